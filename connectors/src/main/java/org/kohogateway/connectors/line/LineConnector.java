@@ -1,0 +1,290 @@
+package org.kohogateway.connectors.line;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.ProfileReading;
+import org.kohogateway.connectors.Publication;
+import org.kohogateway.connectors.PublishOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.linecorp.bot.client.base.Result;
+import com.linecorp.bot.client.base.exception.AbstractLineClientException;
+import com.linecorp.bot.messaging.client.MessagingApiClient;
+import com.linecorp.bot.messaging.client.MessagingApiClientException;
+import com.linecorp.bot.messaging.model.BotInfoResponse;
+import com.linecorp.bot.messaging.model.BroadcastRequest;
+import com.linecorp.bot.messaging.model.ErrorDetail;
+import com.linecorp.bot.messaging.model.ImageMessage;
+import com.linecorp.bot.messaging.model.Message;
+import com.linecorp.bot.messaging.model.TextMessage;
+
+/**
+ * A LINE Official Account, reached through the official Messaging API SDK.
+ *
+ * <p>A publication goes out as a broadcast to every friend of the account, carrying the delivery key
+ * as {@code X-Line-Retry-Key}, so LINE itself turns a repeated attempt into a no-op (HTTP 409 naming
+ * the request it accepted first). That is why a lost answer is reported as {@code Unknown} and may be
+ * retried safely. {@link Publication#noReplies()} needs nothing here: a broadcast has no public reply
+ * thread, and one-to-one chats are governed by the account's chat settings in the LINE console.
+ */
+public final class LineConnector implements PlatformConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(LineConnector.class);
+
+    /** LINE takes at most five messages per broadcast and the text needs one of them. */
+    private static final int MAX_IMAGES = 4;
+
+    /** Leaves OkHttp's own timeouts room to fire first, so their more precise exception is what we see. */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(2);
+
+    private static final String NO_PROFILE_TEXT =
+            "LINE exposes no profile text: the Messaging API's bot info has a display name and basic ID "
+                    + "but no description or website, so profile compliance cannot be checked through the API";
+
+    private final MessagingApiClient client;
+    private final Duration answerDeadline;
+
+    public LineConnector(LineSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        this.client = MessagingApiClient.builder(settings.channelAccessToken())
+                .apiEndPoint(settings.apiEndpoint())
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                // A broadcast body is a few kilobytes at most, so sending it deserves no longer than the answer.
+                .writeTimeout(settings.readTimeout())
+                // The SDK's default wire logger prints every request header, the bearer token included.
+                .usingDefaultLogger(false)
+                .build();
+        this.answerDeadline = settings.connectTimeout().plus(settings.readTimeout()).plus(ANSWER_MARGIN);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.LINE;
+    }
+
+    @Override
+    public boolean deduplicatesRetries() {
+        return true;
+    }
+
+    @Override
+    public PublishOutcome publish(Publication publication) {
+        Objects.requireNonNull(publication, "publication");
+        PublishOutcome outcome = broadcast(publication);
+        if (outcome instanceof PublishOutcome.Unknown unknown) {
+            log.warn("LINE broadcast {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
+        } else {
+            log.debug("LINE broadcast {}: {}", publication.deliveryKey(), outcome);
+        }
+        return outcome;
+    }
+
+    @Override
+    public DeleteOutcome delete(String platformPostId) {
+        return new DeleteOutcome.NotSupported(
+                "LINE broadcasts cannot be recalled: the Messaging API has no call to unsend a message "
+                        + "once it has been delivered to friends' chats; post a correction instead");
+    }
+
+    /**
+     * Always {@link ProfileReading.NotCheckable} when the credentials work: the call to LINE's bot info
+     * only proves that the token still reaches the account, so a revoked token shows up as
+     * {@link ProfileReading.Failed} rather than hiding behind "not checkable".
+     */
+    @Override
+    public ProfileReading readProfile() {
+        try {
+            BotInfoResponse bot = await(client.getBotInfo()).body();
+            return new ProfileReading.NotCheckable(bot == null
+                    ? NO_PROFILE_TEXT
+                    : NO_PROFILE_TEXT + " (credentials reach " + bot.displayName() + ", " + bot.basicId() + ")");
+        } catch (ExecutionException e) {
+            return new ProfileReading.Failed(e.getCause() instanceof AbstractLineClientException http
+                    ? httpReason(http)
+                    : "no answer from LINE: " + describe(e.getCause()));
+        } catch (TimeoutException e) {
+            return new ProfileReading.Failed("no answer from LINE within " + answerDeadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ProfileReading.Failed("interrupted while waiting for LINE");
+        } catch (RuntimeException e) {
+            log.warn("Unexpected failure while reading LINE bot info", e);
+            return new ProfileReading.Failed("unexpected failure: " + describe(e));
+        }
+    }
+
+    private PublishOutcome broadcast(Publication publication) {
+        UUID retryKey = publication.deliveryKey();
+        if (publication.mediaUrls().size() > MAX_IMAGES) {
+            return new PublishOutcome.Permanent("LINE takes at most " + MAX_IMAGES + " images beside the text, not "
+                    + publication.mediaUrls().size());
+        }
+        List<Message> messages = messages(publication);
+        if (messages.isEmpty()) {
+            return new PublishOutcome.Permanent("nothing to send: the text, links and images are all empty");
+        }
+        try {
+            Result<Object> result = await(client.broadcast(retryKey, new BroadcastRequest.Builder(messages).build()));
+            String requestId = result.requestId();
+            return new PublishOutcome.Published(
+                    requestId == null || requestId.isBlank() ? retryKey.toString() : requestId);
+        } catch (ExecutionException e) {
+            return classify(e.getCause());
+        } catch (TimeoutException e) {
+            return new PublishOutcome.Unknown("no answer from LINE within " + answerDeadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PublishOutcome.Unknown("interrupted while waiting for LINE's answer");
+        } catch (RuntimeException e) {
+            log.warn("Unexpected failure during LINE broadcast {}", retryKey, e);
+            return new PublishOutcome.Unknown("unexpected failure: " + describe(e));
+        }
+    }
+
+    /** Waits for the SDK's answer, cancelling the HTTP call if it does not come in time. */
+    private <T> Result<T> await(CompletableFuture<Result<T>> answer)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            return answer.get(answerDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        }
+    }
+
+    private static List<Message> messages(Publication publication) {
+        List<Message> messages = new ArrayList<>();
+        String text = textWithLinks(publication);
+        if (!text.isBlank()) {
+            messages.add(new TextMessage.Builder(text).build());
+        }
+        // LINE shows the preview in the chat and fetches the original on tap; one URL serves both.
+        publication.mediaUrls().forEach(url -> messages.add(new ImageMessage.Builder(url, url).build()));
+        return messages;
+    }
+
+    /** LINE text messages have no separate link field, so links must be readable in the text itself. */
+    private static String textWithLinks(Publication publication) {
+        StringBuilder text = new StringBuilder(publication.text());
+        for (URI link : publication.links()) {
+            String url = link.toString();
+            if (text.indexOf(url) < 0) {
+                if (!text.isEmpty()) {
+                    text.append('\n');
+                }
+                text.append(url);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * The SDK completes the future exceptionally with an {@link AbstractLineClientException} for every
+     * non-2xx answer ({@link MessagingApiClientException} when the error body is LINE's JSON, its sibling
+     * {@code LineClientJsonParseException} when it is not), and with a plain {@link java.io.IOException}
+     * when no answer came at all.
+     */
+    private static PublishOutcome classify(Throwable failure) {
+        if (failure instanceof AbstractLineClientException http) {
+            return classifyHttp(http);
+        }
+        if (neverLeft(failure)) {
+            return new PublishOutcome.Transient("could not connect to LINE: " + describe(failure), Optional.empty());
+        }
+        return new PublishOutcome.Unknown("LINE's answer was lost after the request was sent: " + describe(failure));
+    }
+
+    private static PublishOutcome classifyHttp(AbstractLineClientException http) {
+        int status = http.getCode();
+        String acceptedRequestId = http.getHeader("X-Line-Accepted-Request-Id");
+        if (status == 409 && acceptedRequestId != null && !acceptedRequestId.isBlank()) {
+            return new PublishOutcome.Published(acceptedRequestId);
+        }
+        String reason = httpReason(http);
+        if (status == 429 || status >= 500) {
+            return new PublishOutcome.Transient(reason, retryAfter(http.getHeader("Retry-After")));
+        }
+        return new PublishOutcome.Permanent(reason);
+    }
+
+    private static String httpReason(AbstractLineClientException http) {
+        String reason = "LINE answered HTTP " + http.getCode();
+        if (!(http instanceof MessagingApiClientException api) || api.getError() == null) {
+            return reason + " without a readable error message";
+        }
+        String details = api.getDetails().stream()
+                .filter(detail -> detail.message() != null)
+                .map(LineConnector::describe)
+                .collect(Collectors.joining("; "));
+        return reason + ": " + api.getError() + (details.isEmpty() ? "" : " (" + details + ")");
+    }
+
+    private static String describe(ErrorDetail detail) {
+        return detail.property() == null ? detail.message() : detail.property() + ": " + detail.message();
+    }
+
+    /**
+     * Whether the failure happened while connecting, so LINE cannot have seen the request. A timeout
+     * is only such a failure when it was the connect timeout; a read timeout means the request left.
+     */
+    private static boolean neverLeft(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                    || cause instanceof UnknownHostException) {
+                return true;
+            }
+            if (cause instanceof SocketTimeoutException && cause.getMessage() != null
+                    && cause.getMessage().toLowerCase(Locale.ROOT).contains("connect")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads {@code Retry-After} in either of its HTTP forms: delay in seconds or an HTTP date. */
+    private static Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        if (value.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(Instant.now(), at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+}

@@ -1,0 +1,30 @@
+package org.kohogateway.gateway.api;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "posts")
+class InboxController {
+
+    private final PostWorkflow workflow;
+    private final PostViews views;
+
+    InboxController(PostWorkflow workflow, PostViews views) {
+        this.workflow = workflow;
+        this.views = views;
+    }
+
+    @GetMapping("/api/inbox")
+    @Operation(summary = "Posts waiting for the caller's approval")
+    List<PostView> inbox(Principal me) {
+        return views.of(workflow.inbox(me.getName()));
+    }
+}

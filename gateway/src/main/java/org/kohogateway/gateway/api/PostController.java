@@ -1,0 +1,145 @@
+package org.kohogateway.gateway.api;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.kohogateway.gateway.post.NewPost;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostEdit;
+import org.kohogateway.gateway.post.PostFilter;
+import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostStatus;
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/posts")
+@Validated
+@Tag(name = "posts", description = "Draft, submit, approve and follow posts")
+class PostController {
+
+    private final PostWorkflow workflow;
+    private final PostViews views;
+    private final StaffDirectory staff;
+
+    PostController(PostWorkflow workflow, PostViews views, StaffDirectory staff) {
+        this.workflow = workflow;
+        this.views = views;
+        this.staff = staff;
+    }
+
+    @GetMapping
+    @Operation(summary = "List posts, newest first")
+    List<PostView> list(Principal me, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) PostStatus status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        Long author = mine ? staff.byUsername(me.getName()).id() : null;
+        return views.of(workflow.list(new PostFilter(author, status, limit)));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a draft post (one delivery per target account)")
+    ResponseEntity<PostView> create(Principal me, @Valid @RequestBody PostRequest request) {
+        Post post = workflow.create(me.getName(), new NewPost(request.text(), uris(request.links()), request.category(),
+                request.accountIds(), instant(request.scheduledAt()),
+                request.sourceUrl() == null ? null : uri(request.sourceUrl())));
+        return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(views.of(post));
+    }
+
+    @GetMapping("/{id}")
+    PostView get(@PathVariable UUID id) {
+        return views.of(workflow.get(new PostId(id)));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Edit a post; editing an approved post voids the approval")
+    PostView edit(Principal me, @PathVariable UUID id, @Valid @RequestBody PostEditRequest request) {
+        return views.of(workflow.edit(me.getName(), new PostId(id), new PostEdit(request.text(),
+                uris(request.links()), request.category(), instant(request.scheduledAt()))));
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit a draft for approval")
+    PostView submit(Principal me, @PathVariable UUID id) {
+        return views.of(workflow.submit(me.getName(), new PostId(id)));
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "Approve a submitted post (department head, or PR for no-approval accounts)")
+    PostView approve(Principal me, @PathVariable UUID id, @Valid @RequestBody(required = false) DecisionRequest request) {
+        return views.of(workflow.approve(me.getName(), new PostId(id), comment(request)));
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Reject a submitted post with a comment")
+    PostView reject(Principal me, @PathVariable UUID id, @Valid @RequestBody(required = false) DecisionRequest request) {
+        return views.of(workflow.reject(me.getName(), new PostId(id), comment(request)));
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "PR direct publish of already-published city content")
+    PostView publish(Principal me, @PathVariable UUID id) {
+        return views.of(workflow.publishDirect(me.getName(), new PostId(id)));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "Withdraw a draft or submitted post")
+    PostView withdraw(Principal me, @PathVariable UUID id) {
+        return views.of(workflow.withdraw(me.getName(), new PostId(id)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel an approved post before it goes out")
+    PostView cancel(Principal me, @PathVariable UUID id, @Valid @RequestBody(required = false) DecisionRequest request) {
+        return views.of(workflow.cancel(me.getName(), new PostId(id), comment(request)));
+    }
+
+    @PostMapping("/{id}/reschedule")
+    @Operation(summary = "Give held deliveries (approved after their time) a new time")
+    PostView reschedule(Principal me, @PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
+        return views.of(workflow.reschedule(me.getName(), new PostId(id), request.scheduledAt().toInstant()));
+    }
+
+    private static String comment(DecisionRequest request) {
+        return request == null ? null : request.comment();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static List<URI> uris(List<String> links) {
+        return links == null ? List.of() : links.stream().map(PostController::uri).toList();
+    }
+
+    private static URI uri(String value) {
+        try {
+            return new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("post.badLink", "not a web link: " + value, value);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.kohogateway.gateway.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostWorkflow;
+
+/** New content for a post; editing an approved post voids its approval. */
+record PostEditRequest(
+        @NotBlank @Size(max = PostWorkflow.MAX_TEXT) String text,
+        @Size(max = PostWorkflow.MAX_LINKS) List<@NotBlank @Size(max = PostWorkflow.MAX_URL) String> links,
+        @NotNull PostCategory category,
+        OffsetDateTime scheduledAt) {
+}

@@ -1,0 +1,25 @@
+package org.kohogateway.gateway.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostWorkflow;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A new post as the API takes it. */
+record PostRequest(
+        @NotBlank @Size(max = PostWorkflow.MAX_TEXT) String text,
+        @Size(max = PostWorkflow.MAX_LINKS) List<@NotBlank @Size(max = PostWorkflow.MAX_URL) String> links,
+        @NotNull PostCategory category,
+        @NotEmpty @Size(max = 100) List<@NotNull Long> accountIds,
+        @Schema(description = "When to publish (ISO 8601 with offset); omit for as soon as approved") OffsetDateTime scheduledAt,
+        @Schema(description = "PR direct publish only: the already-published source on an official city domain")
+        @Size(max = PostWorkflow.MAX_URL) String sourceUrl) {
+}

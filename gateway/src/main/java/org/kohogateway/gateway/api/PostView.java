@@ -1,0 +1,42 @@
+package org.kohogateway.gateway.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.post.ApprovalRoute;
+import org.kohogateway.gateway.post.Delivery;
+import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostStatus;
+
+/** A post as the API shows it, with one line per target account. */
+record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, String text, List<URI> links,
+        PostCategory category, Instant scheduledAt, String sourceUrl, String contentHash, boolean approvalValid,
+        String decidedBy, Instant decidedAt, String decisionComment, List<DeliveryLine> deliveries, Instant createdAt,
+        Instant updatedAt) {
+
+    record DeliveryLine(UUID id, long accountId, String accountName, Platform platform, DeliveryStatus status,
+            Instant dueAt, int attempts, String platformPostId, String lastError, Instant sentAt) {
+    }
+
+    static PostView of(Post post, Map<Long, String> usernames, Map<Long, OfficialAccount> accounts) {
+        List<DeliveryLine> lines = post.deliveries().stream().map(d -> line(d, accounts.get(d.accountId()))).toList();
+        return new PostView(post.id().value(), post.status(), post.route(), usernames.get(post.authorId()),
+                post.content().text(), post.content().links(), post.content().category(), post.scheduledAt(),
+                post.sourceUrl(), post.contentHash(), post.contentHash().equals(post.approvedHash()),
+                post.decidedBy() == null ? null : usernames.get(post.decidedBy()), post.decidedAt(),
+                post.decisionComment(), lines, post.createdAt(), post.updatedAt());
+    }
+
+    private static DeliveryLine line(Delivery d, OfficialAccount account) {
+        return new DeliveryLine(d.id(), d.accountId(), account == null ? null : account.name(),
+                account == null ? null : account.platform(), d.status(), d.dueAt(), d.attempts(), d.platformPostId(),
+                d.lastError(), d.sentAt());
+    }
+}

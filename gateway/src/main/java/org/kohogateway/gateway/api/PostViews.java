@@ -1,0 +1,41 @@
+package org.kohogateway.gateway.api;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.springframework.stereotype.Component;
+
+/** Resolves the names a post view shows (author, approver, account names). */
+@Component
+class PostViews {
+
+    private final StaffDirectory staff;
+    private final OfficialAccounts accounts;
+
+    PostViews(StaffDirectory staff, OfficialAccounts accounts) {
+        this.staff = staff;
+        this.accounts = accounts;
+    }
+
+    PostView of(Post post) {
+        return of(List.of(post)).getFirst();
+    }
+
+    List<PostView> of(List<Post> posts) {
+        Map<Long, OfficialAccount> byId = new HashMap<>();
+        accounts.all().forEach(a -> byId.put(a.id(), a));
+        Map<Long, String> usernames = new HashMap<>();
+        for (Post post : posts) {
+            usernames.computeIfAbsent(post.authorId(), id -> staff.byId(id).username());
+            if (post.decidedBy() != null) {
+                usernames.computeIfAbsent(post.decidedBy(), id -> staff.byId(id).username());
+            }
+        }
+        return posts.stream().map(p -> PostView.of(p, usernames, byId)).toList();
+    }
+}

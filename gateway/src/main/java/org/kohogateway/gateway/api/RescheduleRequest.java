@@ -1,0 +1,8 @@
+package org.kohogateway.gateway.api;
+
+import java.time.OffsetDateTime;
+
+import jakarta.validation.constraints.NotNull;
+
+record RescheduleRequest(@NotNull OffsetDateTime scheduledAt) {
+}

@@ -1,0 +1,49 @@
+package org.kohogateway.gateway.dispatch;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param enabled      run the dispatch loop in this instance (default true)
+ * @param pollInterval how long an idle loop waits before looking for due deliveries again (default 200ms);
+ *                     bounds how late after its time a delivery goes out
+ * @param concurrency  platform requests in flight at once per instance (default 16)
+ * @param lease        how long a claim holds before another instance treats the claimer as dead (default 2m);
+ *                     must exceed the longest platform call
+ * @param maxAttempts  attempts before a transient failure becomes FAILED (default 5)
+ * @param backoff      first retry delay without a platform hint; doubles per attempt (default 10s)
+ * @param maxBackoff   cap of that delay (default 15m)
+ * @param instanceId   names this instance in claims and the audit trail (default: host name and process id)
+ */
+@Validated
+@ConfigurationProperties("gateway.dispatch")
+record DispatchProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("200ms") @NotNull Duration pollInterval,
+        @DefaultValue("16") @Min(1) @Max(512) int concurrency,
+        @DefaultValue("2m") @NotNull Duration lease,
+        @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
+        @DefaultValue("10s") @NotNull Duration backoff,
+        @DefaultValue("15m") @NotNull Duration maxBackoff,
+        @DefaultValue("") String instanceId) {
+
+    String instance() {
+        return instanceId.isBlank() ? ProcessHandle.current().pid() + "@" + host() : instanceId;
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

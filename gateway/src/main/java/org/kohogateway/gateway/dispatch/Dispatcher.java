@@ -1,0 +1,226 @@
+package org.kohogateway.gateway.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.Publication;
+import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.gateway.post.ClaimedDelivery;
+import org.kohogateway.gateway.post.Deliveries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and sends each through its account's connector
+ * outside the claiming transaction. The claim sees time only through the injected clock, and only claims
+ * deliveries whose due time has come, so nothing goes out early.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(1);
+
+    private final Deliveries deliveries;
+    private final ConnectorRegistry connectors;
+    private final DispatchProperties properties;
+    private final Clock clock;
+    private final String instance;
+    private final Semaphore slots;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<Platform> deduplicating = EnumSet.of(Platform.LINE);
+    private volatile boolean running;
+    private volatile Thread loop;
+    private Instant lastRecovery = Instant.EPOCH;
+
+    Dispatcher(Deliveries deliveries, ConnectorRegistry connectors, DispatchProperties properties, Clock clock) {
+        this.deliveries = deliveries;
+        this.connectors = connectors;
+        this.properties = properties;
+        this.clock = clock;
+        this.instance = properties.instance();
+        this.slots = new Semaphore(properties.concurrency());
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    /**
+     * Dispatches everything due now and waits until those sends are recorded. For tests and tools; the running
+     * loop does the same continuously.
+     *
+     * @return how many deliveries were claimed
+     */
+    public int drain() {
+        int total = 0;
+        int claimed;
+        do {
+            claimed = dispatchOnce();
+            total += claimed;
+        } while (claimed > 0);
+        slots.acquireUninterruptibly(properties.concurrency());
+        slots.release(properties.concurrency());
+        return total;
+    }
+
+    /** Claims as many due deliveries as there are free send slots and hands them to senders. */
+    int dispatchOnce() {
+        recoverExpiredLeases();
+        if (!acquireSlot()) {
+            return 0;
+        }
+        int extra = Math.max(0, Math.min(slots.availablePermits(), properties.concurrency() - 1));
+        int permits = 1 + (slots.tryAcquire(extra) ? extra : 0);
+        List<ClaimedDelivery> claimed;
+        try {
+            claimed = deliveries.claim(clock.instant(), permits, instance, properties.lease());
+        } catch (RuntimeException e) {
+            slots.release(permits);
+            throw e;
+        }
+        slots.release(permits - claimed.size());
+        for (ClaimedDelivery d : claimed) {
+            senders.execute(() -> {
+                try {
+                    send(d);
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+        return claimed.size();
+    }
+
+    private boolean acquireSlot() {
+        try {
+            return slots.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void recoverExpiredLeases() {
+        Instant now = clock.instant();
+        boolean recentlyDone = !now.isBefore(lastRecovery) && now.isBefore(lastRecovery.plus(RECOVERY_INTERVAL));
+        if (recentlyDone) {
+            return;
+        }
+        lastRecovery = now;
+        int recovered = deliveries.recoverExpiredLeases(now, deduplicating);
+        if (recovered > 0) {
+            log.warn("recovered {} deliveries whose dispatcher lease expired", recovered);
+        }
+    }
+
+    private void send(ClaimedDelivery d) {
+        PlatformConnector connector;
+        try {
+            connector = connectors.forAccount(d.accountId(), d.platform());
+        } catch (ConnectorRegistry.ConnectorUnavailableException e) {
+            deliveries.failed(d, instance, e.getMessage(), clock.instant());
+            return;
+        }
+        PublishOutcome outcome;
+        try {
+            outcome = connector.publish(new Publication(d.id(), d.text(), d.links(), List.of(), d.noReplies()));
+        } catch (RuntimeException e) {
+            // a connector must not throw; if one does, the request may have left, so treat it as unknown
+            outcome = new PublishOutcome.Unknown("connector error: " + e);
+        }
+        record(d, outcome, connector.deduplicatesRetries());
+    }
+
+    private void record(ClaimedDelivery d, PublishOutcome outcome, boolean deduplicates) {
+        Instant now = clock.instant();
+        switch (outcome) {
+            case PublishOutcome.Published p -> deliveries.sent(d, instance, p.platformPostId(), now);
+            case PublishOutcome.Permanent p -> deliveries.failed(d, instance, p.reason(), now);
+            case PublishOutcome.Transient t -> retryOrFail(d, t.reason(), t.retryAfter().orElse(null), now);
+            case PublishOutcome.Unknown u -> {
+                if (deduplicates) {
+                    retryOrFail(d, u.reason(), null, now);
+                } else {
+                    deliveries.uncertain(d, instance, u.reason(), now);
+                }
+            }
+        }
+    }
+
+    private void retryOrFail(ClaimedDelivery d, String reason, Duration hint, Instant now) {
+        if (d.attempt() >= properties.maxAttempts()) {
+            deliveries.failed(d, instance, reason + " (gave up after " + d.attempt() + " attempts)", now);
+            return;
+        }
+        Duration delay = hint != null ? hint : backoff(d.attempt());
+        deliveries.retryLater(d, instance, now.plus(delay), reason, now);
+    }
+
+    private Duration backoff(int attempt) {
+        Duration delay = properties.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return delay.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (dispatchOnce() == 0) {
+                    LockSupport.parkNanos(properties.pollInterval().toNanos());
+                }
+            } catch (RuntimeException e) {
+                log.error("dispatch round failed; retrying after the poll interval", e);
+                LockSupport.parkNanos(properties.pollInterval().toNanos());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled() || running) {
+            return;
+        }
+        running = true;
+        loop = Thread.ofPlatform().name("dispatcher").daemon().start(this::loop);
+        log.info("dispatcher {} started (poll {}, concurrency {})", instance, properties.pollInterval(),
+                properties.concurrency());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = loop;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        senders.shutdown();
+        try {
+            senders.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

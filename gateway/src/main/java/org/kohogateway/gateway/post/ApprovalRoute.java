@@ -1,0 +1,11 @@
+package org.kohogateway.gateway.post;
+
+/** Who must approve a post before it goes out (REQUIREMENTS §3). */
+public enum ApprovalRoute {
+    /** §6-①: an APPROVER (所属長) of the department owning the accounts. */
+    DEPARTMENT,
+    /** §6-②: the accounts' policy waives department approval, so a PR officer approves instead. */
+    PR_REVIEW,
+    /** §6-① exception: a PR officer publishes content the city has already published, citing its source. */
+    PR_DIRECT
+}

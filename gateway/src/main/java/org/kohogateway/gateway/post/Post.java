@@ -1,0 +1,433 @@
+package org.kohogateway.gateway.post;
+
+import static org.kohogateway.gateway.post.DeliveryStatus.NOT_STARTED;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.support.IllegalTransitionException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotPermittedException;
+
+/**
+ * A post to one or more official accounts, with its approval state machine. Every method that changes
+ * state checks who acts and from which state, refusing with a message that names the current state.
+ */
+public final class Post {
+
+    private final PostId id;
+    private final long authorId;
+    private final ApprovalRoute route;
+    private final long departmentId;
+    private final String sourceUrl;
+    private final Instant createdAt;
+    private PostContent content;
+    private Instant scheduledAt;
+    private PostStatus status;
+    private String approvedHash;
+    private Long decidedBy;
+    private Instant decidedAt;
+    private String decisionComment;
+    private final List<Delivery> deliveries;
+    private final int version;
+    private Instant updatedAt;
+    private final List<PostEvent> events = new ArrayList<>();
+    /** Delivery states as loaded, so saving can refuse to overwrite a concurrent change by the dispatcher. */
+    private final Map<java.util.UUID, DeliveryStatus> loadedStatuses = new LinkedHashMap<>();
+
+    Post(PostId id, long authorId, ApprovalRoute route, long departmentId, String sourceUrl, Instant createdAt,
+            PostContent content, Instant scheduledAt, PostStatus status, String approvedHash, Long decidedBy,
+            Instant decidedAt, String decisionComment, List<Delivery> deliveries, int version, Instant updatedAt) {
+        this.id = id;
+        this.authorId = authorId;
+        this.route = route;
+        this.departmentId = departmentId;
+        this.sourceUrl = sourceUrl;
+        this.createdAt = createdAt;
+        this.content = content;
+        this.scheduledAt = scheduledAt;
+        this.status = status;
+        this.approvedHash = approvedHash;
+        this.decidedBy = decidedBy;
+        this.decidedAt = decidedAt;
+        this.decisionComment = decisionComment;
+        this.deliveries = new ArrayList<>(deliveries);
+        deliveries.forEach(d -> loadedStatuses.put(d.id(), d.status()));
+        this.version = version;
+        this.updatedAt = updatedAt;
+    }
+
+    static Post draft(Staff author, ApprovalRoute route, long departmentId, String sourceUrl, PostContent content,
+            Instant scheduledAt, List<Long> accountIds, Instant now) {
+        List<Delivery> deliveries = accountIds.stream().map(Delivery::waiting).toList();
+        Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, now, content, scheduledAt,
+                PostStatus.DRAFT, null, null, null, null, deliveries, 0, now);
+        post.event("POST_CREATED", null, PostStatus.DRAFT, post.contentDetail());
+        return post;
+    }
+
+    void edit(Staff actor, PostContent newContent, Instant newScheduledAt, Instant now) {
+        requireAuthor(actor, "edit");
+        requireFutureOrAsap(newScheduledAt, now);
+        PostStatus before = status;
+        switch (status) {
+            case DRAFT, SUBMITTED -> { }
+            case REJECTED -> status = PostStatus.DRAFT;
+            case APPROVED -> {
+                requireNothingStarted("edit");
+                voidApproval(now);
+            }
+            default -> throw illegal("edit");
+        }
+        content = newContent;
+        scheduledAt = newScheduledAt;
+        updatedAt = now;
+        event("POST_EDITED", before, status, contentDetail());
+    }
+
+    void submit(Staff actor, Instant now) {
+        requireAuthor(actor, "submit");
+        if (route == ApprovalRoute.PR_DIRECT) {
+            throw new IllegalTransitionException("post.directNeedsPublish",
+                    "a PR direct post is published, not submitted", status);
+        }
+        requireStatus("submit", PostStatus.DRAFT);
+        requireFutureOrAsap(scheduledAt, now);
+        transition(PostStatus.SUBMITTED, "POST_SUBMITTED", now, Map.of("route", route.name()));
+    }
+
+    void approve(Staff approver, String comment, Instant now) {
+        requireStatus("approve", PostStatus.SUBMITTED);
+        requireEligibleApprover(approver);
+        decide(approver, comment, now);
+        approvedHash = contentHash();
+        transition(PostStatus.APPROVED, "POST_APPROVED", now,
+                Map.of("route", route.name(), "comment", nullToEmpty(comment), "contentHash", approvedHash));
+        schedule(now);
+    }
+
+    void reject(Staff approver, String comment, Instant now) {
+        requireStatus("reject", PostStatus.SUBMITTED);
+        requireEligibleApprover(approver);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidRequestException("post.rejectNeedsComment", "a rejection needs a comment for the author");
+        }
+        decide(approver, comment, now);
+        transition(PostStatus.REJECTED, "POST_REJECTED", now, Map.of("route", route.name(), "comment", comment));
+    }
+
+    /** The PR department's direct publish of already-published city content (guideline §6-① exception). */
+    void publishDirect(Staff actor, Instant now) {
+        requireAuthor(actor, "publishDirect");
+        if (route != ApprovalRoute.PR_DIRECT || !actor.has(Role.PR_OFFICER)) {
+            throw new NotPermittedException("post.directOnlyPr",
+                    "only a PR officer's post citing an official source can be published directly");
+        }
+        requireStatus("publishDirect", PostStatus.DRAFT);
+        requireFutureOrAsap(scheduledAt, now);
+        decide(actor, null, now);
+        approvedHash = contentHash();
+        transition(PostStatus.APPROVED, "POST_PUBLISHED_DIRECT", now,
+                Map.of("route", route.name(), "sourceUrl", sourceUrl, "contentHash", approvedHash));
+        schedule(now);
+    }
+
+    void withdraw(Staff actor, Instant now) {
+        requireAuthor(actor, "withdraw");
+        requireStatus("withdraw", PostStatus.DRAFT, PostStatus.SUBMITTED);
+        transition(PostStatus.WITHDRAWN, "POST_WITHDRAWN", now, Map.of());
+        cancelDeliveries("withdrawn", now);
+    }
+
+    /** Stops an approved post before any of its deliveries has started. */
+    void cancel(Staff actor, String reason, Instant now) {
+        if (actor.id() != authorId && !mayApprove(actor) && !actor.has(Role.ADMIN)) {
+            throw new NotPermittedException("post.cancelNotPermitted",
+                    "only the author, an approver of this post or an admin may cancel it");
+        }
+        requireStatus("cancel", PostStatus.APPROVED);
+        requireNothingStarted("cancel");
+        transition(PostStatus.CANCELLED, "POST_CANCELLED", now, Map.of("reason", nullToEmpty(reason)));
+        cancelDeliveries(nullToEmpty(reason), now);
+    }
+
+    /**
+     * Gives held deliveries (approved after their time had passed) a new time. Only someone who could
+     * approve the post may do it: it is the re-confirmation that the post should still go out.
+     */
+    void reschedule(Staff actor, Instant newTime, Instant now) {
+        if (route == ApprovalRoute.PR_DIRECT ? !actor.has(Role.PR_OFFICER) : !mayApprove(actor)) {
+            throw new NotPermittedException("post.rescheduleNotPermitted",
+                    "only someone who may approve this post may give it a new time");
+        }
+        requireStatus("reschedule", PostStatus.APPROVED);
+        if (newTime == null || newTime.isBefore(now)) {
+            throw new InvalidRequestException("post.scheduledInPast", "the new time must not be in the past");
+        }
+        boolean any = false;
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            if (d.status() == DeliveryStatus.HELD) {
+                deliveries.set(i, d.moveTo(DeliveryStatus.SCHEDULED, newTime));
+                event("DELIVERY_RESCHEDULED", "DELIVERY", d.id().toString(), DeliveryStatus.HELD.name(),
+                        DeliveryStatus.SCHEDULED.name(), Map.of("dueAt", newTime.toString()));
+                any = true;
+            }
+        }
+        if (!any) {
+            throw new IllegalTransitionException("post.nothingHeld", "no delivery of this post is held; the post is " + status, status);
+        }
+        scheduledAt = newTime;
+        updatedAt = now;
+    }
+
+    private void schedule(Instant now) {
+        boolean late = scheduledAt != null && scheduledAt.isBefore(now);
+        DeliveryStatus next = late ? DeliveryStatus.HELD : DeliveryStatus.SCHEDULED;
+        Instant due = late ? null : (scheduledAt == null ? now : scheduledAt);
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            deliveries.set(i, d.moveTo(next, due));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("accountId", d.accountId());
+            if (due != null) {
+                detail.put("dueAt", due.toString());
+            } else {
+                detail.put("reason", "approved after its scheduled time " + scheduledAt + "; needs a new time");
+            }
+            event(late ? "DELIVERY_HELD" : "DELIVERY_SCHEDULED", "DELIVERY", d.id().toString(), d.status().name(),
+                    next.name(), detail);
+        }
+    }
+
+    private void voidApproval(Instant now) {
+        status = PostStatus.SUBMITTED;
+        event("POST_APPROVAL_VOIDED", PostStatus.APPROVED, PostStatus.SUBMITTED,
+                Map.of("reason", "content edited after approval", "voidedHash", approvedHash));
+        approvedHash = null;
+        decidedBy = null;
+        decidedAt = null;
+        decisionComment = null;
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            deliveries.set(i, d.moveTo(DeliveryStatus.WAITING, null));
+            event("DELIVERY_UNSCHEDULED", "DELIVERY", d.id().toString(), d.status().name(),
+                    DeliveryStatus.WAITING.name(), Map.of("reason", "approval voided"));
+        }
+        updatedAt = now;
+    }
+
+    private void cancelDeliveries(String reason, Instant now) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            deliveries.set(i, d.moveTo(DeliveryStatus.CANCELLED, null));
+            event("DELIVERY_CANCELLED", "DELIVERY", d.id().toString(), d.status().name(),
+                    DeliveryStatus.CANCELLED.name(), Map.of("reason", reason));
+        }
+        updatedAt = now;
+    }
+
+    private void requireEligibleApprover(Staff approver) {
+        if (approver.id() == authorId) {
+            throw new NotPermittedException("post.selfApproval", "nobody approves their own post");
+        }
+        switch (route) {
+            case DEPARTMENT -> {
+                if (!approver.has(Role.APPROVER)) {
+                    throw new NotPermittedException("post.notApprover", "approving needs the APPROVER role");
+                }
+                if (approver.departmentId() != departmentId) {
+                    throw new NotPermittedException("post.wrongDepartment",
+                            "an approver approves only for their own department");
+                }
+            }
+            case PR_REVIEW -> {
+                if (!approver.has(Role.PR_OFFICER)) {
+                    throw new NotPermittedException("post.needsPr",
+                            "the accounts' policy waives department approval, so the PR department approves");
+                }
+            }
+            case PR_DIRECT -> throw new IllegalTransitionException("post.directNeedsPublish",
+                    "a PR direct post is published, not approved", status);
+        }
+    }
+
+    private boolean mayApprove(Staff actor) {
+        if (actor.id() == authorId) {
+            return false;
+        }
+        return switch (route) {
+            case DEPARTMENT -> actor.has(Role.APPROVER) && actor.departmentId() == departmentId;
+            case PR_REVIEW, PR_DIRECT -> actor.has(Role.PR_OFFICER);
+        };
+    }
+
+    private void decide(Staff actor, String comment, Instant now) {
+        decidedBy = actor.id();
+        decidedAt = now;
+        decisionComment = comment;
+    }
+
+    private void requireAuthor(Staff actor, String action) {
+        if (actor.id() != authorId) {
+            throw new NotPermittedException("post.notAuthor", "only the author may " + action + " this post", action);
+        }
+    }
+
+    private void requireStatus(String action, PostStatus... allowed) {
+        for (PostStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw illegal(action);
+    }
+
+    private void requireNothingStarted(String action) {
+        for (Delivery d : deliveries) {
+            if (!NOT_STARTED.contains(d.status())) {
+                throw new IllegalTransitionException("post.deliveryStarted",
+                        "cannot " + action + ": delivery " + d.id() + " is " + d.status(), action, d.status());
+            }
+        }
+    }
+
+    private static void requireFutureOrAsap(Instant time, Instant now) {
+        if (time != null && time.isBefore(now)) {
+            throw new InvalidRequestException("post.scheduledInPast", "the scheduled time " + time + " has passed");
+        }
+    }
+
+    private IllegalTransitionException illegal(String action) {
+        return new IllegalTransitionException("post.illegalTransition",
+                "cannot " + action + " a post that is " + status, action, status);
+    }
+
+    private void transition(PostStatus next, String action, Instant now, Map<String, ?> detail) {
+        PostStatus before = status;
+        status = next;
+        updatedAt = now;
+        event(action, before, next, detail);
+    }
+
+    private void event(String action, PostStatus before, PostStatus after, Map<String, ?> detail) {
+        event(action, "POST", id.toString(), before == null ? null : before.name(), after.name(), detail);
+    }
+
+    private void event(String action, String type, String subject, String before, String after, Map<String, ?> detail) {
+        events.add(new PostEvent(action, type, subject, before, after, detail));
+    }
+
+    private Map<String, Object> contentDetail() {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("contentHash", contentHash());
+        detail.put("category", content.category().name());
+        detail.put("scheduledAt", scheduledAt == null ? "asap" : scheduledAt.toString());
+        detail.put("accounts", accountIds());
+        return detail;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public String contentHash() {
+        return content.fingerprint(accountIds(), sourceUrl);
+    }
+
+    public List<Long> accountIds() {
+        return deliveries.stream().map(Delivery::accountId).toList();
+    }
+
+    DeliveryStatus loadedStatus(Delivery delivery) {
+        return loadedStatuses.get(delivery.id());
+    }
+
+    List<PostEvent> drainEvents() {
+        List<PostEvent> drained = List.copyOf(events);
+        events.clear();
+        return drained;
+    }
+
+    public PostId id() {
+        return id;
+    }
+
+    public long authorId() {
+        return authorId;
+    }
+
+    public ApprovalRoute route() {
+        return route;
+    }
+
+    public long departmentId() {
+        return departmentId;
+    }
+
+    public String sourceUrl() {
+        return sourceUrl;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public PostContent content() {
+        return content;
+    }
+
+    /** Null means "as soon as approved". */
+    public Instant scheduledAt() {
+        return scheduledAt;
+    }
+
+    public PostStatus status() {
+        return status;
+    }
+
+    public String approvedHash() {
+        return approvedHash;
+    }
+
+    public Long decidedBy() {
+        return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String decisionComment() {
+        return decisionComment;
+    }
+
+    public List<Delivery> deliveries() {
+        return Collections.unmodifiableList(deliveries);
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Post other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id);
+    }
+}

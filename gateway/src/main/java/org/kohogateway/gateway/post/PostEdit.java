@@ -1,0 +1,9 @@
+package org.kohogateway.gateway.post;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** New content for an existing post; targets and route stay as created. */
+public record PostEdit(String text, List<URI> links, PostCategory category, Instant scheduledAt) {
+}

@@ -1,0 +1,8 @@
+package org.kohogateway.gateway.post;
+
+import java.util.Map;
+
+/** A transition the aggregate made, written to the audit trail together with the change itself. */
+record PostEvent(String action, String subjectType, String subjectId, String before, String after,
+        Map<String, ?> detail) {
+}

@@ -1,0 +1,5 @@
+package org.kohogateway.gateway.post;
+
+public enum PostStatus {
+    DRAFT, SUBMITTED, APPROVED, REJECTED, WITHDRAWN, CANCELLED
+}

@@ -1,0 +1,252 @@
+package org.kohogateway.gateway.post;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The use cases of posting and approving; each runs in one transaction with its audit entries. */
+@Service
+public class PostWorkflow {
+
+    /** Largest text any supported platform takes (Facebook, 63,206); per-platform limits are policy rules. */
+    public static final int MAX_TEXT = 63_206;
+    public static final int MAX_LINKS = 10;
+    public static final int MAX_URL = 2_048;
+
+    private final Posts posts;
+    private final OfficialAccounts accounts;
+    private final StaffDirectory staff;
+    private final PostingProperties properties;
+    private final Clock clock;
+
+    PostWorkflow(Posts posts, OfficialAccounts accounts, StaffDirectory staff, PostingProperties properties, Clock clock) {
+        this.posts = posts;
+        this.accounts = accounts;
+        this.staff = staff;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Post create(String username, NewPost request) {
+        Staff author = staff.byUsername(username);
+        if (!author.has(Role.POSTER) && !author.has(Role.PR_OFFICER)) {
+            throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
+        }
+        PostContent content = content(request.text(), request.links(), request.category());
+        List<OfficialAccount> targets = targets(author, request.accountIds());
+        ApprovalRoute route;
+        long departmentId;
+        String source = null;
+        if (request.sourceUrl() != null) {
+            if (!author.has(Role.PR_OFFICER)) {
+                throw new NotPermittedException("post.directOnlyPr",
+                        "only a PR officer may publish already-published content directly");
+            }
+            source = officialSource(request.sourceUrl());
+            route = ApprovalRoute.PR_DIRECT;
+            departmentId = author.departmentId();
+        } else {
+            departmentId = single(targets.stream().map(OfficialAccount::departmentId).toList(), "post.mixedDepartments",
+                    "all target accounts must belong to one department; split the post");
+            boolean approvalRequired = single(
+                    targets.stream().map(a -> a.policy().departmentApprovalRequired()).toList(), "post.mixedRoutes",
+                    "target accounts need different approval routes; split the post");
+            route = approvalRequired ? ApprovalRoute.DEPARTMENT : ApprovalRoute.PR_REVIEW;
+        }
+        Instant now = clock.instant();
+        if (request.scheduledAt() != null && request.scheduledAt().isBefore(now)) {
+            throw new InvalidRequestException("post.scheduledInPast", "the scheduled time has passed");
+        }
+        Post post = Post.draft(author, route, departmentId, source, content, request.scheduledAt(),
+                targets.stream().map(OfficialAccount::id).toList(), now);
+        posts.insert(post, author.username());
+        return post;
+    }
+
+    @Transactional
+    public Post edit(String username, PostId id, PostEdit edit) {
+        return change(username, id, (post, actor, now) -> post.edit(actor,
+                content(edit.text(), edit.links(), edit.category()), edit.scheduledAt(), now));
+    }
+
+    @Transactional
+    public Post submit(String username, PostId id) {
+        return change(username, id, (post, actor, now) -> post.submit(actor, now));
+    }
+
+    @Transactional
+    public Post approve(String username, PostId id, String comment) {
+        return change(username, id, (post, actor, now) -> post.approve(actor, comment, now));
+    }
+
+    @Transactional
+    public Post reject(String username, PostId id, String comment) {
+        return change(username, id, (post, actor, now) -> post.reject(actor, comment, now));
+    }
+
+    @Transactional
+    public Post publishDirect(String username, PostId id) {
+        return change(username, id, (post, actor, now) -> {
+            requireTargetsActive(post);
+            post.publishDirect(actor, now);
+        });
+    }
+
+    @Transactional
+    public Post withdraw(String username, PostId id) {
+        return change(username, id, (post, actor, now) -> post.withdraw(actor, now));
+    }
+
+    @Transactional
+    public Post cancel(String username, PostId id, String reason) {
+        return change(username, id, (post, actor, now) -> post.cancel(actor, reason, now));
+    }
+
+    @Transactional
+    public Post reschedule(String username, PostId id, Instant newTime) {
+        return change(username, id, (post, actor, now) -> post.reschedule(actor, newTime, now));
+    }
+
+    @Transactional(readOnly = true)
+    public Post get(PostId id) {
+        return posts.find(id).orElseThrow(() -> new NotFoundException("post.notFound", "no post " + id, id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Post> list(PostFilter filter) {
+        return posts.list(filter);
+    }
+
+    /** What waits for this person's decision: their department's posts if an approver, PR-route posts if PR. */
+    @Transactional(readOnly = true)
+    public List<Post> inbox(String username) {
+        Staff me = staff.byUsername(username);
+        List<ApprovalRoute> routes = new ArrayList<>();
+        if (me.has(Role.APPROVER)) {
+            routes.add(ApprovalRoute.DEPARTMENT);
+        }
+        if (me.has(Role.PR_OFFICER)) {
+            routes.add(ApprovalRoute.PR_REVIEW);
+        }
+        return posts.awaitingDecision(routes, me.has(Role.APPROVER) ? me.departmentId() : null, me.id());
+    }
+
+    private interface Change {
+        void apply(Post post, Staff actor, Instant now);
+    }
+
+    private Post change(String username, PostId id, Change change) {
+        Staff actor = staff.byUsername(username);
+        Post post = get(id);
+        change.apply(post, actor, clock.instant());
+        posts.update(post, actor.username());
+        return get(id);
+    }
+
+    private void requireTargetsActive(Post post) {
+        for (long accountId : post.accountIds()) {
+            OfficialAccount account = accounts.get(accountId);
+            if (!account.active()) {
+                throw new InvalidRequestException("post.accountNotActive",
+                        "account " + account.name() + " is " + account.status() + ", not ACTIVE", account.name(),
+                        account.status());
+            }
+        }
+    }
+
+    private PostContent content(String text, List<URI> links, PostCategory category) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException("post.textRequired", "the text must not be empty");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidRequestException("post.textTooLong", "the text is longer than " + MAX_TEXT, MAX_TEXT);
+        }
+        if (category == null) {
+            throw new InvalidRequestException("post.categoryRequired", "a category is required");
+        }
+        List<URI> checked = links == null ? List.of() : links;
+        if (checked.size() > MAX_LINKS) {
+            throw new InvalidRequestException("post.tooManyLinks", "at most " + MAX_LINKS + " links", MAX_LINKS);
+        }
+        checked.forEach(PostWorkflow::requireWebLink);
+        return new PostContent(text, checked, category);
+    }
+
+    private static void requireWebLink(URI link) {
+        if (link == null || !link.isAbsolute() || link.getHost() == null
+                || !Set.of("http", "https").contains(link.getScheme().toLowerCase(Locale.ROOT))
+                || link.toString().length() > MAX_URL) {
+            throw new InvalidRequestException("post.badLink", "not a web link: " + link, String.valueOf(link));
+        }
+    }
+
+    private List<OfficialAccount> targets(Staff author, List<Long> accountIds) {
+        if (accountIds == null || accountIds.isEmpty()) {
+            throw new InvalidRequestException("post.noTargets", "a post needs at least one target account");
+        }
+        if (accountIds.size() > properties.maxTargets()) {
+            throw new InvalidRequestException("post.tooManyTargets", "too many target accounts",
+                    properties.maxTargets());
+        }
+        if (new HashSet<>(accountIds).size() != accountIds.size()) {
+            throw new InvalidRequestException("post.duplicateTargets", "an account is targeted twice");
+        }
+        List<OfficialAccount> targets = new ArrayList<>();
+        for (Long accountId : accountIds) {
+            if (accountId == null) {
+                throw new InvalidRequestException("post.noTargets", "a target account id is missing");
+            }
+            OfficialAccount account = accounts.find(accountId).orElseThrow(() -> new InvalidRequestException(
+                    "post.unknownAccount", "no official account " + accountId, accountId));
+            if (!account.active()) {
+                throw new InvalidRequestException("post.accountNotActive",
+                        "account " + account.name() + " is " + account.status() + ", not ACTIVE", account.name(),
+                        account.status());
+            }
+            // PR officers post for the whole city; posters only for their own department's accounts
+            if (!author.has(Role.PR_OFFICER) && account.departmentId() != author.departmentId()) {
+                throw new NotPermittedException("post.accountNotYours",
+                        "account " + account.name() + " belongs to another department", account.name());
+            }
+            targets.add(account);
+        }
+        return targets;
+    }
+
+    private String officialSource(URI source) {
+        requireWebLink(source);
+        String host = source.getHost().toLowerCase(Locale.ROOT);
+        boolean official = properties.officialDomains().stream()
+                .map(d -> d.toLowerCase(Locale.ROOT))
+                .anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+        if (!official || !"https".equalsIgnoreCase(source.getScheme())) {
+            throw new InvalidRequestException("post.sourceNotOfficial",
+                    "the source " + source + " is not on an official city domain (https)", source.toString());
+        }
+        return source.toString();
+    }
+
+    private static <T> T single(List<T> values, String code, String message) {
+        if (values.stream().distinct().count() != 1) {
+            throw new InvalidRequestException(code, message);
+        }
+        return values.getFirst();
+    }
+}

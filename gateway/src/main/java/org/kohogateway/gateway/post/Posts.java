@@ -1,0 +1,200 @@
+package org.kohogateway.gateway.post;
+
+import java.net.URI;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.support.ConflictException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Loads and stores post aggregates with their deliveries, writing the aggregate's events to the audit trail. */
+@Repository
+class Posts {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    Posts(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    Optional<Post> find(PostId id) {
+        return jdbc.sql("select * from post where id = :id").param("id", id.value()).query(this::post).optional();
+    }
+
+    /** Lists posts, newest first; a null filter field does not filter. */
+    List<Post> list(PostFilter filter) {
+        return jdbc.sql("""
+                select * from post
+                where (cast(:author as bigint) is null or author_id = :author)
+                  and (cast(:status as text) is null or status = :status)
+                order by created_at desc
+                limit :limit
+                """)
+                .param("author", filter.authorId())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("limit", filter.limit())
+                .query(this::post)
+                .list();
+    }
+
+    /** Posts submitted for approval on a route and department the given approver serves. */
+    List<Post> awaitingDecision(List<ApprovalRoute> routes, Long departmentId, long excludeAuthor) {
+        if (routes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from post
+                where status = 'SUBMITTED' and route in (:routes) and author_id <> :me
+                  and (route <> 'DEPARTMENT' or department_id = :department)
+                order by coalesce(scheduled_at, created_at)
+                """)
+                .param("routes", routes.stream().map(Enum::name).toList())
+                .param("me", excludeAuthor)
+                .param("department", departmentId == null ? -1L : departmentId)
+                .query(this::post)
+                .list();
+    }
+
+    void insert(Post post, String actor) {
+        jdbc.sql("""
+                insert into post (id, author_id, text, links, category, route, department_id, source_url, scheduled_at,
+                    status, content_hash, approved_hash, decided_by, decided_at, decision_comment, version, created_at, updated_at)
+                values (:id, :author, :text, :links, :category, :route, :department, :source, :scheduled,
+                    :status, :hash, :approved, :decidedBy, :decidedAt, :comment, 0, :created, :updated)
+                """)
+                .params(postParams(post))
+                .update();
+        for (Delivery d : post.deliveries()) {
+            jdbc.sql("""
+                    insert into delivery (id, post_id, account_id, status, due_at, updated_at)
+                    values (:id, :post, :account, :status, :due, :now)
+                    """)
+                    .param("id", d.id())
+                    .param("post", post.id().value())
+                    .param("account", d.accountId())
+                    .param("status", d.status().name())
+                    .param("due", timestamp(d.dueAt()))
+                    .param("now", timestamp(post.updatedAt()))
+                    .update();
+        }
+        writeEvents(post, actor);
+    }
+
+    /** Saves the aggregate if nobody changed it since it was loaded; otherwise refuses with a conflict. */
+    void update(Post post, String actor) {
+        int rows = jdbc.sql("""
+                update post set text = :text, links = :links, category = :category, scheduled_at = :scheduled,
+                    status = :status, content_hash = :hash, approved_hash = :approved, decided_by = :decidedBy,
+                    decided_at = :decidedAt, decision_comment = :comment, version = version + 1, updated_at = :updated
+                where id = :id and version = :version
+                """)
+                .params(postParams(post))
+                .param("version", post.version())
+                .update();
+        if (rows != 1) {
+            throw concurrentChange(post);
+        }
+        for (Delivery d : post.deliveries()) {
+            DeliveryStatus loaded = post.loadedStatus(d);
+            if (loaded == d.status()) {
+                continue;
+            }
+            // conditional on the state we decided from: the dispatcher may have claimed it meanwhile
+            int changed = jdbc.sql("""
+                    update delivery set status = :status, due_at = :due, updated_at = :now
+                    where id = :id and status = :loaded
+                    """)
+                    .param("status", d.status().name())
+                    .param("due", timestamp(d.dueAt()))
+                    .param("now", timestamp(post.updatedAt()))
+                    .param("id", d.id())
+                    .param("loaded", loaded.name())
+                    .update();
+            if (changed != 1) {
+                throw concurrentChange(post);
+            }
+        }
+        writeEvents(post, actor);
+    }
+
+    private static ConflictException concurrentChange(Post post) {
+        return new ConflictException("post.concurrentChange",
+                "post " + post.id() + " was changed by someone else meanwhile; reload and try again", post.id());
+    }
+
+    private void writeEvents(Post post, String actor) {
+        for (PostEvent e : post.drainEvents()) {
+            audit.record(actor, e.action(), e.subjectType(), e.subjectId(), e.before(), e.after(), e.detail());
+        }
+    }
+
+    private static java.util.Map<String, Object> postParams(Post post) {
+        var p = new java.util.HashMap<String, Object>();
+        p.put("id", post.id().value());
+        p.put("author", post.authorId());
+        p.put("text", post.content().text());
+        p.put("links", post.content().links().stream().map(URI::toString).toArray(String[]::new));
+        p.put("category", post.content().category().name());
+        p.put("route", post.route().name());
+        p.put("department", post.departmentId());
+        p.put("source", post.sourceUrl());
+        p.put("scheduled", timestamp(post.scheduledAt()));
+        p.put("status", post.status().name());
+        p.put("hash", post.contentHash());
+        p.put("approved", post.approvedHash());
+        p.put("decidedBy", post.decidedBy());
+        p.put("decidedAt", timestamp(post.decidedAt()));
+        p.put("comment", post.decisionComment());
+        p.put("created", timestamp(post.createdAt()));
+        p.put("updated", timestamp(post.updatedAt()));
+        return p;
+    }
+
+    private Post post(ResultSet rs, int row) throws SQLException {
+        PostId id = new PostId(rs.getObject("id", UUID.class));
+        Array linkArray = rs.getArray("links");
+        List<URI> links = Arrays.stream((String[]) linkArray.getArray()).map(URI::create).toList();
+        PostContent content = new PostContent(rs.getString("text"), links,
+                PostCategory.valueOf(rs.getString("category")));
+        long decidedBy = rs.getLong("decided_by");
+        Long decidedByOrNull = rs.wasNull() ? null : decidedBy;
+        return new Post(id, rs.getLong("author_id"), ApprovalRoute.valueOf(rs.getString("route")),
+                rs.getLong("department_id"), rs.getString("source_url"), instant(rs, "created_at"), content,
+                instant(rs, "scheduled_at"), PostStatus.valueOf(rs.getString("status")), rs.getString("approved_hash"),
+                decidedByOrNull, instant(rs, "decided_at"), rs.getString("decision_comment"), deliveries(id),
+                rs.getInt("version"), instant(rs, "updated_at"));
+    }
+
+    private List<Delivery> deliveries(PostId id) {
+        return new ArrayList<>(jdbc.sql("""
+                select id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at
+                from delivery where post_id = :post order by account_id
+                """)
+                .param("post", id.value())
+                .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getLong("account_id"),
+                        DeliveryStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), rs.getInt("attempts"),
+                        rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at")))
+                .list());
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

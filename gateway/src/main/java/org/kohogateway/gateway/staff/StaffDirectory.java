@@ -1,0 +1,134 @@
+package org.kohogateway.gateway.staff;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kohogateway.gateway.support.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Looks up and registers departments and staff. */
+@Service
+public class StaffDirectory {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+
+    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    @Transactional(readOnly = true)
+    public Staff byUsername(String username) {
+        return findByUsername(username)
+                .orElseThrow(() -> new NotFoundException("staff.notFound", "no staff member " + username, username));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Staff> findByUsername(String username) {
+        return jdbc.sql("select id, username, display_name, department_id from staff where username = :u and enabled")
+                .param("u", username)
+                .query(this::staff)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Staff byId(long id) {
+        return jdbc.sql("select id, username, display_name, department_id from staff where id = :id")
+                .param("id", id)
+                .query(this::staff)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("staff.notFound", "no staff member " + id, id));
+    }
+
+    @Transactional(readOnly = true)
+    public Department department(long id) {
+        return jdbc.sql("select id, code, name, is_pr from department where id = :id")
+                .param("id", id)
+                .query(StaffDirectory::department)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("department.notFound", "no department " + id, id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Department> departmentByCode(String code) {
+        return jdbc.sql("select id, code, name, is_pr from department where code = :code")
+                .param("code", code)
+                .query(StaffDirectory::department)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Department> departments() {
+        return jdbc.sql("select id, code, name, is_pr from department order by code").query(StaffDirectory::department).list();
+    }
+
+    @Transactional
+    public Department addDepartment(String code, String name, boolean pr) {
+        long id = jdbc.sql("insert into department (code, name, is_pr) values (:code, :name, :pr) returning id")
+                .param("code", code)
+                .param("name", name)
+                .param("pr", pr)
+                .query(Long.class)
+                .single();
+        return new Department(id, code, name, pr);
+    }
+
+    @Transactional
+    public Staff addStaff(String username, String displayName, String rawPassword, long departmentId, Set<Role> roles) {
+        long id = jdbc.sql("""
+                insert into staff (username, display_name, password_hash, department_id)
+                values (:u, :n, :p, :d) returning id
+                """)
+                .param("u", username)
+                .param("n", displayName)
+                .param("p", passwords.encode(rawPassword))
+                .param("d", departmentId)
+                .query(Long.class)
+                .single();
+        for (Role role : roles) {
+            jdbc.sql("insert into staff_role (staff_id, role) values (:id, :role)")
+                    .param("id", id)
+                    .param("role", role.name())
+                    .update();
+        }
+        return new Staff(id, username, displayName, departmentId, roles);
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("select password_hash from staff where username = :u and enabled")
+                .param("u", username)
+                .query(String.class)
+                .optional()
+                .map(hash -> new Credentials(username, hash, roles(username)));
+    }
+
+    record Credentials(String username, String passwordHash, Set<Role> roles) {
+    }
+
+    private Staff staff(ResultSet rs, int row) throws SQLException {
+        String username = rs.getString("username");
+        return new Staff(rs.getLong("id"), username, rs.getString("display_name"), rs.getLong("department_id"),
+                roles(username));
+    }
+
+    private Set<Role> roles(String username) {
+        List<String> names = jdbc.sql("""
+                select r.role from staff_role r join staff s on s.id = r.staff_id where s.username = :u
+                """).param("u", username).query(String.class).list();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(n -> roles.add(Role.valueOf(n)));
+        return roles;
+    }
+
+    private static Department department(ResultSet rs, int row) throws SQLException {
+        return new Department(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getBoolean("is_pr"));
+    }
+}

@@ -1,0 +1,29 @@
+package org.kohogateway.gateway.staff;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Lets Spring Security authenticate staff against the gateway's own table; roles become ROLE_* authorities. */
+@Component
+class StaffUserDetailsService implements UserDetailsService {
+
+    private final StaffDirectory directory;
+
+    StaffUserDetailsService(StaffDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        var credentials = directory.credentials(username)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return User.withUsername(credentials.username())
+                .password(credentials.passwordHash())
+                .authorities(credentials.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
+                .build();
+    }
+}

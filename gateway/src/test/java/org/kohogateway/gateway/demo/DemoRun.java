@@ -1,0 +1,21 @@
+package org.kohogateway.gateway.demo;
+
+/** Points the gateway at the embedded database and the simulated platforms before it starts. */
+public final class DemoRun {
+
+    private DemoRun() {
+    }
+
+    /** @param credentialsKey a key made for this run only: demo credentials need not outlive it */
+    public static void prepare(String credentialsKey) {
+        System.setProperty("spring.datasource.url", EmbeddedDatabase.jdbcUrl());
+        System.setProperty("gateway.platforms.line.api-endpoint", SimulatedPlatforms.shared().lineEndpoint().toString());
+        if (System.getProperty("gateway.credentials.key") == null && System.getenv("GATEWAY_CREDENTIALS_KEY") == null) {
+            System.setProperty("gateway.credentials.key", credentialsKey);
+        }
+    }
+
+    public static Class<?> configuration() {
+        return DemoData.class;
+    }
+}

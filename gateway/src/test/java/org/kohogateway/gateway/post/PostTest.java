@@ -1,0 +1,271 @@
+package org.kohogateway.gateway.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.support.IllegalTransitionException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotPermittedException;
+
+class PostTest {
+
+    private static final long DEPARTMENT = 1;
+    private static final long OTHER_DEPARTMENT = 2;
+    private static final long PR_DEPARTMENT = 3;
+
+    private final Instant now = Instant.parse("2026-11-24T00:00:00Z");
+    private final Staff poster = new Staff(10, "poster", "P", DEPARTMENT, Set.of(Role.POSTER));
+    private final Staff approver = new Staff(11, "approver", "A", DEPARTMENT, Set.of(Role.APPROVER));
+    private final Staff otherApprover = new Staff(12, "approver2", "B", OTHER_DEPARTMENT, Set.of(Role.APPROVER));
+    private final Staff pr = new Staff(13, "pr", "R", PR_DEPARTMENT, EnumSet.of(Role.PR_OFFICER, Role.POSTER));
+    private final Staff posterApprover = new Staff(14, "both", "X", DEPARTMENT, EnumSet.of(Role.POSTER, Role.APPROVER));
+    private final Staff admin = new Staff(15, "admin", "Z", DEPARTMENT, Set.of(Role.ADMIN));
+
+    private Post draft(Staff author, ApprovalRoute route, Instant scheduledAt) {
+        return Post.draft(author, route, route == ApprovalRoute.PR_DIRECT ? PR_DEPARTMENT : DEPARTMENT,
+                route == ApprovalRoute.PR_DIRECT ? "https://www.city.gotsu.lg.jp/press/1" : null,
+                new PostContent("江津市からのお知らせです。", List.of(), PostCategory.NOTICE), scheduledAt, List.of(100L, 101L),
+                now);
+    }
+
+    private Post submitted() {
+        Post post = draft(poster, ApprovalRoute.DEPARTMENT, now.plus(Duration.ofHours(1)));
+        post.submit(poster, now);
+        return post;
+    }
+
+    private Post approved() {
+        Post post = submitted();
+        post.approve(approver, "ok", now);
+        return post;
+    }
+
+    @Test
+    void walksDraftSubmittedApprovedAndSchedulesEveryDelivery() {
+        Post post = approved();
+
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+        assertThat(post.approvedHash()).isEqualTo(post.contentHash());
+        assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.SCHEDULED);
+        assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnly(now.plus(Duration.ofHours(1)));
+        assertThat(post.drainEvents()).extracting(PostEvent::action).containsExactly("POST_CREATED", "POST_SUBMITTED",
+                "POST_APPROVED", "DELIVERY_SCHEDULED", "DELIVERY_SCHEDULED");
+    }
+
+    @Test
+    void asSoonAsApprovedIsDueAtTheMomentOfApproval() {
+        Post post = draft(poster, ApprovalRoute.DEPARTMENT, null);
+        post.submit(poster, now);
+        Instant approvalTime = now.plus(Duration.ofMinutes(5));
+        post.approve(approver, null, approvalTime);
+
+        assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnly(approvalTime);
+    }
+
+    @Test
+    void rejectsApprovalByAuthorEvenWithTheApproverRole() {
+        Post post = draft(posterApprover, ApprovalRoute.DEPARTMENT, null);
+        post.submit(posterApprover, now);
+
+        assertThatThrownBy(() -> post.approve(posterApprover, "self", now)).isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("own post");
+        assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
+    }
+
+    @Test
+    void rejectsApprovalByApproverOfAnotherDepartment() {
+        Post post = submitted();
+
+        assertThatThrownBy(() -> post.approve(otherApprover, "no", now)).isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("own department");
+    }
+
+    @Test
+    void rejectsApprovalByPosterWithoutApproverRole() {
+        Post post = draft(posterApprover, ApprovalRoute.DEPARTMENT, null);
+        post.submit(posterApprover, now);
+
+        assertThatThrownBy(() -> post.approve(poster, "no", now)).isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("APPROVER");
+    }
+
+    @Test
+    void prReviewRouteNeedsAPrOfficerNotTheDepartmentHead() {
+        Post post = draft(poster, ApprovalRoute.PR_REVIEW, null);
+        post.submit(poster, now);
+
+        assertThatThrownBy(() -> post.approve(approver, "ok", now)).isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("PR department");
+        post.approve(pr, "ok", now);
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+    }
+
+    @Test
+    void prDirectPublishSkipsApprovalAndIsRecordedAsSuch() {
+        Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
+
+        post.publishDirect(pr, now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+        assertThat(post.drainEvents()).extracting(PostEvent::action).contains("POST_PUBLISHED_DIRECT");
+    }
+
+    @Test
+    void prDirectPostCannotBeSubmittedOrApproved() {
+        Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
+
+        assertThatThrownBy(() -> post.submit(pr, now)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void departmentPostCannotBePublishedDirectly() {
+        Post post = draft(pr, ApprovalRoute.DEPARTMENT, null);
+
+        assertThatThrownBy(() -> post.publishDirect(pr, now)).isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void editAfterApprovalVoidsItAndUnschedulesDeliveries() {
+        Post post = approved();
+        post.drainEvents();
+
+        post.edit(poster, new PostContent("訂正: 日時が変わりました。", List.of(), PostCategory.NOTICE), post.scheduledAt(), now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
+        assertThat(post.approvedHash()).isNull();
+        assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.WAITING);
+        assertThat(post.drainEvents()).extracting(PostEvent::action).contains("POST_APPROVAL_VOIDED");
+    }
+
+    @Test
+    void approvalAfterTheScheduledTimeHoldsDeliveriesInsteadOfSendingLate() {
+        Post post = submitted();
+        Instant late = post.scheduledAt().plusSeconds(1);
+
+        post.approve(approver, "遅れて承認", late);
+
+        assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.HELD);
+        assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnlyNulls();
+    }
+
+    @Test
+    void heldDeliveriesGoOutOnlyAfterAnApproverGivesANewTime() {
+        Post post = submitted();
+        Instant late = post.scheduledAt().plusSeconds(1);
+        post.approve(approver, "遅れて承認", late);
+
+        assertThatThrownBy(() -> post.reschedule(poster, late.plusSeconds(60), late))
+                .isInstanceOf(NotPermittedException.class);
+        post.reschedule(approver, late.plusSeconds(60), late);
+
+        assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.SCHEDULED);
+        assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnly(late.plusSeconds(60));
+    }
+
+    @Test
+    void rejectionNeedsAComment() {
+        Post post = submitted();
+
+        assertThatThrownBy(() -> post.reject(approver, " ", now)).isInstanceOf(InvalidRequestException.class);
+        post.reject(approver, "表現を見直してください", now);
+        assertThat(post.status()).isEqualTo(PostStatus.REJECTED);
+    }
+
+    @Test
+    void editingARejectedPostReturnsItToDraft() {
+        Post post = submitted();
+        post.reject(approver, "直して", now);
+
+        post.edit(poster, new PostContent("直しました", List.of(), PostCategory.NOTICE), null, now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
+    }
+
+    @Test
+    void onlyTheAuthorEditsSubmitsOrWithdraws() {
+        Post post = draft(poster, ApprovalRoute.DEPARTMENT, null);
+
+        assertThatThrownBy(() -> post.submit(approver, now)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> post.withdraw(approver, now)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> post.edit(approver, post.content(), null, now)).isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void cannotSubmitWithATimeThatHasPassed() {
+        Post post = draft(poster, ApprovalRoute.DEPARTMENT, now.plusSeconds(10));
+
+        assertThatThrownBy(() -> post.submit(poster, now.plusSeconds(11))).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void cancelStopsAnApprovedPostAndItsDeliveries() {
+        Post post = approved();
+
+        assertThatThrownBy(() -> post.cancel(otherApprover, "no", now)).isInstanceOf(NotPermittedException.class);
+        post.cancel(admin, "台風接近のため中止", now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.CANCELLED);
+        assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.CANCELLED);
+    }
+
+    @Test
+    void refusesEveryIllegalTransitionNamingTheCurrentState() {
+        assertRefused(submitted(), p -> p.submit(poster, now), "SUBMITTED");
+        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.approve(approver, null, now), "DRAFT");
+        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.reject(approver, "x", now), "DRAFT");
+        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.cancel(poster, "x", now), "DRAFT");
+        assertRefused(approved(), p -> p.approve(approver, null, now), "APPROVED");
+        assertRefused(approved(), p -> p.reject(approver, "x", now), "APPROVED");
+        assertRefused(approved(), p -> p.submit(poster, now), "APPROVED");
+        assertRefused(approved(), p -> p.withdraw(poster, now), "APPROVED");
+        Post rejected = submitted();
+        rejected.reject(approver, "x", now);
+        assertRefused(rejected, p -> p.approve(approver, null, now), "REJECTED");
+        assertRefused(rejected, p -> p.submit(poster, now), "REJECTED");
+        Post withdrawn = submitted();
+        withdrawn.withdraw(poster, now);
+        assertRefused(withdrawn, p -> p.approve(approver, null, now), "WITHDRAWN");
+        assertRefused(withdrawn, p -> p.submit(poster, now), "WITHDRAWN");
+        assertRefused(withdrawn, p -> p.withdraw(poster, now), "WITHDRAWN");
+        assertRefused(withdrawn, p -> p.edit(poster, p.content(), null, now), "WITHDRAWN");
+        Post cancelled = approved();
+        cancelled.cancel(poster, "x", now);
+        assertRefused(cancelled, p -> p.cancel(poster, "x", now), "CANCELLED");
+        assertRefused(cancelled, p -> p.edit(poster, p.content(), null, now), "CANCELLED");
+        assertRefused(cancelled, p -> p.approve(approver, null, now), "CANCELLED");
+        assertRefused(approved(), p -> p.reschedule(approver, now.plusSeconds(5), now), "APPROVED");
+    }
+
+    @Test
+    void refusesEditOrCancelOnceADeliveryHasStarted() {
+        Post loaded = reload(approved(), DeliveryStatus.SENDING);
+
+        assertThatThrownBy(() -> loaded.edit(poster, loaded.content(), null, now))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("SENDING");
+        assertThatThrownBy(() -> loaded.cancel(poster, "x", now))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("SENDING");
+    }
+
+    private Post reload(Post post, DeliveryStatus firstDeliveryStatus) {
+        List<Delivery> deliveries = new java.util.ArrayList<>(post.deliveries());
+        deliveries.set(0, deliveries.getFirst().moveTo(firstDeliveryStatus, now));
+        return new Post(post.id(), post.authorId(), post.route(), post.departmentId(), post.sourceUrl(),
+                post.createdAt(), post.content(), post.scheduledAt(), post.status(), post.approvedHash(),
+                post.decidedBy(), post.decidedAt(), post.decisionComment(), deliveries, post.version(), post.updatedAt());
+    }
+
+    private static void assertRefused(Post post, java.util.function.Consumer<Post> action, String currentState) {
+        assertThatThrownBy(() -> action.accept(post)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining(currentState);
+        assertThat(post.status().name()).isEqualTo(currentState);
+    }
+}

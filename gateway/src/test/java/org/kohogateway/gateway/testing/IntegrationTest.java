@@ -1,0 +1,56 @@
+package org.kohogateway.gateway.testing;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.kohogateway.gateway.demo.EmbeddedDatabase;
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the Spring integration tests: the whole gateway on the shared embedded PostgreSQL, platforms simulated by
+ * WireMock, a settable clock, and the dispatch loop off so tests dispatch exactly when they choose
+ * ({@code Dispatcher.drain()}). All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gateway.dispatch.enabled=false")
+@Import(IntegrationTestConfiguration.class)
+public abstract class IntegrationTest {
+
+    /** A fixed key for tests only: 32 bytes, base64. */
+    public static final String TEST_CREDENTIALS_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected SettableClock clock;
+
+    @Autowired
+    protected TestData data;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", EmbeddedDatabase::jdbcUrl);
+        registry.add("gateway.platforms.line.api-endpoint", () -> SimulatedPlatforms.shared().lineEndpoint().toString());
+        registry.add("gateway.credentials.key", () -> TEST_CREDENTIALS_KEY);
+    }
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(Instant.now());
+    }
+
+    protected Api api(String username) {
+        return new Api(port, username, TestData.PASSWORD);
+    }
+
+    protected Api anonymous() {
+        return new Api(port, null, null);
+    }
+}

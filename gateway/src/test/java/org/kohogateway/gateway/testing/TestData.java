@@ -1,0 +1,103 @@
+package org.kohogateway.gateway.testing;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.OperatingPolicy;
+import org.kohogateway.gateway.account.PlatformCredentials;
+import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.post.NewPost;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.Department;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Builds a fresh, uniquely named world per test (departments, staff, accounts) so tests sharing one database
+ * never see each other's data, and posts that reach a state by walking the real workflow.
+ */
+@TestComponent
+public class TestData {
+
+    public static final String PASSWORD = "pw";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final StaffDirectory staff;
+    private final OfficialAccounts accounts;
+    private final PostWorkflow workflow;
+
+    TestData(StaffDirectory staff, OfficialAccounts accounts, PostWorkflow workflow) {
+        this.staff = staff;
+        this.accounts = accounts;
+        this.workflow = workflow;
+    }
+
+    /**
+     * @param poster     POSTER of department A
+     * @param approver   APPROVER of department A
+     * @param approverB  APPROVER of department B
+     * @param pr         PR officer (and poster) of the PR department
+     * @param pr2        a second PR officer
+     * @param both       POSTER and APPROVER of department A: the separation-of-duties case
+     * @param lineA      LINE account of A, department approval required, no replies
+     * @param lineA2     second LINE account of A, department approval required
+     * @param lineB      LINE account of B, department approval required
+     * @param lineAFree  LINE account of A whose policy waives department approval (PR approves)
+     */
+    public record World(String poster, String approver, String approverB, String pr, String pr2, String both,
+            String auditor, String admin, Department departmentA, Department departmentB, OfficialAccount lineA,
+            OfficialAccount lineA2, OfficialAccount lineB, OfficialAccount lineAFree) {
+    }
+
+    public World world() {
+        String n = Integer.toString(SEQUENCE.incrementAndGet()) + "-" + Long.toString(System.nanoTime(), 36);
+        Department a = staff.addDepartment("a-" + n, "観光振興課 " + n, false);
+        Department b = staff.addDepartment("b-" + n, "防災安全課 " + n, false);
+        Department prDepartment = staff.addDepartment("pr-" + n, "広報係 " + n, true);
+        String poster = user("poster-" + n, a, Set.of(Role.POSTER));
+        String approver = user("approver-" + n, a, Set.of(Role.APPROVER));
+        String approverB = user("approverb-" + n, b, Set.of(Role.APPROVER));
+        String pr = user("pr-" + n, prDepartment, EnumSet.of(Role.PR_OFFICER, Role.POSTER));
+        String pr2 = user("pr2-" + n, prDepartment, Set.of(Role.PR_OFFICER));
+        String both = user("both-" + n, a, EnumSet.of(Role.POSTER, Role.APPROVER));
+        String auditor = user("auditor-" + n, a, Set.of(Role.AUDITOR));
+        String admin = user("admin-" + n, a, Set.of(Role.ADMIN));
+        OperatingPolicy strict = new OperatingPolicy(true, ReplyPolicy.NO_REPLIES);
+        return new World(poster, approver, approverB, pr, pr2, both, auditor, admin, a, b,
+                line("観光 LINE " + n, a, strict), line("観光 LINE 2 " + n, a, strict), line("防災 LINE " + n, b, strict),
+                line("観光 LINE 承認不要 " + n, a, new OperatingPolicy(false, ReplyPolicy.REPLIES_ALLOWED)));
+    }
+
+    /** A post by the world's poster to the given accounts, approved by the department head. */
+    public Post approvedPost(World world, String text, Instant scheduledAt, OfficialAccount... targets) {
+        Post post = draft(world.poster(), text, scheduledAt, targets);
+        workflow.submit(world.poster(), post.id());
+        return workflow.approve(world.approver(), post.id(), "ok");
+    }
+
+    public Post draft(String author, String text, Instant scheduledAt, OfficialAccount... targets) {
+        return workflow.create(author, new NewPost(text, List.of(), PostCategory.NOTICE,
+                java.util.Arrays.stream(targets).map(OfficialAccount::id).toList(), scheduledAt, null));
+    }
+
+    private String user(String username, Department department, Set<Role> roles) {
+        staff.addStaff(username, username, PASSWORD, department.id(), roles);
+        return username;
+    }
+
+    private OfficialAccount line(String name, Department department, OperatingPolicy policy) {
+        return accounts.registerActive("test", Platform.LINE, name, "https://lin.ee/" + name.hashCode(), department.id(),
+                "テスト", policy, new PlatformCredentials(Map.of(PlatformCredentials.LINE_CHANNEL_ACCESS_TOKEN,
+                        "test-token-" + name.hashCode())));
+    }
+}
