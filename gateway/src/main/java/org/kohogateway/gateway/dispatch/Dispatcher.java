@@ -67,21 +67,35 @@ public class Dispatcher implements SmartLifecycle {
      */
     public int drain() {
         int total = 0;
-        int claimed;
-        do {
+        while (true) {
+            int claimed = dispatchOnce();
+            if (claimed != 0) {
+                total += Math.max(claimed, 0);
+                continue;
+            }
+            awaitIdle();
             claimed = dispatchOnce();
-            total += claimed;
-        } while (claimed > 0);
-        slots.acquireUninterruptibly(properties.concurrency());
-        slots.release(properties.concurrency());
-        return total;
+            if (claimed == 0) {
+                return total;
+            }
+            total += Math.max(claimed, 0);
+        }
     }
 
-    /** Claims as many due deliveries as there are free send slots and hands them to senders. */
+    private void awaitIdle() {
+        slots.acquireUninterruptibly(properties.concurrency());
+        slots.release(properties.concurrency());
+    }
+
+    /**
+     * Claims as many due deliveries as there are free send slots and hands them to senders.
+     *
+     * @return how many were claimed, or -1 if every send slot stayed busy for a whole poll interval
+     */
     int dispatchOnce() {
         recoverExpiredLeases();
         if (!acquireSlot()) {
-            return 0;
+            return -1;
         }
         int extra = Math.max(0, Math.min(slots.availablePermits(), properties.concurrency() - 1));
         int permits = 1 + (slots.tryAcquire(extra) ? extra : 0);

@@ -1,0 +1,225 @@
+package org.kohogateway.gateway.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.audit.AuditQuery;
+import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
+import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.Delivery;
+import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData.World;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+class DispatcherIntegrationTest extends IntegrationTest {
+
+    private static final String BROADCAST = "/v2/bot/message/broadcast";
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    PostWorkflow workflow;
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    AuditTrail audit;
+
+    private final WireMockServer line = SimulatedPlatforms.shared().server();
+    private StubMapping override;
+
+    @AfterEach
+    void removeOverride() {
+        if (override != null) {
+            line.removeStub(override);
+        }
+    }
+
+    @Test
+    void neverSendsBeforeTheScheduledTime() {
+        World world = data.world();
+        Instant at = clock.instant().plus(Duration.ofHours(1));
+        Delivery delivery = only(data.approvedPost(world, "1時間後に配信", at, world.lineA()));
+
+        dispatcher.drain();
+        clock.set(at.minusMillis(1));
+        dispatcher.drain();
+
+        assertThat(requestsFor(delivery)).isZero();
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.SCHEDULED);
+
+        clock.set(at);
+        dispatcher.drain();
+
+        assertThat(requestsFor(delivery)).isOne();
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void retriesATransientFailureLaterWithTheSameRetryKey() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "一時的な障害", null, world.lineA()));
+        answer(delivery, aResponse().withStatus(500).withBody("{\"message\":\"internal error\"}"));
+
+        dispatcher.drain();
+
+        Deliveries.DeliveryView retry = view(delivery);
+        assertThat(retry.status()).isEqualTo(DeliveryStatus.SCHEDULED);
+        assertThat(retry.attempts()).isOne();
+        assertThat(retry.dueAt()).isEqualTo(clock.instant().plus(Duration.ofSeconds(10)));
+        assertThat(retry.lastError()).contains("500");
+
+        dispatcher.drain();
+        assertThat(requestsFor(delivery)).as("no retry before the backoff has passed").isOne();
+
+        line.removeStub(override);
+        override = null;
+        clock.advance(Duration.ofSeconds(10));
+        dispatcher.drain();
+
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.SENT);
+        assertThat(requestsFor(delivery)).as("both attempts carried the delivery's retry key").isEqualTo(2);
+    }
+
+    @Test
+    void honoursRetryAfterOn429() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "レート制限", null, world.lineA()));
+        answer(delivery, aResponse().withStatus(429).withHeader("Retry-After", "120")
+                .withBody("{\"message\":\"The API rate limit has been exceeded. Try again later.\"}"));
+
+        dispatcher.drain();
+
+        assertThat(view(delivery).dueAt()).isEqualTo(clock.instant().plus(Duration.ofSeconds(120)));
+    }
+
+    @Test
+    void doesNotRetryAPermanentFailure() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "不正なリクエスト", null, world.lineA()));
+        answer(delivery, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"The request body has 1 error(s)\",\"details\":[{\"message\":\"May not be empty\",\"property\":\"messages[0].text\"}]}"));
+
+        dispatcher.drain();
+        clock.advance(Duration.ofHours(1));
+        dispatcher.drain();
+
+        Deliveries.DeliveryView failed = view(delivery);
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.lastError()).contains("The request body has 1 error(s)");
+        assertThat(requestsFor(delivery)).isOne();
+    }
+
+    @Test
+    void resendsAnUnknownOutcomeOnLineBecauseTheRetryKeyMakesItSafe() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "接続リセット", null, world.lineA()));
+        answer(delivery, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        dispatcher.drain();
+
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.SCHEDULED);
+        line.removeStub(override);
+        override = null;
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.drain();
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttempt() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "ずっと障害", null, world.lineA()));
+        answer(delivery, aResponse().withStatus(503));
+
+        for (int attempt = 0; attempt < 6; attempt++) {
+            dispatcher.drain();
+            clock.advance(Duration.ofHours(1));
+        }
+
+        Deliveries.DeliveryView failed = view(delivery);
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(5);
+        assertThat(failed.lastError()).contains("gave up after 5 attempts");
+        assertThat(requestsFor(delivery)).isEqualTo(5);
+    }
+
+    @Test
+    void requeuesALineDeliveryWhoseDispatcherDiedWhileSending() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "落ちたインスタンス", null, world.lineA()));
+        var claimedByDeadInstance = deliveries.claim(clock.instant(), 1000, "dead-instance", Duration.ofMinutes(2));
+        assertThat(claimedByDeadInstance).extracting(c -> c.id()).contains(delivery.id());
+
+        dispatcher.drain();
+        assertThat(status(delivery)).as("lease still valid").isEqualTo(DeliveryStatus.SENDING);
+
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        dispatcher.drain();
+
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.SENT);
+        assertThat(audit.find(AuditQuery.forSubject("DELIVERY", delivery.id().toString())))
+                .extracting(e -> e.action()).contains("DELIVERY_LEASE_EXPIRED");
+    }
+
+    @Test
+    void doesNotSendAPostWhoseApprovalWasVoidedByAnEdit() {
+        World world = data.world();
+        Instant at = clock.instant().plus(Duration.ofMinutes(5));
+        Post post = data.approvedPost(world, "承認後に編集", at, world.lineA());
+        workflow.edit(world.poster(), post.id(), new org.kohogateway.gateway.post.PostEdit("承認後に編集しました",
+                java.util.List.of(), post.content().category(), at));
+
+        clock.set(at);
+        dispatcher.drain();
+
+        assertThat(requestsFor(only(post))).isZero();
+        assertThat(status(only(post))).isEqualTo(DeliveryStatus.WAITING);
+    }
+
+    private void answer(Delivery delivery, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+        override = line.stubFor(post(urlPathEqualTo(BROADCAST)).atPriority(1)
+                .withHeader("X-Line-Retry-Key", equalTo(delivery.id().toString()))
+                .willReturn(response));
+    }
+
+    private int requestsFor(Delivery delivery) {
+        return line.findAll(postRequestedFor(urlPathEqualTo(BROADCAST))
+                .withHeader("X-Line-Retry-Key", equalTo(delivery.id().toString()))).size();
+    }
+
+    private DeliveryStatus status(Delivery delivery) {
+        return view(delivery).status();
+    }
+
+    private Deliveries.DeliveryView view(Delivery delivery) {
+        return deliveries.list(null, delivery.accountId(), 1000).stream()
+                .filter(d -> d.id().equals(delivery.id()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Delivery only(Post post) {
+        assertThat(post.deliveries()).hasSize(1);
+        return post.deliveries().getFirst();
+    }
+}
