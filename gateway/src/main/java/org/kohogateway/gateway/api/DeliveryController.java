@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.DeliveryStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+// No class-level @Validated: Spring MVC's own method validation checks @Min/@Max on parameters and answers
+// 400 (HandlerMethodValidationException); the @Validated AOP proxy threw ConstraintViolationException → 500.
 @RestController
-@Validated
 @Tag(name = "deliveries")
 class DeliveryController {
 

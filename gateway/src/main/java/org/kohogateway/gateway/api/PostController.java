@@ -22,7 +22,6 @@ import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,9 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+// No class-level @Validated: Spring MVC's own method validation checks @Min/@Max on parameters and answers
+// 400 (HandlerMethodValidationException); the @Validated AOP proxy threw ConstraintViolationException → 500.
 @RestController
 @RequestMapping("/api/posts")
-@Validated
 @Tag(name = "posts", description = "Draft, submit, approve and follow posts")
 class PostController {
 
