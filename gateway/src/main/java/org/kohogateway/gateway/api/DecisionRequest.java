@@ -1,7 +1,17 @@
 package org.kohogateway.gateway.api;
 
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** An approver's comment (required to reject), or a reason to cancel. */
-record DecisionRequest(@Size(max = 2000) String comment) {
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * An approver's decision: a comment (required to reject, or the reason to cancel) and the keys of the findings the
+ * approver acknowledges.
+ */
+record DecisionRequest(@Size(max = 2000) String comment,
+        @Schema(description = "keys of the 'needs acknowledgement' findings the approver acknowledges")
+        @Size(max = 200) List<@NotBlank @Size(max = 2000) String> acknowledge) {
 }

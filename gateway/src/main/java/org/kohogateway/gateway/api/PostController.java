@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -44,11 +45,13 @@ class PostController {
     private final PostWorkflow workflow;
     private final PostViews views;
     private final StaffDirectory staff;
+    private final FindingViews findings;
 
-    PostController(PostWorkflow workflow, PostViews views, StaffDirectory staff) {
+    PostController(PostWorkflow workflow, PostViews views, StaffDirectory staff, FindingViews findings) {
         this.workflow = workflow;
         this.views = views;
         this.staff = staff;
+        this.findings = findings;
     }
 
     @GetMapping
@@ -63,10 +66,20 @@ class PostController {
     @PostMapping
     @Operation(summary = "Create a draft post (one delivery per target account)")
     ResponseEntity<PostView> create(Principal me, @Valid @RequestBody PostRequest request) {
-        Post post = workflow.create(me.getName(), new NewPost(request.text(), uris(request.links()), request.category(),
-                request.accountIds(), instant(request.scheduledAt()),
-                request.sourceUrl() == null ? null : uri(request.sourceUrl())));
+        Post post = workflow.create(me.getName(), newPost(request));
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(views.of(post));
+    }
+
+    @PostMapping("/check")
+    @Operation(summary = "Dry run: the rules' findings for a post that is not saved (call it as the author types)")
+    List<FindingView> check(Principal me, @Valid @RequestBody PostRequest request) {
+        return findings.of(workflow.check(me.getName(), newPost(request)));
+    }
+
+    private static NewPost newPost(PostRequest request) {
+        return new NewPost(request.text(), uris(request.links()), uris(request.mediaUrls()), request.category(),
+                request.accountIds(), instant(request.scheduledAt()), optionalUri(request.sourceUrl()),
+                optionalUri(request.replyTo()), optionalUri(request.quoteOf()));
     }
 
     @GetMapping("/{id}")
@@ -78,7 +91,8 @@ class PostController {
     @Operation(summary = "Edit a post; editing an approved post voids the approval")
     PostView edit(Principal me, @PathVariable UUID id, @Valid @RequestBody PostEditRequest request) {
         return views.of(workflow.edit(me.getName(), new PostId(id), new PostEdit(request.text(),
-                uris(request.links()), request.category(), instant(request.scheduledAt()))));
+                uris(request.links()), uris(request.mediaUrls()), request.category(), instant(request.scheduledAt()),
+                optionalUri(request.replyTo()), optionalUri(request.quoteOf()))));
     }
 
     @PostMapping("/{id}/submit")
@@ -88,9 +102,10 @@ class PostController {
     }
 
     @PostMapping("/{id}/approve")
-    @Operation(summary = "Approve a submitted post (department head, or PR for no-approval accounts)")
+    @Operation(summary = "Approve a submitted post (department head, or PR for no-approval accounts); "
+            + "list the keys of the findings you acknowledge")
     PostView approve(Principal me, @PathVariable UUID id, @Valid @RequestBody(required = false) DecisionRequest request) {
-        return views.of(workflow.approve(me.getName(), new PostId(id), comment(request)));
+        return views.of(workflow.approve(me.getName(), new PostId(id), comment(request), acknowledged(request)));
     }
 
     @PostMapping("/{id}/reject")
@@ -101,8 +116,9 @@ class PostController {
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "PR direct publish of already-published city content")
-    PostView publish(Principal me, @PathVariable UUID id) {
-        return views.of(workflow.publishDirect(me.getName(), new PostId(id)));
+    PostView publish(Principal me, @PathVariable UUID id,
+            @Valid @RequestBody(required = false) DecisionRequest request) {
+        return views.of(workflow.publishDirect(me.getName(), new PostId(id), acknowledged(request)));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -118,13 +134,22 @@ class PostController {
     }
 
     @PostMapping("/{id}/reschedule")
-    @Operation(summary = "Give held deliveries (approved after their time) a new time")
+    @Operation(summary = "Give held deliveries (approved after their time, or held by changed rules) a new time")
     PostView reschedule(Principal me, @PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
-        return views.of(workflow.reschedule(me.getName(), new PostId(id), request.scheduledAt().toInstant()));
+        return views.of(workflow.reschedule(me.getName(), new PostId(id), request.scheduledAt().toInstant(),
+                request.acknowledge() == null ? Set.of() : Set.copyOf(request.acknowledge())));
     }
 
     private static String comment(DecisionRequest request) {
         return request == null ? null : request.comment();
+    }
+
+    private static Set<String> acknowledged(DecisionRequest request) {
+        return request == null || request.acknowledge() == null ? Set.of() : Set.copyOf(request.acknowledge());
+    }
+
+    private static URI optionalUri(String value) {
+        return value == null ? null : uri(value);
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -14,6 +14,9 @@ import org.kohogateway.gateway.post.PostWorkflow;
 record PostEditRequest(
         @NotBlank @Size(max = PostWorkflow.MAX_TEXT) String text,
         @Size(max = PostWorkflow.MAX_LINKS) List<@NotBlank @Size(max = PostWorkflow.MAX_URL) String> links,
+        @Size(max = PostWorkflow.MAX_MEDIA) List<@NotBlank @Size(max = PostWorkflow.MAX_URL) String> mediaUrls,
         @NotNull PostCategory category,
-        OffsetDateTime scheduledAt) {
+        OffsetDateTime scheduledAt,
+        @Size(max = PostWorkflow.MAX_URL) String replyTo,
+        @Size(max = PostWorkflow.MAX_URL) String quoteOf) {
 }

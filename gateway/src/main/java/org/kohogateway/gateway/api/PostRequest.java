@@ -17,9 +17,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record PostRequest(
         @NotBlank @Size(max = PostWorkflow.MAX_TEXT) String text,
         @Size(max = PostWorkflow.MAX_LINKS) List<@NotBlank @Size(max = PostWorkflow.MAX_URL) String> links,
+        @Schema(description = "Public URLs of images (Instagram needs one)")
+        @Size(max = PostWorkflow.MAX_MEDIA) List<@NotBlank @Size(max = PostWorkflow.MAX_URL) String> mediaUrls,
         @NotNull PostCategory category,
         @NotEmpty @Size(max = 100) List<@NotNull Long> accountIds,
         @Schema(description = "When to publish (ISO 8601 with offset); omit for as soon as approved") OffsetDateTime scheduledAt,
         @Schema(description = "PR direct publish only: the already-published source on an official city domain")
-        @Size(max = PostWorkflow.MAX_URL) String sourceUrl) {
+        @Size(max = PostWorkflow.MAX_URL) String sourceUrl,
+        @Schema(description = "URL of the post this one replies to or comments on")
+        @Size(max = PostWorkflow.MAX_URL) String replyTo,
+        @Schema(description = "URL of the post this one quotes or reposts")
+        @Size(max = PostWorkflow.MAX_URL) String quoteOf) {
 }

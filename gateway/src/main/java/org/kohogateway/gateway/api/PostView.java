@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kohogateway.connectors.Platform;
@@ -17,26 +18,30 @@ import org.kohogateway.gateway.post.PostStatus;
 
 /** A post as the API shows it, with one line per target account. */
 record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, String text, List<URI> links,
-        PostCategory category, Instant scheduledAt, String sourceUrl, String contentHash, boolean approvalValid,
-        String decidedBy, Instant decidedAt, String decisionComment, List<DeliveryLine> deliveries, Instant createdAt,
-        Instant updatedAt) {
+        List<URI> mediaUrls, String replyTo, String quoteOf, PostCategory category, Instant scheduledAt,
+        String sourceUrl, String contentHash, boolean approvalValid, String decidedBy, Instant decidedAt,
+        String decisionComment, List<FindingView> findings, Set<String> acknowledged, List<DeliveryLine> deliveries,
+        Instant createdAt, Instant updatedAt) {
 
     record DeliveryLine(UUID id, long accountId, String accountName, Platform platform, DeliveryStatus status,
-            Instant dueAt, int attempts, String platformPostId, String lastError, Instant sentAt) {
+            Instant dueAt, int attempts, String platformPostId, String lastError, Instant sentAt, String holdReason) {
     }
 
-    static PostView of(Post post, Map<Long, String> usernames, Map<Long, OfficialAccount> accounts) {
+    static PostView of(Post post, Map<Long, String> usernames, Map<Long, OfficialAccount> accounts,
+            List<FindingView> findings) {
         List<DeliveryLine> lines = post.deliveries().stream().map(d -> line(d, accounts.get(d.accountId()))).toList();
+        var content = post.content();
         return new PostView(post.id().value(), post.status(), post.route(), usernames.get(post.authorId()),
-                post.content().text(), post.content().links(), post.content().category(), post.scheduledAt(),
-                post.sourceUrl(), post.contentHash(), post.contentHash().equals(post.approvedHash()),
+                content.text(), content.links(), content.mediaUrls(), content.replyTo(), content.quoteOf(),
+                content.category(), post.scheduledAt(), post.sourceUrl(), post.contentHash(),
+                post.contentHash().equals(post.approvedHash()),
                 post.decidedBy() == null ? null : usernames.get(post.decidedBy()), post.decidedAt(),
-                post.decisionComment(), lines, post.createdAt(), post.updatedAt());
+                post.decisionComment(), findings, post.acknowledged(), lines, post.createdAt(), post.updatedAt());
     }
 
     private static DeliveryLine line(Delivery d, OfficialAccount account) {
         return new DeliveryLine(d.id(), d.accountId(), account == null ? null : account.name(),
                 account == null ? null : account.platform(), d.status(), d.dueAt(), d.attempts(), d.platformPostId(),
-                d.lastError(), d.sentAt());
+                d.lastError(), d.sentAt(), d.holdReason());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,14 @@ class PostViews {
 
     private final StaffDirectory staff;
     private final OfficialAccounts accounts;
+    private final PostWorkflow workflow;
+    private final FindingViews findings;
 
-    PostViews(StaffDirectory staff, OfficialAccounts accounts) {
+    PostViews(StaffDirectory staff, OfficialAccounts accounts, PostWorkflow workflow, FindingViews findings) {
         this.staff = staff;
         this.accounts = accounts;
+        this.workflow = workflow;
+        this.findings = findings;
     }
 
     PostView of(Post post) {
@@ -36,6 +41,6 @@ class PostViews {
                 usernames.computeIfAbsent(post.decidedBy(), id -> staff.byId(id).username());
             }
         }
-        return posts.stream().map(p -> PostView.of(p, usernames, byId)).toList();
+        return posts.stream().map(p -> PostView.of(p, usernames, byId, findings.of(workflow.findings(p)))).toList();
     }
 }

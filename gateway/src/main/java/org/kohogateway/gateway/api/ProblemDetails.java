@@ -13,6 +13,7 @@ import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.PolicyViolationException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -41,9 +42,11 @@ import tools.jackson.core.JacksonException;
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
+    private final FindingViews findings;
 
-    ProblemDetails(MessageSource messages) {
+    ProblemDetails(MessageSource messages, FindingViews findings) {
         this.messages = messages;
+        this.findings = findings;
     }
 
     @ExceptionHandler(GatewayException.class)
@@ -54,12 +57,16 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             case IllegalTransitionException n -> HttpStatus.CONFLICT;
             case ConflictException n -> HttpStatus.CONFLICT;
             case InvalidRequestException n -> HttpStatus.BAD_REQUEST;
+            case PolicyViolationException n -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 messages.getMessage(e.code(), e.arguments(), e.getMessage(), locale));
         problem.setTitle(messages.getMessage("problem." + status.value(), null, status.getReasonPhrase(), locale));
         problem.setProperty("code", e.code());
+        if (e instanceof PolicyViolationException violation) {
+            problem.setProperty("findings", findings.of(violation.findings()));
+        }
         return ResponseEntity.status(status).body(problem);
     }
 

@@ -16,6 +16,9 @@ import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.gateway.policy.Finding;
+import org.kohogateway.gateway.policy.PolicyRules;
+import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.slf4j.Logger;
@@ -38,6 +41,7 @@ public class Dispatcher implements SmartLifecycle {
     private final ConnectorRegistry connectors;
     private final DispatchProperties properties;
     private final Clock clock;
+    private final PolicyRules rules;
     private final String instance;
     private final Semaphore slots;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -46,8 +50,10 @@ public class Dispatcher implements SmartLifecycle {
     private volatile Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
 
-    Dispatcher(Deliveries deliveries, ConnectorRegistry connectors, DispatchProperties properties, Clock clock) {
+    Dispatcher(Deliveries deliveries, ConnectorRegistry connectors, DispatchProperties properties, Clock clock,
+            PolicyRules rules) {
         this.deliveries = deliveries;
+        this.rules = rules;
         this.connectors = connectors;
         this.properties = properties;
         this.clock = clock;
@@ -142,6 +148,15 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private void send(ClaimedDelivery d) {
+        List<Finding> uncovered = rules.check(d.candidate()).stream()
+                .filter(f -> f.severity() == Severity.BLOCK
+                        || (f.severity() == Severity.ACKNOWLEDGE && !d.acknowledged().contains(f.key())))
+                .toList();
+        if (!uncovered.isEmpty()) {
+            deliveries.hold(d, instance, "rules found what the approval did not cover: "
+                    + uncovered.stream().map(Finding::key).toList(), clock.instant());
+            return;
+        }
         PlatformConnector connector;
         try {
             connector = connectors.forAccount(d.accountId(), d.platform());
@@ -151,7 +166,8 @@ public class Dispatcher implements SmartLifecycle {
         }
         PublishOutcome outcome;
         try {
-            outcome = connector.publish(new Publication(d.id(), d.text(), d.links(), List.of(), d.noReplies()));
+            outcome = connector.publish(new Publication(d.id(), d.text(), d.links(), d.content().mediaUrls(),
+                    d.noReplies()));
         } catch (RuntimeException e) {
             // a connector must not throw; if one does, the request may have left, so treat it as unknown
             outcome = new PublishOutcome.Unknown("connector error: " + e);

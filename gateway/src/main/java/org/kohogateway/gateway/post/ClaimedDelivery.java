@@ -2,11 +2,39 @@ package org.kohogateway.gateway.post;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.policy.Candidate;
 
-/** A delivery a dispatcher has claimed (now SENDING), with everything needed to send it. */
-public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, String text, List<URI> links,
-        boolean noReplies, int attempt) {
+/**
+ * A delivery a dispatcher has claimed (now SENDING), with everything needed to re-check and send it.
+ *
+ * @param acknowledged keys of the findings the approver acknowledged for this content
+ */
+public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
+        PostContent content, Set<String> acknowledged, int attempt) {
+
+    public ClaimedDelivery {
+        acknowledged = Set.copyOf(acknowledged);
+    }
+
+    public boolean noReplies() {
+        return replyPolicy == ReplyPolicy.NO_REPLIES;
+    }
+
+    public String text() {
+        return content.text();
+    }
+
+    public List<URI> links() {
+        return content.links();
+    }
+
+    /** The post as the rules see it on this one account. */
+    public Candidate candidate() {
+        return PostWorkflow.candidate(content, List.of(new Candidate.Target(accountId, platform, replyPolicy)));
+    }
 }

@@ -2,7 +2,6 @@ package org.kohogateway.gateway.post;
 
 import static org.kohogateway.gateway.post.Posts.timestamp;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +61,8 @@ public class Deliveries {
                     from due where d.id = due.id
                     returning d.id, d.post_id, d.account_id, d.attempts
                 )
-                select c.id, c.post_id, c.account_id, c.attempts, a.platform, a.reply_policy, p.text, p.links
+                select c.id, c.post_id, c.account_id, c.attempts, a.platform, a.reply_policy, p.text, p.links,
+                       p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged
                 from claimed c join post p on p.id = c.post_id join official_account a on a.id = c.account_id
                 """)
                 .param("now", timestamp(now))
@@ -70,9 +71,12 @@ public class Deliveries {
                 .param("leaseUntil", timestamp(now.plus(lease)))
                 .query((rs, n) -> new ClaimedDelivery(rs.getObject("id", UUID.class),
                         new PostId(rs.getObject("post_id", UUID.class)), rs.getLong("account_id"),
-                        Platform.valueOf(rs.getString("platform")), rs.getString("text"),
-                        Arrays.stream((String[]) rs.getArray("links").getArray()).map(URI::create).toList(),
-                        "NO_REPLIES".equals(rs.getString("reply_policy")), rs.getInt("attempts")))
+                        Platform.valueOf(rs.getString("platform")), ReplyPolicy.valueOf(rs.getString("reply_policy")),
+                        new PostContent(rs.getString("text"), Posts.uris(rs.getArray("links")),
+                                PostCategory.valueOf(rs.getString("category")), Posts.uris(rs.getArray("media_urls")),
+                                rs.getString("reply_to"), rs.getString("quote_of")),
+                        Set.copyOf(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())),
+                        rs.getInt("attempts")))
                 .list();
         for (ClaimedDelivery d : claimed) {
             audit.record(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY", d.id().toString(), "SCHEDULED", "SENDING",
@@ -92,6 +96,28 @@ public class Deliveries {
         Map<String, Object> detail = detail("error", error);
         detail.put("retryAt", retryAt.toString());
         finish(d, instance, DeliveryStatus.SCHEDULED, now, retryAt, null, "DELIVERY_RETRY_SCHEDULED", detail);
+    }
+
+    /**
+     * Holds a claimed delivery instead of sending it: the rules found something the approval did not cover (a list
+     * changed, the policy changed). It waits for someone who may approve to give it a new time.
+     */
+    @Transactional
+    public void hold(ClaimedDelivery d, String instance, String reason, Instant now) {
+        int rows = jdbc.sql("""
+                update delivery set status = 'HELD', due_at = null, hold_reason = :reason, claimed_by = null,
+                    lease_until = null, updated_at = :now
+                where id = :id and status = 'SENDING' and claimed_by = :instance
+                """)
+                .param("reason", reason)
+                .param("now", timestamp(now))
+                .param("id", d.id())
+                .param("instance", instance)
+                .update();
+        if (rows == 1) {
+            audit.record(AuditTrail.SYSTEM, "DELIVERY_HELD_BY_RULES", "DELIVERY", d.id().toString(), "SENDING", "HELD",
+                    Map.of("reason", reason, "instance", instance));
+        }
     }
 
     @Transactional
@@ -174,7 +200,7 @@ public class Deliveries {
     public List<DeliveryView> list(DeliveryStatus status, Long accountId, int limit) {
         return jdbc.sql("""
                 select d.id, d.post_id, d.account_id, d.status, d.due_at, d.attempts, d.platform_post_id, d.last_error,
-                       d.sent_at, d.updated_at
+                       d.sent_at, d.updated_at, d.hold_reason
                 from delivery d
                 where (cast(:status as text) is null or d.status = :status)
                   and (cast(:account as bigint) is null or d.account_id = :account)
@@ -188,12 +214,13 @@ public class Deliveries {
                         new PostId(rs.getObject("post_id", UUID.class)), rs.getLong("account_id"),
                         DeliveryStatus.valueOf(rs.getString("status")), Posts.instant(rs, "due_at"),
                         rs.getInt("attempts"), rs.getString("platform_post_id"), rs.getString("last_error"),
-                        Posts.instant(rs, "sent_at"), Posts.instant(rs, "updated_at")))
+                        Posts.instant(rs, "sent_at"), Posts.instant(rs, "updated_at"), rs.getString("hold_reason")))
                 .list();
     }
 
     /** A row of the send log. */
     public record DeliveryView(UUID id, PostId postId, long accountId, DeliveryStatus status, Instant dueAt,
-            int attempts, String platformPostId, String lastError, Instant sentAt, Instant updatedAt) {
+            int attempts, String platformPostId, String lastError, Instant sentAt, Instant updatedAt,
+            String holdReason) {
     }
 }

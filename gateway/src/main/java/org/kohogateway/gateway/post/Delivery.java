@@ -6,16 +6,22 @@ import java.util.UUID;
 /**
  * One post on one account. The id doubles as the idempotency key sent to platforms that accept one.
  *
- * @param dueAt when the dispatcher may claim it; null while it is not scheduled
+ * @param dueAt      when the dispatcher may claim it; null while it is not scheduled
+ * @param holdReason why it is HELD (approved after its time, or the rules changed since approval)
  */
 public record Delivery(UUID id, long accountId, DeliveryStatus status, Instant dueAt, int attempts,
-        String platformPostId, String lastError, Instant sentAt) {
+        String platformPostId, String lastError, Instant sentAt, String holdReason) {
 
     static Delivery waiting(long accountId) {
-        return new Delivery(UUID.randomUUID(), accountId, DeliveryStatus.WAITING, null, 0, null, null, null);
+        return new Delivery(UUID.randomUUID(), accountId, DeliveryStatus.WAITING, null, 0, null, null, null, null);
     }
 
     Delivery moveTo(DeliveryStatus next, Instant due) {
-        return new Delivery(id, accountId, next, due, attempts, platformPostId, lastError, sentAt);
+        return new Delivery(id, accountId, next, due, attempts, platformPostId, lastError, sentAt,
+                next == DeliveryStatus.HELD ? holdReason : null);
+    }
+
+    Delivery hold(String reason) {
+        return new Delivery(id, accountId, DeliveryStatus.HELD, null, attempts, platformPostId, lastError, sentAt, reason);
     }
 }

@@ -9,7 +9,15 @@ import java.util.List;
  *
  * @param scheduledAt null for "as soon as approved"
  * @param sourceUrl   set only for a PR direct publish of already-published city content
+ * @param replyTo     URL of the post this one replies to, if it is a reply
+ * @param quoteOf     URL of the post this one quotes or reposts, if any
  */
-public record NewPost(String text, List<URI> links, PostCategory category, List<Long> accountIds, Instant scheduledAt,
-        URI sourceUrl) {
+public record NewPost(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, List<Long> accountIds,
+        Instant scheduledAt, URI sourceUrl, URI replyTo, URI quoteOf) {
+
+    /** A plain text post: no images, not a reply or quote, not a PR direct publish. */
+    public static NewPost of(String text, List<URI> links, PostCategory category, List<Long> accountIds,
+            Instant scheduledAt) {
+        return new NewPost(text, links, List.of(), category, accountIds, scheduledAt, null, null, null);
+    }
 }

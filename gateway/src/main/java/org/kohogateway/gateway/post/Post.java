@@ -6,15 +6,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
+import org.kohogateway.gateway.policy.Finding;
+import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.PolicyViolationException;
 
 /**
  * A post to one or more official accounts, with its approval state machine. Every method that changes
@@ -35,6 +40,8 @@ public final class Post {
     private Long decidedBy;
     private Instant decidedAt;
     private String decisionComment;
+    /** Keys of the findings acknowledged for the current content; emptied by any edit. */
+    private final Set<String> acknowledged;
     private final List<Delivery> deliveries;
     private final int version;
     private Instant updatedAt;
@@ -44,7 +51,8 @@ public final class Post {
 
     Post(PostId id, long authorId, ApprovalRoute route, long departmentId, String sourceUrl, Instant createdAt,
             PostContent content, Instant scheduledAt, PostStatus status, String approvedHash, Long decidedBy,
-            Instant decidedAt, String decisionComment, List<Delivery> deliveries, int version, Instant updatedAt) {
+            Instant decidedAt, String decisionComment, Set<String> acknowledged, List<Delivery> deliveries, int version,
+            Instant updatedAt) {
         this.id = id;
         this.authorId = authorId;
         this.route = route;
@@ -58,6 +66,7 @@ public final class Post {
         this.decidedBy = decidedBy;
         this.decidedAt = decidedAt;
         this.decisionComment = decisionComment;
+        this.acknowledged = new LinkedHashSet<>(acknowledged);
         this.deliveries = new ArrayList<>(deliveries);
         deliveries.forEach(d -> loadedStatuses.put(d.id(), d.status()));
         this.version = version;
@@ -68,7 +77,7 @@ public final class Post {
             Instant scheduledAt, List<Long> accountIds, Instant now) {
         List<Delivery> deliveries = accountIds.stream().map(Delivery::waiting).toList();
         Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, now, content, scheduledAt,
-                PostStatus.DRAFT, null, null, null, null, deliveries, 0, now);
+                PostStatus.DRAFT, null, null, null, null, Set.of(), deliveries, 0, now);
         post.event("POST_CREATED", null, PostStatus.DRAFT, post.contentDetail());
         return post;
     }
@@ -88,11 +97,12 @@ public final class Post {
         }
         content = newContent;
         scheduledAt = newScheduledAt;
+        acknowledged.clear();
         updatedAt = now;
         event("POST_EDITED", before, status, contentDetail());
     }
 
-    void submit(Staff actor, Instant now) {
+    void submit(Staff actor, List<Finding> findings, Instant now) {
         requireAuthor(actor, "submit");
         if (route == ApprovalRoute.PR_DIRECT) {
             throw new IllegalTransitionException("post.directNeedsPublish",
@@ -100,12 +110,14 @@ public final class Post {
         }
         requireStatus("submit", PostStatus.DRAFT);
         requireFutureOrAsap(scheduledAt, now);
+        requireNothingBlocking(findings);
         transition(PostStatus.SUBMITTED, "POST_SUBMITTED", now, Map.of("route", route.name()));
     }
 
-    void approve(Staff approver, String comment, Instant now) {
+    void approve(Staff approver, String comment, List<Finding> findings, Set<String> acknowledgements, Instant now) {
         requireStatus("approve", PostStatus.SUBMITTED);
         requireEligibleApprover(approver);
+        clearRules(approver, findings, acknowledgements);
         decide(approver, comment, now);
         approvedHash = contentHash();
         transition(PostStatus.APPROVED, "POST_APPROVED", now,
@@ -124,7 +136,7 @@ public final class Post {
     }
 
     /** The PR department's direct publish of already-published city content (guideline §6-① exception). */
-    void publishDirect(Staff actor, Instant now) {
+    void publishDirect(Staff actor, List<Finding> findings, Set<String> acknowledgements, Instant now) {
         requireAuthor(actor, "publishDirect");
         if (route != ApprovalRoute.PR_DIRECT || !actor.has(Role.PR_OFFICER)) {
             throw new NotPermittedException("post.directOnlyPr",
@@ -132,6 +144,7 @@ public final class Post {
         }
         requireStatus("publishDirect", PostStatus.DRAFT);
         requireFutureOrAsap(scheduledAt, now);
+        clearRules(actor, findings, acknowledgements);
         decide(actor, null, now);
         approvedHash = contentHash();
         transition(PostStatus.APPROVED, "POST_PUBLISHED_DIRECT", now,
@@ -162,7 +175,7 @@ public final class Post {
      * Gives held deliveries (approved after their time had passed) a new time. Only someone who could
      * approve the post may do it: it is the re-confirmation that the post should still go out.
      */
-    void reschedule(Staff actor, Instant newTime, Instant now) {
+    void reschedule(Staff actor, Instant newTime, List<Finding> findings, Set<String> acknowledgements, Instant now) {
         if (route == ApprovalRoute.PR_DIRECT ? !actor.has(Role.PR_OFFICER) : !mayApprove(actor)) {
             throw new NotPermittedException("post.rescheduleNotPermitted",
                     "only someone who may approve this post may give it a new time");
@@ -171,18 +184,19 @@ public final class Post {
         if (newTime == null || newTime.isBefore(now)) {
             throw new InvalidRequestException("post.scheduledInPast", "the new time must not be in the past");
         }
-        boolean any = false;
+        if (deliveries.stream().noneMatch(d -> d.status() == DeliveryStatus.HELD)) {
+            throw new IllegalTransitionException("post.nothingHeld",
+                    "no delivery of this post is held; the post is " + status, status);
+        }
+        // the rules may have changed since approval: the person giving the new time re-confirms them
+        clearRules(actor, findings, acknowledgements);
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery d = deliveries.get(i);
             if (d.status() == DeliveryStatus.HELD) {
                 deliveries.set(i, d.moveTo(DeliveryStatus.SCHEDULED, newTime));
                 event("DELIVERY_RESCHEDULED", "DELIVERY", d.id().toString(), DeliveryStatus.HELD.name(),
                         DeliveryStatus.SCHEDULED.name(), Map.of("dueAt", newTime.toString()));
-                any = true;
             }
-        }
-        if (!any) {
-            throw new IllegalTransitionException("post.nothingHeld", "no delivery of this post is held; the post is " + status, status);
         }
         scheduledAt = newTime;
         updatedAt = now;
@@ -192,15 +206,16 @@ public final class Post {
         boolean late = scheduledAt != null && scheduledAt.isBefore(now);
         DeliveryStatus next = late ? DeliveryStatus.HELD : DeliveryStatus.SCHEDULED;
         Instant due = late ? null : (scheduledAt == null ? now : scheduledAt);
+        String reason = late ? "approved after its scheduled time " + scheduledAt + "; needs a new time" : null;
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery d = deliveries.get(i);
-            deliveries.set(i, d.moveTo(next, due));
+            deliveries.set(i, late ? d.hold(reason) : d.moveTo(next, due));
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("accountId", d.accountId());
             if (due != null) {
                 detail.put("dueAt", due.toString());
             } else {
-                detail.put("reason", "approved after its scheduled time " + scheduledAt + "; needs a new time");
+                detail.put("reason", reason);
             }
             event(late ? "DELIVERY_HELD" : "DELIVERY_SCHEDULED", "DELIVERY", d.id().toString(), d.status().name(),
                     next.name(), detail);
@@ -212,6 +227,7 @@ public final class Post {
         event("POST_APPROVAL_VOIDED", PostStatus.APPROVED, PostStatus.SUBMITTED,
                 Map.of("reason", "content edited after approval", "voidedHash", approvedHash));
         approvedHash = null;
+        acknowledged.clear();
         decidedBy = null;
         decidedAt = null;
         decisionComment = null;
@@ -232,6 +248,39 @@ public final class Post {
                     DeliveryStatus.CANCELLED.name(), Map.of("reason", reason));
         }
         updatedAt = now;
+    }
+
+    private static void requireNothingBlocking(List<Finding> findings) {
+        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
+        if (!blocking.isEmpty()) {
+            throw new PolicyViolationException("rules.blocked",
+                    blocking.size() + " guideline rule(s) block this post", blocking);
+        }
+    }
+
+    /**
+     * Refuses while a blocking finding stands or a finding that needs acknowledgement is neither acknowledged
+     * now nor before (for this same content); records the new acknowledgements.
+     */
+    private void clearRules(Staff actor, List<Finding> findings, Set<String> given) {
+        requireNothingBlocking(findings);
+        List<Finding> needed = findings.stream().filter(f -> f.severity() == Severity.ACKNOWLEDGE).toList();
+        List<Finding> missing = needed.stream()
+                .filter(f -> !given.contains(f.key()) && !acknowledged.contains(f.key()))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new PolicyViolationException("rules.needsAcknowledgement",
+                    missing.size() + " finding(s) need the approver's acknowledgement", missing);
+        }
+        for (Finding f : needed) {
+            if (!acknowledged.contains(f.key())) {
+                event("FINDING_ACKNOWLEDGED", status, status, Map.of("rule", f.rule().name(),
+                        "section", f.rule().section(), "key", f.key(), "value", f.arguments().isEmpty() ? ""
+                                : f.arguments().getFirst(), "by", actor.username()));
+            }
+        }
+        acknowledged.clear();
+        needed.forEach(f -> acknowledged.add(f.key()));
     }
 
     private void requireEligibleApprover(Staff approver) {
@@ -407,6 +456,10 @@ public final class Post {
 
     public String decisionComment() {
         return decisionComment;
+    }
+
+    public Set<String> acknowledged() {
+        return Collections.unmodifiableSet(acknowledged);
     }
 
     public List<Delivery> deliveries() {

@@ -8,25 +8,40 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-/** What the approver approves: text, links and category. */
-public record PostContent(String text, List<URI> links, PostCategory category) {
+/**
+ * What the approver approves.
+ *
+ * @param mediaUrls public URLs of the images to attach
+ * @param replyTo   the post this one replies to or comments on, if any
+ * @param quoteOf   the post this one quotes or reposts, if any
+ */
+public record PostContent(String text, List<URI> links, PostCategory category, List<URI> mediaUrls, String replyTo,
+        String quoteOf) {
 
     public PostContent {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(category, "category");
         links = List.copyOf(links);
+        mediaUrls = List.copyOf(mediaUrls);
+    }
+
+    public static PostContent text(String text, PostCategory category) {
+        return new PostContent(text, List.of(), category, List.of(), null, null);
     }
 
     /**
-     * Fingerprint of the content together with its targets and cited source; an approval is bound to
-     * it, so any edit afterwards no longer matches.
+     * Fingerprint of the content together with its targets and cited source; an approval is bound to it, so any
+     * edit afterwards no longer matches.
      */
     String fingerprint(List<Long> accountIds, String sourceUrl) {
         StringBuilder canonical = new StringBuilder()
                 .append("text:").append(text.length()).append(':').append(text)
                 .append("\ncategory:").append(category)
-                .append("\nsource:").append(sourceUrl == null ? "" : sourceUrl);
+                .append("\nsource:").append(sourceUrl == null ? "" : sourceUrl)
+                .append("\nreplyTo:").append(replyTo == null ? "" : replyTo)
+                .append("\nquoteOf:").append(quoteOf == null ? "" : quoteOf);
         links.forEach(link -> canonical.append("\nlink:").append(link));
+        mediaUrls.forEach(media -> canonical.append("\nmedia:").append(media));
         accountIds.stream().sorted().forEach(id -> canonical.append("\naccount:").append(id));
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -5,5 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** New content for an existing post; targets and route stay as created. */
-public record PostEdit(String text, List<URI> links, PostCategory category, Instant scheduledAt) {
+public record PostEdit(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, Instant scheduledAt,
+        URI replyTo, URI quoteOf) {
+
+    public static PostEdit of(String text, List<URI> links, PostCategory category, Instant scheduledAt) {
+        return new PostEdit(text, links, List.of(), category, scheduledAt, null, null);
+    }
 }

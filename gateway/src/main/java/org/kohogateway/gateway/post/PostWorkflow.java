@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.policy.Candidate;
+import org.kohogateway.gateway.policy.Finding;
+import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -28,18 +31,23 @@ public class PostWorkflow {
     public static final int MAX_TEXT = 63_206;
     public static final int MAX_LINKS = 10;
     public static final int MAX_URL = 2_048;
+    /** LINE takes at most five messages per broadcast: the text and four images. */
+    public static final int MAX_MEDIA = 4;
 
     private final Posts posts;
     private final OfficialAccounts accounts;
     private final StaffDirectory staff;
     private final PostingProperties properties;
+    private final PolicyRules rules;
     private final Clock clock;
 
-    PostWorkflow(Posts posts, OfficialAccounts accounts, StaffDirectory staff, PostingProperties properties, Clock clock) {
+    PostWorkflow(Posts posts, OfficialAccounts accounts, StaffDirectory staff, PostingProperties properties,
+            PolicyRules rules, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.staff = staff;
         this.properties = properties;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -49,7 +57,8 @@ public class PostWorkflow {
         if (!author.has(Role.POSTER) && !author.has(Role.PR_OFFICER)) {
             throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
         }
-        PostContent content = content(request.text(), request.links(), request.category());
+        PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
+                request.replyTo(), request.quoteOf());
         List<OfficialAccount> targets = targets(author, request.accountIds());
         ApprovalRoute route;
         long departmentId;
@@ -82,18 +91,19 @@ public class PostWorkflow {
 
     @Transactional
     public Post edit(String username, PostId id, PostEdit edit) {
-        return change(username, id, (post, actor, now) -> post.edit(actor,
-                content(edit.text(), edit.links(), edit.category()), edit.scheduledAt(), now));
+        return change(username, id, (post, actor, now) -> post.edit(actor, content(edit.text(), edit.links(),
+                edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf()), edit.scheduledAt(), now));
     }
 
     @Transactional
     public Post submit(String username, PostId id) {
-        return change(username, id, (post, actor, now) -> post.submit(actor, now));
+        return change(username, id, (post, actor, now) -> post.submit(actor, findings(post), now));
     }
 
     @Transactional
-    public Post approve(String username, PostId id, String comment) {
-        return change(username, id, (post, actor, now) -> post.approve(actor, comment, now));
+    public Post approve(String username, PostId id, String comment, Set<String> acknowledgements) {
+        return change(username, id,
+                (post, actor, now) -> post.approve(actor, comment, findings(post), acknowledgements, now));
     }
 
     @Transactional
@@ -102,10 +112,10 @@ public class PostWorkflow {
     }
 
     @Transactional
-    public Post publishDirect(String username, PostId id) {
+    public Post publishDirect(String username, PostId id, Set<String> acknowledgements) {
         return change(username, id, (post, actor, now) -> {
             requireTargetsActive(post);
-            post.publishDirect(actor, now);
+            post.publishDirect(actor, findings(post), acknowledgements, now);
         });
     }
 
@@ -120,8 +130,34 @@ public class PostWorkflow {
     }
 
     @Transactional
-    public Post reschedule(String username, PostId id, Instant newTime) {
-        return change(username, id, (post, actor, now) -> post.reschedule(actor, newTime, now));
+    public Post reschedule(String username, PostId id, Instant newTime, Set<String> acknowledgements) {
+        return change(username, id,
+                (post, actor, now) -> post.reschedule(actor, newTime, findings(post), acknowledgements, now));
+    }
+
+    /** What the rules say about a post as it stands now, for all its targets. */
+    @Transactional(readOnly = true)
+    public List<Finding> findings(Post post) {
+        List<Candidate.Target> targets = post.accountIds().stream().map(accounts::get)
+                .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
+        return rules.check(candidate(post.content(), targets));
+    }
+
+    /** The rules' verdict on a post that does not exist yet: the as-you-type check. */
+    @Transactional(readOnly = true)
+    public List<Finding> check(String username, NewPost request) {
+        Staff author = staff.byUsername(username);
+        PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
+                request.replyTo(), request.quoteOf());
+        List<Candidate.Target> targets = targets(author, request.accountIds()).stream()
+                .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
+        return rules.check(candidate(content, targets));
+    }
+
+    static Candidate candidate(PostContent content, List<Candidate.Target> targets) {
+        return new Candidate(content.text(), content.links(), content.mediaUrls(), content.replyTo(),
+                content.quoteOf(), content.category() == PostCategory.POLICY_PROPOSAL_REPLY,
+                content.category() == PostCategory.EMERGENCY, targets);
     }
 
     @Transactional(readOnly = true)
@@ -171,7 +207,8 @@ public class PostWorkflow {
         }
     }
 
-    private PostContent content(String text, List<URI> links, PostCategory category) {
+    private PostContent content(String text, List<URI> links, List<URI> mediaUrls, PostCategory category,
+            URI replyTo, URI quoteOf) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("post.textRequired", "the text must not be empty");
         }
@@ -186,7 +223,19 @@ public class PostWorkflow {
             throw new InvalidRequestException("post.tooManyLinks", "at most " + MAX_LINKS + " links", MAX_LINKS);
         }
         checked.forEach(PostWorkflow::requireWebLink);
-        return new PostContent(text, checked, category);
+        List<URI> media = mediaUrls == null ? List.of() : mediaUrls;
+        if (media.size() > MAX_MEDIA) {
+            throw new InvalidRequestException("post.tooManyMedia", "at most " + MAX_MEDIA + " images", MAX_MEDIA);
+        }
+        media.forEach(PostWorkflow::requireWebLink);
+        if (replyTo != null) {
+            requireWebLink(replyTo);
+        }
+        if (quoteOf != null) {
+            requireWebLink(quoteOf);
+        }
+        return new PostContent(text, checked, category, media, replyTo == null ? null : replyTo.toString(),
+                quoteOf == null ? null : quoteOf.toString());
     }
 
     private static void requireWebLink(URI link) {
@@ -214,7 +263,7 @@ public class PostWorkflow {
                 throw new InvalidRequestException("post.noTargets", "a target account id is missing");
             }
             OfficialAccount account = accounts.find(accountId).orElseThrow(() -> new InvalidRequestException(
-                    "post.unknownAccount", "no official account " + accountId, accountId));
+                    "post.unknownAccount", "no official account " + accountId, String.valueOf(accountId)));
             if (!account.active()) {
                 throw new InvalidRequestException("post.accountNotActive",
                         "account " + account.name() + " is " + account.status() + ", not ACTIVE", account.name(),
@@ -232,11 +281,7 @@ public class PostWorkflow {
 
     private String officialSource(URI source) {
         requireWebLink(source);
-        String host = source.getHost().toLowerCase(Locale.ROOT);
-        boolean official = properties.officialDomains().stream()
-                .map(d -> d.toLowerCase(Locale.ROOT))
-                .anyMatch(d -> host.equals(d) || host.endsWith("." + d));
-        if (!official || !"https".equalsIgnoreCase(source.getScheme())) {
+        if (!rules.official(source.getHost().toLowerCase(Locale.ROOT)) || !"https".equalsIgnoreCase(source.getScheme())) {
             throw new InvalidRequestException("post.sourceNotOfficial",
                     "the source " + source + " is not on an official city domain (https)", source.toString());
         }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,10 +70,12 @@ class Posts {
 
     void insert(Post post, String actor) {
         jdbc.sql("""
-                insert into post (id, author_id, text, links, category, route, department_id, source_url, scheduled_at,
-                    status, content_hash, approved_hash, decided_by, decided_at, decision_comment, version, created_at, updated_at)
-                values (:id, :author, :text, :links, :category, :route, :department, :source, :scheduled,
-                    :status, :hash, :approved, :decidedBy, :decidedAt, :comment, 0, :created, :updated)
+                insert into post (id, author_id, text, links, media_urls, reply_to, quote_of, category, route, department_id,
+                    source_url, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
+                    decision_comment, version, created_at, updated_at)
+                values (:id, :author, :text, :links, :media, :replyTo, :quoteOf, :category, :route, :department,
+                    :source, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
+                    :comment, 0, :created, :updated)
                 """)
                 .params(postParams(post))
                 .update();
@@ -95,8 +98,9 @@ class Posts {
     /** Saves the aggregate if nobody changed it since it was loaded; otherwise refuses with a conflict. */
     void update(Post post, String actor) {
         int rows = jdbc.sql("""
-                update post set text = :text, links = :links, category = :category, scheduled_at = :scheduled,
-                    status = :status, content_hash = :hash, approved_hash = :approved, decided_by = :decidedBy,
+                update post set text = :text, links = :links, media_urls = :media, reply_to = :replyTo,
+                    quote_of = :quoteOf, category = :category, scheduled_at = :scheduled, status = :status,
+                    content_hash = :hash, approved_hash = :approved, acknowledged = :acknowledged, decided_by = :decidedBy,
                     decided_at = :decidedAt, decision_comment = :comment, version = version + 1, updated_at = :updated
                 where id = :id and version = :version
                 """)
@@ -113,11 +117,12 @@ class Posts {
             }
             // conditional on the state we decided from: the dispatcher may have claimed it meanwhile
             int changed = jdbc.sql("""
-                    update delivery set status = :status, due_at = :due, updated_at = :now
+                    update delivery set status = :status, due_at = :due, hold_reason = :holdReason, updated_at = :now
                     where id = :id and status = :loaded
                     """)
                     .param("status", d.status().name())
                     .param("due", timestamp(d.dueAt()))
+                    .param("holdReason", d.holdReason())
                     .param("now", timestamp(post.updatedAt()))
                     .param("id", d.id())
                     .param("loaded", loaded.name())
@@ -146,6 +151,10 @@ class Posts {
         p.put("author", post.authorId());
         p.put("text", post.content().text());
         p.put("links", post.content().links().stream().map(URI::toString).toArray(String[]::new));
+        p.put("media", post.content().mediaUrls().stream().map(URI::toString).toArray(String[]::new));
+        p.put("replyTo", post.content().replyTo());
+        p.put("quoteOf", post.content().quoteOf());
+        p.put("acknowledged", post.acknowledged().toArray(String[]::new));
         p.put("category", post.content().category().name());
         p.put("route", post.route().name());
         p.put("department", post.departmentId());
@@ -164,29 +173,34 @@ class Posts {
 
     private Post post(ResultSet rs, int row) throws SQLException {
         PostId id = new PostId(rs.getObject("id", UUID.class));
-        Array linkArray = rs.getArray("links");
-        List<URI> links = Arrays.stream((String[]) linkArray.getArray()).map(URI::create).toList();
-        PostContent content = new PostContent(rs.getString("text"), links,
-                PostCategory.valueOf(rs.getString("category")));
+        PostContent content = new PostContent(rs.getString("text"), uris(rs.getArray("links")),
+                PostCategory.valueOf(rs.getString("category")), uris(rs.getArray("media_urls")), rs.getString("reply_to"),
+                rs.getString("quote_of"));
         long decidedBy = rs.getLong("decided_by");
         Long decidedByOrNull = rs.wasNull() ? null : decidedBy;
         return new Post(id, rs.getLong("author_id"), ApprovalRoute.valueOf(rs.getString("route")),
                 rs.getLong("department_id"), rs.getString("source_url"), instant(rs, "created_at"), content,
                 instant(rs, "scheduled_at"), PostStatus.valueOf(rs.getString("status")), rs.getString("approved_hash"),
-                decidedByOrNull, instant(rs, "decided_at"), rs.getString("decision_comment"), deliveries(id),
+                decidedByOrNull, instant(rs, "decided_at"), rs.getString("decision_comment"),
+                new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())), deliveries(id),
                 rs.getInt("version"), instant(rs, "updated_at"));
     }
 
     private List<Delivery> deliveries(PostId id) {
         return new ArrayList<>(jdbc.sql("""
-                select id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at
+                select id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at, hold_reason
                 from delivery where post_id = :post order by account_id
                 """)
                 .param("post", id.value())
                 .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getLong("account_id"),
                         DeliveryStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), rs.getInt("attempts"),
-                        rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at")))
+                        rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at"),
+                        rs.getString("hold_reason")))
                 .list());
+    }
+
+    static List<URI> uris(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(URI::create).toList();
     }
 
     static Timestamp timestamp(Instant instant) {

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kohogateway.gateway.account.OfficialAccounts;
@@ -69,8 +70,8 @@ class PagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime scheduledAt,
             RedirectAttributes redirect) {
         return act(redirect, "flash.created", () -> workflow.create(principal.getName(),
-                new NewPost(text, parseLinks(links), category, accountIds == null ? List.of() : accountIds,
-                        scheduledAt == null ? null : scheduledAt.atZone(CITY_TIME).toInstant(), null)));
+                NewPost.of(text, parseLinks(links), category, accountIds == null ? List.of() : accountIds,
+                        scheduledAt == null ? null : scheduledAt.atZone(CITY_TIME).toInstant())));
     }
 
     @PostMapping("/posts/{id}/submit")
@@ -85,8 +86,9 @@ class PagesController {
 
     @PostMapping("/posts/{id}/approve")
     String approve(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String comment,
-            RedirectAttributes redirect) {
-        return act(redirect, "flash.approved", () -> workflow.approve(principal.getName(), new PostId(id), comment));
+            @RequestParam(required = false) List<String> acknowledge, RedirectAttributes redirect) {
+        return act(redirect, "flash.approved", () -> workflow.approve(principal.getName(), new PostId(id), comment,
+                acknowledge == null ? Set.of() : Set.copyOf(acknowledge)));
     }
 
     @PostMapping("/posts/{id}/reject")

@@ -186,7 +186,7 @@ class DispatcherIntegrationTest extends IntegrationTest {
         World world = data.world();
         Instant at = clock.instant().plus(Duration.ofMinutes(5));
         Post post = data.approvedPost(world, "承認後に編集", at, world.lineA());
-        workflow.edit(world.poster(), post.id(), new org.kohogateway.gateway.post.PostEdit("承認後に編集しました",
+        workflow.edit(world.poster(), post.id(), org.kohogateway.gateway.post.PostEdit.of("承認後に編集しました",
                 java.util.List.of(), post.content().category(), at));
 
         clock.set(at);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
+import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
@@ -53,6 +54,9 @@ class TwoDispatchersIntegrationTest extends IntegrationTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    PolicyRules rules;
 
     @Test
     void twoDispatchersOnOneDatabaseNeverSendADeliveryTwice() {
@@ -104,6 +108,6 @@ class TwoDispatchersIntegrationTest extends IntegrationTest {
     private Dispatcher dispatcher(String instance) {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance);
-        return new Dispatcher(deliveries, connectors, properties, gatewayClock);
+        return new Dispatcher(deliveries, connectors, properties, gatewayClock, rules);
     }
 }

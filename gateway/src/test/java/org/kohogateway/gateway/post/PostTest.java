@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.policy.Finding;
+import org.kohogateway.gateway.policy.RuleId;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.PolicyViolationException;
 
 class PostTest {
+
+    private static final List<Finding> NONE = List.of();
 
     private static final long DEPARTMENT = 1;
     private static final long OTHER_DEPARTMENT = 2;
@@ -33,19 +38,19 @@ class PostTest {
     private Post draft(Staff author, ApprovalRoute route, Instant scheduledAt) {
         return Post.draft(author, route, route == ApprovalRoute.PR_DIRECT ? PR_DEPARTMENT : DEPARTMENT,
                 route == ApprovalRoute.PR_DIRECT ? "https://www.city.gotsu.lg.jp/press/1" : null,
-                new PostContent("江津市からのお知らせです。", List.of(), PostCategory.NOTICE), scheduledAt, List.of(100L, 101L),
+                PostContent.text("江津市からのお知らせです。", PostCategory.NOTICE), scheduledAt, List.of(100L, 101L),
                 now);
     }
 
     private Post submitted() {
         Post post = draft(poster, ApprovalRoute.DEPARTMENT, now.plus(Duration.ofHours(1)));
-        post.submit(poster, now);
+        post.submit(poster, NONE, now);
         return post;
     }
 
     private Post approved() {
         Post post = submitted();
-        post.approve(approver, "ok", now);
+        post.approve(approver, "ok", NONE, Set.of(), now);
         return post;
     }
 
@@ -64,9 +69,9 @@ class PostTest {
     @Test
     void asSoonAsApprovedIsDueAtTheMomentOfApproval() {
         Post post = draft(poster, ApprovalRoute.DEPARTMENT, null);
-        post.submit(poster, now);
+        post.submit(poster, NONE, now);
         Instant approvalTime = now.plus(Duration.ofMinutes(5));
-        post.approve(approver, null, approvalTime);
+        post.approve(approver, null, NONE, Set.of(), approvalTime);
 
         assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnly(approvalTime);
     }
@@ -74,9 +79,9 @@ class PostTest {
     @Test
     void rejectsApprovalByAuthorEvenWithTheApproverRole() {
         Post post = draft(posterApprover, ApprovalRoute.DEPARTMENT, null);
-        post.submit(posterApprover, now);
+        post.submit(posterApprover, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(posterApprover, "self", now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(posterApprover, "self", NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("own post");
         assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
     }
@@ -85,27 +90,27 @@ class PostTest {
     void rejectsApprovalByApproverOfAnotherDepartment() {
         Post post = submitted();
 
-        assertThatThrownBy(() -> post.approve(otherApprover, "no", now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(otherApprover, "no", NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("own department");
     }
 
     @Test
     void rejectsApprovalByPosterWithoutApproverRole() {
         Post post = draft(posterApprover, ApprovalRoute.DEPARTMENT, null);
-        post.submit(posterApprover, now);
+        post.submit(posterApprover, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(poster, "no", now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(poster, "no", NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("APPROVER");
     }
 
     @Test
     void prReviewRouteNeedsAPrOfficerNotTheDepartmentHead() {
         Post post = draft(poster, ApprovalRoute.PR_REVIEW, null);
-        post.submit(poster, now);
+        post.submit(poster, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(approver, "ok", now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(approver, "ok", NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("PR department");
-        post.approve(pr, "ok", now);
+        post.approve(pr, "ok", NONE, Set.of(), now);
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
     }
 
@@ -113,7 +118,7 @@ class PostTest {
     void prDirectPublishSkipsApprovalAndIsRecordedAsSuch() {
         Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
 
-        post.publishDirect(pr, now);
+        post.publishDirect(pr, NONE, Set.of(), now);
 
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
         assertThat(post.drainEvents()).extracting(PostEvent::action).contains("POST_PUBLISHED_DIRECT");
@@ -123,14 +128,14 @@ class PostTest {
     void prDirectPostCannotBeSubmittedOrApproved() {
         Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
 
-        assertThatThrownBy(() -> post.submit(pr, now)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> post.submit(pr, NONE, now)).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void departmentPostCannotBePublishedDirectly() {
         Post post = draft(pr, ApprovalRoute.DEPARTMENT, null);
 
-        assertThatThrownBy(() -> post.publishDirect(pr, now)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> post.publishDirect(pr, NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class);
     }
 
     @Test
@@ -138,7 +143,7 @@ class PostTest {
         Post post = approved();
         post.drainEvents();
 
-        post.edit(poster, new PostContent("訂正: 日時が変わりました。", List.of(), PostCategory.NOTICE), post.scheduledAt(), now);
+        post.edit(poster, PostContent.text("訂正: 日時が変わりました。", PostCategory.NOTICE), post.scheduledAt(), now);
 
         assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
         assertThat(post.approvedHash()).isNull();
@@ -151,7 +156,7 @@ class PostTest {
         Post post = submitted();
         Instant late = post.scheduledAt().plusSeconds(1);
 
-        post.approve(approver, "遅れて承認", late);
+        post.approve(approver, "遅れて承認", NONE, Set.of(), late);
 
         assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.HELD);
         assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnlyNulls();
@@ -161,11 +166,11 @@ class PostTest {
     void heldDeliveriesGoOutOnlyAfterAnApproverGivesANewTime() {
         Post post = submitted();
         Instant late = post.scheduledAt().plusSeconds(1);
-        post.approve(approver, "遅れて承認", late);
+        post.approve(approver, "遅れて承認", NONE, Set.of(), late);
 
-        assertThatThrownBy(() -> post.reschedule(poster, late.plusSeconds(60), late))
+        assertThatThrownBy(() -> post.reschedule(poster, late.plusSeconds(60), NONE, Set.of(), late))
                 .isInstanceOf(NotPermittedException.class);
-        post.reschedule(approver, late.plusSeconds(60), late);
+        post.reschedule(approver, late.plusSeconds(60), NONE, Set.of(), late);
 
         assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.SCHEDULED);
         assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnly(late.plusSeconds(60));
@@ -185,7 +190,7 @@ class PostTest {
         Post post = submitted();
         post.reject(approver, "直して", now);
 
-        post.edit(poster, new PostContent("直しました", List.of(), PostCategory.NOTICE), null, now);
+        post.edit(poster, PostContent.text("直しました", PostCategory.NOTICE), null, now);
 
         assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
     }
@@ -194,7 +199,7 @@ class PostTest {
     void onlyTheAuthorEditsSubmitsOrWithdraws() {
         Post post = draft(poster, ApprovalRoute.DEPARTMENT, null);
 
-        assertThatThrownBy(() -> post.submit(approver, now)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> post.submit(approver, NONE, now)).isInstanceOf(NotPermittedException.class);
         assertThatThrownBy(() -> post.withdraw(approver, now)).isInstanceOf(NotPermittedException.class);
         assertThatThrownBy(() -> post.edit(approver, post.content(), null, now)).isInstanceOf(NotPermittedException.class);
     }
@@ -203,7 +208,7 @@ class PostTest {
     void cannotSubmitWithATimeThatHasPassed() {
         Post post = draft(poster, ApprovalRoute.DEPARTMENT, now.plusSeconds(10));
 
-        assertThatThrownBy(() -> post.submit(poster, now.plusSeconds(11))).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> post.submit(poster, NONE, now.plusSeconds(11))).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
@@ -219,30 +224,30 @@ class PostTest {
 
     @Test
     void refusesEveryIllegalTransitionNamingTheCurrentState() {
-        assertRefused(submitted(), p -> p.submit(poster, now), "SUBMITTED");
-        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.approve(approver, null, now), "DRAFT");
+        assertRefused(submitted(), p -> p.submit(poster, NONE, now), "SUBMITTED");
+        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.approve(approver, null, NONE, Set.of(), now), "DRAFT");
         assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.reject(approver, "x", now), "DRAFT");
         assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.cancel(poster, "x", now), "DRAFT");
-        assertRefused(approved(), p -> p.approve(approver, null, now), "APPROVED");
+        assertRefused(approved(), p -> p.approve(approver, null, NONE, Set.of(), now), "APPROVED");
         assertRefused(approved(), p -> p.reject(approver, "x", now), "APPROVED");
-        assertRefused(approved(), p -> p.submit(poster, now), "APPROVED");
+        assertRefused(approved(), p -> p.submit(poster, NONE, now), "APPROVED");
         assertRefused(approved(), p -> p.withdraw(poster, now), "APPROVED");
         Post rejected = submitted();
         rejected.reject(approver, "x", now);
-        assertRefused(rejected, p -> p.approve(approver, null, now), "REJECTED");
-        assertRefused(rejected, p -> p.submit(poster, now), "REJECTED");
+        assertRefused(rejected, p -> p.approve(approver, null, NONE, Set.of(), now), "REJECTED");
+        assertRefused(rejected, p -> p.submit(poster, NONE, now), "REJECTED");
         Post withdrawn = submitted();
         withdrawn.withdraw(poster, now);
-        assertRefused(withdrawn, p -> p.approve(approver, null, now), "WITHDRAWN");
-        assertRefused(withdrawn, p -> p.submit(poster, now), "WITHDRAWN");
+        assertRefused(withdrawn, p -> p.approve(approver, null, NONE, Set.of(), now), "WITHDRAWN");
+        assertRefused(withdrawn, p -> p.submit(poster, NONE, now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.withdraw(poster, now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.edit(poster, p.content(), null, now), "WITHDRAWN");
         Post cancelled = approved();
         cancelled.cancel(poster, "x", now);
         assertRefused(cancelled, p -> p.cancel(poster, "x", now), "CANCELLED");
         assertRefused(cancelled, p -> p.edit(poster, p.content(), null, now), "CANCELLED");
-        assertRefused(cancelled, p -> p.approve(approver, null, now), "CANCELLED");
-        assertRefused(approved(), p -> p.reschedule(approver, now.plusSeconds(5), now), "APPROVED");
+        assertRefused(cancelled, p -> p.approve(approver, null, NONE, Set.of(), now), "CANCELLED");
+        assertRefused(approved(), p -> p.reschedule(approver, now.plusSeconds(5), NONE, Set.of(), now), "APPROVED");
     }
 
     @Test
@@ -255,12 +260,65 @@ class PostTest {
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("SENDING");
     }
 
+    @Test
+    void blockingFindingsRefuseSubmission() {
+        Post post = draft(poster, ApprovalRoute.DEPARTMENT, null);
+        Finding shortener = new Finding(RuleId.URL_SHORTENER, 0, 10, null, List.of("bit.ly/x", "bit.ly"));
+
+        assertThatThrownBy(() -> post.submit(poster, List.of(shortener), now))
+                .isInstanceOf(PolicyViolationException.class);
+        assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
+    }
+
+    @Test
+    void approvalNeedsEveryAcknowledgementAndRecordsIt() {
+        Post post = submitted();
+        post.drainEvents();
+        Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
+        Finding term = new Finding(RuleId.PROHIBITED_CONTENT, 30, 32, null, List.of("馬鹿", "§4-①"));
+
+        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link, term), Set.of(link.key()), now))
+                .isInstanceOf(PolicyViolationException.class)
+                .extracting(e -> ((PolicyViolationException) e).findings()).isEqualTo(List.of(term));
+        assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
+
+        post.approve(approver, "ok", List.of(link, term), Set.of(link.key(), term.key()), now);
+
+        assertThat(post.acknowledged()).containsExactlyInAnyOrder(link.key(), term.key());
+        assertThat(post.drainEvents()).filteredOn(e -> e.action().equals("FINDING_ACKNOWLEDGED")).hasSize(2);
+    }
+
+    @Test
+    void warningsNeedNoAcknowledgement() {
+        Post post = submitted();
+        Finding fuseji = new Finding(RuleId.FUSEJI, 0, 2, null, List.of("○○"));
+
+        post.approve(approver, "ok", List.of(fuseji), Set.of(), now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+        assertThat(post.acknowledged()).isEmpty();
+    }
+
+    @Test
+    void contentChangesVoidAcknowledgements() {
+        Post post = submitted();
+        Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
+        post.approve(approver, "ok", List.of(link), Set.of(link.key()), now);
+
+        post.edit(poster, PostContent.text("別の本文 https://example.com", PostCategory.NOTICE), post.scheduledAt(), now);
+
+        assertThat(post.acknowledged()).isEmpty();
+        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link), Set.of(), now))
+                .isInstanceOf(PolicyViolationException.class);
+    }
+
     private Post reload(Post post, DeliveryStatus firstDeliveryStatus) {
         List<Delivery> deliveries = new java.util.ArrayList<>(post.deliveries());
         deliveries.set(0, deliveries.getFirst().moveTo(firstDeliveryStatus, now));
         return new Post(post.id(), post.authorId(), post.route(), post.departmentId(), post.sourceUrl(),
                 post.createdAt(), post.content(), post.scheduledAt(), post.status(), post.approvedHash(),
-                post.decidedBy(), post.decidedAt(), post.decisionComment(), deliveries, post.version(), post.updatedAt());
+                post.decidedBy(), post.decidedAt(), post.decisionComment(), post.acknowledged(), deliveries, post.version(),
+                post.updatedAt());
     }
 
     private static void assertRefused(Post post, java.util.function.Consumer<Post> action, String currentState) {

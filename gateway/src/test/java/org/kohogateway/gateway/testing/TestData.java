@@ -82,12 +82,12 @@ public class TestData {
     public Post approvedPost(World world, String text, Instant scheduledAt, OfficialAccount... targets) {
         Post post = draft(world.poster(), text, scheduledAt, targets);
         workflow.submit(world.poster(), post.id());
-        return workflow.approve(world.approver(), post.id(), "ok");
+        return workflow.approve(world.approver(), post.id(), "ok", java.util.Set.of());
     }
 
     public Post draft(String author, String text, Instant scheduledAt, OfficialAccount... targets) {
-        return workflow.create(author, new NewPost(text, List.of(), PostCategory.NOTICE,
-                java.util.Arrays.stream(targets).map(OfficialAccount::id).toList(), scheduledAt, null));
+        return workflow.create(author, NewPost.of(text, List.of(), PostCategory.NOTICE,
+                java.util.Arrays.stream(targets).map(OfficialAccount::id).toList(), scheduledAt));
     }
 
     private String user(String username, Department department, Set<Role> roles) {

@@ -1,0 +1,39 @@
+package org.kohogateway.gateway.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+/** Runs every rule of REQUIREMENTS §4 over a candidate post; pure apart from reading the current lists. */
+@Service
+public class PolicyRules {
+
+    private final PolicyLists lists;
+
+    PolicyRules(PolicyLists lists) {
+        this.lists = lists;
+    }
+
+    public List<Finding> check(Candidate candidate) {
+        return check(candidate, lists.snapshot());
+    }
+
+    static List<Finding> check(Candidate candidate, PolicyLists.Snapshot snapshot) {
+        NormalizedText text = NormalizedText.of(candidate.text());
+        List<Finding> findings = new ArrayList<>();
+        PlatformRules.check(candidate, findings);
+        LinkRules.check(text, candidate, snapshot, findings);
+        PersonalDataRules.check(text, snapshot, findings);
+        ContentRules.check(text, snapshot, findings);
+        findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::start)
+                .thenComparing(f -> f.rule().ordinal()));
+        return List.copyOf(findings);
+    }
+
+    /** Whether a domain is one of the city's official domains (or a subdomain of one). */
+    public boolean official(String host) {
+        return Domains.firstWithin(host, lists.snapshot().get(ListName.OFFICIAL_DOMAIN).keySet()) != null;
+    }
+}

@@ -1,0 +1,34 @@
+package org.kohogateway.gateway.policy;
+
+/** The rules of REQUIREMENTS §4, each with the guideline section it enforces and its severity. */
+public enum RuleId {
+    NO_REPLY("§6-③", Severity.BLOCK),
+    EXTERNAL_LINK("§6-④ §7-①", Severity.ACKNOWLEDGE),
+    QUOTE_OF_OTHERS("§6-④ §7-①", Severity.ACKNOWLEDGE),
+    URL_SHORTENER("§7-①", Severity.BLOCK),
+    BLOCKED_SITE("§4-⑤", Severity.BLOCK),
+    PROHIBITED_CONTENT("§4", Severity.ACKNOWLEDGE),
+    MY_NUMBER("§8-⑤", Severity.BLOCK),
+    PHONE_NUMBER("§8-⑤", Severity.BLOCK),
+    EMAIL_ADDRESS("§8-⑤", Severity.BLOCK),
+    POSTAL_ADDRESS("§8-⑤", Severity.BLOCK),
+    FUSEJI("§8-⑤", Severity.WARN),
+    PLATFORM_LIMIT("platform", Severity.BLOCK),
+    IMAGE_REQUIRED("platform", Severity.BLOCK);
+
+    private final String section;
+    private final Severity severity;
+
+    RuleId(String section, Severity severity) {
+        this.section = section;
+        this.severity = severity;
+    }
+
+    public String section() {
+        return section;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+}

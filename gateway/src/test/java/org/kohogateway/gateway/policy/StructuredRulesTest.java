@@ -1,0 +1,116 @@
+package org.kohogateway.gateway.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.ReplyPolicy;
+
+/** The rules that look at more than the text: replies, quotes, platform limits and required images. */
+class StructuredRulesTest {
+
+    private static final Candidate.Target X_NO_REPLY = new Candidate.Target(1, Platform.X, ReplyPolicy.NO_REPLIES);
+    private static final Candidate.Target X_REPLIES = new Candidate.Target(2, Platform.X, ReplyPolicy.REPLIES_ALLOWED);
+    private static final Candidate.Target LINE = new Candidate.Target(3, Platform.LINE, ReplyPolicy.NO_REPLIES);
+    private static final Candidate.Target FACEBOOK = new Candidate.Target(4, Platform.FACEBOOK, ReplyPolicy.NO_REPLIES);
+    private static final Candidate.Target INSTAGRAM = new Candidate.Target(5, Platform.INSTAGRAM, ReplyPolicy.REPLIES_ALLOWED);
+    private static final URI IMAGE = URI.create("https://www.city.gotsu.lg.jp/img/matsuri.jpg");
+
+    static Stream<Arguments> cases() {
+        List<Arguments> c = new ArrayList<>();
+        String reply = "https://x.com/citizen/status/1";
+        // NO_REPLY: a reply from a no-reply account is refused unless it answers a policy proposal or is an emergency
+        for (int i = 0; i < 10; i++) {
+            c.add(Arguments.of(RuleId.NO_REPLY, true, "reply #" + i,
+                    new Candidate("ご意見ありがとうございます " + i, List.of(), List.of(), reply + i, null, false, false,
+                            List.of(i % 2 == 0 ? X_NO_REPLY : FACEBOOK))));
+        }
+        c.add(Arguments.of(RuleId.NO_REPLY, true, "one of two targets forbids replies",
+                new Candidate("返信", List.of(), List.of(), reply, null, false, false, List.of(X_REPLIES, LINE))));
+        for (int i = 0; i < 4; i++) {
+            c.add(Arguments.of(RuleId.NO_REPLY, false, "policy proposal answer #" + i,
+                    new Candidate("ご提案への回答です", List.of(), List.of(), reply, null, true, false, List.of(X_NO_REPLY))));
+            c.add(Arguments.of(RuleId.NO_REPLY, false, "emergency #" + i,
+                    new Candidate("避難所を開設しました", List.of(), List.of(), reply, null, false, true, List.of(FACEBOOK))));
+        }
+        c.add(Arguments.of(RuleId.NO_REPLY, false, "account allows replies",
+                new Candidate("返信", List.of(), List.of(), reply, null, false, false, List.of(X_REPLIES))));
+        c.add(Arguments.of(RuleId.NO_REPLY, false, "not a reply",
+                new Candidate("お知らせ", List.of(), List.of(), null, null, false, false, List.of(X_NO_REPLY))));
+        // QUOTE_OF_OTHERS: quoting someone else's post needs acknowledgement; quoting the city's own site does not
+        List<String> others = List.of("https://x.com/someone/status/1", "https://twitter.com/a/status/2",
+                "https://www.facebook.com/someone/posts/3", "https://www.instagram.com/p/abc/",
+                "https://city.gotsu.lg.jp.example.com/p/1", "https://www.pref.shimane.lg.jp/news/1",
+                "https://news.example.jp/article/9", "https://note.com/x/n/1", "https://x.com/gotsu_kanko/status/5",
+                "https://line.me/R/home/public/post?id=1");
+        for (String q : others) {
+            c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, true, q,
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, List.of(X_REPLIES))));
+        }
+        List<String> own = List.of("https://www.city.gotsu.lg.jp/news/1", "https://city.gotsu.lg.jp/a",
+                "https://WWW.CITY.GOTSU.LG.JP/b", "https://www.city.gotsu.lg.jp/soshiki/2/3.html",
+                "https://kanko.city.gotsu.lg.jp/event");
+        for (String q : own) {
+            c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, q,
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, List.of(X_REPLIES))));
+        }
+        for (int i = 0; i < 5; i++) {
+            c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, "no quote #" + i,
+                    new Candidate("お知らせ " + i, List.of(), List.of(), null, null, false, false, List.of(X_REPLIES))));
+        }
+        // PLATFORM_LIMIT: X counts CJK twice and URLs as 23 (twitter-text); LINE 5000 UTF-16; Instagram 2200; Facebook 63206
+        c.add(limit(true, "X 141 CJK = 282", "江".repeat(141), X_REPLIES));
+        c.add(limit(false, "X 140 CJK = 280", "江".repeat(140), X_REPLIES));
+        c.add(limit(true, "X 281 ASCII", "a".repeat(281), X_REPLIES));
+        c.add(limit(false, "X 280 ASCII", "a".repeat(280), X_REPLIES));
+        c.add(limit(false, "X long URL counts 23", "江".repeat(128) + " https://www.city.gotsu.lg.jp/" + "p".repeat(200),
+                X_REPLIES));
+        c.add(limit(true, "X URL pushes over", "江".repeat(129) + " https://www.city.gotsu.lg.jp/", X_REPLIES));
+        c.add(limit(true, "X full-width digits count 2", "１".repeat(141), X_REPLIES));
+        c.add(limit(true, "LINE 5001", "a".repeat(5001), LINE));
+        c.add(limit(false, "LINE 5000", "a".repeat(5000), LINE));
+        c.add(limit(true, "LINE emoji are two UTF-16 units", "😀".repeat(2501), LINE));
+        c.add(limit(false, "LINE 2500 emoji", "😀".repeat(2500), LINE));
+        c.add(limit(true, "Instagram 2201", "あ".repeat(2201), INSTAGRAM));
+        c.add(limit(false, "Instagram 2200", "あ".repeat(2200), INSTAGRAM));
+        c.add(limit(true, "Facebook 63207", "a".repeat(63_207), FACEBOOK));
+        c.add(limit(false, "Facebook 63206", "a".repeat(63_206), FACEBOOK));
+        c.add(limit(true, "X fails while LINE fits", "江".repeat(200), X_REPLIES, LINE));
+        c.add(limit(false, "LINE 300 CJK fits", "江".repeat(300), LINE));
+        c.add(limit(false, "Facebook 5000 fits", "江".repeat(5000), FACEBOOK));
+        c.add(limit(true, "LINE 6000 CJK", "江".repeat(6000), LINE));
+        c.add(limit(true, "Instagram 3000", "a".repeat(3000), INSTAGRAM));
+        c.add(limit(false, "X short", "秋祭り", X_REPLIES));
+        // IMAGE_REQUIRED: Instagram only
+        for (int i = 0; i < 10; i++) {
+            c.add(Arguments.of(RuleId.IMAGE_REQUIRED, true, "Instagram without image #" + i,
+                    new Candidate("写真なし " + i, List.of(), List.of(), null, null, false, false,
+                            i % 2 == 0 ? List.of(INSTAGRAM) : List.of(LINE, INSTAGRAM))));
+            c.add(Arguments.of(RuleId.IMAGE_REQUIRED, false, (i < 5 ? "Instagram with image #" : "no Instagram #") + i,
+                    new Candidate("写真 " + i, List.of(), i < 5 ? List.of(IMAGE) : List.of(), null, null, false, false,
+                            i < 5 ? List.of(INSTAGRAM) : List.of(LINE, X_REPLIES))));
+        }
+        return c.stream();
+    }
+
+    private static Arguments limit(boolean expected, String name, String text, Candidate.Target... targets) {
+        return Arguments.of(RuleId.PLATFORM_LIMIT, expected, name,
+                new Candidate(text, List.of(), List.of(IMAGE), null, null, false, false, List.of(targets)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("cases")
+    void findsExactlyWhatTheCaseSays(RuleId rule, boolean expected, String name, Candidate candidate) {
+        List<Finding> findings = PolicyRules.check(candidate, PolicyCorpusTest.DEFAULTS);
+
+        assertThat(findings.stream().anyMatch(f -> f.rule() == rule)).as("%s %s: %s", rule, name, findings)
+                .isEqualTo(expected);
+    }
+}
