@@ -1,0 +1,86 @@
+package org.kohogateway.gateway.benchmark;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.post.NewPost;
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.testing.Api;
+import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData.World;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The as-you-type check for a 2,000-character Japanese post with links, contacts and list terms, target p99 &lt; 20 ms:
+ * once in process ({@code PostWorkflow.check}: account look-ups and every rule), once over real HTTP
+ * ({@code POST /api/posts/check}), where each API request also pays HTTP Basic's password hash check.
+ */
+class RulesCheckBenchmark extends IntegrationTest {
+
+    private static final int WARMUP = 300;
+    private static final int MEASURED = 1000;
+
+    @Autowired
+    PostWorkflow workflow;
+
+    @Test
+    void rulesCheckLatency() {
+        World world = data.world();
+        NewPost post = NewPost.of(text(2000), List.of(URI.create("https://www.city.gotsu.lg.jp/event/1")),
+                PostCategory.NOTICE, List.of(world.lineA().id(), world.lineA2().id()), null);
+        for (int i = 0; i < WARMUP * 10; i++) {
+            workflow.check(world.poster(), post);
+        }
+        long[] inProcess = new long[MEASURED * 10];
+        for (int i = 0; i < inProcess.length; i++) {
+            long start = System.nanoTime();
+            workflow.check(world.poster(), post);
+            inProcess[i] = System.nanoTime() - start;
+        }
+        report("in process (PostWorkflow.check)", "rules_check", inProcess);
+
+        Api poster = api(world.poster());
+        String body = Api.json(Map.of("text", text(2000), "category", "NOTICE",
+                "links", List.of("https://www.city.gotsu.lg.jp/event/1"),
+                "accountIds", List.of(world.lineA().id(), world.lineA2().id())));
+        for (int i = 0; i < WARMUP; i++) {
+            poster.post("/api/posts/check", body);
+        }
+        long[] nanos = new long[MEASURED];
+        for (int i = 0; i < MEASURED; i++) {
+            long start = System.nanoTime();
+            var response = poster.post("/api/posts/check", body);
+            nanos[i] = System.nanoTime() - start;
+            if (response.status() != 200) {
+                throw new IllegalStateException(response.toString());
+            }
+        }
+        report("over HTTP with Basic auth (POST /api/posts/check)", "rules_check_http", nanos);
+    }
+
+    private static void report(String what, String name, long[] nanos) {
+        Arrays.sort(nanos);
+        double p50 = nanos[nanos.length / 2] / 1e6;
+        double p99 = nanos[(int) (nanos.length * 0.99)] / 1e6;
+        double max = nanos[nanos.length - 1] / 1e6;
+        System.out.printf("%nrules check of a 2,000-character post, %s, %d calls%n", what, nanos.length);
+        System.out.printf("  p50 %.3f ms   p99 %.3f ms   max %.3f ms%n", p50, p99, max);
+        System.out.printf("RESULT %s_p50_ms=%.3f%n", name, p50);
+        System.out.printf("RESULT %s_p99_ms=%.3f%n", name, p99);
+    }
+
+    static String text(int length) {
+        String paragraph = "江津市では11月30日（日）に秋祭りを開催します。会場は江津市江津町1525番地、お問い合わせは"
+                + "0855-52-2501 まで。詳しくは https://www.city.gotsu.lg.jp/event/ をご覧ください。○○地区の皆さまも"
+                + "ぜひお越しください。雨天の場合は翌日に順延します。駐車場には限りがありますので公共交通機関をご利用ください。";
+        StringBuilder out = new StringBuilder();
+        while (out.length() < length) {
+            out.append(paragraph);
+        }
+        return out.substring(0, length);
+    }
+}
