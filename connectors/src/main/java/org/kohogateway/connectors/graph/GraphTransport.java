@@ -119,7 +119,8 @@ final class GraphTransport implements WebRequestor {
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException e) {
-            throw new NotSent("connect timed out after " + describeTimeout(e), e);
+            throw new NotSent("connect timed out after "
+                    + http.connectTimeout().map(Duration::toString).orElse("the connect timeout"), e);
         } catch (HttpTimeoutException e) {
             throw new NoAnswer("no answer within the read timeout of " + readTimeout, e);
         } catch (InterruptedException e) {
@@ -135,10 +136,6 @@ final class GraphTransport implements WebRequestor {
         }
         last.set(new Exchange(response.statusCode(), response.headers(), response.body() == null ? "" : response.body()));
         return new Response(response.statusCode(), response.body());
-    }
-
-    private String describeTimeout(HttpConnectTimeoutException e) {
-        return http.connectTimeout().map(Duration::toString).orElse("the connect timeout");
     }
 
     /** Whether the failure happened before any byte of the request could reach the platform. */

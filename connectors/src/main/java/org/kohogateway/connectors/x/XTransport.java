@@ -14,9 +14,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -57,7 +57,7 @@ final class XTransport implements HttpClient {
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
     private final HttpClientConfiguration responseConfiguration;
-    private final Map<String, String> defaultHeaders = new HashMap<>();
+    private final Map<String, String> defaultHeaders = new ConcurrentHashMap<>();
 
     XTransport(URI baseUrl, Duration connectTimeout, Duration readTimeout, HttpClientConfiguration responseConfiguration) {
         this.http = java.net.http.HttpClient.newBuilder()

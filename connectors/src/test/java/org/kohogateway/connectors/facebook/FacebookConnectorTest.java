@@ -19,10 +19,13 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -227,6 +230,27 @@ class FacebookConnectorTest {
     }
 
     @Test
+    void treatsConnectTimeoutAsTransient() throws IOException {
+        try (ServerSocket unaccepting = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> backlog = fillBacklog(unaccepting);
+            try {
+                FacebookConnector connector = new FacebookConnector(new FacebookSettings(
+                        URI.create("http://127.0.0.1:" + unaccepting.getLocalPort()), PAGE_ID, TOKEN,
+                        Duration.ofMillis(300), Duration.ofSeconds(5)));
+
+                PublishOutcome outcome = connector.publish(Publication.text(deliveryKey, TEXT));
+
+                assertThat(outcome).asInstanceOf(type(PublishOutcome.Transient.class))
+                        .extracting(PublishOutcome.Transient::reason).asString().contains("connect timed out");
+            } finally {
+                for (Socket socket : backlog) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void treatsReadTimeoutAsUnknown() {
         graph.stubFor(post(FEED).willReturn(okJson("{\"id\":\"" + POST_ID + "\"}").withFixedDelay(1500)));
         FacebookConnector connector = new FacebookConnector(new FacebookSettings(URI.create(graph.baseUrl()), PAGE_ID, TOKEN,
@@ -382,6 +406,22 @@ class FacebookConnectorTest {
     private FacebookConnector connector() {
         return new FacebookConnector(new FacebookSettings(URI.create(graph.baseUrl()), PAGE_ID, TOKEN,
                 Duration.ofSeconds(2), Duration.ofSeconds(5)));
+    }
+
+    /** Connects until the kernel stops completing handshakes for the socket nobody accepts from. */
+    private static List<Socket> fillBacklog(ServerSocket unaccepting) throws IOException {
+        List<Socket> backlog = new ArrayList<>();
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(unaccepting.getLocalSocketAddress(), 200);
+                backlog.add(socket);
+            } catch (IOException full) {
+                socket.close();
+                break;
+            }
+        }
+        return backlog;
     }
 
     private static URI closedPortUrl() throws IOException {

@@ -23,11 +23,14 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -277,6 +280,26 @@ class XConnectorTest {
     }
 
     @Test
+    void treatsConnectTimeoutAsTransient() throws IOException {
+        try (ServerSocket unaccepting = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> backlog = fillBacklog(unaccepting);
+            try {
+                URI base = URI.create("http://127.0.0.1:" + unaccepting.getLocalPort());
+                XConnector connector = new XConnector(new XSettings(base.resolve("/1.1/"), base.resolve("/2/"), CONSUMER_KEY,
+                        CONSUMER_SECRET, ACCESS_TOKEN, ACCESS_TOKEN_SECRET, Duration.ofMillis(300), Duration.ofSeconds(5)));
+
+                PublishOutcome outcome = connector.publish(Publication.text(deliveryKey, TEXT));
+
+                assertThat(outcome).isInstanceOf(PublishOutcome.Transient.class);
+            } finally {
+                for (Socket socket : backlog) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void treatsReadTimeoutAsUnknown() {
         stubTweets(created().withFixedDelay(1500));
 
@@ -468,6 +491,22 @@ class XConnectorTest {
         URI base = URI.create(x.baseUrl());
         return new XConnector(new XSettings(base.resolve("/1.1/"), base.resolve("/2/"), CONSUMER_KEY, CONSUMER_SECRET,
                 ACCESS_TOKEN, ACCESS_TOKEN_SECRET, Duration.ofSeconds(2), readTimeout), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** Connects until the kernel stops completing handshakes for the socket nobody accepts from. */
+    private static List<Socket> fillBacklog(ServerSocket unaccepting) throws IOException {
+        List<Socket> backlog = new ArrayList<>();
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(unaccepting.getLocalSocketAddress(), 200);
+                backlog.add(socket);
+            } catch (IOException full) {
+                socket.close();
+                break;
+            }
+        }
+        return backlog;
     }
 
     private static URI closedPortUrl() throws IOException {
