@@ -1,0 +1,167 @@
+package org.kohogateway.connectors.facebook;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.ProfileReading;
+import org.kohogateway.connectors.Publication;
+import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.connectors.graph.GraphClient;
+import org.kohogateway.connectors.graph.GraphJson;
+import org.kohogateway.connectors.graph.GraphResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.restfb.Parameter;
+import com.restfb.json.JsonObject;
+import com.restfb.types.GraphResponse;
+
+/**
+ * A Facebook Page, reached through the Graph API ({@link GraphClient#API_VERSION}) with RestFB.
+ *
+ * <p>A publication becomes a post on the Page's feed: {@code POST /{page-id}/feed} with the text as
+ * {@code message} and the first link as {@code link}, which Facebook renders as a preview card; further
+ * links are appended to the message. A publication with one image goes to {@code POST /{page-id}/photos}
+ * instead ({@code url} = the image, {@code caption} = the text with every link written into it, since a
+ * photo post has no link field); the post's id is returned, not the photo's. More than one image is refused:
+ * a multi-photo post needs several unpublished uploads and a final post, which cannot be made atomic.
+ *
+ * <p>The Graph API has no idempotency key, so {@link #deduplicatesRetries()} is {@code false}: a request
+ * whose answer was lost is reported as {@link PublishOutcome.Unknown} and must be reconciled, never repeated
+ * blindly. Errors are classified by Graph error code (see {@link GraphClient}): 506 (duplicate) and 190
+ * (token) are permanent, throttling and service codes are transient.
+ *
+ * <p>{@link Publication#noReplies()} cannot be enforced here: the Graph API offers no way to turn off
+ * comments on a Page post. The Page's moderation settings in Meta Business Suite govern comments.
+ */
+public final class FacebookConnector implements PlatformConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(FacebookConnector.class);
+
+    private final String pageId;
+    private final GraphClient graph;
+
+    public FacebookConnector(FacebookSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        this.pageId = settings.pageId();
+        this.graph = new GraphClient("Facebook", settings.graphBaseUrl(), settings.pageAccessToken(),
+                settings.connectTimeout(), settings.readTimeout());
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.FACEBOOK;
+    }
+
+    @Override
+    public boolean deduplicatesRetries() {
+        return false;
+    }
+
+    @Override
+    public PublishOutcome publish(Publication publication) {
+        Objects.requireNonNull(publication, "publication");
+        PublishOutcome outcome = post(publication);
+        if (outcome instanceof PublishOutcome.Unknown unknown) {
+            log.warn("Facebook post {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
+        } else {
+            log.debug("Facebook post {}: {}", publication.deliveryKey(), outcome);
+        }
+        return outcome;
+    }
+
+    @Override
+    public DeleteOutcome delete(String platformPostId) {
+        if (platformPostId == null || !platformPostId.matches("[0-9_]+")) {
+            return new DeleteOutcome.Failed("not a Facebook post id: '" + platformPostId + "'", false);
+        }
+        GraphResult<Boolean> result = graph.call(client -> client.deleteObject(platformPostId));
+        return switch (result) {
+            case GraphResult.Ok<Boolean> ok when Boolean.TRUE.equals(ok.value()) -> new DeleteOutcome.Deleted();
+            case GraphResult.Ok<Boolean> ok -> new DeleteOutcome.Failed(
+                    "Facebook answered the deletion of " + platformPostId + " without confirming it", true);
+            case GraphResult.Failed<Boolean> failed -> failed.toDeleteOutcome();
+        };
+    }
+
+    /** Reads {@code name}, {@code about}, {@code description} and {@code website}; about and description are joined by a line break. */
+    @Override
+    public ProfileReading readProfile() {
+        GraphResult<JsonObject> result = graph.call(client -> client.fetchObject(pageId, JsonObject.class,
+                Parameter.withFields("name,about,description,website")));
+        return switch (result) {
+            case GraphResult.Ok<JsonObject> ok -> profile(ok.value());
+            case GraphResult.Failed<JsonObject> failed -> failed.toProfileReading();
+        };
+    }
+
+    private static ProfileReading profile(JsonObject page) {
+        List<String> text = new ArrayList<>();
+        GraphJson.text(page, "about").filter(s -> !s.isBlank()).ifPresent(text::add);
+        GraphJson.text(page, "description").filter(s -> !s.isBlank()).ifPresent(text::add);
+        return new ProfileReading.Profile(GraphJson.text(page, "name").orElse(""), String.join("\n", text),
+                GraphJson.text(page, "website").map(String::strip).filter(s -> !s.isEmpty()));
+    }
+
+    private PublishOutcome post(Publication publication) {
+        if (publication.mediaUrls().size() > 1) {
+            return new PublishOutcome.Permanent("the Facebook connector posts at most one image, not "
+                    + publication.mediaUrls().size() + ": a multi-photo post cannot be published in one step");
+        }
+        GraphResult<GraphResponse> result;
+        if (publication.mediaUrls().isEmpty()) {
+            Optional<URI> link = publication.links().stream().findFirst();
+            String message = withLinks(publication.text(), publication.links().stream().skip(1).toList());
+            if (message.isBlank() && link.isEmpty()) {
+                return new PublishOutcome.Permanent("nothing to post: the text and links are empty");
+            }
+            List<Parameter> parameters = new ArrayList<>();
+            if (!message.isBlank()) {
+                parameters.add(Parameter.with("message", message));
+            }
+            link.ifPresent(url -> parameters.add(Parameter.with("link", url.toString())));
+            result = graph.call(client -> client.publish(pageId + "/feed", GraphResponse.class,
+                    parameters.toArray(Parameter[]::new)));
+        } else {
+            String caption = withLinks(publication.text(), publication.links());
+            URI image = publication.mediaUrls().get(0);
+            result = graph.call(client -> client.publish(pageId + "/photos", GraphResponse.class,
+                    Parameter.with("url", image.toString()), Parameter.with("caption", caption),
+                    Parameter.with("published", true)));
+        }
+        return switch (result) {
+            case GraphResult.Ok<GraphResponse> ok -> published(ok.value());
+            case GraphResult.Failed<GraphResponse> failed -> failed.toPublishOutcome();
+        };
+    }
+
+    /** A photo post answers with the photo's {@code id} and the feed post's {@code post_id}; a feed post with {@code id} only. */
+    private static PublishOutcome published(GraphResponse response) {
+        String postId = response == null ? null
+                : response.getPostId() != null && !response.getPostId().isBlank() ? response.getPostId() : response.getId();
+        if (postId == null || postId.isBlank()) {
+            return new PublishOutcome.Unknown("Facebook accepted the request but answered without a post id");
+        }
+        return new PublishOutcome.Published(postId);
+    }
+
+    private static String withLinks(String text, List<URI> links) {
+        StringBuilder result = new StringBuilder(text);
+        for (URI link : links) {
+            String url = link.toString();
+            if (result.indexOf(url) < 0) {
+                if (!result.isEmpty()) {
+                    result.append('\n');
+                }
+                result.append(url);
+            }
+        }
+        return result.toString();
+    }
+}

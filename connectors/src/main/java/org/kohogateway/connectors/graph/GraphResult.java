@@ -1,0 +1,62 @@
+package org.kohogateway.connectors.graph;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.ProfileReading;
+import org.kohogateway.connectors.PublishOutcome;
+
+/** What became of one Graph API call: its value, or a failure already classified. */
+public sealed interface GraphResult<T> {
+
+    record Ok<T>(T value) implements GraphResult<T> {
+    }
+
+    /**
+     * @param kind       what the caller may do about it
+     * @param reason     for people: status, Graph error code and message; never the access token
+     * @param retryAfter the platform's hint of when to try again, if it gave one
+     */
+    record Failed<T>(Kind kind, String reason, Optional<Duration> retryAfter) implements GraphResult<T> {
+
+        public Failed {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
+        /** The same failure, typed for another call's result. */
+        @SuppressWarnings("unchecked")
+        public <U> Failed<U> cast() {
+            return (Failed<U>) this;
+        }
+
+        public PublishOutcome toPublishOutcome() {
+            return switch (kind) {
+                case TRANSIENT -> new PublishOutcome.Transient(reason, retryAfter);
+                case PERMANENT -> new PublishOutcome.Permanent(reason);
+                case UNKNOWN -> new PublishOutcome.Unknown(reason);
+            };
+        }
+
+        /** Deleting is idempotent, so anything but a refusal may be tried again. */
+        public DeleteOutcome toDeleteOutcome() {
+            return new DeleteOutcome.Failed(reason, kind != Kind.PERMANENT);
+        }
+
+        public ProfileReading toProfileReading() {
+            return new ProfileReading.Failed(reason);
+        }
+    }
+
+    enum Kind {
+        /** The platform certainly did not act on the request; a later attempt may succeed. */
+        TRANSIENT,
+        /** The platform refused the request; repeating it will not help. */
+        PERMANENT,
+        /** The request may have reached the platform and no readable answer came back. */
+        UNKNOWN
+    }
+}

@@ -1,0 +1,297 @@
+package org.kohogateway.connectors.instagram;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.ProfileReading;
+import org.kohogateway.connectors.Publication;
+import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.connectors.graph.GraphClient;
+import org.kohogateway.connectors.graph.GraphJson;
+import org.kohogateway.connectors.graph.GraphResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.restfb.Parameter;
+import com.restfb.json.JsonObject;
+import com.restfb.json.JsonValue;
+import com.restfb.types.GraphResponse;
+
+/**
+ * An Instagram professional account, reached through the Instagram Graph API
+ * ({@link GraphClient#API_VERSION}) with RestFB's generic {@code publish}/{@code fetchObject}.
+ *
+ * <p>Publishing takes four calls, and only the last one makes anything public:
+ * <ol>
+ *   <li>{@code GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config}: when the rolling
+ *       24 h quota is used up, the outcome is {@link PublishOutcome.Transient} with a retry hint of
+ *       {@link #QUOTA_RETRY_AFTER}, and nothing is sent. The API reports how many posts count against the
+ *       window but not when the oldest of them leaves it, so the hint is a re-check interval, not a
+ *       promise;</li>
+ *   <li>{@code POST /{ig-user-id}/media} with {@code image_url} (the first media URL, which must be a
+ *       public JPEG) and {@code caption} (the text, links written into it: Instagram has no link field and
+ *       does not make caption links clickable) creates an unpublished container;</li>
+ *   <li>{@code GET /{container-id}?fields=status_code,status} until {@code FINISHED}, at most
+ *       {@link InstagramSettings#maxStatusChecks()} times, {@link InstagramSettings#pollInterval()} apart;</li>
+ *   <li>{@code POST /{ig-user-id}/media_publish} with {@code creation_id} publishes it and answers with the
+ *       media id.</li>
+ * </ol>
+ * Until step 4 nothing is public: a container that is never published expires after 24 hours. So any
+ * failure in steps 1–3, even a lost answer, is {@link PublishOutcome.Transient} or
+ * {@link PublishOutcome.Permanent}, never {@code Unknown}. A lost answer in step 4 is
+ * {@link PublishOutcome.Unknown}: the media may be live, and there is no idempotency key
+ * ({@link #deduplicatesRetries()} is {@code false}).
+ *
+ * <p>An image is required; a publication without one is refused without calling the API. Carousels
+ * (several images) are not supported and are refused. {@link Publication#noReplies()} cannot be enforced
+ * at publish time through this API; comments are governed by the account's settings.
+ *
+ * <p>The Instagram Graph API cannot delete media: {@link #delete(String)} reports
+ * {@link DeleteOutcome.NotSupported}.
+ */
+public final class InstagramConnector implements PlatformConnector {
+
+    /** How long to wait before looking at an exhausted publishing quota again. */
+    public static final Duration QUOTA_RETRY_AFTER = Duration.ofHours(1);
+
+    private static final Logger log = LoggerFactory.getLogger(InstagramConnector.class);
+
+    private final String igUserId;
+    private final Duration pollInterval;
+    private final int maxStatusChecks;
+    private final GraphClient graph;
+
+    public InstagramConnector(InstagramSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        this.igUserId = settings.igUserId();
+        this.pollInterval = settings.pollInterval();
+        this.maxStatusChecks = settings.maxStatusChecks();
+        this.graph = new GraphClient("Instagram", settings.graphBaseUrl(), settings.accessToken(),
+                settings.connectTimeout(), settings.readTimeout());
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.INSTAGRAM;
+    }
+
+    @Override
+    public boolean deduplicatesRetries() {
+        return false;
+    }
+
+    @Override
+    public PublishOutcome publish(Publication publication) {
+        Objects.requireNonNull(publication, "publication");
+        PublishOutcome outcome = publishImage(publication);
+        if (outcome instanceof PublishOutcome.Unknown unknown) {
+            log.warn("Instagram publication {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
+        } else {
+            log.debug("Instagram publication {}: {}", publication.deliveryKey(), outcome);
+        }
+        return outcome;
+    }
+
+    @Override
+    public DeleteOutcome delete(String platformPostId) {
+        return new DeleteOutcome.NotSupported(
+                "the Instagram Graph API cannot delete published media; delete it in the Instagram app "
+                        + "or post a correction");
+    }
+
+    /** Reads {@code username}, {@code biography} and {@code website}. */
+    @Override
+    public ProfileReading readProfile() {
+        GraphResult<JsonObject> result = graph.call(client -> client.fetchObject(igUserId, JsonObject.class,
+                Parameter.withFields("username,biography,website")));
+        return switch (result) {
+            case GraphResult.Ok<JsonObject> ok -> new ProfileReading.Profile(
+                    GraphJson.text(ok.value(), "username").orElse(""),
+                    GraphJson.text(ok.value(), "biography").orElse(""),
+                    GraphJson.text(ok.value(), "website").map(String::strip).filter(s -> !s.isEmpty()));
+            case GraphResult.Failed<JsonObject> failed -> failed.toProfileReading();
+        };
+    }
+
+    /** The account's rolling publishing quota, read from {@code content_publishing_limit}. */
+    public QuotaReading quota() {
+        return switch (readQuota()) {
+            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok -> ok.value()
+                    .<QuotaReading>map(quota -> quota)
+                    .orElseGet(() -> new QuotaReading.Failed("Instagram answered content_publishing_limit in an unexpected shape"));
+            case GraphResult.Failed<Optional<QuotaReading.Quota>> failed -> new QuotaReading.Failed(failed.reason());
+        };
+    }
+
+    private PublishOutcome publishImage(Publication publication) {
+        if (publication.mediaUrls().isEmpty()) {
+            return new PublishOutcome.Permanent("Instagram requires an image: the publication has no media URL");
+        }
+        if (publication.mediaUrls().size() > 1) {
+            return new PublishOutcome.Permanent("the Instagram connector publishes one image, not "
+                    + publication.mediaUrls().size() + " (carousels are not supported)");
+        }
+        Optional<PublishOutcome> quotaRefusal = checkQuota();
+        if (quotaRefusal.isPresent()) {
+            return quotaRefusal.get();
+        }
+        URI image = publication.mediaUrls().get(0);
+        String caption = withLinks(publication.text(), publication.links());
+        GraphResult<GraphResponse> container = graph.call(client -> client.publish(igUserId + "/media", GraphResponse.class,
+                Parameter.with("image_url", image.toString()), Parameter.with("caption", caption)));
+        String containerId;
+        switch (container) {
+            case GraphResult.Failed<GraphResponse> failed -> {
+                return beforePublishing(failed, "creating the media container");
+            }
+            case GraphResult.Ok<GraphResponse> ok -> {
+                containerId = ok.value() == null ? null : ok.value().getId();
+                if (containerId == null || containerId.isBlank()) {
+                    return new PublishOutcome.Transient("Instagram answered the container request without an id; "
+                            + "nothing was published", Optional.empty());
+                }
+            }
+        }
+        Optional<PublishOutcome> notReady = awaitFinished(containerId);
+        if (notReady.isPresent()) {
+            return notReady.get();
+        }
+        GraphResult<GraphResponse> published = graph.call(client -> client.publish(igUserId + "/media_publish",
+                GraphResponse.class, Parameter.with("creation_id", containerId)));
+        return switch (published) {
+            case GraphResult.Ok<GraphResponse> ok when ok.value() != null && ok.value().getId() != null
+                    && !ok.value().getId().isBlank() -> new PublishOutcome.Published(ok.value().getId());
+            case GraphResult.Ok<GraphResponse> ok -> new PublishOutcome.Unknown(
+                    "Instagram accepted media_publish for container " + containerId + " but answered without a media id");
+            case GraphResult.Failed<GraphResponse> failed -> failed.kind() == GraphResult.Kind.UNKNOWN
+                    ? new PublishOutcome.Unknown(failed.reason() + " (publishing container " + containerId + ")")
+                    : failed.toPublishOutcome();
+        };
+    }
+
+    /** Refuses to start when the quota is used up; lets Instagram decide when the quota cannot be read. */
+    private Optional<PublishOutcome> checkQuota() {
+        return switch (readQuota()) {
+            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok when ok.value().isPresent() && ok.value().get().exhausted() ->
+                    Optional.of(new PublishOutcome.Transient("Instagram publishing quota used up: "
+                            + ok.value().get().used() + " of " + ok.value().get().total() + " posts in the last "
+                            + ok.value().get().window() + "; checking again in " + QUOTA_RETRY_AFTER
+                            + " (Instagram does not say when the oldest post leaves the window)",
+                            Optional.of(QUOTA_RETRY_AFTER)));
+            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok -> {
+                if (ok.value().isEmpty()) {
+                    // Instagram enforces the limit itself (error 9/2207042, classified as transient).
+                    log.warn("Instagram answered content_publishing_limit in an unexpected shape; publishing without the check");
+                }
+                yield Optional.empty();
+            }
+            case GraphResult.Failed<Optional<QuotaReading.Quota>> failed ->
+                    Optional.of(beforePublishing(failed, "reading the publishing quota"));
+        };
+    }
+
+    private GraphResult<Optional<QuotaReading.Quota>> readQuota() {
+        return graph.call(client -> parseQuota(client.fetchObject(igUserId + "/content_publishing_limit", JsonObject.class,
+                Parameter.withFields("quota_usage,config"))));
+    }
+
+    /** {@code {"data":[{"quota_usage":2,"config":{"quota_total":100,"quota_duration":86400}}]}} */
+    private static Optional<QuotaReading.Quota> parseQuota(JsonObject answer) {
+        JsonValue data = answer == null ? null : answer.get("data");
+        if (data == null || !data.isArray() || data.asArray().isEmpty() || !data.asArray().get(0).isObject()) {
+            return Optional.empty();
+        }
+        JsonObject limit = data.asArray().get(0).asObject();
+        Optional<Long> used = GraphJson.number(limit, "quota_usage");
+        Optional<JsonObject> config = GraphJson.object(limit, "config");
+        Optional<Long> total = config.flatMap(c -> GraphJson.number(c, "quota_total"));
+        Duration window = config.flatMap(c -> GraphJson.number(c, "quota_duration"))
+                .map(Duration::ofSeconds).orElse(Duration.ofHours(24));
+        if (used.isEmpty() || total.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QuotaReading.Quota(used.get().intValue(), total.get().intValue(), window));
+    }
+
+    /**
+     * Checks the container until Instagram has fetched and processed the image. Empty when it is
+     * {@code FINISHED}; otherwise the outcome to report.
+     */
+    private Optional<PublishOutcome> awaitFinished(String containerId) {
+        String lastStatus = "unknown";
+        for (int check = 1; check <= maxStatusChecks; check++) {
+            GraphResult<JsonObject> result = graph.call(client -> client.fetchObject(containerId, JsonObject.class,
+                    Parameter.withFields("status_code,status")));
+            if (result instanceof GraphResult.Failed<JsonObject> failed) {
+                return Optional.of(beforePublishing(failed, "checking container " + containerId));
+            }
+            JsonObject container = ((GraphResult.Ok<JsonObject>) result).value();
+            String statusCode = GraphJson.text(container, "status_code").orElse("").toUpperCase(Locale.ROOT);
+            String detail = GraphJson.text(container, "status").filter(s -> !s.isBlank()).map(s -> " (" + s + ")").orElse("");
+            switch (statusCode) {
+                case "FINISHED" -> {
+                    return Optional.empty();
+                }
+                case "ERROR", "EXPIRED" -> {
+                    return Optional.of(new PublishOutcome.Permanent("Instagram could not prepare the image: container "
+                            + containerId + " is " + statusCode + detail + "; nothing was published"));
+                }
+                case "PUBLISHED" -> {
+                    return Optional.of(new PublishOutcome.Unknown("container " + containerId
+                            + " is already PUBLISHED although this attempt did not publish it"));
+                }
+                default -> lastStatus = statusCode.isEmpty() ? "without status_code" : statusCode + detail;
+            }
+            if (check < maxStatusChecks && !pause()) {
+                return Optional.of(new PublishOutcome.Transient(
+                        "interrupted while waiting for container " + containerId + "; nothing was published", Optional.empty()));
+            }
+        }
+        return Optional.of(new PublishOutcome.Transient("container " + containerId + " was not ready after "
+                + maxStatusChecks + " checks (last: " + lastStatus + "); nothing was published", Optional.empty()));
+    }
+
+    private boolean pause() {
+        if (pollInterval.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(pollInterval);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Nothing is public before media_publish, so a lost answer there is only a reason to try again. */
+    private static PublishOutcome beforePublishing(GraphResult.Failed<?> failed, String step) {
+        String reason = failed.reason() + " (while " + step + ")";
+        return switch (failed.kind()) {
+            case PERMANENT -> new PublishOutcome.Permanent(reason);
+            case TRANSIENT -> new PublishOutcome.Transient(reason, failed.retryAfter());
+            case UNKNOWN -> new PublishOutcome.Transient(reason + "; nothing was published: an unpublished container "
+                    + "expires by itself after 24 hours", failed.retryAfter());
+        };
+    }
+
+    private static String withLinks(String text, java.util.List<URI> links) {
+        StringBuilder result = new StringBuilder(text);
+        for (URI link : links) {
+            String url = link.toString();
+            if (result.indexOf(url) < 0) {
+                if (!result.isEmpty()) {
+                    result.append('\n');
+                }
+                result.append(url);
+            }
+        }
+        return result.toString();
+    }
+}

@@ -1,0 +1,351 @@
+package org.kohogateway.connectors.x;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.ProfileReading;
+import org.kohogateway.connectors.Publication;
+import org.kohogateway.connectors.PublishOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import twitter4j.BooleanResponse;
+import twitter4j.CreateTweetResponse;
+import twitter4j.JSONArray;
+import twitter4j.JSONException;
+import twitter4j.JSONObject;
+import twitter4j.ReplySettings;
+import twitter4j.Twitter;
+import twitter4j.TwitterException;
+import twitter4j.TwitterFactory;
+import twitter4j.TwitterV2;
+import twitter4j.TwitterV2ExKt;
+import twitter4j.UrlEntity2;
+import twitter4j.User2;
+import twitter4j.UsersResponse;
+import twitter4j.V2ConfigurationKt;
+import twitter4j.conf.Configuration;
+import twitter4j.conf.ConfigurationBuilder;
+
+/**
+ * An X account, reached through X API v2 with OAuth 1.0a user context: Twitter4J 4.0.7 signs the
+ * requests, twitter4j-v2 1.4.3 builds and parses them.
+ *
+ * <p>A publication becomes a post through {@code POST /2/tweets} ({@code createTweet}); its links are
+ * appended to the text when the text does not already contain them. <strong>Text only:</strong> the
+ * connector attaches no images (X needs a separate media upload for them), and refuses a publication that
+ * has images with {@link PublishOutcome.Permanent} rather than post something other than what was
+ * approved. When {@link Publication#noReplies()} is set, the post carries
+ * {@code "reply_settings":"mentionedUsers"}, so that only accounts the post mentions (none, for a city
+ * announcement) can reply: the platform itself enforces the account's no-reply policy.
+ *
+ * <p>X has no idempotency key ({@link #deduplicatesRetries()} is {@code false}): a request whose answer
+ * was lost (read timeout, connection reset after sending) is {@link PublishOutcome.Unknown} and must be
+ * reconciled, never blindly repeated. Only a failure to connect is {@link PublishOutcome.Transient}. To keep
+ * that promise, requests go through {@link XTransport} instead of Twitter4J's {@code HttpURLConnection}
+ * client, which may silently send a POST twice. Answers are classified by HTTP status: 429 is transient and
+ * waits for {@code x-rate-limit-reset} (or the exhausted 24-hour user/app limit's reset); 5xx is transient;
+ * 401 (credentials), 403 (including "duplicate content") and every other 4xx are permanent.
+ *
+ * <p>Profile reading uses {@code GET /2/users/me?user.fields=description,url,entities} ({@code getMe}) and
+ * reports the website as {@code entities.url.urls[0].expanded_url}, since X shows profile links as t.co
+ * short links. Twitter4J's {@code expansions} parameter cannot be left out, so it asks for
+ * {@code pinned_tweet_id}, the library's default.
+ *
+ * <p>Library constraints worth knowing:
+ * <ul>
+ *   <li>twitter4j-v2 keeps its v2 base URL in a process-wide map keyed by the Twitter4J configuration's
+ *       <em>value</em>; two connectors whose settings differ only in {@code v2BaseUrl} would share the last
+ *       one set. Production uses a single v2 URL, so this only matters for odd test setups.</li>
+ *   <li>Twitter4J picks its own logger (SLF4J 1.x, commons-logging, log4j, else standard output). At
+ *       DEBUG its {@code twitter4j.auth.OAuthAuthorization} logger prints the OAuth signature base string,
+ *       which contains the consumer key and the access token (never the secrets); keep the
+ *       {@code twitter4j} loggers at INFO or above. This connector's own log lines carry no credentials.</li>
+ * </ul>
+ */
+public final class XConnector implements PlatformConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(XConnector.class);
+
+    private static final String DUPLICATE_DETAIL = "duplicate content";
+    /** Rate-limit header families X sends, the 24-hour posting caps first. */
+    private static final List<String> LIMIT_FAMILIES = List.of("x-user-limit-24hour", "x-app-limit-24hour", "x-rate-limit");
+
+    private final TwitterV2 v2;
+    private final Clock clock;
+
+    public XConnector(XSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock the clock that turns {@code x-rate-limit-reset} (epoch seconds) into a wait */
+    public XConnector(XSettings settings, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Configuration configuration = new ConfigurationBuilder()
+                .setOAuthConsumerKey(settings.consumerKey())
+                .setOAuthConsumerSecret(settings.consumerSecret())
+                .setOAuthAccessToken(settings.accessToken())
+                .setOAuthAccessTokenSecret(settings.accessTokenSecret())
+                .setRestBaseURL(settings.restBaseUrl().toString())
+                .setHttpConnectionTimeout((int) settings.connectTimeout().toMillis())
+                .setHttpReadTimeout((int) settings.readTimeout().toMillis())
+                .setHttpRetryCount(0)
+                .setGZIPEnabled(false)
+                .setDebugEnabled(false)
+                .setJSONStoreEnabled(false)
+                .build();
+        V2ConfigurationKt.getV2Configuration(configuration).setBaseURL(settings.v2BaseUrl().toString());
+        Twitter twitter = new TwitterFactory(configuration).getInstance();
+        XTransport.install(twitter, new XTransport(settings.v2BaseUrl(), settings.connectTimeout(), settings.readTimeout(),
+                configuration.getHttpClientConfiguration()));
+        this.v2 = TwitterV2ExKt.getV2(twitter);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.X;
+    }
+
+    @Override
+    public boolean deduplicatesRetries() {
+        return false;
+    }
+
+    @Override
+    public PublishOutcome publish(Publication publication) {
+        Objects.requireNonNull(publication, "publication");
+        PublishOutcome outcome = post(publication);
+        if (outcome instanceof PublishOutcome.Unknown unknown) {
+            log.warn("X post {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
+        } else {
+            log.debug("X post {}: {}", publication.deliveryKey(), outcome);
+        }
+        return outcome;
+    }
+
+    @Override
+    public DeleteOutcome delete(String platformPostId) {
+        if (platformPostId == null || !platformPostId.matches("\\d{1,19}")) {
+            return new DeleteOutcome.Failed("not an X post id: '" + platformPostId + "'", false);
+        }
+        try {
+            BooleanResponse response = v2.deleteTweet(Long.parseLong(platformPostId));
+            return response.getResult() ? new DeleteOutcome.Deleted()
+                    : new DeleteOutcome.Failed("X answered the deletion of " + platformPostId + " with deleted=false", true);
+        } catch (TwitterException e) {
+            Failure failure = classify(e);
+            return new DeleteOutcome.Failed(failure.reason(), failure.kind() != Kind.PERMANENT);
+        } catch (RuntimeException e) {
+            log.warn("Unexpected failure while deleting X post {}", platformPostId, e);
+            return new DeleteOutcome.Failed("unexpected failure: " + XTransport.describe(e), true);
+        }
+    }
+
+    @Override
+    public ProfileReading readProfile() {
+        try {
+            UsersResponse response = v2.getMe("pinned_tweet_id", null, "description,url,entities");
+            if (response.getUsers().isEmpty()) {
+                return new ProfileReading.Failed("X answered /2/users/me without a user");
+            }
+            User2 me = response.getUsers().get(0);
+            return new ProfileReading.Profile(nullToEmpty(me.getName()), nullToEmpty(me.getDescription()), website(me));
+        } catch (TwitterException e) {
+            return new ProfileReading.Failed(classify(e).reason());
+        } catch (RuntimeException e) {
+            log.warn("Unexpected failure while reading the X profile", e);
+            return new ProfileReading.Failed("unexpected failure: " + XTransport.describe(e));
+        }
+    }
+
+    private PublishOutcome post(Publication publication) {
+        if (!publication.mediaUrls().isEmpty()) {
+            return new PublishOutcome.Permanent("the X connector posts text only and cannot attach the "
+                    + publication.mediaUrls().size() + " image(s) of this publication");
+        }
+        String text = withLinks(publication.text(), publication.links());
+        if (text.isBlank()) {
+            return new PublishOutcome.Permanent("nothing to post: the text and links are empty");
+        }
+        ReplySettings replySettings = publication.noReplies() ? ReplySettings.MentionedUsers : null;
+        try {
+            CreateTweetResponse response = v2.createTweet(null, null, null, null, null, null, null, null, null, null,
+                    replySettings, text);
+            return new PublishOutcome.Published(Long.toString(response.getId()));
+        } catch (TwitterException e) {
+            Failure failure = classify(e);
+            return switch (failure.kind()) {
+                case TRANSIENT -> new PublishOutcome.Transient(failure.reason(), failure.retryAfter());
+                case PERMANENT -> new PublishOutcome.Permanent(failure.reason());
+                case UNKNOWN -> new PublishOutcome.Unknown(failure.reason());
+            };
+        } catch (RuntimeException e) {
+            log.warn("Unexpected failure during X post {}", publication.deliveryKey(), e);
+            return new PublishOutcome.Unknown("unexpected failure: " + XTransport.describe(e));
+        }
+    }
+
+    private enum Kind { TRANSIENT, PERMANENT, UNKNOWN }
+
+    private record Failure(Kind kind, String reason, Optional<Duration> retryAfter) {
+        static Failure of(Kind kind, String reason) {
+            return new Failure(kind, reason, Optional.empty());
+        }
+    }
+
+    private Failure classify(TwitterException e) {
+        if (e instanceof XTransport.NetworkFailure network) {
+            return Failure.of(network.neverLeft() ? Kind.TRANSIENT : Kind.UNKNOWN, network.getMessage());
+        }
+        if (!(e instanceof XTransport.HttpFailure http)) {
+            // A 2xx answer twitter4j-v2 could not parse: X acted on the request, its result is unreadable.
+            return Failure.of(Kind.UNKNOWN, "X answered, but the answer could not be read: " + firstLine(e.getMessage()));
+        }
+        int status = http.status();
+        ErrorBody error = ErrorBody.parse(http.body());
+        String reason = "X answered HTTP " + status + ": " + error;
+        if (status == 429) {
+            return new Failure(Kind.TRANSIENT, "rate limited; " + reason, rateLimitWait(http));
+        }
+        if (status >= 500) {
+            return new Failure(Kind.TRANSIENT, reason, retryAfterSeconds(http));
+        }
+        if (status == 401) {
+            return Failure.of(Kind.PERMANENT, "credentials rejected; " + reason);
+        }
+        if (status == 403 && error.detail().toLowerCase(java.util.Locale.ROOT).contains(DUPLICATE_DETAIL)) {
+            return Failure.of(Kind.PERMANENT, "duplicate post refused; " + reason);
+        }
+        return Failure.of(Kind.PERMANENT, reason);
+    }
+
+    /**
+     * Until the exhausted limit resets: X sends {@code x-rate-limit-*} for the endpoint's 15-minute window
+     * and, for posting, {@code x-user-limit-24hour-*} / {@code x-app-limit-24hour-*}. The latest reset of an
+     * exhausted family wins; without one, {@code x-rate-limit-reset} is used as given.
+     */
+    private Optional<Duration> rateLimitWait(XTransport.HttpFailure http) {
+        OptionalLong latestExhausted = OptionalLong.empty();
+        for (String family : LIMIT_FAMILIES) {
+            OptionalLong reset = epochSeconds(http.header(family + "-reset"));
+            if (reset.isPresent() && "0".equals(trim(http.header(family + "-remaining")))
+                    && (latestExhausted.isEmpty() || reset.getAsLong() > latestExhausted.getAsLong())) {
+                latestExhausted = reset;
+            }
+        }
+        OptionalLong reset = latestExhausted.isPresent() ? latestExhausted : epochSeconds(http.header("x-rate-limit-reset"));
+        if (reset.isEmpty()) {
+            return retryAfterSeconds(http);
+        }
+        Duration wait = Duration.ofSeconds(reset.getAsLong() - clock.instant().getEpochSecond());
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    private static Optional<Duration> retryAfterSeconds(XTransport.HttpFailure http) {
+        String value = trim(http.header("Retry-After"));
+        return value != null && value.matches("\\d{1,9}") ? Optional.of(Duration.ofSeconds(Long.parseLong(value)))
+                : Optional.empty();
+    }
+
+    private static OptionalLong epochSeconds(String header) {
+        String value = trim(header);
+        return value != null && value.matches("\\d{1,12}") ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
+    }
+
+    /** The fields of X's error answers: v2 problem details ({@code title}, {@code detail}, {@code errors[].message}) or v1.1 {@code errors[].message}. */
+    private record ErrorBody(String title, String detail, String firstError, String raw) {
+
+        static ErrorBody parse(String body) {
+            String raw = body == null ? "" : body.strip();
+            if (raw.startsWith("{")) {
+                try {
+                    JSONObject json = new JSONObject(raw);
+                    String firstError = "";
+                    JSONArray errors = json.optJSONArray("errors");
+                    if (errors != null && errors.length() > 0 && errors.opt(0) instanceof JSONObject error) {
+                        firstError = error.optString("message", "");
+                    }
+                    return new ErrorBody(json.optString("title", ""), json.optString("detail", ""), firstError, raw);
+                } catch (JSONException unreadable) {
+                    // Fall through: described by its first characters.
+                }
+            }
+            return new ErrorBody("", "", "", raw);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder();
+            if (!detail.isBlank()) {
+                text.append(detail);
+            }
+            if (!firstError.isBlank() && !firstError.equals(detail)) {
+                text.append(text.isEmpty() ? "" : " ").append(text.isEmpty() ? firstError : "(" + firstError + ")");
+            }
+            if (!title.isBlank()) {
+                text.append(text.isEmpty() ? title : " [" + title + "]");
+            }
+            if (!text.isEmpty()) {
+                return text.toString();
+            }
+            if (raw.isEmpty()) {
+                return "(empty body)";
+            }
+            // An HTML error page from a proxy or load balancer: its text says more than its markup.
+            String visible = raw.startsWith("<") ? raw.replaceAll("<[^>]*>", " ") : raw;
+            String oneLine = visible.replaceAll("\\s+", " ").strip();
+            return "(not an X error body: " + (oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine) + ")";
+        }
+    }
+
+    private static Optional<String> website(User2 user) {
+        List<UrlEntity2> entities = user.getUrlEntities();
+        if (entities != null && !entities.isEmpty()) {
+            String expanded = entities.get(0).getExpandedUrl();
+            if (expanded != null && !expanded.isBlank()) {
+                return Optional.of(expanded.strip());
+            }
+        }
+        String url = user.getUrl();
+        return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.strip());
+    }
+
+    private static String withLinks(String text, List<URI> links) {
+        StringBuilder result = new StringBuilder(text);
+        for (URI link : links) {
+            String url = link.toString();
+            if (result.indexOf(url) < 0) {
+                if (!result.isEmpty()) {
+                    result.append('\n');
+                }
+                result.append(url);
+            }
+        }
+        return result.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no detail)";
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,2 @@
+/** The X connector, which posts through X API v2 with Twitter4J (OAuth 1.0a) and twitter4j-v2. */
+package org.kohogateway.connectors.x;
