@@ -16,6 +16,7 @@ import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.policy.Severity;
@@ -42,6 +43,7 @@ public class Dispatcher implements SmartLifecycle {
     private final DispatchProperties properties;
     private final Clock clock;
     private final PolicyRules rules;
+    private final Pauses pauses;
     private final String instance;
     private final Semaphore slots;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -51,9 +53,10 @@ public class Dispatcher implements SmartLifecycle {
     private Instant lastRecovery = Instant.EPOCH;
 
     Dispatcher(Deliveries deliveries, ConnectorRegistry connectors, DispatchProperties properties, Clock clock,
-            PolicyRules rules) {
+            PolicyRules rules, Pauses pauses) {
         this.deliveries = deliveries;
         this.rules = rules;
+        this.pauses = pauses;
         this.connectors = connectors;
         this.properties = properties;
         this.clock = clock;
@@ -155,6 +158,9 @@ public class Dispatcher implements SmartLifecycle {
         if (!uncovered.isEmpty()) {
             deliveries.hold(d, instance, "rules found what the approval did not cover: "
                     + uncovered.stream().map(Finding::key).toList(), clock.instant());
+            return;
+        }
+        if (!pauses.enter(d, instance)) {
             return;
         }
         PlatformConnector connector;

@@ -12,10 +12,11 @@ import org.kohogateway.gateway.policy.Candidate;
 /**
  * A delivery a dispatcher has claimed (now SENDING), with everything needed to re-check and send it.
  *
- * @param acknowledged keys of the findings the approver acknowledged for this content
+ * @param acknowledged  keys of the findings the approver acknowledged for this content
+ * @param pauseOverride an admin allowed this emergency delivery to go out during a pause
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
-        PostContent content, Set<String> acknowledged, int attempt) {
+        PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);

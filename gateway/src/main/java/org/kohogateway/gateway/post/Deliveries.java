@@ -29,6 +29,9 @@ public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
+    /** Stands for "every account" in queries: Map.of takes no nulls. */
+    private static final long NO_ACCOUNT = -1;
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
@@ -49,21 +52,24 @@ public class Deliveries {
                     select d.id from delivery d
                     join post p on p.id = d.post_id
                     join official_account a on a.id = d.account_id
+                    join dispatch_gate g on g.account_id = d.account_id
+                    join dispatch_gate everything on everything.account_id = 0
                     where d.status = 'SCHEDULED' and d.due_at <= :now
                       and p.status = 'APPROVED' and p.approved_hash = p.content_hash
                       and a.status = 'ACTIVE'
+                      and (d.pause_override or not (g.paused or everything.paused))
                     order by d.due_at
                     limit :limit
                     for update of d skip locked
                 ), claimed as (
                     update delivery d set status = 'SENDING', attempts = d.attempts + 1, claimed_by = :instance,
-                        lease_until = :leaseUntil, updated_at = :now
+                        lease_until = :leaseUntil, send_started_at = null, updated_at = :now
                     from due where d.id = due.id
                     returning d.id, d.post_id, d.account_id, d.attempts
                 )
                 select c.id, c.post_id, c.account_id, c.attempts, a.platform, a.reply_policy, p.text, p.links,
-                       p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged
-                from claimed c join post p on p.id = c.post_id join official_account a on a.id = c.account_id
+                       p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override
+                from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
                 """)
                 .param("now", timestamp(now))
                 .param("limit", limit)
@@ -76,7 +82,7 @@ public class Deliveries {
                                 PostCategory.valueOf(rs.getString("category")), Posts.uris(rs.getArray("media_urls")),
                                 rs.getString("reply_to"), rs.getString("quote_of")),
                         Set.copyOf(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())),
-                        rs.getInt("attempts")))
+                        rs.getBoolean("pause_override"), rs.getInt("attempts")))
                 .list();
         for (ClaimedDelivery d : claimed) {
             audit.record(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY", d.id().toString(), "SCHEDULED", "SENDING",
@@ -104,6 +110,92 @@ public class Deliveries {
      */
     @Transactional
     public void hold(ClaimedDelivery d, String instance, String reason, Instant now) {
+        hold(d, instance, reason, now, "DELIVERY_HELD_BY_RULES");
+    }
+
+    /** Holds a claimed delivery because its account, or everything, is paused (guideline §7-②). */
+    @Transactional
+    public void holdForPause(ClaimedDelivery d, String instance, String reason, Instant now) {
+        hold(d, instance, reason, now, "DELIVERY_HELD_BY_PAUSE");
+    }
+
+    /** Records that the platform request of a claimed delivery is about to start: it has passed the pause gate. */
+    @Transactional
+    public void markStarted(ClaimedDelivery d, String instance, Instant now) {
+        jdbc.sql("update delivery set send_started_at = :now where id = :id and status = 'SENDING' and claimed_by = :instance")
+                .param("now", timestamp(now))
+                .param("id", d.id())
+                .param("instance", instance)
+                .update();
+    }
+
+    /** Deliveries whose platform request has started and not yet finished, on one account (null: all accounts). */
+    @Transactional(readOnly = true)
+    public List<DeliveryView> inFlight(Long accountId) {
+        return views("""
+                where d.status = 'SENDING' and d.send_started_at is not null
+                  and (cast(:account as bigint) = -1 or d.account_id = :account)
+                """, Map.of("account", accountId == null ? NO_ACCOUNT : accountId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeliveryView> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return views("where d.id in (:ids)", Map.of("ids", ids));
+    }
+
+    /**
+     * After a pause: deliveries whose time passed while paused are held for a new time instead of going out all at
+     * once (REQUIREMENTS §6). Null account: every account.
+     */
+    @Transactional
+    public List<DeliveryView> holdOverdue(Long accountId, Instant now, String reason, String actor) {
+        List<UUID> held = jdbc.sql("""
+                update delivery d set status = 'HELD', due_at = null, hold_reason = :reason, updated_at = :now
+                where d.status = 'SCHEDULED' and d.due_at < :now and not d.pause_override
+                  and (cast(:account as bigint) is null or d.account_id = :account)
+                returning d.id
+                """)
+                .param("reason", reason)
+                .param("now", timestamp(now))
+                .param("account", accountId)
+                .query(UUID.class)
+                .list();
+        for (UUID id : held) {
+            audit.record(actor, "DELIVERY_HELD_AFTER_PAUSE", "DELIVERY", id.toString(), "SCHEDULED", "HELD",
+                    Map.of("reason", reason));
+        }
+        return byIds(held);
+    }
+
+    /**
+     * An admin's emergency override: the post's deliveries that have not gone out may go out although paused; held
+     * ones are due at once.
+     */
+    @Transactional
+    public List<DeliveryView> overridePause(PostId post, Instant now, String reason, String actor) {
+        List<UUID> ids = jdbc.sql("""
+                update delivery d set pause_override = true,
+                    status = 'SCHEDULED',
+                    due_at = case when d.status = 'HELD' then cast(:now as timestamptz) else d.due_at end,
+                    hold_reason = null, updated_at = :now
+                where d.post_id = :post and d.status in ('SCHEDULED', 'HELD')
+                returning d.id
+                """)
+                .param("now", timestamp(now))
+                .param("post", post.value())
+                .query(UUID.class)
+                .list();
+        for (UUID id : ids) {
+            audit.record(actor, "DELIVERY_PAUSE_OVERRIDDEN", "DELIVERY", id.toString(), null, "SCHEDULED",
+                    Map.of("reason", reason, "post", post.toString()));
+        }
+        return byIds(ids);
+    }
+
+    private void hold(ClaimedDelivery d, String instance, String reason, Instant now, String action) {
         int rows = jdbc.sql("""
                 update delivery set status = 'HELD', due_at = null, hold_reason = :reason, claimed_by = null,
                     lease_until = null, updated_at = :now
@@ -115,7 +207,7 @@ public class Deliveries {
                 .param("instance", instance)
                 .update();
         if (rows == 1) {
-            audit.record(AuditTrail.SYSTEM, "DELIVERY_HELD_BY_RULES", "DELIVERY", d.id().toString(), "SENDING", "HELD",
+            audit.record(AuditTrail.SYSTEM, action, "DELIVERY", d.id().toString(), "SENDING", "HELD",
                     Map.of("reason", reason, "instance", instance));
         }
     }
@@ -198,18 +290,22 @@ public class Deliveries {
     /** Deliveries across posts for the send log, newest first; null filters do not filter. */
     @Transactional(readOnly = true)
     public List<DeliveryView> list(DeliveryStatus status, Long accountId, int limit) {
+        return views("""
+                where (cast(:status as text) = '' or d.status = :status)
+                  and (cast(:account as bigint) = -1 or d.account_id = :account)
+                order by d.updated_at desc
+                limit :limit
+                """, Map.of("status", status == null ? "" : status.name(),
+                "account", accountId == null ? NO_ACCOUNT : accountId, "limit", limit));
+    }
+
+    private List<DeliveryView> views(String where, Map<String, ?> params) {
         return jdbc.sql("""
                 select d.id, d.post_id, d.account_id, d.status, d.due_at, d.attempts, d.platform_post_id, d.last_error,
                        d.sent_at, d.updated_at, d.hold_reason
                 from delivery d
-                where (cast(:status as text) is null or d.status = :status)
-                  and (cast(:account as bigint) is null or d.account_id = :account)
-                order by d.updated_at desc
-                limit :limit
-                """)
-                .param("status", status == null ? null : status.name())
-                .param("account", accountId)
-                .param("limit", limit)
+                """ + where)
+                .params(params)
                 .query((rs, n) -> new DeliveryView(rs.getObject("id", UUID.class),
                         new PostId(rs.getObject("post_id", UUID.class)), rs.getLong("account_id"),
                         DeliveryStatus.valueOf(rs.getString("status")), Posts.instant(rs, "due_at"),

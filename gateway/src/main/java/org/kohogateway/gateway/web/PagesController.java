@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostFilter;
@@ -39,11 +40,13 @@ class PagesController {
     private final PostWorkflow workflow;
     private final StaffDirectory staff;
     private final OfficialAccounts accounts;
+    private final Pauses pauses;
 
-    PagesController(PostWorkflow workflow, StaffDirectory staff, OfficialAccounts accounts) {
+    PagesController(PostWorkflow workflow, StaffDirectory staff, OfficialAccounts accounts, Pauses pauses) {
         this.workflow = workflow;
         this.staff = staff;
         this.accounts = accounts;
+        this.pauses = pauses;
     }
 
     @GetMapping("/login")
@@ -61,6 +64,7 @@ class PagesController {
         model.addAttribute("myPosts", workflow.list(new PostFilter(me.id(), null, 50)));
         model.addAttribute("inbox", workflow.inbox(me.username()));
         model.addAttribute("zone", CITY_TIME);
+        model.addAttribute("pauses", pauses.active());
         return "home";
     }
 

@@ -8,8 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
-import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
@@ -47,16 +44,11 @@ class TwoDispatchersIntegrationTest extends IntegrationTest {
     Deliveries deliveries;
 
     @Autowired
-    ConnectorRegistry connectors;
-
-    @Autowired
-    Clock gatewayClock;
+    DispatcherFactory dispatchers;
 
     @Autowired
     AuditTrail audit;
 
-    @Autowired
-    PolicyRules rules;
 
     @Test
     void twoDispatchersOnOneDatabaseNeverSendADeliveryTwice() {
@@ -73,8 +65,8 @@ class TwoDispatchersIntegrationTest extends IntegrationTest {
                 .withRequestBody(matchingJsonPath("$.messages[0].text", containing(marker)))
                 .willReturn(aResponse().withStatus(200).withHeader("x-line-request-id", "{{randomValue type='UUID'}}")
                         .withBody("{}").withTransformers("response-template").withUniformRandomDelay(1, 15)));
-        Dispatcher first = dispatcher("instance-a");
-        Dispatcher second = dispatcher("instance-b");
+        Dispatcher first = dispatchers.create("instance-a");
+        Dispatcher second = dispatchers.create("instance-b");
         try (var threads = Executors.newFixedThreadPool(2)) {
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(first::drain, threads);
             CompletableFuture<Integer> b = CompletableFuture.supplyAsync(second::drain, threads);
@@ -103,11 +95,5 @@ class TwoDispatchersIntegrationTest extends IntegrationTest {
                 .map(e -> e.detail().contains("instance-a") ? "instance-a" : "instance-b")
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(sentBy.keySet()).as("both instances took part").containsExactlyInAnyOrder("instance-a", "instance-b");
-    }
-
-    private Dispatcher dispatcher(String instance) {
-        DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
-                Duration.ofSeconds(10), Duration.ofMinutes(15), instance);
-        return new Dispatcher(deliveries, connectors, properties, gatewayClock, rules);
     }
 }

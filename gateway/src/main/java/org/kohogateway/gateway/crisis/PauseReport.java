@@ -1,0 +1,14 @@
+package org.kohogateway.gateway.crisis;
+
+import java.util.List;
+
+import org.kohogateway.gateway.post.Deliveries.DeliveryView;
+
+/**
+ * What a pause call reports once it returns: from then on no platform request starts for the paused accounts.
+ *
+ * @param inFlight deliveries whose platform request had already started, with the outcome they reached (still
+ *                 SENDING if it did not arrive within the configured wait)
+ */
+public record PauseReport(Pause pause, List<DeliveryView> inFlight) {
+}

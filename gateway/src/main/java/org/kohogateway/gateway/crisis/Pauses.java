@@ -1,0 +1,201 @@
+package org.kohogateway.gateway.crisis;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.post.ClaimedDelivery;
+import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.Deliveries.DeliveryView;
+import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostStatus;
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.IllegalTransitionException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pausing and resuming. The guarantee — once {@link #pause} returns, no platform request for the paused accounts
+ * starts, on any instance — rests on the gate rows: {@link #enter} holds a share lock on them while it decides and
+ * marks the delivery started, and pausing updates them, so the two are ordered by PostgreSQL.
+ */
+@Service
+public class Pauses {
+
+    private static final long EVERYTHING = 0;
+
+    private final JdbcClient jdbc;
+    private final Deliveries deliveries;
+    private final StaffDirectory staff;
+    private final OfficialAccounts accounts;
+    private final PostWorkflow posts;
+    private final AuditTrail audit;
+    private final CrisisProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    Pauses(JdbcClient jdbc, Deliveries deliveries, StaffDirectory staff, OfficialAccounts accounts, PostWorkflow posts,
+            AuditTrail audit, CrisisProperties properties, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.deliveries = deliveries;
+        this.staff = staff;
+        this.accounts = accounts;
+        this.posts = posts;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Pauses one account (or everything when {@code accountId} is null), then waits a little for requests that had
+     * already started so it can report their outcome.
+     */
+    public PauseReport pause(String username, Long accountId, String reason) {
+        Staff actor = mayPause(username);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("crisis.reasonRequired", "a pause needs a reason");
+        }
+        long gate = gate(accountId);
+        Instant now = clock.instant();
+        Pause pause = transaction.execute(status -> {
+            int updated = jdbc.sql("""
+                    update dispatch_gate set paused = true, reason = :reason, paused_by = :by, paused_at = :at
+                    where account_id = :gate and not paused
+                    """)
+                    .param("reason", reason.strip())
+                    .param("by", actor.username())
+                    .param("at", Timestamp.from(now))
+                    .param("gate", gate)
+                    .update();
+            if (updated == 0) {
+                throw new IllegalTransitionException("crisis.alreadyPaused", "already paused", label(accountId));
+            }
+            audit.record(actor.username(), "PAUSED", "PAUSE", label(accountId), "RUNNING", "PAUSED",
+                    Map.of("reason", reason.strip()));
+            return new Pause(accountId, reason.strip(), actor.username(), now);
+        });
+        return new PauseReport(pause, awaitInFlight(accountId));
+    }
+
+    @Transactional
+    public ResumeReport resume(String username, Long accountId) {
+        Staff actor = mayPause(username);
+        long gate = gate(accountId);
+        int updated = jdbc.sql("""
+                update dispatch_gate set paused = false, reason = null, paused_by = null, paused_at = null
+                where account_id = :gate and paused
+                """).param("gate", gate).update();
+        if (updated == 0) {
+            throw new IllegalTransitionException("crisis.notPaused", "not paused", label(accountId));
+        }
+        Instant now = clock.instant();
+        List<DeliveryView> held = deliveries.holdOverdue(accountId, now,
+                "its time passed while sending was paused; give it a new time or cancel it", actor.username());
+        audit.record(actor.username(), "RESUMED", "PAUSE", label(accountId), "PAUSED", "RUNNING",
+                Map.of("heldForNewTime", held.size()));
+        return new ResumeReport(accountId, held);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Pause> active() {
+        return jdbc.sql("select account_id, reason, paused_by, paused_at from dispatch_gate where paused order by account_id")
+                .query((rs, n) -> new Pause(rs.getLong(1) == EVERYTHING ? null : rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /**
+     * Called by a dispatcher right before it starts the platform request of a claimed delivery. If the account or
+     * everything is paused (and no emergency override applies) the delivery is held and false returned; otherwise
+     * the delivery is marked started and true returned.
+     */
+    @Transactional
+    public boolean enter(ClaimedDelivery delivery, String instance) {
+        List<Map<String, Object>> gates = jdbc.sql("""
+                select account_id, paused, reason from dispatch_gate where account_id in (0, :account) for share
+                """).param("account", delivery.accountId()).query().listOfRows();
+        Instant now = clock.instant();
+        for (Map<String, Object> g : gates) {
+            if (Boolean.TRUE.equals(g.get("paused")) && !delivery.pauseOverride()) {
+                deliveries.holdForPause(delivery, instance, "paused: " + g.get("reason"), now);
+                return false;
+            }
+        }
+        deliveries.markStarted(delivery, instance, now);
+        return true;
+    }
+
+    /** Lets an approved emergency post go out during a pause (§6-③ イ); ADMIN only, with a reason, audited. */
+    @Transactional
+    public List<DeliveryView> overrideForEmergency(String username, PostId postId, String reason) {
+        Staff actor = staff.byUsername(username);
+        if (!actor.has(Role.ADMIN)) {
+            throw new NotPermittedException("crisis.overrideAdminOnly", "only an admin may override a pause");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("crisis.reasonRequired", "an override needs a reason");
+        }
+        Post post = posts.get(postId);
+        if (post.content().category() != PostCategory.EMERGENCY) {
+            throw new InvalidRequestException("crisis.overrideEmergencyOnly",
+                    "only a post of category EMERGENCY may be sent during a pause");
+        }
+        if (post.status() != PostStatus.APPROVED) {
+            throw new IllegalTransitionException("post.illegalTransition",
+                    "cannot override a pause for a post that is " + post.status(), "overridePause", post.status());
+        }
+        return deliveries.overridePause(postId, clock.instant(), reason.strip(), actor.username());
+    }
+
+    private List<DeliveryView> awaitInFlight(Long accountId) {
+        List<UUID> inFlight = deliveries.inFlight(accountId).stream().map(DeliveryView::id).toList();
+        // wall time, not the injected clock: this bounds how long the caller waits, it is no business time
+        long deadline = System.nanoTime() + properties.inFlightWait().toNanos();
+        List<DeliveryView> current = deliveries.byIds(inFlight);
+        while (current.stream().anyMatch(d -> d.status() == DeliveryStatus.SENDING) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            current = deliveries.byIds(inFlight);
+        }
+        return new ArrayList<>(current);
+    }
+
+    private Staff mayPause(String username) {
+        Staff actor = staff.byUsername(username);
+        if (!actor.has(Role.ADMIN) && !actor.has(Role.PR_OFFICER)) {
+            throw new NotPermittedException("crisis.notPermitted", "pausing and resuming needs the ADMIN or PR_OFFICER role");
+        }
+        return actor;
+    }
+
+    private long gate(Long accountId) {
+        if (accountId == null) {
+            return EVERYTHING;
+        }
+        accounts.get(accountId);
+        return accountId;
+    }
+
+    private static String label(Long accountId) {
+        return accountId == null ? "ALL" : accountId.toString();
+    }
+}

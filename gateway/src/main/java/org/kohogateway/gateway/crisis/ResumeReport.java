@@ -1,0 +1,11 @@
+package org.kohogateway.gateway.crisis;
+
+import java.util.List;
+
+import org.kohogateway.gateway.post.Deliveries.DeliveryView;
+
+/**
+ * @param held deliveries whose time passed during the pause: held for a new time or cancellation, never sent at once
+ */
+public record ResumeReport(Long accountId, List<DeliveryView> held) {
+}

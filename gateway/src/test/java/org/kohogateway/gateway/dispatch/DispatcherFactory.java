@@ -1,0 +1,35 @@
+package org.kohogateway.gateway.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.policy.PolicyRules;
+import org.kohogateway.gateway.post.Deliveries;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Builds extra dispatchers on the same database, standing in for other gateway instances. */
+@TestComponent
+public class DispatcherFactory {
+
+    private final Deliveries deliveries;
+    private final ConnectorRegistry connectors;
+    private final Clock clock;
+    private final PolicyRules rules;
+    private final Pauses pauses;
+
+    DispatcherFactory(Deliveries deliveries, ConnectorRegistry connectors, Clock clock, PolicyRules rules,
+            Pauses pauses) {
+        this.deliveries = deliveries;
+        this.connectors = connectors;
+        this.clock = clock;
+        this.rules = rules;
+        this.pauses = pauses;
+    }
+
+    public Dispatcher create(String instance) {
+        DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
+                Duration.ofSeconds(10), Duration.ofMinutes(15), instance);
+        return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses);
+    }
+}
