@@ -1,10 +1,17 @@
 package org.kohogateway.gateway.api;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.kohogateway.gateway.audit.AuditEntry;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.audit.ChainVerification;
+import org.kohogateway.gateway.audit.CsvExport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,9 +24,44 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuditController {
 
     private final AuditTrail audit;
+    private final CsvExport export;
 
-    AuditController(AuditTrail audit) {
+    AuditController(AuditTrail audit, CsvExport export) {
         this.audit = audit;
+        this.export = export;
+    }
+
+    @GetMapping("/api/audit/verify")
+    @Operation(summary = "Check the hash chain of the whole audit trail; names the first entry that was tampered with")
+    ChainVerification verify() {
+        return audit.verify();
+    }
+
+    @GetMapping("/api/audit/export.csv")
+    @Operation(summary = "The audit trail as CSV (UTF-8 with BOM, Japan time), streamed; from/to are ISO 8601 instants")
+    void exportAudit(@RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) String actor,
+            HttpServletResponse response) throws IOException {
+        csv(response, "audit-trail.csv");
+        export.auditTrail(instant(from), instant(to), actor, response.getOutputStream());
+    }
+
+    @GetMapping("/api/audit/send-log.csv")
+    @Operation(summary = "The send log as CSV (UTF-8 with BOM); actor matches the author or the approver")
+    void exportSendLog(@RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) String actor,
+            HttpServletResponse response) throws IOException {
+        csv(response, "send-log.csv");
+        export.sendLog(instant(from), instant(to), actor, response.getOutputStream());
+    }
+
+    private static void csv(HttpServletResponse response, String filename) {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     @GetMapping("/api/audit")

@@ -1,10 +1,17 @@
 package org.kohogateway.gateway.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,12 +29,16 @@ public class AuditTrail {
     /** The actor name used for changes the gateway makes by itself (dispatch, schedules). */
     public static final String SYSTEM = "system";
 
+    private static final String GENESIS = "0".repeat(64);
+
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final Clock clock;
     private final JsonMapper json;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.json = json;
     }
@@ -48,6 +59,69 @@ public class AuditTrail {
                 .param("after", afterState)
                 .param("detail", json.writeValueAsString(detail))
                 .update();
+    }
+
+    /**
+     * Recomputes every entry's hash in chain order, independently of the database's own function, and stops at the
+     * first entry that was changed, removed or inserted out of the chain.
+     */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(1000);
+        var state = new Object() {
+            long checked;
+            String previous = GENESIS;
+            long expectedSeq = 1;
+            ChainVerification broken;
+        };
+        streaming.query("""
+                select id, seq, prev_hash, hash, actor, action, subject_type, subject_id, before_state, after_state,
+                       detail::text as detail,
+                       to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+                from audit_entry order by seq
+                """, rs -> {
+            if (state.broken != null) {
+                return;
+            }
+            long seq = rs.getLong("seq");
+            long id = rs.getLong("id");
+            String problem = null;
+            if (seq != state.expectedSeq) {
+                problem = "entry " + state.expectedSeq + " is missing";
+            } else if (!rs.getString("prev_hash").equals(state.previous)) {
+                problem = "does not follow the entry before it (an entry was removed or changed)";
+            } else {
+                String canonical = String.join("\u001f", rs.getString("prev_hash"), Long.toString(seq),
+                        rs.getString("at"), rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"),
+                        rs.getString("subject_id"), nullToEmpty(rs.getString("before_state")),
+                        nullToEmpty(rs.getString("after_state")), rs.getString("detail"));
+                if (!sha256(canonical).equals(rs.getString("hash"))) {
+                    problem = "its content does not match its hash (the entry was changed)";
+                }
+            }
+            if (problem != null) {
+                state.broken = new ChainVerification(false, state.checked, seq, id, problem, null);
+                return;
+            }
+            state.checked++;
+            state.expectedSeq++;
+            state.previous = rs.getString("hash");
+        });
+        return state.broken != null ? state.broken
+                : new ChainVerification(true, state.checked, null, null, null, state.previous);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Newest first. */

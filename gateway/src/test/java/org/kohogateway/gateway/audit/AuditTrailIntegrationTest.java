@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+/** Append-only and tamper-evident; direct SQL here plays a table owner who goes around the application. */
 class AuditTrailIntegrationTest extends IntegrationTest {
 
     @Autowired
@@ -35,6 +36,94 @@ class AuditTrailIntegrationTest extends IntegrationTest {
 
         assertThat(audit.find(AuditQuery.forSubject("POST", post.id().toString())).getFirst().actor())
                 .isEqualTo(world.poster());
+    }
+
+    @Test
+    void verifyFindsTheChainIntact() {
+        World world = data.world();
+        data.approvedPost(world, "チェーン", null, world.lineA());
+
+        ChainVerification result = audit.verify();
+
+        assertThat(result.intact()).as(result.toString()).isTrue();
+        assertThat(result.checked()).isPositive();
+        assertThat(result.headHash()).hasSize(64);
+    }
+
+    @Test
+    void detectsAnEntryChangedByTheTableOwnerBehindTheTriggersBack() {
+        World world = data.world();
+        Post post = data.approvedPost(world, "改ざん検知", null, world.lineA());
+        AuditEntry target = audit.find(AuditQuery.forSubject("POST", post.id().toString())).getLast();
+        try {
+            asOwner("update audit_entry set actor = 'someone-else' where id = " + target.id());
+
+            ChainVerification result = audit.verify();
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBrokenId()).isEqualTo(target.id());
+            assertThat(result.problem()).contains("changed");
+        } finally {
+            asOwner("update audit_entry set actor = '" + target.actor() + "' where id = " + target.id());
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void detectsARemovedEntry() {
+        World world = data.world();
+        Post post = data.approvedPost(world, "削除検知", null, world.lineA());
+        long id = audit.find(AuditQuery.forSubject("POST", post.id().toString())).getLast().id();
+        var saved = jdbc.sql("select * from audit_entry where id = :id").param("id", id).query().singleRow();
+        try {
+            asOwner("delete from audit_entry where id = " + id);
+
+            ChainVerification result = audit.verify();
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBrokenSeq()).isEqualTo(((Number) saved.get("seq")).longValue() + 1);
+        } finally {
+            jdbc.sql("alter table audit_entry disable trigger user").update();
+            jdbc.sql("""
+                    insert into audit_entry (id, occurred_at, actor, action, subject_type, subject_id, before_state,
+                        after_state, detail, seq, prev_hash, hash)
+                    values (:id, :occurred_at, :actor, :action, :subject_type, :subject_id, :before_state, :after_state,
+                        cast(:detail as jsonb), :seq, :prev_hash, :hash)
+                    """).params(restorable(saved)).update();
+            jdbc.sql("alter table audit_entry enable trigger user").update();
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void exportsTheTrailAsCsvWithABomForExcel() {
+        World world = data.world();
+        Post post = data.approvedPost(world, "CSV出力", null, world.lineA());
+
+        var csv = api(world.auditor()).get("/api/audit/export.csv?actor=" + world.approver());
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFseq,日時,実行者,操作").contains(post.id().toString())
+                .contains("POST_APPROVED").doesNotContain(world.poster() + ",POST_CREATED");
+        var sendLog = api(world.auditor()).get("/api/audit/send-log.csv?actor=" + world.poster());
+        assertThat(sendLog.body()).startsWith("\uFEFF配信ID").contains("CSV出力").contains("SCHEDULED");
+        assertThat(api(world.poster()).get("/api/audit/export.csv").status()).isEqualTo(403);
+    }
+
+    private void asOwner(String sql) {
+        jdbc.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
+        try {
+            jdbc.sql(sql).update();
+        } finally {
+            jdbc.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+        }
+    }
+
+    private static java.util.Map<String, Object> restorable(java.util.Map<String, Object> row) {
+        var params = new java.util.HashMap<>(row);
+        params.put("detail", String.valueOf(row.get("detail")));
+        return params;
     }
 
     @Test
