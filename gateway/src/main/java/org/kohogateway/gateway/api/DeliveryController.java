@@ -1,14 +1,26 @@
 package org.kohogateway.gateway.api;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.UncertainDeliveries;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +33,29 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DeliveryController {
 
     private final Deliveries deliveries;
+    private final UncertainDeliveries uncertain;
 
-    DeliveryController(Deliveries deliveries) {
+    DeliveryController(Deliveries deliveries, UncertainDeliveries uncertain) {
         this.deliveries = deliveries;
+        this.uncertain = uncertain;
+    }
+
+    /**
+     * @param foundOnPlatform whether the post was found on the platform
+     * @param platformReference the post's id or address there, when found
+     * @param reason how it was checked
+     */
+    record Resolution(@NotNull Boolean foundOnPlatform, @Size(max = 2048) String platformReference,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/deliveries/{id}/resolve")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Settle an UNCERTAIN delivery after checking the platform: record it as sent, or send it again "
+            + "(ADMIN, PR_OFFICER)")
+    void resolve(Principal me, @PathVariable UUID id, @Valid @RequestBody Resolution resolution) {
+        uncertain.resolve(me.getName(), id, resolution.foundOnPlatform(), resolution.platformReference(),
+                resolution.reason());
     }
 
     @GetMapping("/api/deliveries")
