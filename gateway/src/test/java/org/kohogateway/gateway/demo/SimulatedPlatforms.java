@@ -19,9 +19,11 @@ public final class SimulatedPlatforms {
     private static SimulatedPlatforms shared;
 
     private final WireMockServer server;
+    private final LineRetryKeys lineRetryKeys = new LineRetryKeys();
 
     private SimulatedPlatforms(int port) {
-        server = new WireMockServer(options().port(port).containerThreads(64).jettyAcceptors(2));
+        server = new WireMockServer(options().port(port).containerThreads(64).jettyAcceptors(2)
+                .extensions(lineRetryKeys));
         server.start();
         stubLine();
     }
@@ -42,6 +44,11 @@ public final class SimulatedPlatforms {
         return server;
     }
 
+    /** What the simulated LINE accepted, per retry key. */
+    public LineRetryKeys lineRetryKeys() {
+        return lineRetryKeys;
+    }
+
     /** Puts the standard answers back after a test replaced some. */
     public void reset() {
         server.resetAll();
@@ -52,9 +59,8 @@ public final class SimulatedPlatforms {
         server.stubFor(post(urlPathEqualTo("/v2/bot/message/broadcast"))
                 .willReturn(aResponse().withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withHeader("x-line-request-id", "{{randomValue type='UUID'}}")
                         .withBody("{}")
-                        .withTransformers("response-template")));
+                        .withTransformers(LineRetryKeys.NAME)));
         server.stubFor(get(urlPathEqualTo("/v2/bot/info"))
                 .willReturn(aResponse().withStatus(200)
                         .withHeader("Content-Type", "application/json")
