@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.kohogateway.gateway.dispatch.SentPosts;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.UncertainDeliveries;
@@ -34,10 +35,22 @@ class DeliveryController {
 
     private final Deliveries deliveries;
     private final UncertainDeliveries uncertain;
+    private final SentPosts sentPosts;
 
-    DeliveryController(Deliveries deliveries, UncertainDeliveries uncertain) {
+    DeliveryController(Deliveries deliveries, UncertainDeliveries uncertain, SentPosts sentPosts) {
         this.deliveries = deliveries;
         this.uncertain = uncertain;
+        this.sentPosts = sentPosts;
+    }
+
+    record DeletionRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/deliveries/{id}/delete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a sent post on its platform where the platform allows it (ADMIN, PR_OFFICER; audited)")
+    void delete(Principal me, @PathVariable UUID id, @Valid @RequestBody DeletionRequest request) {
+        sentPosts.delete(me.getName(), id, request.reason());
     }
 
     /**

@@ -79,7 +79,8 @@ class PostController {
     private static NewPost newPost(PostRequest request) {
         return new NewPost(request.text(), uris(request.links()), uris(request.mediaUrls()), request.category(),
                 request.accountIds(), instant(request.scheduledAt()), optionalUri(request.sourceUrl()),
-                optionalUri(request.replyTo()), optionalUri(request.quoteOf()));
+                optionalUri(request.replyTo()), optionalUri(request.quoteOf()),
+                request.correctionOf() == null ? null : new PostId(request.correctionOf()));
     }
 
     @GetMapping("/{id}")

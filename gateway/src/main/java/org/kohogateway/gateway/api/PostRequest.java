@@ -2,6 +2,7 @@ package org.kohogateway.gateway.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,5 +28,6 @@ record PostRequest(
         @Schema(description = "URL of the post this one replies to or comments on")
         @Size(max = PostWorkflow.MAX_URL) String replyTo,
         @Schema(description = "URL of the post this one quotes or reposts")
-        @Size(max = PostWorkflow.MAX_URL) String quoteOf) {
+        @Size(max = PostWorkflow.MAX_URL) String quoteOf,
+        @Schema(description = "Id of the sent post this one corrects (guideline §7-①)") UUID correctionOf) {
 }

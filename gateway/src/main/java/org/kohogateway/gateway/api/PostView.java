@@ -19,7 +19,7 @@ import org.kohogateway.gateway.post.PostStatus;
 /** A post as the API shows it, with one line per target account. */
 record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, String text, List<URI> links,
         List<URI> mediaUrls, String replyTo, String quoteOf, PostCategory category, Instant scheduledAt,
-        String sourceUrl, String contentHash, boolean approvalValid, String decidedBy, Instant decidedAt,
+        String sourceUrl, UUID correctionOf, String contentHash, boolean approvalValid, String decidedBy, Instant decidedAt,
         String decisionComment, List<FindingView> findings, Set<String> acknowledged, List<DeliveryLine> deliveries,
         Instant createdAt, Instant updatedAt) {
 
@@ -33,7 +33,8 @@ record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, 
         var content = post.content();
         return new PostView(post.id().value(), post.status(), post.route(), usernames.get(post.authorId()),
                 content.text(), content.links(), content.mediaUrls(), content.replyTo(), content.quoteOf(),
-                content.category(), post.scheduledAt(), post.sourceUrl(), post.contentHash(),
+                content.category(), post.scheduledAt(), post.sourceUrl(),
+                post.correctionOf() == null ? null : post.correctionOf().value(), post.contentHash(),
                 post.contentHash().equals(post.approvedHash()),
                 post.decidedBy() == null ? null : usernames.get(post.decidedBy()), post.decidedAt(),
                 post.decisionComment(), findings, post.acknowledged(), lines, post.createdAt(), post.updatedAt());

@@ -11,13 +11,14 @@ import java.util.List;
  * @param sourceUrl   set only for a PR direct publish of already-published city content
  * @param replyTo     URL of the post this one replies to, if it is a reply
  * @param quoteOf     URL of the post this one quotes or reposts, if any
+ * @param correctionOf the already-sent post this one corrects (guideline §7-①), if it is a correction
  */
 public record NewPost(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, List<Long> accountIds,
-        Instant scheduledAt, URI sourceUrl, URI replyTo, URI quoteOf) {
+        Instant scheduledAt, URI sourceUrl, URI replyTo, URI quoteOf, PostId correctionOf) {
 
     /** A plain text post: no images, not a reply or quote, not a PR direct publish. */
     public static NewPost of(String text, List<URI> links, PostCategory category, List<Long> accountIds,
             Instant scheduledAt) {
-        return new NewPost(text, links, List.of(), category, accountIds, scheduledAt, null, null, null);
+        return new NewPost(text, links, List.of(), category, accountIds, scheduledAt, null, null, null, null);
     }
 }

@@ -32,6 +32,7 @@ public final class Post {
     private final ApprovalRoute route;
     private final long departmentId;
     private final String sourceUrl;
+    private final PostId correctionOf;
     private final Instant createdAt;
     private PostContent content;
     private Instant scheduledAt;
@@ -49,7 +50,8 @@ public final class Post {
     /** Delivery states as loaded, so saving can refuse to overwrite a concurrent change by the dispatcher. */
     private final Map<java.util.UUID, DeliveryStatus> loadedStatuses = new LinkedHashMap<>();
 
-    Post(PostId id, long authorId, ApprovalRoute route, long departmentId, String sourceUrl, Instant createdAt,
+    Post(PostId id, long authorId, ApprovalRoute route, long departmentId, String sourceUrl, PostId correctionOf,
+            Instant createdAt,
             PostContent content, Instant scheduledAt, PostStatus status, String approvedHash, Long decidedBy,
             Instant decidedAt, String decisionComment, Set<String> acknowledged, List<Delivery> deliveries, int version,
             Instant updatedAt) {
@@ -58,6 +60,7 @@ public final class Post {
         this.route = route;
         this.departmentId = departmentId;
         this.sourceUrl = sourceUrl;
+        this.correctionOf = correctionOf;
         this.createdAt = createdAt;
         this.content = content;
         this.scheduledAt = scheduledAt;
@@ -73,10 +76,11 @@ public final class Post {
         this.updatedAt = updatedAt;
     }
 
-    static Post draft(Staff author, ApprovalRoute route, long departmentId, String sourceUrl, PostContent content,
-            Instant scheduledAt, List<Long> accountIds, Instant now) {
+    static Post draft(Staff author, ApprovalRoute route, long departmentId, String sourceUrl, PostId correctionOf,
+            PostContent content, Instant scheduledAt, List<Long> accountIds, Instant now) {
         List<Delivery> deliveries = accountIds.stream().map(Delivery::waiting).toList();
-        Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, now, content, scheduledAt,
+        Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, correctionOf, now, content,
+                scheduledAt,
                 PostStatus.DRAFT, null, null, null, null, Set.of(), deliveries, 0, now);
         post.event("POST_CREATED", null, PostStatus.DRAFT, post.contentDetail());
         return post;
@@ -380,6 +384,9 @@ public final class Post {
         detail.put("category", content.category().name());
         detail.put("scheduledAt", scheduledAt == null ? "asap" : scheduledAt.toString());
         detail.put("accounts", accountIds());
+        if (correctionOf != null) {
+            detail.put("correctionOf", correctionOf.toString());
+        }
         return detail;
     }
 
@@ -423,6 +430,11 @@ public final class Post {
 
     public String sourceUrl() {
         return sourceUrl;
+    }
+
+    /** The post this one corrects, or null. */
+    public PostId correctionOf() {
+        return correctionOf;
     }
 
     public Instant createdAt() {

@@ -83,7 +83,11 @@ public class PostWorkflow {
         if (request.scheduledAt() != null && request.scheduledAt().isBefore(now)) {
             throw new InvalidRequestException("post.scheduledInPast", "the scheduled time has passed");
         }
-        Post post = Post.draft(author, route, departmentId, source, content, request.scheduledAt(),
+        if (request.correctionOf() != null) {
+            requireCorrectable(request.correctionOf());
+        }
+        Post post = Post.draft(author, route, departmentId, source, request.correctionOf(), content,
+                request.scheduledAt(),
                 targets.stream().map(OfficialAccount::id).toList(), now);
         posts.insert(post, author.username());
         return post;
@@ -194,6 +198,16 @@ public class PostWorkflow {
         change.apply(post, actor, clock.instant());
         posts.update(post, actor.username());
         return get(id);
+    }
+
+    /** Only something that went out can be corrected: the original must have at least one sent delivery. */
+    private void requireCorrectable(PostId original) {
+        Post corrected = posts.find(original).orElseThrow(() -> new InvalidRequestException("post.correctionUnknown",
+                "no post " + original + " to correct", original.toString()));
+        if (corrected.deliveries().stream().noneMatch(d -> d.status() == DeliveryStatus.SENT)) {
+            throw new InvalidRequestException("post.correctionNotSent",
+                    "post " + original + " was not sent, so it needs an edit, not a correction", original.toString());
+        }
     }
 
     private void requireTargetsActive(Post post) {

@@ -71,10 +71,10 @@ class Posts {
     void insert(Post post, String actor) {
         jdbc.sql("""
                 insert into post (id, author_id, text, links, media_urls, reply_to, quote_of, category, route, department_id,
-                    source_url, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
+                    source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
                     decision_comment, version, created_at, updated_at)
                 values (:id, :author, :text, :links, :media, :replyTo, :quoteOf, :category, :route, :department,
-                    :source, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
+                    :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
                     :comment, 0, :created, :updated)
                 """)
                 .params(postParams(post))
@@ -159,6 +159,7 @@ class Posts {
         p.put("route", post.route().name());
         p.put("department", post.departmentId());
         p.put("source", post.sourceUrl());
+        p.put("correctionOf", post.correctionOf() == null ? null : post.correctionOf().value());
         p.put("scheduled", timestamp(post.scheduledAt()));
         p.put("status", post.status().name());
         p.put("hash", post.contentHash());
@@ -179,7 +180,8 @@ class Posts {
         long decidedBy = rs.getLong("decided_by");
         Long decidedByOrNull = rs.wasNull() ? null : decidedBy;
         return new Post(id, rs.getLong("author_id"), ApprovalRoute.valueOf(rs.getString("route")),
-                rs.getLong("department_id"), rs.getString("source_url"), instant(rs, "created_at"), content,
+                rs.getLong("department_id"), rs.getString("source_url"), correctionOf(rs), instant(rs, "created_at"),
+                content,
                 instant(rs, "scheduled_at"), PostStatus.valueOf(rs.getString("status")), rs.getString("approved_hash"),
                 decidedByOrNull, instant(rs, "decided_at"), rs.getString("decision_comment"),
                 new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())), deliveries(id),
@@ -197,6 +199,11 @@ class Posts {
                         rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at"),
                         rs.getString("hold_reason")))
                 .list());
+    }
+
+    private static PostId correctionOf(ResultSet rs) throws SQLException {
+        UUID original = rs.getObject("correction_of", UUID.class);
+        return original == null ? null : new PostId(original);
     }
 
     static List<URI> uris(Array array) throws SQLException {

@@ -37,7 +37,7 @@ class PostTest {
 
     private Post draft(Staff author, ApprovalRoute route, Instant scheduledAt) {
         return Post.draft(author, route, route == ApprovalRoute.PR_DIRECT ? PR_DEPARTMENT : DEPARTMENT,
-                route == ApprovalRoute.PR_DIRECT ? "https://www.city.gotsu.lg.jp/press/1" : null,
+                route == ApprovalRoute.PR_DIRECT ? "https://www.city.gotsu.lg.jp/press/1" : null, null,
                 PostContent.text("江津市からのお知らせです。", PostCategory.NOTICE), scheduledAt, List.of(100L, 101L),
                 now);
     }
@@ -315,7 +315,7 @@ class PostTest {
     private Post reload(Post post, DeliveryStatus firstDeliveryStatus) {
         List<Delivery> deliveries = new java.util.ArrayList<>(post.deliveries());
         deliveries.set(0, deliveries.getFirst().moveTo(firstDeliveryStatus, now));
-        return new Post(post.id(), post.authorId(), post.route(), post.departmentId(), post.sourceUrl(),
+        return new Post(post.id(), post.authorId(), post.route(), post.departmentId(), post.sourceUrl(), null,
                 post.createdAt(), post.content(), post.scheduledAt(), post.status(), post.approvedHash(),
                 post.decidedBy(), post.decidedAt(), post.decisionComment(), post.acknowledged(), deliveries, post.version(),
                 post.updatedAt());
