@@ -6,10 +6,39 @@ import java.util.Optional;
 /**
  * Secrets for one account (LINE channel access token, OAuth tokens…). Only ever held in memory in clear;
  * {@link #toString()} never shows them.
+ *
+ * <p>The field names each platform's connector needs:
+ * <ul>
+ *   <li>LINE: {@value #LINE_CHANNEL_ACCESS_TOKEN}</li>
+ *   <li>X (OAuth 1.0a user context): {@value #X_CONSUMER_KEY}, {@value #X_CONSUMER_SECRET},
+ *       {@value #X_ACCESS_TOKEN}, {@value #X_ACCESS_TOKEN_SECRET}</li>
+ *   <li>Facebook Page: {@value #FACEBOOK_PAGE_ID}, {@value #FACEBOOK_PAGE_ACCESS_TOKEN}</li>
+ *   <li>Instagram professional account: {@value #INSTAGRAM_IG_USER_ID}, {@value #INSTAGRAM_ACCESS_TOKEN}</li>
+ * </ul>
+ * The Page id and IG user id are not secret, but they travel with the token they belong to.
  */
 public record PlatformCredentials(Map<String, String> values) {
 
     public static final String LINE_CHANNEL_ACCESS_TOKEN = "channelAccessToken";
+
+    /** X: the app's API key. */
+    public static final String X_CONSUMER_KEY = "consumerKey";
+    /** X: the app's API key secret. */
+    public static final String X_CONSUMER_SECRET = "consumerSecret";
+    /** X: the account's OAuth 1.0a access token. */
+    public static final String X_ACCESS_TOKEN = "accessToken";
+    /** X: the account's OAuth 1.0a access token secret. */
+    public static final String X_ACCESS_TOKEN_SECRET = "accessTokenSecret";
+
+    /** Facebook: the Page's numeric id. */
+    public static final String FACEBOOK_PAGE_ID = "pageId";
+    /** Facebook: a Page access token with pages_manage_posts and pages_read_engagement. */
+    public static final String FACEBOOK_PAGE_ACCESS_TOKEN = "pageAccessToken";
+
+    /** Instagram: the professional account's IG user id (not the username). */
+    public static final String INSTAGRAM_IG_USER_ID = "igUserId";
+    /** Instagram: a token with instagram_basic and instagram_content_publish. */
+    public static final String INSTAGRAM_ACCESS_TOKEN = "accessToken";
 
     public PlatformCredentials {
         values = Map.copyOf(values);

@@ -1,29 +1,49 @@
 package org.kohogateway.gateway.dispatch;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.facebook.FacebookConnector;
+import org.kohogateway.connectors.facebook.FacebookSettings;
+import org.kohogateway.connectors.instagram.InstagramConnector;
+import org.kohogateway.connectors.instagram.InstagramSettings;
 import org.kohogateway.connectors.line.LineConnector;
 import org.kohogateway.connectors.line.LineSettings;
+import org.kohogateway.connectors.x.XConnector;
+import org.kohogateway.connectors.x.XSettings;
 import org.kohogateway.gateway.account.CredentialsReplaced;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.PlatformCredentials;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** One connector per account, built from its sealed credentials on first use and rebuilt when they change. */
+/**
+ * One connector per account, built from its sealed credentials on first use and rebuilt when they change.
+ *
+ * <p>Base URLs and timeouts come from {@link PlatformProperties}; the credential fields each platform needs are
+ * named in {@link PlatformCredentials}. An account whose credentials lack a field (or hold a blank one) gets no
+ * connector: {@link ConnectorUnavailableException} names the missing field, never a value, and the dispatcher
+ * fails the delivery permanently with that message.
+ */
 @Component
 class ConnectorRegistry {
 
+    /** What {@code GraphSettingsChecks.requireNodeId} accepts; checked here so that a refusal never echoes the id. */
+    private static final Pattern GRAPH_NODE_ID = Pattern.compile("[A-Za-z0-9_.-]+");
+
     private final OfficialAccounts accounts;
     private final PlatformProperties platforms;
+    private final Clock clock;
     private final Map<Long, PlatformConnector> connectors = new ConcurrentHashMap<>();
 
-    ConnectorRegistry(OfficialAccounts accounts, PlatformProperties platforms) {
+    ConnectorRegistry(OfficialAccounts accounts, PlatformProperties platforms, Clock clock) {
         this.accounts = accounts;
         this.platforms = platforms;
+        this.clock = clock;
     }
 
     PlatformConnector forAccount(long accountId, Platform platform) {
@@ -36,19 +56,68 @@ class ConnectorRegistry {
     }
 
     private PlatformConnector create(long accountId, Platform platform) {
-        PlatformCredentials credentials = accounts.credentials(accountId);
-        return switch (platform) {
-            case LINE -> {
-                String token = credentials.get(PlatformCredentials.LINE_CHANNEL_ACCESS_TOKEN)
-                        .orElseThrow(() -> new ConnectorUnavailableException(
-                                "account " + accountId + " has no LINE channel access token"));
-                var line = platforms.line();
-                yield new LineConnector(new LineSettings(line.apiEndpoint(), token, line.connectTimeout(),
-                        line.readTimeout()));
+        Credentials credentials = new Credentials(accountId, platform, accounts.credentials(accountId));
+        try {
+            return switch (platform) {
+                case LINE -> {
+                    var line = platforms.line();
+                    yield new LineConnector(new LineSettings(line.apiEndpoint(),
+                            credentials.require(PlatformCredentials.LINE_CHANNEL_ACCESS_TOKEN), line.connectTimeout(),
+                            line.readTimeout()));
+                }
+                case X -> {
+                    var x = platforms.x();
+                    yield new XConnector(new XSettings(x.restBaseUrl(), x.v2BaseUrl(),
+                            credentials.require(PlatformCredentials.X_CONSUMER_KEY),
+                            credentials.require(PlatformCredentials.X_CONSUMER_SECRET),
+                            credentials.require(PlatformCredentials.X_ACCESS_TOKEN),
+                            credentials.require(PlatformCredentials.X_ACCESS_TOKEN_SECRET),
+                            x.connectTimeout(), x.readTimeout()), clock);
+                }
+                case FACEBOOK -> {
+                    var facebook = platforms.facebook();
+                    yield new FacebookConnector(new FacebookSettings(facebook.graphBaseUrl(),
+                            credentials.requireNodeId(PlatformCredentials.FACEBOOK_PAGE_ID),
+                            credentials.require(PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN),
+                            facebook.connectTimeout(), facebook.readTimeout()));
+                }
+                case INSTAGRAM -> {
+                    var instagram = platforms.instagram();
+                    yield new InstagramConnector(new InstagramSettings(instagram.graphBaseUrl(),
+                            credentials.requireNodeId(PlatformCredentials.INSTAGRAM_IG_USER_ID),
+                            credentials.require(PlatformCredentials.INSTAGRAM_ACCESS_TOKEN),
+                            instagram.connectTimeout(), instagram.readTimeout(), instagram.pollInterval(),
+                            instagram.maxStatusChecks()));
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            // Credentials were checked above, so this is the configuration (a base URL or timeout): its message
+            // carries property values, never a credential.
+            throw new ConnectorUnavailableException("account " + accountId + " (" + platform
+                    + "): the connector cannot be configured: " + e.getMessage());
+        }
+    }
+
+    /** The account's credentials, read field by field with refusals that name the field and never its value. */
+    private record Credentials(long accountId, Platform platform, PlatformCredentials values) {
+
+        String require(String field) {
+            String value = values.get(field).orElse(null);
+            if (value == null || value.isBlank()) {
+                throw new ConnectorUnavailableException("account " + accountId + " (" + platform
+                        + ") has no credential '" + field + "'; an admin must set it");
             }
-            case X, FACEBOOK, INSTAGRAM -> throw new ConnectorUnavailableException(
-                    "the " + platform + " connector is not available in this version; only LINE is");
-        };
+            return value;
+        }
+
+        String requireNodeId(String field) {
+            String value = require(field);
+            if (!GRAPH_NODE_ID.matcher(value).matches()) {
+                throw new ConnectorUnavailableException("account " + accountId + " (" + platform
+                        + "): credential '" + field + "' is not a Graph node id (digits such as 1234567890)");
+            }
+            return value;
+        }
     }
 
     /** The account cannot be sent to at all: a permanent failure, not worth a retry. */

@@ -4,27 +4,74 @@ import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where each platform's API lives. The defaults are the real platforms; the demo and the tests point them at
- * WireMock stubs of the same APIs.
+ * Where each platform's API lives ({@code gateway.platforms.*}). The defaults are the real platforms, the
+ * {@code PRODUCTION_*} and {@code DEFAULT_*} constants of each connector's settings record; the demo and the
+ * tests point them at WireMock stubs of the same APIs. Credentials are not configured here: they are sealed per
+ * account.
  */
 @Validated
 @ConfigurationProperties("gateway.platforms")
-record PlatformProperties(@DefaultValue @Valid Line line) {
+record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X x, @DefaultValue @Valid Facebook facebook,
+        @DefaultValue @Valid Instagram instagram) {
 
     /**
-     * @param apiEndpoint    LINE Messaging API base (default https://api.line.me)
+     * @param apiEndpoint    LINE Messaging API origin, no path (default {@code https://api.line.me})
      * @param connectTimeout default 5s
      * @param readTimeout    default 10s
      */
     record Line(@DefaultValue("https://api.line.me") @NotNull URI apiEndpoint,
-            @DefaultValue("5s") @NotNull Duration connectTimeout,
-            @DefaultValue("10s") @NotNull Duration readTimeout) {
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
+    }
+
+    /**
+     * @param restBaseUrl    X API v1.1 base (default {@code https://api.twitter.com/1.1/}); Twitter4J needs it, nothing
+     *                       is sent there
+     * @param v2BaseUrl      X API v2 base (default {@code https://api.twitter.com/2/}): posts, deletions, profile
+     * @param connectTimeout default 5s
+     * @param readTimeout    default 20s; at most Integer.MAX_VALUE ms (Twitter4J takes an int)
+     */
+    record X(@DefaultValue("https://api.twitter.com/1.1/") @NotNull URI restBaseUrl,
+            @DefaultValue("https://api.twitter.com/2/") @NotNull URI v2BaseUrl,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) @DurationMax(days = 24) Duration connectTimeout,
+            @DefaultValue("20s") @NotNull @DurationMin(millis = 1) @DurationMax(days = 24) Duration readTimeout) {
+    }
+
+    /**
+     * @param graphBaseUrl   Graph API origin (default {@code https://graph.facebook.com}); the pinned version
+     *                       ({@code /v22.0}) is appended
+     * @param connectTimeout default 5s
+     * @param readTimeout    default 20s
+     */
+    record Facebook(@DefaultValue("https://graph.facebook.com") @NotNull URI graphBaseUrl,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @DefaultValue("20s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
+    }
+
+    /**
+     * @param graphBaseUrl    Graph API origin (default {@code https://graph.facebook.com}); the pinned version
+     *                        ({@code /v22.0}) is appended
+     * @param connectTimeout  default 5s
+     * @param readTimeout     default 30s
+     * @param pollInterval    pause between two checks of a media container's status (default 2s; 0 checks back to back)
+     * @param maxStatusChecks checks of a container before this attempt gives up on it, as a transient failure
+     *                        (default 15)
+     */
+    record Instagram(@DefaultValue("https://graph.facebook.com") @NotNull URI graphBaseUrl,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
+            @DefaultValue("2s") @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 1) Duration pollInterval,
+            @DefaultValue("15") @Min(1) @Max(100) int maxStatusChecks) {
     }
 }

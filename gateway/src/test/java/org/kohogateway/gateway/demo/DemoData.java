@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Demo departments, logins (password {@code demo}) and LINE accounts wired to the simulated platform. Deliberately
- * not a {@code @Configuration}: only the demo run adds it, component scanning in tests must not.
+ * Demo departments, logins (password {@code demo}) and accounts wired to the simulated platforms: accounts 1–3 on
+ * LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook Page (広報係). Every account posts through its real
+ * connector to {@link SimulatedPlatforms}. Deliberately not a {@code @Configuration}: only the demo run adds it,
+ * component scanning in tests must not.
  */
 class DemoData {
 
@@ -39,7 +41,7 @@ class DemoData {
                     ==================================================================
                       Koho Gateway demo is running: http://localhost:{}/
                       (API docs: http://localhost:{}/swagger-ui/index.html)
-                      Simulated platforms (WireMock): {}
+                      Simulated platforms (WireMock: LINE, X, Facebook, Instagram): {}
                       Logins (password "{}"):
                         poster1    投稿者      観光振興課
                         approver1  所属長      観光振興課 (same department as poster1)
@@ -48,7 +50,7 @@ class DemoData {
                         auditor1   監査        監査委員事務局
                         admin1     管理者      情報政策課
                     ==================================================================
-                    """, port, port, SimulatedPlatforms.shared().lineEndpoint(), PASSWORD);
+                    """, port, port, SimulatedPlatforms.shared().server().baseUrl(), PASSWORD);
         };
     }
 
@@ -72,5 +74,23 @@ class DemoData {
                 safety.id(), "防災・緊急情報の発信", new OperatingPolicy(true, ReplyPolicy.NO_REPLIES), token);
         accounts.registerActive("demo", Platform.LINE, "江津市 広報 LINE", "https://lin.ee/gotsu-koho-demo",
                 pr.id(), "市政情報・報道発表の発信", new OperatingPolicy(false, ReplyPolicy.NO_REPLIES), token);
+        // Added after the LINE accounts so that their ids (1-3) stay as the README shows them.
+        accounts.registerActive("demo", Platform.X, "江津市観光 X", "https://x.com/gotsu_kanko_demo",
+                tourism.id(), "観光・イベント情報の発信", new OperatingPolicy(true, ReplyPolicy.NO_REPLIES),
+                new PlatformCredentials(Map.of(
+                        PlatformCredentials.X_CONSUMER_KEY, "demo-x-consumer-key",
+                        PlatformCredentials.X_CONSUMER_SECRET, "demo-x-consumer-secret",
+                        PlatformCredentials.X_ACCESS_TOKEN, "1234567890-demo-x-access-token",
+                        PlatformCredentials.X_ACCESS_TOKEN_SECRET, "demo-x-access-token-secret")));
+        accounts.registerActive("demo", Platform.FACEBOOK, "江津市 公式 Facebook", "https://www.facebook.com/gotsu.city.demo",
+                pr.id(), "市政情報・報道発表の発信", new OperatingPolicy(false, ReplyPolicy.NO_REPLIES),
+                new PlatformCredentials(Map.of(
+                        PlatformCredentials.FACEBOOK_PAGE_ID, "104955401234567",
+                        PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN, "demo-facebook-page-token")));
+        accounts.registerActive("demo", Platform.INSTAGRAM, "江津市観光 Instagram", "https://www.instagram.com/gotsu_kanko_demo",
+                tourism.id(), "観光写真の発信", new OperatingPolicy(true, ReplyPolicy.NO_REPLIES),
+                new PlatformCredentials(Map.of(
+                        PlatformCredentials.INSTAGRAM_IG_USER_ID, "17841400123456789",
+                        PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "demo-instagram-token")));
     }
 }

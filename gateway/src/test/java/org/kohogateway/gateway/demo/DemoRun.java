@@ -9,7 +9,7 @@ public final class DemoRun {
     /** @param credentialsKey a key made for this run only: demo credentials need not outlive it */
     public static void prepare(String credentialsKey) {
         System.setProperty("spring.datasource.url", EmbeddedDatabase.jdbcUrl());
-        System.setProperty("gateway.platforms.line.api-endpoint", SimulatedPlatforms.shared().lineEndpoint().toString());
+        SimulatedPlatforms.shared().properties().forEach(System::setProperty);
         if (System.getProperty("gateway.credentials.key") == null && System.getenv("GATEWAY_CREDENTIALS_KEY") == null) {
             System.setProperty("gateway.credentials.key", credentialsKey);
         }

@@ -1,20 +1,55 @@
 package org.kohogateway.gateway.demo;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.net.URI;
 
+import org.kohogateway.connectors.graph.GraphClient;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
  * WireMock stubs that answer like the real platform APIs, so the demo and the tests go through the real
- * connectors over HTTP. LINE: broadcast (with the request id header the SDK reads), bot info and quota.
+ * connectors over HTTP. One server plays every platform; their paths do not overlap:
+ * <ul>
+ *   <li>LINE ({@link #lineEndpoint()}): broadcast (with the request id header the SDK reads), bot info and quota.</li>
+ *   <li>X API v2 ({@link #xV2BaseUrl()}): {@code POST /2/tweets} (201, a fresh numeric id, the text echoed),
+ *       {@code DELETE /2/tweets/{id}}, {@code GET /2/users/me} with a profile linking the city homepage. Requests
+ *       without an OAuth 1.0a {@code Authorization} header get X's 401.</li>
+ *   <li>Facebook Graph ({@link #graphBaseUrl()}, {@code /v22.0}): {@code POST /{page-id}/feed} answers
+ *       {@code {"id":"<page-id>_<fresh id>"}}, {@code POST /{page-id}/photos} a photo id and that post id, deleting a
+ *       post answers {@code {"success":true}}, and the Page profile (fields {@code name,about,description,website})
+ *       shows the homepage and the no-reply statement.</li>
+ *   <li>Instagram Graph (same origin): {@code content_publishing_limit} (0 of 100), {@code POST /{ig-user-id}/media}
+ *       (a fresh container id), the container status {@code FINISHED}, {@code media_publish} (a fresh media id) and
+ *       the profile (fields {@code username,biography,website}).</li>
+ * </ul>
+ * A Graph request without an {@code access_token} gets Graph error 190. Paths and bodies are the ones the
+ * connectors' own WireMock tests expect. Ids are random per request (response templating), so tests tell their
+ * requests apart by content, never by id order.
  */
 public final class SimulatedPlatforms {
+
+    /** The homepage every simulated profile links to, as the guideline (§7-①) asks. */
+    public static final String CITY_HOMEPAGE = "https://www.city.gotsu.lg.jp";
+
+    /** The pinned Graph API version as it appears in paths, {@code v22.0}. */
+    private static final String GRAPH = "/" + GraphClient.API_VERSION.getUrlElement();
+    private static final String NODE = "[A-Za-z0-9_.-]+";
+    private static final String JSON = "application/json; charset=UTF-8";
+    /** Below the default priority (5), above nothing: answers what no regular stub matched on a platform path. */
+    private static final int FALLBACK = 9;
 
     private static SimulatedPlatforms shared;
 
@@ -25,10 +60,10 @@ public final class SimulatedPlatforms {
         server = new WireMockServer(options().port(port).containerThreads(64).jettyAcceptors(2)
                 .extensions(lineRetryKeys));
         server.start();
-        stubLine();
+        stubAll();
     }
 
-    /** One simulator per JVM; tests tell their requests apart by the delivery's retry key. */
+    /** One simulator per JVM; tests tell their requests apart by the delivery's retry key or the post's text. */
     public static synchronized SimulatedPlatforms shared() {
         if (shared == null) {
             shared = new SimulatedPlatforms(0);
@@ -36,7 +71,23 @@ public final class SimulatedPlatforms {
         return shared;
     }
 
+    /** The LINE Messaging API origin ({@code gateway.platforms.line.api-endpoint}). */
     public URI lineEndpoint() {
+        return URI.create(server.baseUrl());
+    }
+
+    /** The X API v1.1 base ({@code gateway.platforms.x.rest-base-url}); Twitter4J needs one, nothing is sent there. */
+    public URI xRestBaseUrl() {
+        return URI.create(server.baseUrl() + "/1.1/");
+    }
+
+    /** The X API v2 base ({@code gateway.platforms.x.v2-base-url}). */
+    public URI xV2BaseUrl() {
+        return URI.create(server.baseUrl() + "/2/");
+    }
+
+    /** The Graph API origin for Facebook and Instagram ({@code gateway.platforms.facebook/instagram.graph-base-url}). */
+    public URI graphBaseUrl() {
         return URI.create(server.baseUrl());
     }
 
@@ -49,10 +100,30 @@ public final class SimulatedPlatforms {
         return lineRetryKeys;
     }
 
+    /**
+     * The {@code gateway.platforms.*} properties that point every connector at this simulator, for the demo's
+     * system properties and the tests' dynamic properties alike.
+     */
+    public java.util.Map<String, String> properties() {
+        return java.util.Map.of(
+                "gateway.platforms.line.api-endpoint", lineEndpoint().toString(),
+                "gateway.platforms.x.rest-base-url", xRestBaseUrl().toString(),
+                "gateway.platforms.x.v2-base-url", xV2BaseUrl().toString(),
+                "gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString(),
+                "gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString());
+    }
+
     /** Puts the standard answers back after a test replaced some. */
     public void reset() {
         server.resetAll();
+        stubAll();
+    }
+
+    private void stubAll() {
         stubLine();
+        stubX();
+        stubFacebook();
+        stubInstagram();
     }
 
     private void stubLine() {
@@ -76,5 +147,89 @@ public final class SimulatedPlatforms {
                 .willReturn(aResponse().withStatus(200)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"totalUsage\":0}")));
+    }
+
+    private void stubX() {
+        var oauth = matching("OAuth .*oauth_signature=.*");
+        // X post ids are 64-bit numbers (snowflakes, 19 digits today); the connector parses them as longs.
+        server.stubFor(post(urlPathEqualTo("/2/tweets")).withHeader("Authorization", oauth)
+                .willReturn(template(201, """
+                        {{#assign 'id'}}1{{randomValue length=18 type='NUMERIC'}}{{/assign~}}
+                        {"data":{"edit_history_tweet_ids":["{{id}}"],"id":"{{id}}",\
+                        "text":{{{toJson (jsonPath request.body '$.text')}}} }}""")));
+        server.stubFor(delete(urlPathMatching("/2/tweets/[0-9]+")).withHeader("Authorization", oauth)
+                .willReturn(json(200, "{\"data\":{\"deleted\":true}}")));
+        server.stubFor(get(urlPathEqualTo("/2/users/me")).withHeader("Authorization", oauth)
+                .willReturn(json(200, """
+                        {"data":{"id":"2244994945","name":"江津市（デモ）","username":"gotsu_city_demo",
+                         "description":"島根県江津市の公式アカウントです。このアカウントでは返信・リプライには対応していません。",
+                         "url":"https://t.co/Kx7fQ2mPzL",
+                         "entities":{"url":{"urls":[{"start":0,"end":23,"url":"https://t.co/Kx7fQ2mPzL",
+                           "expanded_url":"%s","display_url":"city.gotsu.lg.jp"}]},
+                          "description":{"mentions":[]}}}}
+                        """.formatted(CITY_HOMEPAGE))));
+        server.stubFor(any(urlPathMatching("/2/.*")).atPriority(FALLBACK)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
+                                + "\"detail\":\"Unauthorized\"}")));
+    }
+
+    private void stubFacebook() {
+        server.stubFor(post(urlPathMatching(GRAPH + "/[0-9]+/feed")).withFormParam("access_token", matching(".+"))
+                .willReturn(template(200, "{\"id\":\"{{request.pathSegments.[1]}}_1{{randomValue length=17 type='NUMERIC'}}\"}")));
+        server.stubFor(post(urlPathMatching(GRAPH + "/[0-9]+/photos")).withFormParam("access_token", matching(".+"))
+                .willReturn(template(200, "{\"id\":\"1{{randomValue length=14 type='NUMERIC'}}\","
+                        + "\"post_id\":\"{{request.pathSegments.[1]}}_1{{randomValue length=17 type='NUMERIC'}}\"}")));
+        server.stubFor(delete(urlPathMatching(GRAPH + "/[0-9]+_[0-9]+"))
+                .willReturn(json(200, "{\"success\":true}")));
+        server.stubFor(get(urlPathMatching(GRAPH + "/" + NODE)).withQueryParam("access_token", matching(".+"))
+                .withQueryParam("fields", equalTo("name,about,description,website"))
+                .willReturn(template(200, """
+                        {"name":"江津市（デモ）",
+                         "about":"島根県江津市の公式Facebookページです。コメントやメッセージへの返信は行いません。",
+                         "description":"市政情報、観光・イベント、防災情報をお届けします。",
+                         "website":"%s","id":"{{request.pathSegments.[1]}}"}
+                        """.formatted(CITY_HOMEPAGE))));
+        server.stubFor(any(urlPathMatching(GRAPH + "/.*")).atPriority(FALLBACK)
+                .withQueryParam("access_token", absent())
+                .withFormParam("access_token", absent())
+                .willReturn(graphError(400, 190, "OAuthException", "An active access token must be used to query "
+                        + "information about the current user.")));
+    }
+
+    private void stubInstagram() {
+        String user = GRAPH + "/[0-9]+";
+        server.stubFor(get(urlPathMatching(user + "/content_publishing_limit")).withQueryParam("access_token", matching(".+"))
+                .willReturn(json(200, "{\"data\":[{\"quota_usage\":0,\"config\":{\"quota_total\":100,\"quota_duration\":86400}}]}")));
+        server.stubFor(post(urlPathMatching(user + "/media")).withFormParam("access_token", matching(".+"))
+                .withFormParam("image_url", matching("https?://.+"))
+                .willReturn(template(200, "{\"id\":\"1788{{randomValue length=13 type='NUMERIC'}}\"}")));
+        server.stubFor(get(urlPathMatching(GRAPH + "/" + NODE)).withQueryParam("access_token", matching(".+"))
+                .withQueryParam("fields", equalTo("status_code,status"))
+                .willReturn(template(200, "{\"status_code\":\"FINISHED\",\"status\":\"Finished: Media has been uploaded "
+                        + "and it is ready to be published.\",\"id\":\"{{request.pathSegments.[1]}}\"}")));
+        server.stubFor(post(urlPathMatching(user + "/media_publish")).withFormParam("access_token", matching(".+"))
+                .withFormParam("creation_id", matching("[0-9]+"))
+                .willReturn(template(200, "{\"id\":\"1792{{randomValue length=13 type='NUMERIC'}}\"}")));
+        server.stubFor(get(urlPathMatching(GRAPH + "/" + NODE)).withQueryParam("access_token", matching(".+"))
+                .withQueryParam("fields", equalTo("username,biography,website"))
+                .willReturn(template(200, """
+                        {"username":"gotsu_city_demo",
+                         "biography":"島根県江津市の公式Instagramです。コメントへの返信は行いません。",
+                         "website":"%s","id":"{{request.pathSegments.[1]}}"}
+                        """.formatted(CITY_HOMEPAGE))));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body);
+    }
+
+    private static ResponseDefinitionBuilder template(int status, String body) {
+        return json(status, body).withTransformers("response-template");
+    }
+
+    private static ResponseDefinitionBuilder graphError(int status, int code, String type, String message) {
+        return json(status, "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":" + code
+                + ",\"fbtrace_id\":\"AbCdEfGhIjK\"}}");
     }
 }

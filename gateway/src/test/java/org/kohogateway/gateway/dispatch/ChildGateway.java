@@ -1,5 +1,8 @@
 package org.kohogateway.gateway.dispatch;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.kohogateway.gateway.GatewayApplication;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.springframework.boot.SpringApplication;
@@ -13,16 +16,17 @@ public final class ChildGateway {
     private ChildGateway() {
     }
 
-    /** @param args JDBC URL, simulated platform base URL, instance id */
+    /** @param args JDBC URL, instance id, then {@code --gateway.platforms...=} arguments pointing at the simulator */
     public static void main(String[] args) {
-        SpringApplication.run(GatewayApplication.class,
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + args[0],
-                "--gateway.platforms.line.api-endpoint=" + args[1],
-                "--gateway.dispatch.instance-id=" + args[2],
+                "--gateway.dispatch.instance-id=" + args[1],
                 "--gateway.dispatch.enabled=true",
                 "--gateway.credentials.key=" + IntegrationTest.TEST_CREDENTIALS_KEY,
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        arguments.addAll(List.of(args).subList(2, args.length));
+        SpringApplication.run(GatewayApplication.class, arguments.toArray(String[]::new));
     }
 }

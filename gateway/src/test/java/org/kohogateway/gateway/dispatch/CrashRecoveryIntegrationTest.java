@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.demo.EmbeddedDatabase;
@@ -29,10 +31,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
-/** kill -9 of a gateway process in the middle of dispatching: nothing lost, nothing delivered twice. */
+/**
+ * kill -9 of a gateway process in the middle of dispatching: nothing lost, nothing delivered twice. LINE deliveries are
+ * resent with the same retry key (LINE accepts each once); X deliveries whose request had left become UNCERTAIN and
+ * are never requested again.
+ */
 class CrashRecoveryIntegrationTest extends IntegrationTest {
 
-    private static final int POSTS = 12;
+    private static final int POSTS = 8;
+    private static final String BROADCAST = "/v2/bot/message/broadcast";
+    private static final String TWEETS = "/2/tweets";
 
     @Autowired
     Dispatcher dispatcher;
@@ -41,50 +49,81 @@ class CrashRecoveryIntegrationTest extends IntegrationTest {
     Deliveries deliveries;
 
     @Test
-    void aKilledInstancesLineDeliveriesAreResentWithTheSameKeyAndDeliveredOnce() throws Exception {
+    void aKilledInstancesDeliveriesAreResentOnLineAndLeftUncertainOnX() throws Exception {
         World world = data.world();
-        String marker = "強制終了テスト " + world.poster();
-        List<Delivery> due = new ArrayList<>();
+        // ASCII, so it matches however a client escapes JSON
+        String marker = "crash-test " + world.poster();
+        List<Delivery> line = new ArrayList<>();
+        List<Delivery> x = new ArrayList<>();
         for (int i = 0; i < POSTS; i++) {
-            due.add(data.approvedPost(world, marker + " #" + i, null, world.lineA()).deliveries().getFirst());
+            line.add(data.approvedPost(world, marker + " LINE #" + i + ";", null, world.lineA()).deliveries().getFirst());
+            x.add(data.approvedPost(world, marker + " X #" + i + ";", null, world.x()).deliveries().getFirst());
         }
-        WireMockServer line = SimulatedPlatforms.shared().server();
+        WireMockServer platforms = SimulatedPlatforms.shared().server();
         // slow enough that the child is killed while its requests are in flight
-        StubMapping slow = line.stubFor(post(urlPathEqualTo("/v2/bot/message/broadcast")).atPriority(1)
+        StubMapping slowLine = platforms.stubFor(post(urlPathEqualTo(BROADCAST)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.messages[0].text", containing(marker)))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")
                         .withFixedDelay(2_000).withTransformers(LineRetryKeys.NAME)));
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), ChildGateway.class.getName(), EmbeddedDatabase.jdbcUrl(),
-                SimulatedPlatforms.shared().lineEndpoint().toString(), "child-to-be-killed")
-                .redirectErrorStream(true).redirectOutput(new File("target/child-gateway.log")).start();
+        StubMapping slowX = platforms.stubFor(post(urlPathEqualTo(TWEETS)).atPriority(1)
+                .withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"id\":\"1862000000000000001\",\"text\":\"x\"}}").withFixedDelay(2_000)));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), ChildGateway.class.getName(),
+                EmbeddedDatabase.jdbcUrl(), "child-to-be-killed"));
+        SimulatedPlatforms.shared().properties().forEach((k, v) -> command.add("--" + k + "=" + v));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/child-gateway.log")).start();
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> requests(line, marker) >= 4);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> requests(platforms, BROADCAST, marker) >= 3 && requests(platforms, TWEETS, marker) >= 3);
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
-            line.removeStub(slow);
+            platforms.removeStub(slowLine);
+            platforms.removeStub(slowX);
         }
         assertThat(child.isAlive()).isFalse();
-        assertThat(statuses(world, due)).contains(DeliveryStatus.SENDING);
+        assertThat(statuses(world.lineA().id(), line)).contains(DeliveryStatus.SENDING);
+        List<Integer> xStartedByTheDead = xPostsRequested(platforms, marker);
+        assertThat(xStartedByTheDead).isNotEmpty();
 
         clock.advance(Duration.ofMinutes(3));
         dispatcher.drain();
+        clock.advance(Duration.ofHours(1));
+        dispatcher.drain();
 
-        assertThat(statuses(world, due)).containsOnly(DeliveryStatus.SENT);
+        assertThat(statuses(world.lineA().id(), line)).containsOnly(DeliveryStatus.SENT);
         LineRetryKeys lineAccepted = SimulatedPlatforms.shared().lineRetryKeys();
-        assertThat(due).allSatisfy(d -> assertThat(lineAccepted.acceptedCount(d.id().toString()))
+        assertThat(line).allSatisfy(d -> assertThat(lineAccepted.acceptedCount(d.id().toString()))
                 .as("LINE delivered %s once", d.id()).isEqualTo(1));
+        for (int n = 0; n < POSTS; n++) {
+            DeliveryStatus status = statuses(world.x().id(), List.of(x.get(n))).getFirst();
+            assertThat(status).as("X post #%d", n)
+                    .isEqualTo(xStartedByTheDead.contains(n) ? DeliveryStatus.UNCERTAIN : DeliveryStatus.SENT);
+        }
+        assertThat(xPostsRequested(platforms, marker)).as("no X post requested twice").doesNotHaveDuplicates()
+                .hasSize(POSTS);
     }
 
-    private static int requests(WireMockServer line, String marker) {
-        return line.findAll(postRequestedFor(urlPathEqualTo("/v2/bot/message/broadcast"))
-                .withRequestBody(matchingJsonPath("$.messages[0].text", containing(marker)))).size();
+    private static int requests(WireMockServer platforms, String path, String marker) {
+        return platforms.findAll(postRequestedFor(urlPathEqualTo(path)).withRequestBody(containing(marker))).size();
     }
 
-    private List<DeliveryStatus> statuses(World world, List<Delivery> of) {
+    /** The numbers of the X posts that reached the simulated X, one entry per request. */
+    private static List<Integer> xPostsRequested(WireMockServer platforms, String marker) {
+        Pattern number = Pattern.compile(Pattern.quote(marker) + " X #(\\d+);");
+        return platforms.findAll(postRequestedFor(urlPathEqualTo(TWEETS)).withRequestBody(containing(marker))).stream()
+                .map(r -> number.matcher(r.getBodyAsString()))
+                .filter(Matcher::find)
+                .map(m -> Integer.parseInt(m.group(1)))
+                .toList();
+    }
+
+    private List<DeliveryStatus> statuses(long accountId, List<Delivery> of) {
         List<java.util.UUID> ids = of.stream().map(Delivery::id).toList();
-        return deliveries.list(null, world.lineA().id(), 1000).stream().filter(d -> ids.contains(d.id()))
+        return deliveries.list(null, accountId, 1000).stream().filter(d -> ids.contains(d.id()))
                 .map(Deliveries.DeliveryView::status).toList();
     }
 }

@@ -37,7 +37,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", EmbeddedDatabase::jdbcUrl);
-        registry.add("gateway.platforms.line.api-endpoint", () -> SimulatedPlatforms.shared().lineEndpoint().toString());
+        SimulatedPlatforms.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("gateway.credentials.key", () -> TEST_CREDENTIALS_KEY);
     }
 

@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.testing;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,14 +54,26 @@ public class TestData {
      * @param lineA2     second LINE account of A, department approval required
      * @param lineB      LINE account of B, department approval required
      * @param lineAFree  LINE account of A whose policy waives department approval (PR approves)
+     * @param x          X account of A, department approval required, no replies; credentials valid for the
+     *                   simulator (OAuth 1.0a, all four fields, unique to this world)
+     * @param facebook   Facebook Page of A, department approval required, no replies; a numeric page id and a
+     *                   page token unique to this world
+     * @param instagram  Instagram account of A, department approval required, replies allowed; a numeric IG user id
+     *                   and a token unique to this world
      */
     public record World(String poster, String approver, String approverB, String pr, String pr2, String both,
             String auditor, String admin, Department departmentA, Department departmentB, OfficialAccount lineA,
-            OfficialAccount lineA2, OfficialAccount lineB, OfficialAccount lineAFree) {
+            OfficialAccount lineA2, OfficialAccount lineB, OfficialAccount lineAFree, OfficialAccount x,
+            OfficialAccount facebook, OfficialAccount instagram) {
+    }
+
+    /** A suffix no other test has used: the sequence and the time in base 36, {@code "12-1a2b3c"}. */
+    public static String unique() {
+        return Integer.toString(SEQUENCE.incrementAndGet()) + "-" + Long.toString(System.nanoTime(), 36);
     }
 
     public World world() {
-        String n = Integer.toString(SEQUENCE.incrementAndGet()) + "-" + Long.toString(System.nanoTime(), 36);
+        String n = unique();
         Department a = staff.addDepartment("a-" + n, "観光振興課 " + n, false);
         Department b = staff.addDepartment("b-" + n, "防災安全課 " + n, false);
         Department prDepartment = staff.addDepartment("pr-" + n, "広報係 " + n, true);
@@ -75,7 +88,44 @@ public class TestData {
         OperatingPolicy strict = new OperatingPolicy(true, ReplyPolicy.NO_REPLIES);
         return new World(poster, approver, approverB, pr, pr2, both, auditor, admin, a, b,
                 line("観光 LINE " + n, a, strict), line("観光 LINE 2 " + n, a, strict), line("防災 LINE " + n, b, strict),
-                line("観光 LINE 承認不要 " + n, a, new OperatingPolicy(false, ReplyPolicy.REPLIES_ALLOWED)));
+                line("観光 LINE 承認不要 " + n, a, new OperatingPolicy(false, ReplyPolicy.REPLIES_ALLOWED)),
+                account(a, Platform.X, "観光 X " + n, strict, xCredentials(n)),
+                account(a, Platform.FACEBOOK, "観光 Facebook " + n, strict, facebookCredentials(n)),
+                account(a, Platform.INSTAGRAM, "観光 Instagram " + n, new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED),
+                        instagramCredentials(n)));
+    }
+
+    /** X credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
+    public static PlatformCredentials xCredentials(String n) {
+        return new PlatformCredentials(Map.of(
+                PlatformCredentials.X_CONSUMER_KEY, "test-x-consumer-key-" + n,
+                PlatformCredentials.X_CONSUMER_SECRET, "test-x-consumer-secret-" + n,
+                PlatformCredentials.X_ACCESS_TOKEN, "1234567890-test-x-access-token-" + n,
+                PlatformCredentials.X_ACCESS_TOKEN_SECRET, "test-x-access-token-secret-" + n));
+    }
+
+    /** Facebook Page credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
+    public static PlatformCredentials facebookCredentials(String n) {
+        return new PlatformCredentials(Map.of(
+                PlatformCredentials.FACEBOOK_PAGE_ID, numericId("1049", n),
+                PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN, "EAAGtestFacebookPageToken" + n.replace("-", "")));
+    }
+
+    /** Instagram credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
+    public static PlatformCredentials instagramCredentials(String n) {
+        return new PlatformCredentials(Map.of(
+                PlatformCredentials.INSTAGRAM_IG_USER_ID, numericId("178414", n),
+                PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "EAAGtestInstagramToken" + n.replace("-", "")));
+    }
+
+    /**
+     * An active account of the given platform in the given department, with exactly these credentials (tests of
+     * missing or wrong credentials).
+     */
+    public OfficialAccount account(Department department, Platform platform, String name, OperatingPolicy policy,
+            PlatformCredentials credentials) {
+        return accounts.registerActive("test", platform, name, "https://example.jp/" + Integer.toHexString(name.hashCode()),
+                department.id(), "テスト", policy, credentials);
     }
 
     /** A post by the world's poster to the given accounts, approved by the department head. */
@@ -85,9 +135,32 @@ public class TestData {
         return workflow.approve(world.approver(), post.id(), "ok", java.util.Set.of());
     }
 
+    /** A post with one image (Instagram needs one), by the world's poster, approved by the department head. */
+    public Post approvedPostWithImage(World world, String text, URI image, Instant scheduledAt,
+            OfficialAccount... targets) {
+        return approved(world, new NewPost(text, List.of(), List.of(image), PostCategory.NOTICE,
+                java.util.Arrays.stream(targets).map(OfficialAccount::id).toList(), scheduledAt, null, null, null, null));
+    }
+
+    /** Any post by the world's poster, submitted and approved by the department head. */
+    public Post approved(World world, NewPost request) {
+        Post post = workflow.create(world.poster(), request);
+        workflow.submit(world.poster(), post.id());
+        return workflow.approve(world.approver(), post.id(), "ok", java.util.Set.of());
+    }
+
     public Post draft(String author, String text, Instant scheduledAt, OfficialAccount... targets) {
         return workflow.create(author, NewPost.of(text, List.of(), PostCategory.NOTICE,
                 java.util.Arrays.stream(targets).map(OfficialAccount::id).toList(), scheduledAt));
+    }
+
+    /**
+     * A Graph node id: digits only, unique to {@code n} ("sequence-time in base 36", as {@link #unique()} makes it):
+     * the prefix, the sequence in six digits, the time in decimal.
+     */
+    private static String numericId(String prefix, String n) {
+        String[] parts = n.split("-", 2);
+        return prefix + String.format("%06d", Integer.parseInt(parts[0])) + Long.parseLong(parts[1], 36);
     }
 
     private String user(String username, Department department, Set<Role> roles) {
