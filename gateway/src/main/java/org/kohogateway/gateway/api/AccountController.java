@@ -24,6 +24,7 @@ import org.kohogateway.gateway.account.PolicyVersion;
 import org.kohogateway.gateway.account.ProfileCompliance;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +52,11 @@ class AccountController {
     private final PolicyTexts texts;
     private final StaffDirectory staff;
     private final AccountProperties properties;
+    private final MessageSource messages;
 
     AccountController(OfficialAccounts accounts, AccountWorkflow workflow, PolicyTexts texts, StaffDirectory staff,
-            AccountProperties properties) {
+            AccountProperties properties, MessageSource messages) {
+        this.messages = messages;
         this.accounts = accounts;
         this.workflow = workflow;
         this.texts = texts;
@@ -133,7 +136,8 @@ class AccountController {
     ProfileCompliance.Result checkProfile(@PathVariable long id, @Valid @RequestBody ProfileRequest request) {
         OfficialAccount account = accounts.get(id);
         ProfileReading reading = account.platform() == Platform.LINE
-                ? new ProfileReading.NotCheckable("LINE has no profile text to read")
+                ? new ProfileReading.NotCheckable(
+                        messages.getMessage("profile.notCheckable", new Object[] {"LINE"}, LocaleContextHolder.getLocale()))
                 : new ProfileReading.Profile(account.name(),
                         request.description() == null ? "" : request.description(),
                         Optional.ofNullable(request.website()));

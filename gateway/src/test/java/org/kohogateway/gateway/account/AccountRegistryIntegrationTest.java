@@ -293,6 +293,7 @@ class AccountRegistryIntegrationTest extends IntegrationTest {
                 Api.json(Map.of("description", "https://www.city.gotsu.lg.jp")));
 
         assertThat(result.json().get("outcome").asString()).isEqualTo("NOT_CHECKABLE");
+        assertThat(result.json().get("reason").asString()).contains("LINE").contains("プロフィール");
     }
 
     @Test
