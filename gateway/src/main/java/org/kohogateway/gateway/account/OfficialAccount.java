@@ -1,11 +1,398 @@
 package org.kohogateway.gateway.account;
 
+import static org.kohogateway.gateway.account.AccountStatus.ACTIVE;
+import static org.kohogateway.gateway.account.AccountStatus.CLOSED;
+import static org.kohogateway.gateway.account.AccountStatus.CLOSING_PENDING_DEPARTMENT;
+import static org.kohogateway.gateway.account.AccountStatus.CLOSING_PENDING_PR;
+import static org.kohogateway.gateway.account.AccountStatus.CLOSING_SCHEDULED;
+import static org.kohogateway.gateway.account.AccountStatus.DRAFT;
+import static org.kohogateway.gateway.account.AccountStatus.PENDING_DEPARTMENT;
+import static org.kohogateway.gateway.account.AccountStatus.PENDING_PR;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.support.IllegalTransitionException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotPermittedException;
 
-public record OfficialAccount(long id, Platform platform, String name, String url, long departmentId,
-        AccountStatus status, String purpose, OperatingPolicy policy) {
+/**
+ * An official account (公式アカウント) with its operating policy and its opening and closing workflows (guideline §5):
+ * the owning department's head approves, then the PR department reviews; a rejection at either step sends the
+ * request back (opening to DRAFT, closing to ACTIVE). Every change is refused with a message naming the current state
+ * when that state does not allow it.
+ */
+public final class OfficialAccount {
 
+    private long id;
+    private final Platform platform;
+    private final long departmentId;
+    private AccountStatus status;
+    private AccountPolicy policy;
+    private int policyVersion;
+    /** Who sent the current request on its way: they may not decide it themselves. */
+    private Long requestedBy;
+    /** Who decided the department step: the PR review must be somebody else. */
+    private Long departmentDecidedBy;
+    private String decisionComment;
+    private String closingReason;
+    private LocalDate closingDate;
+    private Instant closedAt;
+    private final int version;
+    private boolean policyChanged;
+    private final List<AccountEvent> events = new ArrayList<>();
+
+    OfficialAccount(long id, Platform platform, long departmentId, AccountStatus status, AccountPolicy policy,
+            int policyVersion, Long requestedBy, Long departmentDecidedBy, String decisionComment, String closingReason,
+            LocalDate closingDate, Instant closedAt, int version) {
+        this.id = id;
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.departmentId = departmentId;
+        this.status = Objects.requireNonNull(status, "status");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.policyVersion = policyVersion;
+        this.requestedBy = requestedBy;
+        this.departmentDecidedBy = departmentDecidedBy;
+        this.decisionComment = decisionComment;
+        this.closingReason = closingReason;
+        this.closingDate = closingDate;
+        this.closedAt = closedAt;
+        this.version = version;
+    }
+
+    /** A new account's policy as drafted by its department (or an admin), version 1. */
+    static OfficialAccount draft(Staff actor, Platform platform, long departmentId, AccountPolicy policy) {
+        OfficialAccount account = new OfficialAccount(0, platform, departmentId, DRAFT, policy, 1, null, null, null,
+                null, null, null, 0);
+        if (!account.mayManage(actor)) {
+            throw new NotPermittedException("account.notManager",
+                    "only an admin or a poster or approver of the owning department may manage this account");
+        }
+        account.policyChanged = true;
+        account.event("ACCOUNT_DRAFTED", null, account.snapshot());
+        return account;
+    }
+
+    /** An account registered as already approved (demo data, migration of accounts opened on paper). */
+    static OfficialAccount registered(Platform platform, long departmentId, AccountPolicy policy) {
+        OfficialAccount account = new OfficialAccount(0, platform, departmentId, ACTIVE, policy, 1, null, null, null,
+                null, null, null, 0);
+        account.policyChanged = true;
+        account.event("ACCOUNT_REGISTERED", null, account.snapshot());
+        return account;
+    }
+
+    /**
+     * A new policy version. While drafting, whoever manages the account may change it; once the account is in service
+     * the policy is what the department head approved, so only they (or an admin) may change it.
+     */
+    void changePolicy(Staff actor, AccountPolicy next) {
+        requireStatus("changePolicy", DRAFT, ACTIVE);
+        boolean allowed = status == DRAFT ? mayManage(actor) : actor.has(Role.ADMIN) || isDepartmentHead(actor);
+        if (!allowed) {
+            throw new NotPermittedException(status == DRAFT ? "account.notManager" : "account.policyChangeNeedsHead",
+                    "this actor may not change the policy of an account that is " + status);
+        }
+        if (next.equals(policy)) {
+            throw new InvalidRequestException("account.policyUnchanged", "the policy is unchanged");
+        }
+        policy = next;
+        policyVersion++;
+        policyChanged = true;
+        event("ACCOUNT_POLICY_CHANGED", status, snapshot());
+    }
+
+    void submit(Staff actor) {
+        requireStatus("submit", DRAFT);
+        requireManager(actor);
+        if (policy.administratorId() == null) {
+            throw new InvalidRequestException("account.administratorRequired", "the policy names no administrator");
+        }
+        requestedBy = actor.id();
+        departmentDecidedBy = null;
+        decisionComment = null;
+        transition(PENDING_DEPARTMENT, "ACCOUNT_SUBMITTED", Map.of("policyVersion", policyVersion));
+    }
+
+    void approveAsDepartment(Staff actor, String comment) {
+        requireStatus("approveAsDepartment", PENDING_DEPARTMENT, CLOSING_PENDING_DEPARTMENT);
+        requireDepartmentHead(actor);
+        departmentDecidedBy = actor.id();
+        decisionComment = comment;
+        transition(status == PENDING_DEPARTMENT ? PENDING_PR : CLOSING_PENDING_PR, phase() + "_DEPARTMENT_APPROVED",
+                decisionDetail(comment));
+    }
+
+    void rejectAsDepartment(Staff actor, String comment) {
+        requireStatus("rejectAsDepartment", PENDING_DEPARTMENT, CLOSING_PENDING_DEPARTMENT);
+        requireDepartmentHead(actor);
+        sendBack(comment, "_DEPARTMENT_REJECTED");
+    }
+
+    void approveAsPr(Staff actor, String comment) {
+        requireStatus("approveAsPr", PENDING_PR, CLOSING_PENDING_PR);
+        requirePrReviewer(actor);
+        decisionComment = comment;
+        transition(status == PENDING_PR ? ACTIVE : CLOSING_SCHEDULED, phase() + "_PR_APPROVED",
+                decisionDetail(comment));
+    }
+
+    void rejectAsPr(Staff actor, String comment) {
+        requireStatus("rejectAsPr", PENDING_PR, CLOSING_PENDING_PR);
+        requirePrReviewer(actor);
+        sendBack(comment, "_PR_REJECTED");
+    }
+
+    /** The closing request (廃止の稟議): reason and date, then the same two approvals as the opening. */
+    void requestClosing(Staff actor, String reason, LocalDate date, LocalDate today) {
+        requireStatus("requestClosing", ACTIVE);
+        requireManager(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("account.closingReasonRequired", "a closing request needs a reason");
+        }
+        if (date == null || date.isBefore(today)) {
+            throw new InvalidRequestException("account.closingDateInPast",
+                    "the closing date must be today or later", String.valueOf(date));
+        }
+        closingReason = reason.strip();
+        closingDate = date;
+        requestedBy = actor.id();
+        departmentDecidedBy = null;
+        decisionComment = null;
+        transition(CLOSING_PENDING_DEPARTMENT, "ACCOUNT_CLOSING_REQUESTED",
+                Map.of("reason", closingReason, "closingDate", closingDate.toString()));
+    }
+
+    boolean closingDue(LocalDate today) {
+        return status == CLOSING_SCHEDULED && !closingDate.isAfter(today);
+    }
+
+    /** Closes the account when its closing date has begun; the gateway does this by itself. */
+    void close(LocalDate today, Instant now) {
+        requireStatus("close", CLOSING_SCHEDULED);
+        if (!closingDue(today)) {
+            throw new IllegalTransitionException("account.closingNotDue",
+                    "the account closes on " + closingDate + ", not before", closingDate.toString());
+        }
+        closedAt = now;
+        transition(CLOSED, "ACCOUNT_CLOSED", Map.of("reason", closingReason, "closingDate", closingDate.toString()));
+    }
+
+    private void sendBack(String comment, String action) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidRequestException("account.rejectNeedsComment", "a rejection needs a comment");
+        }
+        String phase = phase();
+        Map<String, Object> detail = decisionDetail(comment);
+        if (status.closing()) {
+            detail.put("reason", closingReason);
+            closingReason = null;
+            closingDate = null;
+        }
+        requestedBy = null;
+        departmentDecidedBy = null;
+        decisionComment = comment;
+        transition(status.closing() ? ACTIVE : DRAFT, phase + action, detail);
+    }
+
+    private String phase() {
+        return status.closing() ? "ACCOUNT_CLOSING" : "ACCOUNT_OPENING";
+    }
+
+    private Map<String, Object> decisionDetail(String comment) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("comment", comment == null ? "" : comment);
+        detail.put("policyVersion", policyVersion);
+        return detail;
+    }
+
+    private boolean mayManage(Staff actor) {
+        return actor.has(Role.ADMIN) || Objects.equals(policy.administratorId(), actor.id())
+                || (actor.departmentId() == departmentId && (actor.has(Role.POSTER) || actor.has(Role.APPROVER)));
+    }
+
+    private void requireManager(Staff actor) {
+        if (!mayManage(actor)) {
+            throw new NotPermittedException("account.notManager",
+                    "only an admin or a poster or approver of the owning department may manage this account");
+        }
+    }
+
+    private boolean isDepartmentHead(Staff actor) {
+        return actor.has(Role.APPROVER) && actor.departmentId() == departmentId;
+    }
+
+    private void requireDepartmentHead(Staff actor) {
+        if (!actor.has(Role.APPROVER)) {
+            throw new NotPermittedException("account.notApprover", "this step needs the APPROVER role");
+        }
+        if (actor.departmentId() != departmentId) {
+            throw new NotPermittedException("account.wrongDepartment",
+                    "only the head of the owning department decides this step");
+        }
+        if (Objects.equals(requestedBy, actor.id())) {
+            throw new NotPermittedException("account.selfApproval", "nobody decides their own request");
+        }
+    }
+
+    private void requirePrReviewer(Staff actor) {
+        if (!actor.has(Role.PR_OFFICER)) {
+            throw new NotPermittedException("account.needsPr", "this step is the PR department's review");
+        }
+        if (Objects.equals(requestedBy, actor.id()) || Objects.equals(departmentDecidedBy, actor.id())) {
+            throw new NotPermittedException("account.selfApproval", "nobody decides their own request");
+        }
+    }
+
+    private void requireStatus(String action, AccountStatus... allowed) {
+        for (AccountStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new IllegalTransitionException("account.illegalTransition",
+                "cannot " + action + " an account that is " + status, action, status);
+    }
+
+    private void transition(AccountStatus next, String action, Map<String, ?> detail) {
+        AccountStatus before = status;
+        status = next;
+        events.add(new AccountEvent(action, before.name(), next.name(), detail));
+    }
+
+    private void event(String action, AccountStatus before, Map<String, ?> detail) {
+        events.add(new AccountEvent(action, before == null ? null : before.name(), status.name(), detail));
+    }
+
+    /** The policy as a version records it: ids, not names, so a renamed member of staff does not rewrite history. */
+    Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("version", policyVersion);
+        s.put("platform", platform.name());
+        s.put("departmentId", departmentId);
+        s.put("name", policy.name());
+        s.put("url", policy.url());
+        s.put("purpose", policy.purpose());
+        s.put("administratorId", policy.administratorId());
+        s.put("operatorIds", policy.operatorIds());
+        OperatingPolicy op = policy.operating();
+        s.put("basicPrinciples", op.basicPrinciples());
+        s.put("tone", op.tone());
+        s.put("departmentApprovalRequired", op.departmentApprovalRequired());
+        s.put("replyPolicy", op.replyPolicy().name());
+        s.put("commentHandling", op.commentHandling());
+        return s;
+    }
+
+    void assignId(long assigned) {
+        id = assigned;
+    }
+
+    boolean policyChanged() {
+        return policyChanged;
+    }
+
+    List<AccountEvent> drainEvents() {
+        List<AccountEvent> drained = List.copyOf(events);
+        events.clear();
+        policyChanged = false;
+        return drained;
+    }
+
+    /** In service: takes posts and is on the public list, including while its closing waits for its date. */
     public boolean active() {
-        return status == AccountStatus.ACTIVE;
+        return status.inService();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public String name() {
+        return policy.name();
+    }
+
+    public String url() {
+        return policy.url();
+    }
+
+    public long departmentId() {
+        return departmentId;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public String purpose() {
+        return policy.purpose();
+    }
+
+    /** The part of the policy the post rules enforce. */
+    public OperatingPolicy policy() {
+        return policy.operating();
+    }
+
+    public AccountPolicy accountPolicy() {
+        return policy;
+    }
+
+    public int policyVersion() {
+        return policyVersion;
+    }
+
+    public String decisionComment() {
+        return decisionComment;
+    }
+
+    public String closingReason() {
+        return closingReason;
+    }
+
+    public LocalDate closingDate() {
+        return closingDate;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    Long requestedBy() {
+        return requestedBy;
+    }
+
+    Long departmentDecidedBy() {
+        return departmentDecidedBy;
+    }
+
+    int version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OfficialAccount other && id == other.id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return "OfficialAccount[" + id + " " + platform + " " + policy.name() + " " + status + "]";
     }
 }

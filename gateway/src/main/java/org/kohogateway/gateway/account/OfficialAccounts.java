@@ -4,24 +4,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The registry of official accounts. */
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The registry of official accounts: loads and saves the aggregate, its policy versions and its sealed credentials. */
 @Service
 public class OfficialAccounts {
 
-    private static final String COLUMNS = """
-            id, platform, name, url, department_id, status, purpose, department_approval_required, reply_policy
+    private static final String SELECT = """
+            select a.id, a.platform, a.name, a.url, a.department_id, a.status, a.purpose, a.department_approval_required,
+                   a.reply_policy, a.basic_principles, a.tone, a.comment_handling, a.administrator_id, a.policy_version,
+                   a.requested_by, a.department_decided_by, a.decision_comment, a.closing_reason, a.closing_date,
+                   a.closed_at, a.version,
+                   array(select o.staff_id from account_operator o where o.account_id = a.id order by o.staff_id)
+                       as operator_ids
+            from official_account a
             """;
 
     private final JdbcClient jdbc;
@@ -29,14 +42,16 @@ public class OfficialAccounts {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JsonMapper json;
 
     OfficialAccounts(JdbcClient jdbc, CredentialCipher cipher, AuditTrail audit, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.json = json;
     }
 
     @Transactional(readOnly = true)
@@ -46,43 +61,157 @@ public class OfficialAccounts {
 
     @Transactional(readOnly = true)
     public Optional<OfficialAccount> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from official_account where id = :id")
-                .param("id", id)
-                .query(OfficialAccounts::account)
-                .optional();
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(OfficialAccounts::account).optional();
     }
 
     @Transactional(readOnly = true)
     public List<OfficialAccount> all() {
-        return jdbc.sql("select " + COLUMNS + " from official_account order by id").query(OfficialAccounts::account).list();
+        return jdbc.sql(SELECT + " order by a.id").query(OfficialAccounts::account).list();
+    }
+
+    /** The accounts that take posts, which are the ones the public list shows. */
+    @Transactional(readOnly = true)
+    public List<OfficialAccount> inService() {
+        return jdbc.sql(SELECT + " where a.status in (:statuses) order by a.department_id, a.id")
+                .param("statuses", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList())
+                .query(OfficialAccounts::account)
+                .list();
+    }
+
+    /** Accounts whose closing is approved and whose date is {@code today} or earlier. */
+    @Transactional(readOnly = true)
+    public List<Long> closingDue(LocalDate today) {
+        return jdbc.sql("select id from official_account where status = 'CLOSING_SCHEDULED' and closing_date <= :today")
+                .param("today", today)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Every version of the account's policy, newest first. */
+    @Transactional(readOnly = true)
+    public List<PolicyVersion> policyVersions(long accountId) {
+        get(accountId);
+        return jdbc.sql("""
+                select version, snapshot::text as snapshot, changed_by, changed_at
+                from account_policy_version where account_id = :id order by version desc
+                """)
+                .param("id", accountId)
+                .query((rs, n) -> new PolicyVersion(rs.getInt("version"),
+                        json.readValue(rs.getString("snapshot"), new TypeReference<Map<String, Object>>() {
+                        }), rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant()))
+                .list();
     }
 
     /** Registers an account already approved through the opening workflow, with its credentials sealed. */
     @Transactional
     public OfficialAccount registerActive(String actor, Platform platform, String name, String url, long departmentId,
             String purpose, OperatingPolicy policy, PlatformCredentials credentials) {
+        OfficialAccount account = OfficialAccount.registered(platform, departmentId,
+                new AccountPolicy(name, url, purpose, null, List.of(), policy));
+        insert(account, actor);
+        storeCredentials(account.id(), credentials);
+        return get(account.id());
+    }
+
+    void insert(OfficialAccount account, String actor) {
+        Map<String, Object> params = params(account);
+        params.put("created", Timestamp.from(clock.instant()));
         long id = jdbc.sql("""
                 insert into official_account (platform, name, url, department_id, status, purpose,
-                    department_approval_required, reply_policy, created_at)
-                values (:platform, :name, :url, :department, 'ACTIVE', :purpose, :approval, :reply, :now)
+                    department_approval_required, reply_policy, basic_principles, tone, comment_handling,
+                    administrator_id, policy_version, requested_by, department_decided_by, decision_comment,
+                    closing_reason, closing_date, closed_at, version, created_at)
+                values (:platform, :name, :url, :department, :status, :purpose, :approval, :reply, :principles, :tone,
+                    :comments, :administrator, :policyVersion, :requestedBy, :departmentDecidedBy, :comment,
+                    :closingReason, :closingDate, :closedAt, 0, :created)
                 returning id
                 """)
-                .param("platform", platform.name())
-                .param("name", name)
-                .param("url", url)
-                .param("department", departmentId)
-                .param("purpose", purpose)
-                .param("approval", policy.departmentApprovalRequired())
-                .param("reply", policy.replyPolicy().name())
-                .param("now", Timestamp.from(clock.instant()))
+                .params(params)
                 .query(Long.class)
                 .single();
-        storeCredentials(id, credentials);
-        audit.record(actor, "ACCOUNT_REGISTERED", "ACCOUNT", Long.toString(id), null, AccountStatus.ACTIVE.name(),
-                Map.of("platform", platform.name(), "name", name, "url", url,
-                        "departmentApprovalRequired", policy.departmentApprovalRequired(),
-                        "replyPolicy", policy.replyPolicy().name()));
-        return get(id);
+        account.assignId(id);
+        writeOperators(account);
+        writeChanges(account, actor);
+    }
+
+    /** Saves the aggregate if nobody changed it since it was loaded; otherwise refuses with a conflict. */
+    void update(OfficialAccount account, String actor) {
+        int rows = jdbc.sql("""
+                update official_account set name = :name, url = :url, status = :status, purpose = :purpose,
+                    department_approval_required = :approval, reply_policy = :reply, basic_principles = :principles,
+                    tone = :tone, comment_handling = :comments, administrator_id = :administrator,
+                    policy_version = :policyVersion, requested_by = :requestedBy,
+                    department_decided_by = :departmentDecidedBy, decision_comment = :comment,
+                    closing_reason = :closingReason, closing_date = :closingDate, closed_at = :closedAt,
+                    version = version + 1
+                where id = :id and version = :version
+                """)
+                .params(params(account))
+                .param("id", account.id())
+                .param("version", account.version())
+                .update();
+        if (rows != 1) {
+            throw new ConflictException("account.concurrentChange",
+                    "account " + account.id() + " was changed by someone else meanwhile; reload and try again",
+                    account.id());
+        }
+        if (account.policyChanged()) {
+            jdbc.sql("delete from account_operator where account_id = :id").param("id", account.id()).update();
+            writeOperators(account);
+        }
+        writeChanges(account, actor);
+    }
+
+    private void writeOperators(OfficialAccount account) {
+        for (long staffId : account.accountPolicy().operatorIds()) {
+            jdbc.sql("insert into account_operator (account_id, staff_id) values (:account, :staff)")
+                    .param("account", account.id())
+                    .param("staff", staffId)
+                    .update();
+        }
+    }
+
+    private void writeChanges(OfficialAccount account, String actor) {
+        if (account.policyChanged()) {
+            jdbc.sql("""
+                    insert into account_policy_version (account_id, version, snapshot, changed_by, changed_at)
+                    values (:id, :version, cast(:snapshot as jsonb), :actor, :at)
+                    """)
+                    .param("id", account.id())
+                    .param("version", account.policyVersion())
+                    .param("snapshot", json.writeValueAsString(account.snapshot()))
+                    .param("actor", actor)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .update();
+        }
+        for (AccountEvent e : account.drainEvents()) {
+            audit.record(actor, e.action(), "ACCOUNT", Long.toString(account.id()), e.before(), e.after(), e.detail());
+        }
+    }
+
+    private static Map<String, Object> params(OfficialAccount account) {
+        AccountPolicy policy = account.accountPolicy();
+        Map<String, Object> p = new HashMap<>();
+        p.put("platform", account.platform().name());
+        p.put("name", policy.name());
+        p.put("url", policy.url());
+        p.put("department", account.departmentId());
+        p.put("status", account.status().name());
+        p.put("purpose", policy.purpose());
+        p.put("approval", policy.operating().departmentApprovalRequired());
+        p.put("reply", policy.operating().replyPolicy().name());
+        p.put("principles", policy.operating().basicPrinciples());
+        p.put("tone", policy.operating().tone());
+        p.put("comments", policy.operating().commentHandling());
+        p.put("administrator", policy.administratorId());
+        p.put("policyVersion", account.policyVersion());
+        p.put("requestedBy", account.requestedBy());
+        p.put("departmentDecidedBy", account.departmentDecidedBy());
+        p.put("comment", account.decisionComment());
+        p.put("closingReason", account.closingReason());
+        p.put("closingDate", account.closingDate());
+        p.put("closedAt", account.closedAt() == null ? null : Timestamp.from(account.closedAt()));
+        return p;
     }
 
     @Transactional
@@ -114,10 +243,23 @@ public class OfficialAccounts {
     }
 
     private static OfficialAccount account(ResultSet rs, int row) throws SQLException {
-        return new OfficialAccount(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("name"),
-                rs.getString("url"), rs.getLong("department_id"), AccountStatus.valueOf(rs.getString("status")),
-                rs.getString("purpose"),
-                new OperatingPolicy(rs.getBoolean("department_approval_required"),
-                        ReplyPolicy.valueOf(rs.getString("reply_policy"))));
+        OperatingPolicy operating = new OperatingPolicy(rs.getBoolean("department_approval_required"),
+                ReplyPolicy.valueOf(rs.getString("reply_policy")), rs.getString("basic_principles"),
+                rs.getString("tone"), rs.getString("comment_handling"));
+        AccountPolicy policy = new AccountPolicy(rs.getString("name"), rs.getString("url"), rs.getString("purpose"),
+                nullableLong(rs, "administrator_id"), Arrays.asList((Long[]) rs.getArray("operator_ids").getArray()),
+                operating);
+        Timestamp closedAt = rs.getTimestamp("closed_at");
+        return new OfficialAccount(rs.getLong("id"), Platform.valueOf(rs.getString("platform")),
+                rs.getLong("department_id"), AccountStatus.valueOf(rs.getString("status")), policy,
+                rs.getInt("policy_version"), nullableLong(rs, "requested_by"),
+                nullableLong(rs, "department_decided_by"), rs.getString("decision_comment"),
+                rs.getString("closing_reason"), rs.getObject("closing_date", LocalDate.class),
+                closedAt == null ? null : closedAt.toInstant(), rs.getInt("version"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 }

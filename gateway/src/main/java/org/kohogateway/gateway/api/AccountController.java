@@ -1,40 +1,201 @@
 package org.kohogateway.gateway.api;
 
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.ProfileReading;
+import org.kohogateway.gateway.account.AccountProperties;
 import org.kohogateway.gateway.account.AccountStatus;
+import org.kohogateway.gateway.account.AccountWorkflow;
+import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.PolicyDraft;
+import org.kohogateway.gateway.account.PolicyText;
+import org.kohogateway.gateway.account.PolicyTexts;
+import org.kohogateway.gateway.account.PolicyVersion;
+import org.kohogateway.gateway.account.ProfileCompliance;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/**
+ * The official-account registry (guideline §5): drafting and versioning the operating policy, the opening and
+ * closing workflows (department head, then PR department), and the policy text for the platform.
+ */
 @RestController
-@Tag(name = "accounts")
+@RequestMapping("/api/accounts")
+@Tag(name = "accounts", description = "Official accounts, their operating policy, opening and closing")
 class AccountController {
 
     private final OfficialAccounts accounts;
+    private final AccountWorkflow workflow;
+    private final PolicyTexts texts;
     private final StaffDirectory staff;
+    private final AccountProperties properties;
+    private final MessageSource messages;
 
-    AccountController(OfficialAccounts accounts, StaffDirectory staff) {
+    AccountController(OfficialAccounts accounts, AccountWorkflow workflow, PolicyTexts texts, StaffDirectory staff,
+            AccountProperties properties, MessageSource messages) {
+        this.messages = messages;
         this.accounts = accounts;
+        this.workflow = workflow;
+        this.texts = texts;
         this.staff = staff;
+        this.properties = properties;
     }
 
     /** Credentials are never part of this view. */
     record AccountView(long id, Platform platform, String name, String url, String department, AccountStatus status,
-            String purpose, boolean departmentApprovalRequired, ReplyPolicy replyPolicy) {
+            String purpose, boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples,
+            String tone, String commentHandling, String administrator, List<String> operators, int policyVersion,
+            String decisionComment, String closingReason, LocalDate closingDate, Instant closedAt) {
     }
 
-    @GetMapping("/api/accounts")
+    record AccountRequest(Platform platform, Long departmentId, @Valid PolicyRequest policy) {
+    }
+
+    record PolicyRequest(@Size(max = 100) String name, @Size(max = 2048) String url, @Size(max = 2000) String purpose,
+            @Size(max = 200) String administrator, @Size(max = 50) List<@Size(max = 200) String> operators,
+            Boolean departmentApprovalRequired, ReplyPolicy replyPolicy, @Size(max = 2000) String basicPrinciples,
+            @Size(max = 2000) String tone, @Size(max = 2000) String commentHandling) {
+
+        PolicyDraft draft() {
+            return new PolicyDraft(name, url, purpose, administrator, operators, departmentApprovalRequired,
+                    replyPolicy, basicPrinciples, tone, commentHandling);
+        }
+    }
+
+    record ClosingRequest(@Size(max = 2000) String reason, LocalDate closingDate) {
+    }
+
+    record CommentRequest(@Size(max = 2000) String comment) {
+    }
+
+    record ProfileRequest(@Size(max = 10_000) String description, @Size(max = 2048) String website) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List all accounts, whatever their state")
     List<AccountView> list() {
-        return accounts.all().stream()
-                .map(a -> new AccountView(a.id(), a.platform(), a.name(), a.url(),
-                        staff.department(a.departmentId()).name(), a.status(), a.purpose(),
-                        a.policy().departmentApprovalRequired(), a.policy().replyPolicy()))
-                .toList();
+        return accounts.all().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    AccountView get(@PathVariable long id) {
+        return view(accounts.get(id));
+    }
+
+    @PostMapping
+    @Operation(summary = "Draft a new account with its operating policy (version 1)")
+    ResponseEntity<AccountView> draft(Principal me, @Valid @RequestBody AccountRequest request) {
+        OfficialAccount account = workflow.draft(me.getName(), request.platform(), request.departmentId(),
+                request.policy() == null ? null : request.policy().draft());
+        return ResponseEntity.created(URI.create("/api/accounts/" + account.id())).body(view(account));
+    }
+
+    @PutMapping("/{id}/policy")
+    @Operation(summary = "Change the operating policy: a new, audited policy version")
+    AccountView changePolicy(Principal me, @PathVariable long id, @Valid @RequestBody PolicyRequest request) {
+        return view(workflow.changePolicy(me.getName(), id, request.draft()));
+    }
+
+    @GetMapping("/{id}/policy/versions")
+    @Operation(summary = "Every version of the policy, newest first")
+    List<PolicyVersion> versions(@PathVariable long id) {
+        return accounts.policyVersions(id);
+    }
+
+    @GetMapping("/{id}/policy/text")
+    @Operation(summary = "The policy as text for the account's profile and a pinned post (§5, §6-③, §7-①)")
+    PolicyText policyText(@PathVariable long id) {
+        return texts.render(accounts.get(id), LocaleContextHolder.getLocale());
+    }
+
+    @PostMapping("/{id}/profile-check")
+    @Operation(summary = "Check a profile as copied from the platform: homepage URL (§7-①) and no-reply notice (§6-③)")
+    ProfileCompliance.Result checkProfile(@PathVariable long id, @Valid @RequestBody ProfileRequest request) {
+        OfficialAccount account = accounts.get(id);
+        ProfileReading reading = account.platform() == Platform.LINE
+                ? new ProfileReading.NotCheckable(
+                        messages.getMessage("profile.notCheckable", new Object[] {"LINE"}, LocaleContextHolder.getLocale()))
+                : new ProfileReading.Profile(account.name(),
+                        request.description() == null ? "" : request.description(),
+                        Optional.ofNullable(request.website()));
+        return ProfileCompliance.check(reading, account.policy().replyPolicy(), properties.homepageUrl());
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Send a draft to the department head")
+    AccountView submit(Principal me, @PathVariable long id) {
+        return view(workflow.submit(me.getName(), id));
+    }
+
+    @PostMapping("/{id}/department-approve")
+    @Operation(summary = "Department head approves the opening or closing request")
+    AccountView approveAsDepartment(Principal me, @PathVariable long id,
+            @Valid @RequestBody(required = false) CommentRequest request) {
+        return view(workflow.approveAsDepartment(me.getName(), id, comment(request)));
+    }
+
+    @PostMapping("/{id}/department-reject")
+    @Operation(summary = "Department head sends the request back, with a comment")
+    AccountView rejectAsDepartment(Principal me, @PathVariable long id,
+            @Valid @RequestBody(required = false) CommentRequest request) {
+        return view(workflow.rejectAsDepartment(me.getName(), id, comment(request)));
+    }
+
+    @PostMapping("/{id}/pr-approve")
+    @Operation(summary = "PR department approves: the account opens, or its closing is scheduled")
+    AccountView approveAsPr(Principal me, @PathVariable long id,
+            @Valid @RequestBody(required = false) CommentRequest request) {
+        return view(workflow.approveAsPr(me.getName(), id, comment(request)));
+    }
+
+    @PostMapping("/{id}/pr-reject")
+    @Operation(summary = "PR department sends the request back, with a comment")
+    AccountView rejectAsPr(Principal me, @PathVariable long id,
+            @Valid @RequestBody(required = false) CommentRequest request) {
+        return view(workflow.rejectAsPr(me.getName(), id, comment(request)));
+    }
+
+    @PostMapping("/{id}/closing")
+    @Operation(summary = "Request closing the account, with the reason and the closing date (city time)")
+    AccountView requestClosing(Principal me, @PathVariable long id, @Valid @RequestBody ClosingRequest request) {
+        return view(workflow.requestClosing(me.getName(), id, request.reason(), request.closingDate()));
+    }
+
+    private static String comment(CommentRequest request) {
+        return request == null ? null : request.comment();
+    }
+
+    private AccountView view(OfficialAccount a) {
+        var policy = a.accountPolicy();
+        var operating = a.policy();
+        return new AccountView(a.id(), a.platform(), a.name(), a.url(), staff.department(a.departmentId()).name(),
+                a.status(), a.purpose(), operating.departmentApprovalRequired(), operating.replyPolicy(),
+                operating.basicPrinciples(), operating.tone(), operating.commentHandling(),
+                policy.administratorId() == null ? null : staff.byId(policy.administratorId()).username(),
+                policy.operatorIds().stream().map(id -> staff.byId(id).username()).toList(), a.policyVersion(),
+                a.decisionComment(), a.closingReason(), a.closingDate(), a.closedAt());
     }
 }

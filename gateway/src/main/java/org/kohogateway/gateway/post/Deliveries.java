@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -58,7 +59,7 @@ public class Deliveries {
                     join dispatch_gate everything on everything.account_id = 0
                     where d.status = 'SCHEDULED' and d.due_at <= :now
                       and p.status = 'APPROVED' and p.approved_hash = p.content_hash
-                      and a.status = 'ACTIVE'
+                      and a.status in (:inService)
                       and (d.pause_override or not (g.paused or everything.paused))
                     order by d.due_at
                     limit :limit
@@ -74,6 +75,7 @@ public class Deliveries {
                 from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
                 """)
                 .param("now", timestamp(now))
+                .param("inService", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList())
                 .param("limit", limit)
                 .param("instance", instance)
                 .param("leaseUntil", timestamp(now.plus(lease)))

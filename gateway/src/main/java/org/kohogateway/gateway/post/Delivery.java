@@ -7,21 +7,29 @@ import java.util.UUID;
  * One post on one account. The id doubles as the idempotency key sent to platforms that accept one.
  *
  * @param dueAt      when the dispatcher may claim it; null while it is not scheduled
- * @param holdReason why it is HELD (approved after its time, or the rules changed since approval)
+ * @param holdReason    why it is HELD (approved after its time, or the rules changed since approval)
+ * @param policyVersion the version of the account's policy the approval was given under; null while not approved
  */
 public record Delivery(UUID id, long accountId, DeliveryStatus status, Instant dueAt, int attempts,
-        String platformPostId, String lastError, Instant sentAt, String holdReason) {
+        String platformPostId, String lastError, Instant sentAt, String holdReason, Integer policyVersion) {
 
     static Delivery waiting(long accountId) {
-        return new Delivery(UUID.randomUUID(), accountId, DeliveryStatus.WAITING, null, 0, null, null, null, null);
+        return new Delivery(UUID.randomUUID(), accountId, DeliveryStatus.WAITING, null, 0, null, null, null, null, null);
     }
 
     Delivery moveTo(DeliveryStatus next, Instant due) {
+        // back to WAITING means the approval is void, and with it the policy version it was given under
         return new Delivery(id, accountId, next, due, attempts, platformPostId, lastError, sentAt,
-                next == DeliveryStatus.HELD ? holdReason : null);
+                next == DeliveryStatus.HELD ? holdReason : null, next == DeliveryStatus.WAITING ? null : policyVersion);
     }
 
     Delivery hold(String reason) {
-        return new Delivery(id, accountId, DeliveryStatus.HELD, null, attempts, platformPostId, lastError, sentAt, reason);
+        return new Delivery(id, accountId, DeliveryStatus.HELD, null, attempts, platformPostId, lastError, sentAt, reason,
+                policyVersion);
+    }
+
+    Delivery underPolicyVersion(int version) {
+        return new Delivery(id, accountId, status, dueAt, attempts, platformPostId, lastError, sentAt, holdReason,
+                version);
     }
 }

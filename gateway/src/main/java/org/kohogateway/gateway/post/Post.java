@@ -156,6 +156,37 @@ public final class Post {
         schedule(now);
     }
 
+    /**
+     * Binds the deliveries that are still to be approved (or re-confirmed) to the policy version each account has now,
+     * so the approval that follows records which policy it was given under.
+     */
+    void bindPolicyVersions(Map<Long, Integer> versions) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            Integer version = versions.get(d.accountId());
+            if (version != null && (d.status() == DeliveryStatus.WAITING || d.status() == DeliveryStatus.HELD)) {
+                deliveries.set(i, d.underPolicyVersion(version));
+            }
+        }
+    }
+
+    /**
+     * The account closed (guideline §5 廃止): its deliveries that have not started are cancelled with the reason; the
+     * post and its deliveries to other accounts stay as they are.
+     */
+    void accountClosed(long accountId, String reason, Instant now) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            if (d.accountId() == accountId && NOT_STARTED.contains(d.status())) {
+                deliveries.set(i, d.moveTo(DeliveryStatus.CANCELLED, null));
+                event("DELIVERY_CANCELLED", "DELIVERY", d.id().toString(), d.status().name(),
+                        DeliveryStatus.CANCELLED.name(), Map.of("reason", reason, "accountId", accountId,
+                                "cause", "ACCOUNT_CLOSED"));
+                updatedAt = now;
+            }
+        }
+    }
+
     void withdraw(Staff actor, Instant now) {
         requireAuthor(actor, "withdraw");
         requireStatus("withdraw", PostStatus.DRAFT, PostStatus.SUBMITTED);
@@ -213,9 +244,15 @@ public final class Post {
         String reason = late ? "approved after its scheduled time " + scheduledAt + "; needs a new time" : null;
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery d = deliveries.get(i);
+            if (d.status() == DeliveryStatus.CANCELLED) {
+                continue;
+            }
             deliveries.set(i, late ? d.hold(reason) : d.moveTo(next, due));
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("accountId", d.accountId());
+            if (d.policyVersion() != null) {
+                detail.put("policyVersion", d.policyVersion());
+            }
             if (due != null) {
                 detail.put("dueAt", due.toString());
             } else {
@@ -237,6 +274,9 @@ public final class Post {
         decisionComment = null;
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery d = deliveries.get(i);
+            if (d.status() == DeliveryStatus.CANCELLED) {
+                continue;
+            }
             deliveries.set(i, d.moveTo(DeliveryStatus.WAITING, null));
             event("DELIVERY_UNSCHEDULED", "DELIVERY", d.id().toString(), d.status().name(),
                     DeliveryStatus.WAITING.name(), Map.of("reason", "approval voided"));
@@ -247,6 +287,9 @@ public final class Post {
     private void cancelDeliveries(String reason, Instant now) {
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery d = deliveries.get(i);
+            if (d.status() == DeliveryStatus.CANCELLED) {
+                continue;
+            }
             deliveries.set(i, d.moveTo(DeliveryStatus.CANCELLED, null));
             event("DELIVERY_CANCELLED", "DELIVERY", d.id().toString(), d.status().name(),
                     DeliveryStatus.CANCELLED.name(), Map.of("reason", reason));
@@ -345,7 +388,8 @@ public final class Post {
 
     private void requireNothingStarted(String action) {
         for (Delivery d : deliveries) {
-            if (!NOT_STARTED.contains(d.status())) {
+            // a delivery cancelled because its account closed does not stop the rest of the post
+            if (!NOT_STARTED.contains(d.status()) && d.status() != DeliveryStatus.CANCELLED) {
                 throw new IllegalTransitionException("post.deliveryStarted",
                         "cannot " + action + ": delivery " + d.id() + " is " + d.status(), action, d.status());
             }

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.kohogateway.gateway.account.OfficialAccount;
@@ -106,8 +108,10 @@ public class PostWorkflow {
 
     @Transactional
     public Post approve(String username, PostId id, String comment, Set<String> acknowledgements) {
-        return change(username, id,
-                (post, actor, now) -> post.approve(actor, comment, findings(post), acknowledgements, now));
+        return change(username, id, (post, actor, now) -> {
+            post.bindPolicyVersions(policyVersions(post));
+            post.approve(actor, comment, findings(post), acknowledgements, now);
+        });
     }
 
     @Transactional
@@ -119,6 +123,7 @@ public class PostWorkflow {
     public Post publishDirect(String username, PostId id, Set<String> acknowledgements) {
         return change(username, id, (post, actor, now) -> {
             requireTargetsActive(post);
+            post.bindPolicyVersions(policyVersions(post));
             post.publishDirect(actor, findings(post), acknowledgements, now);
         });
     }
@@ -135,8 +140,10 @@ public class PostWorkflow {
 
     @Transactional
     public Post reschedule(String username, PostId id, Instant newTime, Set<String> acknowledgements) {
-        return change(username, id,
-                (post, actor, now) -> post.reschedule(actor, newTime, findings(post), acknowledgements, now));
+        return change(username, id, (post, actor, now) -> {
+            post.bindPolicyVersions(policyVersions(post));
+            post.reschedule(actor, newTime, findings(post), acknowledgements, now);
+        });
     }
 
     /** What the rules say about a post as it stands now, for all its targets. */
@@ -208,6 +215,12 @@ public class PostWorkflow {
             throw new InvalidRequestException("post.correctionNotSent",
                     "post " + original + " was not sent, so it needs an edit, not a correction", original.toString());
         }
+    }
+
+    private Map<Long, Integer> policyVersions(Post post) {
+        Map<Long, Integer> versions = new HashMap<>();
+        post.accountIds().forEach(id -> versions.put(id, accounts.get(id).policyVersion()));
+        return versions;
     }
 
     private void requireTargetsActive(Post post) {

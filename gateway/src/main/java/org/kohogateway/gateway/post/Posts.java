@@ -68,6 +68,20 @@ class Posts {
                 .list();
     }
 
+    /** Posts with a delivery to the account that has not started yet. */
+    List<Post> withPendingDeliveriesTo(long accountId) {
+        return jdbc.sql("""
+                select * from post p
+                where exists (select 1 from delivery d where d.post_id = p.id and d.account_id = :account
+                              and d.status in (:pending))
+                order by p.created_at
+                """)
+                .param("account", accountId)
+                .param("pending", DeliveryStatus.NOT_STARTED.stream().map(Enum::name).toList())
+                .query(this::post)
+                .list();
+    }
+
     void insert(Post post, String actor) {
         jdbc.sql("""
                 insert into post (id, author_id, text, links, media_urls, reply_to, quote_of, category, route, department_id,
@@ -117,10 +131,12 @@ class Posts {
             }
             // conditional on the state we decided from: the dispatcher may have claimed it meanwhile
             int changed = jdbc.sql("""
-                    update delivery set status = :status, due_at = :due, hold_reason = :holdReason, updated_at = :now
+                    update delivery set status = :status, due_at = :due, hold_reason = :holdReason,
+                        policy_version = :policyVersion, updated_at = :now
                     where id = :id and status = :loaded
                     """)
                     .param("status", d.status().name())
+                    .param("policyVersion", d.policyVersion())
                     .param("due", timestamp(d.dueAt()))
                     .param("holdReason", d.holdReason())
                     .param("now", timestamp(post.updatedAt()))
@@ -190,14 +206,15 @@ class Posts {
 
     private List<Delivery> deliveries(PostId id) {
         return new ArrayList<>(jdbc.sql("""
-                select id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at, hold_reason
+                select id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at, hold_reason,
+                       policy_version
                 from delivery where post_id = :post order by account_id
                 """)
                 .param("post", id.value())
                 .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getLong("account_id"),
                         DeliveryStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), rs.getInt("attempts"),
                         rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at"),
-                        rs.getString("hold_reason")))
+                        rs.getString("hold_reason"), rs.getObject("policy_version", Integer.class)))
                 .list());
     }
 

@@ -326,4 +326,53 @@ class PostTest {
                 .hasMessageContaining(currentState);
         assertThat(post.status().name()).isEqualTo(currentState);
     }
+
+    // --- accounts closing (guideline §5) and the policy version of an approval ---
+
+    @Test
+    void closedAccountCancelsOnlyItsOwnPendingDeliveriesWithTheReason() {
+        Post post = approved();
+        post.drainEvents();
+
+        post.accountClosed(100L, "アカウント廃止のため", now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+        assertThat(post.deliveries()).extracting(Delivery::accountId, Delivery::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(100L, DeliveryStatus.CANCELLED),
+                org.assertj.core.groups.Tuple.tuple(101L, DeliveryStatus.SCHEDULED));
+        assertThat(post.drainEvents()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("DELIVERY_CANCELLED");
+            assertThat(e.detail().get("reason")).isEqualTo("アカウント廃止のため");
+        });
+    }
+
+    @Test
+    void deliveryCancelledByAClosedAccountStaysCancelledThroughApprovalAndEdits() {
+        Post post = submitted();
+        post.accountClosed(100L, "廃止", now);
+
+        post.approve(approver, "ok", NONE, Set.of(), now);
+        assertThat(post.deliveries()).extracting(Delivery::status)
+                .containsExactly(DeliveryStatus.CANCELLED, DeliveryStatus.SCHEDULED);
+
+        post.edit(poster, PostContent.text("訂正したお知らせです。", PostCategory.NOTICE), now.plus(Duration.ofHours(2)),
+                now);
+        assertThat(post.deliveries()).extracting(Delivery::status)
+                .containsExactly(DeliveryStatus.CANCELLED, DeliveryStatus.WAITING);
+    }
+
+    @Test
+    void approvalRecordsThePolicyVersionOfEachAccountAndAnEditVoidsIt() {
+        Post post = submitted();
+        post.bindPolicyVersions(java.util.Map.of(100L, 3, 101L, 1));
+        post.approve(approver, "ok", NONE, Set.of(), now);
+
+        assertThat(post.deliveries()).extracting(Delivery::policyVersion).containsExactly(3, 1);
+        assertThat(post.drainEvents()).filteredOn(e -> e.action().equals("DELIVERY_SCHEDULED"))
+                .extracting(e -> (Object) e.detail().get("policyVersion")).containsExactly(3, 1);
+
+        post.edit(poster, PostContent.text("訂正したお知らせです。", PostCategory.NOTICE), now.plus(Duration.ofHours(2)),
+                now);
+        assertThat(post.deliveries()).extracting(Delivery::policyVersion).containsOnlyNulls();
+    }
 }

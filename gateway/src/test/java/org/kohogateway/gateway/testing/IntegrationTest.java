@@ -15,10 +15,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the Spring integration tests: the whole gateway on the shared embedded PostgreSQL, platforms simulated by
  * WireMock, a settable clock, and the dispatch loop off so tests dispatch exactly when they choose
- * ({@code Dispatcher.drain()}). All subclasses share one application context.
+ * ({@code Dispatcher.drain()}); account closings likewise ({@code AccountClosings.closeDue()}). All subclasses share
+ * one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.dispatch.enabled=false")
+        properties = {"gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-"})
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTest {
 

@@ -1,0 +1,210 @@
+package org.kohogateway.gateway.account;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The use cases of the account registry; each runs in one transaction with its audit entries. */
+@Service
+public class AccountWorkflow {
+
+    /** Closing dates and "today" are city-hall dates. */
+    public static final ZoneId CITY_TIME = ZoneId.of("Asia/Tokyo");
+    public static final int MAX_NAME = 100;
+    public static final int MAX_URL = 2_048;
+    public static final int MAX_TEXT = 2_000;
+    public static final int MAX_OPERATORS = 50;
+
+    private final OfficialAccounts accounts;
+    private final StaffDirectory staff;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    AccountWorkflow(OfficialAccounts accounts, StaffDirectory staff, Clock clock, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.staff = staff;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Transactional
+    public OfficialAccount draft(String username, Platform platform, Long departmentId, PolicyDraft draft) {
+        Staff actor = staff.byUsername(username);
+        if (platform == null) {
+            throw new InvalidRequestException("account.platformRequired", "a platform is required");
+        }
+        if (departmentId == null) {
+            throw new InvalidRequestException("account.departmentRequired", "an owning department is required");
+        }
+        long department = staff.department(departmentId).id();
+        OfficialAccount account = OfficialAccount.draft(actor, platform, department, policy(draft, department));
+        accounts.insert(account, actor.username());
+        return accounts.get(account.id());
+    }
+
+    @Transactional
+    public OfficialAccount changePolicy(String username, long id, PolicyDraft draft) {
+        return change(username, id, (account, actor) -> account.changePolicy(actor,
+                policy(draft, account.departmentId())));
+    }
+
+    @Transactional
+    public OfficialAccount submit(String username, long id) {
+        return change(username, id, OfficialAccount::submit);
+    }
+
+    @Transactional
+    public OfficialAccount approveAsDepartment(String username, long id, String comment) {
+        return change(username, id, (account, actor) -> account.approveAsDepartment(actor, comment));
+    }
+
+    @Transactional
+    public OfficialAccount rejectAsDepartment(String username, long id, String comment) {
+        return change(username, id, (account, actor) -> account.rejectAsDepartment(actor, comment));
+    }
+
+    @Transactional
+    public OfficialAccount approveAsPr(String username, long id, String comment) {
+        return change(username, id, (account, actor) -> account.approveAsPr(actor, comment));
+    }
+
+    @Transactional
+    public OfficialAccount rejectAsPr(String username, long id, String comment) {
+        return change(username, id, (account, actor) -> account.rejectAsPr(actor, comment));
+    }
+
+    @Transactional
+    public OfficialAccount requestClosing(String username, long id, String reason, LocalDate closingDate) {
+        if (reason != null && reason.length() > MAX_TEXT) {
+            throw new InvalidRequestException("account.textTooLong", "the reason is too long", "reason", MAX_TEXT);
+        }
+        return change(username, id, (account, actor) -> account.requestClosing(actor, reason, closingDate, today()));
+    }
+
+    /**
+     * Closes one account whose closing date has come and, through {@link AccountClosed}, cancels its pending
+     * deliveries in the same transaction.
+     */
+    @Transactional
+    public OfficialAccount close(long id) {
+        OfficialAccount account = accounts.get(id);
+        account.close(today(), clock.instant());
+        accounts.update(account, AuditTrail.SYSTEM);
+        events.publishEvent(new AccountClosed(id, account.closingReason(), account.closedAt()));
+        return accounts.get(id);
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), CITY_TIME);
+    }
+
+    private interface Change {
+        void apply(OfficialAccount account, Staff actor);
+    }
+
+    private OfficialAccount change(String username, long id, Change change) {
+        Staff actor = staff.byUsername(username);
+        OfficialAccount account = accounts.get(id);
+        change.apply(account, actor);
+        accounts.update(account, actor.username());
+        return accounts.get(id);
+    }
+
+    private AccountPolicy policy(PolicyDraft draft, long departmentId) {
+        if (draft == null) {
+            throw new InvalidRequestException("account.nameRequired", "the account needs a name");
+        }
+        String name = required(draft.name(), "account.nameRequired", "name", MAX_NAME);
+        String url = url(draft.url());
+        String purpose = required(draft.purpose(), "account.purposeRequired", "purpose", MAX_TEXT);
+        if (draft.replyPolicy() == null) {
+            throw new InvalidRequestException("account.replyPolicyRequired", "the policy must say how replies work");
+        }
+        if (draft.departmentApprovalRequired() == null) {
+            throw new InvalidRequestException("account.approvalChoiceRequired",
+                    "the policy must say whether each post needs department approval");
+        }
+        if (draft.administrator() == null || draft.administrator().isBlank()) {
+            throw new InvalidRequestException("account.administratorRequired", "the policy names no administrator");
+        }
+        Staff administrator = member(draft.administrator());
+        if (administrator.departmentId() != departmentId) {
+            throw new InvalidRequestException("account.administratorNotInDepartment",
+                    "the administrator must belong to the owning department", administrator.username());
+        }
+        List<String> operatorNames = draft.operators() == null ? List.of() : draft.operators();
+        if (operatorNames.size() > MAX_OPERATORS) {
+            throw new InvalidRequestException("account.tooManyOperators", "too many operators", MAX_OPERATORS);
+        }
+        List<Long> operators = new ArrayList<>();
+        for (String username : operatorNames) {
+            Staff operator = member(username);
+            if (!operator.has(Role.POSTER)) {
+                throw new InvalidRequestException("account.operatorNotPoster",
+                        "operator " + username + " does not have the POSTER role", username);
+            }
+            operators.add(operator.id());
+        }
+        return new AccountPolicy(name, url, purpose, administrator.id(), operators,
+                new OperatingPolicy(draft.departmentApprovalRequired(), draft.replyPolicy(),
+                        optional(draft.basicPrinciples(), "basicPrinciples"), optional(draft.tone(), "tone"),
+                        optional(draft.commentHandling(), "commentHandling")));
+    }
+
+    private Staff member(String username) {
+        return staff.findByUsername(username == null ? "" : username)
+                .orElseThrow(() -> new InvalidRequestException("account.unknownStaff", "no staff member " + username,
+                        String.valueOf(username)));
+    }
+
+    private static String required(String value, String code, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(code, field + " is required");
+        }
+        return optional(value, field, max);
+    }
+
+    private static String optional(String value, String field) {
+        return optional(value, field, MAX_TEXT);
+    }
+
+    private static String optional(String value, String field, int max) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.length() > max) {
+            throw new InvalidRequestException("account.textTooLong", field + " is longer than " + max, field, max);
+        }
+        return stripped;
+    }
+
+    /** The account's own address on its platform; https only, since it is published as the official one. */
+    private static String url(String value) {
+        if (value == null || value.isBlank() || value.length() > MAX_URL) {
+            throw new InvalidRequestException("account.badUrl", "not an https URL: " + value, String.valueOf(value));
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                throw new InvalidRequestException("account.badUrl", "not an https URL: " + value, value);
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("account.badUrl", "not an https URL: " + value, value);
+        }
+    }
+}
