@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ public class Dispatcher implements SmartLifecycle {
     private final Clock clock;
     private final PolicyRules rules;
     private final Pauses pauses;
+    private final SendGuards guards;
     private final String instance;
     private final Semaphore slots;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -53,10 +55,11 @@ public class Dispatcher implements SmartLifecycle {
     private Instant lastRecovery = Instant.EPOCH;
 
     Dispatcher(Deliveries deliveries, ConnectorRegistry connectors, DispatchProperties properties, Clock clock,
-            PolicyRules rules, Pauses pauses) {
+            PolicyRules rules, Pauses pauses, SendGuards guards) {
         this.deliveries = deliveries;
         this.rules = rules;
         this.pauses = pauses;
+        this.guards = guards;
         this.connectors = connectors;
         this.properties = properties;
         this.clock = clock;
@@ -160,13 +163,20 @@ public class Dispatcher implements SmartLifecycle {
                     + uncovered.stream().map(Finding::key).toList(), clock.instant());
             return;
         }
+        Optional<SendGuards.Wait> wait = guards.admit(d);
+        if (wait.isPresent()) {
+            deliveries.defer(d, instance, wait.get().until(), wait.get().reason(), clock.instant());
+            return;
+        }
         if (!pauses.enter(d, instance)) {
+            guards.release(d);
             return;
         }
         PlatformConnector connector;
         try {
             connector = connectors.forAccount(d.accountId(), d.platform());
         } catch (ConnectorRegistry.ConnectorUnavailableException e) {
+            guards.release(d);
             deliveries.failed(d, instance, e.getMessage(), clock.instant());
             return;
         }
@@ -178,6 +188,7 @@ public class Dispatcher implements SmartLifecycle {
             // a connector must not throw; if one does, the request may have left, so treat it as unknown
             outcome = new PublishOutcome.Unknown("connector error: " + e);
         }
+        guards.record(d, outcome);
         record(d, outcome, connector.deduplicatesRetries());
     }
 

@@ -251,6 +251,25 @@ public class Deliveries {
         }
     }
 
+    /**
+     * Puts a claimed delivery back for later without it counting as an attempt: no platform request was made (a
+     * guard said wait).
+     */
+    @Transactional
+    public void defer(ClaimedDelivery d, String instance, Instant until, String reason, Instant now) {
+        int rows = jdbc.sql("""
+                update delivery set status = 'SCHEDULED', due_at = :until, attempts = greatest(attempts - 1, 0),
+                    claimed_by = null, lease_until = null, updated_at = :now
+                where id = :id and status = 'SENDING' and claimed_by = :instance
+                """)
+                .param("until", timestamp(until)).param("now", timestamp(now)).param("id", d.id())
+                .param("instance", instance).update();
+        if (rows == 1) {
+            audit.record(AuditTrail.SYSTEM, "DELIVERY_DEFERRED", "DELIVERY", d.id().toString(), "SENDING", "SCHEDULED",
+                    Map.of("reason", reason, "until", until.toString(), "instance", instance));
+        }
+    }
+
     @Transactional
     public void failed(ClaimedDelivery d, String instance, String error, Instant now) {
         finish(d, instance, DeliveryStatus.FAILED, now, null, null, "DELIVERY_FAILED", detail("error", error));

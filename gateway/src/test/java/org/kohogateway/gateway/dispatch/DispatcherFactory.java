@@ -17,19 +17,21 @@ public class DispatcherFactory {
     private final Clock clock;
     private final PolicyRules rules;
     private final Pauses pauses;
+    private final SendGuards guards;
 
     DispatcherFactory(Deliveries deliveries, ConnectorRegistry connectors, Clock clock, PolicyRules rules,
-            Pauses pauses) {
+            Pauses pauses, SendGuards guards) {
         this.deliveries = deliveries;
         this.connectors = connectors;
         this.clock = clock;
         this.rules = rules;
         this.pauses = pauses;
+        this.guards = guards;
     }
 
     public Dispatcher create(String instance) {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance);
-        return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses);
+        return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards);
     }
 }

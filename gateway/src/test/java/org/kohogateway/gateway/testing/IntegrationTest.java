@@ -19,7 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-"})
+        properties = { "gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-",
+                // rate limits are exercised by their own tests; elsewhere they would only slow the suite down
+                "gateway.guards.per-minute.LINE=1000000", "gateway.guards.per-minute.X=1000000",
+                "gateway.guards.per-minute.FACEBOOK=1000000", "gateway.guards.per-minute.INSTAGRAM=1000000" })
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTest {
 

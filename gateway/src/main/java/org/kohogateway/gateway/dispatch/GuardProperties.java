@@ -1,0 +1,57 @@
+package org.kohogateway.gateway.dispatch;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.kohogateway.connectors.Platform;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits applied per account before any platform request.
+ *
+ * @param failureRate       percentage of failed (transient or unknown) calls in the window that opens an account's
+ *                          circuit breaker (default 50)
+ * @param minimumCalls      calls in the window before the rate counts (default 5)
+ * @param window            calls the failure rate looks back over (default 20)
+ * @param openFor           how long an open breaker keeps the account's deliveries waiting before probing (default 1m)
+ * @param perMinute         requests per account per minute, by platform (defaults LINE 60, X 30, FACEBOOK 30,
+ *                          INSTAGRAM 10)
+ * @param dailyCap          posts per account in any rolling 24 hours, by platform; platforms not listed are uncapped
+ *                          (defaults X 100, INSTAGRAM 50: below the platforms' own limits, so the gateway waits
+ *                          instead of being refused)
+ */
+@Validated
+@ConfigurationProperties("gateway.guards")
+record GuardProperties(
+        @DefaultValue("50") @Min(1) @Max(100) int failureRate,
+        @DefaultValue("5") @Min(1) int minimumCalls,
+        @DefaultValue("20") @Min(1) int window,
+        @DefaultValue("1m") @NotNull Duration openFor,
+        Map<Platform, Integer> perMinute,
+        Map<Platform, Integer> dailyCap) {
+
+    GuardProperties {
+        perMinute = withDefaults(perMinute, Map.of(Platform.LINE, 60, Platform.X, 30, Platform.FACEBOOK, 30,
+                Platform.INSTAGRAM, 10));
+        dailyCap = withDefaults(dailyCap, Map.of(Platform.X, 100, Platform.INSTAGRAM, 50));
+        if (perMinute.values().stream().anyMatch(v -> v == null || v < 1)
+                || dailyCap.values().stream().anyMatch(v -> v == null || v < 1)) {
+            throw new IllegalArgumentException("gateway.guards.per-minute and daily-cap values must be at least 1");
+        }
+    }
+
+    private static Map<Platform, Integer> withDefaults(Map<Platform, Integer> configured, Map<Platform, Integer> defaults) {
+        Map<Platform, Integer> merged = new EnumMap<>(defaults);
+        if (configured != null) {
+            merged.putAll(configured);
+        }
+        return Map.copyOf(merged);
+    }
+}

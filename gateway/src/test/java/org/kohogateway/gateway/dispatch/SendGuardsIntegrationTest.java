@@ -1,0 +1,145 @@
+package org.kohogateway.gateway.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
+import org.kohogateway.gateway.post.ClaimedDelivery;
+import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.Delivery;
+import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+class SendGuardsIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    SendGuards guards;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock gatewayClock;
+
+    private final WireMockServer platforms = SimulatedPlatforms.shared().server();
+
+    @Test
+    void aFailingAccountsBreakerOpensWithoutHoldingUpTheOthers() {
+        World world = data.world();
+        String failing = "breaker-" + world.poster();
+        StubMapping down = platforms.stubFor(post(urlPathEqualTo("/v2/bot/message/broadcast")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.messages[0].text", containing(failing)))
+                .willReturn(aResponse().withStatus(500).withBody("{\"message\":\"internal error\"}")));
+        try {
+            posts(world, failing, 5, world.lineA());
+            dispatcher.drain();
+            assertThat(requests(failing)).isEqualTo(5);
+            assertThat(guards.state(world.lineA().id())).isEqualTo(CircuitBreaker.State.OPEN);
+
+            List<Delivery> more = posts(world, failing, 5, world.lineA());
+            List<Delivery> healthy = posts(world, "healthy-" + world.poster(), 5, world.lineA2());
+            dispatcher.drain();
+
+            assertThat(requests(failing)).as("no request while the breaker is open").isEqualTo(5);
+            assertThat(statuses(world.lineA2().id(), healthy)).containsOnly(DeliveryStatus.SENT);
+            assertThat(statuses(world.lineA().id(), more)).containsOnly(DeliveryStatus.SCHEDULED);
+            assertThat(api(world.auditor()).get("/api/audit?subjectType=DELIVERY&subjectId=" + more.getFirst().id())
+                    .body()).contains("DELIVERY_DEFERRED").contains("circuit breaker");
+        } finally {
+            platforms.removeStub(down);
+        }
+
+        clock.advance(Duration.ofMinutes(5));
+        dispatcher.drain();
+        assertThat(guards.state(world.lineA().id())).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void theRolling24HourCapDefersUntilTheOldestPostLeavesTheWindow() {
+        World world = data.world();
+        SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), Map.of(),
+                Map.of(Platform.X, 2)), jdbc, gatewayClock);
+        posts(world, "cap-" + world.poster(), 2, world.x());
+        dispatcher.drain();
+        var sentAt = clock.instant();
+        clock.advance(Duration.ofHours(1));
+        ClaimedDelivery third = claim(posts(world, "cap-third-" + world.poster(), 1, world.x()).getFirst());
+
+        var wait = capped.admit(third);
+
+        assertThat(wait).isPresent();
+        assertThat(wait.get().reason()).contains("daily cap");
+        assertThat(wait.get().until()).isBetween(sentAt.plus(Duration.ofHours(24)),
+                sentAt.plus(Duration.ofHours(24)).plusSeconds(1));
+        clock.advance(Duration.ofHours(24));
+        assertThat(capped.admit(third)).isEmpty();
+    }
+
+    @Test
+    void theRateLimiterDefersWhatExceedsTheAccountsRate() {
+        World world = data.world();
+        SendGuards limited = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1),
+                Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock);
+        List<java.util.UUID> ids = posts(world, "rate-" + world.poster(), 3, world.lineA()).stream()
+                .map(Delivery::id).toList();
+        List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "guard-test", Duration.ofMinutes(2))
+                .stream().filter(c -> ids.contains(c.id())).toList();
+        assertThat(claimed).hasSize(3);
+
+        assertThat(limited.admit(claimed.get(0))).isEmpty();
+        assertThat(limited.admit(claimed.get(1))).isEmpty();
+        assertThat(limited.admit(claimed.get(2))).hasValueSatisfying(w -> assertThat(w.reason()).contains("rate limit"));
+    }
+
+    private List<Delivery> posts(World world, String marker, int count, OfficialAccount account) {
+        List<Delivery> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            created.add(data.approvedPost(world, marker + " #" + i, null, account).deliveries().getFirst());
+        }
+        return created;
+    }
+
+    private ClaimedDelivery claim(Delivery delivery) {
+        return deliveries.claim(clock.instant(), 1000, "guard-test", Duration.ofMinutes(2)).stream()
+                .filter(c -> c.id().equals(delivery.id())).findFirst().orElseThrow();
+    }
+
+    private int requests(String marker) {
+        return platforms.findAll(postRequestedFor(urlPathEqualTo("/v2/bot/message/broadcast"))
+                .withRequestBody(matchingJsonPath("$.messages[0].text", containing(marker)))).size();
+    }
+
+    private List<DeliveryStatus> statuses(long accountId, List<Delivery> of) {
+        List<java.util.UUID> ids = of.stream().map(Delivery::id).toList();
+        return deliveries.list(null, accountId, 1000).stream().filter(d -> ids.contains(d.id()))
+                .map(Deliveries.DeliveryView::status).toList();
+    }
+}
