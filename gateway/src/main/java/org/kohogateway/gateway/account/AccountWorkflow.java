@@ -14,6 +14,7 @@ import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -34,12 +35,17 @@ public class AccountWorkflow {
     private final StaffDirectory staff;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ProfileChecks profiles;
+    private final ProfileCheckProperties profileCheck;
 
-    AccountWorkflow(OfficialAccounts accounts, StaffDirectory staff, Clock clock, ApplicationEventPublisher events) {
+    AccountWorkflow(OfficialAccounts accounts, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
+            ProfileChecks profiles, ProfileCheckProperties profileCheck) {
         this.accounts = accounts;
         this.staff = staff;
         this.clock = clock;
         this.events = events;
+        this.profiles = profiles;
+        this.profileCheck = profileCheck;
     }
 
     @Transactional
@@ -80,7 +86,19 @@ public class AccountWorkflow {
 
     @Transactional
     public OfficialAccount approveAsPr(String username, long id, String comment) {
-        return change(username, id, (account, actor) -> account.approveAsPr(actor, comment));
+        OfficialAccount activated = change(username, id, (account, actor) -> account.approveAsPr(actor, comment));
+        if (activated.status() == AccountStatus.ACTIVE) {
+            ProfileCheck check = profiles.check(id, "ACTIVATION", username);
+            boolean refused = check.outcome() == ProfileCompliance.Outcome.NON_COMPLIANT
+                    || check.outcome() == ProfileCompliance.Outcome.READ_FAILED;
+            if (refused && profileCheck.atActivation() == ProfileCheckProperties.Mode.BLOCK) {
+                // thrown inside the transaction: the activation and its audit entries roll back with it
+                throw new IllegalTransitionException("account.profileNotCompliant",
+                        "the live profile does not comply: " + check.outcome() + " " + check.gaps() + " "
+                                + check.reason(), check.outcome(), check.gaps().toString());
+            }
+        }
+        return activated;
     }
 
     @Transactional

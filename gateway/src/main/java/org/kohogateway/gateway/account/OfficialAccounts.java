@@ -13,8 +13,12 @@ import java.util.Optional;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.ConflictException;
+import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,8 +48,11 @@ public class OfficialAccounts {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
+    private final StaffDirectory staff;
+
     OfficialAccounts(JdbcClient jdbc, CredentialCipher cipher, AuditTrail audit, Clock clock,
-            ApplicationEventPublisher events, JsonMapper json) {
+            ApplicationEventPublisher events, JsonMapper json, StaffDirectory staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.audit = audit;
@@ -216,6 +223,12 @@ public class OfficialAccounts {
 
     @Transactional
     public void replaceCredentials(String actor, long accountId, PlatformCredentials credentials) {
+        if (!staff.byUsername(actor).has(Role.ADMIN)) {
+            throw new NotPermittedException("account.credentialsNotPermitted", "platform credentials are set by admins");
+        }
+        if (credentials.values().isEmpty() || credentials.values().values().stream().anyMatch(v -> v == null || v.isBlank())) {
+            throw new InvalidRequestException("account.credentialsEmpty", "credentials need at least one non-empty value");
+        }
         get(accountId);
         storeCredentials(accountId, credentials);
         // names of the fields only: the audit trail must never hold a secret

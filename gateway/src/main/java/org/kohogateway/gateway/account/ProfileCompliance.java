@@ -29,7 +29,9 @@ public final class ProfileCompliance {
      */
     private static final Pattern NO_REPLY_NOTICE = Pattern.compile(
             "(返信|リプライ|お返事|個別の?回答|個別に?お答え|コメントへの対応)(等|など)?(は|を|には)?(一切)?"
-                    + "(行い|おこない|し|いたし|致し|でき|出来|行って|おこなって|して|いたして|致して)(お|て)?(り)?ません"
+                    + "(行い|おこない|し|いたし|致し|でき|出来|行って|おこなって|して|いたして|致して"
+                    + "|対応(して|いたして|致して|し|いたし|致し|でき|出来)|応じ(て)?|お答え(して|でき|し))"
+                    + "(お|て|い)?(り|い)?ません"
                     + "|donotreply|dontreply|noreplies",
             Pattern.CASE_INSENSITIVE);
 

@@ -5,9 +5,12 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.kohogateway.connectors.Platform;
@@ -17,15 +20,19 @@ import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.account.AccountWorkflow;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.PolicyDraft;
 import org.kohogateway.gateway.account.PolicyText;
 import org.kohogateway.gateway.account.PolicyTexts;
 import org.kohogateway.gateway.account.PolicyVersion;
+import org.kohogateway.gateway.account.ProfileCheck;
+import org.kohogateway.gateway.account.ProfileChecks;
 import org.kohogateway.gateway.account.ProfileCompliance;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +40,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,8 +62,11 @@ class AccountController {
     private final AccountProperties properties;
     private final MessageSource messages;
 
+    private final ProfileChecks profiles;
+
     AccountController(OfficialAccounts accounts, AccountWorkflow workflow, PolicyTexts texts, StaffDirectory staff,
-            AccountProperties properties, MessageSource messages) {
+            AccountProperties properties, MessageSource messages, ProfileChecks profiles) {
+        this.profiles = profiles;
         this.messages = messages;
         this.accounts = accounts;
         this.workflow = workflow;
@@ -142,6 +153,32 @@ class AccountController {
                         request.description() == null ? "" : request.description(),
                         Optional.ofNullable(request.website()));
         return ProfileCompliance.check(reading, account.policy().replyPolicy(), properties.homepageUrl());
+    }
+
+    @PostMapping("/{id}/test-connection")
+    @Operation(summary = "Read the live profile through the account's connector (proves the credentials) and check it; "
+            + "the result is stored and a change of result audited (ADMIN, PR_OFFICER)")
+    ProfileCheck testConnection(Principal me, @PathVariable long id) {
+        return profiles.testConnection(me.getName(), id);
+    }
+
+    @GetMapping("/{id}/profile-checks")
+    @Operation(summary = "Stored live profile checks, newest first (at activation, on schedule, test connection)")
+    List<ProfileCheck> profileChecks(@PathVariable long id) {
+        accounts.get(id);
+        return profiles.history(id, 50);
+    }
+
+    /** Secrets by field name (LINE: channelAccessToken; X, Facebook, Instagram: see the README). */
+    record CredentialsRequest(@NotEmpty @Size(max = 10) Map<@NotBlank @Size(max = 100) String,
+            @NotBlank @Size(max = 4096) String> values) {
+    }
+
+    @PutMapping("/{id}/credentials")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Replace the platform credentials (ADMIN). Write-only: no endpoint ever returns them")
+    void credentials(Principal me, @PathVariable long id, @Valid @RequestBody CredentialsRequest request) {
+        accounts.replaceCredentials(me.getName(), id, new PlatformCredentials(request.values()));
     }
 
     @PostMapping("/{id}/submit")

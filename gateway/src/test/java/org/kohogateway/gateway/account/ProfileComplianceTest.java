@@ -102,7 +102,8 @@ class ProfileComplianceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"コメントへの返信は行っておりません。", "リプライはしません", "個別の返信はいたしません。",
-            "返信 は 行いません", "We do not reply to comments.", "We don't reply to comments."})
+            "返信 は 行いません", "We do not reply to comments.", "We don't reply to comments.",
+            "返信・リプライには対応していません。", "コメントへの返信は行っていません", "リプライには応じておりません"})
     void noReplyNoticeIsRecognisedInItsUsualWordings(String notice) {
         var result = check("江津市公式。" + notice + " https://www.city.gotsu.lg.jp", null, ReplyPolicy.NO_REPLIES);
 

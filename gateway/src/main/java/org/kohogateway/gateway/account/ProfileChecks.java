@@ -1,0 +1,140 @@
+package org.kohogateway.gateway.account;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads each account's live profile through its connector and checks it shows the city homepage and, for no-reply
+ * accounts, the no-reply notice. Results are stored; a change of result is audited. LINE has no profile text: its
+ * result says NOT_CHECKABLE, never a pass.
+ */
+@Service
+public class ProfileChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileChecks.class);
+    private static final long SCHEDULE_LOCK = 7310586;
+
+    private final ProfileReader reader;
+    private final OfficialAccounts accounts;
+    private final AccountProperties properties;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final StaffDirectory staff;
+
+    ProfileChecks(ProfileReader reader, OfficialAccounts accounts, AccountProperties properties, AuditTrail audit,
+            JdbcClient jdbc, Clock clock, StaffDirectory staff) {
+        this.staff = staff;
+        this.reader = reader;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * @param trigger ACTIVATION, SCHEDULE or TEST_CONNECTION
+     * @param actor   who asked: a user name, or the system
+     */
+    @Transactional
+    public ProfileCheck check(long accountId, String trigger, String actor) {
+        OfficialAccount account = accounts.get(accountId);
+        ProfileCompliance.Result result = ProfileCompliance.check(reader.read(accountId),
+                account.policy().replyPolicy(), properties.homepageUrl());
+        ProfileCheck check = new ProfileCheck(accountId, clock.instant(), result.outcome(), result.gaps(),
+                result.reason(), trigger);
+        Optional<ProfileCheck> previous = latest(accountId);
+        jdbc.sql("""
+                insert into account_profile_check (account_id, checked_at, outcome, gaps, reason, trigger)
+                values (:account, :at, :outcome, :gaps, :reason, :trigger)
+                """)
+                .param("account", accountId).param("at", Timestamp.from(check.checkedAt()))
+                .param("outcome", check.outcome().name())
+                .param("gaps", check.gaps().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("reason", check.reason()).param("trigger", trigger).update();
+        boolean changed = previous.map(p -> p.outcome() != check.outcome() || !p.gaps().equals(check.gaps()))
+                .orElse(true);
+        if (changed) {
+            audit.record(actor, "PROFILE_COMPLIANCE_CHANGED", "ACCOUNT", Long.toString(accountId),
+                    previous.map(p -> p.outcome().name()).orElse(null), check.outcome().name(),
+                    Map.of("gaps", check.gaps().stream().map(Enum::name).sorted().toList(), "reason", check.reason()));
+        }
+        return check;
+    }
+
+    /** "Test connection": proves the credentials by reading the profile, and checks it. ADMIN or PR officer. */
+    @Transactional
+    public ProfileCheck testConnection(String username, long accountId) {
+        Staff actor = staff.byUsername(username);
+        if (!actor.has(Role.ADMIN) && !actor.has(Role.PR_OFFICER)) {
+            throw new NotPermittedException("account.credentialsNotPermitted",
+                    "testing an account's connection needs the ADMIN or PR_OFFICER role");
+        }
+        return check(accountId, "TEST_CONNECTION", actor.username());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProfileCheck> latest(long accountId) {
+        return history(accountId, 1).stream().findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProfileCheck> history(long accountId, int limit) {
+        return jdbc.sql("""
+                select account_id, checked_at, outcome, gaps, reason, trigger from account_profile_check
+                where account_id = :account order by checked_at desc, id desc limit :limit
+                """)
+                .param("account", accountId).param("limit", limit)
+                .query((rs, n) -> new ProfileCheck(rs.getLong("account_id"), rs.getTimestamp("checked_at").toInstant(),
+                        ProfileCompliance.Outcome.valueOf(rs.getString("outcome")), gaps(rs.getArray("gaps")),
+                        rs.getString("reason"), rs.getString("trigger")))
+                .list();
+    }
+
+    /** Every account in service, on the configured schedule; one instance at a time. */
+    @Scheduled(cron = "${gateway.accounts.profile-check-cron:0 0 */6 * * *}", zone = "Asia/Tokyo")
+    @Transactional
+    public void checkAll() {
+        boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", SCHEDULE_LOCK)
+                .query(Boolean.class).single();
+        if (!mine) {
+            return;
+        }
+        for (OfficialAccount account : accounts.all()) {
+            if (AccountStatus.IN_SERVICE.contains(account.status())) {
+                try {
+                    check(account.id(), "SCHEDULE", AuditTrail.SYSTEM);
+                } catch (RuntimeException e) {
+                    log.warn("profile check of account {} failed: {}", account.id(), e.toString());
+                }
+            }
+        }
+    }
+
+    private static Set<ProfileCompliance.Gap> gaps(Array array) throws SQLException {
+        Set<ProfileCompliance.Gap> gaps = EnumSet.noneOf(ProfileCompliance.Gap.class);
+        Arrays.stream((String[]) array.getArray()).forEach(g -> gaps.add(ProfileCompliance.Gap.valueOf(g)));
+        return gaps;
+    }
+}
