@@ -240,12 +240,13 @@ public class OfficialAccounts {
     /** Opens the sealed credentials; only the dispatcher's connector factory should need this. */
     @Transactional(readOnly = true)
     public PlatformCredentials credentials(long accountId) {
-        byte[] blob = jdbc.sql("select credentials from official_account where id = :id")
+        // coalesce: a row mapped to null would read as "no such account"
+        byte[] blob = jdbc.sql("select coalesce(credentials, ''::bytea) from official_account where id = :id")
                 .param("id", accountId)
                 .query((rs, n) -> rs.getBytes(1))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("account.notFound", "no official account " + accountId, accountId));
-        return blob == null ? new PlatformCredentials(Map.of()) : cipher.open(accountId, blob);
+        return blob.length == 0 ? new PlatformCredentials(Map.of()) : cipher.open(accountId, blob);
     }
 
     private void storeCredentials(long id, PlatformCredentials credentials) {
