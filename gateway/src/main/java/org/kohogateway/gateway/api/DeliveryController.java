@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.api;
 
 import java.security.Principal;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,10 +73,13 @@ class DeliveryController {
     }
 
     @GetMapping("/api/deliveries")
-    @Operation(summary = "The send log: deliveries by status and account, most recently changed first")
+    @Operation(summary = "The send log: deliveries by status, account, time range of their last change and actor "
+            + "(author or approver), most recently changed first")
     List<Deliveries.DeliveryView> list(@RequestParam(required = false) DeliveryStatus status,
-            @RequestParam(required = false) Long accountId,
+            @RequestParam(required = false) Long accountId, @RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) String actor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return deliveries.list(status, accountId, limit);
+        return deliveries.search(status, accountId, from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(), actor, limit);
     }
 }

@@ -46,6 +46,7 @@ public class Dispatcher implements SmartLifecycle {
     private final PolicyRules rules;
     private final Pauses pauses;
     private final SendGuards guards;
+    private final DispatchMetrics metrics;
     private final String instance;
     private final Semaphore slots;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -55,7 +56,8 @@ public class Dispatcher implements SmartLifecycle {
     private Instant lastRecovery = Instant.EPOCH;
 
     Dispatcher(Deliveries deliveries, ConnectorRegistry connectors, DispatchProperties properties, Clock clock,
-            PolicyRules rules, Pauses pauses, SendGuards guards) {
+            PolicyRules rules, Pauses pauses, SendGuards guards, DispatchMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.rules = rules;
         this.pauses = pauses;
@@ -161,17 +163,21 @@ public class Dispatcher implements SmartLifecycle {
         if (!uncovered.isEmpty()) {
             deliveries.hold(d, instance, "rules found what the approval did not cover: "
                     + uncovered.stream().map(Finding::key).toList(), clock.instant());
+            metrics.outcome(d, "held");
             return;
         }
         Optional<SendGuards.Wait> wait = guards.admit(d);
         if (wait.isPresent()) {
             deliveries.defer(d, instance, wait.get().until(), wait.get().reason(), clock.instant());
+            metrics.outcome(d, "deferred");
             return;
         }
         if (!pauses.enter(d, instance)) {
             guards.release(d);
+            metrics.outcome(d, "paused");
             return;
         }
+        metrics.started(d, clock.instant());
         PlatformConnector connector;
         try {
             connector = connectors.forAccount(d.accountId(), d.platform());
@@ -189,6 +195,12 @@ public class Dispatcher implements SmartLifecycle {
             outcome = new PublishOutcome.Unknown("connector error: " + e);
         }
         guards.record(d, outcome);
+        metrics.outcome(d, switch (outcome) {
+            case PublishOutcome.Published p -> "published";
+            case PublishOutcome.Transient t -> "transient";
+            case PublishOutcome.Permanent p -> "permanent";
+            case PublishOutcome.Unknown u -> "unknown";
+        });
         record(d, outcome, connector.deduplicatesRetries());
     }
 

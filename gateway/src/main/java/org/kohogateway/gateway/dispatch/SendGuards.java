@@ -87,6 +87,10 @@ class SendGuards {
         breaker(d.accountId()).releasePermission();
     }
 
+    long openBreakers() {
+        return breakers.values().stream().filter(b -> b.getState() == CircuitBreaker.State.OPEN).count();
+    }
+
     CircuitBreaker.State state(long accountId) {
         return breaker(accountId).getState();
     }

@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.post;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,9 +15,10 @@ import org.kohogateway.gateway.policy.Candidate;
  *
  * @param acknowledged  keys of the findings the approver acknowledged for this content
  * @param pauseOverride an admin allowed this emergency delivery to go out during a pause
+ * @param dueAt         when it became due
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
-        PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt) {
+        PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);

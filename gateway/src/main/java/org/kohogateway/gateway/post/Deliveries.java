@@ -52,7 +52,7 @@ public class Deliveries {
     public List<ClaimedDelivery> claim(Instant now, int limit, String instance, Duration lease) {
         List<ClaimedDelivery> claimed = jdbc.sql("""
                 with due as (
-                    select d.id from delivery d
+                    select d.id, d.due_at from delivery d
                     join post p on p.id = d.post_id
                     join official_account a on a.id = d.account_id
                     join dispatch_gate g on g.account_id = d.account_id
@@ -68,9 +68,9 @@ public class Deliveries {
                     update delivery d set status = 'SENDING', attempts = d.attempts + 1, claimed_by = :instance,
                         lease_until = :leaseUntil, send_started_at = null, updated_at = :now
                     from due where d.id = due.id
-                    returning d.id, d.post_id, d.account_id, d.attempts
+                    returning d.id, d.post_id, d.account_id, d.attempts, due.due_at
                 )
-                select c.id, c.post_id, c.account_id, c.attempts, a.platform, a.reply_policy, p.text, p.links,
+                select c.id, c.post_id, c.account_id, c.attempts, c.due_at, a.platform, a.reply_policy, p.text, p.links,
                        p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override
                 from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
                 """)
@@ -86,7 +86,7 @@ public class Deliveries {
                                 PostCategory.valueOf(rs.getString("category")), Posts.uris(rs.getArray("media_urls")),
                                 rs.getString("reply_to"), rs.getString("quote_of")),
                         Set.copyOf(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())),
-                        rs.getBoolean("pause_override"), rs.getInt("attempts")))
+                        rs.getBoolean("pause_override"), rs.getInt("attempts"), Posts.instant(rs, "due_at")))
                 .list();
         for (ClaimedDelivery d : claimed) {
             audit.record(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY", d.id().toString(), "SCHEDULED", "SENDING",
@@ -355,6 +355,33 @@ public class Deliveries {
                 limit :limit
                 """, Map.of("status", status == null ? "" : status.name(),
                 "account", accountId == null ? NO_ACCOUNT : accountId, "limit", limit));
+    }
+
+    /**
+     * The send log search: by state, account, time range (of the last change) and actor (the post's author or
+     * approver); null filters do not filter. Newest first.
+     */
+    @Transactional(readOnly = true)
+    public List<DeliveryView> search(DeliveryStatus status, Long accountId, Instant from, Instant to, String actor,
+            int limit) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("status", status == null ? "" : status.name());
+        params.put("account", accountId == null ? NO_ACCOUNT : accountId);
+        params.put("from", timestamp(from == null ? Instant.EPOCH : from));
+        params.put("to", timestamp(to == null ? Instant.parse("9999-12-31T00:00:00Z") : to));
+        params.put("actor", actor == null ? "" : actor);
+        params.put("limit", limit);
+        return views("""
+                join post p on p.id = d.post_id
+                join staff author on author.id = p.author_id
+                left join staff approver on approver.id = p.decided_by
+                where (cast(:status as text) = '' or d.status = :status)
+                  and (cast(:account as bigint) = -1 or d.account_id = :account)
+                  and d.updated_at >= :from and d.updated_at < :to
+                  and (cast(:actor as text) = '' or author.username = :actor or approver.username = :actor)
+                order by d.updated_at desc
+                limit :limit
+                """, params);
     }
 
     private List<DeliveryView> views(String where, Map<String, ?> params) {

@@ -18,9 +18,11 @@ public class DispatcherFactory {
     private final PolicyRules rules;
     private final Pauses pauses;
     private final SendGuards guards;
+    private final DispatchMetrics metrics;
 
     DispatcherFactory(Deliveries deliveries, ConnectorRegistry connectors, Clock clock, PolicyRules rules,
-            Pauses pauses, SendGuards guards) {
+            Pauses pauses, SendGuards guards, DispatchMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.connectors = connectors;
         this.clock = clock;
@@ -32,6 +34,6 @@ public class DispatcherFactory {
     public Dispatcher create(String instance) {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance);
-        return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards);
+        return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards, metrics);
     }
 }

@@ -1,0 +1,76 @@
+package org.kohogateway.gateway.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.kohogateway.gateway.post.ClaimedDelivery;
+import org.kohogateway.gateway.post.DeliveryStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * What operators watch (exported at /actuator/prometheus): the outbox by state, how late sends start after their due
+ * time, sends by platform and outcome, open circuit breakers and paused accounts.
+ */
+@Component
+class DispatchMetrics {
+
+    private final MeterRegistry registry;
+    private final JdbcClient jdbc;
+    private final Timer lag;
+    private final Map<DeliveryStatus, AtomicLong> byStatus = new ConcurrentHashMap<>();
+    private final AtomicLong paused = new AtomicLong();
+
+    DispatchMetrics(MeterRegistry registry, JdbcClient jdbc, SendGuards guards) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.lag = Timer.builder("gateway.dispatch.lag")
+                .description("time from a delivery's due time to the start of its platform request")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            AtomicLong value = new AtomicLong();
+            byStatus.put(status, value);
+            Gauge.builder("gateway.deliveries", value, AtomicLong::get)
+                    .description("deliveries by state").tag("status", status.name()).register(registry);
+        }
+        Gauge.builder("gateway.circuit.open", guards, SendGuards::openBreakers)
+                .description("accounts whose circuit breaker is open").register(registry);
+        Gauge.builder("gateway.paused", paused, AtomicLong::get)
+                .description("paused gates (accounts, and 1 more when everything is paused)").register(registry);
+    }
+
+    void started(ClaimedDelivery d, Instant now) {
+        if (d.dueAt() != null && !now.isBefore(d.dueAt())) {
+            lag.record(Duration.between(d.dueAt(), now));
+        }
+    }
+
+    void outcome(ClaimedDelivery d, String outcome) {
+        Counter.builder("gateway.sends").description("platform sends by outcome")
+                .tag("platform", d.platform().name()).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Counting is cheap (indexes) but not free: refreshed on a timer rather than on every scrape. */
+    @Scheduled(fixedDelayString = "${gateway.metrics.refresh:15s}")
+    void refresh() {
+        List<Map<String, Object>> rows = jdbc.sql("select status, count(*) as n from delivery group by status")
+                .query().listOfRows();
+        byStatus.values().forEach(v -> v.set(0));
+        rows.forEach(r -> byStatus.get(DeliveryStatus.valueOf((String) r.get("status")))
+                .set(((Number) r.get("n")).longValue()));
+        paused.set(jdbc.sql("select count(*) from dispatch_gate where paused").query(Long.class).single());
+    }
+}
