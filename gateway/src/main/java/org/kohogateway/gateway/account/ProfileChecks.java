@@ -87,7 +87,7 @@ public class ProfileChecks {
     @Transactional
     public ProfileCheck testConnection(String username, long accountId) {
         Staff actor = staff.byUsername(username);
-        if (!actor.has(Role.ADMIN) && !actor.has(Role.PR_OFFICER)) {
+        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
             throw new NotPermittedException("account.credentialsNotPermitted",
                     "testing an account's connection needs the ADMIN or PR_OFFICER role");
         }

@@ -181,7 +181,7 @@ public class Pauses {
 
     private Staff mayPause(String username) {
         Staff actor = staff.byUsername(username);
-        if (!actor.has(Role.ADMIN) && !actor.has(Role.PR_OFFICER)) {
+        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
             throw new NotPermittedException("crisis.notPermitted", "pausing and resuming needs the ADMIN or PR_OFFICER role");
         }
         return actor;

@@ -38,7 +38,7 @@ public class SentPosts {
     @Transactional(noRollbackFor = ConflictException.class)
     public void delete(String username, UUID deliveryId, String reason) {
         Staff actor = staff.byUsername(username);
-        if (!actor.has(Role.ADMIN) && !actor.has(Role.PR_OFFICER)) {
+        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
             throw new NotPermittedException("delivery.deleteNotPermitted",
                     "deleting a sent post needs the ADMIN or PR_OFFICER role");
         }

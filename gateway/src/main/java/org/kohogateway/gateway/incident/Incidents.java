@@ -145,7 +145,7 @@ public class Incidents {
 
     private Staff responder(String username) {
         Staff actor = staff.byUsername(username);
-        if (!actor.has(Role.ADMIN) && !actor.has(Role.PR_OFFICER) && !actor.has(Role.APPROVER)) {
+        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER, Role.APPROVER)) {
             throw new NotPermittedException("incident.notPermitted",
                     "incidents are handled by PR officers, approvers and admins");
         }

@@ -47,7 +47,7 @@ public class UncertainDeliveries {
     public void resolve(String username, UUID deliveryId, boolean foundOnPlatform, String platformReference,
             String reason) {
         Staff actor = staff.byUsername(username);
-        if (!actor.has(Role.ADMIN) && !actor.has(Role.PR_OFFICER)) {
+        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
             throw new NotPermittedException("delivery.resolveNotPermitted",
                     "settling an uncertain delivery needs the ADMIN or PR_OFFICER role");
         }

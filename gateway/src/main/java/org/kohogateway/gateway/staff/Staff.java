@@ -11,4 +11,13 @@ public record Staff(long id, String username, String displayName, long departmen
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    public boolean hasAny(Role... candidates) {
+        for (Role role : candidates) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
