@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,9 +116,5 @@ class PolicyCorpusTest {
 
     private static void put(Map<ListName, Map<String, String>> lists, ListName list, String value, String reason) {
         lists.computeIfAbsent(list, k -> new LinkedHashMap<>()).put(value, reason);
-    }
-
-    static URI uri(String s) {
-        return URI.create(s);
     }
 }
