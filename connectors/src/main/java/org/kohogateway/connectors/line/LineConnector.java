@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.ProfileReading;
@@ -56,6 +57,9 @@ import com.linecorp.bot.messaging.model.TextMessage;
  * the request it accepted first). That is why a lost answer is reported as {@code Unknown} and may be
  * retried safely. {@link Publication#noReplies()} needs nothing here: a broadcast has no public reply
  * thread, and one-to-one chats are governed by the account's chat settings in the LINE console.
+ *
+ * <p>Beyond the {@link PlatformConnector} calls: {@link #quota()} reads the month's message quota, and
+ * {@link #pushPreview(String, Publication)} sends the same messages to one test recipient before the broadcast.
  */
 public final class LineConnector implements PlatformConnector {
 
@@ -118,6 +122,17 @@ public final class LineConnector implements PlatformConnector {
         return new DeleteOutcome.NotSupported(
                 "LINE broadcasts cannot be recalled: the Messaging API has no call to unsend a message "
                         + "once it has been delivered to friends' chats; post a correction instead");
+    }
+
+    /**
+     * Always {@link FindOutcome.Unsupported}, without calling LINE: the Messaging API cannot list what an
+     * account has broadcast, and needs no look-up either, because a repeated broadcast with the same
+     * {@code X-Line-Retry-Key} is de-duplicated by LINE ({@link #deduplicatesRetries()}).
+     */
+    @Override
+    public FindOutcome findRecent(String text, Instant since) {
+        return new FindOutcome.Unsupported("LINE needs no look-up and offers none: a delivery whose outcome is unknown "
+                + "is sent again with the same X-Line-Retry-Key, which LINE de-duplicates for 24 hours");
     }
 
     /**
