@@ -1,5 +1,7 @@
 package org.kohogateway.connectors;
 
+import java.time.Instant;
+
 /**
  * One official account on one platform, reached through that platform's real API.
  *
@@ -23,4 +25,20 @@ public interface PlatformConnector {
     DeleteOutcome delete(String platformPostId);
 
     ProfileReading readProfile();
+
+    /**
+     * Looks on the platform for a post of this account, made at or after {@code since}, whose text is
+     * {@code text} as the platform shows it (see {@link PostText}): how a delivery whose publish outcome was
+     * {@link PublishOutcome.Unknown} is reconciled before a person has to decide. Never throws.
+     *
+     * <p>{@code since} should be a little before the first attempt, to allow for clock differences. A
+     * {@link FindOutcome.NotFound} is only answered when every post since then has been read.
+     *
+     * @param text the publication's text ({@link Publication#text()}); links the connector appended to it
+     *             may follow it on the platform
+     * @return {@link FindOutcome.Unsupported} unless the connector can look posts up
+     */
+    default FindOutcome findRecent(String text, Instant since) {
+        return new FindOutcome.Unsupported("the " + platform() + " connector cannot look up recent posts");
+    }
 }

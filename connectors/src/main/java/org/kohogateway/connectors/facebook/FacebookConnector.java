@@ -1,19 +1,23 @@
 package org.kohogateway.connectors.facebook;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.PostText;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.connectors.graph.GraphClient;
 import org.kohogateway.connectors.graph.GraphJson;
+import org.kohogateway.connectors.graph.GraphPostLookup;
 import org.kohogateway.connectors.graph.GraphResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +103,18 @@ public final class FacebookConnector implements PlatformConnector {
             case GraphResult.Ok<JsonObject> ok -> profile(ok.value());
             case GraphResult.Failed<JsonObject> failed -> failed.toProfileReading();
         };
+    }
+
+    /**
+     * Reads the Page's posts since {@code since} ({@code GET /{page-id}/posts?since=<unix seconds>&fields=id,message,created_time})
+     * and finds the one whose {@code message} matches {@code text} ({@link PostText}); see {@link GraphPostLookup}.
+     */
+    @Override
+    public FindOutcome findRecent(String text, Instant since) {
+        Objects.requireNonNull(since, "since");
+        return GraphPostLookup.find(graph, pageId + "/posts",
+                List.of(Parameter.with("since", since.getEpochSecond()), Parameter.withFields("id,message,created_time")),
+                "message", "created_time", text, since);
     }
 
     private static ProfileReading profile(JsonObject page) {

@@ -2,18 +2,23 @@ package org.kohogateway.connectors.instagram;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.PostText;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.connectors.graph.GraphClient;
 import org.kohogateway.connectors.graph.GraphJson;
+import org.kohogateway.connectors.graph.GraphPostLookup;
 import org.kohogateway.connectors.graph.GraphResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +122,17 @@ public final class InstagramConnector implements PlatformConnector {
                     GraphJson.text(ok.value(), "website").map(String::strip).filter(s -> !s.isEmpty()));
             case GraphResult.Failed<JsonObject> failed -> failed.toProfileReading();
         };
+    }
+
+    /**
+     * Reads the account's media, newest first ({@code GET /{ig-user-id}/media?fields=id,caption,timestamp}; the
+     * edge has no time filter, so media older than {@code since} end the search) and finds the one whose
+     * {@code caption} matches {@code text} ({@link PostText}); see {@link GraphPostLookup}.
+     */
+    @Override
+    public FindOutcome findRecent(String text, Instant since) {
+        return GraphPostLookup.find(graph, igUserId + "/media", List.of(Parameter.withFields("id,caption,timestamp")),
+                "caption", "timestamp", text, since);
     }
 
     /** The account's rolling publishing quota, read from {@code content_publishing_limit}. */

@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -20,9 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.ProfileReading;
@@ -40,6 +44,9 @@ import com.linecorp.bot.messaging.model.BroadcastRequest;
 import com.linecorp.bot.messaging.model.ErrorDetail;
 import com.linecorp.bot.messaging.model.ImageMessage;
 import com.linecorp.bot.messaging.model.Message;
+import com.linecorp.bot.messaging.model.MessageQuotaResponse;
+import com.linecorp.bot.messaging.model.PushMessageRequest;
+import com.linecorp.bot.messaging.model.QuotaConsumptionResponse;
 import com.linecorp.bot.messaging.model.TextMessage;
 
 /**
@@ -50,6 +57,9 @@ import com.linecorp.bot.messaging.model.TextMessage;
  * the request it accepted first). That is why a lost answer is reported as {@code Unknown} and may be
  * retried safely. {@link Publication#noReplies()} needs nothing here: a broadcast has no public reply
  * thread, and one-to-one chats are governed by the account's chat settings in the LINE console.
+ *
+ * <p>Beyond the {@link PlatformConnector} calls: {@link #quota()} reads the month's message quota, and
+ * {@link #pushPreview(String, Publication)} sends the same messages to one test recipient before the broadcast.
  */
 public final class LineConnector implements PlatformConnector {
 
@@ -64,6 +74,9 @@ public final class LineConnector implements PlatformConnector {
     private static final String NO_PROFILE_TEXT =
             "LINE exposes no profile text: the Messaging API's bot info has a display name and basic ID "
                     + "but no description or website, so profile compliance cannot be checked through the API";
+
+    /** A LINE user id: {@code U} and 32 lower-case hex digits. */
+    private static final Pattern USER_ID = Pattern.compile("U[0-9a-f]{32}");
 
     private final MessagingApiClient client;
     private final Duration answerDeadline;
@@ -112,6 +125,17 @@ public final class LineConnector implements PlatformConnector {
     }
 
     /**
+     * Always {@link FindOutcome.Unsupported}, without calling LINE: the Messaging API cannot list what an
+     * account has broadcast, and needs no look-up either, because a repeated broadcast with the same
+     * {@code X-Line-Retry-Key} is de-duplicated by LINE ({@link #deduplicatesRetries()}).
+     */
+    @Override
+    public FindOutcome findRecent(String text, Instant since) {
+        return new FindOutcome.Unsupported("LINE needs no look-up and offers none: a delivery whose outcome is unknown "
+                + "is sent again with the same X-Line-Retry-Key, which LINE de-duplicates for 24 hours");
+    }
+
+    /**
      * Always {@link ProfileReading.NotCheckable} when the credentials work: the call to LINE's bot info
      * only proves that the token still reaches the account, so a revoked token shows up as
      * {@link ProfileReading.Failed} rather than hiding behind "not checkable".
@@ -119,27 +143,108 @@ public final class LineConnector implements PlatformConnector {
     @Override
     public ProfileReading readProfile() {
         try {
-            BotInfoResponse bot = await(client.getBotInfo()).body();
+            BotInfoResponse bot = read(client.getBotInfo());
             return new ProfileReading.NotCheckable(bot == null
                     ? NO_PROFILE_TEXT
                     : NO_PROFILE_TEXT + " (credentials reach " + bot.displayName() + ", " + bot.basicId() + ")");
-        } catch (ExecutionException e) {
-            return new ProfileReading.Failed(e.getCause() instanceof AbstractLineClientException http
-                    ? httpReason(http)
-                    : "no answer from LINE: " + describe(e.getCause()));
-        } catch (TimeoutException e) {
-            return new ProfileReading.Failed("no answer from LINE within " + answerDeadline);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ProfileReading.Failed("interrupted while waiting for LINE");
+        } catch (ReadFailure e) {
+            return new ProfileReading.Failed(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Unexpected failure while reading LINE bot info", e);
             return new ProfileReading.Failed("unexpected failure: " + describe(e));
         }
     }
 
+    /**
+     * The account's message quota for the current month: {@code GET /v2/bot/message/quota} (the limit) and
+     * {@code GET /v2/bot/message/quota/consumption} (what has been used), asked at the same time. Never
+     * throws: any refusal, lost answer or unexpected shape is {@link LineQuota.Failed}.
+     */
+    public LineQuota quota() {
+        CompletableFuture<Result<MessageQuotaResponse>> limit = null;
+        CompletableFuture<Result<QuotaConsumptionResponse>> consumption = null;
+        try {
+            limit = client.getMessageQuota();
+            consumption = client.getMessageQuotaConsumption();
+            MessageQuotaResponse quota = read(limit);
+            QuotaConsumptionResponse usage = read(consumption);
+            if (usage == null || usage.totalUsage() == null || usage.totalUsage() < 0) {
+                return new LineQuota.Failed("LINE answered the quota consumption without a usable totalUsage: " + usage);
+            }
+            long used = usage.totalUsage();
+            if (quota == null || quota.type() == null) {
+                return new LineQuota.Failed("LINE answered the message quota without a type: " + quota);
+            }
+            return switch (quota.type()) {
+                case NONE -> new LineQuota.Unlimited(used);
+                case LIMITED -> quota.value() == null || quota.value() < 0
+                        ? new LineQuota.Failed("LINE answered a limited message quota without a usable value: " + quota)
+                        : new LineQuota.Limited(quota.value(), used);
+                case UNDEFINED -> new LineQuota.Failed("LINE answered the message quota with an unknown type");
+            };
+        } catch (ReadFailure e) {
+            return new LineQuota.Failed(e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Unexpected failure while reading the LINE message quota", e);
+            return new LineQuota.Failed("unexpected failure: " + describe(e));
+        } finally {
+            // Whichever call is still running after a failure of the other is of no use any more.
+            if (limit != null) {
+                limit.cancel(true);
+            }
+            if (consumption != null) {
+                consumption.cancel(true);
+            }
+        }
+    }
+
+    /**
+     * Sends the messages {@link #publish(Publication)} would broadcast to one test recipient only, through
+     * {@code POST /v2/bot/message/push}, so that a person can see the post in LINE before it goes to every
+     * friend. The push carries its own {@code X-Line-Retry-Key}, {@link #previewRetryKey(UUID, String)}:
+     * derived from the delivery key and the recipient, so that repeating the same preview is de-duplicated by
+     * LINE too, while never colliding with the broadcast's key. The outcome is classified as for a broadcast.
+     *
+     * @param recipientUserId the LINE user id of the test recipient ({@code U} and 32 hex digits); the
+     *                        recipient must be a friend of the account
+     */
+    public PublishOutcome pushPreview(String recipientUserId, Publication publication) {
+        Objects.requireNonNull(publication, "publication");
+        if (recipientUserId == null || !USER_ID.matcher(recipientUserId).matches()) {
+            return new PublishOutcome.Permanent("not a LINE user id (U followed by 32 hex digits): '" + recipientUserId + "'");
+        }
+        UUID retryKey = previewRetryKey(publication.deliveryKey(), recipientUserId);
+        PublishOutcome outcome = send(publication, retryKey, "preview push", messages ->
+                client.pushMessage(retryKey, new PushMessageRequest.Builder(recipientUserId, messages).build()));
+        if (outcome instanceof PublishOutcome.Unknown unknown) {
+            log.warn("LINE preview push {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
+        } else {
+            log.debug("LINE preview push {}: {}", publication.deliveryKey(), outcome);
+        }
+        return outcome;
+    }
+
+    /**
+     * The {@code X-Line-Retry-Key} of the preview of {@code deliveryKey} for {@code recipientUserId}: a
+     * name-based (version 3) UUID, the same for every repetition of that preview, different for another
+     * recipient, and never equal to the delivery key that the broadcast itself uses.
+     */
+    public static UUID previewRetryKey(UUID deliveryKey, String recipientUserId) {
+        Objects.requireNonNull(deliveryKey, "deliveryKey");
+        Objects.requireNonNull(recipientUserId, "recipientUserId");
+        return UUID.nameUUIDFromBytes(("koho-gateway:line-preview:" + deliveryKey + ":" + recipientUserId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private PublishOutcome broadcast(Publication publication) {
         UUID retryKey = publication.deliveryKey();
+        return send(publication, retryKey, "broadcast",
+                messages -> client.broadcast(retryKey, new BroadcastRequest.Builder(messages).build()));
+    }
+
+    /** Builds the publication's messages and sends them with {@code call}, classifying whatever comes back. */
+    private <T> PublishOutcome send(Publication publication, UUID retryKey, String what,
+            Function<List<Message>, CompletableFuture<Result<T>>> call) {
         if (publication.mediaUrls().size() > MAX_IMAGES) {
             return new PublishOutcome.Permanent("LINE takes at most " + MAX_IMAGES + " images beside the text, not "
                     + publication.mediaUrls().size());
@@ -149,7 +254,7 @@ public final class LineConnector implements PlatformConnector {
             return new PublishOutcome.Permanent("nothing to send: the text, links and images are all empty");
         }
         try {
-            Result<Object> result = await(client.broadcast(retryKey, new BroadcastRequest.Builder(messages).build()));
+            Result<T> result = await(call.apply(messages));
             String requestId = result.requestId();
             return new PublishOutcome.Published(
                     requestId == null || requestId.isBlank() ? retryKey.toString() : requestId);
@@ -161,8 +266,31 @@ public final class LineConnector implements PlatformConnector {
             Thread.currentThread().interrupt();
             return new PublishOutcome.Unknown("interrupted while waiting for LINE's answer");
         } catch (RuntimeException e) {
-            log.warn("Unexpected failure during LINE broadcast {}", retryKey, e);
+            log.warn("Unexpected failure during LINE {} {}", what, retryKey, e);
             return new PublishOutcome.Unknown("unexpected failure: " + describe(e));
+        }
+    }
+
+    /** The body of a read-only call, or a {@link ReadFailure} saying why there is none. */
+    private <T> T read(CompletableFuture<Result<T>> answer) throws ReadFailure {
+        try {
+            return await(answer).body();
+        } catch (ExecutionException e) {
+            throw new ReadFailure(e.getCause() instanceof AbstractLineClientException http
+                    ? httpReason(http)
+                    : "no answer from LINE: " + describe(e.getCause()));
+        } catch (TimeoutException e) {
+            throw new ReadFailure("no answer from LINE within " + answerDeadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReadFailure("interrupted while waiting for LINE");
+        }
+    }
+
+    /** Why a read-only call gave no body; the message is for people and never carries the token. */
+    private static final class ReadFailure extends Exception {
+        ReadFailure(String reason) {
+            super(reason, null, false, false);
         }
     }
 

@@ -3,14 +3,18 @@ package org.kohogateway.connectors.x;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.PostText;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
@@ -22,12 +26,15 @@ import twitter4j.CreateTweetResponse;
 import twitter4j.JSONArray;
 import twitter4j.JSONException;
 import twitter4j.JSONObject;
+import twitter4j.PaginationToken;
 import twitter4j.ReplySettings;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
 import twitter4j.TwitterFactory;
 import twitter4j.TwitterV2;
 import twitter4j.TwitterV2ExKt;
+import twitter4j.Tweet;
+import twitter4j.TweetsResponse;
 import twitter4j.UrlEntity2;
 import twitter4j.User2;
 import twitter4j.UsersResponse;
@@ -79,8 +86,13 @@ public final class XConnector implements PlatformConnector {
     /** Rate-limit header families X sends, the 24-hour posting caps first. */
     private static final List<String> LIMIT_FAMILIES = List.of("x-user-limit-24hour", "x-app-limit-24hour", "x-rate-limit");
 
+    private static final int LOOKUP_PAGE_SIZE = 100;
+    private static final int MAX_LOOKUP_PAGES = 5;
+
     private final TwitterV2 v2;
     private final Clock clock;
+    /** The authenticated account's id, once {@link #findRecent} has asked X for it. */
+    private volatile Long userId;
 
     public XConnector(XSettings settings) {
         this(settings, Clock.systemUTC());
@@ -165,6 +177,61 @@ public final class XConnector implements PlatformConnector {
             log.warn("Unexpected failure while reading the X profile", e);
             return new ProfileReading.Failed("unexpected failure: " + XTransport.describe(e));
         }
+    }
+
+    /**
+     * Reads the authenticated account's own posts ({@code GET /2/users/:id/tweets} with {@code start_time},
+     * {@code max_results=100}, retweets and replies excluded; the id from {@code getMe}, asked once) and
+     * finds the one whose text matches {@code text} as X renders it ({@link PostText}: whitespace normalised,
+     * {@code t.co} links matching any URL). Follows X's pagination for at most {@value #MAX_LOOKUP_PAGES}
+     * pages; beyond that the answer is {@link FindOutcome.Failed}, never a guessed {@code NotFound}.
+     */
+    @Override
+    public FindOutcome findRecent(String text, Instant since) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(since, "since");
+        if (text.isBlank()) {
+            return new FindOutcome.Failed("nothing to look for: the text is empty");
+        }
+        try {
+            long me = authenticatedUserId();
+            PaginationToken next = null;
+            for (int page = 0; page < MAX_LOOKUP_PAGES; page++) {
+                TweetsResponse response = v2.getUserTweets(me, null, "retweets,replies", null, LOOKUP_PAGE_SIZE, null, next,
+                        null, null, null, Date.from(since), "created_at", null, null);
+                for (Tweet tweet : response.getTweets()) {
+                    if (PostText.matches(tweet.getText(), text)) {
+                        return new FindOutcome.Found(Long.toString(tweet.getId()));
+                    }
+                }
+                next = response.getMeta() == null ? null : response.getMeta().getNextToken();
+                if (next == null || next.getValue() == null || next.getValue().isBlank()) {
+                    return new FindOutcome.NotFound();
+                }
+            }
+            return new FindOutcome.Failed("more than " + MAX_LOOKUP_PAGES * LOOKUP_PAGE_SIZE + " posts since " + since
+                    + " without a match: too many to be sure the post is not among them");
+        } catch (TwitterException e) {
+            return new FindOutcome.Failed(classify(e).reason());
+        } catch (RuntimeException e) {
+            log.warn("Unexpected failure while looking up recent X posts", e);
+            return new FindOutcome.Failed("unexpected failure: " + XTransport.describe(e));
+        }
+    }
+
+    /** The account's numeric id, from {@code GET /2/users/me} the first time it is needed. */
+    private long authenticatedUserId() throws TwitterException {
+        Long known = userId;
+        if (known != null) {
+            return known;
+        }
+        UsersResponse response = v2.getMe("pinned_tweet_id", null, null);
+        if (response.getUsers().isEmpty()) {
+            throw new TwitterException("X answered /2/users/me without a user");
+        }
+        long id = response.getUsers().get(0).getId();
+        userId = id;
+        return id;
     }
 
     private PublishOutcome post(Publication publication) {

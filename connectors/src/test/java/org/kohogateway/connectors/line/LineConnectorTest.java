@@ -24,6 +24,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
@@ -387,6 +389,15 @@ class LineConnectorTest {
 
         assertThat(reading).asInstanceOf(type(ProfileReading.Failed.class))
                 .extracting(ProfileReading.Failed::reason).asString().contains("401");
+    }
+
+    @Test
+    void answersThatNoLookUpIsNeededWithoutCallingLine() {
+        FindOutcome outcome = connector().findRecent(TEXT, Instant.now());
+
+        assertThat(outcome).asInstanceOf(type(FindOutcome.Unsupported.class))
+                .extracting(FindOutcome.Unsupported::reason).asString().contains("X-Line-Retry-Key");
+        assertThat(line.getAllServeEvents()).isEmpty();
     }
 
     // --- settings
