@@ -48,8 +48,12 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/official-accounts", "/official-accounts.json", "/login", "/error",
-                                "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health")
+                                "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health")
                         .permitAll()
+                        // the auditor's pages and CSV downloads (session, read-only); the crisis page
+                        .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")
+                        .requestMatchers("/press-release").hasRole("PR_OFFICER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 // lets tools read /v3/api-docs with the same credentials as the API

@@ -1,52 +1,66 @@
 package org.kohogateway.gateway.web;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.Principal;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
+import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
-import org.kohogateway.gateway.crisis.Pauses;
-import org.kohogateway.gateway.post.NewPost;
-import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.Deliveries.DeliveryView;
+import org.kohogateway.gateway.post.Delivery;
+import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostFilter;
 import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
-import org.kohogateway.gateway.support.InvalidRequestException;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The dashboard: compose, my posts, and what waits for my decision. */
+/** The dashboard: what needs me now, and the agenda of scheduled deliveries by day (city time). */
 @Controller
 class PagesController {
 
-    /** Times typed into forms are city-hall time. */
+    /** Times typed into forms and shown on pages are city-hall time. */
     static final ZoneId CITY_TIME = ZoneId.of("Asia/Tokyo");
+
+    private static final Set<DeliveryStatus> NEEDS_ATTENTION = EnumSet.of(DeliveryStatus.HELD, DeliveryStatus.FAILED,
+            DeliveryStatus.UNCERTAIN);
+    private static final int AGENDA_LIMIT = 200;
+
+    /** A delivery of one of my posts that did not go out as planned. */
+    record Attention(Post post, Delivery delivery) {
+    }
+
+    /** One line of the agenda. */
+    record AgendaItem(Instant dueAt, long accountId, String text, PostId postId) {
+    }
 
     private final PostWorkflow workflow;
     private final StaffDirectory staff;
     private final OfficialAccounts accounts;
-    private final Pauses pauses;
+    private final Deliveries deliveries;
 
-    PagesController(PostWorkflow workflow, StaffDirectory staff, OfficialAccounts accounts, Pauses pauses) {
+    PagesController(PostWorkflow workflow, StaffDirectory staff, OfficialAccounts accounts, Deliveries deliveries) {
         this.workflow = workflow;
         this.staff = staff;
         this.accounts = accounts;
-        this.pauses = pauses;
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/login")
@@ -55,73 +69,47 @@ class PagesController {
     }
 
     @GetMapping("/")
-    String home(Principal principal, Model model) {
+    String dashboard(Principal principal, Model model) {
         Staff me = staff.byUsername(principal.getName());
-        model.addAttribute("me", me);
-        model.addAttribute("department", staff.department(me.departmentId()));
-        model.addAttribute("accounts", accounts.all().stream().filter(a -> a.active()).toList());
-        model.addAttribute("categories", PostCategory.values());
-        model.addAttribute("myPosts", workflow.list(new PostFilter(me.id(), null, 50)));
-        model.addAttribute("inbox", workflow.inbox(me.username()));
-        model.addAttribute("zone", CITY_TIME);
-        model.addAttribute("pauses", pauses.active());
-        return "home";
+        List<Post> mine = workflow.list(new PostFilter(me.id(), null, 100));
+        model.addAttribute("inboxCount", me.has(Role.APPROVER) || me.has(Role.PR_OFFICER)
+                ? workflow.inbox(me.username()).size() : 0);
+        model.addAttribute("attention", mine.stream()
+                .flatMap(p -> p.deliveries().stream().filter(d -> NEEDS_ATTENTION.contains(d.status()))
+                        .map(d -> new Attention(p, d)))
+                .toList());
+        model.addAttribute("drafts", mine.stream().filter(p -> p.status() == PostStatus.DRAFT).count());
+        model.addAttribute("rejected", mine.stream().filter(p -> p.status() == PostStatus.REJECTED).toList());
+        model.addAttribute("agenda", agenda(me));
+        return "dashboard";
     }
 
-    @PostMapping("/posts")
-    String compose(Principal principal, @RequestParam String text, @RequestParam(required = false) String links,
-            @RequestParam PostCategory category, @RequestParam(required = false) List<Long> accountIds,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime scheduledAt,
-            RedirectAttributes redirect) {
-        return act(redirect, "flash.created", () -> workflow.create(principal.getName(),
-                NewPost.of(text, parseLinks(links), category, accountIds == null ? List.of() : accountIds,
-                        scheduledAt == null ? null : scheduledAt.atZone(CITY_TIME).toInstant())));
+    /**
+     * Scheduled deliveries grouped by day in city time: the accounts of my department, or every account for those who
+     * look after all of them (PR, admin, audit).
+     */
+    private Map<LocalDate, List<AgendaItem>> agenda(Staff me) {
+        boolean all = me.has(Role.PR_OFFICER) || me.has(Role.ADMIN) || me.has(Role.AUDITOR);
+        Set<Long> mine = accounts.all().stream().filter(a -> a.departmentId() == me.departmentId())
+                .map(OfficialAccount::id).collect(Collectors.toSet());
+        List<DeliveryView> scheduled = deliveries.list(DeliveryStatus.SCHEDULED, null, AGENDA_LIMIT).stream()
+                .filter(d -> d.dueAt() != null && (all || mine.contains(d.accountId())))
+                .sorted(Comparator.comparing(DeliveryView::dueAt)).toList();
+        Map<PostId, String> texts = new HashMap<>();
+        Map<LocalDate, List<AgendaItem>> days = new TreeMap<>();
+        for (DeliveryView d : scheduled) {
+            String text = texts.computeIfAbsent(d.postId(), this::text);
+            days.computeIfAbsent(d.dueAt().atZone(CITY_TIME).toLocalDate(), k -> new java.util.ArrayList<>())
+                    .add(new AgendaItem(d.dueAt(), d.accountId(), text, d.postId()));
+        }
+        return days;
     }
 
-    @PostMapping("/posts/{id}/submit")
-    String submit(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, "flash.submitted", () -> workflow.submit(principal.getName(), new PostId(id)));
-    }
-
-    @PostMapping("/posts/{id}/withdraw")
-    String withdraw(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, "flash.withdrawn", () -> workflow.withdraw(principal.getName(), new PostId(id)));
-    }
-
-    @PostMapping("/posts/{id}/approve")
-    String approve(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String comment,
-            @RequestParam(required = false) List<String> acknowledge, RedirectAttributes redirect) {
-        return act(redirect, "flash.approved", () -> workflow.approve(principal.getName(), new PostId(id), comment,
-                acknowledge == null ? Set.of() : Set.copyOf(acknowledge)));
-    }
-
-    @PostMapping("/posts/{id}/reject")
-    String reject(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String comment,
-            RedirectAttributes redirect) {
-        return act(redirect, "flash.rejected", () -> workflow.reject(principal.getName(), new PostId(id), comment));
-    }
-
-    private static String act(RedirectAttributes redirect, String successCode, Runnable action) {
+    private String text(PostId id) {
         try {
-            action.run();
-            redirect.addFlashAttribute("flash", successCode);
+            return workflow.get(id).content().text();
         } catch (GatewayException e) {
-            redirect.addFlashAttribute("errorCode", e.code());
-            redirect.addFlashAttribute("errorArgs", e.arguments());
+            return "";
         }
-        return "redirect:/";
-    }
-
-    private static List<URI> parseLinks(String links) {
-        if (links == null || links.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(links.split("\\s+")).filter(s -> !s.isBlank()).map(s -> {
-            try {
-                return new URI(s);
-            } catch (URISyntaxException e) {
-                throw new InvalidRequestException("post.badLink", "not a web link: " + s, s);
-            }
-        }).toList();
     }
 }

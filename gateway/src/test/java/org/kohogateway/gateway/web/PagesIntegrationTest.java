@@ -74,8 +74,98 @@ class PagesIntegrationTest extends IntegrationTest {
                 + "&category=NOTICE&accountIds=" + world.lineA().id() + "&_csrf=" + enc(csrf(home.body()))),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(real.statusCode()).isEqualTo(302);
-        String after = browser.send(get("/"), HttpResponse.BodyHandlers.ofString()).body();
+        String after = browser.send(get("/posts"), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(after).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void everyPageRendersForItsRolesAndRefusesOthers() throws Exception {
+        World world = data.world();
+        data.approvedPost(world, "予定の投稿 " + TestData.unique(), clock.instant().plusSeconds(3600), world.lineA());
+        HttpClient poster = login(world.poster());
+        for (String page : new String[] {"/", "/compose", "/posts"}) {
+            HttpResponse<String> response = poster.send(get(page), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.body()).as(page).contains("/js/app.js").contains("name=\"_csrf\"");
+        }
+        assertThat(poster.send(get("/audit"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(poster.send(get("/admin/accounts"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+        assertThat(poster.send(get("/press-release"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+
+        HttpClient approver = login(world.approver());
+        assertThat(approver.send(get("/inbox"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpClient auditor = login(world.auditor());
+        HttpResponse<String> audit = auditor.send(get("/audit?actor=" + world.approver() + "&verify=true"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("POST_APPROVED");
+        HttpResponse<String> csv = auditor.send(get("/audit/export.csv?actor=" + world.approver()),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body()).contains("POST_APPROVED");
+        assertThat(auditor.send(get("/audit/send-log.csv?from=2020-01-01"), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        assertThat(auditor.send(get("/audit/export.csv?from=yesterday"), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(400);
+
+        HttpClient admin = login(world.admin());
+        assertThat(admin.send(get("/admin/accounts"), HttpResponse.BodyHandlers.ofString()).body())
+                .contains(world.lineA().name());
+        assertThat(admin.send(get("/admin/pause?accountId=" + world.lineA().id()), HttpResponse.BodyHandlers.ofString())
+                .body()).contains(world.lineA().name()).contains("name=\"reason\"");
+        HttpClient pr = login(world.pr());
+        assertThat(pr.send(get("/press-release?sourceUrl=" + enc("https://www.city.gotsu.lg.jp/press/1.html")),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("https://www.city.gotsu.lg.jp/press/1.html");
+        HttpResponse<String> foreign = pr.send(get("/press-release?sourceUrl=" + enc("https://example.com/x")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(422);
+        assertThat(foreign.body()).contains("公式ドメイン");
+    }
+
+    @Test
+    void theAsYouTypeCheckAndBadInputAreFormErrorsNotServerErrors() throws Exception {
+        World world = data.world();
+        HttpClient poster = login(world.poster());
+        String token = csrf(poster.send(get("/compose"), HttpResponse.BodyHandlers.ofString()).body());
+
+        HttpResponse<String> check = poster.send(form("/compose/check", "text=" + enc("電話は 090-1234-5678 まで")
+                + "&category=NOTICE&accountIds=" + world.x().id() + "&_csrf=" + enc(token)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).contains("電話番号").contains("090-1234-5678")
+                .contains("X（旧Twitter）: ").doesNotContain("<html");
+
+        String[] bad = {"text=x&category=NOPE&accountIds=" + world.lineA().id(),
+                "text=x&category=NOTICE&accountIds=abc",
+                "text=x&category=NOTICE&accountIds=" + world.lineA().id() + "&timing=at&scheduledAt=tomorrow",
+                "text=x&category=NOTICE&accountIds=" + world.lineA().id() + "&timing=at&scheduledAt=",
+                "text=&category=NOTICE&accountIds=" + world.lineA().id(),
+                "text=x&category=NOTICE&accountIds=" + world.lineB().id(),
+                "text=x&category=NOTICE&links=" + enc("ftp://x y") + "&accountIds=" + world.lineA().id(),
+                "text=" + enc("090-1234-5678") + "&category=NOTICE&action=submit&accountIds=" + world.lineA().id()};
+        for (String body : bad) {
+            HttpResponse<String> response = poster.send(form("/posts", body + "&_csrf=" + enc(token)),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(body).isBetween(400, 499);
+            assertThat(response.body()).as(body).contains("class=\"error\"");
+        }
+        HttpResponse<String> unknown = poster.send(get("/posts/not-a-uuid/edit"), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        HttpResponse<String> missing = poster.send(get("/posts/" + java.util.UUID.randomUUID() + "/edit"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    private HttpClient login(String username) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String token = csrf(browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> loggedIn = browser.send(form("/login", "username=" + username + "&password="
+                + TestData.PASSWORD + "&_csrf=" + enc(token)), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return browser;
     }
 
     private HttpRequest get(String path) {

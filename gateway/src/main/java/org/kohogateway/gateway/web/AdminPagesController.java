@@ -1,0 +1,117 @@
+package org.kohogateway.gateway.web;
+
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.crisis.Pause;
+import org.kohogateway.gateway.crisis.PauseReport;
+import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.crisis.ResumeReport;
+import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.GatewayException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The admin's crisis page (guideline §7-②): accounts with their policy and status, pause or resume one account or
+ * everything — each after a confirmation page that asks for the reason — and what was in flight.
+ */
+@Controller
+class AdminPagesController {
+
+    private final OfficialAccounts accounts;
+    private final Pauses pauses;
+    private final Deliveries deliveries;
+    private final StaffDirectory staff;
+    private final FindingLines lines;
+
+    AdminPagesController(OfficialAccounts accounts, Pauses pauses, Deliveries deliveries, StaffDirectory staff,
+            FindingLines lines) {
+        this.accounts = accounts;
+        this.pauses = pauses;
+        this.deliveries = deliveries;
+        this.staff = staff;
+        this.lines = lines;
+    }
+
+    @GetMapping("/admin/accounts")
+    String accounts(Model model) {
+        Set<Long> paused = pauses.active().stream().map(Pause::accountId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        model.addAttribute("accounts", accounts.all().stream()
+                .sorted(Comparator.comparing(OfficialAccount::departmentId).thenComparing(OfficialAccount::id))
+                .toList());
+        model.addAttribute("paused", paused);
+        model.addAttribute("everythingPaused", pauses.active().stream().anyMatch(p -> p.accountId() == null));
+        model.addAttribute("departments", staff.departments().stream()
+                .collect(Collectors.toMap(d -> d.id(), d -> d.name())));
+        model.addAttribute("inFlight", deliveries.inFlight(null));
+        return "admin-accounts";
+    }
+
+    /** The confirmation step: what will be paused, and the reason, which is required. */
+    @GetMapping("/admin/pause")
+    String confirmPause(@RequestParam(required = false) Long accountId, Model model) {
+        return confirm(model, "pause", accountId);
+    }
+
+    @GetMapping("/admin/resume")
+    String confirmResume(@RequestParam(required = false) Long accountId, Model model) {
+        return confirm(model, "resume", accountId);
+    }
+
+    private String confirm(Model model, String action, Long accountId) {
+        model.addAttribute("action", action);
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("account", accountId == null ? null : accounts.get(accountId));
+        return "admin-confirm";
+    }
+
+    @PostMapping("/admin/pause")
+    String pause(Principal principal, @RequestParam(required = false) Long accountId,
+            @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+        try {
+            PauseReport report = pauses.pause(principal.getName(), accountId, reason);
+            model.addAttribute("action", "pause");
+            model.addAttribute("accountId", accountId);
+            model.addAttribute("reportDeliveries", report.inFlight());
+            model.addAttribute("flash", "flash.paused");
+            model.addAttribute("pauses", pauses.active());
+            return "admin-report";
+        } catch (GatewayException e) {
+            lines.show(model, e, null, java.util.Map.of());
+            response.setStatus(e instanceof org.kohogateway.gateway.support.NotPermittedException ? 403 : 422);
+            model.addAttribute("reason", reason);
+            return confirm(model, "pause", accountId);
+        }
+    }
+
+    @PostMapping("/admin/resume")
+    String resume(Principal principal, @RequestParam(required = false) Long accountId, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            ResumeReport report = pauses.resume(principal.getName(), accountId);
+            model.addAttribute("action", "resume");
+            model.addAttribute("accountId", accountId);
+            model.addAttribute("reportDeliveries", report.held());
+            model.addAttribute("flash", "flash.resumed");
+            model.addAttribute("pauses", pauses.active());
+            return "admin-report";
+        } catch (GatewayException e) {
+            lines.show(model, e, null, java.util.Map.of());
+            response.setStatus(e instanceof org.kohogateway.gateway.support.NotPermittedException ? 403 : 422);
+            return confirm(model, "resume", accountId);
+        }
+    }
+}

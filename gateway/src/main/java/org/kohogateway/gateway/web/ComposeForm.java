@@ -1,0 +1,199 @@
+package org.kohogateway.gateway.web;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.kohogateway.gateway.post.NewPost;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostEdit;
+import org.kohogateway.gateway.support.InvalidRequestException;
+
+/**
+ * The compose form as typed. Every field is a string so that nothing the browser sends can fail binding; parsing
+ * happens here and a bad value becomes a form error from the message bundles.
+ */
+public class ComposeForm {
+
+    /** "asap": as soon as approved; "at": at {@link #scheduledAt}. */
+    public static final String ASAP = "asap";
+    public static final String AT = "at";
+
+    private String text = "";
+    private String links = "";
+    private String mediaUrl = "";
+    private String category = PostCategory.NOTICE.name();
+    private List<String> accountIds = new ArrayList<>();
+    private String timing = ASAP;
+    private String scheduledAt = "";
+    private String sourceUrl = "";
+    private List<String> acknowledge = new ArrayList<>();
+
+    static ComposeForm of(Post post) {
+        ComposeForm form = new ComposeForm();
+        form.text = post.content().text();
+        form.links = String.join("\n", post.content().links().stream().map(URI::toString).toList());
+        form.mediaUrl = post.content().mediaUrls().isEmpty() ? "" : post.content().mediaUrls().getFirst().toString();
+        form.category = post.content().category().name();
+        form.accountIds = post.accountIds().stream().map(String::valueOf).toList();
+        form.timing = post.scheduledAt() == null ? ASAP : AT;
+        form.scheduledAt = post.scheduledAt() == null ? ""
+                : LocalDateTime.ofInstant(post.scheduledAt(), PagesController.CITY_TIME).withSecond(0).withNano(0)
+                        .toString();
+        form.sourceUrl = post.sourceUrl() == null ? "" : post.sourceUrl();
+        return form;
+    }
+
+    NewPost toNewPost() {
+        return new NewPost(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedAccountIds(), parsedTime(),
+                sourceUrl == null || sourceUrl.isBlank() ? null : uri(sourceUrl.strip()), null, null, null);
+    }
+
+    PostEdit toEdit() {
+        return new PostEdit(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedTime(), null, null);
+    }
+
+    List<URI> parsedLinks() {
+        if (links == null || links.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(links.split("\\s+")).filter(s -> !s.isBlank()).map(ComposeForm::uri).toList();
+    }
+
+    /** The links as far as they parse: the as-you-type counters must not fail on a half-typed link. */
+    List<URI> linksSoFar() {
+        try {
+            return parsedLinks();
+        } catch (InvalidRequestException e) {
+            return List.of();
+        }
+    }
+
+    List<URI> parsedMedia() {
+        return mediaUrl == null || mediaUrl.isBlank() ? List.of() : List.of(uri(mediaUrl.strip()));
+    }
+
+    PostCategory parsedCategory() {
+        try {
+            return PostCategory.valueOf(category);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidRequestException("post.categoryRequired", "no such category: " + category);
+        }
+    }
+
+    List<Long> parsedAccountIds() {
+        List<Long> ids = new ArrayList<>();
+        for (String id : accountIds == null ? List.<String>of() : accountIds) {
+            try {
+                ids.add(Long.parseLong(id.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidRequestException("post.unknownAccount", "not an account id: " + id, id);
+            }
+        }
+        return ids;
+    }
+
+    Instant parsedTime() {
+        if (!AT.equals(timing)) {
+            return null;
+        }
+        if (scheduledAt == null || scheduledAt.isBlank()) {
+            throw new InvalidRequestException("page.scheduledAtRequired", "choose a time or 'as soon as approved'");
+        }
+        try {
+            return LocalDateTime.parse(scheduledAt.strip()).atZone(PagesController.CITY_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("page.badDateTime", "not a date and time: " + scheduledAt, scheduledAt);
+        }
+    }
+
+    private static URI uri(String s) {
+        try {
+            return new URI(s);
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("post.badLink", "not a web link: " + s, s);
+        }
+    }
+
+    public boolean targets(long accountId) {
+        return accountIds != null && accountIds.contains(String.valueOf(accountId));
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text == null ? "" : text;
+    }
+
+    public String getLinks() {
+        return links;
+    }
+
+    public void setLinks(String links) {
+        this.links = links;
+    }
+
+    public String getMediaUrl() {
+        return mediaUrl;
+    }
+
+    public void setMediaUrl(String mediaUrl) {
+        this.mediaUrl = mediaUrl;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public List<String> getAccountIds() {
+        return accountIds;
+    }
+
+    public void setAccountIds(List<String> accountIds) {
+        this.accountIds = accountIds == null ? new ArrayList<>() : accountIds;
+    }
+
+    public String getTiming() {
+        return timing;
+    }
+
+    public void setTiming(String timing) {
+        this.timing = timing;
+    }
+
+    public String getScheduledAt() {
+        return scheduledAt;
+    }
+
+    public void setScheduledAt(String scheduledAt) {
+        this.scheduledAt = scheduledAt;
+    }
+
+    public String getSourceUrl() {
+        return sourceUrl;
+    }
+
+    public void setSourceUrl(String sourceUrl) {
+        this.sourceUrl = sourceUrl;
+    }
+
+    public List<String> getAcknowledge() {
+        return acknowledge;
+    }
+
+    public void setAcknowledge(List<String> acknowledge) {
+        this.acknowledge = acknowledge == null ? new ArrayList<>() : acknowledge;
+    }
+}

@@ -1,0 +1,107 @@
+package org.kohogateway.gateway.web;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.GatewayException;
+import org.kohogateway.gateway.support.IllegalTransitionException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What every signed-in page shows (who is signed in, which roles they have, the pause banner) and how the pages
+ * answer input they cannot use: a page with the reason in the person's language and a 4xx status, never a 500.
+ */
+@ControllerAdvice(assignableTypes = {PagesController.class, PostPagesController.class, InboxPagesController.class,
+        AuditPagesController.class, AdminPagesController.class})
+class PageModel {
+
+    private final StaffDirectory staff;
+    private final Pauses pauses;
+    private final OfficialAccounts accounts;
+
+    PageModel(StaffDirectory staff, Pauses pauses, OfficialAccounts accounts) {
+        this.staff = staff;
+        this.pauses = pauses;
+        this.accounts = accounts;
+    }
+
+    @ModelAttribute
+    void common(Principal principal, Model model) {
+        model.addAttribute("zone", PagesController.CITY_TIME);
+        if (principal == null) {
+            return;
+        }
+        staff.findByUsername(principal.getName()).ifPresent(me -> {
+            model.addAttribute("me", me);
+            model.addAttribute("department", staff.department(me.departmentId()));
+            model.addAttribute("isPoster", me.has(Role.POSTER) || me.has(Role.PR_OFFICER));
+            model.addAttribute("isApprover", me.has(Role.APPROVER) || me.has(Role.PR_OFFICER));
+            model.addAttribute("isPr", me.has(Role.PR_OFFICER));
+            model.addAttribute("isAuditor", me.has(Role.AUDITOR) || me.has(Role.ADMIN));
+            model.addAttribute("isAdmin", mayPause(me));
+        });
+        model.addAttribute("pauses", pauses.active());
+        model.addAttribute("accountNames", accountNames());
+    }
+
+    static boolean mayPause(Staff me) {
+        return me.has(Role.ADMIN) || me.has(Role.PR_OFFICER);
+    }
+
+    Map<Long, String> accountNames() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (OfficialAccount a : accounts.all()) {
+            names.put(a.id(), a.name());
+        }
+        return names;
+    }
+
+    /** A parameter of the wrong type or missing (a hand-made request, an old bookmark): say so, as a 400 page. */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ModelAndView badRequest(Exception e) {
+        return errorPage(HttpStatus.BAD_REQUEST, "page.badRequest", new Object[0]);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView wrongMethod(Exception e) {
+        return errorPage(HttpStatus.METHOD_NOT_ALLOWED, "page.badRequest", new Object[0]);
+    }
+
+    /** A refusal that escaped a page's own form handling, e.g. a post id that does not exist. */
+    @ExceptionHandler(GatewayException.class)
+    ModelAndView refused(GatewayException e) {
+        HttpStatus status = switch (e) {
+            case NotFoundException n -> HttpStatus.NOT_FOUND;
+            case NotPermittedException n -> HttpStatus.FORBIDDEN;
+            case IllegalTransitionException n -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return errorPage(status, e.code(), e.arguments());
+    }
+
+    private static ModelAndView errorPage(HttpStatus status, String code, Object[] arguments) {
+        ModelAndView page = new ModelAndView("page-error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("errorCode", code);
+        page.addObject("errorArgs", arguments);
+        return page;
+    }
+}

@@ -1,0 +1,360 @@
+package org.kohogateway.gateway.web;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.policy.Finding;
+import org.kohogateway.gateway.policy.PolicyRules;
+import org.kohogateway.gateway.policy.Severity;
+import org.kohogateway.gateway.post.ApprovalRoute;
+import org.kohogateway.gateway.post.NewPost;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostFilter;
+import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostStatus;
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.GatewayException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.PolicyViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The poster's pages: compose with the rules' findings as one types, my posts with their deliveries, edit and
+ * withdraw before approval; and the PR department's direct publish of a press release (§6-① exception).
+ */
+@Controller
+class PostPagesController {
+
+    static final String SAVE = "save";
+    static final String SUBMIT = "submit";
+
+    private final PostWorkflow workflow;
+    private final OfficialAccounts accounts;
+    private final StaffDirectory staff;
+    private final PolicyRules rules;
+    private final FindingLines lines;
+    private final MessageSource messages;
+
+    PostPagesController(PostWorkflow workflow, OfficialAccounts accounts, StaffDirectory staff, PolicyRules rules,
+            FindingLines lines, MessageSource messages) {
+        this.workflow = workflow;
+        this.accounts = accounts;
+        this.staff = staff;
+        this.rules = rules;
+        this.lines = lines;
+        this.messages = messages;
+    }
+
+    // ---- compose -----------------------------------------------------------------------------------------------
+
+    @GetMapping("/compose")
+    String compose(Principal principal, Model model) {
+        return composePage(principal, model, new ComposeForm(), Mode.NEW, null);
+    }
+
+    @PostMapping("/posts")
+    String create(Principal principal, @ModelAttribute("form") ComposeForm form,
+            @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        String me = principal.getName();
+        try {
+            NewPost request = form.toNewPost();
+            if (request.sourceUrl() != null) {
+                throw new InvalidRequestException("page.sourceOnlyInPressRelease", "use the press-release page");
+            }
+            if (SUBMIT.equals(action)) {
+                requireNothingBlocking(workflow.check(me, request));
+            }
+            Post post = workflow.create(me, request);
+            if (SUBMIT.equals(action)) {
+                try {
+                    workflow.submit(me, post.id());
+                } catch (GatewayException e) {
+                    lines.flash(redirect, e, form.getText(), names());
+                    return "redirect:/posts/" + post.id().value() + "/edit";
+                }
+                redirect.addFlashAttribute("flash", "flash.submitted");
+            } else {
+                redirect.addFlashAttribute("flash", "flash.created");
+            }
+            return "redirect:/posts";
+        } catch (GatewayException e) {
+            lines.show(model, e, form.getText(), names());
+            response.setStatus(422);
+            return composePage(principal, model, form, Mode.NEW, null);
+        }
+    }
+
+    /** The as-you-type check: the findings fragment for the form as it stands, never an error status. */
+    @PostMapping("/compose/check")
+    String check(Principal principal, @ModelAttribute("form") ComposeForm form, Model model) {
+        checkInto(principal.getName(), form, model, false);
+        return "fragments/findings :: findings";
+    }
+
+    // ---- my posts ----------------------------------------------------------------------------------------------
+
+    @GetMapping("/posts")
+    String myPosts(Principal principal, Model model) {
+        Staff me = staff.byUsername(principal.getName());
+        model.addAttribute("myPosts", workflow.list(new PostFilter(me.id(), null, 100)));
+        return "posts";
+    }
+
+    @GetMapping("/posts/{id}/edit")
+    String edit(Principal principal, @PathVariable UUID id, Model model) {
+        Post post = own(principal, id);
+        return composePage(principal, model, ComposeForm.of(post), post.route() == ApprovalRoute.PR_DIRECT
+                ? Mode.EDIT_PRESS : Mode.EDIT, post);
+    }
+
+    @PostMapping("/posts/{id}/edit")
+    String saveEdit(Principal principal, @PathVariable UUID id, @ModelAttribute("form") ComposeForm form,
+            @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Post post = own(principal, id);
+        String me = principal.getName();
+        form.setAccountIds(post.accountIds().stream().map(String::valueOf).toList());
+        try {
+            workflow.edit(me, post.id(), form.toEdit());
+            Post edited = workflow.get(post.id());
+            if (SUBMIT.equals(action) && edited.status() == PostStatus.DRAFT) {
+                workflow.submit(me, post.id());
+                redirect.addFlashAttribute("flash", "flash.submitted");
+            } else if ("publish".equals(action)) {
+                workflow.publishDirect(me, post.id(), Set.copyOf(form.getAcknowledge()));
+                redirect.addFlashAttribute("flash", "flash.published");
+            } else {
+                redirect.addFlashAttribute("flash", "flash.saved");
+            }
+            return "redirect:/posts";
+        } catch (GatewayException e) {
+            lines.show(model, e, form.getText(), names());
+            response.setStatus(422);
+            return composePage(principal, model, form, post.route() == ApprovalRoute.PR_DIRECT
+                    ? Mode.EDIT_PRESS : Mode.EDIT, workflow.get(post.id()));
+        }
+    }
+
+    @PostMapping("/posts/{id}/submit")
+    String submit(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(redirect, "flash.submitted", id, () -> workflow.submit(principal.getName(), new PostId(id)));
+    }
+
+    @PostMapping("/posts/{id}/withdraw")
+    String withdraw(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(redirect, "flash.withdrawn", id, () -> workflow.withdraw(principal.getName(), new PostId(id)));
+    }
+
+    private String act(RedirectAttributes redirect, String successCode, UUID id, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", successCode);
+        } catch (GatewayException e) {
+            lines.flash(redirect, e, postText(id), names());
+        }
+        return "redirect:/posts";
+    }
+
+    private String postText(UUID id) {
+        try {
+            return workflow.get(new PostId(id)).content().text();
+        } catch (GatewayException e) {
+            return null;
+        }
+    }
+
+    // ---- PR direct publish (§6-① exception) --------------------------------------------------------------------
+
+    @GetMapping("/press-release")
+    String pressRelease(Principal principal, @RequestParam(required = false) String sourceUrl, Model model,
+            HttpServletResponse response) {
+        requirePr(principal);
+        ComposeForm form = new ComposeForm();
+        form.setCategory(PostCategory.PRESS_RELEASE.name());
+        if (sourceUrl == null || sourceUrl.isBlank()) {
+            model.addAttribute("askSource", true);
+            return composePage(principal, model, form, Mode.PRESS, null);
+        }
+        form.setSourceUrl(sourceUrl.strip());
+        try {
+            officialSource(sourceUrl.strip());
+            form.setText(messages.getMessage("press.prefill", new Object[] {sourceUrl.strip()},
+                    LocaleContextHolder.getLocale()));
+        } catch (GatewayException e) {
+            lines.show(model, e, null, names());
+            model.addAttribute("askSource", true);
+            response.setStatus(422);
+        }
+        return composePage(principal, model, form, Mode.PRESS, null);
+    }
+
+    @PostMapping("/press-release")
+    String publish(Principal principal, @ModelAttribute("form") ComposeForm form,
+            @RequestParam(defaultValue = "publish") String action, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        requirePr(principal);
+        String me = principal.getName();
+        try {
+            if (form.getSourceUrl() == null || form.getSourceUrl().isBlank()) {
+                throw new InvalidRequestException("page.sourceRequired", "a press-release repost cites its source");
+            }
+            officialSource(form.getSourceUrl().strip());
+            NewPost request = form.toNewPost();
+            Set<String> acknowledged = Set.copyOf(form.getAcknowledge());
+            if (!SAVE.equals(action)) {
+                List<Finding> findings = workflow.check(me, request);
+                requireNothingBlocking(findings);
+                List<Finding> missing = findings.stream().filter(f -> f.severity() == Severity.ACKNOWLEDGE)
+                        .filter(f -> !acknowledged.contains(f.key())).toList();
+                if (!missing.isEmpty()) {
+                    throw new PolicyViolationException("rules.needsAcknowledgement", "acknowledge first", missing);
+                }
+            }
+            Post post = workflow.create(me, request);
+            if (SAVE.equals(action)) {
+                redirect.addFlashAttribute("flash", "flash.created");
+                return "redirect:/posts";
+            }
+            try {
+                workflow.publishDirect(me, post.id(), acknowledged);
+            } catch (GatewayException e) {
+                lines.flash(redirect, e, form.getText(), names());
+                return "redirect:/posts/" + post.id().value() + "/edit";
+            }
+            redirect.addFlashAttribute("flash", "flash.published");
+            return "redirect:/posts";
+        } catch (GatewayException e) {
+            lines.show(model, e, form.getText(), names());
+            response.setStatus(422);
+            return composePage(principal, model, form, Mode.PRESS, null);
+        }
+    }
+
+    private void officialSource(String source) {
+        URI uri;
+        try {
+            uri = new URI(source);
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("post.badLink", "not a web link: " + source, source);
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
+                || !rules.official(uri.getHost().toLowerCase(Locale.ROOT))) {
+            throw new InvalidRequestException("post.sourceNotOfficial", "not an official source", source);
+        }
+    }
+
+    private void requirePr(Principal principal) {
+        if (!staff.byUsername(principal.getName()).has(Role.PR_OFFICER)) {
+            throw new NotPermittedException("post.directOnlyPr", "only the PR department publishes directly");
+        }
+    }
+
+    // ---- shared ------------------------------------------------------------------------------------------------
+
+    enum Mode {
+        NEW, EDIT, PRESS, EDIT_PRESS;
+
+        public boolean press() {
+            return this == PRESS || this == EDIT_PRESS;
+        }
+
+        public boolean editing() {
+            return this == EDIT || this == EDIT_PRESS;
+        }
+    }
+
+    private String composePage(Principal principal, Model model, ComposeForm form, Mode mode, Post post) {
+        Staff me = staff.byUsername(principal.getName());
+        model.addAttribute("form", form);
+        model.addAttribute("mode", mode);
+        model.addAttribute("post", post);
+        model.addAttribute("categories", PostCategory.values());
+        model.addAttribute("choosable", post != null
+                ? post.accountIds().stream().map(accounts::get).toList()
+                : accounts.all().stream().filter(OfficialAccount::active)
+                        .filter(a -> a.departmentId() == me.departmentId() || me.has(Role.PR_OFFICER)).toList());
+        model.addAttribute("formAction", post != null ? "/posts/" + post.id().value() + "/edit"
+                : mode.press() ? "/press-release" : "/posts");
+        checkInto(me.username(), form, model, mode.press());
+        return "compose";
+    }
+
+    /** Runs the rules on the form as it stands; a form that is not complete yet gets a hint instead of findings. */
+    private void checkInto(String username, ComposeForm form, Model model, boolean acknowledgeable) {
+        Set<Platform> platforms = new LinkedHashSet<>();
+        Map<Long, String> names = names();
+        try {
+            for (Long id : new HashSet<>(form.parsedAccountIds())) {
+                accounts.find(id).ifPresent(a -> platforms.add(a.platform()));
+            }
+        } catch (GatewayException e) {
+            // counted for no platform in particular
+        }
+        model.addAttribute("counters", CharacterCounts.of(form.getText(), form.linksSoFar(), platforms));
+        model.addAttribute("acknowledgeable", acknowledgeable);
+        model.addAttribute("acknowledged", form.getAcknowledge());
+        if (form.getText() == null || form.getText().isBlank()) {
+            model.addAttribute("findings", List.of());
+            model.addAttribute("checkHint", "page.check.typeText");
+            return;
+        }
+        try {
+            NewPost request = new NewPost(form.getText(), form.parsedLinks(), form.parsedMedia(),
+                    form.parsedCategory(), form.parsedAccountIds(), null, null, null, null, null);
+            model.addAttribute("findings", lines.of(workflow.check(username, request), form.getText(), names));
+        } catch (GatewayException e) {
+            model.addAttribute("findings", List.of());
+            model.addAttribute("checkHint", e.code());
+            model.addAttribute("checkArgs", e.arguments());
+        }
+    }
+
+    private static void requireNothingBlocking(List<Finding> findings) {
+        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
+        if (!blocking.isEmpty()) {
+            throw new PolicyViolationException("rules.blocked", "blocking findings", blocking);
+        }
+    }
+
+    private Post own(Principal principal, UUID id) {
+        Post post = workflow.get(new PostId(id));
+        if (post.authorId() != staff.byUsername(principal.getName()).id()) {
+            throw new NotPermittedException("post.notAuthor", "only the author edits", "edit");
+        }
+        return post;
+    }
+
+    private Map<Long, String> names() {
+        Map<Long, String> names = new java.util.LinkedHashMap<>();
+        accounts.all().forEach(a -> names.put(a.id(), a.name()));
+        return names;
+    }
+}

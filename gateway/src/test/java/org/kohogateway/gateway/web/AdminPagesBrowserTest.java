@@ -1,0 +1,335 @@
+package org.kohogateway.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.dispatch.Dispatcher;
+import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData;
+import org.kohogateway.gateway.testing.TestData.World;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The admin pages in a real browser: headless Chromium through chromedriver (Debian's {@code chromium} and
+ * {@code chromium-driver}). Without them the tests are skipped on a developer machine and fail when {@code CI=true}.
+ * Each scenario walks the pages as the person would, and the main pages are saved as screenshots (Japanese) to
+ * {@code docs/screenshots/}.
+ */
+class AdminPagesBrowserTest extends IntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static WebDriver driver;
+    private static Path userDataDir;
+
+    @Autowired
+    private Dispatcher dispatcher;
+
+    @Autowired
+    private PostWorkflow workflow;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Optional<Path> chromium = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser",
+                "/usr/bin/google-chrome");
+        Optional<Path> chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver",
+                "/usr/lib/chromium/chromedriver");
+        if (chromium.isEmpty() || chromedriver.isEmpty()) {
+            String message = "browser tests need chromium and chromedriver (apt-get install -y chromium "
+                    + "chromium-driver); found chromium=" + chromium.isPresent() + ", chromedriver="
+                    + chromedriver.isPresent();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + " — required when CI=true");
+            }
+            assumeTrue(false, message + " — skipped (set CI=true to make this a failure)");
+        }
+        userDataDir = Files.createTempDirectory("koho-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.get().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=ja", "--window-size=1280,1000",
+                "--user-data-dir=" + userDataDir.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        if (userDataDir != null) {
+            try (Stream<Path> files = Files.walk(userDataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.get(url("/login"));
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void posterSubmitsApproverAcknowledgesAndApprovesAndTheDeliveryIsSent() {
+        World world = data.world();
+        String text = "江津市の秋祭りは11月30日（日）10時から開催します。" + TestData.unique();
+
+        driver.get(url("/"));
+        screenshot("login");
+        login(world.poster());
+        driver.get(url("/compose"));
+        account(world.lineA().id()).click();
+        account(world.x().id()).click();
+        WebElement body = driver.findElement(By.id("text"));
+        body.sendKeys("お問い合わせは 090-1234-5678 まで");
+        // the as-you-type check: findings arrive while typing, with the X weighted counter
+        waitForText(By.id("findings"), "電話番号");
+        assertThat(driver.findElement(By.id("findings")).getText()).contains("X（旧Twitter）: ");
+        screenshot("compose");
+
+        body.clear();
+        body.sendKeys(text);
+        driver.findElement(By.id("links")).sendKeys("https://example.com/festival");
+        waitForText(By.id("findings"), "example.com");
+        assertThat(driver.findElement(By.id("findings")).getText()).doesNotContain("電話番号");
+        driver.findElement(By.cssSelector("button[value=submit]")).click();
+        waitForText(By.tagName("main"), "承認申請しました");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains(text).contains("承認待ち");
+        screenshot("my-posts");
+
+        logout();
+        login(world.approver());
+        driver.get(url("/inbox"));
+        WebElement post = article(text);
+        assertThat(post.getText()).contains(world.lineA().name()).contains(world.x().name()).contains("要確認");
+        post.findElement(By.cssSelector("button.primary")).click();
+        // approving without acknowledging the external link is a form error, not a 500
+        waitForText(By.cssSelector(".error"), "確認");
+        screenshot("inbox");
+        post = article(text);
+        post.findElement(By.cssSelector("input[name=acknowledge]")).click();
+        post.findElement(By.tagName("textarea")).sendKeys("承認します");
+        post.findElement(By.cssSelector("button.primary")).click();
+        waitForText(By.tagName("main"), "承認しました");
+
+        dispatcher.drain();
+
+        logout();
+        login(world.poster());
+        driver.get(url("/posts"));
+        WebElement mine = article(text);
+        assertThat(mine.findElements(By.cssSelector(".delivery-sent"))).hasSize(2);
+        assertThat(mine.getText()).contains("送信済み");
+    }
+
+    @Test
+    void prOfficerRepostsAPressReleaseDirectly() {
+        World world = data.world();
+        String source = "https://www.city.gotsu.lg.jp/press/" + TestData.unique() + ".html";
+
+        login(world.pr());
+        driver.get(url("/press-release"));
+        driver.findElement(By.id("sourceUrl")).sendKeys(source);
+        driver.findElement(By.cssSelector("form[action='/press-release'] button")).click();
+        WebElement body = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
+        assertThat(body.getAttribute("value")).contains(source);
+        account(world.lineA().id()).click();
+        waitForText(By.id("findings"), "LINE: ");
+        screenshot("press-release");
+        driver.findElement(By.cssSelector("button[value=publish]")).click();
+        waitForText(By.tagName("main"), "発信しました");
+
+        dispatcher.drain();
+        driver.get(url("/posts"));
+        WebElement mine = article(source);
+        assertThat(mine.getText()).contains("広報担当課からの直接発信").contains("送信済み");
+    }
+
+    @Test
+    void auditorFiltersTheTrailChecksTheChainAndExports() throws Exception {
+        World world = data.world();
+        data.approvedPost(world, "監査の対象 " + TestData.unique(), null, world.lineA());
+
+        login(world.auditor());
+        driver.get(url("/audit"));
+        driver.findElement(By.id("actor")).sendKeys(world.approver());
+        driver.findElement(By.cssSelector("form[action='/audit'] button[type=submit]")).click();
+        waitForText(By.tagName("table"), "POST_APPROVED");
+        List<WebElement> actors = driver.findElements(By.cssSelector("tbody tr td:nth-child(2)"));
+        assertThat(actors).isNotEmpty().allSatisfy(td -> assertThat(td.getText()).isEqualTo(world.approver()));
+
+        driver.findElement(By.linkText("改ざんを検査")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".verification")));
+        screenshot("audit");
+
+        // the downloads work with the auditor's page session (no HTTP Basic)
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/audit/export.csv?actor=" + world.approver(), "/audit/send-log.csv?actor="
+                + world.poster())) {
+            HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(csv.statusCode()).as(path).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        }
+        assertThat(driver.findElement(By.id("export-audit")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("export-send-log")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void adminPausesAnAccountSoADuePostStaysThenResumes() {
+        World world = data.world();
+        Post post = data.approvedPost(world, "停止中は送らない " + TestData.unique(), clock.instant().plusSeconds(60),
+                world.lineA());
+
+        login(world.admin());
+        driver.get(url("/admin/accounts"));
+        driver.findElement(By.cssSelector("a[href='/admin/pause?accountId=" + world.lineA().id() + "']")).click();
+        driver.findElement(By.id("reason")).sendKeys("炎上への対応のため");
+        screenshot("pause-confirm");
+        driver.findElement(By.id("confirm")).click();
+        waitForText(By.tagName("main"), "停止しました");
+        assertThat(driver.findElement(By.cssSelector(".banners")).getText()).contains(world.lineA().name())
+                .contains("炎上への対応のため");
+
+        clock.set(clock.instant().plusSeconds(120));
+        dispatcher.drain();
+        assertThat(workflow.get(post.id()).deliveries().getFirst().status()).isNotEqualTo(DeliveryStatus.SENT);
+
+        driver.get(url("/"));
+        assertThat(driver.findElement(By.cssSelector(".banners")).getText()).contains(world.lineA().name());
+        screenshot("dashboard");
+        driver.get(url("/admin/accounts"));
+        driver.findElement(By.id("account-" + world.lineA().id())).findElement(By.linkText("再開…")).click();
+        driver.findElement(By.id("confirm")).click();
+        waitForText(By.tagName("main"), "再開しました");
+        assertThat(driver.findElements(By.cssSelector(".banners"))).noneMatch(b -> b.getText()
+                .contains(world.lineA().name()));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains(world.lineA().name());
+
+        dispatcher.drain();
+        assertThat(workflow.get(post.id()).deliveries().getFirst().status()).isEqualTo(DeliveryStatus.HELD);
+        driver.get(url("/admin/accounts"));
+        screenshot("admin-accounts");
+    }
+
+    @Test
+    void composeIsUsableOnAPhoneAndSpeaksEnglishOnRequest() {
+        World world = data.world();
+        login(world.poster());
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/compose"));
+        account(world.lineA().id()).click();
+        driver.findElement(By.id("text")).sendKeys("江津市からのお知らせです。");
+        waitForText(By.id("findings"), "ガイドラインの指摘はありません");
+        WebElement text = driver.findElement(By.id("text"));
+        assertThat(text.getRect().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("compose-phone");
+
+        driver.get(url("/compose?lang=en"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Write a post");
+        driver.get(url("/compose?lang=ja"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("投稿を作成");
+    }
+
+    private void login(String username) {
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header nav")));
+    }
+
+    private void logout() {
+        driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    }
+
+    private WebElement account(long id) {
+        return driver.findElement(By.cssSelector("input[name=accountIds][value='" + id + "']"));
+    }
+
+    private WebElement article(String containing) {
+        return new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("article.post")).stream()
+                .filter(a -> a.getText().contains(containing)).findFirst().orElse(null));
+    }
+
+    private void waitForText(By locator, String text) {
+        new WebDriverWait(driver, WAIT).until(d -> d.findElements(locator).stream()
+                .anyMatch(e -> e.getText().contains(text)));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /**
+     * Saves the page as it looks now: to docs/screenshots/{name}.png (linked from the README) when run with
+     * {@code -Dkoho.update-screenshots=true}, else to target/screenshots, so an ordinary test run leaves the work tree
+     * clean.
+     */
+    private static void screenshot(String name) {
+        try {
+            Path dir = Boolean.getBoolean("koho.update-screenshots") ? repositoryRoot().resolve("docs/screenshots")
+                    : repositoryRoot().resolve("gateway/target/screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save screenshot " + name, e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+
+    private static Optional<Path> executable(String override, String... candidates) {
+        String configured = System.getenv(override);
+        Stream<String> paths = configured == null || configured.isBlank() ? Stream.of(candidates)
+                : Stream.of(configured);
+        return paths.map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+}
