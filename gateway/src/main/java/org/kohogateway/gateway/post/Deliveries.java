@@ -199,6 +199,56 @@ public class Deliveries {
         return byIds(ids);
     }
 
+    /** An UNCERTAIN delivery with what is needed to look for it on the platform. */
+    public record UncertainDelivery(UUID id, long accountId, Platform platform, String text, Instant startedAt,
+            boolean lookedUp) {
+    }
+
+    /** Uncertain deliveries not looked up yet first, then the longest-waiting. */
+    @Transactional(readOnly = true)
+    public List<UncertainDelivery> uncertain(int limit) {
+        return jdbc.sql("""
+                select d.id, d.account_id, a.platform, p.text, coalesce(d.send_started_at, d.updated_at) as started,
+                       d.hold_reason is not null as looked_up
+                from delivery d join post p on p.id = d.post_id join official_account a on a.id = d.account_id
+                where d.status = 'UNCERTAIN'
+                order by d.hold_reason is not null, d.updated_at
+                limit :limit
+                """)
+                .param("limit", limit)
+                .query((rs, n) -> new UncertainDelivery(rs.getObject("id", UUID.class), rs.getLong("account_id"),
+                        Platform.valueOf(rs.getString("platform")), rs.getString("text"), Posts.instant(rs, "started"),
+                        rs.getBoolean("looked_up")))
+                .list();
+    }
+
+    /** The platform shows the post: the delivery was sent after all. */
+    @Transactional
+    public void reconciled(UncertainDelivery d, String platformPostId, Instant now) {
+        int rows = jdbc.sql("""
+                update delivery set status = 'SENT', platform_post_id = :platformId, sent_at = :now, hold_reason = null,
+                    updated_at = :now
+                where id = :id and status = 'UNCERTAIN'
+                """).param("platformId", platformPostId).param("now", timestamp(now)).param("id", d.id()).update();
+        if (rows == 1) {
+            audit.record(AuditTrail.SYSTEM, "DELIVERY_RECONCILED", "DELIVERY", d.id().toString(), "UNCERTAIN", "SENT",
+                    Map.of("platformPostId", platformPostId, "platform", d.platform().name()));
+        }
+    }
+
+    /** Records what the look-up said (shown to the person who settles the delivery); audited once. */
+    @Transactional
+    public void lookedUp(UncertainDelivery d, String finding, Instant now) {
+        int rows = jdbc.sql("""
+                update delivery set hold_reason = :finding, updated_at = :now
+                where id = :id and status = 'UNCERTAIN' and hold_reason is distinct from :finding
+                """).param("finding", finding).param("now", timestamp(now)).param("id", d.id()).update();
+        if (rows == 1) {
+            audit.record(AuditTrail.SYSTEM, "DELIVERY_LOOKED_UP", "DELIVERY", d.id().toString(), "UNCERTAIN",
+                    "UNCERTAIN", Map.of("finding", finding));
+        }
+    }
+
     /** A sent delivery, locked for the caller's transaction, with what is needed to delete it on the platform. */
     public record SentDelivery(UUID id, long accountId, Platform platform, String platformPostId) {
     }

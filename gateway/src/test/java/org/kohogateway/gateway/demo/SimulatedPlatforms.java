@@ -132,6 +132,11 @@ public final class SimulatedPlatforms {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{}")
                         .withTransformers(LineRetryKeys.NAME)));
+        server.stubFor(post(urlPathEqualTo("/v2/bot/message/push"))
+                .willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sentMessages\":[{\"id\":\"461230966842064897\",\"quoteToken\":\"preview\"}]}")
+                        .withTransformers(LineRetryKeys.NAME)));
         server.stubFor(get(urlPathEqualTo("/v2/bot/info"))
                 .willReturn(aResponse().withStatus(200)
                         .withHeader("Content-Type", "application/json")

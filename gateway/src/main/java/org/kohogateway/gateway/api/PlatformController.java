@@ -1,0 +1,52 @@
+package org.kohogateway.gateway.api;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.kohogateway.gateway.dispatch.LinePreviews;
+import org.kohogateway.gateway.dispatch.PlatformQuotas;
+import org.kohogateway.gateway.post.PostId;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "platforms", description = "What the platforms themselves say: quotas and previews")
+class PlatformController {
+
+    private final PlatformQuotas quotas;
+    private final LinePreviews previews;
+
+    PlatformController(PlatformQuotas quotas, LinePreviews previews) {
+        this.quotas = quotas;
+        this.previews = previews;
+    }
+
+    /** @param recipientUserId the LINE user id (U + 32 hex) of the staff member who wants to see the preview */
+    record PreviewRequest(@NotBlank @Size(max = 64) String recipientUserId) {
+    }
+
+    @GetMapping("/api/accounts/{id}/quota")
+    @Operation(summary = "The platform's sending quota for the account: LINE's monthly message quota, Instagram's "
+            + "rolling 24-hour publishing limit")
+    PlatformQuotas.Quota quota(@PathVariable long id) {
+        return quotas.of(id);
+    }
+
+    @PostMapping("/api/posts/{id}/preview")
+    @Operation(summary = "Push the post's LINE messages to one test recipient before approval (audited)")
+    List<LinePreviews.PreviewResult> preview(Principal me, @PathVariable UUID id,
+            @Valid @RequestBody PreviewRequest request) {
+        return previews.preview(me.getName(), new PostId(id), request.recipientUserId());
+    }
+}
