@@ -17,7 +17,7 @@ declare
     last audit_entry;
 begin
     perform pg_advisory_xact_lock(7310585);
-    select * into last from audit_entry order by seq desc nulls last limit 1;
+    select * into last from audit_entry order by seq desc limit 1;
     new.seq := coalesce(last.seq, 0) + 1;
     new.prev_hash := coalesce(last.hash, repeat('0', 64));
     new.hash := encode(sha256(convert_to(audit_entry_canonical(new), 'UTF8')), 'hex');

@@ -20,6 +20,7 @@ import org.kohogateway.gateway.post.PostFilter;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.security.TokenScope;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
@@ -66,6 +67,7 @@ class PostController {
     @PostMapping
     @Operation(summary = "Create a draft post (one delivery per target account)")
     ResponseEntity<PostView> create(Principal me, @Valid @RequestBody PostRequest request) {
+        TokenScope.requireAccounts(request.accountIds());
         Post post = workflow.create(me.getName(), newPost(request));
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(views.of(post));
     }
@@ -119,6 +121,7 @@ class PostController {
     @Operation(summary = "PR direct publish of already-published city content")
     PostView publish(Principal me, @PathVariable UUID id,
             @Valid @RequestBody(required = false) DecisionRequest request) {
+        TokenScope.requireAccounts(workflow.get(new PostId(id)).accountIds());
         return views.of(workflow.publishDirect(me.getName(), new PostId(id), acknowledged(request)));
     }
 

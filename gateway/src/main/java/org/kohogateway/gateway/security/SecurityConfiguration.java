@@ -1,5 +1,9 @@
 package org.kohogateway.gateway.security;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -7,12 +11,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +33,7 @@ class SecurityConfiguration {
     /** The API: HTTP Basic, no session, no CSRF (no cookies to ride on), errors as ProblemDetail. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problem(response, json,
                 HttpStatus.UNAUTHORIZED, "authentication required");
         AccessDeniedHandler denied = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
@@ -31,10 +41,26 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/api/tokens/**").hasRole("ADMIN")
+                        // an API token carries only the roles it was given: checked here, before any body is read.
+                        // People are checked by the domain, which also knows departments and separation of duties.
+                        .requestMatchers(HttpMethod.POST, "/api/posts/*/approve", "/api/posts/*/reject",
+                                "/api/posts/*/reschedule").access(tokenNeeds("APPROVER", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/posts/*/publish").access(tokenNeeds("PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/posts/*/emergency-override")
+                        .access(tokenNeeds("ADMIN"))
+                        .requestMatchers(HttpMethod.POST, "/api/posts", "/api/posts/*/submit", "/api/posts/*/withdraw")
+                        .access(tokenNeeds("POSTER", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.PUT, "/api/posts/*", "/api/accounts/**")
+                        .access(tokenNeeds("POSTER", "PR_OFFICER", "APPROVER", "ADMIN"))
+                        .requestMatchers(HttpMethod.POST, "/api/crisis/**").access(tokenNeeds("ADMIN", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/*/resolve", "/api/deliveries/*/delete")
+                        .access(tokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/policy/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .addFilterBefore(new ApiTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -65,6 +91,22 @@ class SecurityConfiguration {
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** Any signed-in person passes (the domain decides); a token passes only with one of these roles. */
+    private static AuthorizationManager<RequestAuthorizationContext> tokenNeeds(String... roles) {
+        Set<String> needed = Arrays.stream(roles).map(r -> "ROLE_" + r).collect(Collectors.toSet());
+        return (authentication, context) -> {
+            Authentication a = authentication.get();
+            if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
+                return new AuthorizationDecision(false);
+            }
+            if (!(a.getDetails() instanceof ApiTokens.Grant)) {
+                return new AuthorizationDecision(true);
+            }
+            return new AuthorizationDecision(a.getAuthorities().stream()
+                    .anyMatch(g -> needed.contains(g.getAuthority())));
+        };
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, JsonMapper json, HttpStatus status,

@@ -1,0 +1,179 @@
+package org.kohogateway.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens for machines. A token acts for one staff member with at most that person's roles (a subset chosen at
+ * creation) and, if set, only on some accounts; it expires, can be revoked, and every issue, use-refusal and
+ * revocation is audited. Only its SHA-256 is stored, so a lookup costs a hash, not a password check.
+ */
+@Service
+public class ApiTokens {
+
+    public static final String PREFIX = "kgw_";
+
+    private final JdbcClient jdbc;
+    private final StaffDirectory staff;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcClient jdbc, StaffDirectory staff, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A token as listed (never its secret). {@code accountIds} null means every account. */
+    public record Token(long id, String name, String actsAs, Set<Role> roles, List<Long> accountIds, Instant createdAt,
+            Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+    }
+
+    /** What a valid token lets a request do. */
+    public record Grant(long tokenId, String username, Set<Role> roles, List<Long> accountIds) {
+    }
+
+    /** The secret is in this answer only; it cannot be read again. */
+    public record Issued(Token token, String secret) {
+    }
+
+    @Transactional
+    public Issued issue(String adminUsername, String name, String actsAs, Set<Role> roles, List<Long> accountIds,
+            Instant expiresAt) {
+        Staff admin = requireAdmin(adminUsername);
+        Staff subject = staff.byUsername(actsAs);
+        if (name == null || name.isBlank() || roles == null || roles.isEmpty()) {
+            throw new InvalidRequestException("token.nameAndRoles", "a token needs a name and at least one role");
+        }
+        if (!subject.roles().containsAll(roles)) {
+            throw new InvalidRequestException("token.rolesBeyondStaff",
+                    "a token cannot hold roles its staff member does not have", actsAs);
+        }
+        Instant now = clock.instant();
+        if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(java.time.Duration.ofDays(400)))) {
+            throw new InvalidRequestException("token.expiry", "a token expires within 400 days from now");
+        }
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        long id = jdbc.sql("""
+                insert into api_token (name, token_hash, staff_id, roles, account_ids, created_by, created_at, expires_at)
+                values (:name, :hash, :staff, :roles, :accounts, :by, :at, :expires) returning id
+                """)
+                .param("name", name.strip()).param("hash", hash(secret)).param("staff", subject.id())
+                .param("roles", roles.stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("accounts", accountIds == null ? null : accountIds.toArray(Long[]::new))
+                .param("by", admin.username()).param("at", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .query(Long.class).single();
+        audit.record(admin.username(), "API_TOKEN_ISSUED", "API_TOKEN", Long.toString(id), null, "ACTIVE",
+                Map.of("name", name.strip(), "actsAs", actsAs, "roles", roles.stream().map(Enum::name).sorted().toList(),
+                        "accounts", accountIds == null ? "all" : accountIds, "expiresAt", expiresAt.toString()));
+        return new Issued(get(id), secret);
+    }
+
+    @Transactional
+    public void revoke(String adminUsername, long id) {
+        Staff admin = requireAdmin(adminUsername);
+        int rows = jdbc.sql("update api_token set revoked_by = :by, revoked_at = :at where id = :id and revoked_at is null")
+                .param("by", admin.username()).param("at", Timestamp.from(clock.instant())).param("id", id).update();
+        if (rows == 0) {
+            throw new NotFoundException("token.notFound", "no active token " + id, Long.toString(id));
+        }
+        audit.record(admin.username(), "API_TOKEN_REVOKED", "API_TOKEN", Long.toString(id), "ACTIVE", "REVOKED",
+                Map.of());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Token> list(String adminUsername) {
+        requireAdmin(adminUsername);
+        return jdbc.sql("select t.*, s.username from api_token t join staff s on s.id = t.staff_id order by t.id desc")
+                .query((rs, n) -> token(rs)).list();
+    }
+
+    /** The grant of a presented token, if it is one of ours, not expired, not revoked, and its holder still enabled. */
+    @Transactional
+    public Optional<Grant> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Token> found = jdbc.sql("""
+                select t.*, s.username from api_token t join staff s on s.id = t.staff_id
+                where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and s.enabled
+                """).param("hash", hash(secret)).param("now", Timestamp.from(now)).query((rs, n) -> token(rs)).optional();
+        found.ifPresent(t -> jdbc.sql("update api_token set last_used_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", t.id()).update());
+        return found.map(t -> {
+            // a token never holds more than its staff member holds today
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            roles.addAll(t.roles());
+            roles.retainAll(staff.byUsername(t.actsAs()).roles());
+            return new Grant(t.id(), t.actsAs(), roles, t.accountIds());
+        });
+    }
+
+    private Token get(long id) {
+        return jdbc.sql("select t.*, s.username from api_token t join staff s on s.id = t.staff_id where t.id = :id")
+                .param("id", id).query((rs, n) -> token(rs)).single();
+    }
+
+    private static Token token(java.sql.ResultSet rs) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream((String[]) rs.getArray("roles").getArray()).forEach(r -> roles.add(Role.valueOf(r)));
+        Array accounts = rs.getArray("account_ids");
+        List<Long> accountIds = accounts == null ? null : Arrays.asList((Long[]) accounts.getArray());
+        return new Token(rs.getLong("id"), rs.getString("name"), rs.getString("username"), roles, accountIds,
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private Staff requireAdmin(String username) {
+        Staff admin = staff.byUsername(username);
+        if (!admin.has(Role.ADMIN)) {
+            throw new NotPermittedException("token.adminOnly", "API tokens are managed by admins");
+        }
+        return admin;
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
