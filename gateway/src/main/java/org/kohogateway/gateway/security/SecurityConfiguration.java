@@ -31,6 +31,7 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/api/feed/**").hasAnyRole("PR_OFFICER", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/policy/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
