@@ -150,3 +150,8 @@ create table feed_poll (
 );
 
 create index feed_poll_url on feed_poll (url, id desc);
+
+-- The audit hash-chain trigger (V5) finds the last entry with "order by seq desc nulls last limit 1"; the unique index
+-- on seq (ascending, nulls last) cannot serve that order, so every insert scanned the whole trail. This index serves
+-- it exactly (found by the 200,000-row export test: a bulk insert was quadratic).
+create index audit_entry_seq_desc on audit_entry (seq desc nulls last);

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-"})
+        properties = {"gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-", "gateway.housekeeping.cron=-"})
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTest {
 
