@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/crisis/**").access(tokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/deliveries/*/resolve", "/api/deliveries/*/delete")
                         .access(tokenNeeds("ADMIN", "PR_OFFICER"))
+                        .requestMatchers("/api/feed/**").hasAnyRole("PR_OFFICER", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/policy/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-",
+                "gateway.housekeeping.cron=-",
                 // tests reconcile when they choose, never in the background
                 "gateway.dispatch.reconcile-every=1h",
                 // rate limits are exercised by their own tests; elsewhere they would only slow the suite down

@@ -1,0 +1,17 @@
+package org.kohogateway.gateway.importing;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param chunkSize rows per transaction of an import job (default 100): a restart after a failure repeats at most
+ *                  this many rows' work, never a row that was committed
+ */
+@Validated
+@ConfigurationProperties("gateway.imports")
+public record ImportProperties(@DefaultValue("100") @Min(1) @Max(10_000) int chunkSize) {
+}

@@ -1,0 +1,157 @@
+package org.kohogateway.gateway.importing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.ConflictException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The import use cases: accept an upload (checked up front: size, text, CSV, columns), run its job in the
+ * background, restart a failed one, and show imports to their author, admins and auditors.
+ */
+@Service
+public class Imports {
+
+    private static final Logger log = LoggerFactory.getLogger(Imports.class);
+
+    private final PostImports imports;
+    private final StaffDirectory staff;
+    private final JobOperator jobs;
+    private final Job job;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final SimpleAsyncTaskExecutor background = new SimpleAsyncTaskExecutor("import-");
+
+    Imports(PostImports imports, StaffDirectory staff, JobOperator jobs, Job postImportJob, AuditTrail audit,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.imports = imports;
+        this.staff = staff;
+        this.jobs = jobs;
+        this.job = postImportJob;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.background.setVirtualThreads(true);
+    }
+
+    /** Checks and stores an upload, then starts its job in the background; the import is {@code QUEUED}. */
+    public PostImport upload(String username, String fileName, byte[] content, ImportMode mode) {
+        PostImport accepted = accept(username, fileName, content, mode);
+        background.execute(() -> run(accepted.id()));
+        return accepted;
+    }
+
+    /** Checks and stores an upload without starting it (tests and the benchmark start it with {@link #run}). */
+    public PostImport accept(String username, String fileName, byte[] content, ImportMode mode) {
+        Staff author = staff.byUsername(username);
+        if (!author.has(Role.POSTER) && !author.has(Role.PR_OFFICER)) {
+            throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
+        }
+        if (mode == null) {
+            throw new InvalidRequestException("import.modeRequired", "choose a mode: ALL_OR_NOTHING or VALID_ROWS");
+        }
+        if (content == null || content.length == 0) {
+            throw new InvalidRequestException("import.empty", "the file is empty");
+        }
+        if (content.length > ImportFile.MAX_BYTES) {
+            throw new InvalidRequestException("import.tooLarge", "the file is larger than 5 MiB",
+                    ImportFile.MAX_BYTES / (1024 * 1024));
+        }
+        ImportFile file = ImportFile.decode(content);
+        int rows = file.checkAndCountRows();
+        String name = fileName == null || fileName.isBlank() ? "import.csv" : fileName.strip();
+        long id = transaction.execute(status -> {
+            long created = imports.insert(username, name.length() > 200 ? name.substring(0, 200) : name,
+                    file.charset().name(), mode, content, rows, clock.instant());
+            audit.record(username, "IMPORT_ACCEPTED", "IMPORT", String.valueOf(created), null,
+                    ImportStatus.QUEUED.name(), Map.of("file", name, "rows", rows, "mode", mode.name(),
+                            "charset", file.charset().name()));
+            return created;
+        });
+        return imports.find(id).orElseThrow();
+    }
+
+    /** Runs (or, after a failure, restarts) an import's job in this thread; returns the import as it ends. */
+    public PostImport run(long id) {
+        JobParameters parameters = new JobParametersBuilder().addLong(ImportJobConfiguration.IMPORT_ID, id)
+                .toJobParameters();
+        try {
+            jobs.start(job, parameters);
+        } catch (Exception e) {
+            // already complete or running elsewhere: the import's status says what happened
+            log.warn("import {} not started: {}", id, e.toString());
+        }
+        return get(id);
+    }
+
+    /** Restarts a failed import in the background; it goes on where it stopped. */
+    public PostImport restart(String username, long id) {
+        PostImport current = visible(username, id);
+        if (!current.author().equals(username) && !staff.byUsername(username).has(Role.ADMIN)) {
+            throw new NotPermittedException("import.notYours", "only its author or an admin may restart an import");
+        }
+        if (!imports.requeue(id)) {
+            throw new ConflictException("import.notRestartable", "only a FAILED import can be restarted",
+                    current.status());
+        }
+        background.execute(() -> run(id));
+        return get(id);
+    }
+
+    public PostImport get(long id) {
+        return imports.find(id).orElseThrow(() -> new NotFoundException("import.notFound", "no import " + id, id));
+    }
+
+    /** An import its author, an admin or an auditor asks about. */
+    public PostImport visible(String username, long id) {
+        PostImport found = get(id);
+        if (!found.author().equals(username) && !mayReadAll(staff.byUsername(username))) {
+            throw new NotPermittedException("import.notYours", "another person's import");
+        }
+        return found;
+    }
+
+    /** Newest first: the caller's own imports, or everyone's for admins and auditors. */
+    public List<PostImport> list(String username, int limit) {
+        Staff me = staff.byUsername(username);
+        return imports.list(mayReadAll(me) ? null : username, limit);
+    }
+
+    public List<RowError> errors(long id) {
+        return imports.errors(id);
+    }
+
+    /** The posts the import created, in file order. */
+    public List<PostId> posts(long id) {
+        return imports.posts(id);
+    }
+
+    /** Clears the stored files of imports older than the cutoff (housekeeping); returns how many. */
+    public int clearStoredFilesBefore(java.time.Instant cutoff) {
+        return imports.clearContentBefore(cutoff);
+    }
+
+    private static boolean mayReadAll(Staff me) {
+        return me.has(Role.ADMIN) || me.has(Role.AUDITOR);
+    }
+}

@@ -1,0 +1,16 @@
+package org.kohogateway.gateway.importing;
+
+import java.time.Instant;
+
+/**
+ * An import as its author and auditors see it.
+ *
+ * @param rows      data rows in the file
+ * @param imported  rows that became posts
+ * @param rejected  rows reported as errors (see {@link Imports#errors})
+ * @param message   why the job failed, if it did
+ */
+public record PostImport(long id, String author, String fileName, String charset, ImportMode mode,
+        ImportStatus status, int rows, int imported, int rejected, Long jobExecutionId, String message,
+        Instant createdAt, Instant finishedAt) {
+}
