@@ -33,6 +33,15 @@ final class PlatformRules {
                     }
                 }
             }
+            int images = switch (target.platform()) {
+                case X -> 0;
+                case FACEBOOK, INSTAGRAM -> 1;
+                case LINE -> Integer.MAX_VALUE;
+            };
+            if (candidate.mediaUrls().size() > images) {
+                findings.add(new Finding(RuleId.IMAGE_NOT_SUPPORTED, -1, -1, target.accountId(),
+                        List.of(target.platform().name(), Integer.toString(images))));
+            }
             boolean excepted = candidate.answersPolicyProposal() || candidate.emergency();
             if (candidate.replyTo() != null && target.replyPolicy() == ReplyPolicy.NO_REPLIES && !excepted) {
                 findings.add(new Finding(RuleId.NO_REPLY, -1, -1, target.accountId(), List.of(candidate.replyTo())));

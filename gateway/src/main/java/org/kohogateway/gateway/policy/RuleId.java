@@ -14,7 +14,9 @@ public enum RuleId {
     POSTAL_ADDRESS("§8-⑤", Severity.BLOCK),
     FUSEJI("§8-⑤", Severity.WARN),
     PLATFORM_LIMIT("platform", Severity.BLOCK),
-    IMAGE_REQUIRED("platform", Severity.BLOCK);
+    IMAGE_REQUIRED("platform", Severity.BLOCK),
+    /** More images than the platform's connector can send: X none (text and links), Facebook and Instagram one. */
+    IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK);
 
     private final String section;
     private final Severity severity;

@@ -99,7 +99,9 @@ class CrisisIntegrationTest extends IntegrationTest {
         assertThat(requests.size()).as("requests stopped early").isLessThan(paused.size());
         assertThat(report.inFlight()).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SENT));
         List<DeliveryStatus> pausedStatuses = statuses(world.lineA().id(), paused);
-        assertThat(pausedStatuses).containsOnly(DeliveryStatus.SENT, DeliveryStatus.SCHEDULED, DeliveryStatus.HELD);
+        // claimed but stopped at the gate: HELD; never claimed: SCHEDULED — which of them occur depends on timing
+        assertThat(pausedStatuses).allSatisfy(s -> assertThat(s).isIn(DeliveryStatus.SENT, DeliveryStatus.SCHEDULED,
+                DeliveryStatus.HELD));
         assertThat(pausedStatuses.stream().filter(s -> s == DeliveryStatus.SENT).count()).isEqualTo(requests.size());
         assertThat(statuses(world.lineA2().id(), running)).containsOnly(DeliveryStatus.SENT);
 

@@ -97,6 +97,22 @@ class StructuredRulesTest {
                     new Candidate("写真 " + i, List.of(), i < 5 ? List.of(IMAGE) : List.of(), null, null, false, false,
                             i < 5 ? List.of(INSTAGRAM) : List.of(LINE, X_REPLIES))));
         }
+        // IMAGE_NOT_SUPPORTED: X posts text and links only; Facebook and Instagram one image; LINE up to four
+        URI second = URI.create("https://www.city.gotsu.lg.jp/img/2.jpg");
+        for (int i = 0; i < 5; i++) {
+            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "image to X #" + i,
+                    new Candidate("写真付き " + i, List.of(), List.of(IMAGE), null, null, false, false,
+                            i % 2 == 0 ? List.of(X_REPLIES) : List.of(LINE, X_NO_REPLY))));
+            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "two images to Facebook or Instagram #" + i,
+                    new Candidate("写真 2 枚 " + i, List.of(), List.of(IMAGE, second), null, null, false, false,
+                            List.of(i % 2 == 0 ? FACEBOOK : INSTAGRAM))));
+            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, false, "one image to Facebook, Instagram or LINE #" + i,
+                    new Candidate("写真 1 枚 " + i, List.of(), List.of(IMAGE), null, null, false, false,
+                            List.of(i % 3 == 0 ? FACEBOOK : i % 3 == 1 ? INSTAGRAM : LINE))));
+            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, false, "text only to X, or four images to LINE #" + i,
+                    new Candidate("本文のみ " + i, List.of(), i % 2 == 0 ? List.of() : List.of(IMAGE, second, IMAGE, second),
+                            null, null, false, false, List.of(i % 2 == 0 ? X_REPLIES : LINE))));
+        }
         return c.stream();
     }
 
