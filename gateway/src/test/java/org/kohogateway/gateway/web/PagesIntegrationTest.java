@@ -13,11 +13,87 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.AccountStatus;
+import org.kohogateway.gateway.account.AccountWorkflow;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.PolicyDraft;
+import org.kohogateway.gateway.account.ReplyPolicy;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 
 class PagesIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    AccountWorkflow accountWorkflow;
+
+    @Autowired
+    OfficialAccounts officialAccounts;
+
+    @Test
+    void accountReviewsGoToTheDepartmentHeadThenToPrAndRefuseEveryoneElse() throws Exception {
+        World world = data.world();
+        String name = "審査 LINE " + TestData.unique();
+        OfficialAccount account = accountWorkflow.draft(world.poster(), Platform.LINE, world.departmentA().id(),
+                new PolicyDraft(name, "https://line.me/R/ti/p/@" + Math.abs(name.hashCode()), "観光情報の発信",
+                        world.approver(), java.util.List.of(world.poster()), true, ReplyPolicy.NO_REPLIES,
+                        "正確な情報を発信します", "丁寧な表現", "コメントには返信しません"));
+        accountWorkflow.submit(world.poster(), account.id());
+        String approve = "/accounts/" + account.id() + "/review/approve";
+        String reject = "/accounts/" + account.id() + "/review/reject";
+
+        HttpClient other = login(world.approverB());
+        assertThat(page(other, "/accounts/reviews")).doesNotContain(name);
+        assertThat(send(other, "/accounts/reviews", approve, "comment=x").body()).contains("class=\"error\"");
+        HttpClient poster = login(world.poster());
+        assertThat(send(poster, "/posts", approve, "comment=x").body()).contains("class=\"error\"");
+        assertThat(officialAccounts.get(account.id()).status()).isEqualTo(AccountStatus.PENDING_DEPARTMENT);
+
+        HttpClient head = login(world.approver());
+        String reviews = page(head, "/accounts/reviews");
+        assertThat(reviews).contains(name).contains("正確な情報を発信します").contains("丁寧な表現")
+                .contains("コメントには返信しません");
+        assertThat(head.send(form(approve, "comment=ok"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+        assertThat(send(head, "/accounts/reviews", reject, "comment=").body()).contains("差し戻しには理由のコメントが必要です");
+        assertThat(officialAccounts.get(account.id()).status()).isEqualTo(AccountStatus.PENDING_DEPARTMENT);
+        assertThat(send(head, "/accounts/reviews", approve, "comment=" + enc("承認します")).body())
+                .contains("承認しました");
+        assertThat(officialAccounts.get(account.id()).status()).isEqualTo(AccountStatus.PENDING_PR);
+
+        assertThat(page(head, "/accounts/reviews")).doesNotContain(name);
+        HttpClient pr = login(world.pr());
+        assertThat(page(pr, "/accounts/reviews")).contains(name);
+        assertThat(send(pr, "/accounts/reviews", reject, "comment=" + enc("目的をもっと具体的に")).body())
+                .contains("差し戻しました");
+        assertThat(officialAccounts.get(account.id()).status()).isEqualTo(AccountStatus.DRAFT);
+    }
+
+    /** GETs a page and returns its body, asserting it rendered. */
+    private String page(HttpClient browser, String path) throws Exception {
+        HttpResponse<String> response = browser.send(get(path), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    /**
+     * Posts a form with the CSRF token of {@code formPage} and follows the redirect, if any: the page that shows the
+     * outcome (or the rendered form with its error).
+     */
+    private HttpResponse<String> send(HttpClient browser, String formPage, String path, String body)
+            throws Exception {
+        String token = csrf(page(browser, formPage));
+        HttpResponse<String> response = browser.send(form(path, body + "&_csrf=" + enc(token)),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 302) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            return browser.send(get(URI.create(location).getPath()), HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
+    }
 
     @Test
     void healthIsPublicAndUp() {
