@@ -72,6 +72,42 @@ class PagesIntegrationTest extends IntegrationTest {
         assertThat(officialAccounts.get(account.id()).status()).isEqualTo(AccountStatus.DRAFT);
     }
 
+    @Test
+    void adminTestsConnectionsAndReplacesCredentialsWriteOnly() throws Exception {
+        World world = data.world();
+        String credentials = "/admin/accounts/" + world.x().id() + "/credentials";
+        String test = "/admin/accounts/" + world.x().id() + "/test-connection";
+        String secret = "s3cret-" + TestData.unique();
+        String values = "consumerKey=" + secret + "a&consumerSecret=" + secret + "b&accessToken=" + secret
+                + "c&accessTokenSecret=" + secret + "d";
+
+        HttpClient admin = login(world.admin());
+        String page = page(admin, "/admin/accounts");
+        assertThat(page).contains("/admin/accounts/" + world.x().id() + "/credentials")
+                .contains("name=\"consumerKey\"").contains("name=\"accessTokenSecret\"")
+                .contains("name=\"channelAccessToken\"").contains("name=\"pageAccessToken\"")
+                .contains("name=\"igUserId\"").contains("type=\"password\" autocomplete=\"off\"");
+        assertThat(admin.send(form(credentials, values), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+        assertThat(send(admin, "/admin/accounts", credentials, "consumerKey=x").body())
+                .contains("認証情報の値を入力してください");
+        HttpResponse<String> replaced = send(admin, "/admin/accounts", credentials, values);
+        assertThat(replaced.body()).contains("認証情報を置き換えました").doesNotContain(secret);
+        assertThat(page(admin, "/admin/accounts")).doesNotContain(secret);
+
+        HttpClient pr = login(world.pr());
+        String prPage = page(pr, "/admin/accounts");
+        assertThat(prPage).doesNotContain("name=\"consumerKey\"").contains(test);
+        assertThat(send(pr, "/admin/accounts", credentials, values).body()).contains("class=\"error\"")
+                .doesNotContain(secret);
+        assertThat(pr.send(form(test, ""), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        HttpResponse<String> tested = send(pr, "/admin/accounts", "/admin/accounts/" + world.lineA().id()
+                + "/test-connection", "");
+        assertThat(tested.body()).contains("接続テストを記録しました").contains("接続テスト）");
+        HttpClient poster = login(world.poster());
+        assertThat(poster.send(form(test, ""), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
+
     /** GETs a page and returns its body, asserting it rendered. */
     private String page(HttpClient browser, String path) throws Exception {
         HttpResponse<String> response = browser.send(get(path), HttpResponse.BodyHandlers.ofString());
