@@ -30,7 +30,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(assignableTypes = {PagesController.class, PostPagesController.class, InboxPagesController.class,
         AuditPagesController.class, AdminPagesController.class,
-        AccountReviewPagesController.class})
+        AccountReviewPagesController.class, DeliveryPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;
