@@ -215,6 +215,8 @@ class PagesIntegrationTest extends IntegrationTest {
         HttpResponse<String> replaced = send(admin, "/admin/accounts", credentials, values);
         assertThat(replaced.body()).contains("認証情報を置き換えました").doesNotContain(secret);
         assertThat(page(admin, "/admin/accounts")).doesNotContain(secret);
+        assertThat(api(world.auditor()).get("/api/audit?subjectType=ACCOUNT&subjectId=" + world.x().id()).body())
+                .contains("ACCOUNT_CREDENTIALS_REPLACED").contains("accessTokenSecret").doesNotContain(secret);
 
         HttpClient pr = login(world.pr());
         String prPage = page(pr, "/admin/accounts");
