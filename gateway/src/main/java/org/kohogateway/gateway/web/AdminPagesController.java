@@ -5,7 +5,11 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.PlatformCredentials;
+import org.kohogateway.gateway.account.ProfileCheck;
+import org.kohogateway.gateway.account.ProfileChecks;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.crisis.Pause;
 import org.kohogateway.gateway.crisis.PauseReport;
@@ -17,6 +21,7 @@ import org.kohogateway.gateway.support.GatewayException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -35,9 +40,21 @@ class AdminPagesController {
     private final Deliveries deliveries;
     private final StaffDirectory staff;
     private final FindingLines lines;
+    private final ProfileChecks profiles;
+
+    /** The credential fields each platform's connector needs, in the order the form asks for them. */
+    static final java.util.Map<Platform, java.util.List<String>> CREDENTIAL_FIELDS = java.util.Map.of(
+            Platform.LINE, java.util.List.of(PlatformCredentials.LINE_CHANNEL_ACCESS_TOKEN),
+            Platform.X, java.util.List.of(PlatformCredentials.X_CONSUMER_KEY, PlatformCredentials.X_CONSUMER_SECRET,
+                    PlatformCredentials.X_ACCESS_TOKEN, PlatformCredentials.X_ACCESS_TOKEN_SECRET),
+            Platform.FACEBOOK, java.util.List.of(PlatformCredentials.FACEBOOK_PAGE_ID,
+                    PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN),
+            Platform.INSTAGRAM, java.util.List.of(PlatformCredentials.INSTAGRAM_IG_USER_ID,
+                    PlatformCredentials.INSTAGRAM_ACCESS_TOKEN));
 
     AdminPagesController(OfficialAccounts accounts, Pauses pauses, Deliveries deliveries, StaffDirectory staff,
-            FindingLines lines) {
+            FindingLines lines, ProfileChecks profiles) {
+        this.profiles = profiles;
         this.accounts = accounts;
         this.pauses = pauses;
         this.deliveries = deliveries;
@@ -57,7 +74,45 @@ class AdminPagesController {
         model.addAttribute("departments", staff.departments().stream()
                 .collect(Collectors.toMap(d -> d.id(), d -> d.name())));
         model.addAttribute("inFlight", deliveries.inFlight(null));
+        java.util.Map<Long, ProfileCheck> checks = new java.util.HashMap<>();
+        accounts.all().forEach(a -> profiles.latest(a.id()).ifPresent(c -> checks.put(a.id(), c)));
+        model.addAttribute("checks", checks);
+        model.addAttribute("credentialFields", CREDENTIAL_FIELDS);
         return "admin-accounts";
+    }
+
+    /** Reads the live profile through the account's connector (proves the credentials) and checks it. */
+    @PostMapping("/admin/accounts/{id}/test-connection")
+    String testConnection(Principal principal, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            ProfileCheck check = profiles.testConnection(principal.getName(), id);
+            redirect.addFlashAttribute("flash", "flash.connectionTested." + check.outcome());
+        } catch (GatewayException e) {
+            lines.flash(redirect, e, null, java.util.Map.of());
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    /**
+     * Replaces the account's credentials (ADMIN). Write-only: the values are never shown, logged or sent back, and a
+     * refusal does not echo them either.
+     */
+    @PostMapping("/admin/accounts/{id}/credentials")
+    String credentials(Principal principal, @PathVariable long id,
+            @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            OfficialAccount account = accounts.get(id);
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (String field : CREDENTIAL_FIELDS.getOrDefault(account.platform(), java.util.List.of())) {
+                String value = form.get(field);
+                values.put(field, value == null ? "" : value.strip());
+            }
+            accounts.replaceCredentials(principal.getName(), id, new PlatformCredentials(values));
+            redirect.addFlashAttribute("flash", "flash.credentialsReplaced");
+        } catch (GatewayException e) {
+            lines.flash(redirect, e, null, java.util.Map.of());
+        }
+        return "redirect:/admin/accounts";
     }
 
     /** The confirmation step: what will be paused, and the reason, which is required. */

@@ -29,7 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
  * answer input they cannot use: a page with the reason in the person's language and a 4xx status, never a 500.
  */
 @ControllerAdvice(assignableTypes = {PagesController.class, PostPagesController.class, InboxPagesController.class,
-        AuditPagesController.class, AdminPagesController.class})
+        AuditPagesController.class, AdminPagesController.class,
+        AccountReviewPagesController.class, DeliveryPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;
@@ -56,6 +57,7 @@ class PageModel {
             model.addAttribute("isPr", me.has(Role.PR_OFFICER));
             model.addAttribute("isAuditor", me.has(Role.AUDITOR) || me.has(Role.ADMIN));
             model.addAttribute("isAdmin", mayPause(me));
+            model.addAttribute("isSystemAdmin", me.has(Role.ADMIN));
         });
         model.addAttribute("pauses", pauses.active());
         model.addAttribute("accountNames", accountNames());

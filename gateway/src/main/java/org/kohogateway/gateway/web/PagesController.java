@@ -15,11 +15,13 @@ import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Deliveries.DeliveryView;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostFilter;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
@@ -42,6 +44,8 @@ class PagesController {
     private static final Set<DeliveryStatus> NEEDS_ATTENTION = EnumSet.of(DeliveryStatus.HELD, DeliveryStatus.FAILED,
             DeliveryStatus.UNCERTAIN);
     private static final int AGENDA_LIMIT = 200;
+    private static final int HANDLED_LIMIT = 100;
+    private static final int RECENTLY_SENT = 20;
 
     /** A delivery of one of my posts that did not go out as planned. */
     record Attention(Post post, Delivery delivery) {
@@ -55,8 +59,11 @@ class PagesController {
     private final StaffDirectory staff;
     private final OfficialAccounts accounts;
     private final Deliveries deliveries;
+    private final Pauses pauses;
 
-    PagesController(PostWorkflow workflow, StaffDirectory staff, OfficialAccounts accounts, Deliveries deliveries) {
+    PagesController(PostWorkflow workflow, StaffDirectory staff, OfficialAccounts accounts, Deliveries deliveries,
+            Pauses pauses) {
+        this.pauses = pauses;
         this.workflow = workflow;
         this.staff = staff;
         this.accounts = accounts;
@@ -74,14 +81,66 @@ class PagesController {
         List<Post> mine = workflow.list(new PostFilter(me.id(), null, 100));
         model.addAttribute("inboxCount", me.has(Role.APPROVER) || me.has(Role.PR_OFFICER)
                 ? workflow.inbox(me.username()).size() : 0);
-        model.addAttribute("attention", mine.stream()
+        List<Attention> attention = new java.util.ArrayList<>(mine.stream()
                 .flatMap(p -> p.deliveries().stream().filter(d -> NEEDS_ATTENTION.contains(d.status()))
                         .map(d -> new Attention(p, d)))
                 .toList());
+        addHandled(me, attention);
+        model.addAttribute("attention", attention);
+        model.addAttribute("recentlySent", me.hasAny(Role.ADMIN, Role.PR_OFFICER)
+                ? attention(deliveries.list(DeliveryStatus.SENT, null, RECENTLY_SENT)) : List.of());
         model.addAttribute("drafts", mine.stream().filter(p -> p.status() == PostStatus.DRAFT).count());
         model.addAttribute("rejected", mine.stream().filter(p -> p.status() == PostStatus.REJECTED).toList());
         model.addAttribute("agenda", agenda(me));
         return "dashboard";
+    }
+
+    /**
+     * Besides my own posts, the deliveries I can do something about: held ones of my department's accounts for an
+     * approver (a new time), held and uncertain ones of every account for PR and admins (new time, settle, emergency
+     * override).
+     */
+    private void addHandled(Staff me, List<Attention> attention) {
+        boolean all = me.hasAny(Role.ADMIN, Role.PR_OFFICER);
+        if (!all && !me.has(Role.APPROVER)) {
+            return;
+        }
+        Set<Long> department = accounts.all().stream().filter(a -> a.departmentId() == me.departmentId())
+                .map(OfficialAccount::id).collect(Collectors.toSet());
+        List<DeliveryView> handled = new java.util.ArrayList<>(deliveries.list(DeliveryStatus.HELD, null, HANDLED_LIMIT)
+                .stream().filter(d -> all || department.contains(d.accountId())).toList());
+        if (all) {
+            handled.addAll(deliveries.list(DeliveryStatus.UNCERTAIN, null, HANDLED_LIMIT));
+        }
+        Set<java.util.UUID> shown = attention.stream().map(a -> a.delivery().id()).collect(Collectors.toSet());
+        attention(handled).stream().filter(a -> shown.add(a.delivery().id())).forEach(attention::add);
+        if (me.has(Role.ADMIN) && !pauses.active().isEmpty()) {
+            // during a pause an admin may let approved emergency posts out (§6-③ イ): show those waiting
+            attention(deliveries.list(DeliveryStatus.SCHEDULED, null, HANDLED_LIMIT)).stream()
+                    .filter(a -> a.post().content().category() == PostCategory.EMERGENCY
+                            && a.post().status() == PostStatus.APPROVED)
+                    .filter(a -> shown.add(a.delivery().id())).forEach(attention::add);
+        }
+    }
+
+    /** The posts and deliveries behind delivery views (those whose post can no longer be read are left out). */
+    private List<Attention> attention(List<DeliveryView> views) {
+        Map<PostId, Post> posts = new HashMap<>();
+        List<Attention> result = new java.util.ArrayList<>();
+        for (DeliveryView v : views) {
+            Post post = posts.computeIfAbsent(v.postId(), id -> {
+                try {
+                    return workflow.get(id);
+                } catch (GatewayException e) {
+                    return null;
+                }
+            });
+            if (post != null) {
+                post.deliveries().stream().filter(d -> d.id().equals(v.id())).findFirst()
+                        .ifPresent(d -> result.add(new Attention(post, d)));
+            }
+        }
+        return result;
     }
 
     /**
