@@ -17,7 +17,9 @@ public enum DeliveryStatus {
     FAILED,
     /** A send whose outcome is unknown on a platform without idempotency: to be reconciled, never re-sent blindly. */
     UNCERTAIN,
-    CANCELLED;
+    CANCELLED,
+    /** Sent, then deleted on the platform (a correction, guideline §7-①). */
+    DELETED;
 
     /** States from which the delivery has not yet reached the platform and can still be stopped or voided. */
     public static final Set<DeliveryStatus> NOT_STARTED = EnumSet.of(WAITING, SCHEDULED, HELD);
