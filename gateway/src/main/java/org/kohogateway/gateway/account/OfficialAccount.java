@@ -162,6 +162,10 @@ public final class OfficialAccount {
             throw new InvalidRequestException("account.closingDateInPast",
                     "the closing date must be today or later", String.valueOf(date));
         }
+        if (date.isAfter(today.plusYears(2))) {
+            throw new InvalidRequestException("account.closingDateTooFar",
+                    "the closing date is more than two years ahead", date.toString());
+        }
         closingReason = reason.strip();
         closingDate = date;
         requestedBy = actor.id();

@@ -108,7 +108,8 @@ class PostController {
     @Operation(summary = "Approve a submitted post (department head, or PR for no-approval accounts); "
             + "list the keys of the findings you acknowledge")
     PostView approve(Principal me, @PathVariable UUID id, @Valid @RequestBody(required = false) DecisionRequest request) {
-        return views.of(workflow.approve(me.getName(), new PostId(id), comment(request), acknowledged(request)));
+        return views.of(workflow.approve(me.getName(), new PostId(id), comment(request), acknowledged(request),
+                request == null ? null : request.contentHash()));
     }
 
     @PostMapping("/{id}/reject")

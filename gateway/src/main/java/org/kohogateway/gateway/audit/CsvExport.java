@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.kohogateway.gateway.support.SearchBounds;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -82,8 +83,8 @@ public class CsvExport {
 
     private static Map<String, Object> params(Instant from, Instant to, String actor) {
         var params = new java.util.HashMap<String, Object>();
-        params.put("from", from == null ? null : Timestamp.from(from));
-        params.put("to", to == null ? null : Timestamp.from(to));
+        params.put("from", from == null ? null : Timestamp.from(SearchBounds.clamp(from, null)));
+        params.put("to", to == null ? null : Timestamp.from(SearchBounds.clamp(to, null)));
         params.put("actor", actor);
         return params;
     }

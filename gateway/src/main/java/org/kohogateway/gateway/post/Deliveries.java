@@ -17,6 +17,7 @@ import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.SearchBounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -417,8 +418,8 @@ public class Deliveries {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("status", status == null ? "" : status.name());
         params.put("account", accountId == null ? NO_ACCOUNT : accountId);
-        params.put("from", timestamp(from == null ? Instant.EPOCH : from));
-        params.put("to", timestamp(to == null ? Instant.parse("9999-12-31T00:00:00Z") : to));
+        params.put("from", timestamp(SearchBounds.clamp(from, SearchBounds.EARLIEST)));
+        params.put("to", timestamp(SearchBounds.clamp(to, SearchBounds.LATEST)));
         params.put("actor", actor == null ? "" : actor);
         params.put("limit", limit);
         return views("""

@@ -2,6 +2,7 @@ package org.kohogateway.gateway.post;
 
 import static org.kohogateway.gateway.post.DeliveryStatus.NOT_STARTED;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
@@ -26,6 +28,9 @@ import org.kohogateway.gateway.support.PolicyViolationException;
  * state checks who acts and from which state, refusing with a message that names the current state.
  */
 public final class Post {
+
+    /** Beyond this a scheduled time is a typo, not a plan (and would soon leave the database's range). */
+    private static final Duration FURTHEST_AHEAD = Duration.ofDays(2 * 366);
 
     private final PostId id;
     private final long authorId;
@@ -78,6 +83,7 @@ public final class Post {
 
     static Post draft(Staff author, ApprovalRoute route, long departmentId, String sourceUrl, PostId correctionOf,
             PostContent content, Instant scheduledAt, List<Long> accountIds, Instant now) {
+        requireFutureOrAsap(scheduledAt, now);
         List<Delivery> deliveries = accountIds.stream().map(Delivery::waiting).toList();
         Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, correctionOf, now, content,
                 scheduledAt,
@@ -118,9 +124,19 @@ public final class Post {
         transition(PostStatus.SUBMITTED, "POST_SUBMITTED", now, Map.of("route", route.name()));
     }
 
-    void approve(Staff approver, String comment, List<Finding> findings, Set<String> acknowledgements, Instant now) {
+    /**
+     * @param seenHash the content hash of the version the approver reviewed; {@code null} approves the current one
+     *                 (API callers who did not send it). An author's edit between review and click must not go out
+     *                 under the approver's name.
+     */
+    void approve(Staff approver, String comment, List<Finding> findings, Set<String> acknowledgements,
+            String seenHash, Instant now) {
         requireStatus("approve", PostStatus.SUBMITTED);
         requireEligibleApprover(approver);
+        if (seenHash != null && !seenHash.equals(contentHash())) {
+            throw new ConflictException("post.changedSinceReviewed",
+                    "the post was edited after you opened it; review the current text and decide again");
+        }
         clearRules(approver, findings, acknowledgements);
         decide(approver, comment, now);
         approvedHash = contentHash();
@@ -219,6 +235,7 @@ public final class Post {
         if (newTime == null || newTime.isBefore(now)) {
             throw new InvalidRequestException("post.scheduledInPast", "the new time must not be in the past");
         }
+        requireNotTooFar(newTime, now);
         if (deliveries.stream().noneMatch(d -> d.status() == DeliveryStatus.HELD)) {
             throw new IllegalTransitionException("post.nothingHeld",
                     "no delivery of this post is held; the post is " + status, status);
@@ -264,8 +281,9 @@ public final class Post {
     }
 
     private void voidApproval(Instant now) {
-        status = PostStatus.SUBMITTED;
-        event("POST_APPROVAL_VOIDED", PostStatus.APPROVED, PostStatus.SUBMITTED,
+        // a direct publish has no approver to go back to: the PR officer publishes the edited draft again
+        status = route == ApprovalRoute.PR_DIRECT ? PostStatus.DRAFT : PostStatus.SUBMITTED;
+        event("POST_APPROVAL_VOIDED", PostStatus.APPROVED, status,
                 Map.of("reason", "content edited after approval", "voidedHash", approvedHash));
         approvedHash = null;
         acknowledged.clear();
@@ -399,6 +417,14 @@ public final class Post {
     private static void requireFutureOrAsap(Instant time, Instant now) {
         if (time != null && time.isBefore(now)) {
             throw new InvalidRequestException("post.scheduledInPast", "the scheduled time " + time + " has passed");
+        }
+        requireNotTooFar(time, now);
+    }
+
+    private static void requireNotTooFar(Instant time, Instant now) {
+        if (time != null && time.isAfter(now.plus(FURTHEST_AHEAD))) {
+            throw new InvalidRequestException("post.scheduledTooFar",
+                    "the scheduled time " + time + " is more than two years ahead", time.toString());
         }
     }
 

@@ -82,9 +82,6 @@ public class PostWorkflow {
             route = approvalRequired ? ApprovalRoute.DEPARTMENT : ApprovalRoute.PR_REVIEW;
         }
         Instant now = clock.instant();
-        if (request.scheduledAt() != null && request.scheduledAt().isBefore(now)) {
-            throw new InvalidRequestException("post.scheduledInPast", "the scheduled time has passed");
-        }
         if (request.correctionOf() != null) {
             requireCorrectable(request.correctionOf());
         }
@@ -106,11 +103,18 @@ public class PostWorkflow {
         return change(username, id, (post, actor, now) -> post.submit(actor, findings(post), now));
     }
 
+    /** Approves the post as it is now (API callers that did not say which version they reviewed). */
     @Transactional
     public Post approve(String username, PostId id, String comment, Set<String> acknowledgements) {
+        return approve(username, id, comment, acknowledgements, null);
+    }
+
+    /** Approves the post only if its content is still the version (content hash) the approver reviewed. */
+    @Transactional
+    public Post approve(String username, PostId id, String comment, Set<String> acknowledgements, String seenHash) {
         return change(username, id, (post, actor, now) -> {
             post.bindPolicyVersions(policyVersions(post));
-            post.approve(actor, comment, findings(post), acknowledgements, now);
+            post.approve(actor, comment, findings(post), acknowledgements, seenHash, now);
         });
     }
 

@@ -58,9 +58,10 @@ class InboxPagesController {
 
     @PostMapping("/posts/{id}/approve")
     String approve(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String comment,
-            @RequestParam(required = false) List<String> acknowledge, RedirectAttributes redirect) {
+            @RequestParam(required = false) List<String> acknowledge, @RequestParam String contentHash,
+            RedirectAttributes redirect) {
         return decide(redirect, "flash.approved", id, () -> workflow.approve(principal.getName(), new PostId(id),
-                comment, acknowledge == null ? Set.of() : Set.copyOf(acknowledge)));
+                comment, acknowledge == null ? Set.of() : Set.copyOf(acknowledge), contentHash));
     }
 
     @PostMapping("/posts/{id}/reject")

@@ -248,13 +248,17 @@ class OfficialAccountTest {
     }
 
     @Test
-    void closingRequestNeedsAReasonAndADateNotInThePast() {
+    void closingRequestNeedsAReasonAndADateNeitherPastNorYearsAhead() {
         OfficialAccount account = active();
 
         assertRefusal(() -> account.requestClosing(poster, "", TODAY, TODAY), "account.closingReasonRequired");
         assertRefusal(() -> account.requestClosing(poster, "理由", TODAY.minusDays(1), TODAY),
                 "account.closingDateInPast");
         assertRefusal(() -> account.requestClosing(poster, "理由", null, TODAY), "account.closingDateInPast");
+        assertRefusal(() -> account.requestClosing(poster, "理由", TODAY.plusYears(2).plusDays(1), TODAY),
+                "account.closingDateTooFar");
+        assertRefusal(() -> account.requestClosing(poster, "理由", java.time.LocalDate.MAX, TODAY),
+                "account.closingDateTooFar");
         assertRefusal(() -> account.requestClosing(outsidePoster, "理由", TODAY, TODAY), "account.notManager");
         assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
     }

@@ -217,6 +217,24 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void refusesApprovalOfTextEditedAfterTheApproverReviewedIt() {
+        Api poster = api(world.poster());
+        Api approver = api(world.approver());
+        String id = submitted(poster, post(world.lineA()));
+        String reviewed = approver.get("/api/posts/" + id).json().get("contentHash").asString();
+        var edited = poster.put("/api/posts/" + id, Api.json(Map.of("text", "江津市の秋祭りは中止します。",
+                "category", "EVENT")));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+
+        assertRefusal(approver.post("/api/posts/" + id + "/approve",
+                Api.json(Map.of("comment", "承認します", "contentHash", reviewed))), 409, "post.changedSinceReviewed");
+        assertStatus(id, "SUBMITTED");
+        String current = approver.get("/api/posts/" + id).json().get("contentHash").asString();
+        assertThat(status(approver.post("/api/posts/" + id + "/approve",
+                Api.json(Map.of("comment", "承認します", "contentHash", current))))).isEqualTo("APPROVED");
+    }
+
+    @Test
     void approvalAfterTheScheduledTimeHoldsDeliveriesUntilAnApproverGivesANewTime() {
         Api poster = api(world.poster());
         Api approver = api(world.approver());

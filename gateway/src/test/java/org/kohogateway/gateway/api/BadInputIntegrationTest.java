@@ -186,6 +186,31 @@ class BadInputIntegrationTest extends IntegrationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "+999999999-12-31T23:59:59Z", "+300000-01-01T00:00:00Z", "2999-01-01T00:00:00Z" })
+    void refusesScheduledTimeBeyondTwoYears(String time) {
+        Map<String, Object> post = validPost();
+        post.put("scheduledAt", time);
+        JsonNode problem = assertCreateRefused(poster, Api.json(post), 400);
+        assertThat(problem.get("code").asString()).isEqualTo("post.scheduledTooFar");
+    }
+
+    @Test
+    void refusesEditToAScheduledTimeBeyondTwoYears() {
+        String id = created(poster);
+        assertRefusal(poster.put("/api/posts/" + id, Api.json(Map.of("text", "江津市からのお知らせです。",
+                "category", "NOTICE", "scheduledAt", "+300000-01-01T00:00:00Z"))), 400, "post.scheduledTooFar");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/deliveries?from=-300000-01-01T00:00:00Z&to=%2B300000-01-01T00:00:00Z",
+            "/api/audit/send-log.csv?from=-300000-01-01T00:00:00Z&to=%2B300000-01-01T00:00:00Z",
+            "/api/audit/export.csv?to=%2B999999999-12-31T23:59:59Z" })
+    void treatsSearchRangesBeyondTheDatabasesRangeAsOpenEnded(String path) {
+        var response = api(world.auditor()).get(path);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "https://www.example.com/press/1", "https://city.gotsu.lg.jp.example.com/x",
             "https://evilcity.gotsu.lg.jp/x", "http://www.city.gotsu.lg.jp/press/1", "ftp://www.city.gotsu.lg.jp/x",
             "www.city.gotsu.lg.jp/press/1" })

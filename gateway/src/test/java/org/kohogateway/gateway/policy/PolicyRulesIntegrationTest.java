@@ -118,6 +118,64 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aShortenerListedAfterSubmissionBlocksTheApproval() {
+        World world = data.world();
+        Api poster = api(world.poster());
+        Api approver = api(world.approver());
+        String domain = "later-" + world.poster().replaceAll("[^a-z0-9]", "") + ".example";
+        String id = create(poster, "詳しくは https://" + domain + "/a をご覧ください", world.lineA().id(), null);
+        assertThat(poster.post("/api/posts/" + id + "/submit", null).status()).isEqualTo(200);
+        String external = approver.get("/api/posts/" + id).json().get("findings").get(0).get("key").asString();
+
+        withListEntry(world, "URL_SHORTENER", domain, () -> {
+            var refused = approver.post("/api/posts/" + id + "/approve",
+                    Api.json(Map.of("comment", "ok", "acknowledge", List.of(external))));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.json().get("code").asString()).isEqualTo("rules.blocked");
+            assertThat(rules(refused.json().get("findings"))).contains("URL_SHORTENER");
+            assertThat(poster.get("/api/posts/" + id).json().get("status").asString()).isEqualTo("SUBMITTED");
+        });
+    }
+
+    @Test
+    void aBlockedSiteListedAfterApprovalHoldsTheDeliveryEvenThoughItsLinkWasAcknowledged() {
+        World world = data.world();
+        Api poster = api(world.poster());
+        Api approver = api(world.approver());
+        String domain = "later-blocked-" + world.poster().replaceAll("[^a-z0-9]", "") + ".example";
+        Instant at = clock.instant().plus(Duration.ofHours(1));
+        String id = create(poster, "詳しくは https://" + domain + "/a をご覧ください", world.lineA().id(), at);
+        assertThat(poster.post("/api/posts/" + id + "/submit", null).status()).isEqualTo(200);
+        String external = approver.get("/api/posts/" + id).json().get("findings").get(0).get("key").asString();
+        var approved = approver.post("/api/posts/" + id + "/approve",
+                Api.json(Map.of("comment", "ok", "acknowledge", List.of(external))));
+        assertThat(approved.json().get("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
+        String deliveryId = approved.json().get("deliveries").get(0).get("id").asString();
+
+        withListEntry(world, "BLOCKED_DOMAIN", domain, () -> {
+            clock.set(at);
+            dispatcher.drain();
+
+            JsonNode delivery = poster.get("/api/posts/" + id).json().get("deliveries").get(0);
+            assertThat(delivery.get("status").asString()).isEqualTo("HELD");
+            assertThat(delivery.get("holdReason").asString()).contains("BLOCKED_SITE");
+            assertThat(SimulatedPlatforms.shared().server().findAll(postRequestedFor(urlPathEqualTo(
+                    "/v2/bot/message/broadcast")).withHeader("X-Line-Retry-Key", equalTo(deliveryId)))).isEmpty();
+        });
+    }
+
+    private void withListEntry(World world, String list, String value, Runnable test) {
+        Api admin = api(world.admin());
+        assertThat(admin.post("/api/policy/lists/" + list, Api.json(Map.of("value", value, "reason", "テスト")))
+                .status()).isEqualTo(201);
+        try {
+            test.run();
+        } finally {
+            admin.send("DELETE", "/api/policy/lists/" + list + "?value=" + value, null);
+        }
+    }
+
+    @Test
     void dryRunChecksWithoutSavingAnything() {
         World world = data.world();
         Api poster = api(world.poster());

@@ -14,6 +14,7 @@ import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.RuleId;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
@@ -50,7 +51,7 @@ class PostTest {
 
     private Post approved() {
         Post post = submitted();
-        post.approve(approver, "ok", NONE, Set.of(), now);
+        post.approve(approver, "ok", NONE, Set.of(), null, now);
         return post;
     }
 
@@ -71,9 +72,22 @@ class PostTest {
         Post post = draft(poster, ApprovalRoute.DEPARTMENT, null);
         post.submit(poster, NONE, now);
         Instant approvalTime = now.plus(Duration.ofMinutes(5));
-        post.approve(approver, null, NONE, Set.of(), approvalTime);
+        post.approve(approver, null, NONE, Set.of(), null, approvalTime);
 
         assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnly(approvalTime);
+    }
+
+    @Test
+    void refusesApprovalWhenTheContentChangedSinceTheApproverReviewedIt() {
+        Post post = submitted();
+        String reviewed = post.contentHash();
+        post.edit(poster, PostContent.text("江津市からの訂正です。", PostCategory.NOTICE), post.scheduledAt(), now);
+
+        assertThatThrownBy(() -> post.approve(approver, "ok", NONE, Set.of(), reviewed, now))
+                .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("post.changedSinceReviewed");
+        assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
+        post.approve(approver, "ok", NONE, Set.of(), post.contentHash(), now);
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
     }
 
     @Test
@@ -81,7 +95,7 @@ class PostTest {
         Post post = draft(posterApprover, ApprovalRoute.DEPARTMENT, null);
         post.submit(posterApprover, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(posterApprover, "self", NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(posterApprover, "self", NONE, Set.of(), null, now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("own post");
         assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
     }
@@ -90,7 +104,7 @@ class PostTest {
     void rejectsApprovalByApproverOfAnotherDepartment() {
         Post post = submitted();
 
-        assertThatThrownBy(() -> post.approve(otherApprover, "no", NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(otherApprover, "no", NONE, Set.of(), null, now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("own department");
     }
 
@@ -99,7 +113,7 @@ class PostTest {
         Post post = draft(posterApprover, ApprovalRoute.DEPARTMENT, null);
         post.submit(posterApprover, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(poster, "no", NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(poster, "no", NONE, Set.of(), null, now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("APPROVER");
     }
 
@@ -108,9 +122,9 @@ class PostTest {
         Post post = draft(poster, ApprovalRoute.PR_REVIEW, null);
         post.submit(poster, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(approver, "ok", NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(approver, "ok", NONE, Set.of(), null, now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("PR department");
-        post.approve(pr, "ok", NONE, Set.of(), now);
+        post.approve(pr, "ok", NONE, Set.of(), null, now);
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
     }
 
@@ -122,6 +136,21 @@ class PostTest {
 
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
         assertThat(post.drainEvents()).extracting(PostEvent::action).contains("POST_PUBLISHED_DIRECT");
+    }
+
+    @Test
+    void editingAPublishedDirectPostReturnsItToDraftForPublishingAgain() {
+        Post post = draft(pr, ApprovalRoute.PR_DIRECT, now.plus(Duration.ofHours(1)));
+        post.publishDirect(pr, NONE, Set.of(), now);
+
+        post.edit(pr, PostContent.text("訂正: 報道発表の日付を直しました。", PostCategory.PRESS_RELEASE), post.scheduledAt(),
+                now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
+        assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.WAITING);
+        post.publishDirect(pr, NONE, Set.of(), now);
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+        assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.SCHEDULED);
     }
 
     @Test
@@ -156,7 +185,7 @@ class PostTest {
         Post post = submitted();
         Instant late = post.scheduledAt().plusSeconds(1);
 
-        post.approve(approver, "遅れて承認", NONE, Set.of(), late);
+        post.approve(approver, "遅れて承認", NONE, Set.of(), null, late);
 
         assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.HELD);
         assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnlyNulls();
@@ -166,7 +195,7 @@ class PostTest {
     void heldDeliveriesGoOutOnlyAfterAnApproverGivesANewTime() {
         Post post = submitted();
         Instant late = post.scheduledAt().plusSeconds(1);
-        post.approve(approver, "遅れて承認", NONE, Set.of(), late);
+        post.approve(approver, "遅れて承認", NONE, Set.of(), null, late);
 
         assertThatThrownBy(() -> post.reschedule(poster, late.plusSeconds(60), NONE, Set.of(), late))
                 .isInstanceOf(NotPermittedException.class);
@@ -225,20 +254,20 @@ class PostTest {
     @Test
     void refusesEveryIllegalTransitionNamingTheCurrentState() {
         assertRefused(submitted(), p -> p.submit(poster, NONE, now), "SUBMITTED");
-        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.approve(approver, null, NONE, Set.of(), now), "DRAFT");
+        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.approve(approver, null, NONE, Set.of(), null, now), "DRAFT");
         assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.reject(approver, "x", now), "DRAFT");
         assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.cancel(poster, "x", now), "DRAFT");
-        assertRefused(approved(), p -> p.approve(approver, null, NONE, Set.of(), now), "APPROVED");
+        assertRefused(approved(), p -> p.approve(approver, null, NONE, Set.of(), null, now), "APPROVED");
         assertRefused(approved(), p -> p.reject(approver, "x", now), "APPROVED");
         assertRefused(approved(), p -> p.submit(poster, NONE, now), "APPROVED");
         assertRefused(approved(), p -> p.withdraw(poster, now), "APPROVED");
         Post rejected = submitted();
         rejected.reject(approver, "x", now);
-        assertRefused(rejected, p -> p.approve(approver, null, NONE, Set.of(), now), "REJECTED");
+        assertRefused(rejected, p -> p.approve(approver, null, NONE, Set.of(), null, now), "REJECTED");
         assertRefused(rejected, p -> p.submit(poster, NONE, now), "REJECTED");
         Post withdrawn = submitted();
         withdrawn.withdraw(poster, now);
-        assertRefused(withdrawn, p -> p.approve(approver, null, NONE, Set.of(), now), "WITHDRAWN");
+        assertRefused(withdrawn, p -> p.approve(approver, null, NONE, Set.of(), null, now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.submit(poster, NONE, now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.withdraw(poster, now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.edit(poster, p.content(), null, now), "WITHDRAWN");
@@ -246,7 +275,7 @@ class PostTest {
         cancelled.cancel(poster, "x", now);
         assertRefused(cancelled, p -> p.cancel(poster, "x", now), "CANCELLED");
         assertRefused(cancelled, p -> p.edit(poster, p.content(), null, now), "CANCELLED");
-        assertRefused(cancelled, p -> p.approve(approver, null, NONE, Set.of(), now), "CANCELLED");
+        assertRefused(cancelled, p -> p.approve(approver, null, NONE, Set.of(), null, now), "CANCELLED");
         assertRefused(approved(), p -> p.reschedule(approver, now.plusSeconds(5), NONE, Set.of(), now), "APPROVED");
     }
 
@@ -277,12 +306,12 @@ class PostTest {
         Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
         Finding term = new Finding(RuleId.PROHIBITED_CONTENT, 30, 32, null, List.of("馬鹿", "§4-①"));
 
-        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link, term), Set.of(link.key()), now))
+        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link, term), Set.of(link.key()), null, now))
                 .isInstanceOf(PolicyViolationException.class)
                 .extracting(e -> ((PolicyViolationException) e).findings()).isEqualTo(List.of(term));
         assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
 
-        post.approve(approver, "ok", List.of(link, term), Set.of(link.key(), term.key()), now);
+        post.approve(approver, "ok", List.of(link, term), Set.of(link.key(), term.key()), null, now);
 
         assertThat(post.acknowledged()).containsExactlyInAnyOrder(link.key(), term.key());
         assertThat(post.drainEvents()).filteredOn(e -> e.action().equals("FINDING_ACKNOWLEDGED")).hasSize(2);
@@ -293,7 +322,7 @@ class PostTest {
         Post post = submitted();
         Finding fuseji = new Finding(RuleId.FUSEJI, 0, 2, null, List.of("○○"));
 
-        post.approve(approver, "ok", List.of(fuseji), Set.of(), now);
+        post.approve(approver, "ok", List.of(fuseji), Set.of(), null, now);
 
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
         assertThat(post.acknowledged()).isEmpty();
@@ -303,12 +332,12 @@ class PostTest {
     void contentChangesVoidAcknowledgements() {
         Post post = submitted();
         Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
-        post.approve(approver, "ok", List.of(link), Set.of(link.key()), now);
+        post.approve(approver, "ok", List.of(link), Set.of(link.key()), null, now);
 
         post.edit(poster, PostContent.text("別の本文 https://example.com", PostCategory.NOTICE), post.scheduledAt(), now);
 
         assertThat(post.acknowledged()).isEmpty();
-        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link), Set.of(), now))
+        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link), Set.of(), null, now))
                 .isInstanceOf(PolicyViolationException.class);
     }
 
@@ -351,7 +380,7 @@ class PostTest {
         Post post = submitted();
         post.accountClosed(100L, "廃止", now);
 
-        post.approve(approver, "ok", NONE, Set.of(), now);
+        post.approve(approver, "ok", NONE, Set.of(), null, now);
         assertThat(post.deliveries()).extracting(Delivery::status)
                 .containsExactly(DeliveryStatus.CANCELLED, DeliveryStatus.SCHEDULED);
 
@@ -365,7 +394,7 @@ class PostTest {
     void approvalRecordsThePolicyVersionOfEachAccountAndAnEditVoidsIt() {
         Post post = submitted();
         post.bindPolicyVersions(java.util.Map.of(100L, 3, 101L, 1));
-        post.approve(approver, "ok", NONE, Set.of(), now);
+        post.approve(approver, "ok", NONE, Set.of(), null, now);
 
         assertThat(post.deliveries()).extracting(Delivery::policyVersion).containsExactly(3, 1);
         assertThat(post.drainEvents()).filteredOn(e -> e.action().equals("DELIVERY_SCHEDULED"))
