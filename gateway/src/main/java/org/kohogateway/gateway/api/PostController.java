@@ -93,7 +93,7 @@ class PostController {
     @PutMapping("/{id}")
     @Operation(summary = "Edit a post; editing an approved post voids the approval")
     PostView edit(Principal me, @PathVariable UUID id, @Valid @RequestBody PostEditRequest request) {
-        return views.of(workflow.edit(me.getName(), new PostId(id), new PostEdit(request.text(),
+        return views.of(workflow.edit(me.getName(), scoped(id), new PostEdit(request.text(),
                 uris(request.links()), uris(request.mediaUrls()), request.category(), instant(request.scheduledAt()),
                 optionalUri(request.replyTo()), optionalUri(request.quoteOf()))));
     }
@@ -101,48 +101,54 @@ class PostController {
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit a draft for approval")
     PostView submit(Principal me, @PathVariable UUID id) {
-        return views.of(workflow.submit(me.getName(), new PostId(id)));
+        return views.of(workflow.submit(me.getName(), scoped(id)));
     }
 
     @PostMapping("/{id}/approve")
     @Operation(summary = "Approve a submitted post (department head, or PR for no-approval accounts); "
             + "list the keys of the findings you acknowledge")
     PostView approve(Principal me, @PathVariable UUID id, @Valid @RequestBody(required = false) DecisionRequest request) {
-        return views.of(workflow.approve(me.getName(), new PostId(id), comment(request), acknowledged(request),
+        return views.of(workflow.approve(me.getName(), scoped(id), comment(request), acknowledged(request),
                 request == null ? null : request.contentHash()));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a submitted post with a comment")
     PostView reject(Principal me, @PathVariable UUID id, @Valid @RequestBody(required = false) DecisionRequest request) {
-        return views.of(workflow.reject(me.getName(), new PostId(id), comment(request)));
+        return views.of(workflow.reject(me.getName(), scoped(id), comment(request)));
     }
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "PR direct publish of already-published city content")
     PostView publish(Principal me, @PathVariable UUID id,
             @Valid @RequestBody(required = false) DecisionRequest request) {
-        TokenScope.requireAccounts(workflow.get(new PostId(id)).accountIds());
-        return views.of(workflow.publishDirect(me.getName(), new PostId(id), acknowledged(request)));
+        return views.of(workflow.publishDirect(me.getName(), scoped(id), acknowledged(request)));
     }
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Withdraw a draft or submitted post")
     PostView withdraw(Principal me, @PathVariable UUID id) {
-        return views.of(workflow.withdraw(me.getName(), new PostId(id)));
+        return views.of(workflow.withdraw(me.getName(), scoped(id)));
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel an approved post before it goes out")
     PostView cancel(Principal me, @PathVariable UUID id, @Valid @RequestBody(required = false) DecisionRequest request) {
-        return views.of(workflow.cancel(me.getName(), new PostId(id), comment(request)));
+        return views.of(workflow.cancel(me.getName(), scoped(id), comment(request)));
     }
 
     @PostMapping("/{id}/reschedule")
     @Operation(summary = "Give held deliveries (approved after their time, or held by changed rules) a new time")
     PostView reschedule(Principal me, @PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
-        return views.of(workflow.reschedule(me.getName(), new PostId(id), request.scheduledAt().toInstant(),
+        return views.of(workflow.reschedule(me.getName(), scoped(id), request.scheduledAt().toInstant(),
                 request.acknowledge() == null ? Set.of() : Set.copyOf(request.acknowledge())));
+    }
+
+    /** The post, if the request's token (when it came with one) may act on all of its accounts. */
+    private PostId scoped(UUID id) {
+        PostId post = new PostId(id);
+        TokenScope.requireAccounts(() -> workflow.get(post).accountIds());
+        return post;
     }
 
     private static String comment(DecisionRequest request) {

@@ -30,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** The API: HTTP Basic, no session, no CSRF (no cookies to ride on), errors as ProblemDetail. */
+    /**
+     * The API: HTTP Basic or API tokens, no session, no CSRF token (no cookie to ride on; browsers' cached Basic
+     * credentials are kept off by {@link CrossSiteApiRequests}), errors as ProblemDetail.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
@@ -38,29 +41,54 @@ class SecurityConfiguration {
                 HttpStatus.UNAUTHORIZED, "authentication required");
         AccessDeniedHandler denied = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
                 "your roles do not allow this");
+        AccessDeniedHandler crossSite = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
+                "the API does not take state changes sent from another site's page");
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/tokens/**").hasRole("ADMIN")
-                        // an API token carries only the roles it was given: checked here, before any body is read.
+                        // An API token carries only the roles it was given: checked here, before any body is read.
                         // People are checked by the domain, which also knows departments and separation of duties.
+                        // Every state change a token may make is listed; any other is refused to tokens (below).
                         .requestMatchers(HttpMethod.POST, "/api/posts/*/approve", "/api/posts/*/reject",
                                 "/api/posts/*/reschedule").access(tokenNeeds("APPROVER", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/posts/*/publish").access(tokenNeeds("PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/posts/*/emergency-override")
-                        .access(tokenNeeds("ADMIN"))
-                        .requestMatchers(HttpMethod.POST, "/api/posts", "/api/posts/*/submit", "/api/posts/*/withdraw")
-                        .access(tokenNeeds("POSTER", "PR_OFFICER"))
-                        .requestMatchers(HttpMethod.PUT, "/api/posts/*", "/api/accounts/**")
+                        .access(unscopedTokenNeeds("ADMIN"))
+                        .requestMatchers(HttpMethod.POST, "/api/posts", "/api/posts/check", "/api/posts/*/submit",
+                                "/api/posts/*/withdraw").access(tokenNeeds("POSTER", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/posts/*/cancel")
                         .access(tokenNeeds("POSTER", "PR_OFFICER", "APPROVER", "ADMIN"))
-                        .requestMatchers(HttpMethod.POST, "/api/crisis/**").access(tokenNeeds("ADMIN", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.PUT, "/api/posts/*").access(tokenNeeds("POSTER", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/posts/*/preview")
+                        .access(unscopedTokenNeeds("POSTER", "PR_OFFICER", "APPROVER"))
+                        .requestMatchers(HttpMethod.PUT, "/api/accounts/*/credentials").access(unscopedTokenNeeds("ADMIN"))
+                        .requestMatchers(HttpMethod.POST, "/api/accounts/*/department-approve",
+                                "/api/accounts/*/department-reject").access(unscopedTokenNeeds("APPROVER"))
+                        .requestMatchers(HttpMethod.POST, "/api/accounts/*/pr-approve", "/api/accounts/*/pr-reject")
+                        .access(unscopedTokenNeeds("PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/*/submit",
+                                "/api/accounts/*/closing").access(unscopedTokenNeeds("POSTER", "APPROVER", "ADMIN"))
+                        .requestMatchers(HttpMethod.PUT, "/api/accounts/*/policy")
+                        .access(unscopedTokenNeeds("POSTER", "APPROVER", "ADMIN"))
+                        .requestMatchers(HttpMethod.POST, "/api/accounts/*/profile-check",
+                                "/api/accounts/*/test-connection")
+                        .access(unscopedTokenNeeds("POSTER", "APPROVER", "PR_OFFICER", "ADMIN"))
+                        .requestMatchers(HttpMethod.POST, "/api/crisis/**").access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/deliveries/*/resolve", "/api/deliveries/*/delete")
-                        .access(tokenNeeds("ADMIN", "PR_OFFICER"))
+                        .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/*/restart")
+                        .access(unscopedTokenNeeds("POSTER", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
+                        .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER", "APPROVER"))
                         .requestMatchers("/api/feed/**").hasAnyRole("PR_OFFICER", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/policy/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                        .anyRequest().access(tokenNeeds()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .addFilterBefore(new CrossSiteApiRequests(crossSite), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -94,16 +122,35 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Any signed-in person passes (the domain decides); a token passes only with one of these roles. */
+    /**
+     * Any signed-in person passes (the domain decides); a token passes only with one of these roles (so with none
+     * listed, never).
+     */
     private static AuthorizationManager<RequestAuthorizationContext> tokenNeeds(String... roles) {
+        return tokenAccess(false, roles);
+    }
+
+    /**
+     * As {@link #tokenNeeds}, and a token limited to some accounts never passes: these actions reach beyond one
+     * post's accounts (crisis, account registry, credentials), so only unlimited tokens may take them.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> unscopedTokenNeeds(String... roles) {
+        return tokenAccess(true, roles);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> tokenAccess(boolean unscopedOnly,
+            String... roles) {
         Set<String> needed = Arrays.stream(roles).map(r -> "ROLE_" + r).collect(Collectors.toSet());
         return (authentication, context) -> {
             Authentication a = authentication.get();
             if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
                 return new AuthorizationDecision(false);
             }
-            if (!(a.getDetails() instanceof ApiTokens.Grant)) {
+            if (!(a.getDetails() instanceof ApiTokens.Grant grant)) {
                 return new AuthorizationDecision(true);
+            }
+            if (unscopedOnly && grant.accountIds() != null) {
+                return new AuthorizationDecision(false);
             }
             return new AuthorizationDecision(a.getAuthorities().stream()
                     .anyMatch(g -> needed.contains(g.getAuthority())));

@@ -1,6 +1,8 @@
 package org.kohogateway.gateway.security;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
 
 import org.kohogateway.gateway.support.NotPermittedException;
 import org.springframework.security.core.Authentication;
@@ -14,11 +16,26 @@ public final class TokenScope {
 
     /** Refuses when the request's token is limited to some accounts and these are not all among them. */
     public static void requireAccounts(Collection<Long> accountIds) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getDetails() instanceof ApiTokens.Grant grant
-                && grant.accountIds() != null && !grant.accountIds().containsAll(accountIds)) {
+        List<Long> scope = scope();
+        if (scope != null && !scope.containsAll(accountIds)) {
             throw new NotPermittedException("token.accountOutOfScope",
                     "this API token may not act on accounts " + accountIds);
         }
+    }
+
+    /**
+     * Refuses when the request's token is limited to some accounts and those {@code accountIds} names are not all
+     * among them; looks them up only for such a token.
+     */
+    public static void requireAccounts(Supplier<? extends Collection<Long>> accountIds) {
+        if (scope() != null) {
+            requireAccounts(accountIds.get());
+        }
+    }
+
+    private static List<Long> scope() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getDetails() instanceof ApiTokens.Grant grant
+                ? grant.accountIds() : null;
     }
 }

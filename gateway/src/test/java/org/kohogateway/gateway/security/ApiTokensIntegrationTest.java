@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostStatus;
+import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +27,9 @@ class ApiTokensIntegrationTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PostWorkflow workflow;
 
     @Test
     void aCmsTokenPostsPressReleasesOnlyWithinItsRolesAndAccounts() throws Exception {
@@ -80,6 +87,33 @@ class ApiTokensIntegrationTest extends IntegrationTest {
         assertThat(api(world.poster()).post("/api/tokens", Api.json(Map.of("name", "x", "actsAs", world.poster(),
                 "roles", List.of("POSTER"), "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void tokensTakeOnlyTheStateChangesTheirRolesAndAccountsAllow() throws Exception {
+        World world = data.world();
+        String scoped = api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "CMS 一部の公式アカウント",
+                "actsAs", world.pr(), "roles", List.of("PR_OFFICER"), "accountIds", List.of(world.lineAFree().id()),
+                "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).json().get("secret").asString();
+        String posterOnly = api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "投稿だけ",
+                "actsAs", world.pr(), "roles", List.of("POSTER"),
+                "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).json().get("secret").asString();
+        long account = world.lineAFree().id();
+
+        assertThat(bearer(posterOnly, "POST", "/api/accounts/" + account + "/pr-approve", null).statusCode())
+                .as("the person is a PR officer, the token was given POSTER only").isEqualTo(403);
+        assertThat(bearer(scoped, "POST", "/api/accounts/" + account + "/pr-approve", null).statusCode())
+                .as("the account registry is out of an account-limited token's reach").isEqualTo(403);
+        assertThat(bearer(scoped, "POST", "/api/crisis/pause", Api.json(Map.of("reason", "炎上"))).statusCode())
+                .as("pause everything with an account-limited token").isEqualTo(403);
+
+        Post outOfScope = workflow.submit(world.pr(), data.draft(world.pr(), "範囲外の投稿 " + TestData.unique(), null,
+                world.lineA()).id());
+        for (String action : List.of("withdraw", "cancel")) {
+            assertThat(bearer(scoped, "POST", "/api/posts/" + outOfScope.id() + "/" + action,
+                    Api.json(Map.of("comment", "x"))).statusCode()).as(action).isEqualTo(403);
+        }
+        assertThat(workflow.get(outOfScope.id()).status()).isEqualTo(PostStatus.SUBMITTED);
     }
 
     private HttpResponse<String> bearer(String secret, String method, String path, String json)

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,13 @@ public final class Api {
     }
 
     public Response send(String method, String path, String body, String contentType, String acceptLanguage) {
+        return sendWithHeaders(method, path, body, contentType,
+                acceptLanguage == null ? Map.of() : Map.of("Accept-Language", acceptLanguage));
+    }
+
+    /** With extra request headers, e.g. those a browser adds ({@code Origin}, {@code Sec-Fetch-Site}). */
+    public Response sendWithHeaders(String method, String path, String body, String contentType,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
@@ -54,9 +62,7 @@ public final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        if (acceptLanguage != null) {
-            request.header("Accept-Language", acceptLanguage);
-        }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
