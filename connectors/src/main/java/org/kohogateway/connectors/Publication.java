@@ -15,8 +15,11 @@ import java.util.UUID;
  * @param mediaUrls   public URLs of images to attach
  * @param noReplies   the account's policy forbids replies, so the post should restrict them where
  *                    the platform can
+ * @param replyTo     the address of the post this one answers, or {@code null}
+ * @param quoteOf     the address of the post this one quotes, or {@code null}
  */
-public record Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies) {
+public record Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies,
+        String replyTo, String quoteOf) {
 
     public Publication {
         Objects.requireNonNull(deliveryKey, "deliveryKey");
@@ -25,7 +28,20 @@ public record Publication(UUID deliveryKey, String text, List<URI> links, List<U
         mediaUrls = List.copyOf(mediaUrls);
     }
 
+    /** A publication that answers and quotes nothing. */
+    public Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies) {
+        this(deliveryKey, text, links, mediaUrls, noReplies, null, null);
+    }
+
     public static Publication text(UUID deliveryKey, String text) {
         return new Publication(deliveryKey, text, List.of(), List.of(), false);
+    }
+
+    /**
+     * Whether this answers or quotes another post: a connector that cannot do that must refuse rather than
+     * publish a standalone post the approver did not approve.
+     */
+    public boolean refersToAnotherPost() {
+        return replyTo != null || quoteOf != null;
     }
 }

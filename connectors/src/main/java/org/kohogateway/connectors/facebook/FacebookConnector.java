@@ -126,6 +126,10 @@ public final class FacebookConnector implements PlatformConnector {
     }
 
     private PublishOutcome post(Publication publication) {
+        if (publication.refersToAnotherPost()) {
+            return new PublishOutcome.Permanent("the Facebook connector cannot answer or quote another post: "
+                    + "it would publish a standalone post instead of what was approved");
+        }
         if (publication.mediaUrls().size() > 1) {
             return new PublishOutcome.Permanent("the Facebook connector posts at most one image, not "
                     + publication.mediaUrls().size() + ": a multi-photo post cannot be published in one step");

@@ -146,6 +146,10 @@ public final class InstagramConnector implements PlatformConnector {
     }
 
     private PublishOutcome publishImage(Publication publication) {
+        if (publication.refersToAnotherPost()) {
+            return new PublishOutcome.Permanent("the Instagram connector cannot answer or quote another post: "
+                    + "it would publish a standalone post instead of what was approved");
+        }
         if (publication.mediaUrls().isEmpty()) {
             return new PublishOutcome.Permanent("Instagram requires an image: the publication has no media URL");
         }

@@ -237,6 +237,10 @@ public final class LineConnector implements PlatformConnector {
     }
 
     private PublishOutcome broadcast(Publication publication) {
+        if (publication.refersToAnotherPost()) {
+            return new PublishOutcome.Permanent("the LINE connector cannot answer or quote another post: "
+                    + "it would publish a standalone post instead of what was approved");
+        }
         UUID retryKey = publication.deliveryKey();
         return send(publication, retryKey, "broadcast",
                 messages -> client.broadcast(retryKey, new BroadcastRequest.Builder(messages).build()));

@@ -243,10 +243,28 @@ public final class XConnector implements PlatformConnector {
         if (text.isBlank()) {
             return new PublishOutcome.Permanent("nothing to post: the text and links are empty");
         }
+        Long inReplyTo = null;
+        Long quoted = null;
+        if (publication.replyTo() != null) {
+            OptionalLong id = XPostUrls.statusId(publication.replyTo());
+            if (id.isEmpty()) {
+                return new PublishOutcome.Permanent("cannot answer '" + publication.replyTo()
+                        + "': it is not the address of an X post");
+            }
+            inReplyTo = id.getAsLong();
+        }
+        if (publication.quoteOf() != null) {
+            OptionalLong id = XPostUrls.statusId(publication.quoteOf());
+            if (id.isEmpty()) {
+                return new PublishOutcome.Permanent("cannot quote '" + publication.quoteOf()
+                        + "': it is not the address of an X post");
+            }
+            quoted = id.getAsLong();
+        }
         ReplySettings replySettings = publication.noReplies() ? ReplySettings.MentionedUsers : null;
         try {
-            CreateTweetResponse response = v2.createTweet(null, null, null, null, null, null, null, null, null, null,
-                    replySettings, text);
+            CreateTweetResponse response = v2.createTweet(null, null, null, null, null, null, null, quoted, null,
+                    inReplyTo, replySettings, text);
             return new PublishOutcome.Published(Long.toString(response.getId()));
         } catch (TwitterException e) {
             Failure failure = classify(e);

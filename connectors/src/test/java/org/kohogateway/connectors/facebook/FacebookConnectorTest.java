@@ -112,6 +112,15 @@ class FacebookConnectorTest {
     }
 
     @Test
+    void refusesToAnswerOrQuoteAnotherPostWithoutCallingFacebook() {
+        PublishOutcome outcome = connector().publish(new Publication(deliveryKey, TEXT, List.of(), List.of(), false,
+                null, "https://www.facebook.com/someone/posts/1"));
+
+        assertThat(outcome).isInstanceOf(PublishOutcome.Permanent.class);
+        assertThat(graph.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void reportsASuccessAnswerWithoutAnIdAsUnknown() {
         graph.stubFor(post(FEED).willReturn(okJson("{}")));
 

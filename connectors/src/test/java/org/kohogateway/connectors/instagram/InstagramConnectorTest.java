@@ -109,6 +109,15 @@ class InstagramConnectorTest {
     }
 
     @Test
+    void refusesToAnswerOrQuoteAnotherPostWithoutCallingInstagram() {
+        PublishOutcome outcome = connector().publish(new Publication(deliveryKey, TEXT, List.of(), List.of(IMAGE),
+                false, "https://www.instagram.com/p/abc/", null));
+
+        assertThat(outcome).isInstanceOf(PublishOutcome.Permanent.class);
+        assertThat(graph.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void waitsAnHourWithoutPublishingWhenTheQuotaIsUsedUp() {
         stubQuota(100, 100);
 

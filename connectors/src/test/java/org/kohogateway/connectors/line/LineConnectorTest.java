@@ -164,6 +164,15 @@ class LineConnectorTest {
     }
 
     @Test
+    void refusesToAnswerOrQuoteAnotherPostWithoutCallingLine() {
+        PublishOutcome outcome = connector().publish(new Publication(deliveryKey, TEXT, List.of(), List.of(), false,
+                "https://x.com/someone/status/1", null));
+
+        assertThat(outcome).isInstanceOf(PublishOutcome.Permanent.class);
+        assertThat(line.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void refusesAnEmptyPublicationWithoutCallingLine() {
         PublishOutcome outcome = connector().publish(Publication.text(deliveryKey, " "));
 

@@ -124,6 +124,31 @@ class XConnectorTest {
     }
 
     @Test
+    void answersAndQuotesXPostsByTheIdInTheirAddress() {
+        stubTweets(created());
+
+        connector().publish(new Publication(deliveryKey, TEXT, List.of(), List.of(), true,
+                "https://x.com/gotsu_citizen/status/1445880548472328100",
+                "https://twitter.com/shimane_pref/status/1445880548472328200?s=20"));
+
+        x.verify(postRequestedFor(urlEqualTo(TWEETS))
+                .withRequestBody(matchingJsonPath("$.reply.in_reply_to_tweet_id", equalTo("1445880548472328100")))
+                .withRequestBody(matchingJsonPath("$.quote_tweet_id", equalTo("1445880548472328200")))
+                .withRequestBody(matchingJsonPath("$.reply_settings", equalTo("mentionedUsers"))));
+    }
+
+    @Test
+    void refusesToAnswerOrQuoteWhatIsNotAnXPostWithoutCallingX() {
+        for (Publication p : List.of(
+                new Publication(deliveryKey, TEXT, List.of(), List.of(), false, "https://www.facebook.com/a/posts/1", null),
+                new Publication(deliveryKey, TEXT, List.of(), List.of(), false, null, "https://x.com.example.com/a/status/1"),
+                new Publication(deliveryKey, TEXT, List.of(), List.of(), false, "http://x.com/a/status/1", null))) {
+            assertThat(connector().publish(p)).as(p.toString()).isInstanceOf(PublishOutcome.Permanent.class);
+        }
+        assertThat(x.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void refusesAnEmptyPublicationWithoutCallingX() {
         PublishOutcome outcome = connector().publish(Publication.text(deliveryKey, "  "));
 

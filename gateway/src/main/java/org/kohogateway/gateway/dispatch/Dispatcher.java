@@ -189,7 +189,7 @@ public class Dispatcher implements SmartLifecycle {
         PublishOutcome outcome;
         try {
             outcome = connector.publish(new Publication(d.id(), d.text(), d.links(), d.content().mediaUrls(),
-                    d.noReplies()));
+                    d.noReplies(), d.content().replyTo(), d.content().quoteOf()));
         } catch (RuntimeException e) {
             // a connector must not throw; if one does, the request may have left, so treat it as unknown
             outcome = new PublishOutcome.Unknown("connector error: " + e);

@@ -3,6 +3,8 @@ package org.kohogateway.gateway.policy;
 import java.net.URI;
 import java.util.List;
 
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.x.XPostUrls;
 import org.kohogateway.gateway.account.ReplyPolicy;
 
 import com.twitter.twittertext.TwitterTextParser;
@@ -42,9 +44,19 @@ final class PlatformRules {
                 findings.add(new Finding(RuleId.IMAGE_NOT_SUPPORTED, -1, -1, target.accountId(),
                         List.of(target.platform().name(), Integer.toString(images))));
             }
+            references(candidate, target, findings);
             boolean excepted = candidate.answersPolicyProposal() || candidate.emergency();
             if (candidate.replyTo() != null && target.replyPolicy() == ReplyPolicy.NO_REPLIES && !excepted) {
                 findings.add(new Finding(RuleId.NO_REPLY, -1, -1, target.accountId(), List.of(candidate.replyTo())));
+            }
+        }
+    }
+
+    private static void references(Candidate candidate, Candidate.Target target, List<Finding> findings) {
+        for (String reference : java.util.Arrays.asList(candidate.replyTo(), candidate.quoteOf())) {
+            if (reference != null && (target.platform() != Platform.X || XPostUrls.statusId(reference).isEmpty())) {
+                findings.add(new Finding(RuleId.REFERENCE_NOT_SUPPORTED, -1, -1, target.accountId(),
+                        List.of(target.platform().name(), reference)));
             }
         }
     }

@@ -16,7 +16,12 @@ public enum RuleId {
     PLATFORM_LIMIT("platform", Severity.BLOCK),
     IMAGE_REQUIRED("platform", Severity.BLOCK),
     /** More images than the platform's connector can send: X none (text and links), Facebook and Instagram one. */
-    IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK);
+    IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK),
+    /**
+     * An answer or quote the target's connector cannot make: X answers and quotes X posts (by their address); LINE,
+     * Facebook and Instagram posts stand alone. Refused rather than published as a standalone post.
+     */
+    REFERENCE_NOT_SUPPORTED("platform", Severity.BLOCK);
 
     private final String section;
     private final Severity severity;

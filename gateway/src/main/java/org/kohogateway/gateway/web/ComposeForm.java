@@ -33,6 +33,8 @@ public class ComposeForm {
     private String timing = ASAP;
     private String scheduledAt = "";
     private String sourceUrl = "";
+    private String replyTo = "";
+    private String quoteOf = "";
     private List<String> acknowledge = new ArrayList<>();
 
     static ComposeForm of(Post post) {
@@ -47,16 +49,23 @@ public class ComposeForm {
                 : LocalDateTime.ofInstant(post.scheduledAt(), PagesController.CITY_TIME).withSecond(0).withNano(0)
                         .toString();
         form.sourceUrl = post.sourceUrl() == null ? "" : post.sourceUrl();
+        form.replyTo = post.content().replyTo() == null ? "" : post.content().replyTo();
+        form.quoteOf = post.content().quoteOf() == null ? "" : post.content().quoteOf();
         return form;
     }
 
     NewPost toNewPost() {
         return new NewPost(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedAccountIds(), parsedTime(),
-                sourceUrl == null || sourceUrl.isBlank() ? null : uri(sourceUrl.strip()), null, null, null);
+                optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), null);
     }
 
     PostEdit toEdit() {
-        return new PostEdit(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedTime(), null, null);
+        return new PostEdit(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedTime(), optionalUri(replyTo),
+                optionalUri(quoteOf));
+    }
+
+    private static URI optionalUri(String value) {
+        return value == null || value.isBlank() ? null : uri(value.strip());
     }
 
     List<URI> parsedLinks() {
@@ -187,6 +196,22 @@ public class ComposeForm {
 
     public void setSourceUrl(String sourceUrl) {
         this.sourceUrl = sourceUrl;
+    }
+
+    public String getReplyTo() {
+        return replyTo;
+    }
+
+    public void setReplyTo(String replyTo) {
+        this.replyTo = replyTo;
+    }
+
+    public String getQuoteOf() {
+        return quoteOf;
+    }
+
+    public void setQuoteOf(String quoteOf) {
+        this.quoteOf = quoteOf;
     }
 
     public List<String> getAcknowledge() {

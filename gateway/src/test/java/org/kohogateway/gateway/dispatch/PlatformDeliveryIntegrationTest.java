@@ -120,6 +120,24 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void sendsAnApprovedAnswerAsAnXReplyToThePostItAnswers() {
+        World world = data.world();
+        OfficialAccount open = data.account(world.departmentA(), Platform.X, "観光 X 返信可 " + marker(),
+                new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.xCredentials(TestData.unique()));
+        String marker = marker();
+        Delivery delivery = only(data.approved(world, new NewPost("ご質問ありがとうございます。" + marker, List.of(),
+                List.of(), PostCategory.NOTICE, List.of(open.id()), null, null,
+                URI.create("https://x.com/gotsu_citizen/status/1445880548472328100"), null, null)));
+
+        dispatcher.drain();
+
+        assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(onlyRequest(RequestMethod.POST, TWEETS, marker).getRequest().getBodyAsString())
+                .as("what was approved as an answer goes out as one, not as a standalone post")
+                .contains("\"in_reply_to_tweet_id\":\"1445880548472328100\"");
+    }
+
+    @Test
     void makesAnXDeliveryWhoseAnswerWasLostUncertainAndNeverSendsItAgain() {
         World world = data.world();
         String marker = marker();

@@ -113,6 +113,37 @@ class StructuredRulesTest {
                     new Candidate("本文のみ " + i, List.of(), i % 2 == 0 ? List.of() : List.of(IMAGE, second, IMAGE, second),
                             null, null, false, false, List.of(i % 2 == 0 ? X_REPLIES : LINE))));
         }
+        // REFERENCE_NOT_SUPPORTED: X answers and quotes X posts by address; the other platforms' posts stand alone
+        List<String> xPosts = List.of("https://x.com/citizen/status/11", "https://twitter.com/a_b/status/12",
+                "https://mobile.twitter.com/c/status/13/", "https://www.x.com/d/status/14?s=20",
+                "https://X.COM/e/status/15");
+        for (int i = 0; i < xPosts.size(); i++) {
+            c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, "X answers " + xPosts.get(i),
+                    new Candidate("返信", List.of(), List.of(), xPosts.get(i), null, false, false, List.of(X_REPLIES))));
+            c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, "X quotes " + xPosts.get(i),
+                    new Candidate("引用", List.of(), List.of(), null, xPosts.get(i), false, false, List.of(X_REPLIES))));
+        }
+        List<String> notXPosts = List.of("https://www.facebook.com/someone/posts/3", "https://x.com/citizen",
+                "https://x.com.example.com/a/status/1", "http://x.com/a/status/1", "https://x.com/a/status/abc");
+        for (String reference : notXPosts) {
+            c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, "X cannot answer " + reference,
+                    new Candidate("返信", List.of(), List.of(), reference, null, false, false, List.of(X_REPLIES))));
+        }
+        for (Candidate.Target target : List.of(LINE, FACEBOOK, INSTAGRAM)) {
+            c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, target.platform() + " cannot answer",
+                    new Candidate("返信", List.of(), List.of(IMAGE), "https://x.com/a/status/1", null, true, false,
+                            List.of(target))));
+        }
+        c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, "LINE cannot quote",
+                new Candidate("引用", List.of(), List.of(), null, "https://x.com/a/status/1", false, false,
+                        List.of(X_REPLIES, LINE))));
+        c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, "Facebook cannot quote",
+                new Candidate("引用", List.of(), List.of(), null, "https://www.facebook.com/a/posts/1", false, false,
+                        List.of(FACEBOOK))));
+        for (Candidate.Target target : List.of(LINE, FACEBOOK, INSTAGRAM)) {
+            c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, target.platform() + " standalone post",
+                    new Candidate("お知らせ", List.of(), List.of(IMAGE), null, null, false, false, List.of(target))));
+        }
         return c.stream();
     }
 
