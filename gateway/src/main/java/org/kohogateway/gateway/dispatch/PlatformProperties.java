@@ -2,11 +2,13 @@ package org.kohogateway.gateway.dispatch;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -29,10 +31,13 @@ record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X
      * @param apiEndpoint    LINE Messaging API origin, no path (default {@code https://api.line.me})
      * @param connectTimeout default 5s
      * @param readTimeout    default 10s
+     * @param previewRecipients the LINE user ids (staff test devices) previews may be pushed to; none by default,
+     *                       which turns previews off. A preview is a real message from the official account.
      */
     record Line(@DefaultValue("https://api.line.me") @NotNull URI apiEndpoint,
             @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
-            @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
+            @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
+            @DefaultValue List<@Pattern(regexp = "U[0-9a-f]{32}") String> previewRecipients) {
     }
 
     /**

@@ -373,6 +373,11 @@ public final class Post {
         }
     }
 
+    /** The author, and whoever may decide on the post: the people who may see it before it goes out. */
+    public boolean isAuthorOrDecider(Staff actor) {
+        return actor.id() == authorId || mayApprove(actor);
+    }
+
     private boolean mayApprove(Staff actor) {
         if (actor.id() == authorId) {
             return false;

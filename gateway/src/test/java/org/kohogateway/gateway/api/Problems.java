@@ -7,13 +7,13 @@ import org.kohogateway.gateway.testing.Api;
 import tools.jackson.databind.JsonNode;
 
 /** Assertions on RFC 9457 problem details as the API answers refusals. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
     /** The response is a problem of this status, with a {@code detail}; returns its body. */
-    static JsonNode assertProblem(Api.Response response, int status) {
+    public static JsonNode assertProblem(Api.Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
         JsonNode problem = response.json();
@@ -23,7 +23,7 @@ final class Problems {
     }
 
     /** The response is a problem of this status whose gateway code is {@code code}; returns its body. */
-    static JsonNode assertRefusal(Api.Response response, int status, String code) {
+    public static JsonNode assertRefusal(Api.Response response, int status, String code) {
         JsonNode problem = assertProblem(response, status);
         assertThat(problem.path("code").asString("")).as(response.toString()).isEqualTo(code);
         return problem;

@@ -100,6 +100,9 @@ public final class SimulatedPlatforms {
         return lineRetryKeys;
     }
 
+    /** The one LINE user the demo and the tests may push previews to: a staff member's test device. */
+    public static final String PREVIEW_RECIPIENT = "U0123456789abcdef0123456789abcdef";
+
     /**
      * The {@code gateway.platforms.*} properties that point every connector at this simulator, for the demo's
      * system properties and the tests' dynamic properties alike.
@@ -107,6 +110,7 @@ public final class SimulatedPlatforms {
     public java.util.Map<String, String> properties() {
         return java.util.Map.of(
                 "gateway.platforms.line.api-endpoint", lineEndpoint().toString(),
+                "gateway.platforms.line.preview-recipients", PREVIEW_RECIPIENT,
                 "gateway.platforms.x.rest-base-url", xRestBaseUrl().toString(),
                 "gateway.platforms.x.v2-base-url", xV2BaseUrl().toString(),
                 "gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString(),

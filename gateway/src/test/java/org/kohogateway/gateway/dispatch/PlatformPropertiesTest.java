@@ -26,7 +26,7 @@ class PlatformPropertiesTest {
         PlatformProperties defaults = bind(Map.of());
 
         assertThat(defaults.line()).isEqualTo(new PlatformProperties.Line(LineSettings.PRODUCTION_ENDPOINT,
-                LineSettings.DEFAULT_CONNECT_TIMEOUT, LineSettings.DEFAULT_READ_TIMEOUT));
+                LineSettings.DEFAULT_CONNECT_TIMEOUT, LineSettings.DEFAULT_READ_TIMEOUT, java.util.List.of()));
         assertThat(defaults.x()).isEqualTo(new PlatformProperties.X(XSettings.PRODUCTION_REST_BASE_URL,
                 XSettings.PRODUCTION_V2_BASE_URL, XSettings.DEFAULT_CONNECT_TIMEOUT, XSettings.DEFAULT_READ_TIMEOUT));
         assertThat(defaults.facebook()).isEqualTo(new PlatformProperties.Facebook(FacebookSettings.PRODUCTION_GRAPH_URL,
