@@ -229,7 +229,21 @@ public class OfficialAccounts {
         if (credentials.values().isEmpty() || credentials.values().values().stream().anyMatch(v -> v == null || v.isBlank())) {
             throw new InvalidRequestException("account.credentialsEmpty", "credentials need at least one non-empty value");
         }
-        get(accountId);
+        List<String> fields = PlatformCredentials.FIELDS.get(get(accountId).platform());
+        for (String name : credentials.values().keySet()) {
+            if (!fields.contains(name)) {
+                throw new InvalidRequestException("account.credentialsUnknownField",
+                        "'" + name + "' is not a credential field of this platform; it takes " + fields, name,
+                        String.join(", ", fields));
+            }
+        }
+        for (String name : fields) {
+            if (!credentials.values().containsKey(name)) {
+                throw new InvalidRequestException("account.credentialsMissingField",
+                        "the credentials lack '" + name + "'; this platform takes " + fields, name,
+                        String.join(", ", fields));
+            }
+        }
         storeCredentials(accountId, credentials);
         // names of the fields only: the audit trail must never hold a secret
         audit.record(actor, "ACCOUNT_CREDENTIALS_REPLACED", "ACCOUNT", Long.toString(accountId), null, null,

@@ -1,7 +1,10 @@
 package org.kohogateway.gateway.account;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.kohogateway.connectors.Platform;
 
 /**
  * Secrets for one account (LINE channel access token, OAuth tokens…). Only ever held in memory in clear;
@@ -39,6 +42,13 @@ public record PlatformCredentials(Map<String, String> values) {
     public static final String INSTAGRAM_IG_USER_ID = "igUserId";
     /** Instagram: a token with instagram_basic and instagram_content_publish. */
     public static final String INSTAGRAM_ACCESS_TOKEN = "accessToken";
+
+    /** The credential fields each platform's connector needs, in the order a form asks for them. */
+    public static final Map<Platform, List<String>> FIELDS = Map.of(
+            Platform.LINE, List.of(LINE_CHANNEL_ACCESS_TOKEN),
+            Platform.X, List.of(X_CONSUMER_KEY, X_CONSUMER_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET),
+            Platform.FACEBOOK, List.of(FACEBOOK_PAGE_ID, FACEBOOK_PAGE_ACCESS_TOKEN),
+            Platform.INSTAGRAM, List.of(INSTAGRAM_IG_USER_ID, INSTAGRAM_ACCESS_TOKEN));
 
     public PlatformCredentials {
         values = Map.copyOf(values);

@@ -89,6 +89,17 @@ public class CsvExport {
         return params;
     }
 
+    /**
+     * A cell Excel would read as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, CR) gets a leading
+     * apostrophe: post texts and comments are written by people, and an auditor opens the file in Excel.
+     */
+    static Object inert(Object value) {
+        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return value;
+    }
+
     private void write(OutputStream out, String[] header, String sql, Map<String, Object> params, String[] columns) {
         try {
             out.write(BOM);
@@ -98,7 +109,7 @@ public class CsvExport {
                 try {
                     for (String column : columns) {
                         Object value = rs.getObject(column);
-                        csv.print(value instanceof Timestamp t ? JST.format(t.toInstant()) : value);
+                        csv.print(value instanceof Timestamp t ? JST.format(t.toInstant()) : inert(value));
                     }
                     csv.println();
                 } catch (IOException e) {

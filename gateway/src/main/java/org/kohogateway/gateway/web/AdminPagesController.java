@@ -42,16 +42,6 @@ class AdminPagesController {
     private final FindingLines lines;
     private final ProfileChecks profiles;
 
-    /** The credential fields each platform's connector needs, in the order the form asks for them. */
-    static final java.util.Map<Platform, java.util.List<String>> CREDENTIAL_FIELDS = java.util.Map.of(
-            Platform.LINE, java.util.List.of(PlatformCredentials.LINE_CHANNEL_ACCESS_TOKEN),
-            Platform.X, java.util.List.of(PlatformCredentials.X_CONSUMER_KEY, PlatformCredentials.X_CONSUMER_SECRET,
-                    PlatformCredentials.X_ACCESS_TOKEN, PlatformCredentials.X_ACCESS_TOKEN_SECRET),
-            Platform.FACEBOOK, java.util.List.of(PlatformCredentials.FACEBOOK_PAGE_ID,
-                    PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN),
-            Platform.INSTAGRAM, java.util.List.of(PlatformCredentials.INSTAGRAM_IG_USER_ID,
-                    PlatformCredentials.INSTAGRAM_ACCESS_TOKEN));
-
     AdminPagesController(OfficialAccounts accounts, Pauses pauses, Deliveries deliveries, StaffDirectory staff,
             FindingLines lines, ProfileChecks profiles) {
         this.profiles = profiles;
@@ -77,7 +67,7 @@ class AdminPagesController {
         java.util.Map<Long, ProfileCheck> checks = new java.util.HashMap<>();
         accounts.all().forEach(a -> profiles.latest(a.id()).ifPresent(c -> checks.put(a.id(), c)));
         model.addAttribute("checks", checks);
-        model.addAttribute("credentialFields", CREDENTIAL_FIELDS);
+        model.addAttribute("credentialFields", PlatformCredentials.FIELDS);
         return "admin-accounts";
     }
 
@@ -103,7 +93,7 @@ class AdminPagesController {
         try {
             OfficialAccount account = accounts.get(id);
             java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-            for (String field : CREDENTIAL_FIELDS.getOrDefault(account.platform(), java.util.List.of())) {
+            for (String field : PlatformCredentials.FIELDS.get(account.platform())) {
                 String value = form.get(field);
                 values.put(field, value == null ? "" : value.strip());
             }

@@ -79,6 +79,14 @@ class ProfileChecksIntegrationTest extends IntegrationTest {
         assertThat(api(world.poster()).put(path, Api.json(Map.of("values", Map.of("channelAccessToken", secret))))
                 .status()).isEqualTo(403);
         assertThat(api(world.admin()).put(path, Api.json(Map.of("values", Map.of()))).status()).isEqualTo(400);
+        var unknown = api(world.admin()).put(path, Api.json(Map.of("values", Map.of("token", secret))));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("account.credentialsUnknownField");
+        assertThat(unknown.body()).doesNotContain(secret);
+        var partial = api(world.admin()).put("/api/accounts/" + world.x().id() + "/credentials",
+                Api.json(Map.of("values", Map.of("consumerKey", secret))));
+        assertThat(partial.status()).isEqualTo(400);
+        assertThat(partial.json().get("code").asString()).isEqualTo("account.credentialsMissingField");
         assertThat(api(world.admin()).put(path, Api.json(Map.of("values", Map.of("channelAccessToken", secret))))
                 .status()).isEqualTo(204);
 
