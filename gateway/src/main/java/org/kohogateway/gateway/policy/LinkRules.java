@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Links in the text or beside it: shorteners and block-listed sites are refused, other non-city sites acknowledged. */
+/**
+ * Links in the text or beside it, and where images come from: shorteners and block-listed sites are refused, other
+ * non-city sites acknowledged.
+ */
 final class LinkRules {
 
     /** A web address with or without scheme, in the NFKC form of the text (so full-width URLs are found too). */
@@ -48,6 +51,11 @@ final class LinkRules {
             if (!text.normalized.contains(link.toString())) {
                 judge(host, link.toString(), -1, -1, shorteners, blocked, official, findings);
             }
+        }
+        // an image is fetched by the platform from where it lives: the same caution as a link
+        for (URI image : candidate.mediaUrls()) {
+            String host = image.getHost() == null ? "" : image.getHost().toLowerCase(Locale.ROOT);
+            judge(host, image.toString(), -1, -1, shorteners, blocked, official, findings);
         }
         if (candidate.quoteOf() != null) {
             String host = hostOf(candidate.quoteOf());

@@ -93,7 +93,7 @@ public final class Post {
     }
 
     void edit(Staff actor, PostContent newContent, Instant newScheduledAt, Instant now) {
-        requireAuthor(actor, "edit");
+        requireAuthorOrPrDepartment(actor, "edit");
         requireFutureOrAsap(newScheduledAt, now);
         PostStatus before = status;
         switch (status) {
@@ -157,7 +157,6 @@ public final class Post {
 
     /** The PR department's direct publish of already-published city content (guideline §6-① exception). */
     void publishDirect(Staff actor, List<Finding> findings, Set<String> acknowledgements, Instant now) {
-        requireAuthor(actor, "publishDirect");
         if (route != ApprovalRoute.PR_DIRECT || !actor.has(Role.PR_OFFICER)) {
             throw new NotPermittedException("post.directOnlyPr",
                     "only a PR officer's post citing an official source can be published directly");
@@ -392,6 +391,17 @@ public final class Post {
         decidedBy = actor.id();
         decidedAt = now;
         decisionComment = comment;
+    }
+
+    /**
+     * A direct publish is the PR department's own work (a feed item drafted as one officer, a colleague publishing
+     * it), so any PR officer may edit it; everything else only its author.
+     */
+    private void requireAuthorOrPrDepartment(Staff actor, String action) {
+        if (route == ApprovalRoute.PR_DIRECT && actor.has(Role.PR_OFFICER)) {
+            return;
+        }
+        requireAuthor(actor, action);
     }
 
     private void requireAuthor(Staff actor, String action) {

@@ -113,6 +113,22 @@ class StructuredRulesTest {
                     new Candidate("本文のみ " + i, List.of(), i % 2 == 0 ? List.of() : List.of(IMAGE, second, IMAGE, second),
                             null, null, false, false, List.of(i % 2 == 0 ? X_REPLIES : LINE))));
         }
+        // images are judged by where they live, like links
+        for (String host : List.of("bit.ly", "tinyurl.com", "t.co", "ow.ly", "is.gd")) {
+            c.add(Arguments.of(RuleId.URL_SHORTENER, true, "image behind " + host,
+                    new Candidate("写真", List.of(), List.of(URI.create("https://" + host + "/abc")), null, null, false,
+                            false, List.of(LINE))));
+        }
+        c.add(Arguments.of(RuleId.BLOCKED_SITE, true, "image on a blocked site",
+                new Candidate("写真", List.of(), List.of(URI.create("https://pornhub.com/a.jpg")), null, null, false,
+                        false, List.of(LINE))));
+        c.add(Arguments.of(RuleId.EXTERNAL_LINK, true, "image on another site",
+                new Candidate("写真", List.of(), List.of(URI.create("https://images.example.com/a.jpg")), null, null,
+                        false, false, List.of(LINE))));
+        c.add(Arguments.of(RuleId.EXTERNAL_LINK, false, "image on the city's site",
+                new Candidate("写真", List.of(), List.of(IMAGE), null, null, false, false, List.of(LINE))));
+        c.add(Arguments.of(RuleId.URL_SHORTENER, false, "image on the city's site is no shortener",
+                new Candidate("写真", List.of(), List.of(IMAGE), null, null, false, false, List.of(LINE))));
         // REFERENCE_NOT_SUPPORTED: X answers and quotes X posts by address; the other platforms' posts stand alone
         List<String> xPosts = List.of("https://x.com/citizen/status/11", "https://twitter.com/a_b/status/12",
                 "https://mobile.twitter.com/c/status/13/", "https://www.x.com/d/status/14?s=20",

@@ -154,6 +154,20 @@ class PostTest {
     }
 
     @Test
+    void anotherPrOfficerMayEditAndPublishADirectPostButNobodyElse() {
+        Staff colleague = new Staff(99, "pr2", "広報 二", PR_DEPARTMENT, EnumSet.of(Role.PR_OFFICER));
+        Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
+
+        assertThatThrownBy(() -> post.edit(poster, PostContent.text("横から", PostCategory.PRESS_RELEASE), null, now))
+                .isInstanceOf(NotPermittedException.class);
+        post.edit(colleague, PostContent.text("報道発表: 日付を直しました", PostCategory.PRESS_RELEASE), null, now);
+        post.publishDirect(colleague, NONE, Set.of(), now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+        assertThat(post.decidedBy()).isEqualTo(99L);
+    }
+
+    @Test
     void prDirectPostCannotBeSubmittedOrApproved() {
         Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
 
