@@ -94,20 +94,54 @@ public final class OfficialAccount {
      * A new policy version. While drafting, whoever manages the account may change it; once the account is in service
      * the policy is what the department head approved, so only they (or an admin) may change it.
      */
+    /**
+     * In service, the department head keeps the policy up to date, but what the PR department reviewed at opening
+     * and what the public list shows — name, URL, whether posts need department approval, reply handling — changes
+     * only through the PR department (or an admin): otherwise a department head could move approval from PR to
+     * themselves (§6-②) or change the public list without review (§5).
+     */
     void changePolicy(Staff actor, AccountPolicy next) {
         requireStatus("changePolicy", DRAFT, ACTIVE);
-        boolean allowed = status == DRAFT ? mayManage(actor) : actor.has(Role.ADMIN) || isDepartmentHead(actor);
-        if (!allowed) {
-            throw new NotPermittedException(status == DRAFT ? "account.notManager" : "account.policyChangeNeedsHead",
-                    "this actor may not change the policy of an account that is " + status);
-        }
         if (next.equals(policy)) {
             throw new InvalidRequestException("account.policyUnchanged", "the policy is unchanged");
+        }
+        if (status == DRAFT && !mayManage(actor)) {
+            throw new NotPermittedException("account.notManager",
+                    "this actor may not change the policy of an account that is " + status);
+        }
+        if (status == ACTIVE && !actor.has(Role.ADMIN)) {
+            List<String> reviewed = reviewedFieldsChanged(next);
+            if (!reviewed.isEmpty() && !actor.has(Role.PR_OFFICER)) {
+                throw new NotPermittedException("account.policyChangeNeedsPr",
+                        "changing " + reviewed + " of an account in service needs the PR department",
+                        String.join(", ", reviewed));
+            }
+            if (reviewed.isEmpty() && !isDepartmentHead(actor) && !actor.has(Role.PR_OFFICER)) {
+                throw new NotPermittedException("account.policyChangeNeedsHead",
+                        "this actor may not change the policy of an account that is " + status);
+            }
         }
         policy = next;
         policyVersion++;
         policyChanged = true;
         event("ACCOUNT_POLICY_CHANGED", status, snapshot());
+    }
+
+    private List<String> reviewedFieldsChanged(AccountPolicy next) {
+        List<String> changed = new ArrayList<>();
+        if (!next.name().equals(policy.name())) {
+            changed.add("name");
+        }
+        if (!next.url().equals(policy.url())) {
+            changed.add("url");
+        }
+        if (next.operating().departmentApprovalRequired() != policy.operating().departmentApprovalRequired()) {
+            changed.add("departmentApprovalRequired");
+        }
+        if (next.operating().replyPolicy() != policy.operating().replyPolicy()) {
+            changed.add("replyPolicy");
+        }
+        return changed;
     }
 
     void submit(Staff actor) {

@@ -187,8 +187,11 @@ class AccountRegistryIntegrationTest extends IntegrationTest {
         assertThat(first.deliveries()).singleElement().satisfies(d -> assertThat(d.policyVersion()).isEqualTo(1));
 
         assertRefused(api(world.poster()).put("/api/accounts/" + id + "/policy", Api.json(policy("江津市観光 X 改"))),
-                403, "account.policyChangeNeedsHead");
-        var changed = api(world.approver()).put("/api/accounts/" + id + "/policy", Api.json(policy("江津市観光 X 改")));
+                403, "account.policyChangeNeedsPr");
+        // the name is on the public list and was reviewed at opening: the PR department changes it
+        assertRefused(api(world.approver()).put("/api/accounts/" + id + "/policy", Api.json(policy("江津市観光 X 改"))),
+                403, "account.policyChangeNeedsPr");
+        var changed = api(world.pr()).put("/api/accounts/" + id + "/policy", Api.json(policy("江津市観光 X 改")));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().get("policyVersion").asInt()).isEqualTo(2);
 

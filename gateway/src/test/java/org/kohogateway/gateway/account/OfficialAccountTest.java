@@ -202,13 +202,38 @@ class OfficialAccountTest {
     }
 
     @Test
-    void policyOfAnAccountInServiceIsChangedOnlyByTheDepartmentHeadOrAnAdmin() {
+    void policyOfAnAccountInServiceIsKeptUpToDateByTheDepartmentHead() {
         OfficialAccount account = active();
+        AccountPolicy current = account.accountPolicy();
+        AccountPolicy newTone = new AccountPolicy(current.name(), current.url(), "観光とイベントの情報",
+                current.administratorId(), current.operatorIds(), new OperatingPolicy(true, ReplyPolicy.NO_REPLIES,
+                        "正確に", "丁寧に", "コメントには返信しません"));
 
-        assertRefusal(() -> account.changePolicy(poster, policy("変更")), "account.policyChangeNeedsHead");
-        account.changePolicy(head, policy("変更"));
-        account.changePolicy(admin, policy("再変更"));
+        assertRefusal(() -> account.changePolicy(poster, newTone), "account.policyChangeNeedsHead");
+        account.changePolicy(head, newTone);
 
+        assertThat(account.policyVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void whatThePrDepartmentReviewedChangesInServiceOnlyThroughThePrDepartment() {
+        OfficialAccount account = active();
+        AccountPolicy current = account.accountPolicy();
+        AccountPolicy noApproval = new AccountPolicy(current.name(), current.url(), current.purpose(),
+                current.administratorId(), current.operatorIds(), new OperatingPolicy(false, ReplyPolicy.NO_REPLIES,
+                        "正確に", "親しみやすく", ""));
+        AccountPolicy replies = new AccountPolicy(current.name(), current.url(), current.purpose(),
+                current.administratorId(), current.operatorIds(), new OperatingPolicy(true,
+                        ReplyPolicy.REPLIES_ALLOWED, "正確に", "親しみやすく", ""));
+
+        for (AccountPolicy reviewed : List.of(policy("改名"), noApproval, replies, new AccountPolicy(current.name(),
+                "https://lin.ee/other", current.purpose(), current.administratorId(), current.operatorIds(),
+                current.operating()))) {
+            assertRefusal(() -> account.changePolicy(head, reviewed), "account.policyChangeNeedsPr");
+        }
+        assertThat(account.policyVersion()).isEqualTo(1);
+        account.changePolicy(pr, noApproval);
+        account.changePolicy(admin, policy("改名"));
         assertThat(account.policyVersion()).isEqualTo(3);
     }
 
