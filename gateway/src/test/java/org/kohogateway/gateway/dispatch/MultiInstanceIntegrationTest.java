@@ -157,7 +157,7 @@ class MultiInstanceIntegrationTest extends IntegrationTest {
         StubMapping slow = platforms.stubFor(post(urlPathEqualTo(BROADCAST)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.messages[0].text", containing(marker)))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")
-                        .withFixedDelay(300).withTransformers(LineRetryKeys.NAME)));
+                        .withFixedDelay(500).withTransformers(LineRetryKeys.NAME)));
         Instant returned;
         try {
             dueNow(due);
