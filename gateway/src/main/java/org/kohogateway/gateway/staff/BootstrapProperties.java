@@ -2,7 +2,6 @@ package org.kohogateway.gateway.staff;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The first administrator of a new installation. Production has no demo logins, so someone has to be the first ADMIN:
@@ -14,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * @param departmentCode the department the first ADMIN belongs to, created when missing (default {@code joho})
  * @param departmentName that department's name when it is created (default 情報政策課)
  */
-@Validated
 @ConfigurationProperties("gateway.bootstrap")
 record BootstrapProperties(String adminUsername, String adminPassword,
         @DefaultValue("joho") String departmentCode, @DefaultValue("情報政策課") String departmentName) {
@@ -39,5 +37,12 @@ record BootstrapProperties(String adminUsername, String adminPassword,
 
     boolean enabled() {
         return adminUsername != null && !adminUsername.isBlank();
+    }
+
+    /** Without the password, unlike a record's own. */
+    @Override
+    public String toString() {
+        return "BootstrapProperties[adminUsername=" + adminUsername + ", departmentCode=" + departmentCode
+                + ", departmentName=" + departmentName + "]";
     }
 }
