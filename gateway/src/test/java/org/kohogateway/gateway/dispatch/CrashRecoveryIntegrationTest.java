@@ -9,16 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.kohogateway.gateway.demo.EmbeddedDatabase;
 import org.kohogateway.gateway.demo.LineRetryKeys;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.Deliveries;
@@ -69,18 +67,12 @@ class CrashRecoveryIntegrationTest extends IntegrationTest {
                 .withRequestBody(containing(marker))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"data\":{\"id\":\"1862000000000000001\",\"text\":\"x\"}}").withFixedDelay(2_000)));
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), ChildGateway.class.getName(),
-                EmbeddedDatabase.jdbcUrl(), "child-to-be-killed"));
-        SimulatedPlatforms.shared().properties().forEach((k, v) -> command.add("--" + k + "=" + v));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/child-gateway.log")).start();
+        ChildGateway child = ChildGateway.start("child-to-be-killed", Map.of());
         try {
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> requests(platforms, BROADCAST, marker) >= 3 && requests(platforms, TWEETS, marker) >= 3);
         } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
+            child.kill();
             platforms.removeStub(slowLine);
             platforms.removeStub(slowX);
         }

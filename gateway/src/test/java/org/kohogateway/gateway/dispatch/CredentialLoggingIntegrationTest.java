@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -50,7 +52,8 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
  * Dispatching to all four platforms, with successes, a lost answer and a missing credential, writes no credential
- * value to the log or to standard output/error, with the gateway's and the connectors' own loggers at DEBUG.
+ * value to the log or to standard output/error, with the gateway's and the connectors' own loggers at DEBUG, in the
+ * plain format and in the structured (JSON) formats alike.
  *
  * <p>The Facebook Page id and the Instagram user id are not checked: they are public identifiers, part of every
  * request path and of Facebook post ids, not secrets.
@@ -134,10 +137,28 @@ class CredentialLoggingIntegrationTest extends IntegrationTest {
             secrets.addAll(secrets(accounts.credentials(account.id()).values()));
         }
         assertThat(secrets).hasSize(3 + 1 + 4 + 1 + 1);
+        // what LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs or logstash would write: the same events, with MDC, key-value
+        // pairs and stack traces as JSON fields
+        String structured = structured("ecs") + structured("logstash");
+        assertThat(structured).contains("\"ecs\":{\"version\"", "\"level_value\"", "LINE broadcast");
         for (String secret : secrets) {
             assertThat(logged).as("log events").noneMatch(line -> line.contains(secret));
+            assertThat(structured).as("structured log lines").doesNotContain(secret);
             assertThat(output.getAll()).as("standard output and error").doesNotContain(secret);
         }
+    }
+
+    private String structured(String format) {
+        StructuredLogEncoder encoder = new StructuredLogEncoder();
+        encoder.setContext(root.getLoggerContext());
+        encoder.setFormat(format);
+        encoder.start();
+        StringBuilder lines = new StringBuilder();
+        for (ILoggingEvent event : appender.list) {
+            lines.append(new String(encoder.encode(event), StandardCharsets.UTF_8));
+        }
+        encoder.stop();
+        return lines.toString();
     }
 
     private static List<String> secrets(Map<String, String> credentials) {
