@@ -42,6 +42,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/tokens/**").hasRole("ADMIN")
+                        .requestMatchers("/api/notifications/**").hasRole("ADMIN")
                         // an API token carries only the roles it was given: checked here, before any body is read.
                         // People are checked by the domain, which also knows departments and separation of duties.
                         .requestMatchers(HttpMethod.POST, "/api/posts/*/approve", "/api/posts/*/reject",

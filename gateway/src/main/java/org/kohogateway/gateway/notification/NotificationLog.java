@@ -1,0 +1,35 @@
+package org.kohogateway.gateway.notification;
+
+import java.util.List;
+
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.staff.Role;
+import org.springframework.stereotype.Service;
+
+/** The outbox as admins read it: what was sent, what waits for another attempt, what was given up and why. */
+@Service
+public class NotificationLog {
+
+    private static final List<String> STATUSES = List.of("PENDING", "SENDING", "SENT", "FAILED");
+
+    private final Outbox outbox;
+    private final StaffDirectory staff;
+
+    NotificationLog(Outbox outbox, StaffDirectory staff) {
+        this.outbox = outbox;
+        this.staff = staff;
+    }
+
+    /** Newest first; a null status does not filter. */
+    public List<OutboxEntry> recent(String adminUsername, String status, int limit) {
+        if (!staff.byUsername(adminUsername).has(Role.ADMIN)) {
+            throw new NotPermittedException("notification.adminOnly", "the outbox is read by admins");
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw new InvalidRequestException("notification.badStatus", "status is one of " + STATUSES, STATUSES);
+        }
+        return outbox.recent(status, limit);
+    }
+}
