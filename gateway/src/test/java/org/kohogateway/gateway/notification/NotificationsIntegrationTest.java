@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.notification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -39,6 +40,7 @@ import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.dispatch.Dispatcher;
 import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.Deliveries;
@@ -65,6 +67,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import tools.jackson.databind.JsonNode;
@@ -208,6 +212,34 @@ class NotificationsIntegrationTest extends IntegrationTest {
         assertThat(subjects(poster)).containsExactly("【投稿ゲートウェイ】配信が保留されています: " + world.lineA().name());
         assertThat(subjects(approver)).contains("【投稿ゲートウェイ】配信が保留されています: " + world.lineA().name());
         assertThat((String) mailsTo(poster).getFirst().getContent()).contains("approved after its scheduled time");
+    }
+
+    @Test
+    void mailsTheAuthorAndThoseWhoSettleItWhenADeliveryIsUncertain() throws Exception {
+        World world = data.world();
+        String poster = address(world, world.poster());
+        String pr = address(world, world.pr());
+        String admin = address(world, world.admin());
+        String approver = address(world, world.approver());
+        String marker = TestData.unique();
+        WireMockServer platforms = SimulatedPlatforms.shared().server();
+        StubMapping lost = platforms.stubFor(post(urlPathEqualTo("/2/tweets")).withRequestBody(containing(marker))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        try {
+            data.approvedPost(world, "答えが失われる投稿 " + marker, null, world.x());
+            dispatcher.drain();
+        } finally {
+            platforms.removeStub(lost);
+        }
+        worker.deliverDue();
+
+        String subject = "【投稿ゲートウェイ】送信結果が不明です: " + world.x().name();
+        assertThat(subjects(poster)).containsExactly(subject);
+        assertThat(subjects(pr)).contains(subject);
+        assertThat(subjects(admin)).contains(subject);
+        assertThat(subjects(approver)).doesNotContain(subject);
+        assertThat((String) mailsTo(poster).getFirst().getContent()).contains("自動では再送されません")
+                .contains("答えが失われる投稿");
     }
 
     @Test
