@@ -435,7 +435,9 @@ class NotificationsIntegrationTest extends IntegrationTest {
         assertThat(subjects(admin)).containsExactlyInAnyOrder(
                 "【投稿ゲートウェイ】送信を停止しました: " + world.lineA().name(),
                 "【投稿ゲートウェイ】送信を再開しました: " + world.lineA().name());
-        assertThat((String) mailsTo(admin).getFirst().getContent()).contains("なりすまし対応").contains(world.pr());
+        MimeMessage pausedMail = mailsTo(admin).stream().filter(m -> subject(m).contains("停止")).findFirst()
+                .orElseThrow();
+        assertThat((String) pausedMail.getContent()).contains("なりすまし対応").contains(world.pr());
         assertThat(mailsTo(pr)).as("the person who paused knows").isEmpty();
         assertThat(mailsTo(poster)).isEmpty();
         assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/every-department"))))
@@ -471,6 +473,36 @@ class NotificationsIntegrationTest extends IntegrationTest {
         List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/shared")));
         assertThat(requests).hasSize(count);
         assertThat(requests.stream().map(r -> r.getHeader("X-Koho-Event-Id")).distinct()).hasSize(count);
+    }
+
+    @Test
+    void takesOverTheNotificationOfAWorkerThatDiedAndGivesUpAfterTheLastAttempt() {
+        World world = data.world();
+        long webhook = register(world, "/hooks/unwell", secret(), Set.of("DELIVERY_FAILED"), world.departmentA().id());
+        receiver.stubFor(post(urlPathEqualTo("/hooks/unwell")).willReturn(aResponse().withStatus(502)));
+        UUID event = UUID.randomUUID();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> outbox.addWebhook(event,
+                NotificationKind.DELIVERY_FAILED, webhook, "{\"id\":\"" + event + "\"}", clock.instant()));
+        Notification abandoned = outbox.claim(clock.instant(), 1000, "dead-worker", Duration.ofMinutes(5)).stream()
+                .filter(n -> n.eventId().equals(event)).findFirst().orElseThrow();
+        NotificationProperties threeAttempts = new NotificationProperties(true, Duration.ofHours(1), 20, 3,
+                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMinutes(5),
+                "koho-gateway@city.example.jp", null, true);
+        NotificationWorker survivor = new NotificationWorker(outbox, mail, webhookChannel, threeAttempts, clock, scheduler);
+
+        survivor.deliverDue();
+        assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/unwell")))).as("still leased").isEmpty();
+        clock.advance(Duration.ofMinutes(6));
+        survivor.deliverDue();
+        clock.advance(Duration.ofMinutes(10));
+        survivor.deliverDue();
+        outbox.sent(abandoned, "dead-worker", clock.instant());
+
+        Map<String, Object> row = webhookNotifications(webhook).getFirst();
+        assertThat(status(row)).as("the late word of the dead worker changes nothing").isEqualTo("FAILED");
+        assertThat(row.get("attempts")).as("the dead worker's attempt counts").isEqualTo(3);
+        assertThat((String) row.get("last_error")).isEqualTo("HTTP 502 (gave up after 3 attempts)");
+        assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/unwell")))).hasSize(2);
     }
 
     @Test
@@ -588,12 +620,14 @@ class NotificationsIntegrationTest extends IntegrationTest {
     }
 
     private static List<String> subjects(String address) {
-        return mailsTo(address).stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return mailsTo(address).stream().map(NotificationsIntegrationTest::subject).toList();
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
