@@ -27,6 +27,7 @@ import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,9 +53,11 @@ public class Pauses {
     private final CrisisProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher publisher;
 
     Pauses(JdbcClient jdbc, Deliveries deliveries, StaffDirectory staff, OfficialAccounts accounts, PostWorkflow posts,
-            AuditTrail audit, CrisisProperties properties, Clock clock, PlatformTransactionManager transactions) {
+            AuditTrail audit, CrisisProperties properties, Clock clock, PlatformTransactionManager transactions,
+            ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
         this.staff = staff;
@@ -64,6 +67,7 @@ public class Pauses {
         this.properties = properties;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.publisher = publisher;
     }
 
     /**
@@ -92,6 +96,7 @@ public class Pauses {
             }
             audit.record(actor.username(), "PAUSED", "PAUSE", label(accountId), "RUNNING", "PAUSED",
                     Map.of("reason", reason.strip()));
+            publisher.publishEvent(new PauseChanged(accountId, true, reason.strip(), actor.username(), 0));
             return new Pause(accountId, reason.strip(), actor.username(), now);
         });
         return new PauseReport(pause, awaitInFlight(accountId));
@@ -113,6 +118,7 @@ public class Pauses {
                 "its time passed while sending was paused; give it a new time or cancel it", actor.username());
         audit.record(actor.username(), "RESUMED", "PAUSE", label(accountId), "PAUSED", "RUNNING",
                 Map.of("heldForNewTime", held.size()));
+        publisher.publishEvent(new PauseChanged(accountId, false, null, actor.username(), held.size()));
         return new ResumeReport(accountId, held);
     }
 

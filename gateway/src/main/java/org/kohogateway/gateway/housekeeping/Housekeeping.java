@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.kohogateway.gateway.feed.PressReleaseFeed;
 import org.kohogateway.gateway.importing.Imports;
+import org.kohogateway.gateway.notification.NotificationLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -38,7 +39,7 @@ public class Housekeeping {
 
     Housekeeping(JobOperator jobs, JobRepository repository, PlatformTransactionManager transactions,
             HousekeepingProperties properties, BatchMetadata batch, PressReleaseFeed feed, Imports imports,
-            Clock clock) {
+            NotificationLog notifications, Clock clock) {
         this.jobs = jobs;
         this.clock = clock;
         this.job = new JobBuilder(JOB_NAME, repository)
@@ -48,9 +49,10 @@ public class Housekeeping {
                     Instant idempotency = now.minus(properties.idempotencyRetention());
                     int feedRows = feed.purgeBefore(idempotency);
                     int files = imports.clearStoredFilesBefore(idempotency);
-                    contribution.incrementWriteCount(executions + feedRows + files);
-                    log.info("housekeeping: {} batch job executions, {} feed items and polls, {} stored import files",
-                            executions, feedRows, files);
+                    int sent = notifications.purgeFinishedBefore(idempotency);
+                    contribution.incrementWriteCount(executions + feedRows + files + sent);
+                    log.info("housekeeping: {} batch job executions, {} feed items and polls, {} stored import files, "
+                            + "{} finished notifications", executions, feedRows, files, sent);
                     return RepeatStatus.FINISHED;
                 }, transactions).build())
                 .build();

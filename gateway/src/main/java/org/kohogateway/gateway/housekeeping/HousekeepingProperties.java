@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param batchRetention       how long finished Spring Batch job executions are kept (default 90d); a failed import
  *                             older than this can no longer be restarted
- * @param idempotencyRetention how long feed items no longer in the feed, feed polls and the stored files of imports
- *                             are kept (default 90d)
+ * @param idempotencyRetention how long feed items no longer in the feed, feed polls, the stored files of imports and
+ *                             sent or given-up notifications are kept (default 90d)
  * @param cron                 when housekeeping runs (default 03:30 every day, Japan time); {@code -} turns it off
  */
 @Validated

@@ -20,13 +20,15 @@ import org.kohogateway.gateway.support.NotFoundException;
 import org.kohogateway.gateway.support.SearchBounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox side of deliveries: claiming due ones and recording what the platform said. Each call is its
- * own short transaction; platform calls happen between them, never inside.
+ * own short transaction; platform calls happen between them, never inside. A delivery that comes to need a person
+ * (FAILED, UNCERTAIN, HELD) is announced with {@link DeliveryNeedsAttention} in the transaction that records it.
  */
 @Service
 public class Deliveries {
@@ -38,10 +40,12 @@ public class Deliveries {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher publisher;
 
-    Deliveries(JdbcClient jdbc, AuditTrail audit) {
+    Deliveries(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.publisher = publisher;
     }
 
     /**
@@ -172,7 +176,10 @@ public class Deliveries {
             audit.record(actor, "DELIVERY_HELD_AFTER_PAUSE", "DELIVERY", id.toString(), "SCHEDULED", "HELD",
                     Map.of("reason", reason));
         }
-        return byIds(held);
+        List<DeliveryView> views = byIds(held);
+        views.forEach(d -> publisher.publishEvent(
+                new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), DeliveryStatus.HELD, reason)));
+        return views;
     }
 
     /**
@@ -299,6 +306,8 @@ public class Deliveries {
         if (rows == 1) {
             audit.record(AuditTrail.SYSTEM, action, "DELIVERY", d.id().toString(), "SENDING", "HELD",
                     Map.of("reason", reason, "instance", instance));
+            publisher.publishEvent(new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), DeliveryStatus.HELD,
+                    reason));
         }
     }
 
@@ -347,16 +356,22 @@ public class Deliveries {
                     claimed_by = null, lease_until = null, updated_at = :now
                 from official_account a
                 where a.id = d.account_id and d.status = 'SENDING' and d.lease_until < :now
-                returning d.id, d.status, d.last_error
+                returning d.id, d.post_id, d.account_id, d.status, d.last_error
                 """)
                 .param("requeue", requeue.isEmpty() ? List.of("-") : requeue)
                 .param("now", timestamp(now))
                 .query((rs, n) -> Map.<String, Object>of("id", rs.getString("id"), "status", rs.getString("status"),
-                        "error", rs.getString("last_error")))
+                        "error", rs.getString("last_error"), "post", rs.getObject("post_id", UUID.class),
+                        "account", rs.getLong("account_id")))
                 .list();
         for (Map<String, Object> r : recovered) {
             audit.record(AuditTrail.SYSTEM, "DELIVERY_LEASE_EXPIRED", "DELIVERY", (String) r.get("id"), "SENDING",
                     (String) r.get("status"), Map.of("error", r.get("error")));
+            if (DeliveryStatus.UNCERTAIN.name().equals(r.get("status"))) {
+                publisher.publishEvent(new DeliveryNeedsAttention(UUID.fromString((String) r.get("id")),
+                        new PostId((UUID) r.get("post")), (Long) r.get("account"), DeliveryStatus.UNCERTAIN,
+                        (String) r.get("error")));
+            }
         }
         return recovered.size();
     }
@@ -382,6 +397,10 @@ public class Deliveries {
         detail.put("platform", d.platform().name());
         if (rows == 1) {
             audit.record(AuditTrail.SYSTEM, action, "DELIVERY", d.id().toString(), "SENDING", next.name(), detail);
+            if (next == DeliveryStatus.FAILED || next == DeliveryStatus.UNCERTAIN) {
+                publisher.publishEvent(new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), next,
+                        (String) detail.get("error")));
+            }
         } else {
             // our lease was taken over meanwhile; keep the platform's answer on record rather than lose it
             log.warn("delivery {} outcome {} arrived after its lease was recovered", d.id(), next);

@@ -52,6 +52,8 @@ public final class Post {
     private final int version;
     private Instant updatedAt;
     private final List<PostEvent> events = new ArrayList<>();
+    /** What other features hear about when the aggregate is saved (published in the saving transaction). */
+    private final List<Object> announcements = new ArrayList<>();
     /** Delivery states as loaded, so saving can refuse to overwrite a concurrent change by the dispatcher. */
     private final Map<java.util.UUID, DeliveryStatus> loadedStatuses = new LinkedHashMap<>();
 
@@ -122,6 +124,7 @@ public final class Post {
         requireFutureOrAsap(scheduledAt, now);
         requireNothingBlocking(findings);
         transition(PostStatus.SUBMITTED, "POST_SUBMITTED", now, Map.of("route", route.name()));
+        announcements.add(new PostAwaitingApproval(id, authorId, route, departmentId));
     }
 
     /**
@@ -276,6 +279,9 @@ public final class Post {
             }
             event(late ? "DELIVERY_HELD" : "DELIVERY_SCHEDULED", "DELIVERY", d.id().toString(), d.status().name(),
                     next.name(), detail);
+            if (late) {
+                announcements.add(new DeliveryNeedsAttention(d.id(), id, d.accountId(), DeliveryStatus.HELD, reason));
+            }
         }
     }
 
@@ -284,6 +290,7 @@ public final class Post {
         status = route == ApprovalRoute.PR_DIRECT ? PostStatus.DRAFT : PostStatus.SUBMITTED;
         event("POST_APPROVAL_VOIDED", PostStatus.APPROVED, status,
                 Map.of("reason", "content edited after approval", "voidedHash", approvedHash));
+        announcements.add(new PostAwaitingApproval(id, authorId, route, departmentId));
         approvedHash = null;
         acknowledged.clear();
         decidedBy = null;
@@ -494,6 +501,12 @@ public final class Post {
     List<PostEvent> drainEvents() {
         List<PostEvent> drained = List.copyOf(events);
         events.clear();
+        return drained;
+    }
+
+    List<Object> drainAnnouncements() {
+        List<Object> drained = List.copyOf(announcements);
+        announcements.clear();
         return drained;
     }
 

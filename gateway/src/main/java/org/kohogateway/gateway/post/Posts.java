@@ -15,19 +15,25 @@ import java.util.UUID;
 
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Loads and stores post aggregates with their deliveries, writing the aggregate's events to the audit trail. */
+/**
+ * Loads and stores post aggregates with their deliveries, writing the aggregate's events to the audit trail and
+ * publishing its announcements, both in the saving transaction.
+ */
 @Repository
 class Posts {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher publisher;
 
-    Posts(JdbcClient jdbc, AuditTrail audit) {
+    Posts(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.publisher = publisher;
     }
 
     Optional<Post> find(PostId id) {
@@ -159,6 +165,7 @@ class Posts {
         for (PostEvent e : post.drainEvents()) {
             audit.record(actor, e.action(), e.subjectType(), e.subjectId(), e.before(), e.after(), e.detail());
         }
+        post.drainAnnouncements().forEach(publisher::publishEvent);
     }
 
     private static java.util.Map<String, Object> postParams(Post post) {

@@ -47,6 +47,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/tokens/**").hasRole("ADMIN")
+                        .requestMatchers("/api/notifications/**").hasRole("ADMIN")
                         // An API token carries only the roles it was given: checked here, before any body is read.
                         // People are checked by the domain, which also knows departments and separation of duties.
                         // Every state change a token may make is listed; any other is refused to tokens (below).

@@ -102,6 +102,43 @@ public class StaffDirectory {
         return new Staff(id, username, displayName, departmentId, roles);
     }
 
+    /** Sets or (null) clears a member of staff's e-mail address; the caller checks who may and audits it. */
+    @Transactional
+    public void changeEmail(String username, String email) {
+        int rows = jdbc.sql("update staff set email = :email where username = :u").param("email", email)
+                .param("u", username).update();
+        if (rows == 0) {
+            throw new NotFoundException("staff.notFound", "no staff member " + username, username);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> email(String username) {
+        return jdbc.sql("select email from staff where username = :u and email is not null").param("u", username)
+                .query(String.class).optional();
+    }
+
+    /**
+     * Enabled staff with an e-mail address among the given ids, or holding any of the given roles (in the given
+     * department, when not null).
+     */
+    @Transactional(readOnly = true)
+    public List<Contact> contacts(Set<Long> ids, Set<Role> anyRole, Long departmentId) {
+        return jdbc.sql("""
+                select s.id, s.username, s.email from staff s
+                where s.enabled and s.email is not null
+                  and (s.id = any(:ids)
+                       or (exists (select 1 from staff_role r where r.staff_id = s.id and r.role = any(:roles))
+                           and (cast(:department as bigint) is null or s.department_id = :department)))
+                order by s.id
+                """)
+                .param("ids", ids.toArray(Long[]::new))
+                .param("roles", anyRole.stream().map(Enum::name).toArray(String[]::new))
+                .param("department", departmentId)
+                .query((rs, n) -> new Contact(rs.getLong("id"), rs.getString("username"), rs.getString("email")))
+                .list();
+    }
+
     Optional<Credentials> credentials(String username) {
         return jdbc.sql("select password_hash from staff where username = :u and enabled")
                 .param("u", username)

@@ -1,2 +1,5 @@
-/** Small shared vocabulary of the gateway: the exception kinds every feature raises and the web edge translates. */
+/**
+ * Small shared vocabulary of the gateway: the exception kinds every feature raises and the web edge translates, and
+ * the sealing of secrets at rest.
+ */
 package org.kohogateway.gateway.support;

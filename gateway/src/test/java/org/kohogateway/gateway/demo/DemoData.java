@@ -66,6 +66,10 @@ class DemoData {
         staff.addStaff("pr1", "広報 三奈", PASSWORD, pr.id(), EnumSet.of(Role.PR_OFFICER, Role.POSTER));
         staff.addStaff("auditor1", "監査 四郎", PASSWORD, audit.id(), Set.of(Role.AUDITOR));
         staff.addStaff("admin1", "情報 五月", PASSWORD, it.id(), Set.of(Role.ADMIN));
+        // example addresses: the demo sends e-mail only when started with spring.mail.host set
+        for (String login : new String[] { "poster1", "approver1", "approver2", "pr1", "auditor1", "admin1" }) {
+            staff.changeEmail(login, login + "@city.example.jp");
+        }
         PlatformCredentials token = new PlatformCredentials(
                 Map.of(PlatformCredentials.LINE_CHANNEL_ACCESS_TOKEN, "demo-line-channel-token"));
         accounts.registerActive("demo", Platform.LINE, "江津市観光 LINE", "https://lin.ee/gotsu-kanko-demo",

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +76,10 @@ class HousekeepingIntegrationTest extends IntegrationTest {
         jdbc.sql("insert into feed_item (link, feed_url, title, first_seen_at, last_seen_at) values (:l, 'f', 't', :first, :last)")
                 .param("l", stillListed).param("first", Timestamp.from(clock.instant().minus(Duration.ofDays(400))))
                 .param("last", Timestamp.from(clock.instant())).update();
+        jdbc.sql("update staff set email = 'h@city.example.jp' where username = :u").param("u", world.poster()).update();
+        UUID oldSent = notification(world, "SENT", 120);
+        UUID oldPending = notification(world, "PENDING", 120);
+        UUID recentSent = notification(world, "SENT", 1);
         long auditBefore = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
 
         assertThat(housekeeping.run(someDay())).isTrue();
@@ -85,6 +90,28 @@ class HousekeepingIntegrationTest extends IntegrationTest {
         assertThat(feedItemExists(stillListed)).isTrue();
         assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single()).isGreaterThanOrEqualTo(auditBefore);
         assertThat(imports.get(old.id()).imported()).as("import history stays").isEqualTo(1);
+        assertThat(notificationExists(oldSent)).isFalse();
+        assertThat(notificationExists(oldPending)).as("still to be sent").isTrue();
+        assertThat(notificationExists(recentSent)).isTrue();
+    }
+
+    /** An e-mail notification created that many days ago; a pending one is not due for years, so nobody sends it. */
+    private UUID notification(World world, String status, int daysAgo) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into notification (id, event_id, kind, channel, staff_id, email, body, status, next_attempt_at,
+                    created_at)
+                select :id, :id, 'DELIVERY_FAILED', 'EMAIL', s.id, s.email, '{}', :status, '9999-01-01', :at
+                from staff s where s.username = :u
+                """).param("id", id).param("status", status)
+                .param("at", Timestamp.from(clock.instant().minus(Duration.ofDays(daysAgo))))
+                .param("u", world.poster()).update();
+        return id;
+    }
+
+    private boolean notificationExists(UUID id) {
+        return jdbc.sql("select count(*) from notification where id = :id").param("id", id).query(Integer.class)
+                .single() > 0;
     }
 
     private PostImport importOne(World world) {

@@ -15,8 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the Spring integration tests: the whole gateway on the shared embedded PostgreSQL, platforms simulated by
  * WireMock, a settable clock, and the dispatch loop off so tests dispatch exactly when they choose
- * ({@code Dispatcher.drain()}); account closings likewise ({@code AccountClosings.closeDue()}). All subclasses share
- * one application context.
+ * ({@code Dispatcher.drain()}); account closings likewise ({@code AccountClosings.closeDue()}), notifications too
+ * ({@code NotificationWorker.deliverDue()}, e-mail to {@link TestMail}). All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-",
@@ -25,7 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "gateway.dispatch.reconcile-every=1h",
                 // rate limits are exercised by their own tests; elsewhere they would only slow the suite down
                 "gateway.guards.per-minute.LINE=1000000", "gateway.guards.per-minute.X=1000000",
-                "gateway.guards.per-minute.FACEBOOK=1000000", "gateway.guards.per-minute.INSTAGRAM=1000000" })
+                "gateway.guards.per-minute.FACEBOOK=1000000", "gateway.guards.per-minute.INSTAGRAM=1000000",
+                // tests deliver notifications when they choose (NotificationWorker.deliverDue()), to local receivers
+                "gateway.notifications.poll-interval=1h", "gateway.notifications.allow-http-localhost=true",
+                "gateway.notifications.backoff=1m",
+                "gateway.notifications.mail-from=koho-gateway@city.example.jp", "spring.mail.host=127.0.0.1" })
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTest {
 
@@ -46,6 +50,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", EmbeddedDatabase::jdbcUrl);
         SimulatedPlatforms.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("gateway.credentials.key", () -> TEST_CREDENTIALS_KEY);
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     @BeforeEach

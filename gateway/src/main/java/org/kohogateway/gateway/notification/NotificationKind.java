@@ -1,0 +1,17 @@
+package org.kohogateway.gateway.notification;
+
+/** What a notification tells about; people choose per kind, webhooks subscribe per kind. */
+public enum NotificationKind {
+    /** A delivery failed for good: the platform refused it, or retries ran out. */
+    DELIVERY_FAILED,
+    /** The platform's answer to a send was lost: someone looks on the platform and settles it. */
+    DELIVERY_UNCERTAIN,
+    /** A delivery waits for a new time (approved late, rules changed, or its time passed during a pause). */
+    DELIVERY_HELD,
+    /** A post waits for an approval decision. */
+    APPROVAL_WAITING,
+    /** Sending was paused on an account or everywhere. */
+    SENDING_PAUSED,
+    /** Sending was resumed. */
+    SENDING_RESUMED
+}

@@ -1,0 +1,209 @@
+package org.kohogateway.gateway.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.crisis.PauseChanged;
+import org.kohogateway.gateway.post.ApprovalRoute;
+import org.kohogateway.gateway.post.DeliveryNeedsAttention;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostAwaitingApproval;
+import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.Contact;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hears what the other features announce and writes the notifications into the outbox, in the announcing
+ * transaction: a notification exists exactly when its change committed, and nothing is lost if the process dies
+ * before sending. Who is told is decided here, at the time of the change:
+ *
+ * <ul>
+ * <li>a delivery FAILED: the post's author; UNCERTAIN: the author, PR officers and admins (who settle it); HELD: the
+ * author and whoever may give it a new time (the department's approvers, PR officers on the PR routes);</li>
+ * <li>a post waits for approval: the department's approvers (DEPARTMENT route) or PR officers (PR_REVIEW), never the
+ * author;</li>
+ * <li>a pause or resume: admins and PR officers, except the person who did it;</li>
+ * </ul>
+ * each only with an e-mail address and unless they switched that kind off; plus every webhook subscribed to the kind
+ * (and to the department, where it names one).
+ *
+ * <p>Writing runs in a savepoint and a failure is logged, never thrown: a notification that cannot be recorded must
+ * not undo the delivery outcome, approval or pause it tells about.
+ */
+@Component
+class NotificationRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationRecorder.class);
+    private static final int EXCERPT = 40;
+
+    private final PostWorkflow posts;
+    private final OfficialAccounts accounts;
+    private final StaffDirectory staff;
+    private final NotificationSettings settings;
+    private final Webhooks webhooks;
+    private final MailChannel mail;
+    private final Outbox outbox;
+    private final NotificationProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+
+    NotificationRecorder(PostWorkflow posts, OfficialAccounts accounts, StaffDirectory staff,
+            NotificationSettings settings, Webhooks webhooks, MailChannel mail, Outbox outbox,
+            NotificationProperties properties, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+        this.posts = posts;
+        this.accounts = accounts;
+        this.staff = staff;
+        this.settings = settings;
+        this.webhooks = webhooks;
+        this.mail = mail;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** Who hears of an event: these people, plus holders of any of these roles (in that department, if not null). */
+    private record Audience(Set<Long> people, Set<Role> roles, Long roleDepartment, Set<Long> excluded) {
+    }
+
+    private record Event(NotificationKind kind, Long departmentId, Map<String, Object> data, Audience audience) {
+    }
+
+    @EventListener
+    void on(DeliveryNeedsAttention attention) {
+        record("delivery " + attention.deliveryId(), () -> {
+            Post post = posts.get(attention.postId());
+            OfficialAccount account = accounts.get(attention.accountId());
+            NotificationKind kind = switch (attention.status()) {
+                case FAILED -> NotificationKind.DELIVERY_FAILED;
+                case UNCERTAIN -> NotificationKind.DELIVERY_UNCERTAIN;
+                case HELD -> NotificationKind.DELIVERY_HELD;
+                default -> throw new IllegalArgumentException("no notification for " + attention.status());
+            };
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("deliveryId", attention.deliveryId().toString());
+            data.put("postId", post.id().toString());
+            data.put("accountId", account.id());
+            data.put("accountName", account.name());
+            data.put("platform", account.platform().name());
+            data.put("status", attention.status().name());
+            data.put("reason", attention.reason() == null ? "" : attention.reason());
+            data.put("author", staff.byId(post.authorId()).username());
+            data.put("excerpt", excerpt(post.content().text()));
+            Audience audience = switch (kind) {
+                case DELIVERY_UNCERTAIN -> new Audience(Set.of(post.authorId()), Set.of(Role.PR_OFFICER, Role.ADMIN),
+                        null, Set.of());
+                case DELIVERY_HELD -> approvers(post.route(), post.departmentId(), Set.of(post.authorId()), Set.of());
+                default -> new Audience(Set.of(post.authorId()), Set.of(), null, Set.of());
+            };
+            return new Event(kind, account.departmentId(), data, audience);
+        });
+    }
+
+    @EventListener
+    void on(PostAwaitingApproval waiting) {
+        record("post " + waiting.postId(), () -> {
+            Post post = posts.get(waiting.postId());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("postId", post.id().toString());
+            data.put("route", waiting.route().name());
+            data.put("author", staff.byId(waiting.authorId()).username());
+            data.put("accountIds", post.accountIds());
+            data.put("excerpt", excerpt(post.content().text()));
+            data.put("scheduledAt", post.scheduledAt() == null ? null : post.scheduledAt().toString());
+            return new Event(NotificationKind.APPROVAL_WAITING, waiting.departmentId(), data,
+                    approvers(waiting.route(), waiting.departmentId(), Set.of(), Set.of(waiting.authorId())));
+        });
+    }
+
+    @EventListener
+    void on(PauseChanged change) {
+        record("pause of " + (change.accountId() == null ? "everything" : "account " + change.accountId()), () -> {
+            OfficialAccount account = change.accountId() == null ? null : accounts.get(change.accountId());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("accountId", change.accountId());
+            data.put("accountName", account == null ? null : account.name());
+            data.put("by", change.actor());
+            if (change.paused()) {
+                data.put("reason", change.reason());
+            } else {
+                data.put("heldForNewTime", change.heldForNewTime());
+            }
+            Set<Long> actor = staff.findByUsername(change.actor()).map(Staff::id).map(Set::of).orElse(Set.of());
+            return new Event(change.paused() ? NotificationKind.SENDING_PAUSED : NotificationKind.SENDING_RESUMED,
+                    account == null ? null : account.departmentId(), data,
+                    new Audience(Set.of(), Set.of(Role.ADMIN, Role.PR_OFFICER), null, actor));
+        });
+    }
+
+    private static Audience approvers(ApprovalRoute route, long departmentId, Set<Long> people, Set<Long> excluded) {
+        return route == ApprovalRoute.DEPARTMENT
+                ? new Audience(people, Set.of(Role.APPROVER), departmentId, excluded)
+                : new Audience(people, Set.of(Role.PR_OFFICER), null, excluded);
+    }
+
+    private void record(String about, Supplier<Event> event) {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> enqueue(event.get()));
+        } catch (RuntimeException e) {
+            log.error("could not record the notifications about {}; the change itself stands", about, e);
+        }
+    }
+
+    private void enqueue(Event event) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("id", id.toString());
+        document.put("type", event.kind().name());
+        document.put("occurredAt", now.toString());
+        document.put("departmentId", event.departmentId());
+        document.put("data", event.data());
+        String body = json.writeValueAsString(document);
+        if (mail.available()) {
+            Audience audience = event.audience();
+            List<Contact> contacts = staff.contacts(audience.people(), audience.roles(), audience.roleDepartment())
+                    .stream().filter(c -> !audience.excluded().contains(c.staffId())).toList();
+            Set<Long> optedOut = settings.optedOut(event.kind(), contacts.stream().map(Contact::staffId).toList());
+            for (Contact c : contacts) {
+                if (!optedOut.contains(c.staffId())) {
+                    outbox.addEmail(id, event.kind(), c.staffId(), c.email(), body, now);
+                }
+            }
+        }
+        for (long webhook : webhooks.subscribed(event.kind(), event.departmentId())) {
+            outbox.addWebhook(id, event.kind(), webhook, body, now);
+        }
+    }
+
+    private static String excerpt(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.codePointCount(0, flat.length()) <= EXCERPT ? flat
+                : flat.substring(0, flat.offsetByCodePoints(0, EXCERPT)) + "…";
+    }
+}

@@ -1,0 +1,95 @@
+package org.kohogateway.gateway.notification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * POSTs the event document to a webhook, signed (see {@link WebhookSignature}) with headers {@code X-Koho-Event-Id},
+ * {@code X-Koho-Event-Type}, {@code X-Koho-Timestamp} (Unix seconds of this attempt) and {@code X-Koho-Signature}.
+ * Redirects are not followed. 2xx: taken; 408, 429, 5xx, a timeout or no connection: tried again later; any other
+ * answer: given up.
+ */
+@Component
+class WebhookChannel {
+
+    private static final int MAX_ANSWER = 200;
+
+    private final Webhooks webhooks;
+    private final NotificationProperties properties;
+    private final Clock clock;
+    private final HttpClient http;
+
+    WebhookChannel(Webhooks webhooks, NotificationProperties properties, Clock clock) {
+        this.webhooks = webhooks;
+        this.properties = properties;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    SendOutcome send(Notification n) {
+        Optional<Webhooks.Target> found = webhooks.target(n.webhookId());
+        if (found.isEmpty() || !found.get().active()) {
+            return new SendOutcome.Permanent("the webhook was removed or disabled");
+        }
+        Webhooks.Target target = found.get();
+        try {
+            // the rules may have changed since it was registered (https required again)
+            webhooks.checkUrl(target.url().toString());
+        } catch (InvalidRequestException e) {
+            return new SendOutcome.Permanent(e.getMessage());
+        }
+        byte[] body = n.body().getBytes(StandardCharsets.UTF_8);
+        long timestamp = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(target.url())
+                .timeout(properties.webhookTimeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "koho-gateway-notifications")
+                .header("X-Koho-Event-Id", n.eventId().toString())
+                .header("X-Koho-Event-Type", n.kind().name())
+                .header("X-Koho-Timestamp", Long.toString(timestamp))
+                .header("X-Koho-Signature", WebhookSignature.sign(target.secret(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        int status;
+        String answer;
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            // only the start of the answer is kept (as the error), however much the receiver sends
+            try (InputStream in = response.body()) {
+                answer = new String(in.readNBytes(MAX_ANSWER * 4), StandardCharsets.UTF_8);
+            }
+        } catch (HttpTimeoutException e) {
+            return new SendOutcome.Transient("no answer within " + properties.webhookTimeout());
+        } catch (IOException e) {
+            return new SendOutcome.Transient("unreachable: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Transient("interrupted");
+        }
+        return outcome(status, answer);
+    }
+
+    static SendOutcome outcome(int status, String answer) {
+        if (status >= 200 && status <= 299) {
+            return new SendOutcome.Sent();
+        }
+        String said = "HTTP " + status + (answer == null || answer.isBlank() ? ""
+                : ": " + answer.strip().substring(0, Math.min(MAX_ANSWER, answer.strip().length())));
+        if (status == 408 || status == 429 || status >= 500) {
+            return new SendOutcome.Transient(said);
+        }
+        return new SendOutcome.Permanent(said);
+    }
+}
