@@ -44,10 +44,12 @@ public class DeliveryCalendar {
                   and coalesce(held.scheduled_at, d.updated_at) >= :from
                   and coalesce(held.scheduled_at, d.updated_at) < :to
                   and d.account_id in (:accounts)
+                -- cut to the limit before reading the posts' texts
+                order by at, account_id, id
+                limit :limit
             ) e
             join post p on p.id = e.post_id
             order by e.at, e.account_id, e.id
-            limit :limit
             """;
 
     private final JdbcClient jdbc;
