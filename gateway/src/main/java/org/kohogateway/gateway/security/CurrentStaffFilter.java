@@ -36,6 +36,7 @@ import jakarta.servlet.http.HttpSession;
 final class CurrentStaffFilter extends OncePerRequestFilter {
 
     private static final String ROLE = "ROLE_";
+    private static final List<String> STATIC = List.of("/css/", "/js/", "/webjars/", "/favicon.ico");
 
     private final StaffDirectory staff;
     private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
@@ -43,6 +44,13 @@ final class CurrentStaffFilter extends OncePerRequestFilter {
 
     CurrentStaffFilter(StaffDirectory staff) {
         this.staff = staff;
+    }
+
+    /** Static files are the same for everyone: no need to look the person up for each of them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return STATIC.stream().anyMatch(path::startsWith);
     }
 
     @Override

@@ -360,8 +360,10 @@ class AdminPagesBrowserTest extends IntegrationTest {
                 .filter(a -> a.getText().contains(containing)).findFirst().orElse(null));
     }
 
+    /** Waits across page loads too: an element found on the page being left goes stale, and is looked up again. */
     private void waitForText(By locator, String text) {
-        new WebDriverWait(driver, WAIT).until(d -> d.findElements(locator).stream()
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(locator).stream()
                 .anyMatch(e -> e.getText().contains(text)));
     }
 
