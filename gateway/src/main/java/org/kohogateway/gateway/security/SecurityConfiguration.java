@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -48,6 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/tokens/**").hasRole("ADMIN")
                         .requestMatchers("/api/notifications/**").hasRole("ADMIN")
+                        .requestMatchers("/api/staff/**", "/api/departments/**").hasRole("ADMIN")
                         // An API token carries only the roles it was given: checked here, before any body is read.
                         // People are checked by the domain, which also knows departments and separation of duties.
                         // Every state change a token may make is listed; any other is refused to tokens (below).
@@ -100,14 +103,16 @@ class SecurityConfiguration {
     /** The pages: form login with CSRF; only the public account list and health are open. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, StaffDirectory staff) throws Exception {
         return http
+                .addFilterBefore(new CurrentStaffFilter(staff), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/official-accounts", "/official-accounts.json", "/login", "/error",
                                 "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health")
                         .permitAll()
                         // the auditor's pages and CSV downloads (session, read-only); the crisis page
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/admin/staff/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")
                         .requestMatchers("/press-release").hasRole("PR_OFFICER")
                         .anyRequest().authenticated())

@@ -50,11 +50,16 @@ public class StaffDirectory {
 
     @Transactional(readOnly = true)
     public Department department(long id) {
+        return findDepartment(id)
+                .orElseThrow(() -> new NotFoundException("department.notFound", "no department " + id, id));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Department> findDepartment(long id) {
         return jdbc.sql("select id, code, name, is_pr from department where id = :id")
                 .param("id", id)
                 .query(StaffDirectory::department)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("department.notFound", "no department " + id, id));
+                .optional();
     }
 
     @Transactional(readOnly = true)

@@ -44,7 +44,7 @@ class AuditPagesController {
         model.addAttribute("entries", audit.find(new AuditQuery(blankToNull(subjectType), blankToNull(subjectId),
                 blankToNull(actor), PAGE_LIMIT)));
         model.addAttribute("subjectTypes", new String[] {"POST", "DELIVERY", "ACCOUNT", "PAUSE", "INCIDENT",
-                "POLICY_LIST"});
+                "POLICY_LIST", "STAFF", "DEPARTMENT"});
         if (verify) {
             model.addAttribute("verification", audit.verify());
         }

@@ -30,7 +30,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(assignableTypes = {PagesController.class, PostPagesController.class, InboxPagesController.class,
         AuditPagesController.class, AdminPagesController.class,
-        AccountReviewPagesController.class, DeliveryPagesController.class})
+        AccountReviewPagesController.class, DeliveryPagesController.class, CalendarPagesController.class,
+        StaffPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;

@@ -271,6 +271,73 @@ class AdminPagesBrowserTest extends IntegrationTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("投稿を作成");
     }
 
+    @Test
+    void theCalendarShowsTheMonthAsAGridAndAsAListOnAPhone() {
+        World world = data.world();
+        java.time.YearMonth month = java.time.YearMonth.now(PagesController.CITY_TIME).plusMonths(1);
+        String[] texts = {"【観光】秋の紅葉ライトアップのお知らせ", "【観光】週末の観光列車の運行について",
+                "【観光】道の駅でマルシェを開催します", "【観光】写真コンテストの作品を募集します"};
+        int[][] times = {{3, 10}, {10, 9}, {10, 18}, {24, 12}};
+        Post first = null;
+        for (int i = 0; i < texts.length; i++) {
+            java.time.Instant at = month.atDay(times[i][0]).atTime(times[i][1], 0).atZone(PagesController.CITY_TIME)
+                    .toInstant();
+            Post post = data.approvedPost(world, texts[i] + " " + TestData.unique(), at,
+                    i % 2 == 0 ? world.lineA() : world.lineA2());
+            first = first == null ? post : first;
+        }
+
+        login(world.poster());
+        driver.get(url("/calendar?month=" + month));
+        WebElement day = driver.findElement(By.id("day-" + month.atDay(10)));
+        assertThat(day.findElements(By.cssSelector(".entry"))).hasSize(2);
+        assertThat(day.getText()).contains("09:00").contains("18:00").contains(world.lineA2().name());
+        assertThat(driver.findElement(By.cssSelector(".weekdays")).isDisplayed()).isTrue();
+        screenshot("calendar");
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.cssSelector(".weekdays")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("day-" + month.atDay(11))).isDisplayed()).as("empty days are left out")
+                .isFalse();
+        WebElement busy = driver.findElement(By.id("day-" + month.atDay(10)));
+        assertThat(busy.isDisplayed()).isTrue();
+        assertThat(busy.getRect().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("calendar-phone");
+
+        driver.findElement(By.cssSelector("#day-" + month.atDay(3) + " .entry a")).click();
+        waitForText(By.tagName("main"), texts[0]);
+        assertThat(driver.getCurrentUrl()).endsWith("/posts/" + first.id().value());
+    }
+
+    @Test
+    void anAdminCreatesAUserOnTheStaffPage() {
+        World world = data.world();
+        String username = "kanko-" + TestData.unique();
+
+        login(world.admin());
+        driver.get(url("/admin/staff?department=" + world.departmentA().id()));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("displayName")).sendKeys("観光 五月");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("departmentId")))
+                .selectByValue(Long.toString(world.departmentA().id()));
+        driver.findElement(By.cssSelector("#new-staff input[value=POSTER]")).click();
+        driver.findElement(By.id("password")).sendKeys("short");
+        // the browser's own minlength check would stop a short password; the server's check is what counts
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('password').removeAttribute('minlength')");
+        driver.findElement(By.cssSelector("#new-staff button[type=submit]")).click();
+        waitForText(By.id("staff-error"), "12 文字以上");
+        assertThat(driver.findElement(By.id("username")).getAttribute("value")).isEqualTo(username);
+        driver.findElement(By.id("password")).sendKeys("kouyou-no-kisetsu-2026");
+        driver.findElement(By.cssSelector("#new-staff button[type=submit]")).click();
+        waitForText(By.tagName("main"), "職員を登録しました");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains(username);
+        driver.get(url("/admin/staff?department=" + world.departmentA().id()));
+        assertThat(driver.findElement(By.id("staff-list")).getText()).contains(username).contains("投稿者");
+        screenshot("admin-staff");
+    }
+
     private void login(String username) {
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys(username);
@@ -293,8 +360,10 @@ class AdminPagesBrowserTest extends IntegrationTest {
                 .filter(a -> a.getText().contains(containing)).findFirst().orElse(null));
     }
 
+    /** Waits across page loads too: an element found on the page being left goes stale, and is looked up again. */
     private void waitForText(By locator, String text) {
-        new WebDriverWait(driver, WAIT).until(d -> d.findElements(locator).stream()
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(locator).stream()
                 .anyMatch(e -> e.getText().contains(text)));
     }
 

@@ -1,0 +1,330 @@
+package org.kohogateway.gateway.staff;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.support.ConflictException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The admin's changes to departments and staff (ADMIN only): create departments and users, change roles, disable and
+ * enable, reset passwords. Every input is checked here, every change is audited in its own transaction, and no change
+ * may leave the gateway without an enabled ADMIN: an admin cannot take their own ADMIN role or disable themselves, and
+ * changes to who is an admin are serialised so two admins removing each other at once cannot both succeed.
+ */
+@Service
+public class StaffAdministration {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    /** bcrypt reads at most 72 bytes; anything longer would be silently cut (and Spring refuses it). */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    public static final int MAX_NAME_LENGTH = 100;
+    public static final int LIST_LIMIT = 200;
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    private static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Transaction-scoped advisory lock key for changes to who is an enabled admin ("staff admins"). */
+    private static final long ADMIN_SET_LOCK = 0x6b67_7761_646d_696eL;
+
+    private final JdbcClient jdbc;
+    private final StaffDirectory directory;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+
+    StaffAdministration(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwords, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    /** A member of staff as the admin sees them, disabled ones included. */
+    public record Member(Staff staff, boolean enabled) {
+    }
+
+    /**
+     * Staff matching the filter, by department and username, at most {@link #LIST_LIMIT} (one more tells the caller
+     * there are more).
+     *
+     * @param departmentId null for every department
+     * @param text         part of the username or display name, or null
+     */
+    @Transactional(readOnly = true)
+    public List<Member> members(String adminUsername, Long departmentId, String text) {
+        requireAdmin(adminUsername);
+        String like = text == null || text.isBlank() ? null : "%" + escapeLike(text.strip()) + "%";
+        return jdbc.sql("""
+                select s.id, s.username, s.display_name, s.department_id, s.enabled,
+                       array_remove(array_agg(r.role order by r.role), null) as roles
+                from staff s left join staff_role r on r.staff_id = s.id
+                where (cast(:department as bigint) is null or s.department_id = :department)
+                  and (cast(:like as text) is null or s.username ilike :like or s.display_name ilike :like)
+                group by s.id
+                order by s.department_id, s.username
+                limit :limit
+                """)
+                .param("department", departmentId)
+                .param("like", like)
+                .param("limit", LIST_LIMIT + 1)
+                .query(StaffAdministration::member)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Department> departments(String adminUsername) {
+        requireAdmin(adminUsername);
+        return directory.departments();
+    }
+
+    @Transactional(readOnly = true)
+    public Member member(String adminUsername, long id) {
+        requireAdmin(adminUsername);
+        return find(id);
+    }
+
+    @Transactional
+    public Department createDepartment(String adminUsername, String code, String name) {
+        Staff admin = requireAdmin(adminUsername);
+        String cleanCode = code == null ? "" : code.strip();
+        if (!DEPARTMENT_CODE.matcher(cleanCode).matches()) {
+            throw new InvalidRequestException("department.codeFormat", "a department code is 1-64 letters, digits, . _ -",
+                    cleanCode);
+        }
+        String cleanName = name(name, "department.nameRequired");
+        if (directory.departmentByCode(cleanCode).isPresent()) {
+            throw new ConflictException("department.codeTaken", "department code " + cleanCode + " exists", cleanCode);
+        }
+        Department department;
+        try {
+            department = directory.addDepartment(cleanCode, cleanName, false);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("department.codeTaken", "department code " + cleanCode + " exists", cleanCode);
+        }
+        audit.record(admin.username(), "DEPARTMENT_CREATED", "DEPARTMENT", Long.toString(department.id()), null,
+                "ACTIVE", Map.of("code", cleanCode, "name", cleanName));
+        return department;
+    }
+
+    @Transactional
+    public Staff createStaff(String adminUsername, String username, String displayName, Long departmentId,
+            Set<Role> roles, String password) {
+        Staff admin = requireAdmin(adminUsername);
+        String cleanUsername = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(cleanUsername).matches()) {
+            throw new InvalidRequestException("staff.usernameFormat", "a username is 1-64 letters, digits, . _ @ -",
+                    cleanUsername);
+        }
+        String cleanName = name(displayName, "staff.displayNameRequired");
+        Department department = knownDepartment(departmentId);
+        Set<Role> cleanRoles = roles(roles);
+        checkPassword(password);
+        if (exists(cleanUsername)) {
+            throw new ConflictException("staff.usernameTaken", "username " + cleanUsername + " exists", cleanUsername);
+        }
+        Staff created;
+        try {
+            created = directory.addStaff(cleanUsername, cleanName, password, department.id(), cleanRoles);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("staff.usernameTaken", "username " + cleanUsername + " exists", cleanUsername);
+        }
+        audit.record(admin.username(), "STAFF_CREATED", "STAFF", Long.toString(created.id()), null, "ENABLED",
+                detail("username", cleanUsername, "displayName", cleanName, "departmentId", department.id(),
+                        "roles", names(cleanRoles)));
+        return created;
+    }
+
+    @Transactional
+    public Member changeRoles(String adminUsername, long id, Set<Role> roles) {
+        lockAdminSet();
+        Staff admin = requireAdmin(adminUsername);
+        Set<Role> next = roles(roles);
+        Member target = find(id);
+        Set<Role> before = target.staff().roles();
+        if (before.equals(next)) {
+            return target;
+        }
+        if (before.contains(Role.ADMIN) && !next.contains(Role.ADMIN)) {
+            if (target.staff().id() == admin.id()) {
+                throw new InvalidRequestException("staff.ownAdminRole", "an admin cannot remove their own ADMIN role");
+            }
+            requireAnotherAdmin(target);
+        }
+        jdbc.sql("delete from staff_role where staff_id = :id").param("id", id).update();
+        for (Role role : next) {
+            jdbc.sql("insert into staff_role (staff_id, role) values (:id, :role)").param("id", id)
+                    .param("role", role.name()).update();
+        }
+        Set<Role> added = EnumSet.noneOf(Role.class);
+        added.addAll(next);
+        added.removeAll(before);
+        Set<Role> removed = EnumSet.noneOf(Role.class);
+        removed.addAll(before);
+        removed.removeAll(next);
+        audit.record(admin.username(), "STAFF_ROLES_CHANGED", "STAFF", Long.toString(id), String.join(",", names(before)),
+                String.join(",", names(next)), detail("username", target.staff().username(), "added", names(added),
+                        "removed", names(removed)));
+        return find(id);
+    }
+
+    /** Disables (no login, no API token, no action) or enables a member of staff. */
+    @Transactional
+    public Member setEnabled(String adminUsername, long id, boolean enabled) {
+        lockAdminSet();
+        Staff admin = requireAdmin(adminUsername);
+        Member target = find(id);
+        if (target.enabled() == enabled) {
+            return target;
+        }
+        if (!enabled) {
+            if (target.staff().id() == admin.id()) {
+                throw new InvalidRequestException("staff.disableSelf", "an admin cannot disable themselves");
+            }
+            if (target.staff().has(Role.ADMIN)) {
+                requireAnotherAdmin(target);
+            }
+        }
+        jdbc.sql("update staff set enabled = :enabled where id = :id").param("enabled", enabled).param("id", id)
+                .update();
+        audit.record(admin.username(), enabled ? "STAFF_ENABLED" : "STAFF_DISABLED", "STAFF", Long.toString(id),
+                target.enabled() ? "ENABLED" : "DISABLED", enabled ? "ENABLED" : "DISABLED",
+                Map.of("username", target.staff().username()));
+        return find(id);
+    }
+
+    /** Sets a new password; the audit entry says who and when, never the password. */
+    @Transactional
+    public void resetPassword(String adminUsername, long id, String password) {
+        Staff admin = requireAdmin(adminUsername);
+        checkPassword(password);
+        Member target = find(id);
+        jdbc.sql("update staff set password_hash = :hash where id = :id").param("hash", passwords.encode(password))
+                .param("id", id).update();
+        audit.record(admin.username(), "STAFF_PASSWORD_RESET", "STAFF", Long.toString(id), null, null,
+                Map.of("username", target.staff().username()));
+    }
+
+    private Staff requireAdmin(String username) {
+        Staff me = directory.byUsername(username);
+        if (!me.has(Role.ADMIN)) {
+            throw new NotPermittedException("staff.adminOnly", "only an admin manages staff and departments");
+        }
+        return me;
+    }
+
+    /**
+     * Every change that may take away an admin waits here for the one before it, so the acting admin and the count of
+     * admins it reads are those it changes (read committed: each statement after the lock sees the earlier commit).
+     */
+    private void lockAdminSet() {
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", ADMIN_SET_LOCK).query().listOfRows();
+    }
+
+    private void requireAnotherAdmin(Member target) {
+        long others = jdbc.sql("""
+                select count(*) from staff s join staff_role r on r.staff_id = s.id
+                where r.role = 'ADMIN' and s.enabled and s.id <> :id
+                """).param("id", target.staff().id()).query(Long.class).single();
+        if (others == 0) {
+            throw new InvalidRequestException("staff.lastAdmin", "the last enabled admin must stay one",
+                    target.staff().username());
+        }
+    }
+
+    private Member find(long id) {
+        return jdbc.sql("""
+                select s.id, s.username, s.display_name, s.department_id, s.enabled,
+                       array_remove(array_agg(r.role order by r.role), null) as roles
+                from staff s left join staff_role r on r.staff_id = s.id
+                where s.id = :id
+                group by s.id
+                """)
+                .param("id", id)
+                .query(StaffAdministration::member)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("staff.notFound", "no staff member " + id,
+                        String.valueOf(id)));
+    }
+
+    private boolean exists(String username) {
+        return jdbc.sql("select count(*) from staff where lower(username) = lower(:u)").param("u", username)
+                .query(Long.class).single() > 0;
+    }
+
+    private Department knownDepartment(Long id) {
+        if (id == null) {
+            throw new InvalidRequestException("staff.departmentRequired", "choose a department");
+        }
+        return directory.findDepartment(id).orElseThrow(() -> new InvalidRequestException("staff.unknownDepartment",
+                "no department " + id, String.valueOf(id)));
+    }
+
+    private static String name(String value, String code) {
+        String clean = value == null ? "" : value.strip();
+        if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
+            throw new InvalidRequestException(code, "a name of 1-" + MAX_NAME_LENGTH + " characters",
+                    MAX_NAME_LENGTH);
+        }
+        return clean;
+    }
+
+    private static Set<Role> roles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidRequestException("staff.rolesRequired", "choose at least one role");
+        }
+        return EnumSet.copyOf(roles);
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.isBlank()
+                || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            throw new InvalidRequestException("staff.passwordTooShort",
+                    "a password has at least " + MIN_PASSWORD_LENGTH + " characters", MIN_PASSWORD_LENGTH);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidRequestException("staff.passwordTooLong",
+                    "a password has at most " + MAX_PASSWORD_BYTES + " bytes", MAX_PASSWORD_BYTES);
+        }
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().toList();
+    }
+
+    private static Map<String, Object> detail(Object... pairs) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            detail.put((String) pairs[i], pairs[i + 1]);
+        }
+        return detail;
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Member member(ResultSet rs, int row) throws SQLException {
+        Array array = rs.getArray("roles");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : (String[]) array.getArray()) {
+            roles.add(Role.valueOf(role));
+        }
+        return new Member(new Staff(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getLong("department_id"), roles), rs.getBoolean("enabled"));
+    }
+}

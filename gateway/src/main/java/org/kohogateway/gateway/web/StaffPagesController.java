@@ -1,0 +1,202 @@
+package org.kohogateway.gateway.web;
+
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.kohogateway.gateway.staff.Department;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffAdministration;
+import org.kohogateway.gateway.staff.StaffAdministration.Member;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.ConflictException;
+import org.kohogateway.gateway.support.GatewayException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The admin's page of departments and staff (ADMIN): create departments and users, change roles, disable or enable,
+ * reset passwords. {@link StaffAdministration} checks and audits each change; a refusal is shown on the form that was
+ * sent, with what was typed (never a password), and a 4xx status.
+ */
+@Controller
+class StaffPagesController {
+
+    private final StaffAdministration administration;
+    private final StaffDirectory directory;
+
+    StaffPagesController(StaffAdministration administration, StaffDirectory directory) {
+        this.administration = administration;
+        this.directory = directory;
+    }
+
+    @GetMapping("/admin/staff")
+    String list(Principal principal, @RequestParam(required = false) Long department,
+            @RequestParam(required = false) String q, Model model) {
+        return listPage(principal, department, q, model);
+    }
+
+    @PostMapping("/admin/staff/departments")
+    String createDepartment(Principal principal, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String name, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            Department created = administration.createDepartment(principal.getName(), code, name);
+            redirect.addFlashAttribute("flash", "flash.departmentCreated");
+            return "redirect:/admin/staff?department=" + created.id();
+        } catch (GatewayException e) {
+            refused(model, response, "department", e);
+            model.addAttribute("departmentForm", Map.of("code", blank(code), "name", blank(name)));
+            return listPage(principal, null, null, model);
+        }
+    }
+
+    @PostMapping("/admin/staff")
+    String createStaff(Principal principal, @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName, @RequestParam(required = false) String departmentId,
+            @RequestParam(required = false) List<String> roles, @RequestParam(required = false) String password,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            Staff created = administration.createStaff(principal.getName(), username, displayName,
+                    departmentId(departmentId), roles(roles), password);
+            redirect.addFlashAttribute("flash", "flash.staffCreated");
+            return "redirect:/admin/staff/" + created.id();
+        } catch (GatewayException e) {
+            refused(model, response, "staff", e);
+            model.addAttribute("staffForm", Map.of("username", blank(username), "displayName", blank(displayName),
+                    "departmentId", blank(departmentId)));
+            model.addAttribute("staffFormRoles", roles == null ? Set.of() : Set.copyOf(roles));
+            return listPage(principal, null, null, model);
+        }
+    }
+
+    @GetMapping("/admin/staff/{id}")
+    String member(Principal principal, @PathVariable long id, Model model) {
+        return memberPage(principal, id, model);
+    }
+
+    @PostMapping("/admin/staff/{id}/roles")
+    String changeRoles(Principal principal, @PathVariable long id, @RequestParam(required = false) List<String> roles,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return change(principal, id, "roles", "flash.rolesChanged", model, redirect, response,
+                () -> administration.changeRoles(principal.getName(), id, roles(roles)));
+    }
+
+    @PostMapping("/admin/staff/{id}/enabled")
+    String setEnabled(Principal principal, @PathVariable long id, @RequestParam(required = false) String enabled,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        boolean enable = "true".equals(enabled);
+        return change(principal, id, "enabled", enable ? "flash.staffEnabled" : "flash.staffDisabled", model,
+                redirect, response, () -> {
+                    if (!enable && !"false".equals(enabled)) {
+                        throw new InvalidRequestException("page.badRequest", "enabled is true or false");
+                    }
+                    administration.setEnabled(principal.getName(), id, enable);
+                });
+    }
+
+    @PostMapping("/admin/staff/{id}/password")
+    String resetPassword(Principal principal, @PathVariable long id, @RequestParam(required = false) String password,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return change(principal, id, "password", "flash.passwordReset", model, redirect, response,
+                () -> administration.resetPassword(principal.getName(), id, password));
+    }
+
+    private String change(Principal principal, long id, String form, String success, Model model,
+            RedirectAttributes redirect, HttpServletResponse response, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", success);
+            return "redirect:/admin/staff/" + id;
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (GatewayException e) {
+            refused(model, response, form, e);
+            return memberPage(principal, id, model);
+        }
+    }
+
+    private String listPage(Principal principal, Long department, String q, Model model) {
+        List<Member> members = administration.members(principal.getName(), department, q);
+        List<Department> departments = administration.departments(principal.getName());
+        model.addAttribute("members", members.stream().limit(StaffAdministration.LIST_LIMIT).toList());
+        model.addAttribute("more", members.size() > StaffAdministration.LIST_LIMIT);
+        model.addAttribute("listLimit", StaffAdministration.LIST_LIMIT);
+        model.addAttribute("departments", departments);
+        model.addAttribute("departmentNames", departmentNames(departments));
+        model.addAttribute("filterDepartment", department);
+        model.addAttribute("q", q);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("minPassword", StaffAdministration.MIN_PASSWORD_LENGTH);
+        return "admin-staff";
+    }
+
+    private String memberPage(Principal principal, long id, Model model) {
+        Member member = administration.member(principal.getName(), id);
+        model.addAttribute("member", member);
+        model.addAttribute("memberDepartment", directory.department(member.staff().departmentId()));
+        model.addAttribute("self", member.staff().username().equals(principal.getName()));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("minPassword", StaffAdministration.MIN_PASSWORD_LENGTH);
+        return "admin-staff-member";
+    }
+
+    /** The refusal on the form that was sent, with a status that says what kind of refusal it was. */
+    private static void refused(Model model, HttpServletResponse response, String form, GatewayException e) {
+        response.setStatus(switch (e) {
+            case NotPermittedException n -> 403;
+            case NotFoundException n -> 404;
+            case ConflictException n -> 409;
+            default -> 400;
+        });
+        model.addAttribute("formError", form);
+        model.addAttribute("formErrorCode", e.code());
+        model.addAttribute("formErrorArgs", e.arguments());
+    }
+
+    private static Long departmentId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("staff.unknownDepartment", "no department " + value, value);
+        }
+    }
+
+    private static Set<Role> roles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names == null ? List.<String>of() : names) {
+            try {
+                roles.add(Role.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("staff.unknownRole", "no role " + name, name);
+            }
+        }
+        return roles;
+    }
+
+    private static Map<Long, String> departmentNames(List<Department> departments) {
+        return departments.stream().collect(Collectors.toMap(Department::id, Department::name, (a, b) -> a));
+    }
+
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
+    }
+}

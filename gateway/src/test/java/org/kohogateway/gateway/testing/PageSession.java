@@ -1,0 +1,110 @@
+package org.kohogateway.gateway.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One person's browser session on the pages, over real HTTP: form login, pages, and forms sent with the CSRF token of
+ * the page they are on (or deliberately without it).
+ */
+public final class PageSession {
+
+    private final int port;
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    private PageSession(int port) {
+        this.port = port;
+    }
+
+    /** Signs in through the login form; fails the test if the login is refused. */
+    public static PageSession login(int port, String username, String password) {
+        PageSession session = new PageSession(port);
+        assertThat(session.tryLogin(username, password)).as("login of " + username).isTrue();
+        return session;
+    }
+
+    /** Whether the login form accepts these credentials. */
+    public static boolean canLogin(int port, String username, String password) {
+        return new PageSession(port).tryLogin(username, password);
+    }
+
+    private boolean tryLogin(String username, String password) {
+        String token = csrf(get("/login").body());
+        HttpResponse<String> answer = send(form("/login", "username=" + enc(username) + "&password=" + enc(password)
+                + "&_csrf=" + enc(token)));
+        return answer.statusCode() == 302
+                && !answer.headers().firstValue("Location").orElse("").contains("error");
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build());
+    }
+
+    /** GETs a page and returns its body, asserting it rendered. */
+    public String page(String path) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    /**
+     * Posts a form with the CSRF token of {@code formPage} and follows the redirect, if any: the page that shows the
+     * outcome, or the rendered form with its error.
+     */
+    public HttpResponse<String> submit(String formPage, String path, String body) {
+        String token = csrf(page(formPage));
+        HttpResponse<String> response = send(form(path, body + "&_csrf=" + enc(token)));
+        if (response.statusCode() == 302) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            URI target = URI.create(location);
+            return get(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        }
+        return response;
+    }
+
+    /** Posts a form without a CSRF token, as a forged cross-site request would. */
+    public HttpResponse<String> submitWithoutToken(String path, String body) {
+        return send(form(path, body));
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest form(String path, String body) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return browser.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("page carries a CSRF token").isTrue();
+        return m.group(1);
+    }
+}
