@@ -1,9 +1,21 @@
 package org.kohogateway.gateway.security;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.kohogateway.gateway.login.CityLogin;
+import org.kohogateway.gateway.login.LoginSuccess;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
@@ -19,7 +32,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -30,18 +51,28 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** The API: HTTP Basic, no session, no CSRF (no cookies to ride on), errors as ProblemDetail. */
+    /**
+     * The API: HTTP Basic, no session, no CSRF (no cookies to ride on), errors as ProblemDetail. Someone who has a
+     * second factor (and every ADMIN while admins must have one) cannot use HTTP Basic: a one-time code cannot ride
+     * on every call of a stateless client, so they use an API token instead (issued by an admin, scoped, revocable).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens, MessageSource messages,
+            LocaleResolver locales) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problem(response, json,
-                HttpStatus.UNAUTHORIZED, "authentication required");
+                HttpStatus.UNAUTHORIZED, e instanceof LockedException
+                        ? messages.getMessage("login.locked", null, locale(request, locales))
+                        : "authentication required");
+        SecondFactorGate.Refusal basicRefused = (request, response, pending) -> problem(response, json,
+                HttpStatus.UNAUTHORIZED, messages.getMessage("login.basicNeedsToken", null, locale(request, locales)));
         AccessDeniedHandler denied = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
                 "your roles do not allow this");
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/tokens/**").hasRole("ADMIN")
+                        .requestMatchers("/api/staff/**").hasRole("ADMIN")
                         // an API token carries only the roles it was given: checked here, before any body is read.
                         // People are checked by the domain, which also knows departments and separation of duties.
                         .requestMatchers(HttpMethod.POST, "/api/posts/*/approve", "/api/posts/*/reject",
@@ -62,27 +93,56 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(new ApiTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorGate(request -> false, basicRefused), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
-    /** The pages: form login with CSRF; only the public account list and health are open. */
+    /**
+     * The pages: form login with CSRF (or the city's identity provider, when configured), then the TOTP step for whoever
+     * owes one; only the public account list and health are open. A locked login gets its own message — the same for
+     * a username nobody has, which is counted and locked alike.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginSuccess loginSuccess, CityLogin cityLogin,
+            ObjectProvider<ClientRegistrationRepository> identityProvider) throws Exception {
+        String[] open = {"/official-accounts", "/official-accounts.json", "/login", "/error", "/css/**", "/js/**",
+                "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health"};
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> pendingMayReach = new ArrayList<>();
+        for (String path : open) {
+            pendingMayReach.add(paths.matcher(path));
+        }
+        pendingMayReach.add(paths.matcher("/login/totp"));
+        pendingMayReach.add(paths.matcher("/login/totp/enrol"));
+        pendingMayReach.add(paths.matcher("/logout"));
+        ExceptionMappingAuthenticationFailureHandler failed = new ExceptionMappingAuthenticationFailureHandler();
+        failed.setDefaultFailureUrl("/login?error");
+        failed.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        if (identityProvider.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(user -> user.oidcUserService(cityLogin))
+                    .successHandler(loginSuccess)
+                    .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                            + "/login?oidc=" + (e instanceof OAuth2AuthenticationException o
+                                    ? URLEncoder.encode(o.getError().getErrorCode(), StandardCharsets.UTF_8)
+                                    : "failed"))));
+        }
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/official-accounts", "/official-accounts.json", "/login", "/error",
-                                "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health")
-                        .permitAll()
+                        .requestMatchers(open).permitAll()
                         // the auditor's pages and CSV downloads (session, read-only); the crisis page
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")
                         .requestMatchers("/press-release").hasRole("PR_OFFICER")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).failureHandler(failed)
+                        .permitAll())
+                .addFilterBefore(new SecondFactorGate(new OrRequestMatcher(pendingMayReach), SecondFactorGate.toCodePage()),
+                        AuthorizationFilter.class)
                 // lets tools read /v3/api-docs with the same credentials as the API
                 .httpBasic(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
@@ -108,6 +168,11 @@ class SecurityConfiguration {
             return new AuthorizationDecision(a.getAuthorities().stream()
                     .anyMatch(g -> needed.contains(g.getAuthority())));
         };
+    }
+
+    /** An API client's {@code Accept-Language}, else the pages' choice (Japanese unless the person chose English). */
+    private static Locale locale(HttpServletRequest request, LocaleResolver locales) {
+        return request.getHeader("Accept-Language") != null ? request.getLocale() : locales.resolveLocale(request);
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, JsonMapper json, HttpStatus status,

@@ -3,13 +3,18 @@ package org.kohogateway.gateway.staff;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Lets Spring Security authenticate staff against the gateway's own table; roles become ROLE_* authorities. */
+/**
+ * Lets Spring Security authenticate staff against the gateway's own table; roles become ROLE_* authorities. As a
+ * password service it stores the re-hash Spring Security makes on a successful login when the stored hash uses an
+ * older scheme or a lower cost than {@link PasswordHashing} does today.
+ */
 @Component
-class StaffUserDetailsService implements UserDetailsService {
+class StaffUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final StaffDirectory directory;
 
@@ -25,5 +30,11 @@ class StaffUserDetailsService implements UserDetailsService {
                 .password(credentials.passwordHash())
                 .authorities(credentials.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
                 .build();
+    }
+
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPassword) {
+        directory.replacePasswordHash(user.getUsername(), newPassword);
+        return User.withUserDetails(user).password(newPassword).build();
     }
 }

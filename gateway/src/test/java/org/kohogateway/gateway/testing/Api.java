@@ -22,9 +22,18 @@ public final class Api {
     private final String authorization;
 
     public Api(int port, String username, String password) {
+        this(port, username == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Api(int port, String authorization) {
         this.port = port;
-        this.authorization = username == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** Calls with {@code Authorization: Bearer <secret>} (an API token). */
+    public static Api withToken(int port, String secret) {
+        return new Api(port, "Bearer " + secret);
     }
 
     public Response get(String path) {
