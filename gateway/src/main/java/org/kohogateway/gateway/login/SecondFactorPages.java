@@ -47,20 +47,21 @@ class SecondFactorPages {
         if (!(current() instanceof PendingSecondFactor pending) || !pending.enrolled()) {
             return "redirect:/login/totp";
         }
-        String username = pending.getName();
-        if (lockout.lockedUntil(username).isPresent()) {
-            return lockedOut(request, response);
+        switch (secondFactors.check(pending, code)) {
+            case SecondFactors.CodeCheck.Passed passed -> {
+                success.replace(request, response, passed.login());
+                return "redirect:/";
+            }
+            case SecondFactors.CodeCheck.Locked locked -> {
+                new SecurityContextLogoutHandler().logout(request, response, pending);
+                return "redirect:/login?locked";
+            }
+            case SecondFactors.CodeCheck.Wrong wrong -> {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("errorCode", "totp.wrongCode");
+                return "login-totp";
+            }
         }
-        if (secondFactors.verify(username, code)) {
-            complete(pending, request, response);
-            return "redirect:/";
-        }
-        if (lockout.recordFailure(username)) {
-            return lockedOut(request, response);
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("errorCode", "totp.wrongCode");
-        return "login-totp";
     }
 
     @GetMapping("/login/totp/enrol")
@@ -109,11 +110,6 @@ class SecondFactorPages {
     private void complete(PendingSecondFactor pending, HttpServletRequest request, HttpServletResponse response) {
         lockout.reset(pending.getName());
         success.replace(request, response, pending.verified());
-    }
-
-    private static String lockedOut(HttpServletRequest request, HttpServletResponse response) {
-        new SecurityContextLogoutHandler().logout(request, response, current());
-        return "redirect:/login?locked";
     }
 
     private static Authentication current() {

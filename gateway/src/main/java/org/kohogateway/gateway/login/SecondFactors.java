@@ -37,11 +37,13 @@ public class SecondFactors {
     private final AuditTrail audit;
     private final Clock clock;
     private final LoginProperties.TotpSettings settings;
+    private final LoginLockout lockout;
     private final SecureRandom random = new SecureRandom();
 
     SecondFactors(JdbcClient jdbc, StaffDirectory staff, CredentialCipher cipher, AuditTrail audit, Clock clock,
-            LoginProperties properties) {
+            LoginProperties properties, LoginLockout lockout) {
         this.jdbc = jdbc;
+        this.lockout = lockout;
         this.staff = staff;
         this.cipher = cipher;
         this.audit = audit;
@@ -95,6 +97,39 @@ public class SecondFactors {
                 """).param("id", me.id()).param("sealed", cipher.seal(context(me.id()), secret))
                 .param("at", Timestamp.from(clock.instant())).update();
         return new Enrolment(Totp.uri(settings.issuer(), username, secret), Totp.base32(secret));
+    }
+
+    /** What a code given for a pending login came to. */
+    public sealed interface CodeCheck {
+        /** The login is complete: put this in the pending one's place. */
+        record Passed(Authentication login) implements CodeCheck {
+        }
+
+        /** Wrong or already used; counted towards the lock. */
+        record Wrong() implements CodeCheck {
+        }
+
+        /** The username is locked (now, or by this very code): the pending login must be thrown away. */
+        record Locked() implements CodeCheck {
+        }
+    }
+
+    /**
+     * The second step of a login, for the code page and the API's {@code X-TOTP} header alike: a locked username is
+     * refused before the code is looked at, a wrong code counts towards the lock, a right one completes the login
+     * and clears the failures.
+     */
+    @Transactional
+    public CodeCheck check(PendingSecondFactor pending, String code) {
+        String username = pending.getName();
+        if (!pending.enrolled() || lockout.lockedUntil(username).isPresent()) {
+            return pending.enrolled() ? new CodeCheck.Locked() : new CodeCheck.Wrong();
+        }
+        if (verify(username, code)) {
+            lockout.reset(username);
+            return new CodeCheck.Passed(pending.verified());
+        }
+        return lockout.recordFailure(username) ? new CodeCheck.Locked() : new CodeCheck.Wrong();
     }
 
     /** The secret from {@link #begin} while it waits for its first code (a mistyped code is tried again). */

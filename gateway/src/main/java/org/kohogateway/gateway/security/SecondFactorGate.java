@@ -14,30 +14,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Holds a login that still owes its second factor at the door: on the pages it reaches only the code and enrolment
- * pages (everything else redirects there), on the API nothing. Runs before authorization, so no page or endpoint —
- * not even one any signed-in person may see — is reached with the password alone.
+ * Holds a page login that still owes its second factor at the door: it reaches only the code and enrolment pages
+ * (and what is open to everyone); everything else redirects there. Runs before authorization, so no page — not even
+ * one any signed-in person may see — is reached with the password alone.
  */
 final class SecondFactorGate extends OncePerRequestFilter {
 
-    /** What to do with a request of a pending login that may not pass. */
-    interface Refusal {
-        void refuse(HttpServletRequest request, HttpServletResponse response, PendingSecondFactor pending)
-                throws IOException;
-    }
-
     private final RequestMatcher open;
-    private final Refusal refusal;
 
-    SecondFactorGate(RequestMatcher open, Refusal refusal) {
+    SecondFactorGate(RequestMatcher open) {
         this.open = open;
-        this.refusal = refusal;
-    }
-
-    /** Pages: to the code page, or to enrolment for an ADMIN who has no second factor yet. */
-    static Refusal toCodePage() {
-        return (request, response, pending) -> response.sendRedirect(request.getContextPath()
-                + (pending.enrolled() ? "/login/totp" : "/login/totp/enrol"));
     }
 
     @Override
@@ -45,7 +31,8 @@ final class SecondFactorGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof PendingSecondFactor pending && !open.matches(request)) {
-            refusal.refuse(request, response, pending);
+            response.sendRedirect(request.getContextPath()
+                    + (pending.enrolled() ? "/login/totp" : "/login/totp/enrol"));
             return;
         }
         chain.doFilter(request, response);

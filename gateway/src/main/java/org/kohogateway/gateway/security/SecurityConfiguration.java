@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.kohogateway.gateway.login.CityLogin;
 import org.kohogateway.gateway.login.LoginSuccess;
+import org.kohogateway.gateway.login.SecondFactors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -53,19 +54,19 @@ class SecurityConfiguration {
 
     /**
      * The API: HTTP Basic, no session, no CSRF (no cookies to ride on), errors as ProblemDetail. Someone who has a
-     * second factor (and every ADMIN while admins must have one) cannot use HTTP Basic: a one-time code cannot ride
-     * on every call of a stateless client, so they use an API token instead (issued by an admin, scoped, revocable).
+     * second factor (and every ADMIN while admins must have one) adds the current code in {@code X-TOTP} to HTTP
+     * Basic, once per code; machines and scripts use API tokens.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens, MessageSource messages,
-            LocaleResolver locales) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens, SecondFactors secondFactors,
+            MessageSource messages, LocaleResolver locales) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problem(response, json,
                 HttpStatus.UNAUTHORIZED, e instanceof LockedException
                         ? messages.getMessage("login.locked", null, locale(request, locales))
                         : "authentication required");
-        SecondFactorGate.Refusal basicRefused = (request, response, pending) -> problem(response, json,
-                HttpStatus.UNAUTHORIZED, messages.getMessage("login.basicNeedsToken", null, locale(request, locales)));
+        ApiSecondFactor.Refusal secondFactorRefused = (request, response, code) -> problem(response, json,
+                HttpStatus.UNAUTHORIZED, messages.getMessage(code, null, locale(request, locales)));
         AccessDeniedHandler denied = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
                 "your roles do not allow this");
         return http.securityMatcher("/api/**")
@@ -93,7 +94,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(new ApiTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
-                .addFilterAfter(new SecondFactorGate(request -> false, basicRefused), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ApiSecondFactor(secondFactors, secondFactorRefused), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -141,8 +142,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).failureHandler(failed)
                         .permitAll())
-                .addFilterBefore(new SecondFactorGate(new OrRequestMatcher(pendingMayReach), SecondFactorGate.toCodePage()),
-                        AuthorizationFilter.class)
+                .addFilterBefore(new SecondFactorGate(new OrRequestMatcher(pendingMayReach)), AuthorizationFilter.class)
                 // lets tools read /v3/api-docs with the same credentials as the API
                 .httpBasic(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())

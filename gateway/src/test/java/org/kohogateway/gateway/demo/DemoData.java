@@ -60,8 +60,8 @@ class DemoData {
                         {}
                       to an authenticator app, or run  oathtool --totp -b {}
                       and type the 6-digit code after the password (a code counts once:
-                      wait for the next one if it was refused). admin1 uses the API with an
-                      API token, not HTTP Basic.
+                      wait for the next one if it was refused). On the API admin1 adds
+                      the code in an X-TOTP header to HTTP Basic, or uses an API token.
                     ==================================================================
                     """, port, port, SimulatedPlatforms.shared().server().baseUrl(), PASSWORD, adminSecret,
                     adminSecret);

@@ -16,7 +16,9 @@ import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.Browser;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
-import org.kohogateway.gateway.testing.TestData.World;
+import org.kohogateway.gateway.staff.Department;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -42,9 +44,16 @@ class LoginIntegrationTest extends IntegrationTest {
     @Autowired
     WebServerApplicationContext server;
 
+    @Autowired
+    StaffDirectory staff;
+
+    /** Just the people a login test needs (no accounts: {@code data.world()} would make seven). */
+    record People(String poster, String approver, String auditor, String admin) {
+    }
+
     @Test
     void theLoginFormLocksAfterFiveFailuresAndOpensAgainOnceTheLockHasRunOut() {
-        World world = data.world();
+        People world = people();
         Browser browser = browser();
         for (int i = 1; i <= 4; i++) {
             assertThat(location(browser.login(world.poster(), "wrong-" + i))).as("failure " + i).endsWith("/login?error");
@@ -68,7 +77,7 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void httpBasicLocksTooAndASuccessForgetsEarlierFailures() {
-        World world = data.world();
+        People world = people();
         Api wrong = new Api(port, world.approver(), "wrong");
         for (int i = 0; i < 4; i++) {
             assertThat(wrong.get("/api/me").status()).isEqualTo(401);
@@ -92,7 +101,7 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void failuresFurtherApartThanTheWindowDoNotAddUp() {
-        World world = data.world();
+        People world = people();
         Api wrong = new Api(port, world.poster(), "wrong");
         for (int i = 0; i < 4; i++) {
             wrong.get("/api/me");
@@ -106,7 +115,7 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void anUnknownUsernameGetsTheSameAnswersAsAWrongPasswordIncludingTheLock() {
-        World world = data.world();
+        People world = people();
         String nobody = "nobody-" + TestData.unique();
         Browser browser = browser();
         for (int i = 1; i <= 4; i++) {
@@ -127,7 +136,7 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void anAdminLiftsALockThroughTheApiAndItIsAudited() {
-        World world = data.world();
+        People world = people();
         Api wrong = new Api(port, world.poster(), "wrong");
         for (int i = 0; i < 5; i++) {
             wrong.get("/api/me");
@@ -148,7 +157,7 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void anAdminWithoutASecondFactorIsMadeToEnrolBeforeReachingAnyPage() {
-        World world = data.world();
+        People world = people();
         Browser browser = browser();
         assertThat(location(browser.login(world.admin(), TestData.PASSWORD))).endsWith("/login/totp/enrol");
         for (String page : new String[] {"/", "/admin/accounts", "/audit", "/posts", "/login/totp"}) {
@@ -181,7 +190,7 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void theSecondStepRefusesWrongAndReusedCodesAndAcceptsAFreshOne() {
-        World world = data.world();
+        People world = people();
         Browser first = browser();
         first.login(world.admin(), TestData.PASSWORD);
         byte[] secret = first.enrol();
@@ -204,7 +213,7 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void wrongCodesCountTowardsTheLockAndTheLockEndsTheHalfDoneLogin() {
-        World world = data.world();
+        People world = people();
         Browser enrolling = browser();
         enrolling.login(world.admin(), TestData.PASSWORD);
         byte[] secret = enrolling.enrol();
@@ -222,8 +231,8 @@ class LoginIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void anyoneMayEnrolAndThenHttpBasicIsRefusedUntilAnAdminResetsIt() {
-        World world = data.world();
+    void anyoneMayEnrolAndThenHttpBasicNeedsTheCodeInXTotpUntilAnAdminResetsIt() {
+        People world = people();
         Browser browser = browser();
         assertThat(location(browser.login(world.poster(), TestData.PASSWORD))).doesNotContain("/login");
         String optional = browser.get("/login/totp/enrol").body();
@@ -232,9 +241,15 @@ class LoginIntegrationTest extends IntegrationTest {
 
         Api.Response basic = basic(world.poster()).get("/api/me");
         assertThat(basic.status()).isEqualTo(401);
-        assertThat(basic.json().get("detail").asString()).contains("API トークン");
+        assertThat(basic.json().get("detail").asString()).contains("X-TOTP").contains("API トークン");
         assertThat(basic(world.poster()).send("GET", "/api/me", null, null, "en").json().get("detail").asString())
-                .contains("API token");
+                .contains("X-TOTP header").contains("API token");
+        clock.advance(Duration.ofSeconds(Totp.PERIOD));
+        Api withCode = basic(world.poster()).withHeader("X-TOTP", Totp.code(secret, clock.instant()));
+        assertThat(withCode.get("/api/me").status()).as("HTTP Basic with the current code").isEqualTo(200);
+        Api.Response replayed = withCode.get("/api/me");
+        assertThat(replayed.status()).as("the same code again").isEqualTo(401);
+        assertThat(replayed.json().get("detail").asString()).contains("すでに使われています");
 
         clock.advance(Duration.ofSeconds(Totp.PERIOD));
         Browser again = browser();
@@ -252,10 +267,11 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void anAdminCannotUseHttpBasicEvenBeforeEnrolling() {
-        World world = data.world();
+        People world = people();
         Api.Response refused = basic(world.admin()).get("/api/me");
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.json().get("detail").asString()).contains("API トークン");
+        assertThat(refused.json().get("detail").asString()).contains("先に画面からログインして設定してください");
+        assertThat(basic(world.admin()).withHeader("X-TOTP", "123456").get("/api/me").status()).isEqualTo(401);
         assertThat(api(world.admin()).get("/api/me").status()).as("with an API token").isEqualTo(200);
     }
 
@@ -267,7 +283,7 @@ class LoginIntegrationTest extends IntegrationTest {
 
     @Test
     void passwordsAreStoredAsBcryptAtCostTenAndWeakerHashesAreUpgradedAtLogin() {
-        World world = data.world();
+        People world = people();
         String stored = hash(world.poster());
         assertThat(stored).startsWith("{bcrypt}$2a$10$").doesNotContain(TestData.PASSWORD + "$")
                 .isNotEqualTo(TestData.PASSWORD);
@@ -294,6 +310,19 @@ class LoginIntegrationTest extends IntegrationTest {
     private String hash(String username) {
         return jdbc.sql("select password_hash from staff where username = :u").param("u", username)
                 .query(String.class).single();
+    }
+
+    private People people() {
+        String n = TestData.unique();
+        Department department = staff.addDepartment("login-" + n, "情報政策課 " + n, false);
+        return new People(person("poster-" + n, department, Role.POSTER),
+                person("approver-" + n, department, Role.APPROVER), person("auditor-" + n, department, Role.AUDITOR),
+                person("admin-" + n, department, Role.ADMIN));
+    }
+
+    private String person(String username, Department department, Role role) {
+        staff.addStaff(username, username, TestData.PASSWORD, department.id(), java.util.Set.of(role));
+        return username;
     }
 
     private Browser browser() {

@@ -20,6 +20,7 @@ public final class Api {
 
     private final int port;
     private final String authorization;
+    private final java.util.Map<String, String> headers;
 
     public Api(int port, String username, String password) {
         this(port, username == null ? null
@@ -27,8 +28,20 @@ public final class Api {
     }
 
     private Api(int port, String authorization) {
+        this(port, authorization, java.util.Map.of());
+    }
+
+    private Api(int port, String authorization, java.util.Map<String, String> headers) {
         this.port = port;
         this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** The same caller, sending this header too on every request. */
+    public Api withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(port, authorization, more);
     }
 
     /** Calls with {@code Authorization: Bearer <secret>} (an API token). */
@@ -63,6 +76,7 @@ public final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
