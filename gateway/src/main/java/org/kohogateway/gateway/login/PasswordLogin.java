@@ -2,14 +2,14 @@ package org.kohogateway.gateway.login;
 
 import java.util.Optional;
 
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.staff.StaffUserDetailsService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetailsPasswordService;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * is looked at (a locked answer whether or not the password is right, and no bcrypt work for the attacker), a wrong
  * password counts towards the lock, and a right one either completes the login or — for someone who owes a second
  * factor — becomes a {@link PendingSecondFactor}. Failures are forgotten only when the whole login succeeds, so
- * knowing the password does not buy unlimited guesses at the code.
+ * knowing the password does not buy unlimited guesses at the code. The one authentication provider of the gateway
+ * (Spring Security uses this bean for every username/password login).
  */
 @Component
 class PasswordLogin implements AuthenticationProvider {
@@ -27,12 +28,12 @@ class PasswordLogin implements AuthenticationProvider {
     private final LoginLockout lockout;
     private final SecondFactors secondFactors;
 
-    PasswordLogin(UserDetailsService users, UserDetailsPasswordService rehashes, PasswordEncoder encoder,
-            LoginLockout lockout, SecondFactors secondFactors) {
+    PasswordLogin(StaffDirectory staff, PasswordEncoder encoder, LoginLockout lockout, SecondFactors secondFactors) {
+        StaffUserDetailsService users = new StaffUserDetailsService(staff);
         // unknown users cost a bcrypt check too and fail like a wrong password (Spring Security's default)
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
-        this.passwords.setUserDetailsPasswordService(rehashes);
+        this.passwords.setUserDetailsPasswordService(users);
         this.lockout = lockout;
         this.secondFactors = secondFactors;
     }

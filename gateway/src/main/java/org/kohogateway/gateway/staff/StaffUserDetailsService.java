@@ -6,19 +6,18 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
 
 /**
  * Lets Spring Security authenticate staff against the gateway's own table; roles become ROLE_* authorities. As a
  * password service it stores the re-hash Spring Security makes on a successful login when the stored hash uses an
- * older scheme or a lower cost than {@link PasswordHashing} does today.
+ * older scheme or a lower cost than {@link PasswordHashing} does today. Not a bean: the login feature's password
+ * check wraps it (lockout, second factor), and a bean would invite Spring Security to build a second, unguarded one.
  */
-@Component
-class StaffUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
+public final class StaffUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final StaffDirectory directory;
 
-    StaffUserDetailsService(StaffDirectory directory) {
+    public StaffUserDetailsService(StaffDirectory directory) {
         this.directory = directory;
     }
 
