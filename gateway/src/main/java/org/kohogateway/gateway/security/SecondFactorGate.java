@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Holds a page login that still owes its second factor at the door: it reaches only the code and enrolment pages
- * (and what is open to everyone); everything else redirects there. Runs before authorization, so no page — not even
- * one any signed-in person may see — is reached with the password alone.
+ * (and what is open to everyone); everything else redirects there, or is refused with 401 for HTTP Basic. Runs
+ * before authorization, so no page — not even one any signed-in person may see — is reached with the password alone.
  */
 final class SecondFactorGate extends OncePerRequestFilter {
 
@@ -31,6 +31,12 @@ final class SecondFactorGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof PendingSecondFactor pending && !open.matches(request)) {
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                // a tool (API docs, metrics scraper) with HTTP Basic has no session to finish a login in
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
             response.sendRedirect(request.getContextPath()
                     + (pending.enrolled() ? "/login/totp" : "/login/totp/enrol"));
             return;

@@ -273,6 +273,9 @@ class LoginIntegrationTest extends IntegrationTest {
         assertThat(refused.json().get("detail").asString()).contains("先に画面からログインして設定してください");
         assertThat(basic(world.admin()).withHeader("X-TOTP", "123456").get("/api/me").status()).isEqualTo(401);
         assertThat(api(world.admin()).get("/api/me").status()).as("with an API token").isEqualTo(200);
+        assertThat(basic(world.admin()).get("/v3/api-docs").status()).as("nor HTTP Basic on the pages' side")
+                .isEqualTo(401);
+        assertThat(basic(world.poster()).get("/v3/api-docs").status()).isEqualTo(200);
     }
 
     @Test
