@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kohogateway.gateway.login.PendingSecondFactor;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -65,7 +66,9 @@ final class CurrentStaffFilter extends OncePerRequestFilter {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
-            } else {
+            } else if (!(signedIn instanceof PendingSecondFactor)) {
+                // a login still owing its second factor holds no roles on purpose: giving it some would let it past
+                // the second-factor gate
                 refreshRoles(signedIn, me.get(), request, response);
             }
         }

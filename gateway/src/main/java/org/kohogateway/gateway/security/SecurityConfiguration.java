@@ -1,10 +1,23 @@
 package org.kohogateway.gateway.security;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.kohogateway.gateway.login.CityLogin;
+import org.kohogateway.gateway.login.LoginSuccess;
+import org.kohogateway.gateway.login.SecondFactors;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
@@ -20,7 +34,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -34,13 +56,20 @@ class SecurityConfiguration {
 
     /**
      * The API: HTTP Basic or API tokens, no session, no CSRF token (no cookie to ride on; browsers' cached Basic
-     * credentials are kept off by {@link CrossSiteApiRequests}), errors as ProblemDetail.
+     * credentials are kept off by {@link CrossSiteApiRequests}), errors as ProblemDetail. Someone who has a second
+     * factor (and every ADMIN while admins must have one) adds the current code in {@code X-TOTP} to HTTP Basic, once
+     * per code; machines and scripts use API tokens.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens, SecondFactors secondFactors,
+            MessageSource messages, LocaleResolver locales) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problem(response, json,
-                HttpStatus.UNAUTHORIZED, "authentication required");
+                HttpStatus.UNAUTHORIZED, e instanceof LockedException
+                        ? messages.getMessage("login.locked", null, locale(request, locales))
+                        : "authentication required");
+        ApiSecondFactor.Refusal secondFactorRefused = (request, response, code) -> problem(response, json,
+                HttpStatus.UNAUTHORIZED, messages.getMessage(code, null, locale(request, locales)));
         AccessDeniedHandler denied = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
                 "your roles do not allow this");
         AccessDeniedHandler crossSite = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
@@ -88,35 +117,65 @@ class SecurityConfiguration {
                         .requestMatchers("/api/feed/**").hasAnyRole("PR_OFFICER", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/policy/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/me/notifications")
+                        .access(tokenNeeds("POSTER", "APPROVER", "PR_OFFICER", "AUDITOR", "ADMIN"))
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
                         .anyRequest().access(tokenNeeds()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(new CrossSiteApiRequests(crossSite), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ApiSecondFactor(secondFactors, secondFactorRefused), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
-    /** The pages: form login with CSRF; only the public account list and health are open. */
+    /**
+     * The pages: form login with CSRF (or the city's identity provider, when configured), then the TOTP step for whoever
+     * owes one; only the public account list and health are open. A locked login gets its own message — the same for
+     * a username nobody has, which is counted and locked alike.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, StaffDirectory staff) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, StaffDirectory staff, LoginSuccess loginSuccess, CityLogin cityLogin,
+            ObjectProvider<ClientRegistrationRepository> identityProvider) throws Exception {
+        String[] open = {"/official-accounts", "/official-accounts.json", "/login", "/error", "/css/**", "/js/**",
+                "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health"};
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> pendingMayReach = new ArrayList<>();
+        for (String path : open) {
+            pendingMayReach.add(paths.matcher(path));
+        }
+        pendingMayReach.add(paths.matcher("/login/totp"));
+        pendingMayReach.add(paths.matcher("/login/totp/enrol"));
+        pendingMayReach.add(paths.matcher("/logout"));
+        ExceptionMappingAuthenticationFailureHandler failed = new ExceptionMappingAuthenticationFailureHandler();
+        failed.setDefaultFailureUrl("/login?error");
+        failed.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        if (identityProvider.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(user -> user.oidcUserService(cityLogin))
+                    .successHandler(loginSuccess)
+                    .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                            + "/login?oidc=" + (e instanceof OAuth2AuthenticationException o
+                                    ? URLEncoder.encode(o.getError().getErrorCode(), StandardCharsets.UTF_8)
+                                    : "failed"))));
+        }
         return http
                 .addFilterBefore(new CurrentStaffFilter(staff), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/official-accounts", "/official-accounts.json", "/login", "/error",
-                                "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health")
-                        .permitAll()
+                        .requestMatchers(open).permitAll()
                         // the auditor's pages and CSV downloads (session, read-only); the crisis page
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/admin/staff/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")
                         .requestMatchers("/press-release").hasRole("PR_OFFICER")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).failureHandler(failed)
+                        .permitAll())
+                .addFilterBefore(new SecondFactorGate(new OrRequestMatcher(pendingMayReach)), AuthorizationFilter.class)
                 // lets tools read /v3/api-docs with the same credentials as the API
                 .httpBasic(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
@@ -161,6 +220,11 @@ class SecurityConfiguration {
             return new AuthorizationDecision(a.getAuthorities().stream()
                     .anyMatch(g -> needed.contains(g.getAuthority())));
         };
+    }
+
+    /** An API client's {@code Accept-Language}, else the pages' choice (Japanese unless the person chose English). */
+    private static Locale locale(HttpServletRequest request, LocaleResolver locales) {
+        return request.getHeader("Accept-Language") != null ? request.getLocale() : locales.resolveLocale(request);
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, JsonMapper json, HttpStatus status,

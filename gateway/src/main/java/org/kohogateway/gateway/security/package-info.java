@@ -1,2 +1,5 @@
-/** Who may reach what: form login for the pages, HTTP Basic for the API, the public list open to all. */
+/**
+ * Who may reach what: form login (and the city's identity provider) for the pages, HTTP Basic and API tokens for the
+ * API, the second-factor gate in front of both, the public list open to all.
+ */
 package org.kohogateway.gateway.security;

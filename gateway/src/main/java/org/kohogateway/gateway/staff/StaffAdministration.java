@@ -165,11 +165,7 @@ public class StaffAdministration {
             }
             requireAnotherAdmin(target);
         }
-        jdbc.sql("delete from staff_role where staff_id = :id").param("id", id).update();
-        for (Role role : next) {
-            jdbc.sql("insert into staff_role (staff_id, role) values (:id, :role)").param("id", id)
-                    .param("role", role.name()).update();
-        }
+        directory.replaceRoles(id, next);
         Set<Role> added = EnumSet.noneOf(Role.class);
         added.addAll(next);
         added.removeAll(before);

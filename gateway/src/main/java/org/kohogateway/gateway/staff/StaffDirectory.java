@@ -144,6 +144,29 @@ public class StaffDirectory {
                 .list();
     }
 
+    /** Makes these exactly the staff member's roles (e.g. as the city's identity provider's groups say). */
+    @Transactional
+    public void replaceRoles(long staffId, Set<Role> roles) {
+        jdbc.sql("delete from staff_role where staff_id = :id").param("id", staffId).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into staff_role (staff_id, role) values (:id, :role)")
+                    .param("id", staffId).param("role", role.name()).update();
+        }
+    }
+
+    @Transactional
+    public void moveToDepartment(long staffId, long departmentId) {
+        jdbc.sql("update staff set department_id = :d where id = :id").param("d", departmentId).param("id", staffId)
+                .update();
+    }
+
+    /** A re-hash of the same password with the current encoding (on login, when the stored one is older). */
+    @Transactional
+    void replacePasswordHash(String username, String passwordHash) {
+        jdbc.sql("update staff set password_hash = :p where username = :u").param("p", passwordHash)
+                .param("u", username).update();
+    }
+
     Optional<Credentials> credentials(String username) {
         return jdbc.sql("select password_hash from staff where username = :u and enabled")
                 .param("u", username)

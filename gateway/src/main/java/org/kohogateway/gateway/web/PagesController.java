@@ -70,11 +70,6 @@ class PagesController {
         this.deliveries = deliveries;
     }
 
-    @GetMapping("/login")
-    String login() {
-        return "login";
-    }
-
     @GetMapping("/")
     String dashboard(Principal principal, Model model) {
         Staff me = staff.byUsername(principal.getName());

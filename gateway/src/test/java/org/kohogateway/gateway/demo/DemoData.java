@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.demo;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,8 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.OperatingPolicy;
 import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.login.SecondFactors;
+import org.kohogateway.gateway.login.Totp;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -19,7 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Demo departments, logins (password {@code demo}) and accounts wired to the simulated platforms: accounts 1–3 on
+ * Demo departments, logins (password {@code demo}; admin1 also has a TOTP second factor whose secret is printed) and
+ * accounts wired to the simulated platforms: accounts 1–3 on
  * LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook Page (広報係). Every account posts through its real
  * connector to {@link SimulatedPlatforms}. Deliberately not a {@code @Configuration}: only the demo run adds it,
  * component scanning in tests must not.
@@ -30,10 +34,13 @@ class DemoData {
     static final String PASSWORD = "demo";
 
     @Bean
-    ApplicationRunner seedDemo(StaffDirectory staff, OfficialAccounts accounts, Environment environment) {
+    ApplicationRunner seedDemo(StaffDirectory staff, OfficialAccounts accounts, SecondFactors secondFactors,
+            Clock clock, Environment environment) {
         return args -> {
+            String adminSecret = "(set up in an earlier run)";
             if (staff.findByUsername("poster1").isEmpty()) {
                 seed(staff, accounts);
+                adminSecret = enrolAdmin(secondFactors, clock);
             }
             String port = environment.getProperty("local.server.port", "8080");
             log.info("""
@@ -48,10 +55,26 @@ class DemoData {
                         approver2  所属長      防災安全課 (another department)
                         pr1        広報担当    政策企画課 広報係
                         auditor1   監査        監査委員事務局
-                        admin1     管理者      情報政策課
+                        admin1     管理者      情報政策課 (+ a code, see below)
+                      admin1 has a TOTP second factor, as every ADMIN must: add the secret
+                        {}
+                      to an authenticator app, or run  oathtool --totp -b {}
+                      and type the 6-digit code after the password (a code counts once:
+                      wait for the next one if it was refused). On the API admin1 adds
+                      the code in an X-TOTP header to HTTP Basic, or uses an API token.
                     ==================================================================
-                    """, port, port, SimulatedPlatforms.shared().server().baseUrl(), PASSWORD);
+                    """, port, port, SimulatedPlatforms.shared().server().baseUrl(), PASSWORD, adminSecret,
+                    adminSecret);
         };
+    }
+
+    /** admin1's second factor, enrolled the way a person would (a first code confirms it); its secret in base32. */
+    private static String enrolAdmin(SecondFactors secondFactors, Clock clock) {
+        SecondFactors.Enrolment enrolment = secondFactors.begin("admin1");
+        if (!secondFactors.confirm("admin1", Totp.code(Totp.fromBase32(enrolment.secret()), clock.instant()))) {
+            throw new IllegalStateException("admin1's second factor could not be confirmed");
+        }
+        return enrolment.secret();
     }
 
     private static void seed(StaffDirectory staff, OfficialAccounts accounts) {

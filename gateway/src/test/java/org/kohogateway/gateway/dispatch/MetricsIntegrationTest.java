@@ -34,7 +34,7 @@ class MetricsIntegrationTest extends IntegrationTest {
                 URI.create("http://localhost:" + port + "/actuator/prometheus"))
                 .header("Accept", "text/plain")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (world.admin() + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        (world.auditor() + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(scrape.statusCode()).isEqualTo(200);

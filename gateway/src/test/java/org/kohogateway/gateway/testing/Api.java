@@ -21,11 +21,33 @@ public final class Api {
 
     private final int port;
     private final String authorization;
+    private final Map<String, String> headers;
 
     public Api(int port, String username, String password) {
+        this(port, username == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Api(int port, String authorization) {
+        this(port, authorization, Map.of());
+    }
+
+    private Api(int port, String authorization, Map<String, String> headers) {
         this.port = port;
-        this.authorization = username == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** The same caller, sending this header too on every request. */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(port, authorization, more);
+    }
+
+    /** Calls with {@code Authorization: Bearer <secret>} (an API token). */
+    public static Api withToken(int port, String secret) {
+        return new Api(port, "Bearer " + secret);
     }
 
     public Response get(String path) {
@@ -51,7 +73,7 @@ public final class Api {
 
     /** With extra request headers, e.g. those a browser adds ({@code Origin}, {@code Sec-Fetch-Site}). */
     public Response sendWithHeaders(String method, String path, String body, String contentType,
-            Map<String, String> headers) {
+            Map<String, String> extra) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
@@ -63,6 +85,7 @@ public final class Api {
             request.header("Authorization", authorization);
         }
         headers.forEach(request::header);
+        extra.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),

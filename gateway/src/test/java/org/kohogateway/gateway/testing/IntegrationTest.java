@@ -1,10 +1,17 @@
 package org.kohogateway.gateway.testing;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.kohogateway.gateway.demo.EmbeddedDatabase;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
+import org.kohogateway.gateway.security.ApiTokens;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,9 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the Spring integration tests: the whole gateway on the shared embedded PostgreSQL, platforms simulated by
- * WireMock, a settable clock, and the dispatch loop off so tests dispatch exactly when they choose
- * ({@code Dispatcher.drain()}); account closings likewise ({@code AccountClosings.closeDue()}), notifications too
- * ({@code NotificationWorker.deliverDue()}, e-mail to {@link TestMail}). All subclasses share one application context.
+ * WireMock, the city's identity provider stubbed by WireMock too ({@link IdentityProviderStub}), a settable clock,
+ * and the dispatch loop off so tests dispatch exactly when they choose ({@code Dispatcher.drain()}); account closings
+ * likewise ({@code AccountClosings.closeDue()}), notifications too ({@code NotificationWorker.deliverDue()}, e-mail to
+ * {@link TestMail}). All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-",
@@ -45,12 +53,22 @@ public abstract class IntegrationTest {
     @Autowired
     protected TestData data;
 
+    @Autowired
+    private StaffDirectory staffDirectory;
+
+    @Autowired
+    private ApiTokens apiTokens;
+
+    /** API tokens of the test admins, one per admin, issued on first use. */
+    private static final Map<String, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", EmbeddedDatabase::jdbcUrl);
         SimulatedPlatforms.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("gateway.credentials.key", () -> TEST_CREDENTIALS_KEY);
         registry.add("spring.mail.port", TestMail::port);
+        IdentityProviderStub.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeEach
@@ -58,7 +76,21 @@ public abstract class IntegrationTest {
         clock.set(Instant.now());
     }
 
+    /**
+     * The API as this person: HTTP Basic with the test password — except for an ADMIN, who (as in production, where
+     * admins must have a second factor) cannot use HTTP Basic and calls with an API token of their own roles instead.
+     */
     protected Api api(String username) {
+        Staff person = staffDirectory.findByUsername(username).orElse(null);
+        if (person != null && person.has(Role.ADMIN)) {
+            return Api.withToken(port, ADMIN_TOKENS.computeIfAbsent(username, admin -> apiTokens.issue(admin,
+                    "tests", admin, person.roles(), null, clock.instant().plus(Duration.ofDays(399))).secret()));
+        }
+        return new Api(port, username, TestData.PASSWORD);
+    }
+
+    /** The API over HTTP Basic whoever it is (for the tests of HTTP Basic itself). */
+    protected Api basic(String username) {
         return new Api(port, username, TestData.PASSWORD);
     }
 

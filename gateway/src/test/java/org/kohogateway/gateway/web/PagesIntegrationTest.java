@@ -22,6 +22,7 @@ import org.kohogateway.gateway.account.PolicyDraft;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.dispatch.Dispatcher;
+import org.kohogateway.gateway.login.Totp;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
@@ -31,6 +32,7 @@ import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.kohogateway.gateway.testing.Browser;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -399,7 +401,16 @@ class PagesIntegrationTest extends IntegrationTest {
         String token = csrf(browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
         HttpResponse<String> loggedIn = browser.send(form("/login", "username=" + username + "&password="
                 + TestData.PASSWORD + "&_csrf=" + enc(token)), HttpResponse.BodyHandlers.ofString());
-        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        String next = loggedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(next).doesNotContain("error");
+        if (next.endsWith("/login/totp/enrol")) {
+            // an ADMIN sets up the second factor before any page, with the code an authenticator app would show
+            String page = browser.send(get("/login/totp/enrol"), HttpResponse.BodyHandlers.ofString()).body();
+            String code = Totp.code(Browser.secretOn(page), clock.instant());
+            HttpResponse<String> enrolled = browser.send(form("/login/totp/enrol", "code=" + code + "&_csrf="
+                    + enc(csrf(page))), HttpResponse.BodyHandlers.ofString());
+            assertThat(enrolled.headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
+        }
         return browser;
     }
 
