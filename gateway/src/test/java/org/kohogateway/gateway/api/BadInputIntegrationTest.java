@@ -377,6 +377,18 @@ class BadInputIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void explainsRefusalsInEnglishWhenAskedWithAcceptLanguage() {
+        String id = submittedBy(api(world.both()));
+        var english = api(world.both()).send("POST", "/api/posts/" + id + "/approve", null, "application/json",
+                "en-US,en;q=0.9");
+        assertThat(assertRefusal(english, 403, "post.selfApproval").get("detail").asString())
+                .contains("Nobody approves their own post");
+        var japanese = api(world.both()).send("POST", "/api/posts/" + id + "/approve", null, "application/json",
+                "ja-JP,ja;q=0.9");
+        assertThat(assertRefusal(japanese, 403, "post.selfApproval").get("detail").asString()).contains("自分の投稿");
+    }
+
+    @Test
     void explainsRefusalsInEnglishWhenAskedWithLangParameter() {
         String id = submittedBy(api(world.both()));
         JsonNode problem = assertRefusal(api(world.both()).post("/api/posts/" + id + "/approve?lang=en", null), 403,

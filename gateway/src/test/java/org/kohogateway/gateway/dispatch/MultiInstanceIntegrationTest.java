@@ -164,7 +164,7 @@ class MultiInstanceIntegrationTest extends IntegrationTest {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> requests(marker).size() >= 16 && claimedBy(due).containsValue(B));
 
-            Api.Response pause = new Api(portA, world.admin(), TestData.PASSWORD).post("/api/crisis/pause",
+            Api.Response pause = Api.withToken(portA, adminToken(world.admin())).post("/api/crisis/pause",
                     Api.json(Map.of("accountId", account.id(), "reason", "炎上対応のため停止")));
             returned = Instant.now();
             assertThat(pause.status()).as(pause.toString()).isEqualTo(200);

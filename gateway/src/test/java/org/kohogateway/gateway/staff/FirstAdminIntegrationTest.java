@@ -16,6 +16,7 @@ import org.kohogateway.gateway.GatewayApplication;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.demo.EmbeddedDatabase;
 import org.kohogateway.gateway.testing.Api;
+import org.kohogateway.gateway.testing.PageSession;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,9 +46,14 @@ class FirstAdminIntegrationTest {
             JdbcClient jdbc = gateway.getBean(JdbcClient.class);
 
             Api.Response me = new Api(port, "first-admin", PASSWORD).get("/api/me");
-            assertThat(me.status()).isEqualTo(200);
-            assertThat(me.json().get("roles").toString()).isEqualTo("[\"ADMIN\"]");
-            assertThat(me.json().get("department").asString()).isEqualTo("情報政策課");
+            assertThat(me.status()).isEqualTo(401);
+            assertThat(me.json().get("detail").asString()).as("the password was right; an admin owes a second factor")
+                    .contains("二段階認証");
+            assertThat(PageSession.canLogin(port, "first-admin", PASSWORD)).as("signs in on the pages, enrolling TOTP")
+                    .isTrue();
+            assertThat(jdbc.sql("select r.role || ' ' || d.name from staff s join staff_role r on r.staff_id = s.id "
+                    + "join department d on d.id = s.department_id where s.username = 'first-admin'")
+                    .query(String.class).list()).containsExactly("ADMIN 情報政策課");
             assertThat(new Api(port, "first-admin", "wrong-password-123").get("/api/me").status()).isEqualTo(401);
             assertThat(new Api(port, "admin1", "demo").get("/api/me").status()).as("no demo logins").isEqualTo(401);
             assertThat(jdbc.sql("select username from staff").query(String.class).list()).containsExactly("first-admin");
@@ -58,6 +64,8 @@ class FirstAdminIntegrationTest {
             assertThat(gateway.getBean(FirstAdmin.class).createIfNoStaff()).as("staff exist now").isEmpty();
 
             // an empty installation again, and two instances starting at once with different names: one wins
+            jdbc.sql("delete from staff_totp").update();
+            jdbc.sql("delete from login_lock").update();
             jdbc.sql("delete from staff_role").update();
             jdbc.sql("delete from staff").update();
             CyclicBarrier together = new CyclicBarrier(2);

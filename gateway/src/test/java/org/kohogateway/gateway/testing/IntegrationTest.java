@@ -83,10 +83,16 @@ public abstract class IntegrationTest {
     protected Api api(String username) {
         Staff person = staffDirectory.findByUsername(username).orElse(null);
         if (person != null && person.has(Role.ADMIN)) {
-            return Api.withToken(port, ADMIN_TOKENS.computeIfAbsent(username, admin -> apiTokens.issue(admin,
-                    "tests", admin, person.roles(), null, clock.instant().plus(Duration.ofDays(399))).secret()));
+            return Api.withToken(port, adminToken(username));
         }
         return new Api(port, username, TestData.PASSWORD);
+    }
+
+    /** An API token with all of this admin's roles, for calls to this or another gateway on the same database. */
+    protected String adminToken(String username) {
+        Staff person = staffDirectory.findByUsername(username).orElseThrow();
+        return ADMIN_TOKENS.computeIfAbsent(username, admin -> apiTokens.issue(admin, "tests", admin, person.roles(),
+                null, clock.instant().plus(Duration.ofDays(399))).secret());
     }
 
     /** The API over HTTP Basic whoever it is (for the tests of HTTP Basic itself). */

@@ -11,14 +11,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.kohogateway.gateway.login.Totp;
 
 /**
  * One person's browser session on the pages, over real HTTP: form login, pages, and forms sent with the CSRF token of
  * the page they are on (or deliberately without it).
  */
 public final class PageSession {
+
+    /** Second-factor secrets enrolled through this helper, and the last TOTP step each person used. */
+    private static final Map<String, byte[]> SECRETS = new ConcurrentHashMap<>();
+    private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
 
     private final int port;
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -43,8 +52,34 @@ public final class PageSession {
         String token = csrf(get("/login").body());
         HttpResponse<String> answer = send(form("/login", "username=" + enc(username) + "&password=" + enc(password)
                 + "&_csrf=" + enc(token)));
-        return answer.statusCode() == 302
-                && !answer.headers().firstValue("Location").orElse("").contains("error");
+        String next = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || next.contains("error") || next.contains("locked")) {
+            return false;
+        }
+        if (next.endsWith("/login/totp/enrol")) {
+            // an ADMIN sets up the second factor first, with the code an authenticator app would show
+            String page = page("/login/totp/enrol");
+            byte[] secret = Browser.secretOn(page);
+            SECRETS.put(username, secret);
+            return secondFactor("/login/totp/enrol", page, username, secret);
+        }
+        if (next.endsWith("/login/totp")) {
+            byte[] secret = SECRETS.get(username);
+            assertThat(secret).as("the second-factor secret this test enrolled for " + username).isNotNull();
+            return secondFactor("/login/totp", page("/login/totp"), username, secret);
+        }
+        return true;
+    }
+
+    /**
+     * Types a code no earlier login of this person used (the gateway takes each step once; it accepts one step
+     * ahead, so two logins within 30 s still pass).
+     */
+    private boolean secondFactor(String path, String page, String username, byte[] secret) {
+        long step = Math.max(Totp.step(Instant.now()), LAST_STEP.getOrDefault(username, Long.MIN_VALUE) + 1);
+        LAST_STEP.put(username, step);
+        HttpResponse<String> done = send(form(path, "code=" + Totp.code(secret, step) + "&_csrf=" + enc(csrf(page))));
+        return done.statusCode() == 302 && !done.headers().firstValue("Location").orElse("").contains("/login");
     }
 
     public HttpResponse<String> get(String path) {
