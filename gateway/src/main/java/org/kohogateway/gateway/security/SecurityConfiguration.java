@@ -114,7 +114,7 @@ class SecurityConfiguration {
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/admin/staff/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")
-                        .requestMatchers("/press-release").hasRole("PR_OFFICER")
+                        .requestMatchers("/press-release", "/press-release/**").hasRole("PR_OFFICER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 // lets tools read /v3/api-docs with the same credentials as the API
