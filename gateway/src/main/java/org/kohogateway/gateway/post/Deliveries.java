@@ -37,6 +37,8 @@ public class Deliveries {
 
     /** Stands for "every account" in queries: Map.of takes no nulls. */
     private static final long NO_ACCOUNT = -1;
+    /** Stands for "every department". */
+    private static final long NO_DEPARTMENT = -1;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -425,6 +427,41 @@ public class Deliveries {
                 limit :limit
                 """, Map.of("status", status == null ? "" : status.name(),
                 "account", accountId == null ? NO_ACCOUNT : accountId, "limit", limit));
+    }
+
+    /**
+     * SCHEDULED deliveries nearest first (the dashboard's agenda): those to the accounts of one department (null: every
+     * account), of one category of post (null: any), at most {@code limit}. Served by the {@code delivery_due} index.
+     */
+    @Transactional(readOnly = true)
+    public List<DeliveryView> scheduled(Long departmentId, PostCategory category, int limit) {
+        return views("""
+                join official_account a on a.id = d.account_id
+                join post p on p.id = d.post_id
+                where d.status = 'SCHEDULED'
+                  and (cast(:department as bigint) = -1 or a.department_id = :department)
+                  and (cast(:category as text) = '' or p.category = :category)
+                order by d.due_at, d.id
+                limit :limit
+                """, Map.of("department", departmentId == null ? NO_DEPARTMENT : departmentId,
+                "category", category == null ? "" : category.name(), "limit", limit));
+    }
+
+    /**
+     * HELD deliveries by the time they were meant to go out (their post's time, or when they were held if it was to
+     * go as soon as approved), earliest first: those to the accounts of one department (null: every account), at most
+     * {@code limit}. Served by the {@code delivery_held} index.
+     */
+    @Transactional(readOnly = true)
+    public List<DeliveryView> held(Long departmentId, int limit) {
+        return views("""
+                join official_account a on a.id = d.account_id
+                join post p on p.id = d.post_id
+                where d.status = 'HELD'
+                  and (cast(:department as bigint) = -1 or a.department_id = :department)
+                order by coalesce(p.scheduled_at, d.updated_at), d.id
+                limit :limit
+                """, Map.of("department", departmentId == null ? NO_DEPARTMENT : departmentId, "limit", limit));
     }
 
     /**

@@ -29,6 +29,9 @@ import org.kohogateway.gateway.support.PolicyViolationException;
  */
 public final class Post {
 
+    /** Longest reason for a cancellation, as the API's other free-text reasons. */
+    public static final int MAX_REASON = 2_000;
+
     /** Beyond this a scheduled time is a typo, not a plan (and would soon leave the database's range). */
     private static final Duration FURTHEST_AHEAD = Duration.ofDays(2 * 366);
 
@@ -212,16 +215,37 @@ public final class Post {
         cancelDeliveries("withdrawn", now);
     }
 
-    /** Stops an approved post before any of its deliveries has started. */
+    /**
+     * Stops an approved post before any of its deliveries has started. The reason is required: it is what the audit
+     * trail keeps of why an approved post did not go out.
+     */
     void cancel(Staff actor, String reason, Instant now) {
-        if (actor.id() != authorId && !mayApprove(actor) && !actor.has(Role.ADMIN)) {
+        if (!mayCancel(actor)) {
             throw new NotPermittedException("post.cancelNotPermitted",
                     "only the author, an approver of this post or an admin may cancel it");
         }
         requireStatus("cancel", PostStatus.APPROVED);
         requireNothingStarted("cancel");
-        transition(PostStatus.CANCELLED, "POST_CANCELLED", now, Map.of("reason", nullToEmpty(reason)));
-        cancelDeliveries(nullToEmpty(reason), now);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("post.cancelNeedsReason", "say why the approved post is cancelled");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidRequestException("post.reasonTooLong", "the reason is longer than " + MAX_REASON,
+                    MAX_REASON);
+        }
+        transition(PostStatus.CANCELLED, "POST_CANCELLED", now, Map.of("reason", reason.strip()));
+        cancelDeliveries(reason.strip(), now);
+    }
+
+    /** Whether this person may cancel the post now: it is approved, nothing has started, and they may. */
+    public boolean cancellableBy(Staff actor) {
+        return status == PostStatus.APPROVED && mayCancel(actor) && deliveries.stream()
+                .allMatch(d -> NOT_STARTED.contains(d.status()) || d.status() == DeliveryStatus.CANCELLED);
+    }
+
+    /** Whether this person may cancel the post at all: its author, whoever may approve it, an admin. */
+    public boolean mayCancel(Staff actor) {
+        return actor.id() == authorId || mayApprove(actor) || actor.has(Role.ADMIN);
     }
 
     /**
@@ -379,6 +403,32 @@ public final class Post {
         }
     }
 
+    /**
+     * Who may read the post on the pages: its department, its author, and those who look after every account (PR,
+     * admins, auditors).
+     */
+    public boolean visibleTo(Staff viewer) {
+        return viewer.hasAny(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR) || viewer.departmentId() == departmentId
+                || viewer.id() == authorId;
+    }
+
+    /**
+     * Whether any delivery of the post went out — it is on the platform, or was and has been deleted there (the wrong
+     * post taken down, the correction to follow): only such a post is corrected (§7-①); one not sent is edited.
+     */
+    public boolean wentOut() {
+        return deliveries.stream().anyMatch(d -> d.status() == DeliveryStatus.SENT
+                || d.status() == DeliveryStatus.DELETED);
+    }
+
+    /**
+     * Who may write a correction of the post: its author, its department, or the PR department — those who read it;
+     * anyone else would link a correction to a post they never saw.
+     */
+    public boolean mayCorrect(Staff writer) {
+        return writer.id() == authorId || writer.departmentId() == departmentId || writer.has(Role.PR_OFFICER);
+    }
+
     /** The author, and whoever may decide on the post: the people who may see it before it goes out. */
     public boolean isAuthorOrDecider(Staff actor) {
         return actor.id() == authorId || mayApprove(actor);
@@ -405,10 +455,14 @@ public final class Post {
      * it), so any PR officer may edit it; everything else only its author.
      */
     private void requireAuthorOrPrDepartment(Staff actor, String action) {
-        if (route == ApprovalRoute.PR_DIRECT && actor.has(Role.PR_OFFICER)) {
-            return;
+        if (!mayEdit(actor)) {
+            requireAuthor(actor, action);
         }
-        requireAuthor(actor, action);
+    }
+
+    /** Who may edit the post (in a state that allows it): its author, and any PR officer for a direct publish. */
+    public boolean mayEdit(Staff actor) {
+        return actor.id() == authorId || route == ApprovalRoute.PR_DIRECT && actor.has(Role.PR_OFFICER);
     }
 
     private void requireAuthor(Staff actor, String action) {

@@ -83,7 +83,7 @@ public class PostWorkflow {
         }
         Instant now = clock.instant();
         if (request.correctionOf() != null) {
-            requireCorrectable(request.correctionOf());
+            requireCorrectable(author, request.correctionOf());
         }
         Post post = Post.draft(author, route, departmentId, source, request.correctionOf(), content,
                 request.scheduledAt(),
@@ -185,6 +185,24 @@ public class PostWorkflow {
         return posts.list(filter);
     }
 
+    /** The posts written as corrections of this one, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Post> corrections(PostId original) {
+        return posts.correctionsOf(original);
+    }
+
+    /**
+     * The PR direct-publish drafts waiting for a PR officer, newest first: any officer may edit and publish them,
+     * whoever wrote them (the press-release feed writes them as one configured officer).
+     */
+    @Transactional(readOnly = true)
+    public List<Post> directPublishDrafts(String username, int limit) {
+        if (!staff.byUsername(username).has(Role.PR_OFFICER)) {
+            throw new NotPermittedException("post.directOnlyPr", "only the PR department publishes directly");
+        }
+        return posts.directDrafts(limit);
+    }
+
     /** What waits for this person's decision: their department's posts if an approver, PR-route posts if PR. */
     @Transactional(readOnly = true)
     public List<Post> inbox(String username) {
@@ -211,11 +229,18 @@ public class PostWorkflow {
         return get(id);
     }
 
-    /** Only something that went out can be corrected: the original must have at least one sent delivery. */
-    private void requireCorrectable(PostId original) {
+    /**
+     * Only something that went out can be corrected: the original must have at least one sent delivery; and only by
+     * someone who may ({@link Post#mayCorrect}).
+     */
+    private void requireCorrectable(Staff author, PostId original) {
         Post corrected = posts.find(original).orElseThrow(() -> new InvalidRequestException("post.correctionUnknown",
                 "no post " + original + " to correct", original.toString()));
-        if (corrected.deliveries().stream().noneMatch(d -> d.status() == DeliveryStatus.SENT)) {
+        if (!corrected.mayCorrect(author)) {
+            throw new NotPermittedException("post.correctionNotYours",
+                    "post " + original + " belongs to another department; its department or PR corrects it");
+        }
+        if (!corrected.wentOut()) {
             throw new InvalidRequestException("post.correctionNotSent",
                     "post " + original + " was not sent, so it needs an edit, not a correction", original.toString());
         }

@@ -56,6 +56,26 @@ class Posts {
                 .list();
     }
 
+    /** The posts that correct this one (guideline §7-①), oldest first. */
+    List<Post> correctionsOf(PostId original) {
+        return jdbc.sql("select * from post where correction_of = :original order by created_at")
+                .param("original", original.value())
+                .query(this::post)
+                .list();
+    }
+
+    /** PR direct-publish drafts (written by an officer or created by the press-release feed), newest first. */
+    List<Post> directDrafts(int limit) {
+        return jdbc.sql("""
+                select * from post where route = 'PR_DIRECT' and status = 'DRAFT'
+                order by created_at desc, id
+                limit :limit
+                """)
+                .param("limit", limit)
+                .query(this::post)
+                .list();
+    }
+
     /** Posts submitted for approval on a route and department the given approver serves. */
     List<Post> awaitingDecision(List<ApprovalRoute> routes, Long departmentId, long excludeAuthor) {
         if (routes.isEmpty()) {

@@ -171,7 +171,7 @@ class SecurityConfiguration {
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/admin/staff/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")
-                        .requestMatchers("/press-release").hasRole("PR_OFFICER")
+                        .requestMatchers("/press-release", "/press-release/**").hasRole("PR_OFFICER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).failureHandler(failed)
                         .permitAll())

@@ -145,18 +145,37 @@ class CalendarPagesController {
         return "calendar";
     }
 
-    /** One post, read-only, with its deliveries: where the calendar's entries lead. */
+    /**
+     * One post with its deliveries, where the calendar's entries lead: the delivery forms, cancel, and for a sent post
+     * "write a correction" (§7-①), with the links between a post and its corrections both ways (those this person
+     * may see).
+     */
     @GetMapping("/posts/{id}")
     String post(Principal principal, @PathVariable UUID id, Model model) {
         Staff me = staff.byUsername(principal.getName());
         Post post = workflow.get(new PostId(id));
-        if (!seesEverything(me) && post.departmentId() != me.departmentId() && post.authorId() != me.id()) {
+        if (!sees(me, post)) {
             throw new NotPermittedException("calendar.postNotVisible",
                     "only the post's department, PR, admins and auditors see this post");
         }
         model.addAttribute("post", post);
         model.addAttribute("author", staff.byId(post.authorId()));
+        model.addAttribute("back", "/posts/" + id);
+        Post original = post.correctionOf() == null ? null : workflow.get(post.correctionOf());
+        model.addAttribute("original", original != null && sees(me, original) ? original : null);
+        model.addAttribute("corrections", workflow.corrections(post.id()).stream().filter(c -> sees(me, c)).toList());
+        model.addAttribute("correctable", me.hasAny(Role.POSTER, Role.PR_OFFICER) && post.wentOut()
+                && post.mayCorrect(me));
         return "post";
+    }
+
+    /**
+     * Whether this person sees the post: {@link Post#visibleTo}, or it goes to one of their department's accounts (a
+     * PR direct publish belongs to the PR department, and still shows on the calendar of the account's department).
+     */
+    private boolean sees(Staff me, Post post) {
+        return post.visibleTo(me)
+                || post.accountIds().stream().anyMatch(id -> accounts.get(id).departmentId() == me.departmentId());
     }
 
     private static String href(String period, Object value, Long account) {

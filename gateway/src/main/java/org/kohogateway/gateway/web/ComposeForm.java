@@ -8,11 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostEdit;
+import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.support.InvalidRequestException;
 
 /**
@@ -35,6 +37,8 @@ public class ComposeForm {
     private String sourceUrl = "";
     private String replyTo = "";
     private String quoteOf = "";
+    /** The id of the sent post this one corrects (guideline §7-①), or empty. */
+    private String correctionOf = "";
     private List<String> acknowledge = new ArrayList<>();
 
     static ComposeForm of(Post post) {
@@ -51,12 +55,40 @@ public class ComposeForm {
         form.sourceUrl = post.sourceUrl() == null ? "" : post.sourceUrl();
         form.replyTo = post.content().replyTo() == null ? "" : post.content().replyTo();
         form.quoteOf = post.content().quoteOf() == null ? "" : post.content().quoteOf();
+        form.correctionOf = post.correctionOf() == null ? "" : post.correctionOf().toString();
+        return form;
+    }
+
+    /**
+     * A correction of a sent post: its links, image, references and category, the text to be corrected after the
+     * given prefix, to these of its accounts (those the writer may post to), as soon as approved.
+     */
+    static ComposeForm correcting(Post original, String text, List<Long> accountIds) {
+        ComposeForm form = of(original);
+        form.text = text;
+        form.accountIds = accountIds.stream().map(String::valueOf).toList();
+        form.timing = ASAP;
+        form.scheduledAt = "";
+        form.sourceUrl = "";
+        form.correctionOf = original.id().toString();
         return form;
     }
 
     NewPost toNewPost() {
         return new NewPost(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedAccountIds(), parsedTime(),
-                optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), null);
+                optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), parsedCorrectionOf());
+    }
+
+    PostId parsedCorrectionOf() {
+        if (correctionOf == null || correctionOf.isBlank()) {
+            return null;
+        }
+        try {
+            return new PostId(UUID.fromString(correctionOf.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("post.correctionUnknown", "not a post id: " + correctionOf,
+                    correctionOf);
+        }
     }
 
     PostEdit toEdit() {
@@ -212,6 +244,14 @@ public class ComposeForm {
 
     public void setQuoteOf(String quoteOf) {
         this.quoteOf = quoteOf;
+    }
+
+    public String getCorrectionOf() {
+        return correctionOf;
+    }
+
+    public void setCorrectionOf(String correctionOf) {
+        this.correctionOf = correctionOf;
     }
 
     public List<String> getAcknowledge() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.dispatch.SentPosts;
@@ -31,8 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DeliveryPagesController {
 
-    /** The pages these forms are on; anything else goes back to the dashboard. */
-    private static final Set<String> BACK = Set.of("/", "/posts");
+    /** The pages these forms are on; anything else goes back to the dashboard (never to another site). */
+    private static final Set<String> BACK = Set.of("/", "/posts", "/press-release");
+    private static final Pattern POST_PAGE = Pattern.compile(
+            "/posts/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final PostWorkflow workflow;
     private final UncertainDeliveries uncertain;
@@ -103,6 +106,11 @@ class DeliveryPagesController {
         } catch (GatewayException e) {
             lines.flash(redirect, e, null, Map.of());
         }
-        return "redirect:" + (back != null && BACK.contains(back) ? back : "/");
+        return "redirect:" + back(back);
+    }
+
+    /** Where a form sends the person back to: the page it was on, if it is one of the pages with such forms. */
+    static String back(String back) {
+        return back != null && (BACK.contains(back) || POST_PAGE.matcher(back).matches()) ? back : "/";
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(assignableTypes = {PagesController.class, PostPagesController.class, InboxPagesController.class,
         AuditPagesController.class, AdminPagesController.class,
         AccountReviewPagesController.class, DeliveryPagesController.class, CalendarPagesController.class,
-        StaffPagesController.class})
+        StaffPagesController.class, CancelPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;

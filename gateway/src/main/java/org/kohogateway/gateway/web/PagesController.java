@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.kohogateway.gateway.account.OfficialAccount;
-import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Deliveries.DeliveryView;
@@ -57,16 +54,13 @@ class PagesController {
 
     private final PostWorkflow workflow;
     private final StaffDirectory staff;
-    private final OfficialAccounts accounts;
     private final Deliveries deliveries;
     private final Pauses pauses;
 
-    PagesController(PostWorkflow workflow, StaffDirectory staff, OfficialAccounts accounts, Deliveries deliveries,
-            Pauses pauses) {
+    PagesController(PostWorkflow workflow, StaffDirectory staff, Deliveries deliveries, Pauses pauses) {
         this.pauses = pauses;
         this.workflow = workflow;
         this.staff = staff;
-        this.accounts = accounts;
         this.deliveries = deliveries;
     }
 
@@ -80,30 +74,29 @@ class PagesController {
                 .flatMap(p -> p.deliveries().stream().filter(d -> NEEDS_ATTENTION.contains(d.status()))
                         .map(d -> new Attention(p, d)))
                 .toList());
-        addHandled(me, attention);
+        addHandled(me, attention, model);
         model.addAttribute("attention", attention);
         model.addAttribute("recentlySent", me.hasAny(Role.ADMIN, Role.PR_OFFICER)
                 ? attention(deliveries.list(DeliveryStatus.SENT, null, RECENTLY_SENT)) : List.of());
         model.addAttribute("drafts", mine.stream().filter(p -> p.status() == PostStatus.DRAFT).count());
         model.addAttribute("rejected", mine.stream().filter(p -> p.status() == PostStatus.REJECTED).toList());
-        model.addAttribute("agenda", agenda(me));
+        model.addAttribute("agenda", agenda(me, model));
         return "dashboard";
     }
 
     /**
      * Besides my own posts, the deliveries I can do something about: held ones of my department's accounts for an
-     * approver (a new time), held and uncertain ones of every account for PR and admins (new time, settle, emergency
-     * override).
+     * approver (a new time or cancel), held and uncertain ones of every account for PR and admins (new time, cancel,
+     * settle, emergency override). The database picks what I see, earliest first, before the limit applies.
      */
-    private void addHandled(Staff me, List<Attention> attention) {
+    private void addHandled(Staff me, List<Attention> attention, Model model) {
         boolean all = me.hasAny(Role.ADMIN, Role.PR_OFFICER);
         if (!all && !me.has(Role.APPROVER)) {
             return;
         }
-        Set<Long> department = accounts.all().stream().filter(a -> a.departmentId() == me.departmentId())
-                .map(OfficialAccount::id).collect(Collectors.toSet());
-        List<DeliveryView> handled = new java.util.ArrayList<>(deliveries.list(DeliveryStatus.HELD, null, HANDLED_LIMIT)
-                .stream().filter(d -> all || department.contains(d.accountId())).toList());
+        List<DeliveryView> held = deliveries.held(all ? null : me.departmentId(), HANDLED_LIMIT + 1);
+        model.addAttribute("heldTruncated", held.size() > HANDLED_LIMIT);
+        List<DeliveryView> handled = new java.util.ArrayList<>(held.stream().limit(HANDLED_LIMIT).toList());
         if (all) {
             handled.addAll(deliveries.list(DeliveryStatus.UNCERTAIN, null, HANDLED_LIMIT));
         }
@@ -111,9 +104,8 @@ class PagesController {
         attention(handled).stream().filter(a -> shown.add(a.delivery().id())).forEach(attention::add);
         if (me.has(Role.ADMIN) && !pauses.active().isEmpty()) {
             // during a pause an admin may let approved emergency posts out (§6-③ イ): show those waiting
-            attention(deliveries.list(DeliveryStatus.SCHEDULED, null, HANDLED_LIMIT)).stream()
-                    .filter(a -> a.post().content().category() == PostCategory.EMERGENCY
-                            && a.post().status() == PostStatus.APPROVED)
+            attention(deliveries.scheduled(null, PostCategory.EMERGENCY, HANDLED_LIMIT)).stream()
+                    .filter(a -> a.post().status() == PostStatus.APPROVED)
                     .filter(a -> shown.add(a.delivery().id())).forEach(attention::add);
         }
     }
@@ -139,19 +131,16 @@ class PagesController {
     }
 
     /**
-     * Scheduled deliveries grouped by day in city time: the accounts of my department, or every account for those who
-     * look after all of them (PR, admin, audit).
+     * Scheduled deliveries grouped by day in city time, nearest first: the accounts of my department, or every account
+     * for those who look after all of them (PR, admin, audit).
      */
-    private Map<LocalDate, List<AgendaItem>> agenda(Staff me) {
-        boolean all = me.has(Role.PR_OFFICER) || me.has(Role.ADMIN) || me.has(Role.AUDITOR);
-        Set<Long> mine = accounts.all().stream().filter(a -> a.departmentId() == me.departmentId())
-                .map(OfficialAccount::id).collect(Collectors.toSet());
-        List<DeliveryView> scheduled = deliveries.list(DeliveryStatus.SCHEDULED, null, AGENDA_LIMIT).stream()
-                .filter(d -> d.dueAt() != null && (all || mine.contains(d.accountId())))
-                .sorted(Comparator.comparing(DeliveryView::dueAt)).toList();
+    private Map<LocalDate, List<AgendaItem>> agenda(Staff me, Model model) {
+        boolean all = me.hasAny(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR);
+        List<DeliveryView> scheduled = deliveries.scheduled(all ? null : me.departmentId(), null, AGENDA_LIMIT + 1);
+        model.addAttribute("agendaTruncated", scheduled.size() > AGENDA_LIMIT);
         Map<PostId, String> texts = new HashMap<>();
         Map<LocalDate, List<AgendaItem>> days = new TreeMap<>();
-        for (DeliveryView d : scheduled) {
+        for (DeliveryView d : scheduled.stream().limit(AGENDA_LIMIT).toList()) {
             String text = texts.computeIfAbsent(d.postId(), this::text);
             days.computeIfAbsent(d.dueAt().atZone(CITY_TIME).toLocalDate(), k -> new java.util.ArrayList<>())
                     .add(new AgendaItem(d.dueAt(), d.accountId(), text, d.postId()));

@@ -10,10 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.feed.FeedPoll;
+import org.kohogateway.gateway.feed.PressReleaseFeed;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.policy.Severity;
@@ -46,14 +49,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The poster's pages: compose with the rules' findings as one types, my posts with their deliveries, edit and
- * withdraw before approval; and the PR department's direct publish of a press release (§6-① exception).
+ * The poster's pages: compose with the rules' findings as one types (also a correction of a sent post, §7-①), my
+ * posts with their deliveries, edit and withdraw before approval; and the PR department's direct publish of a press
+ * release (§6-① exception) with the drafts waiting for it.
  */
 @Controller
 class PostPagesController {
 
     static final String SAVE = "save";
     static final String SUBMIT = "submit";
+    private static final int DRAFT_LIMIT = 50;
+    /** Polls looked at for problems on the press-release page (every 15 minutes by default: the last few hours). */
+    private static final int FEED_POLLS = 20;
+
+    /** A direct-publish draft on the press-release page, with its author, targets and what the rules say now. */
+    record Draft(Post post, Staff author, List<OfficialAccount> targets, List<FindingLines.Line> findings) {
+    }
 
     private final PostWorkflow workflow;
     private final OfficialAccounts accounts;
@@ -61,10 +72,12 @@ class PostPagesController {
     private final PolicyRules rules;
     private final FindingLines lines;
     private final MessageSource messages;
+    private final PressReleaseFeed feed;
 
     PostPagesController(PostWorkflow workflow, OfficialAccounts accounts, StaffDirectory staff, PolicyRules rules,
-            FindingLines lines, MessageSource messages) {
+            FindingLines lines, MessageSource messages, PressReleaseFeed feed) {
         this.workflow = workflow;
+        this.feed = feed;
         this.accounts = accounts;
         this.staff = staff;
         this.rules = rules;
@@ -74,9 +87,35 @@ class PostPagesController {
 
     // ---- compose -----------------------------------------------------------------------------------------------
 
+    /**
+     * @param correctionOf a sent post to correct (guideline §7-① 誤りは直ちに認め、訂正する): the form starts from its
+     *                     text, links, category and accounts, as soon as approved, linked to it
+     */
     @GetMapping("/compose")
-    String compose(Principal principal, Model model) {
-        return composePage(principal, model, new ComposeForm(), Mode.NEW, null);
+    String compose(Principal principal, @RequestParam(required = false) UUID correctionOf, Model model,
+            HttpServletResponse response) {
+        if (correctionOf == null) {
+            return composePage(principal, model, new ComposeForm(), Mode.NEW, null);
+        }
+        Staff me = staff.byUsername(principal.getName());
+        if (!me.hasAny(Role.POSTER, Role.PR_OFFICER)) {
+            throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
+        }
+        Post original = workflow.get(new PostId(correctionOf));
+        if (!original.mayCorrect(me)) {
+            throw new NotPermittedException("post.correctionNotYours", "another department's post");
+        }
+        if (!original.wentOut()) {
+            lines.show(model, new InvalidRequestException("post.correctionNotSent", "not sent", original.id()), null,
+                    Map.of());
+            response.setStatus(422);
+            return composePage(principal, model, new ComposeForm(), Mode.NEW, null);
+        }
+        Set<Long> mine = choosable(me).stream().map(OfficialAccount::id).collect(Collectors.toSet());
+        ComposeForm form = ComposeForm.correcting(original, messages.getMessage("correction.prefill",
+                new Object[] {original.content().text()}, LocaleContextHolder.getLocale()),
+                original.accountIds().stream().filter(mine::contains).toList());
+        return composePage(principal, model, form, Mode.NEW, null);
     }
 
     @PostMapping("/posts")
@@ -130,7 +169,7 @@ class PostPagesController {
 
     @GetMapping("/posts/{id}/edit")
     String edit(Principal principal, @PathVariable UUID id, Model model) {
-        Post post = own(principal, id);
+        Post post = editable(principal, id);
         return composePage(principal, model, ComposeForm.of(post), post.route() == ApprovalRoute.PR_DIRECT
                 ? Mode.EDIT_PRESS : Mode.EDIT, post);
     }
@@ -139,9 +178,11 @@ class PostPagesController {
     String saveEdit(Principal principal, @PathVariable UUID id, @ModelAttribute("form") ComposeForm form,
             @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        Post post = own(principal, id);
+        Post post = editable(principal, id);
         String me = principal.getName();
         form.setAccountIds(post.accountIds().stream().map(String::valueOf).toList());
+        // a direct-publish draft is the PR department's: back to its list, where colleagues' drafts are too
+        String done = post.route() == ApprovalRoute.PR_DIRECT ? "redirect:/press-release" : "redirect:/posts";
         try {
             workflow.edit(me, post.id(), form.toEdit());
             Post edited = workflow.get(post.id());
@@ -154,7 +195,7 @@ class PostPagesController {
             } else {
                 redirect.addFlashAttribute("flash", "flash.saved");
             }
-            return "redirect:/posts";
+            return done;
         } catch (GatewayException e) {
             lines.show(model, e, form.getText(), names());
             response.setStatus(422);
@@ -200,7 +241,7 @@ class PostPagesController {
         ComposeForm form = new ComposeForm();
         form.setCategory(PostCategory.PRESS_RELEASE.name());
         if (sourceUrl == null || sourceUrl.isBlank()) {
-            model.addAttribute("askSource", true);
+            askSource(principal, model);
             return composePage(principal, model, form, Mode.PRESS, null);
         }
         form.setSourceUrl(sourceUrl.strip());
@@ -210,10 +251,42 @@ class PostPagesController {
                     LocaleContextHolder.getLocale()));
         } catch (GatewayException e) {
             lines.show(model, e, null, names());
-            model.addAttribute("askSource", true);
+            askSource(principal, model);
             response.setStatus(422);
         }
         return composePage(principal, model, form, Mode.PRESS, null);
+    }
+
+    /**
+     * The press-release landing: the source form, the direct-publish drafts waiting (newest first, whoever wrote them:
+     * the feed writes them as one configured officer) with what the rules say, and the feed's recent problems.
+     */
+    private void askSource(Principal principal, Model model) {
+        model.addAttribute("askSource", true);
+        Map<Long, String> names = names();
+        model.addAttribute("drafts", workflow.directPublishDrafts(principal.getName(), DRAFT_LIMIT).stream()
+                .map(p -> new Draft(p, staff.byId(p.authorId()), p.accountIds().stream().map(accounts::get).toList(),
+                        lines.of(workflow.findings(p), p.content().text(), names)))
+                .toList());
+        List<FeedPoll> polls = feed.polls(FEED_POLLS);
+        model.addAttribute("lastPoll", polls.isEmpty() ? null : polls.getFirst());
+        model.addAttribute("feedProblems", polls.stream().filter(p -> p.problem() != null).toList());
+    }
+
+    /** Publishes a direct-publish draft from the list; findings to acknowledge are shown on its edit page. */
+    @PostMapping("/press-release/drafts/{id}/publish")
+    String publishDraft(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+        requirePr(principal);
+        Post draft = workflow.get(new PostId(id));
+        try {
+            workflow.publishDirect(principal.getName(), draft.id(), Set.of());
+            redirect.addFlashAttribute("flash", "flash.published");
+            return "redirect:/press-release";
+        } catch (GatewayException e) {
+            lines.flash(redirect, e, draft.content().text(), names());
+            return e instanceof PolicyViolationException && draft.mayEdit(staff.byUsername(principal.getName()))
+                    ? "redirect:/posts/" + id + "/edit" : "redirect:/press-release";
+        }
     }
 
     @PostMapping("/press-release")
@@ -298,13 +371,29 @@ class PostPagesController {
         model.addAttribute("post", post);
         model.addAttribute("categories", PostCategory.values());
         model.addAttribute("choosable", post != null
-                ? post.accountIds().stream().map(accounts::get).toList()
-                : accounts.all().stream().filter(OfficialAccount::active)
-                        .filter(a -> a.departmentId() == me.departmentId() || me.has(Role.PR_OFFICER)).toList());
+                ? post.accountIds().stream().map(accounts::get).toList() : choosable(me));
+        model.addAttribute("original", original(form, me));
         model.addAttribute("formAction", post != null ? "/posts/" + post.id().value() + "/edit"
                 : mode.press() ? "/press-release" : "/posts");
         checkInto(me.username(), form, model, mode.press());
         return "compose";
+    }
+
+    /** The accounts a new post of this person may go to: active ones of their department, or any for PR. */
+    private List<OfficialAccount> choosable(Staff me) {
+        return accounts.all().stream().filter(OfficialAccount::active)
+                .filter(a -> a.departmentId() == me.departmentId() || me.has(Role.PR_OFFICER)).toList();
+    }
+
+    /** The post the form corrects, to link to, if it names one this person may see. */
+    private Post original(ComposeForm form, Staff me) {
+        try {
+            PostId id = form.parsedCorrectionOf();
+            Post original = id == null ? null : workflow.get(id);
+            return original != null && original.visibleTo(me) ? original : null;
+        } catch (GatewayException e) {
+            return null;
+        }
     }
 
     /** Runs the rules on the form as it stands; a form that is not complete yet gets a hint instead of findings. */
@@ -344,9 +433,10 @@ class PostPagesController {
         }
     }
 
-    private Post own(Principal principal, UUID id) {
+    /** The post, if this person may edit it: its author, or any PR officer for a direct-publish post. */
+    private Post editable(Principal principal, UUID id) {
         Post post = workflow.get(new PostId(id));
-        if (post.authorId() != staff.byUsername(principal.getName()).id()) {
+        if (!post.mayEdit(staff.byUsername(principal.getName()))) {
             throw new NotPermittedException("post.notAuthor", "only the author edits", "edit");
         }
         return post;

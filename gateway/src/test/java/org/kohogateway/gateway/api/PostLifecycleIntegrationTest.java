@@ -76,6 +76,19 @@ class PostLifecycleIntegrationTest extends IntegrationTest {
                 .contains(delivery.get("platformPostId").asString());
     }
 
+    @Test
+    void cancellingAnApprovedPostNeedsAReason() {
+        World world = data.world();
+        var post = data.approvedPost(world, "中止する投稿", clock.instant().plusSeconds(3600), world.lineA());
+        Api poster = api(world.poster());
+
+        var bare = poster.post("/api/posts/" + post.id() + "/cancel", null);
+        assertThat(bare.status()).as(bare.toString()).isEqualTo(400);
+        assertThat(bare.json().get("code").asString()).isEqualTo("post.cancelNeedsReason");
+        var cancelled = poster.post("/api/posts/" + post.id() + "/cancel", Api.json(Map.of("comment", "延期")));
+        assertThat(cancelled.json().get("status").asString()).as(cancelled.toString()).isEqualTo("CANCELLED");
+    }
+
     private static String suffix(World world) {
         return world.poster().substring("poster-".length());
     }

@@ -7,8 +7,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +20,9 @@ class CorrectionsIntegrationTest extends IntegrationTest {
 
     @Autowired
     Dispatcher dispatcher;
+
+    @Autowired
+    StaffDirectory staff;
 
     @Test
     void aCorrectionPointsAtTheSentPostItCorrects() {
@@ -46,6 +52,31 @@ class CorrectionsIntegrationTest extends IntegrationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("code").asString()).isEqualTo("post.correctionNotSent");
+    }
+
+    @Test
+    void anotherDepartmentCannotCorrectAPostButPrCan() {
+        World world = data.world();
+        Post original = data.approvedPost(world, "防災課は訂正できない投稿", null, world.lineA());
+        dispatcher.drain();
+        Map<String, Object> correction = Map.of("text", "【訂正】", "category", "NOTICE", "correctionOf",
+                original.id().toString());
+        String posterB = "posterb-" + TestData.unique();
+        staff.addStaff(posterB, posterB, TestData.PASSWORD, world.departmentB().id(),
+                java.util.Set.of(Role.POSTER));
+
+        var refused = new Api(port, posterB, TestData.PASSWORD).post("/api/posts",
+                Api.json(with(correction, "accountIds", List.of(world.lineB().id()))));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("code").asString()).isEqualTo("post.correctionNotYours");
+        assertThat(api(world.pr()).post("/api/posts", Api.json(with(correction, "accountIds",
+                List.of(world.lineA().id())))).status()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        copy.put(key, value);
+        return copy;
     }
 
     @Test

@@ -266,6 +266,24 @@ class PostTest {
     }
 
     @Test
+    void cancellingNeedsAReasonAndSaysWhoMay() {
+        Post post = approved();
+
+        assertThat(post.cancellableBy(poster)).as("the author").isTrue();
+        assertThat(post.cancellableBy(approver)).as("who may approve it").isTrue();
+        assertThat(post.cancellableBy(admin)).isTrue();
+        assertThat(post.cancellableBy(otherApprover)).as("another department's head").isFalse();
+        assertThat(post.cancellableBy(pr)).as("PR does not decide a department post").isFalse();
+        assertThatThrownBy(() -> post.cancel(poster, " ", now)).isInstanceOf(InvalidRequestException.class)
+                .extracting("code").isEqualTo("post.cancelNeedsReason");
+        assertThatThrownBy(() -> post.cancel(poster, "x".repeat(Post.MAX_REASON + 1), now))
+                .isInstanceOf(InvalidRequestException.class).extracting("code").isEqualTo("post.reasonTooLong");
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+        assertThat(submitted().cancellableBy(poster)).as("not approved yet: withdrawn instead").isFalse();
+        assertThat(reload(approved(), DeliveryStatus.SENDING).cancellableBy(admin)).as("already going out").isFalse();
+    }
+
+    @Test
     void refusesEveryIllegalTransitionNamingTheCurrentState() {
         assertRefused(submitted(), p -> p.submit(poster, NONE, now), "SUBMITTED");
         assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.approve(approver, null, NONE, Set.of(), null, now), "DRAFT");

@@ -312,6 +312,29 @@ class AdminPagesBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aPosterCancelsAnApprovedPostOnAPhoneAfterConfirmingWithAReason() {
+        World world = data.world();
+        String text = "【観光】雨天のため中止になるイベントのお知らせ " + TestData.unique();
+        Post post = data.approvedPost(world, text, clock.instant().plusSeconds(7200), world.lineA());
+
+        login(world.poster());
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/posts"));
+        article(text).findElement(By.linkText("中止…")).click();
+        WebElement reason = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("reason")));
+        assertThat(reason.getRect().getWidth()).isLessThanOrEqualTo(390);
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains(text).contains(world.lineA().name());
+        reason.sendKeys("雨天のためイベントが中止になりました");
+        screenshot("cancel-confirm");
+        driver.findElement(By.id("confirm")).click();
+        waitForText(By.tagName("main"), "投稿を中止しました");
+        assertThat(article(text).getText()).contains("中止");
+        assertThat(workflow.get(post.id()).deliveries()).allSatisfy(d -> assertThat(d.status())
+                .isEqualTo(DeliveryStatus.CANCELLED));
+    }
+
+    @Test
     void anAdminCreatesAUserOnTheStaffPage() {
         World world = data.world();
         String username = "kanko-" + TestData.unique();
