@@ -146,6 +146,11 @@ public class Imports {
         return imports.posts(id);
     }
 
+    /** The posts the import created with the line each came from, in file order. */
+    public List<ImportedRow> importedRows(long id) {
+        return imports.importedRows(id);
+    }
+
     /** The columns a file's header names, in the documented order. */
     public static List<String> columns() {
         return ImportColumns.ALL;

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ProfileCheck;

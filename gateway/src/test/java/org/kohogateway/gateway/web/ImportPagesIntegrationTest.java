@@ -63,6 +63,7 @@ class ImportPagesIntegrationTest extends IntegrationTest {
                 .doesNotContain("hx-trigger");
         List<String> posts = postLinks(done);
         assertThat(posts).hasSize(2);
+        assertThat(done).contains("2 行目の投稿").contains("3 行目の投稿");
         var first = workflow.get(new PostId(UUID.fromString(posts.get(0))));
         assertThat(first.content().text()).isEqualTo("江津市の秋祭りは11月30日（日）に開催します。");
         assertThat(first.status()).isEqualTo(PostStatus.SUBMITTED);
@@ -97,6 +98,7 @@ class ImportPagesIntegrationTest extends IntegrationTest {
         assertThat(partly).contains("完了").contains("3 行中 1 件を登録、2 件は誤り");
         assertThat(errorRows(partly)).containsExactly("3 電話番号", "4 分類「GOSSIP」はありません");
         assertThat(postLinks(partly)).hasSize(1);
+        assertThat(partly).contains("2 行目の投稿").doesNotContain("3 行目の投稿");
         assertThat(postsBy(world.poster())).isEqualTo(1);
     }
 

@@ -78,6 +78,9 @@ class NotificationPagesIntegrationTest extends IntegrationTest {
         String name = "防災チャット " + TestData.unique();
         String url = "https://hooks.example.jp/koho/" + TestData.unique();
 
+        assertThat(admin.submitWithoutToken("/admin/notifications/webhooks", "name=" + enc(name) + "&url=" + enc(url)
+                + "&secret=" + SECRET + "&kinds=DELIVERY_FAILED").statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(webhooks.list(world.admin())).noneMatch(w -> w.name().equals(name));
         HttpResponse<String> registered = admin.submit("/admin/notifications", "/admin/notifications/webhooks",
                 "name=" + enc(name) + "&url=" + enc(url) + "&secret=" + SECRET + "&kinds=DELIVERY_FAILED"
                         + "&kinds=SENDING_PAUSED&departmentId=" + world.departmentA().id());
