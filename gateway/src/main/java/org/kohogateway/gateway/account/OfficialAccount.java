@@ -192,7 +192,10 @@ public final class OfficialAccount {
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("account.closingReasonRequired", "a closing request needs a reason");
         }
-        if (date == null || date.isBefore(today)) {
+        if (date == null) {
+            throw new InvalidRequestException("account.closingDateRequired", "a closing request needs a date");
+        }
+        if (date.isBefore(today)) {
             throw new InvalidRequestException("account.closingDateInPast",
                     "the closing date must be today or later", String.valueOf(date));
         }
@@ -252,7 +255,8 @@ public final class OfficialAccount {
         return detail;
     }
 
-    private boolean mayManage(Staff actor) {
+    /** Drafts, edits, submits and requests the closing: an admin, the policy's administrator, or the department. */
+    public boolean mayManage(Staff actor) {
         return actor.has(Role.ADMIN) || Objects.equals(policy.administratorId(), actor.id())
                 || (actor.departmentId() == departmentId && (actor.has(Role.POSTER) || actor.has(Role.APPROVER)));
     }

@@ -63,7 +63,8 @@ public class OfficialAccounts {
 
     @Transactional(readOnly = true)
     public OfficialAccount get(long id) {
-        return find(id).orElseThrow(() -> new NotFoundException("account.notFound", "no official account " + id, id));
+        return find(id).orElseThrow(() -> new NotFoundException("account.notFound", "no official account " + id,
+                String.valueOf(id)));
     }
 
     @Transactional(readOnly = true)

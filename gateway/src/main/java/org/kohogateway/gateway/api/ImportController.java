@@ -32,7 +32,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/imports")
-@Tag(name = "imports", description = "Bulk import of scheduled posts from CSV (see docs/import-sample.csv)")
+@Tag(name = "imports", description = "Bulk import of scheduled posts from CSV (sample: GET /imports/sample.csv on the pages)")
 class ImportController {
 
     private final Imports imports;

@@ -33,10 +33,11 @@ class IncidentController {
         this.incidents = incidents;
     }
 
-    record Report(@NotNull IncidentKind kind, Long accountId, @NotBlank @Size(max = 4000) String summary) {
+    record Report(@NotNull IncidentKind kind, Long accountId,
+            @NotBlank @Size(max = Incidents.MAX_TEXT) String summary) {
     }
 
-    record StepDone(@NotBlank @Size(max = 4000) String note) {
+    record StepDone(@NotBlank @Size(max = Incidents.MAX_TEXT) String note) {
     }
 
     @GetMapping("/api/incidents")

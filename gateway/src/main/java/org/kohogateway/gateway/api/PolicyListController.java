@@ -35,7 +35,8 @@ class PolicyListController {
         this.lists = lists;
     }
 
-    record EntryRequest(@NotBlank @Size(max = PolicyLists.MAX_VALUE) String value, @Size(max = 500) String reason) {
+    record EntryRequest(@NotBlank @Size(max = PolicyLists.MAX_VALUE) String value,
+            @Size(max = PolicyLists.MAX_REASON) String reason) {
     }
 
     @GetMapping("/{list}")

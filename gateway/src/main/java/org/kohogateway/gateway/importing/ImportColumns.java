@@ -2,7 +2,7 @@ package org.kohogateway.gateway.importing;
 
 import java.util.List;
 
-/** The columns of an import file, in the documented order (docs/import-sample.csv); the header must name them all. */
+/** The columns of an import file, in the documented order (the sample, {@link Imports#sample}); the header must name them all. */
 final class ImportColumns {
 
     static final String TEXT = "text";

@@ -146,6 +146,34 @@ public class Imports {
         return imports.posts(id);
     }
 
+    /** The posts the import created with the line each came from, in file order. */
+    public List<ImportedRow> importedRows(long id) {
+        return imports.importedRows(id);
+    }
+
+    /** The columns a file's header names, in the documented order. */
+    public static List<String> columns() {
+        return ImportColumns.ALL;
+    }
+
+    /**
+     * The sample file (the columns, a multi-line text, several links and accounts, both time formats), as a spreadsheet
+     * in Japan opens it: UTF-8 with a byte-order mark. Its account ids are the demo's.
+     */
+    public byte[] sample() {
+        try (java.io.InputStream in = Imports.class.getResourceAsStream("/importing/import-sample.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("importing/import-sample.csv is missing from the classpath");
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Clears the stored files of imports older than the cutoff (housekeeping); returns how many. */
     public int clearStoredFilesBefore(java.time.Instant cutoff) {
         return imports.clearContentBefore(cutoff);

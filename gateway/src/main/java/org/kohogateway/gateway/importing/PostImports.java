@@ -127,6 +127,13 @@ class PostImports {
                 .param("id", importId).query((rs, n) -> new PostId(rs.getObject(1, java.util.UUID.class))).list();
     }
 
+    List<ImportedRow> importedRows(long importId) {
+        return jdbc.sql("select line, post_id from post_import_row where import_id = :id order by line")
+                .param("id", importId)
+                .query((rs, n) -> new ImportedRow(rs.getInt(1), new PostId(rs.getObject(2, java.util.UUID.class))))
+                .list();
+    }
+
     /** Clears the stored files of imports created before the cutoff; their history stays. */
     int clearContentBefore(Instant cutoff) {
         return jdbc.sql("update post_import set content = null where content is not null and created_at < :cutoff and status <> 'RUNNING'")

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Incidents {
 
+    public static final int MAX_TEXT = 4_000;
+
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
     private final OfficialAccounts accounts;
@@ -47,6 +49,9 @@ public class Incidents {
         }
         if (summary == null || summary.isBlank()) {
             throw new InvalidRequestException("incident.summaryRequired", "describe the incident");
+        }
+        if (summary.strip().length() > MAX_TEXT) {
+            throw new InvalidRequestException("incident.textTooLong", "the description is too long", MAX_TEXT);
         }
         if (accountId != null) {
             accounts.get(accountId);
@@ -75,6 +80,9 @@ public class Incidents {
         if (note == null || note.isBlank()) {
             throw new InvalidRequestException("incident.noteRequired", "say what was done");
         }
+        if (note.strip().length() > MAX_TEXT) {
+            throw new InvalidRequestException("incident.textTooLong", "the note is too long", MAX_TEXT);
+        }
         int added = jdbc.sql("""
                 insert into incident_step (incident_id, step, done_by, done_at, note) values (:id, :step, :by, :at, :note)
                 on conflict do nothing
@@ -96,7 +104,7 @@ public class Incidents {
         requireOpen(incident, "close");
         List<ResponseStep> open = incident.steps().stream().filter(s -> !s.done()).map(Incident.Step::step).toList();
         if (!open.isEmpty()) {
-            throw new IllegalTransitionException("incident.stepsOpen", "steps still open: " + open, open.toString());
+            throw new IllegalTransitionException("incident.stepsOpen", "steps still open: " + open, open);
         }
         jdbc.sql("update incident set status = 'CLOSED', closed_by = :by, closed_at = :at where id = :id")
                 .param("by", actor.username()).param("at", Timestamp.from(clock.instant())).param("id", id).update();

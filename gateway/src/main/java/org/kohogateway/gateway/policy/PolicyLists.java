@@ -10,8 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,15 +29,18 @@ public class PolicyLists {
 
     static final Duration REFRESH = Duration.ofSeconds(10);
     public static final int MAX_VALUE = 200;
+    public static final int MAX_REASON = 500;
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final StaffDirectory staff;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    PolicyLists(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    PolicyLists(JdbcClient jdbc, AuditTrail audit, StaffDirectory staff, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -69,8 +75,16 @@ public class PolicyLists {
 
     @Transactional
     public Entry add(String actor, ListName list, String value, String reason) {
+        requireAdmin(actor);
         String normalized = normalize(list, value);
         String why = reason == null ? "" : reason.strip();
+        if (why.length() > MAX_REASON) {
+            throw new InvalidRequestException("policy.listReasonTooLong", "a reason has at most " + MAX_REASON
+                    + " characters", MAX_REASON);
+        }
+        if (why.isEmpty() && list.reasonRequired()) {
+            throw new InvalidRequestException("policy.listReasonRequired", list + " entries need a reason", list);
+        }
         int added = jdbc.sql("""
                 insert into policy_list_entry (list, value, reason) values (:list, :value, :reason)
                 on conflict (list, value) do nothing
@@ -87,6 +101,7 @@ public class PolicyLists {
 
     @Transactional
     public void remove(String actor, ListName list, String value) {
+        requireAdmin(actor);
         String normalized = normalize(list, value);
         int removed = jdbc.sql("delete from policy_list_entry where list = :list and value = :value")
                 .param("list", list.name()).param("value", normalized).update();
@@ -95,6 +110,12 @@ public class PolicyLists {
         }
         audit.record(actor, "POLICY_LIST_ENTRY_REMOVED", "POLICY_LIST", list.name(), normalized, null, Map.of());
         snapshot = null;
+    }
+
+    private void requireAdmin(String username) {
+        if (!staff.byUsername(username).has(Role.ADMIN)) {
+            throw new NotPermittedException("policy.adminOnly", "the rules' lists are changed by admins");
+        }
     }
 
     static String normalize(ListName list, String value) {

@@ -169,9 +169,18 @@ class SecurityConfiguration {
                         .requestMatchers(open).permitAll()
                         // the auditor's pages and CSV downloads (session, read-only); the crisis page
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers("/admin/staff/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/staff/**", "/admin/policy/**", "/admin/notifications/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")
                         .requestMatchers("/press-release", "/press-release/**").hasRole("PR_OFFICER")
+                        // writing is the domain's to refuse (posters); admins and auditors read every import
+                        .requestMatchers("/imports", "/imports/**")
+                        .hasAnyRole("POSTER", "PR_OFFICER", "ADMIN", "AUDITOR")
+                        .requestMatchers("/incidents", "/incidents/**")
+                        .hasAnyRole("ADMIN", "PR_OFFICER", "APPROVER", "AUDITOR")
+                        // the deciders' review (the domain checks department and step); then the requesters' pages
+                        .requestMatchers("/accounts/reviews", "/accounts/*/review/**").authenticated()
+                        .requestMatchers("/accounts", "/accounts/**").hasAnyRole("POSTER", "APPROVER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).failureHandler(failed)
                         .permitAll())

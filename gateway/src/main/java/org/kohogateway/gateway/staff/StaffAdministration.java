@@ -54,8 +54,12 @@ public class StaffAdministration {
         this.audit = audit;
     }
 
-    /** A member of staff as the admin sees them, disabled ones included. */
-    public record Member(Staff staff, boolean enabled) {
+    /**
+     * A member of staff as the admin sees them, disabled ones included.
+     *
+     * @param email where their notifications go, or null
+     */
+    public record Member(Staff staff, boolean enabled, String email) {
     }
 
     /**
@@ -70,7 +74,7 @@ public class StaffAdministration {
         requireAdmin(adminUsername);
         String like = text == null || text.isBlank() ? null : "%" + escapeLike(text.strip()) + "%";
         return jdbc.sql("""
-                select s.id, s.username, s.display_name, s.department_id, s.enabled,
+                select s.id, s.username, s.display_name, s.department_id, s.enabled, s.email,
                        array_remove(array_agg(r.role order by r.role), null) as roles
                 from staff s left join staff_role r on r.staff_id = s.id
                 where (cast(:department as bigint) is null or s.department_id = :department)
@@ -244,7 +248,7 @@ public class StaffAdministration {
 
     private Member find(long id) {
         return jdbc.sql("""
-                select s.id, s.username, s.display_name, s.department_id, s.enabled,
+                select s.id, s.username, s.display_name, s.department_id, s.enabled, s.email,
                        array_remove(array_agg(r.role order by r.role), null) as roles
                 from staff s left join staff_role r on r.staff_id = s.id
                 where s.id = :id
@@ -321,6 +325,6 @@ public class StaffAdministration {
             roles.add(Role.valueOf(role));
         }
         return new Member(new Staff(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getLong("department_id"), roles), rs.getBoolean("enabled"));
+                rs.getLong("department_id"), roles), rs.getBoolean("enabled"), rs.getString("email"));
     }
 }

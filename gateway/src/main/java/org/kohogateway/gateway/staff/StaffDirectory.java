@@ -48,6 +48,15 @@ public class StaffDirectory {
                 .orElseThrow(() -> new NotFoundException("staff.notFound", "no staff member " + id, id));
     }
 
+    /** The enabled members of one department, by username (an account's administrator and operators come from here). */
+    @Transactional(readOnly = true)
+    public List<Staff> inDepartment(long departmentId) {
+        return jdbc.sql("""
+                select id, username, display_name, department_id from staff
+                where department_id = :d and enabled order by username limit 500
+                """).param("d", departmentId).query(this::staff).list();
+    }
+
     @Transactional(readOnly = true)
     public Department department(long id) {
         return findDepartment(id)

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ProfileCheck;
@@ -15,6 +14,7 @@ import org.kohogateway.gateway.crisis.Pause;
 import org.kohogateway.gateway.crisis.PauseReport;
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.crisis.ResumeReport;
+import org.kohogateway.gateway.dispatch.PlatformQuotas;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
@@ -23,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -41,10 +42,14 @@ class AdminPagesController {
     private final StaffDirectory staff;
     private final FindingLines lines;
     private final ProfileChecks profiles;
+    private final PlatformQuotas quotas;
+    private final java.time.Clock clock;
 
     AdminPagesController(OfficialAccounts accounts, Pauses pauses, Deliveries deliveries, StaffDirectory staff,
-            FindingLines lines, ProfileChecks profiles) {
+            FindingLines lines, ProfileChecks profiles, PlatformQuotas quotas, java.time.Clock clock) {
         this.profiles = profiles;
+        this.quotas = quotas;
+        this.clock = clock;
         this.accounts = accounts;
         this.pauses = pauses;
         this.deliveries = deliveries;
@@ -69,6 +74,20 @@ class AdminPagesController {
         model.addAttribute("checks", checks);
         model.addAttribute("credentialFields", PlatformCredentials.FIELDS);
         return "admin-accounts";
+    }
+
+    /**
+     * The platform's own sending quota of one account (LINE's month, Instagram's 24 hours), read from the platform when
+     * asked — the accounts page does not call every platform on every load. htmx swaps the fragment into the row;
+     * without script the link opens it as a page.
+     */
+    @GetMapping("/admin/accounts/{id}/quota")
+    String quota(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        model.addAttribute("quotaAccount", accounts.get(id));
+        model.addAttribute("quota", quotas.of(id));
+        model.addAttribute("quotaReadAt", clock.instant());
+        return htmx == null ? "admin-quota" : "fragments/quota :: quota";
     }
 
     /** Reads the live profile through the account's connector (proves the credentials) and checks it. */

@@ -31,7 +31,9 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(assignableTypes = {PagesController.class, PostPagesController.class, InboxPagesController.class,
         AuditPagesController.class, AdminPagesController.class,
         AccountReviewPagesController.class, DeliveryPagesController.class, CalendarPagesController.class,
-        StaffPagesController.class, CancelPagesController.class})
+        StaffPagesController.class, CancelPagesController.class, ImportPagesController.class,
+        PolicyListPagesController.class, IncidentPagesController.class, AccountRequestPagesController.class,
+        NotificationPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;
@@ -59,6 +61,9 @@ class PageModel {
             model.addAttribute("isAuditor", me.has(Role.AUDITOR) || me.has(Role.ADMIN));
             model.addAttribute("isAdmin", mayPause(me));
             model.addAttribute("isSystemAdmin", me.has(Role.ADMIN));
+            model.addAttribute("isAccountRequester", me.hasAny(Role.POSTER, Role.APPROVER, Role.ADMIN));
+            model.addAttribute("isIncidentViewer", me.hasAny(Role.ADMIN, Role.PR_OFFICER, Role.APPROVER,
+                    Role.AUDITOR));
         });
         model.addAttribute("pauses", pauses.active());
         model.addAttribute("accountNames", accountNames());

@@ -13,11 +13,9 @@ import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffAdministration;
 import org.kohogateway.gateway.staff.StaffAdministration.Member;
 import org.kohogateway.gateway.staff.StaffDirectory;
-import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
-import org.kohogateway.gateway.support.NotPermittedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +36,12 @@ class StaffPagesController {
 
     private final StaffAdministration administration;
     private final StaffDirectory directory;
+    private final FormErrors errors;
 
-    StaffPagesController(StaffAdministration administration, StaffDirectory directory) {
+    StaffPagesController(StaffAdministration administration, StaffDirectory directory, FormErrors errors) {
         this.administration = administration;
         this.directory = directory;
+        this.errors = errors;
     }
 
     @GetMapping("/admin/staff")
@@ -59,7 +59,7 @@ class StaffPagesController {
             redirect.addFlashAttribute("flash", "flash.departmentCreated");
             return "redirect:/admin/staff?department=" + created.id();
         } catch (GatewayException e) {
-            refused(model, response, "department", e);
+            errors.show(model, response, "department", e);
             model.addAttribute("departmentForm", Map.of("code", blank(code), "name", blank(name)));
             return listPage(principal, null, null, model);
         }
@@ -76,7 +76,7 @@ class StaffPagesController {
             redirect.addFlashAttribute("flash", "flash.staffCreated");
             return "redirect:/admin/staff/" + created.id();
         } catch (GatewayException e) {
-            refused(model, response, "staff", e);
+            errors.show(model, response, "staff", e);
             model.addAttribute("staffForm", Map.of("username", blank(username), "displayName", blank(displayName),
                     "departmentId", blank(departmentId)));
             model.addAttribute("staffFormRoles", roles == null ? Set.of() : Set.copyOf(roles));
@@ -125,7 +125,7 @@ class StaffPagesController {
         } catch (NotFoundException e) {
             throw e;
         } catch (GatewayException e) {
-            refused(model, response, form, e);
+            errors.show(model, response, form, e);
             return memberPage(principal, id, model);
         }
     }
@@ -153,19 +153,6 @@ class StaffPagesController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("minPassword", StaffAdministration.MIN_PASSWORD_LENGTH);
         return "admin-staff-member";
-    }
-
-    /** The refusal on the form that was sent, with a status that says what kind of refusal it was. */
-    private static void refused(Model model, HttpServletResponse response, String form, GatewayException e) {
-        response.setStatus(switch (e) {
-            case NotPermittedException n -> 403;
-            case NotFoundException n -> 404;
-            case ConflictException n -> 409;
-            default -> 400;
-        });
-        model.addAttribute("formError", form);
-        model.addAttribute("formErrorCode", e.code());
-        model.addAttribute("formErrorArgs", e.arguments());
     }
 
     private static Long departmentId(String value) {

@@ -279,7 +279,7 @@ class OfficialAccountTest {
         assertRefusal(() -> account.requestClosing(poster, "", TODAY, TODAY), "account.closingReasonRequired");
         assertRefusal(() -> account.requestClosing(poster, "理由", TODAY.minusDays(1), TODAY),
                 "account.closingDateInPast");
-        assertRefusal(() -> account.requestClosing(poster, "理由", null, TODAY), "account.closingDateInPast");
+        assertRefusal(() -> account.requestClosing(poster, "理由", null, TODAY), "account.closingDateRequired");
         assertRefusal(() -> account.requestClosing(poster, "理由", TODAY.plusYears(2).plusDays(1), TODAY),
                 "account.closingDateTooFar");
         assertRefusal(() -> account.requestClosing(poster, "理由", java.time.LocalDate.MAX, TODAY),

@@ -37,7 +37,7 @@ class MailChannelTest {
         MailChannel.Mail mail = channel(null).render(kind, body(kind));
 
         assertThat(mail.subject()).startsWith("【投稿ゲートウェイ】").doesNotContain("{").doesNotContain("\n");
-        assertThat(mail.text()).doesNotContain("{").doesNotContain("}").contains("/api/me/notifications");
+        assertThat(mail.text()).doesNotContain("{").doesNotContain("}").contains("「通知の設定」（/notifications）");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.kohogateway.gateway.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -12,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +102,10 @@ public final class PageSession {
      */
     public HttpResponse<String> submit(String formPage, String path, String body) {
         String token = csrf(page(formPage));
-        HttpResponse<String> response = send(form(path, body + "&_csrf=" + enc(token)));
+        return follow(send(form(path, body + "&_csrf=" + enc(token))));
+    }
+
+    private HttpResponse<String> follow(HttpResponse<String> response) {
         if (response.statusCode() == 302) {
             String location = response.headers().firstValue("Location").orElseThrow();
             URI target = URI.create(location);
@@ -111,6 +117,58 @@ public final class PageSession {
     /** Posts a form without a CSRF token, as a forged cross-site request would. */
     public HttpResponse<String> submitWithoutToken(String path, String body) {
         return send(form(path, body));
+    }
+
+    /**
+     * Uploads a file as a browser sends a {@code multipart/form-data} form, with the CSRF token of {@code formPage}
+     * among the fields, and follows the redirect, if any.
+     */
+    public HttpResponse<String> upload(String formPage, String path, Map<String, String> fields, String fileName,
+            byte[] content) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrf(page(formPage)));
+        return follow(uploadWithoutToken(path, withToken, fileName, content));
+    }
+
+    /** The same upload without a CSRF token. */
+    public HttpResponse<String> uploadWithoutToken(String path, Map<String, String> fields, String fileName,
+            byte[] content) {
+        String boundary = "----koho" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
+    /** GETs a path as htmx does, with {@code HX-Request: true}. */
+    public HttpResponse<String> htmx(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("HX-Request", "true")
+                .GET().build());
+    }
+
+    /** GETs a download as bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The error shown on one form ({@code <p id="form-error">}, from {@code layout :: formError}). */
+    public static String formError(String html, String form) {
+        int start = html.indexOf("id=\"" + form + "-error\"");
+        assertThat(start).as("form " + form + " shows an error").isPositive();
+        return html.substring(start, html.indexOf("</p>", start));
     }
 
     public static String enc(String s) {

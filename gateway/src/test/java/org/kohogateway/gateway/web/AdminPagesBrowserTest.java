@@ -60,6 +60,9 @@ class AdminPagesBrowserTest extends IntegrationTest {
     @Autowired
     private PostWorkflow workflow;
 
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         Optional<Path> chromium = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser",
@@ -360,6 +363,97 @@ class AdminPagesBrowserTest extends IntegrationTest {
         driver.get(url("/admin/staff?department=" + world.departmentA().id()));
         assertThat(driver.findElement(By.id("staff-list")).getText()).contains(username).contains("投稿者");
         screenshot("admin-staff");
+    }
+
+    @Test
+    void aPosterImportsAShiftJisFileAndThePageFollowsTheJobWithoutReloading() throws IOException {
+        World world = data.world();
+        String marker = "ゆっくり登録される行 " + TestData.unique();
+        Path csv = Files.createTempFile("koho-import-", ".csv");
+        Files.write(csv, ("text,links,category,account_ids,scheduled_at,submit\r\n"
+                + marker + ",,NOTICE," + world.lineA().id() + ",,false\r\n"
+                + "年末年始の窓口のご案内です。,https://www.city.gotsu.lg.jp/,NOTICE," + world.lineA().id() + ",,true\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-31j")));
+        // the marked row takes two seconds to store, so the page is seen while the job runs
+        String trigger = "slow_import_" + Math.abs(marker.hashCode());
+        jdbc.sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin if new.text = '"
+                + marker + "' then perform pg_sleep(2); end if; return new; end $$").update();
+        jdbc.sql("create trigger " + trigger + " before insert on post for each row execute function " + trigger + "()")
+                .update();
+        try {
+            login(world.poster());
+            driver.get(url("/imports"));
+            driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            driver.findElement(By.cssSelector("input[name=mode][value=VALID_ROWS]")).click();
+            driver.findElement(By.cssSelector("#upload button[type=submit]")).click();
+            waitForText(By.tagName("main"), "ファイルを受け付けました");
+            assertThat(driver.findElement(By.id("import-status")).getText()).isIn("受付済み（開始待ち）", "取り込み中");
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.kohoSamePage = true");
+
+            waitForText(By.id("import-status"), "完了");
+
+            assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.kohoSamePage"))
+                    .as("htmx swapped the section in; the page was not reloaded").isEqualTo(true);
+            assertThat(driver.findElements(By.cssSelector("#import-posts a"))).hasSize(2);
+            screenshot("import");
+        } finally {
+            jdbc.sql("drop trigger " + trigger + " on post").update();
+            jdbc.sql("drop function " + trigger + "()").update();
+            Files.delete(csv);
+        }
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/imports"));
+        assertThat(driver.findElement(By.id("file")).getRect().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("imports-phone");
+    }
+
+    @Test
+    void anAdminReadsAQuotaInPlaceAndWorksThroughAnIncident() {
+        World world = data.world();
+        login(world.admin());
+        driver.get(url("/admin/accounts"));
+        WebElement row = driver.findElement(By.id("account-" + world.lineA().id()));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.kohoSamePage = true");
+
+        row.findElement(By.linkText("残りの送信数を確認")).click();
+
+        waitForText(By.id("quota-" + world.lineA().id()), "今月の残り");
+        assertThat(driver.getCurrentUrl()).endsWith("/admin/accounts");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.kohoSamePage"))
+                .isEqualTo(true);
+
+        driver.get(url("/incidents"));
+        driver.findElement(By.cssSelector("input[name=kind][value=FLAME_WAR]")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("accountId")))
+                .selectByValue(Long.toString(world.x().id()));
+        driver.findElement(By.id("summary")).sendKeys("イベント中止の投稿に批判的な返信が続いている");
+        driver.findElement(By.cssSelector("#report button[type=submit]")).click();
+        waitForText(By.tagName("main"), "事案を記録しました");
+        driver.findElement(By.id("note-RESPOND_CALMLY")).sendKeys("反論せず、経緯を丁寧に説明した");
+        driver.findElement(By.cssSelector("#step-RESPOND_CALMLY button")).click();
+        waitForText(By.id("step-RESPOND_CALMLY"), "実施済み");
+        screenshot("incident");
+    }
+
+    @Test
+    void theRuleListsWebhooksAndTheAccountRequestFormFitTheirScreens() {
+        World world = data.world();
+        login(world.admin());
+        driver.get(url("/admin/policy"));
+        assertThat(driver.findElement(By.id("entries-URL_SHORTENER")).getText()).contains("bit.ly");
+        screenshot("policy-lists");
+        driver.get(url("/admin/notifications?department=" + world.departmentA().id()));
+        assertThat(driver.findElement(By.id("webhook-secret")).getAttribute("type")).isEqualTo("password");
+        screenshot("admin-notifications");
+        logout();
+
+        login(world.poster());
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/accounts/new"));
+        for (String field : new String[] {"name", "url", "purpose", "administrator", "basicPrinciples"}) {
+            assertThat(driver.findElement(By.id(field)).getRect().getWidth()).as(field).isLessThanOrEqualTo(390);
+        }
+        screenshot("account-request-phone");
     }
 
     private void login(String username) {

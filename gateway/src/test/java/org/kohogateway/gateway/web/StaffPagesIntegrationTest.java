@@ -2,6 +2,7 @@ package org.kohogateway.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kohogateway.gateway.testing.PageSession.enc;
+import static org.kohogateway.gateway.testing.PageSession.formError;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -258,13 +259,6 @@ class StaffPagesIntegrationTest extends IntegrationTest {
 
     private List<AuditEntry> audit(String actor, String type, long id) {
         return audit.find(new AuditQuery(type, Long.toString(id), actor, 100));
-    }
-
-    /** The error shown on one form ({@code <p id="form-error">}). */
-    private static String formError(String html, String form) {
-        int start = html.indexOf("id=\"" + form + "-error\"");
-        assertThat(start).as("form " + form + " shows an error").isPositive();
-        return html.substring(start, html.indexOf("</p>", start));
     }
 
     /** One table row by its id. */

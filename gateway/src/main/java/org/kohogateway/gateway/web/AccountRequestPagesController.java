@@ -1,0 +1,221 @@
+package org.kohogateway.gateway.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.AccountStatus;
+import org.kohogateway.gateway.account.AccountWorkflow;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.staff.Department;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.GatewayException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The requesters' side of the account registry (guideline §5 開始・廃止の手続き): draft a new account with its whole
+ * operating policy, change the policy (a new version), send the draft to the department head, and request the
+ * closing of an account in service with reason and date. {@link AccountWorkflow} decides who may; the deciders use
+ * {@code /accounts/reviews}.
+ */
+@Controller
+class AccountRequestPagesController {
+
+    private final OfficialAccounts accounts;
+    private final AccountWorkflow workflow;
+    private final StaffDirectory staff;
+    private final FormErrors errors;
+    private final Clock clock;
+
+    AccountRequestPagesController(OfficialAccounts accounts, AccountWorkflow workflow, StaffDirectory staff,
+            FormErrors errors, Clock clock) {
+        this.accounts = accounts;
+        this.workflow = workflow;
+        this.staff = staff;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    /** The accounts this person may manage: their department's (all, for an admin) and those they administer. */
+    @GetMapping("/accounts")
+    String list(Principal principal, Model model) {
+        Staff me = staff.byUsername(principal.getName());
+        model.addAttribute("managed", accounts.all().stream().filter(a -> a.mayManage(me))
+                .sorted(Comparator.comparing(OfficialAccount::departmentId).thenComparing(OfficialAccount::id))
+                .toList());
+        model.addAttribute("departmentNames", staff.departments().stream()
+                .collect(Collectors.toMap(Department::id, Department::name)));
+        return "accounts";
+    }
+
+    /** The new-account form; an admin first chooses the owning department, everyone else drafts for their own. */
+    @GetMapping("/accounts/new")
+    String newAccount(Principal principal, @RequestParam(required = false) String department, Model model) {
+        AccountForm form = new AccountForm();
+        form.setDepartmentId(department);
+        return newPage(principal, form, model);
+    }
+
+    @PostMapping("/accounts")
+    String draft(Principal principal, @ModelAttribute("form") AccountForm form, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            OfficialAccount drafted = workflow.draft(principal.getName(), form.parsedPlatform(),
+                    form.parsedDepartmentId(), form.draft());
+            redirect.addFlashAttribute("flash", "flash.accountDrafted");
+            return "redirect:/accounts/" + drafted.id();
+        } catch (GatewayException e) {
+            errors.show(model, response, "policy", e);
+            return newPage(principal, form, model);
+        }
+    }
+
+    @GetMapping("/accounts/{id}")
+    String account(Principal principal, @PathVariable long id, Model model) {
+        OfficialAccount account = accounts.get(id);
+        return accountPage(principal, account, AccountForm.of(account, staff), model);
+    }
+
+    @PostMapping("/accounts/{id}/policy")
+    String changePolicy(Principal principal, @PathVariable long id, @ModelAttribute("form") AccountForm form,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        OfficialAccount account = accounts.get(id);
+        try {
+            workflow.changePolicy(principal.getName(), id, form.draft());
+            redirect.addFlashAttribute("flash", "flash.accountPolicyChanged");
+            return "redirect:/accounts/" + id;
+        } catch (GatewayException e) {
+            errors.show(model, response, "policy", e);
+            form.setPlatform(account.platform().name());
+            form.setDepartmentId(String.valueOf(account.departmentId()));
+            return accountPage(principal, account, form, model);
+        }
+    }
+
+    @PostMapping("/accounts/{id}/submit")
+    String submit(Principal principal, @PathVariable long id, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return act(principal, id, "submit", "flash.accountSubmitted", model, redirect, response,
+                () -> workflow.submit(principal.getName(), id));
+    }
+
+    @PostMapping("/accounts/{id}/closing")
+    String requestClosing(Principal principal, @PathVariable long id, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String closingDate, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        model.addAttribute("closingForm", Map.of("reason", reason == null ? "" : reason,
+                "closingDate", closingDate == null ? "" : closingDate));
+        return act(principal, id, "closing", "flash.accountClosingRequested", model, redirect, response,
+                () -> workflow.requestClosing(principal.getName(), id, reason, date(closingDate)));
+    }
+
+    private String act(Principal principal, long id, String form, String success, Model model,
+            RedirectAttributes redirect, HttpServletResponse response, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", success);
+            return "redirect:/accounts/" + id;
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (GatewayException e) {
+            errors.show(model, response, form, e);
+            OfficialAccount account = accounts.get(id);
+            return accountPage(principal, account, AccountForm.of(account, staff), model);
+        }
+    }
+
+    private String newPage(Principal principal, AccountForm form, Model model) {
+        Staff me = staff.byUsername(principal.getName());
+        boolean admin = me.has(Role.ADMIN);
+        if (!admin) {
+            form.setDepartmentId(String.valueOf(me.departmentId()));
+        }
+        Long department = departmentOrNull(form.getDepartmentId());
+        model.addAttribute("form", form);
+        model.addAttribute("chooseDepartment", admin);
+        model.addAttribute("departments", staff.departments());
+        model.addAttribute("formDepartment", department == null ? null : staff.department(department));
+        members(model, department == null ? List.of() : staff.inDepartment(department));
+        model.addAttribute("editable", department != null);
+        model.addAttribute("formAction", "/accounts");
+        options(model);
+        return "account-request";
+    }
+
+    private String accountPage(Principal principal, OfficialAccount account, AccountForm form, Model model) {
+        Staff me = staff.byUsername(principal.getName());
+        model.addAttribute("account", account);
+        model.addAttribute("form", form);
+        model.addAttribute("formDepartment", staff.department(account.departmentId()));
+        members(model, staff.inDepartment(account.departmentId()));
+        model.addAttribute("editable", account.status() == AccountStatus.DRAFT
+                || account.status() == AccountStatus.ACTIVE);
+        model.addAttribute("mayManage", account.mayManage(me));
+        model.addAttribute("formAction", "/accounts/" + account.id() + "/policy");
+        model.addAttribute("versions", accounts.policyVersions(account.id()).size());
+        if (!model.containsAttribute("closingForm")) {
+            model.addAttribute("closingForm", Map.of("reason", "", "closingDate", ""));
+        }
+        model.addAttribute("earliestClosing", LocalDate.ofInstant(clock.instant(), AccountWorkflow.CITY_TIME).toString());
+        options(model);
+        return "account-request";
+    }
+
+    /** Anyone of the department may be the administrator; the operators are its posters. */
+    private static void members(Model model, List<Staff> members) {
+        model.addAttribute("members", members);
+        model.addAttribute("operatorCandidates", members.stream().filter(m -> m.has(Role.POSTER)).toList());
+    }
+
+    private static void options(Model model) {
+        model.addAttribute("platforms", Platform.values());
+        model.addAttribute("replyPolicies", ReplyPolicy.values());
+        model.addAttribute("maxName", AccountWorkflow.MAX_NAME);
+        model.addAttribute("maxUrl", AccountWorkflow.MAX_URL);
+        model.addAttribute("maxText", AccountWorkflow.MAX_TEXT);
+    }
+
+    private Long departmentOrNull(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip());
+            return staff.departments().stream().anyMatch(d -> d.id() == id) ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("page.badDate", "not a date: " + value, value);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.kohogateway.gateway.web;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.kohogateway.gateway.support.ConflictException;
+import org.kohogateway.gateway.support.GatewayException;
+import org.kohogateway.gateway.support.IllegalTransitionException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A refusal shown on the form that was sent ({@code layout :: formError(form)}), with a status that says what kind
+ * of refusal it was. The domain names states, steps and lists by their enum constants; the person reads them in
+ * their own language: an enum argument becomes the message {@code <enumType>.<CONSTANT>} (e.g.
+ * {@code responseStep.RESPOND_CALMLY}) where the bundles have one, a collection the list of its elements.
+ */
+@Component
+class FormErrors {
+
+    private final MessageSource messages;
+
+    FormErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    void show(Model model, HttpServletResponse response, String form, GatewayException e) {
+        response.setStatus(status(e));
+        model.addAttribute("formError", form);
+        model.addAttribute("formErrorCode", e.code());
+        model.addAttribute("formErrorArgs", arguments(e));
+    }
+
+    static int status(GatewayException e) {
+        return switch (e) {
+            case NotPermittedException n -> 403;
+            case NotFoundException n -> 404;
+            case ConflictException n -> 409;
+            case IllegalTransitionException n -> 409;
+            default -> 400;
+        };
+    }
+
+    Object[] arguments(GatewayException e) {
+        Object[] arguments = e.arguments();
+        Locale locale = LocaleContextHolder.getLocale();
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = label(arguments[i], locale);
+        }
+        return arguments;
+    }
+
+    private Object label(Object argument, Locale locale) {
+        if (argument instanceof Enum<?> constant) {
+            String type = constant.getDeclaringClass().getSimpleName();
+            String key = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + constant.name();
+            return messages.getMessage(key, null, constant.name(), locale);
+        }
+        if (argument instanceof Collection<?> elements) {
+            String separator = messages.getMessage("list.separator", null, ", ", locale);
+            return elements.stream().map(element -> String.valueOf(label(element, locale)))
+                    .collect(Collectors.joining(separator));
+        }
+        return argument;
+    }
+}

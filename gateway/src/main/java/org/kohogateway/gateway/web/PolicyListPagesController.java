@@ -1,0 +1,93 @@
+package org.kohogateway.gateway.web;
+
+import java.security.Principal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kohogateway.gateway.policy.ListName;
+import org.kohogateway.gateway.policy.PolicyLists;
+import org.kohogateway.gateway.support.GatewayException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The admin's page of the rules' lists (official domains, URL shorteners, blocked domains, prohibited terms with their
+ * reasons, allowed public contacts): add an entry, remove one after a confirmation. {@link PolicyLists} checks,
+ * normalises and audits each change; it applies to the next check at once.
+ */
+@Controller
+class PolicyListPagesController {
+
+    private final PolicyLists lists;
+    private final FormErrors errors;
+
+    PolicyListPagesController(PolicyLists lists, FormErrors errors) {
+        this.lists = lists;
+        this.errors = errors;
+    }
+
+    @GetMapping("/admin/policy")
+    String page(Model model) {
+        return listPage(model);
+    }
+
+    @PostMapping("/admin/policy/{list}")
+    String add(Principal principal, @PathVariable ListName list, @RequestParam(required = false) String value,
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            PolicyLists.Entry added = lists.add(principal.getName(), list, value, reason);
+            redirect.addFlashAttribute("flash", "flash.listEntryAdded");
+            redirect.addFlashAttribute("changedList", list);
+            redirect.addFlashAttribute("changedValue", added.value());
+            return "redirect:/admin/policy#list-" + list;
+        } catch (GatewayException e) {
+            errors.show(model, response, "add-" + list, e);
+            model.addAttribute("typedValue", value);
+            model.addAttribute("typedReason", reason);
+            return listPage(model);
+        }
+    }
+
+    /** The confirmation step: which entry of which list goes. */
+    @GetMapping("/admin/policy/{list}/remove")
+    String confirmRemove(@PathVariable ListName list, @RequestParam String value, Model model) {
+        model.addAttribute("list", list);
+        model.addAttribute("value", value);
+        return "admin-policy-remove";
+    }
+
+    @PostMapping("/admin/policy/{list}/remove")
+    String remove(Principal principal, @PathVariable ListName list, @RequestParam(required = false) String value,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            lists.remove(principal.getName(), list, value);
+            redirect.addFlashAttribute("flash", "flash.listEntryRemoved");
+            return "redirect:/admin/policy#list-" + list;
+        } catch (GatewayException e) {
+            errors.show(model, response, "remove", e);
+            model.addAttribute("list", list);
+            model.addAttribute("value", value);
+            return "admin-policy-remove";
+        }
+    }
+
+    private String listPage(Model model) {
+        Map<ListName, List<PolicyLists.Entry>> entries = new EnumMap<>(ListName.class);
+        for (ListName name : ListName.values()) {
+            entries.put(name, lists.entries(name));
+        }
+        model.addAttribute("lists", entries);
+        model.addAttribute("maxValue", PolicyLists.MAX_VALUE);
+        model.addAttribute("maxReason", PolicyLists.MAX_REASON);
+        return "admin-policy";
+    }
+}
