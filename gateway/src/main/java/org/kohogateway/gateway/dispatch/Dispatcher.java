@@ -7,11 +7,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
@@ -51,6 +53,10 @@ public class Dispatcher implements SmartLifecycle {
     private final Semaphore slots;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Platform> deduplicating = EnumSet.of(Platform.LINE);
+    /** Senders that reach the pause gate together pass it in one transaction. */
+    private final GroupCommit<ClaimedDelivery, Boolean> gate;
+    /** Outcomes that arrive together are recorded in one transaction. */
+    private final GroupCommit<Deliveries.Outcome, Boolean> outcomes;
     private volatile boolean running;
     private volatile Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
@@ -67,6 +73,14 @@ public class Dispatcher implements SmartLifecycle {
         this.clock = clock;
         this.instance = properties.instance();
         this.slots = new Semaphore(properties.concurrency());
+        this.gate = new GroupCommit<>(properties.concurrency(), batch -> {
+            Set<UUID> started = pauses.enter(batch, instance).stream().map(ClaimedDelivery::id).collect(Collectors.toSet());
+            return batch.stream().map(d -> started.contains(d.id())).toList();
+        });
+        this.outcomes = new GroupCommit<>(properties.concurrency(), batch -> {
+            deliveries.record(batch, instance, clock.instant());
+            return batch.stream().map(o -> true).toList();
+        });
     }
 
     public String instance() {
@@ -172,7 +186,7 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "deferred");
             return;
         }
-        if (!pauses.enter(d, instance)) {
+        if (!gate.submit(d)) {
             guards.release(d);
             metrics.outcome(d, "paused");
             return;
@@ -205,28 +219,22 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private void record(ClaimedDelivery d, PublishOutcome outcome, boolean deduplicates) {
-        Instant now = clock.instant();
-        switch (outcome) {
-            case PublishOutcome.Published p -> deliveries.sent(d, instance, p.platformPostId(), now);
-            case PublishOutcome.Permanent p -> deliveries.failed(d, instance, p.reason(), now);
-            case PublishOutcome.Transient t -> retryOrFail(d, t.reason(), t.retryAfter().orElse(null), now);
-            case PublishOutcome.Unknown u -> {
-                if (deduplicates) {
-                    retryOrFail(d, u.reason(), null, now);
-                } else {
-                    deliveries.uncertain(d, instance, u.reason(), now);
-                }
-            }
-        }
+        Deliveries.Outcome recorded = switch (outcome) {
+            case PublishOutcome.Published p -> Deliveries.Outcome.sent(d, p.platformPostId());
+            case PublishOutcome.Permanent p -> Deliveries.Outcome.failed(d, p.reason());
+            case PublishOutcome.Transient t -> retryOrFail(d, t.reason(), t.retryAfter().orElse(null));
+            case PublishOutcome.Unknown u -> deduplicates ? retryOrFail(d, u.reason(), null)
+                    : Deliveries.Outcome.uncertain(d, u.reason());
+        };
+        outcomes.submit(recorded);
     }
 
-    private void retryOrFail(ClaimedDelivery d, String reason, Duration hint, Instant now) {
+    private Deliveries.Outcome retryOrFail(ClaimedDelivery d, String reason, Duration hint) {
         if (d.attempt() >= properties.maxAttempts()) {
-            deliveries.failed(d, instance, reason + " (gave up after " + d.attempt() + " attempts)", now);
-            return;
+            return Deliveries.Outcome.failed(d, reason + " (gave up after " + d.attempt() + " attempts)");
         }
         Duration delay = hint != null ? hint : backoff(d.attempt());
-        deliveries.retryLater(d, instance, now.plus(delay), reason, now);
+        return Deliveries.Outcome.retryLater(d, clock.instant().plus(delay), reason);
     }
 
     private Duration backoff(int attempt) {
