@@ -34,6 +34,11 @@ import org.springframework.stereotype.Component;
  * Claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and sends each through its account's connector
  * outside the claiming transaction. The claim sees time only through the injected clock, and only claims
  * deliveries whose due time has come, so nothing goes out early.
+ *
+ * <p>At most {@code concurrency} platform requests are in flight. The dispatcher claims up to twice as many
+ * deliveries, so that the next requests are ready (rules checked, guards asked) when a request finishes; each still
+ * passes the pause gate only when its request is about to start. Passing the gate and recording outcomes happen in
+ * group transactions ({@link GroupCommit}) shared by the senders that arrive together.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -50,7 +55,11 @@ public class Dispatcher implements SmartLifecycle {
     private final SendGuards guards;
     private final DispatchMetrics metrics;
     private final String instance;
-    private final Semaphore slots;
+    /** Claimed deliveries not yet finished: bounds how far the claim runs ahead of the requests. */
+    private final Semaphore work;
+    private final int claimAhead;
+    /** Platform requests in flight; fair, so claimed deliveries go out in the order they wait. */
+    private final Semaphore requests;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Platform> deduplicating = EnumSet.of(Platform.LINE);
     /** Senders that reach the pause gate together pass it in one transaction. */
@@ -72,7 +81,9 @@ public class Dispatcher implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.instance = properties.instance();
-        this.slots = new Semaphore(properties.concurrency());
+        this.claimAhead = 2 * properties.concurrency();
+        this.work = new Semaphore(claimAhead);
+        this.requests = new Semaphore(properties.concurrency(), true);
         this.gate = new GroupCommit<>(properties.concurrency(), batch -> {
             Set<UUID> started = pauses.enter(batch, instance).stream().map(ClaimedDelivery::id).collect(Collectors.toSet());
             return batch.stream().map(d -> started.contains(d.id())).toList();
@@ -111,45 +122,45 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private void awaitIdle() {
-        slots.acquireUninterruptibly(properties.concurrency());
-        slots.release(properties.concurrency());
+        work.acquireUninterruptibly(claimAhead);
+        work.release(claimAhead);
     }
 
     /**
-     * Claims as many due deliveries as there are free send slots and hands them to senders.
+     * Claims as many due deliveries as may be claimed ahead and hands them to senders.
      *
-     * @return how many were claimed, or -1 if every send slot stayed busy for a whole poll interval
+     * @return how many were claimed, or -1 if nothing more could be claimed for a whole poll interval
      */
     int dispatchOnce() {
         recoverExpiredLeases();
-        if (!acquireSlot()) {
+        if (!acquireWork()) {
             return -1;
         }
-        int extra = Math.max(0, Math.min(slots.availablePermits(), properties.concurrency() - 1));
-        int permits = 1 + (slots.tryAcquire(extra) ? extra : 0);
+        int extra = Math.max(0, Math.min(work.availablePermits(), claimAhead - 1));
+        int permits = 1 + (work.tryAcquire(extra) ? extra : 0);
         List<ClaimedDelivery> claimed;
         try {
             claimed = deliveries.claim(clock.instant(), permits, instance, properties.lease());
         } catch (RuntimeException e) {
-            slots.release(permits);
+            work.release(permits);
             throw e;
         }
-        slots.release(permits - claimed.size());
+        work.release(permits - claimed.size());
         for (ClaimedDelivery d : claimed) {
             senders.execute(() -> {
                 try {
                     send(d);
                 } finally {
-                    slots.release();
+                    work.release();
                 }
             });
         }
         return claimed.size();
     }
 
-    private boolean acquireSlot() {
+    private boolean acquireWork() {
         try {
-            return slots.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            return work.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -186,27 +197,26 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "deferred");
             return;
         }
-        if (!gate.submit(d)) {
-            guards.release(d);
-            metrics.outcome(d, "paused");
-            return;
-        }
-        metrics.started(d, clock.instant());
         PlatformConnector connector;
-        try {
-            connector = connectors.forAccount(d.accountId(), d.platform());
-        } catch (ConnectorRegistry.ConnectorUnavailableException e) {
-            guards.release(d);
-            deliveries.failed(d, instance, e.getMessage(), clock.instant());
-            return;
-        }
         PublishOutcome outcome;
+        requests.acquireUninterruptibly();
         try {
-            outcome = connector.publish(new Publication(d.id(), d.text(), d.links(), d.content().mediaUrls(),
-                    d.noReplies()));
-        } catch (RuntimeException e) {
-            // a connector must not throw; if one does, the request may have left, so treat it as unknown
-            outcome = new PublishOutcome.Unknown("connector error: " + e);
+            if (!gate.submit(d)) {
+                guards.release(d);
+                metrics.outcome(d, "paused");
+                return;
+            }
+            metrics.started(d, clock.instant());
+            try {
+                connector = connectors.forAccount(d.accountId(), d.platform());
+            } catch (ConnectorRegistry.ConnectorUnavailableException e) {
+                guards.release(d);
+                deliveries.failed(d, instance, e.getMessage(), clock.instant());
+                return;
+            }
+            outcome = publish(connector, d);
+        } finally {
+            requests.release();
         }
         guards.record(d, outcome);
         metrics.outcome(d, switch (outcome) {
@@ -216,6 +226,16 @@ public class Dispatcher implements SmartLifecycle {
             case PublishOutcome.Unknown u -> "unknown";
         });
         record(d, outcome, connector.deduplicatesRetries());
+    }
+
+    private static PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
+        try {
+            return connector.publish(new Publication(d.id(), d.text(), d.links(), d.content().mediaUrls(),
+                    d.noReplies()));
+        } catch (RuntimeException e) {
+            // a connector must not throw; if one does, the request may have left, so treat it as unknown
+            return new PublishOutcome.Unknown("connector error: " + e);
+        }
     }
 
     private void record(ClaimedDelivery d, PublishOutcome outcome, boolean deduplicates) {

@@ -49,7 +49,7 @@ public class Deliveries {
                 join dispatch_gate g on g.account_id = d.account_id
                 join dispatch_gate everything on everything.account_id = 0
                 where d.status = 'SCHEDULED' and d.due_at <= :now
-                  and p.status = 'APPROVED' and p.approved_hash = p.content_hash
+                  and p.status = 'APPROVED' and p.approval_current
                   and a.status in (:inService)
                   and (d.pause_override or not (g.paused or everything.paused))
                 order by d.due_at
