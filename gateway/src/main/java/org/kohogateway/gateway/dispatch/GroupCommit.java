@@ -55,6 +55,11 @@ final class GroupCommit<T, R> {
         }
     }
 
+    /** Items handed in and not yet taken into a group. */
+    int waiting() {
+        return queue.size();
+    }
+
     private void processWaiting() {
         List<Waiting<T, R>> group = new ArrayList<>();
         for (Waiting<T, R> w = queue.poll(); w != null; w = group.size() < maxGroup ? queue.poll() : null) {
