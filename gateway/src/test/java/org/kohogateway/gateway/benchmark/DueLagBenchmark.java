@@ -2,6 +2,7 @@ package org.kohogateway.gateway.benchmark;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +61,12 @@ class DueLagBenchmark extends LoadedGateway {
         // in due order
         double[] lag = loaded.stream()
                 .mapToDouble(l -> Duration.between(l.dueAt(), arrived.get(l.id().toString())).toNanos() / 1e6).toArray();
-        long early = java.util.Arrays.stream(lag).filter(l -> l < 0).count();
+        long early = Arrays.stream(lag).filter(l -> l < 0).count();
         // where in the minute the late ones were
         int window = deliveries / 10;
         System.out.printf("%ndue-time lag, p99 of each tenth of the run (ms):");
         for (int w = 0; w + window <= lag.length; w += window) {
-            System.out.printf(" %.0f", percentile(java.util.Arrays.copyOfRange(lag, w, w + window), 99));
+            System.out.printf(" %.0f", percentile(Arrays.copyOfRange(lag, w, w + window), 99));
         }
         System.out.println();
         double p50 = percentile(lag.clone(), 50);
