@@ -150,9 +150,9 @@ public class Pauses {
         Instant now = clock.instant();
         List<ClaimedDelivery> started = new ArrayList<>(batch.size());
         for (ClaimedDelivery delivery : batch) {
-            String reason = paused.containsKey(EVERYTHING) ? paused.get(EVERYTHING) : paused.get(delivery.accountId());
-            if (reason != null && !delivery.pauseOverride()) {
-                deliveries.holdForPause(delivery, instance, "paused: " + reason, now);
+            long gate = paused.containsKey(EVERYTHING) ? EVERYTHING : delivery.accountId();
+            if (paused.containsKey(gate) && !delivery.pauseOverride()) {
+                deliveries.holdForPause(delivery, instance, "paused: " + paused.get(gate), now);
             } else {
                 started.add(delivery);
             }
