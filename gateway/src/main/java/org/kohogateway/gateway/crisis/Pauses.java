@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,24 +132,39 @@ public class Pauses {
     }
 
     /**
-     * Called by a dispatcher right before it starts the platform request of a claimed delivery. If the account or
-     * everything is paused (and no emergency override applies) the delivery is held and false returned; otherwise
-     * the delivery is marked started and true returned.
+     * Called by a dispatcher right before it starts the platform requests of claimed deliveries. Those whose account,
+     * or everything, is paused (and to which no emergency override applies) are held; the others are marked started
+     * and returned. One transaction for the whole batch: the share lock on the gate rows is held while deciding and
+     * marking, so a pause either comes first (and the delivery is held) or waits until the delivery counts as in
+     * flight (and reports it).
      */
     @Transactional
-    public boolean enter(ClaimedDelivery delivery, String instance) {
-        List<Map<String, Object>> gates = jdbc.sql("""
-                select account_id, paused, reason from dispatch_gate where account_id in (0, :account) for share
-                """).param("account", delivery.accountId()).query().listOfRows();
+    public List<ClaimedDelivery> enter(List<ClaimedDelivery> batch, String instance) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Long[] accounts = batch.stream().map(ClaimedDelivery::accountId).distinct().toArray(Long[]::new);
+        Map<Long, String> paused = new HashMap<>();
+        jdbc.sql("""
+                select account_id, paused, reason from dispatch_gate where account_id = 0 or account_id = any(:accounts)
+                for share
+                """).param("accounts", accounts).query(rs -> {
+            if (rs.getBoolean("paused")) {
+                paused.put(rs.getLong("account_id"), rs.getString("reason"));
+            }
+        });
         Instant now = clock.instant();
-        for (Map<String, Object> g : gates) {
-            if (Boolean.TRUE.equals(g.get("paused")) && !delivery.pauseOverride()) {
-                deliveries.holdForPause(delivery, instance, "paused: " + g.get("reason"), now);
-                return false;
+        List<ClaimedDelivery> started = new ArrayList<>(batch.size());
+        for (ClaimedDelivery delivery : batch) {
+            long gate = paused.containsKey(EVERYTHING) ? EVERYTHING : delivery.accountId();
+            if (paused.containsKey(gate) && !delivery.pauseOverride()) {
+                deliveries.holdForPause(delivery, instance, "paused: " + paused.get(gate), now);
+            } else {
+                started.add(delivery);
             }
         }
-        deliveries.markStarted(delivery, instance, now);
-        return true;
+        deliveries.markStarted(started, instance, now);
+        return started;
     }
 
     /** Lets an approved emergency post go out during a pause (§6-③ イ); ADMIN only, with a reason, audited. */

@@ -7,11 +7,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
@@ -32,6 +34,11 @@ import org.springframework.stereotype.Component;
  * Claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and sends each through its account's connector
  * outside the claiming transaction. The claim sees time only through the injected clock, and only claims
  * deliveries whose due time has come, so nothing goes out early.
+ *
+ * <p>At most {@code concurrency} platform requests are in flight. The dispatcher claims up to twice as many
+ * deliveries, so that the next requests are ready (rules checked, guards asked) when a request finishes; each still
+ * passes the pause gate only when its request is about to start. Passing the gate and recording outcomes happen in
+ * group transactions ({@link GroupCommit}) shared by the senders that arrive together.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -48,9 +55,17 @@ public class Dispatcher implements SmartLifecycle {
     private final SendGuards guards;
     private final DispatchMetrics metrics;
     private final String instance;
-    private final Semaphore slots;
+    /** Claimed deliveries not yet finished: bounds how far the claim runs ahead of the requests. */
+    private final Semaphore work;
+    private final int claimAhead;
+    /** Platform requests in flight; fair, so claimed deliveries go out in the order they wait. */
+    private final Semaphore requests;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Platform> deduplicating = EnumSet.of(Platform.LINE);
+    /** Senders that reach the pause gate together pass it in one transaction. */
+    private final GroupCommit<ClaimedDelivery, Boolean> gate;
+    /** Outcomes that arrive together are recorded in one transaction. */
+    private final GroupCommit<Deliveries.Outcome, Boolean> outcomes;
     private volatile boolean running;
     private volatile Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
@@ -66,7 +81,17 @@ public class Dispatcher implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.instance = properties.instance();
-        this.slots = new Semaphore(properties.concurrency());
+        this.claimAhead = 2 * properties.concurrency();
+        this.work = new Semaphore(claimAhead);
+        this.requests = new Semaphore(properties.concurrency(), true);
+        this.gate = new GroupCommit<>(properties.concurrency(), batch -> {
+            Set<UUID> started = pauses.enter(batch, instance).stream().map(ClaimedDelivery::id).collect(Collectors.toSet());
+            return batch.stream().map(d -> started.contains(d.id())).toList();
+        });
+        this.outcomes = new GroupCommit<>(properties.concurrency(), batch -> {
+            deliveries.record(batch, instance, clock.instant());
+            return batch.stream().map(o -> true).toList();
+        });
     }
 
     public String instance() {
@@ -97,45 +122,45 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private void awaitIdle() {
-        slots.acquireUninterruptibly(properties.concurrency());
-        slots.release(properties.concurrency());
+        work.acquireUninterruptibly(claimAhead);
+        work.release(claimAhead);
     }
 
     /**
-     * Claims as many due deliveries as there are free send slots and hands them to senders.
+     * Claims as many due deliveries as may be claimed ahead and hands them to senders.
      *
-     * @return how many were claimed, or -1 if every send slot stayed busy for a whole poll interval
+     * @return how many were claimed, or -1 if nothing more could be claimed for a whole poll interval
      */
     int dispatchOnce() {
         recoverExpiredLeases();
-        if (!acquireSlot()) {
+        if (!acquireWork()) {
             return -1;
         }
-        int extra = Math.max(0, Math.min(slots.availablePermits(), properties.concurrency() - 1));
-        int permits = 1 + (slots.tryAcquire(extra) ? extra : 0);
+        int extra = Math.max(0, Math.min(work.availablePermits(), claimAhead - 1));
+        int permits = 1 + (work.tryAcquire(extra) ? extra : 0);
         List<ClaimedDelivery> claimed;
         try {
             claimed = deliveries.claim(clock.instant(), permits, instance, properties.lease());
         } catch (RuntimeException e) {
-            slots.release(permits);
+            work.release(permits);
             throw e;
         }
-        slots.release(permits - claimed.size());
+        work.release(permits - claimed.size());
         for (ClaimedDelivery d : claimed) {
             senders.execute(() -> {
                 try {
                     send(d);
                 } finally {
-                    slots.release();
+                    work.release();
                 }
             });
         }
         return claimed.size();
     }
 
-    private boolean acquireSlot() {
+    private boolean acquireWork() {
         try {
-            return slots.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            return work.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -172,27 +197,26 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "deferred");
             return;
         }
-        if (!pauses.enter(d, instance)) {
-            guards.release(d);
-            metrics.outcome(d, "paused");
-            return;
-        }
-        metrics.started(d, clock.instant());
         PlatformConnector connector;
-        try {
-            connector = connectors.forAccount(d.accountId(), d.platform());
-        } catch (ConnectorRegistry.ConnectorUnavailableException e) {
-            guards.release(d);
-            deliveries.failed(d, instance, e.getMessage(), clock.instant());
-            return;
-        }
         PublishOutcome outcome;
+        requests.acquireUninterruptibly();
         try {
-            outcome = connector.publish(new Publication(d.id(), d.text(), d.links(), d.content().mediaUrls(),
-                    d.noReplies(), d.content().replyTo(), d.content().quoteOf()));
-        } catch (RuntimeException e) {
-            // a connector must not throw; if one does, the request may have left, so treat it as unknown
-            outcome = new PublishOutcome.Unknown("connector error: " + e);
+            if (!gate.submit(d)) {
+                guards.release(d);
+                metrics.outcome(d, "paused");
+                return;
+            }
+            metrics.started(d, clock.instant());
+            try {
+                connector = connectors.forAccount(d.accountId(), d.platform());
+            } catch (ConnectorRegistry.ConnectorUnavailableException e) {
+                guards.release(d);
+                deliveries.failed(d, instance, e.getMessage(), clock.instant());
+                return;
+            }
+            outcome = publish(connector, d);
+        } finally {
+            requests.release();
         }
         guards.record(d, outcome);
         metrics.outcome(d, switch (outcome) {
@@ -204,29 +228,33 @@ public class Dispatcher implements SmartLifecycle {
         record(d, outcome, connector.deduplicatesRetries());
     }
 
-    private void record(ClaimedDelivery d, PublishOutcome outcome, boolean deduplicates) {
-        Instant now = clock.instant();
-        switch (outcome) {
-            case PublishOutcome.Published p -> deliveries.sent(d, instance, p.platformPostId(), now);
-            case PublishOutcome.Permanent p -> deliveries.failed(d, instance, p.reason(), now);
-            case PublishOutcome.Transient t -> retryOrFail(d, t.reason(), t.retryAfter().orElse(null), now);
-            case PublishOutcome.Unknown u -> {
-                if (deduplicates) {
-                    retryOrFail(d, u.reason(), null, now);
-                } else {
-                    deliveries.uncertain(d, instance, u.reason(), now);
-                }
-            }
+    private static PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
+        try {
+            return connector.publish(new Publication(d.id(), d.text(), d.links(), d.content().mediaUrls(),
+                    d.noReplies(), d.content().replyTo(), d.content().quoteOf()));
+        } catch (RuntimeException e) {
+            // a connector must not throw; if one does, the request may have left, so treat it as unknown
+            return new PublishOutcome.Unknown("connector error: " + e);
         }
     }
 
-    private void retryOrFail(ClaimedDelivery d, String reason, Duration hint, Instant now) {
+    private void record(ClaimedDelivery d, PublishOutcome outcome, boolean deduplicates) {
+        Deliveries.Outcome recorded = switch (outcome) {
+            case PublishOutcome.Published p -> Deliveries.Outcome.sent(d, p.platformPostId());
+            case PublishOutcome.Permanent p -> Deliveries.Outcome.failed(d, p.reason());
+            case PublishOutcome.Transient t -> retryOrFail(d, t.reason(), t.retryAfter().orElse(null));
+            case PublishOutcome.Unknown u -> deduplicates ? retryOrFail(d, u.reason(), null)
+                    : Deliveries.Outcome.uncertain(d, u.reason());
+        };
+        outcomes.submit(recorded);
+    }
+
+    private Deliveries.Outcome retryOrFail(ClaimedDelivery d, String reason, Duration hint) {
         if (d.attempt() >= properties.maxAttempts()) {
-            deliveries.failed(d, instance, reason + " (gave up after " + d.attempt() + " attempts)", now);
-            return;
+            return Deliveries.Outcome.failed(d, reason + " (gave up after " + d.attempt() + " attempts)");
         }
         Duration delay = hint != null ? hint : backoff(d.attempt());
-        deliveries.retryLater(d, instance, now.plus(delay), reason, now);
+        return Deliveries.Outcome.retryLater(d, clock.instant().plus(delay), reason);
     }
 
     private Duration backoff(int attempt) {

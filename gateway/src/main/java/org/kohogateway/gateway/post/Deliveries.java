@@ -2,14 +2,18 @@ package org.kohogateway.gateway.post;
 
 import static org.kohogateway.gateway.post.Posts.timestamp;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.AccountStatus;
@@ -21,6 +25,7 @@ import org.kohogateway.gateway.support.SearchBounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,12 +45,40 @@ public class Deliveries {
     /** Stands for "every department". */
     private static final long NO_DEPARTMENT = -1;
 
+    /** The claim statement; package-visible so the claim-cost benchmark can show its plan. */
+    static final String CLAIM = """
+            with due as (
+                select d.id, d.due_at from delivery d
+                join post p on p.id = d.post_id
+                join official_account a on a.id = d.account_id
+                join dispatch_gate g on g.account_id = d.account_id
+                join dispatch_gate everything on everything.account_id = 0
+                where d.status = 'SCHEDULED' and d.due_at <= :now
+                  and p.status = 'APPROVED' and p.approval_current
+                  and a.status in (:inService)
+                  and (d.pause_override or not (g.paused or everything.paused))
+                order by d.due_at
+                limit :limit
+                for update of d skip locked
+            ), claimed as (
+                update delivery d set status = 'SENDING', attempts = d.attempts + 1, claimed_by = :instance,
+                    lease_until = :leaseUntil, send_started_at = null, updated_at = :now
+                from due where d.id = due.id
+                returning d.id, d.post_id, d.account_id, d.attempts, due.due_at
+            )
+            select c.id, c.post_id, c.account_id, c.attempts, c.due_at, a.platform, a.reply_policy, p.text, p.links,
+                   p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override
+            from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
+            """;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
 
-    Deliveries(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher publisher) {
+    Deliveries(JdbcClient jdbc, DataSource dataSource, AuditTrail audit, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.batch = new JdbcTemplate(dataSource);
         this.audit = audit;
         this.publisher = publisher;
     }
@@ -57,30 +90,7 @@ public class Deliveries {
      */
     @Transactional
     public List<ClaimedDelivery> claim(Instant now, int limit, String instance, Duration lease) {
-        List<ClaimedDelivery> claimed = jdbc.sql("""
-                with due as (
-                    select d.id, d.due_at from delivery d
-                    join post p on p.id = d.post_id
-                    join official_account a on a.id = d.account_id
-                    join dispatch_gate g on g.account_id = d.account_id
-                    join dispatch_gate everything on everything.account_id = 0
-                    where d.status = 'SCHEDULED' and d.due_at <= :now
-                      and p.status = 'APPROVED' and p.approved_hash = p.content_hash
-                      and a.status in (:inService)
-                      and (d.pause_override or not (g.paused or everything.paused))
-                    order by d.due_at
-                    limit :limit
-                    for update of d skip locked
-                ), claimed as (
-                    update delivery d set status = 'SENDING', attempts = d.attempts + 1, claimed_by = :instance,
-                        lease_until = :leaseUntil, send_started_at = null, updated_at = :now
-                    from due where d.id = due.id
-                    returning d.id, d.post_id, d.account_id, d.attempts, due.due_at
-                )
-                select c.id, c.post_id, c.account_id, c.attempts, c.due_at, a.platform, a.reply_policy, p.text, p.links,
-                       p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override
-                from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
-                """)
+        List<ClaimedDelivery> claimed = jdbc.sql(CLAIM)
                 .param("now", timestamp(now))
                 .param("inService", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList())
                 .param("limit", limit)
@@ -95,24 +105,20 @@ public class Deliveries {
                         Set.copyOf(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())),
                         rs.getBoolean("pause_override"), rs.getInt("attempts"), Posts.instant(rs, "due_at")))
                 .list();
-        for (ClaimedDelivery d : claimed) {
-            audit.record(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY", d.id().toString(), "SCHEDULED", "SENDING",
-                    Map.of("instance", instance, "attempt", d.attempt(), "accountId", d.accountId()));
-        }
+        audit.recordAll(claimed.stream().map(d -> new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY",
+                d.id().toString(), "SCHEDULED", "SENDING",
+                Map.of("instance", instance, "attempt", d.attempt(), "accountId", d.accountId()))).toList());
         return claimed;
     }
 
     @Transactional
     public void sent(ClaimedDelivery d, String instance, String platformPostId, Instant now) {
-        finish(d, instance, DeliveryStatus.SENT, now, null, platformPostId, "DELIVERY_SENT",
-                detail("platformPostId", platformPostId));
+        record(List.of(Outcome.sent(d, platformPostId)), instance, now);
     }
 
     @Transactional
     public void retryLater(ClaimedDelivery d, String instance, Instant retryAt, String error, Instant now) {
-        Map<String, Object> detail = detail("error", error);
-        detail.put("retryAt", retryAt.toString());
-        finish(d, instance, DeliveryStatus.SCHEDULED, now, retryAt, null, "DELIVERY_RETRY_SCHEDULED", detail);
+        record(List.of(Outcome.retryLater(d, retryAt, error)), instance, now);
     }
 
     /**
@@ -130,12 +136,18 @@ public class Deliveries {
         hold(d, instance, reason, now, "DELIVERY_HELD_BY_PAUSE");
     }
 
-    /** Records that the platform request of a claimed delivery is about to start: it has passed the pause gate. */
+    /** Records that the platform requests of claimed deliveries are about to start: they passed the pause gate. */
     @Transactional
-    public void markStarted(ClaimedDelivery d, String instance, Instant now) {
-        jdbc.sql("update delivery set send_started_at = :now where id = :id and status = 'SENDING' and claimed_by = :instance")
+    public void markStarted(List<ClaimedDelivery> started, String instance, Instant now) {
+        if (started.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update delivery set send_started_at = :now
+                where id = any(:ids) and status = 'SENDING' and claimed_by = :instance
+                """)
                 .param("now", timestamp(now))
-                .param("id", d.id())
+                .param("ids", started.stream().map(ClaimedDelivery::id).toArray(UUID[]::new))
                 .param("instance", instance)
                 .update();
     }
@@ -334,12 +346,94 @@ public class Deliveries {
 
     @Transactional
     public void failed(ClaimedDelivery d, String instance, String error, Instant now) {
-        finish(d, instance, DeliveryStatus.FAILED, now, null, null, "DELIVERY_FAILED", detail("error", error));
+        record(List.of(Outcome.failed(d, error)), instance, now);
     }
 
     @Transactional
     public void uncertain(ClaimedDelivery d, String instance, String error, Instant now) {
-        finish(d, instance, DeliveryStatus.UNCERTAIN, now, null, null, "DELIVERY_UNCERTAIN", detail("error", error));
+        record(List.of(Outcome.uncertain(d, error)), instance, now);
+    }
+
+    /**
+     * How the attempt of a claimed delivery ended, to be recorded with {@link #record}.
+     *
+     * @param next   SENT, FAILED, UNCERTAIN, or SCHEDULED again for a retry at {@code dueAt}
+     * @param detail the audit entry's detail beyond instance, attempt and platform
+     */
+    public record Outcome(ClaimedDelivery delivery, DeliveryStatus next, Instant dueAt, String platformPostId,
+            String error, String action, Map<String, Object> detail) {
+
+        public static Outcome sent(ClaimedDelivery d, String platformPostId) {
+            return new Outcome(d, DeliveryStatus.SENT, null, platformPostId, null, "DELIVERY_SENT",
+                    Deliveries.detail("platformPostId", platformPostId));
+        }
+
+        public static Outcome failed(ClaimedDelivery d, String error) {
+            return new Outcome(d, DeliveryStatus.FAILED, null, null, error, "DELIVERY_FAILED", Deliveries.detail("error", error));
+        }
+
+        public static Outcome uncertain(ClaimedDelivery d, String error) {
+            return new Outcome(d, DeliveryStatus.UNCERTAIN, null, null, error, "DELIVERY_UNCERTAIN",
+                    Deliveries.detail("error", error));
+        }
+
+        public static Outcome retryLater(ClaimedDelivery d, Instant retryAt, String error) {
+            Map<String, Object> detail = Deliveries.detail("error", error);
+            detail.put("retryAt", retryAt.toString());
+            return new Outcome(d, DeliveryStatus.SCHEDULED, retryAt, null, error, "DELIVERY_RETRY_SCHEDULED", detail);
+        }
+    }
+
+    /**
+     * Records the outcomes of several attempts in one transaction, each delivery's change with its audit entry, in
+     * two round trips however many there are. An outcome whose lease was recovered meanwhile (another instance took
+     * the delivery over) changes nothing and is kept on record as {@code …_AFTER_LEASE_LOST}.
+     */
+    @Transactional
+    public void record(List<Outcome> outcomes, String instance, Instant now) {
+        Timestamp at = timestamp(now);
+        int[][] rows = batch.batchUpdate("""
+                update delivery set status = ?, due_at = ?, platform_post_id = coalesce(?, platform_post_id),
+                    last_error = ?, sent_at = case when cast(? as text) = 'SENT' then cast(? as timestamptz) else sent_at end,
+                    claimed_by = null, lease_until = null, updated_at = ?
+                where id = ? and status = 'SENDING' and claimed_by = ?
+                """, outcomes, outcomes.size(), (ps, o) -> {
+            ps.setString(1, o.next().name());
+            ps.setTimestamp(2, timestamp(o.dueAt()));
+            ps.setString(3, o.platformPostId());
+            ps.setString(4, o.error());
+            ps.setString(5, o.next().name());
+            ps.setTimestamp(6, at);
+            ps.setTimestamp(7, at);
+            ps.setObject(8, o.delivery().id());
+            ps.setString(9, instance);
+        });
+        List<AuditTrail.Entry> entries = new ArrayList<>(outcomes.size());
+        List<DeliveryNeedsAttention> needsAttention = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            Map<String, Object> detail = new LinkedHashMap<>(o.detail());
+            detail.put("instance", instance);
+            detail.put("attempt", o.delivery().attempt());
+            detail.put("platform", o.delivery().platform().name());
+            String id = o.delivery().id().toString();
+            if (rows[0][i] == 1) {
+                entries.add(new AuditTrail.Entry(AuditTrail.SYSTEM, o.action(), "DELIVERY", id, "SENDING",
+                        o.next().name(), detail));
+                if (o.next() == DeliveryStatus.FAILED || o.next() == DeliveryStatus.UNCERTAIN) {
+                    ClaimedDelivery d = o.delivery();
+                    needsAttention.add(new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), o.next(),
+                            o.error()));
+                }
+            } else {
+                // our lease was taken over meanwhile; keep the platform's answer on record rather than lose it
+                log.warn("delivery {} outcome {} arrived after its lease was recovered", id, o.next());
+                entries.add(new AuditTrail.Entry(AuditTrail.SYSTEM, o.action() + "_AFTER_LEASE_LOST", "DELIVERY", id,
+                        null, null, detail));
+            }
+        }
+        audit.recordAll(entries);
+        needsAttention.forEach(publisher::publishEvent);
     }
 
     /**
@@ -376,39 +470,6 @@ public class Deliveries {
             }
         }
         return recovered.size();
-    }
-
-    private void finish(ClaimedDelivery d, String instance, DeliveryStatus next, Instant now, Instant dueAt,
-            String platformPostId, String action, Map<String, Object> detail) {
-        int rows = jdbc.sql("""
-                update delivery set status = :status, due_at = :due, platform_post_id = coalesce(:platformId, platform_post_id),
-                    last_error = :error, sent_at = case when cast(:status as text) = 'SENT' then cast(:now as timestamptz) else sent_at end,
-                    claimed_by = null, lease_until = null, updated_at = :now
-                where id = :id and status = 'SENDING' and claimed_by = :instance
-                """)
-                .param("status", next.name())
-                .param("due", timestamp(dueAt))
-                .param("platformId", platformPostId)
-                .param("error", detail.get("error"))
-                .param("now", timestamp(now))
-                .param("id", d.id())
-                .param("instance", instance)
-                .update();
-        detail.put("instance", instance);
-        detail.put("attempt", d.attempt());
-        detail.put("platform", d.platform().name());
-        if (rows == 1) {
-            audit.record(AuditTrail.SYSTEM, action, "DELIVERY", d.id().toString(), "SENDING", next.name(), detail);
-            if (next == DeliveryStatus.FAILED || next == DeliveryStatus.UNCERTAIN) {
-                publisher.publishEvent(new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), next,
-                        (String) detail.get("error")));
-            }
-        } else {
-            // our lease was taken over meanwhile; keep the platform's answer on record rather than lose it
-            log.warn("delivery {} outcome {} arrived after its lease was recovered", d.id(), next);
-            audit.record(AuditTrail.SYSTEM, action + "_AFTER_LEASE_LOST", "DELIVERY", d.id().toString(), null, null,
-                    detail);
-        }
     }
 
     private static Map<String, Object> detail(String key, Object value) {

@@ -23,6 +23,7 @@ import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -43,6 +44,9 @@ class DispatcherIntegrationTest extends IntegrationTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final WireMockServer line = SimulatedPlatforms.shared().server();
     private StubMapping override;
@@ -194,6 +198,20 @@ class DispatcherIntegrationTest extends IntegrationTest {
 
         assertThat(requestsFor(only(post))).isZero();
         assertThat(status(only(post))).isEqualTo(DeliveryStatus.WAITING);
+    }
+
+    @Test
+    void doesNotClaimADeliveryWhosePostNoLongerMatchesItsApprovalEvenIfChangedBehindTheWorkflowsBack() {
+        World world = data.world();
+        Post post = data.approvedPost(world, "承認どおりの本文", null, world.lineA());
+        // as if someone edited the row directly: the approval's hash no longer matches the content
+        jdbc.sql("update post set text = '改ざんされた本文', content_hash = 'changed' where id = :id")
+                .param("id", post.id().value()).update();
+
+        dispatcher.drain();
+
+        assertThat(requestsFor(only(post))).isZero();
+        assertThat(status(only(post))).isEqualTo(DeliveryStatus.SCHEDULED);
     }
 
     private void answer(Delivery delivery, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {

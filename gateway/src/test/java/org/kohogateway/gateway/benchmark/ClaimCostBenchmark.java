@@ -1,0 +1,94 @@
+package org.kohogateway.gateway.benchmark;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.post.ClaimedDelivery;
+import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.testing.TestData;
+import org.kohogateway.gateway.testing.TestData.World;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Scenario 4 (issue 9): what one claim costs when 10,000 and when 1,000,000 deliveries are queued for the future. The
+ * claim is the dispatcher's own ({@link Deliveries#claim}: the statement and the claim audit entries), taking 16 due
+ * deliveries at a time from a small due set, repeated; the future deliveries (posts of 20 targets, due within the
+ * next 30 days) are loaded with COPY and analysed as autovacuum would. The plan is printed for both sizes.
+ */
+class ClaimCostBenchmark extends LoadedGateway {
+
+    private final int small = size("claim.small", 10_000);
+    private final int large = size("claim.large", 1_000_000);
+    private final int claims = size("claim.claims", 200);
+    private final int backlog = size("dispatch.deliveries", 20_000);
+    private final int limit = size("dispatch.concurrency", 16);
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Test
+    void claimCostWith10kAnd1mQueued() {
+        World world = data.world();
+        List<Long> accounts = lineAccounts(world, 50).values().stream().sorted().toList();
+        Instant now = Instant.now();
+        Duration horizon = Duration.ofDays(30);
+
+        outbox.loadQuietly(approval(world), accounts, small, 20, i -> future(now, horizon, i, small), "将来の配信");
+        double smallMillis = measure(world, accounts, String.format("%,d future deliveries queued", small));
+
+        long started = System.nanoTime();
+        outbox.loadQuietly(approval(world), accounts, large - small, 20, i -> future(now, horizon, i, large - small),
+                "将来の配信（大量）");
+        System.out.printf("  loaded %,d more future deliveries in %.0f s%n", large - small,
+                (System.nanoTime() - started) / 1e9);
+        double largeMillis = measure(world, accounts, String.format("%,d future deliveries queued", large));
+
+        double ratio = largeMillis / smallMillis;
+        System.out.printf("%nclaim of %d: p50 %.2f ms with %,d queued, %.2f ms with %,d queued: ratio %.2f%n", limit,
+                smallMillis, small, largeMillis, large, ratio);
+        System.out.printf("RESULT claim_time_p50_10k_ms=%.3f%n", smallMillis);
+        System.out.printf("RESULT claim_time_p50_1m_ms=%.3f%n", largeMillis);
+        System.out.printf("RESULT claim_time_ratio_1m_vs_10k=%.3f%n", ratio);
+
+        // the case scenario 1 makes: a backlog of deliveries all due at once (after an outage, a pause, a big import)
+        Instant due = Instant.now().minusSeconds(60);
+        outbox.loadQuietly(approval(world), accounts, backlog, 1, i -> due.plusNanos(i * 1_000L), "溜まった配信");
+        double backlogMillis = measure(world, accounts,
+                String.format("%,d future deliveries queued and a backlog of %,d due", large, backlog));
+        System.out.printf("claim of %d with a backlog of %,d due: p50 %.2f ms%n", limit, backlog, backlogMillis);
+        System.out.printf("RESULT claim_time_p50_backlog_ms=%.3f%n", backlogMillis);
+    }
+
+    /** Spread over the horizon, starting an hour from now. */
+    private static Instant future(Instant now, Duration horizon, int i, int of) {
+        return now.plus(Duration.ofHours(1)).plus(horizon.multipliedBy(i).dividedBy(of));
+    }
+
+    /** p50 of {@code claims} claims (after as many to warm up) in the situation described. */
+    private double measure(World world, List<Long> accounts, String situation) {
+        Instant due = Instant.now().minusSeconds(1);
+        outbox.loadQuietly(approval(world), accounts, 2 * claims * limit, 1, i -> due.plusNanos(i * 1_000L), "今すぐの配信");
+        outbox.analyze();
+        String instance = "claim-benchmark-" + TestData.unique();
+        for (int i = 0; i < claims; i++) {
+            deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1));
+        }
+        double[] millis = new double[claims];
+        for (int i = 0; i < claims; i++) {
+            long start = System.nanoTime();
+            List<ClaimedDelivery> claimed = deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (claimed.size() != limit) {
+                throw new IllegalStateException("claimed " + claimed.size() + " of " + limit);
+            }
+        }
+        double p50 = percentile(millis.clone(), 50);
+        System.out.printf("%nclaim with %s: p50 %.2f ms, p99 %.2f ms over %d claims of %d%n", situation, p50, percentile(millis, 99), claims, limit);
+        Instant at = Instant.now();
+        outbox.loadQuietly(approval(world), accounts, limit, 1, i -> at.minusSeconds(1), "計画表示用");
+        System.out.println(outbox.explainClaim(Instant.now(), limit));
+        return p50;
+    }
+}

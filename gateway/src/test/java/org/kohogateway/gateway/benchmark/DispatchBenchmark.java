@@ -1,0 +1,258 @@
+package org.kohogateway.gateway.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.dispatch.DbSchedulerPeer;
+import org.kohogateway.gateway.dispatch.Dispatcher;
+import org.kohogateway.gateway.dispatch.DispatcherFactory;
+import org.kohogateway.gateway.post.OutboxLoader.Loaded;
+import org.kohogateway.gateway.testing.Api;
+import org.kohogateway.gateway.testing.TestData;
+import org.kohogateway.gateway.testing.TestData.World;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Scenarios 1, 3 and the heap of 5 (issue 9). Dispatch throughput: N deliveries due now across the accounts, sent
+ * through the LINE connector to a local stub answering after 0 ms and after 50 ms, audit trail and hash chain on,
+ * timed from the start of the first claim to the last SENT; side by side with db-scheduler executing one task per
+ * delivery ({@link DbSchedulerPeer}) with the same pool, the same number of threads and the same poll interval. Then
+ * pause-to-halt: accounts paused one after another over the API in the middle of such a run, how long each call
+ * took and whether the stub saw any request for a paused account after its call returned. Last, the heap.
+ */
+class DispatchBenchmark extends LoadedGateway {
+
+    private final int deliveries = size("dispatch.deliveries", 20_000);
+    private final int accounts = size("dispatch.accounts", 50);
+    private final int warmup = size("dispatch.warmup", 2_000);
+    /** The dispatcher's default concurrency; db-scheduler gets as many threads. */
+    private final int concurrency = size("dispatch.concurrency", 16);
+    /** The dispatcher's default poll interval; db-scheduler polls as often. */
+    private final Duration poll = Duration.ofMillis(size("dispatch.poll-ms", 200));
+    /**
+     * db-scheduler's lock-and-fetch limits: fetch again as soon as fewer executions than threads are left, up to twice
+     * the threads — the same look-ahead as the dispatcher, which claims up to twice its concurrency. (Its
+     * documentation's example for normal use, 0.5 and 1.0, left it slower at 50 ms in trial runs.)
+     */
+    private final double lower = Double.parseDouble(System.getProperty("bench.db-scheduler.lower", "1.0"));
+    private final double upper = Double.parseDouble(System.getProperty("bench.db-scheduler.upper", "2.0"));
+    private final int pauseTries = size("pause.tries", 20);
+    private final int pauseLatency = size("pause.latency-ms", 50);
+
+    @Autowired
+    DispatcherFactory dispatchers;
+
+    @Autowired
+    DbSchedulerPeer peer;
+
+    @Autowired
+    DataSource dataSource;
+
+    record Round(String who, int latencyMillis, int count, double seconds) {
+        double perSecond() {
+            return count / seconds;
+        }
+    }
+
+    record SideBySide(Round ours, Round theirs) {
+        double ratio() {
+            return ours.perSecond() / theirs.perSecond();
+        }
+    }
+
+    @Test
+    void dispatchThroughputPauseToHaltAndHeap() {
+        // the heap figure is this benchmark's: benchmarks run before it in the same JVM do not count
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        World world = data.world();
+        peer.createTable();
+        System.out.printf("%ndispatch: %,d deliveries across %d LINE accounts; dispatcher concurrency %d, poll %d ms; "
+                + "db-scheduler %d threads, poll %d ms, lock-and-fetch (%.1f, %.1f); %s%n", deliveries, accounts,
+                concurrency, poll.toMillis(), concurrency, poll.toMillis(), lower, upper, poolSize());
+
+        // both sides send to the same accounts, so both find their connectors (and connections) warm after this
+        Map<String, Long> byToken = lineAccounts(world, accounts);
+        LINE.latency(0);
+        ours(world, byToken, warmup);
+        theirs(world, byToken, warmup);
+
+        List<SideBySide> results = new ArrayList<>();
+        for (String latency : System.getProperty("bench.dispatch.latencies", "0,50").split(",")) {
+            LINE.latency(Integer.parseInt(latency.strip()));
+            Round theirs = theirs(world, byToken, deliveries);
+            Round ours = ours(world, byToken, deliveries);
+            results.add(new SideBySide(ours, theirs));
+        }
+        System.out.printf("%n| stub latency | Koho dispatcher | db-scheduler 16.7.1 | ratio |%n| --- | --- | --- | --- |%n");
+        results.forEach(r -> System.out.printf("| %d ms | %.0f posts/s (%.1f s) | %.0f posts/s (%.1f s) | %.2f |%n",
+                r.ours().latencyMillis(), r.ours().perSecond(), r.ours().seconds(), r.theirs().perSecond(),
+                r.theirs().seconds(), r.ratio()));
+        results.stream().sorted(Comparator.comparingDouble(SideBySide::ratio).reversed()).forEach(r -> {
+            System.out.printf("RESULT dispatch_throughput_posts_per_s=%.1f%n", r.ours().perSecond());
+            System.out.printf("RESULT db_scheduler_throughput_posts_per_s=%.1f%n", r.theirs().perSecond());
+            System.out.printf("RESULT dispatch_throughput_ratio_vs_db_scheduler=%.3f%n", r.ratio());
+        });
+
+        pauseToHalt(world);
+        heap();
+    }
+
+    private Round ours(World world, Map<String, Long> byToken, int count) {
+        List<Loaded> loaded = load(world, byToken, count);
+        Dispatcher dispatcher = dispatchers.running("bench-dispatcher-" + TestData.unique(), concurrency, poll);
+        Instant start = Instant.now();
+        dispatcher.start();
+        try {
+            awaitSent(ids(loaded), count, Duration.ofMinutes(15));
+        } finally {
+            dispatcher.stop();
+        }
+        return finished("Koho dispatcher", loaded, start);
+    }
+
+    private Round theirs(World world, Map<String, Long> byToken, int count) {
+        List<Loaded> loaded = load(world, byToken, count);
+        peer.enqueue(ids(loaded));
+        jdbc.sql("vacuum analyze scheduled_tasks").update();
+        Instant start = Instant.now();
+        Scheduler scheduler = peer.start(concurrency, poll, lower, upper);
+        try {
+            awaitSent(ids(loaded), count, Duration.ofMinutes(15));
+            await().atMost(Duration.ofMinutes(1)).until(() -> peer.remaining() == 0);
+        } finally {
+            scheduler.stop();
+        }
+        return finished("db-scheduler", loaded, start);
+    }
+
+    private List<Loaded> load(World world, Map<String, Long> byToken, int count) {
+        List<Long> accountIds = byToken.values().stream().sorted().toList();
+        Instant now = Instant.now();
+        // due a microsecond apart in load order, so claims interleave the accounts as the load did
+        IntFunction<Instant> due = i -> now.minusNanos((count - i) * 1_000L);
+        List<Loaded> loaded = outbox.load(approval(world), accountIds, count, 1, due, "配信ベンチマーク");
+        vacuum();
+        LINE.reset();
+        return loaded;
+    }
+
+    /** From the start to the last SENT; and every delivery reached the platform exactly once. */
+    private Round finished(String who, List<Loaded> loaded, Instant start) {
+        Instant last = jdbc.sql("select max(sent_at) from delivery where id = any(:ids)")
+                .param("ids", ids(loaded).toArray(UUID[]::new)).query(Timestamp.class).single().toInstant();
+        Map<String, Long> perKey = LINE.arrivals().stream()
+                .collect(Collectors.groupingBy(LineStub.Arrival::retryKey, Collectors.counting()));
+        boolean once = perKey.size() == loaded.size() && perKey.values().stream().allMatch(n -> n == 1)
+                && loaded.stream().allMatch(l -> perKey.containsKey(l.id().toString()));
+        if (!once) {
+            throw new IllegalStateException(who + ": " + loaded.size() + " deliveries but " + LINE.requests()
+                    + " requests for " + perKey.size() + " retry keys");
+        }
+        double seconds = Duration.between(start, last).toNanos() / 1e9;
+        System.out.printf("  %s, stub %d ms: %,d sent in %.2f s, %.0f posts/s%n", who, LINE.latency(), loaded.size(),
+                seconds, loaded.size() / seconds);
+        return new Round(who, LINE.latency(), loaded.size(), seconds);
+    }
+
+    /**
+     * Scenario 3. While a run like the ones above is under way, {@code pauseTries} accounts are paused one after
+     * another with {@code POST /api/crisis/pause} (HTTP Basic, as an admin); the rest of the outbox then goes out.
+     */
+    private void pauseToHalt(World world) {
+        LINE.latency(pauseLatency);
+        Map<String, Long> byToken = lineAccounts(world, accounts);
+        List<Loaded> loaded = load(world, byToken, deliveries);
+        List<Long> paused = byToken.values().stream().sorted().limit(pauseTries).toList();
+        Api admin = new Api(port, world.admin(), TestData.PASSWORD);
+        // the first request of a context pays for its own warm-up (servlet, security, JIT); that is no pause cost
+        for (int i = 0; i < 5; i++) {
+            admin.get("/api/crisis/pauses");
+        }
+        long[] returned = new long[paused.size()];
+        double[] millis = new double[paused.size()];
+        Dispatcher dispatcher = dispatchers.running("bench-pause-" + TestData.unique(), concurrency, poll);
+        dispatcher.start();
+        try {
+            for (int k = 0; k < paused.size(); k++) {
+                // spread over the first half of the run: the accounts left running carry it on to the end
+                int threshold = (k + 1) * deliveries / (2 * (paused.size() + 1));
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> LINE.requests() >= threshold);
+                long begin = System.nanoTime();
+                Api.Response response = admin.post("/api/crisis/pause",
+                        Api.json(Map.of("accountId", paused.get(k), "reason", "ベンチマーク: 炎上対応のため停止")));
+                returned[k] = System.nanoTime();
+                millis[k] = (returned[k] - begin) / 1e6;
+                if (response.status() != 200) {
+                    throw new IllegalStateException("pause refused: " + response);
+                }
+            }
+            List<UUID> running = loaded.stream().filter(l -> !paused.contains(l.accountId())).map(Loaded::id).toList();
+            awaitSent(running, running.size(), Duration.ofMinutes(15));
+        } finally {
+            dispatcher.stop();
+        }
+        Map<Long, Integer> index = new HashMap<>();
+        for (int k = 0; k < paused.size(); k++) {
+            index.put(paused.get(k), k);
+        }
+        long after = LINE.arrivals().stream().filter(a -> {
+            Integer k = index.get(byToken.get(a.token()));
+            return k != null && a.nanos() > returned[k];
+        }).count();
+        long notSent = loaded.size() - sentAmong(ids(loaded));
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%npause-to-halt: %d accounts paused during a run of %,d deliveries, stub %d ms%n",
+                paused.size(), deliveries, pauseLatency);
+        System.out.printf("  pause call p50 %.0f ms, p99 %.0f ms, max %.0f ms; requests for a paused account after its "
+                + "call returned: %d; deliveries of paused accounts left unsent: %,d%n", percentile(millis.clone(), 50),
+                percentile(millis.clone(), 99), sorted[sorted.length - 1], after, notSent);
+        // the crisis is over: resuming holds what fell due meanwhile, so nothing is left due for later benchmarks
+        paused.forEach(account -> admin.post("/api/crisis/resume", Api.json(Map.of("accountId", account))));
+        System.out.println("  each pause call (ms): " + Arrays.stream(millis).mapToObj(ms -> String.format("%.0f", ms))
+                .collect(Collectors.joining(" ")));
+        System.out.printf("RESULT pause_return_p99_ms=%.1f%n", percentile(millis, 99));
+        System.out.printf("RESULT pause_requests_after_return=%d%n", after);
+    }
+
+    /** Scenario 5, heap: the peaks of the heap pools over the whole run (an upper bound), and what stays live. */
+    private static void heap() {
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getPeakUsage).mapToLong(u -> u.getUsed()).sum();
+        System.gc();
+        long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        double mb = 1024 * 1024;
+        System.out.printf("%nheap: -Xmx %.0f MB; peak of the heap pools %.0f MB; used after the runs and a GC %.0f MB "
+                + "(this JVM also holds the stub, db-scheduler and the harness)%n",
+                Runtime.getRuntime().maxMemory() / mb, peak / mb, live / mb);
+        System.out.printf("RESULT heap_peak_mb=%.0f%n", peak / mb);
+        System.out.printf("RESULT heap_live_after_runs_mb=%.0f%n", live / mb);
+    }
+
+    private String poolSize() {
+        return dataSource instanceof HikariDataSource hikari
+                ? "one Hikari pool of " + hikari.getMaximumPoolSize() + " connections for both" : "one pool for both";
+    }
+}
