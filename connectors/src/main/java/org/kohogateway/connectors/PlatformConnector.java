@@ -1,6 +1,7 @@
 package org.kohogateway.connectors;
 
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * One official account on one platform, reached through that platform's real API.
@@ -21,6 +22,15 @@ public interface PlatformConnector {
     boolean deduplicatesRetries();
 
     PublishOutcome publish(Publication publication);
+
+    /**
+     * Publishes where the platform needs several requests (Instagram: quota, container, status, publish), asking
+     * {@code mayContinue} before each request after the first: when it answers false (the account was paused
+     * meanwhile) nothing more is sent and the outcome says nothing was published. One-request platforms ignore it.
+     */
+    default PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
+        return publish(publication);
+    }
 
     DeleteOutcome delete(String platformPostId);
 

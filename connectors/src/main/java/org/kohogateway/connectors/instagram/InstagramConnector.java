@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
@@ -93,8 +94,13 @@ public final class InstagramConnector implements PlatformConnector {
 
     @Override
     public PublishOutcome publish(Publication publication) {
+        return publish(publication, () -> true);
+    }
+
+    @Override
+    public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
-        PublishOutcome outcome = publishImage(publication);
+        PublishOutcome outcome = publishImage(publication, mayContinue);
         if (outcome instanceof PublishOutcome.Unknown unknown) {
             log.warn("Instagram publication {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
         } else {
@@ -145,7 +151,7 @@ public final class InstagramConnector implements PlatformConnector {
         };
     }
 
-    private PublishOutcome publishImage(Publication publication) {
+    private PublishOutcome publishImage(Publication publication, BooleanSupplier mayContinue) {
         if (publication.refersToAnotherPost()) {
             return new PublishOutcome.Permanent("the Instagram connector cannot answer or quote another post: "
                     + "it would publish a standalone post instead of what was approved");
@@ -160,6 +166,9 @@ public final class InstagramConnector implements PlatformConnector {
         Optional<PublishOutcome> quotaRefusal = checkQuota();
         if (quotaRefusal.isPresent()) {
             return quotaRefusal.get();
+        }
+        if (!mayContinue.getAsBoolean()) {
+            return stopped("before creating the media container");
         }
         URI image = publication.mediaUrls().get(0);
         String caption = withLinks(publication.text(), publication.links());
@@ -178,9 +187,12 @@ public final class InstagramConnector implements PlatformConnector {
                 }
             }
         }
-        Optional<PublishOutcome> notReady = awaitFinished(containerId);
+        Optional<PublishOutcome> notReady = awaitFinished(containerId, mayContinue);
         if (notReady.isPresent()) {
             return notReady.get();
+        }
+        if (!mayContinue.getAsBoolean()) {
+            return stopped("before publishing container " + containerId);
         }
         GraphResult<GraphResponse> published = graph.call(client -> client.publish(igUserId + "/media_publish",
                 GraphResponse.class, Parameter.with("creation_id", containerId)));
@@ -193,6 +205,12 @@ public final class InstagramConnector implements PlatformConnector {
                     ? new PublishOutcome.Unknown(failed.reason() + " (publishing container " + containerId + ")")
                     : failed.toPublishOutcome();
         };
+    }
+
+    /** Told to stop between requests (a pause): nothing was published, so it may be tried again later. */
+    private static PublishOutcome stopped(String where) {
+        return new PublishOutcome.Transient("stopped " + where + ": sending from this account was paused; "
+                + "nothing was published", Optional.empty());
     }
 
     /** Refuses to start when the quota is used up; lets Instagram decide when the quota cannot be read. */
@@ -243,9 +261,12 @@ public final class InstagramConnector implements PlatformConnector {
      * Checks the container until Instagram has fetched and processed the image. Empty when it is
      * {@code FINISHED}; otherwise the outcome to report.
      */
-    private Optional<PublishOutcome> awaitFinished(String containerId) {
+    private Optional<PublishOutcome> awaitFinished(String containerId, BooleanSupplier mayContinue) {
         String lastStatus = "unknown";
         for (int check = 1; check <= maxStatusChecks; check++) {
+            if (!mayContinue.getAsBoolean()) {
+                return Optional.of(stopped("while waiting for container " + containerId));
+            }
             GraphResult<JsonObject> result = graph.call(client -> client.fetchObject(containerId, JsonObject.class,
                     Parameter.withFields("status_code,status")));
             if (result instanceof GraphResult.Failed<JsonObject> failed) {

@@ -91,6 +91,22 @@ class InstagramConnectorTest {
     }
 
     @Test
+    void sendsNoFurtherRequestOnceTheAccountIsPausedMidPublication() {
+        stubQuota(2, 100);
+        stubContainerCreated();
+        graph.stubFor(get(urlPathEqualTo(CONTAINER)).willReturn(status("IN_PROGRESS")));
+        stubMediaPublish(okJson("{\"id\":\"" + MEDIA_ID + "\"}"));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        // allowed to create the container and check it once, then the pause comes
+        PublishOutcome outcome = connector().publish(withImage(), () -> asked.incrementAndGet() <= 2);
+
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Transient.class))
+                .extracting(PublishOutcome.Transient::reason).asString().contains("paused", "nothing was published");
+        assertThat(requestsInOrder()).containsExactly("GET " + LIMIT, "POST " + MEDIA, "GET " + CONTAINER);
+    }
+
+    @Test
     void requiresAnImageAndCallsNothingWithoutOne() {
         PublishOutcome outcome = connector().publish(Publication.text(deliveryKey, TEXT));
 

@@ -167,6 +167,20 @@ public class Pauses {
         return started;
     }
 
+    /**
+     * For a publication that takes several platform requests (Instagram): whether its next request may still start.
+     * The same share lock as {@link #enter}: a pause either comes first (and the rest is not sent) or waits until
+     * this answer is given, while the delivery already counts as in flight and is reported.
+     */
+    @Transactional
+    public boolean mayContinue(ClaimedDelivery delivery) {
+        if (delivery.pauseOverride()) {
+            return true;
+        }
+        return jdbc.sql("select paused from dispatch_gate where account_id = 0 or account_id = :account for share")
+                .param("account", delivery.accountId()).query(Boolean.class).list().stream().noneMatch(p -> p);
+    }
+
     /** Lets an approved emergency post go out during a pause (§6-③ イ); ADMIN only, with a reason, audited. */
     @Transactional
     public List<DeliveryView> overrideForEmergency(String username, PostId postId, String reason) {

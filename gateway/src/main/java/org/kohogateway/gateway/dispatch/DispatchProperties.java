@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param backoff      first retry delay without a platform hint; doubles per attempt (default 10s)
  * @param maxBackoff   cap of that delay (default 15m)
  * @param instanceId   names this instance in claims and the audit trail (default: host name and process id)
+ * @param maxLateness  a delivery that would go out more than this after its time is held for a new time instead
+ *                     (default 30m): 「本日10時から」 must not appear at 15:00 after an outage or a long wait
  */
 @Validated
 @ConfigurationProperties("gateway.dispatch")
@@ -32,7 +34,8 @@ record DispatchProperties(
         @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
         @DefaultValue("10s") @NotNull Duration backoff,
         @DefaultValue("15m") @NotNull Duration maxBackoff,
-        @DefaultValue("") String instanceId) {
+        @DefaultValue("") String instanceId,
+        @DefaultValue("30m") @NotNull Duration maxLateness) {
 
     String instance() {
         return instanceId.isBlank() ? ProcessHandle.current().pid() + "@" + host() : instanceId;

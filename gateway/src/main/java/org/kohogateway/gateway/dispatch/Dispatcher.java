@@ -45,6 +45,8 @@ public class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(1);
+    /** LINE keeps an X-Line-Retry-Key 24 hours; an hour's margin for clocks and the attempt's own duration. */
+    private static final Duration RETRY_KEY_LIFETIME = Duration.ofHours(23);
 
     private final Deliveries deliveries;
     private final ConnectorRegistry connectors;
@@ -181,6 +183,22 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private void send(ClaimedDelivery d) {
+        Instant now = clock.instant();
+        if (!d.pauseOverride() && d.scheduledFor() != null
+                && now.isAfter(d.scheduledFor().plus(properties.maxLateness()))) {
+            deliveries.holdAsOverdue(d, instance, "it was meant for " + d.scheduledFor() + " and would go out more than "
+                    + properties.maxLateness().toMinutes() + " minutes late: give it a new time or cancel it", now);
+            metrics.outcome(d, "held");
+            return;
+        }
+        if (deduplicating.contains(d.platform()) && d.firstStartedAt() != null
+                && now.isAfter(d.firstStartedAt().plus(RETRY_KEY_LIFETIME))) {
+            deliveries.uncertain(d, instance, "its first attempt started at " + d.firstStartedAt() + ", and "
+                    + d.platform() + " forgets a retry key after 24 hours: an earlier attempt may have been delivered, "
+                    + "so look before sending it again", now);
+            metrics.outcome(d, "unknown");
+            return;
+        }
         List<Finding> uncovered = rules.check(d.candidate()).stream()
                 .filter(f -> f.severity() == Severity.BLOCK
                         || (f.severity() == Severity.ACKNOWLEDGE && !d.acknowledged().contains(f.key())))
@@ -228,10 +246,10 @@ public class Dispatcher implements SmartLifecycle {
         record(d, outcome, connector.deduplicatesRetries());
     }
 
-    private static PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
+    private PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
         try {
             return connector.publish(new Publication(d.id(), d.text(), d.links(), d.content().mediaUrls(),
-                    d.noReplies(), d.content().replyTo(), d.content().quoteOf()));
+                    d.noReplies(), d.content().replyTo(), d.content().quoteOf()), () -> pauses.mayContinue(d));
         } catch (RuntimeException e) {
             // a connector must not throw; if one does, the request may have left, so treat it as unknown
             return new PublishOutcome.Unknown("connector error: " + e);
@@ -243,8 +261,11 @@ public class Dispatcher implements SmartLifecycle {
             case PublishOutcome.Published p -> Deliveries.Outcome.sent(d, p.platformPostId());
             case PublishOutcome.Permanent p -> Deliveries.Outcome.failed(d, p.reason());
             case PublishOutcome.Transient t -> retryOrFail(d, t.reason(), t.retryAfter().orElse(null));
-            case PublishOutcome.Unknown u -> deduplicates ? retryOrFail(d, u.reason(), null)
-                    : Deliveries.Outcome.uncertain(d, u.reason());
+            case PublishOutcome.Unknown u -> !deduplicates ? Deliveries.Outcome.uncertain(d, u.reason())
+                    : d.attempt() >= properties.maxAttempts()
+                            // the last answer was lost too: it may have arrived, so a person looks, never FAILED
+                            ? Deliveries.Outcome.uncertain(d, u.reason() + " (after " + d.attempt() + " attempts)")
+                            : retryOrFail(d, u.reason(), null);
         };
         outcomes.submit(recorded);
     }

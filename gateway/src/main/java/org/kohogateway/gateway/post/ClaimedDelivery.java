@@ -16,9 +16,12 @@ import org.kohogateway.gateway.policy.Candidate;
  * @param acknowledged  keys of the findings the approver acknowledged for this content
  * @param pauseOverride an admin allowed this emergency delivery to go out during a pause
  * @param dueAt         when it became due
+ * @param scheduledFor  when it was meant to go out (retries and deferrals keep it; null for rows from before V18)
+ * @param firstStartedAt when its first platform request started, or null before any
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
-        PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt) {
+        PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
+        Instant scheduledFor, Instant firstStartedAt) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);

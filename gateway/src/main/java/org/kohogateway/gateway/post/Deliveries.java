@@ -67,7 +67,8 @@ public class Deliveries {
                 returning d.id, d.post_id, d.account_id, d.attempts, due.due_at
             )
             select c.id, c.post_id, c.account_id, c.attempts, c.due_at, a.platform, a.reply_policy, p.text, p.links,
-                   p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override
+                   p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override,
+                   d.scheduled_for, d.first_started_at
             from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
             """;
 
@@ -103,7 +104,8 @@ public class Deliveries {
                                 PostCategory.valueOf(rs.getString("category")), Posts.uris(rs.getArray("media_urls")),
                                 rs.getString("reply_to"), rs.getString("quote_of")),
                         Set.copyOf(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())),
-                        rs.getBoolean("pause_override"), rs.getInt("attempts"), Posts.instant(rs, "due_at")))
+                        rs.getBoolean("pause_override"), rs.getInt("attempts"), Posts.instant(rs, "due_at"),
+                        Posts.instant(rs, "scheduled_for"), Posts.instant(rs, "first_started_at")))
                 .list();
         audit.recordAll(claimed.stream().map(d -> new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY",
                 d.id().toString(), "SCHEDULED", "SENDING",
@@ -130,6 +132,15 @@ public class Deliveries {
         hold(d, instance, reason, now, "DELIVERY_HELD_BY_RULES");
     }
 
+    /**
+     * Holds a claimed delivery that would go out too long after its time (REQUIREMENTS §3-4, §6: a post is not
+     * silently sent late): an outage, a guard's long deferral or a platform's long rate-limit wait.
+     */
+    @Transactional
+    public void holdAsOverdue(ClaimedDelivery d, String instance, String reason, Instant now) {
+        hold(d, instance, reason, now, "DELIVERY_HELD_OVERDUE");
+    }
+
     /** Holds a claimed delivery because its account, or everything, is paused (guideline §7-②). */
     @Transactional
     public void holdForPause(ClaimedDelivery d, String instance, String reason, Instant now) {
@@ -143,7 +154,7 @@ public class Deliveries {
             return;
         }
         jdbc.sql("""
-                update delivery set send_started_at = :now
+                update delivery set send_started_at = :now, first_started_at = coalesce(first_started_at, :now)
                 where id = any(:ids) and status = 'SENDING' and claimed_by = :instance
                 """)
                 .param("now", timestamp(now))

@@ -33,7 +33,7 @@ public class DispatcherFactory {
 
     public Dispatcher create(String instance) {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
-                Duration.ofSeconds(10), Duration.ofMinutes(15), instance);
+                Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards, metrics);
     }
 
@@ -43,7 +43,7 @@ public class DispatcherFactory {
      */
     public Dispatcher running(String instance, int concurrency, Duration pollInterval) {
         DispatchProperties properties = new DispatchProperties(true, pollInterval, concurrency, Duration.ofMinutes(2), 5,
-                Duration.ofSeconds(10), Duration.ofMinutes(15), instance);
+                Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards, metrics);
     }
 }

@@ -20,6 +20,7 @@ import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.UncertainDeliveries;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,9 @@ class DispatcherIntegrationTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UncertainDeliveries uncertain;
 
     private final WireMockServer line = SimulatedPlatforms.shared().server();
     private StubMapping override;
@@ -157,7 +161,7 @@ class DispatcherIntegrationTest extends IntegrationTest {
 
         for (int attempt = 0; attempt < 6; attempt++) {
             dispatcher.drain();
-            clock.advance(Duration.ofHours(1));
+            clock.advance(Duration.ofMinutes(2));
         }
 
         Deliveries.DeliveryView failed = view(delivery);
@@ -165,6 +169,85 @@ class DispatcherIntegrationTest extends IntegrationTest {
         assertThat(failed.attempts()).isEqualTo(5);
         assertThat(failed.lastError()).contains("gave up after 5 attempts");
         assertThat(requestsFor(delivery)).isEqualTo(5);
+    }
+
+    @Test
+    void makesALineDeliveryUncertainWhenEvenItsLastAnswerWasLost() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "最後まで応答なし", null, world.lineA()));
+        answer(delivery, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        for (int attempt = 0; attempt < 6; attempt++) {
+            dispatcher.drain();
+            clock.advance(Duration.ofMinutes(2));
+        }
+
+        Deliveries.DeliveryView lost = view(delivery);
+        assertThat(lost.status()).as("it may have arrived: a person looks, it is not FAILED")
+                .isEqualTo(DeliveryStatus.UNCERTAIN);
+        assertThat(lost.lastError()).contains("after 5 attempts");
+        assertThat(requestsFor(delivery)).isEqualTo(5);
+    }
+
+    @Test
+    void holdsADeliveryThatWouldGoOutMoreThanHalfAnHourLate() {
+        World world = data.world();
+        Instant at = clock.instant().plus(Duration.ofHours(1));
+        Delivery late = only(data.approvedPost(world, "本日10時から開催します", at, world.lineA()));
+        Delivery onTime = only(data.approvedPost(world, "まだ間に合うお知らせ", at.plus(Duration.ofMinutes(5)),
+                world.lineA()));
+
+        // the gateway was down from before the posts' times until 35 minutes after the first
+        clock.set(at.plus(Duration.ofMinutes(35)));
+        dispatcher.drain();
+
+        assertThat(status(late)).isEqualTo(DeliveryStatus.HELD);
+        assertThat(view(late).holdReason()).contains("30 minutes late");
+        assertThat(requestsFor(late)).isZero();
+        assertThat(audit.find(new AuditQuery("DELIVERY", late.id().toString(), null, 5)).getFirst().action())
+                .isEqualTo("DELIVERY_HELD_OVERDUE");
+        assertThat(status(onTime)).as("30 minutes late is still sent").isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void aRetryOrDeferralKeepsTheTimeTheDeliveryWasMeantFor() {
+        World world = data.world();
+        Instant at = clock.instant().plus(Duration.ofHours(1));
+        Delivery delivery = only(data.approvedPost(world, "予定時刻は変わらない", at, world.lineA()));
+        answer(delivery, aResponse().withStatus(503));
+        clock.set(at);
+        dispatcher.drain();
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.SCHEDULED);
+        line.removeStub(override);
+        override = null;
+
+        // the retry's due time moved on; what the delivery was meant for did not
+        assertThat(jdbc.sql("select scheduled_for from delivery where id = :id").param("id", delivery.id())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(at);
+        clock.set(at.plus(Duration.ofMinutes(31)));
+        dispatcher.drain();
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.HELD);
+    }
+
+    @Test
+    void asksAPersonBeforeResendingOnLineOnceItsRetryKeyHasExpired() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "一日前に応答が失われた配信", null, world.lineA()));
+        // its first attempt started a day ago (its answer was lost); since then it waited, e.g. held by a pause
+        jdbc.sql("update delivery set first_started_at = :then, attempts = 1 where id = :id")
+                .param("then", java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(24))))
+                .param("id", delivery.id()).update();
+
+        dispatcher.drain();
+
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.UNCERTAIN);
+        assertThat(view(delivery).lastError()).contains("forgets a retry key after 24 hours");
+        assertThat(requestsFor(delivery)).isZero();
+
+        uncertain.resolve(world.admin(), delivery.id(), false, null, "LINE の配信履歴に無いことを確認");
+        dispatcher.drain();
+        assertThat(status(delivery)).as("a person's resend starts a fresh retry-key window").isEqualTo(DeliveryStatus.SENT);
+        assertThat(requestsFor(delivery)).isOne();
     }
 
     @Test
