@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.web;
 
+import static org.kohogateway.gateway.web.FormValues.blankToNull;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,10 +97,6 @@ public class AccountForm {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("account.replyPolicyRequired", "no reply policy " + replyPolicy);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public boolean operates(String username) {

@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.web;
 
+import static org.kohogateway.gateway.web.FormValues.blankToNull;
+
 import java.security.Principal;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -96,9 +98,5 @@ class AccountReviewPagesController {
             lines.flash(redirect, e, null, java.util.Map.of());
         }
         return "redirect:/accounts/reviews";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.web;
 
+import static org.kohogateway.gateway.web.FormValues.blankToNull;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,9 +87,5 @@ class AuditPagesController {
     private static void csv(HttpServletResponse response, String filename) {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.web;
 
+import static org.kohogateway.gateway.web.FormValues.orEmpty;
+
 import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
@@ -62,8 +64,8 @@ class IncidentPagesController {
             return "redirect:/incidents/" + recorded.id();
         } catch (GatewayException e) {
             errors.show(model, response, "report", e);
-            model.addAttribute("reportForm", Map.of("kind", blank(kind), "accountId", blank(accountId),
-                    "summary", blank(summary)));
+            model.addAttribute("reportForm", Map.of("kind", orEmpty(kind), "accountId", orEmpty(accountId),
+                    "summary", orEmpty(summary)));
             return listPage(principal, model);
         }
     }
@@ -156,9 +158,5 @@ class IncidentPagesController {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("account.notFound", "no account " + value, value);
         }
-    }
-
-    private static String blank(String value) {
-        return value == null ? "" : value;
     }
 }

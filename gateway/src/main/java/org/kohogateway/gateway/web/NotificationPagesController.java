@@ -1,5 +1,8 @@
 package org.kohogateway.gateway.web;
 
+import static org.kohogateway.gateway.web.FormValues.optionalId;
+import static org.kohogateway.gateway.web.FormValues.orEmpty;
+
 import java.security.Principal;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -85,16 +88,16 @@ class NotificationPagesController {
             @RequestParam(required = false) List<String> kinds, @RequestParam(required = false) String departmentId,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
+            Long department = optionalId(departmentId, "notification.unknownDepartment", "department");
             webhooks.register(principal.getName(), new Webhooks.Registration(name, url,
-                    secret == null || secret.isEmpty() ? null : secret, kinds(kinds), departmentId(departmentId),
-                    true));
+                    secret == null || secret.isEmpty() ? null : secret, kinds(kinds), department, true));
             redirect.addFlashAttribute("flash", "flash.webhookRegistered");
             return "redirect:/admin/notifications";
         } catch (GatewayException e) {
             errors.show(model, response, "webhook", e);
             // what was typed comes back, the secret never does
-            model.addAttribute("webhookForm", Map.of("name", blank(name), "url", blank(url),
-                    "departmentId", blank(departmentId)));
+            model.addAttribute("webhookForm", Map.of("name", orEmpty(name), "url", orEmpty(url),
+                    "departmentId", orEmpty(departmentId)));
             model.addAttribute("webhookFormKinds", kinds == null ? Set.of() : Set.copyOf(kinds));
             return adminPage(principal, null, null, model);
         }
@@ -171,20 +174,5 @@ class NotificationPagesController {
             }
         }
         return kinds;
-    }
-
-    private static Long departmentId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("notification.unknownDepartment", "no department " + value, value);
-        }
-    }
-
-    private static String blank(String value) {
-        return value == null ? "" : value;
     }
 }

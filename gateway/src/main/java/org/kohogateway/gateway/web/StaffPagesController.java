@@ -1,5 +1,8 @@
 package org.kohogateway.gateway.web;
 
+import static org.kohogateway.gateway.web.FormValues.optionalId;
+import static org.kohogateway.gateway.web.FormValues.orEmpty;
+
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,7 +63,7 @@ class StaffPagesController {
             return "redirect:/admin/staff?department=" + created.id();
         } catch (GatewayException e) {
             errors.show(model, response, "department", e);
-            model.addAttribute("departmentForm", Map.of("code", blank(code), "name", blank(name)));
+            model.addAttribute("departmentForm", Map.of("code", orEmpty(code), "name", orEmpty(name)));
             return listPage(principal, null, null, model);
         }
     }
@@ -72,13 +75,13 @@ class StaffPagesController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             Staff created = administration.createStaff(principal.getName(), username, displayName,
-                    departmentId(departmentId), roles(roles), password);
+                    optionalId(departmentId, "staff.unknownDepartment", "department"), roles(roles), password);
             redirect.addFlashAttribute("flash", "flash.staffCreated");
             return "redirect:/admin/staff/" + created.id();
         } catch (GatewayException e) {
             errors.show(model, response, "staff", e);
-            model.addAttribute("staffForm", Map.of("username", blank(username), "displayName", blank(displayName),
-                    "departmentId", blank(departmentId)));
+            model.addAttribute("staffForm", Map.of("username", orEmpty(username), "displayName", orEmpty(displayName),
+                    "departmentId", orEmpty(departmentId)));
             model.addAttribute("staffFormRoles", roles == null ? Set.of() : Set.copyOf(roles));
             return listPage(principal, null, null, model);
         }
@@ -155,17 +158,6 @@ class StaffPagesController {
         return "admin-staff-member";
     }
 
-    private static Long departmentId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("staff.unknownDepartment", "no department " + value, value);
-        }
-    }
-
     private static Set<Role> roles(List<String> names) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names == null ? List.<String>of() : names) {
@@ -180,10 +172,5 @@ class StaffPagesController {
 
     private static Map<Long, String> departmentNames(List<Department> departments) {
         return departments.stream().collect(Collectors.toMap(Department::id, Department::name, (a, b) -> a));
-    }
-
-
-    private static String blank(String value) {
-        return value == null ? "" : value;
     }
 }
