@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled      run the dispatch loop in this instance (default true)
  * @param pollInterval how long an idle loop waits before looking for due deliveries again (default 200ms);
  *                     bounds how late after its time a delivery goes out
- * @param concurrency  platform requests in flight at once per instance (default 16)
+ * @param concurrency  platform requests in flight at once per instance (default 64); each waits on a virtual
+ *                     thread, so this bounds the load on the platforms, not a thread pool
  * @param lease        how long a claim holds before another instance treats the claimer as dead (default 2m);
  *                     must exceed the longest platform call
  * @param maxAttempts  attempts before a transient failure becomes FAILED (default 5)
@@ -29,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 record DispatchProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
-        @DefaultValue("16") @Min(1) @Max(512) int concurrency,
+        @DefaultValue("64") @Min(1) @Max(512) int concurrency,
         @DefaultValue("2m") @NotNull Duration lease,
         @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
         @DefaultValue("10s") @NotNull Duration backoff,

@@ -103,7 +103,8 @@ class CalendarBenchmark extends IntegrationTest {
                 .param("chars", DeliveryCalendar.EXCERPT).param("from", java.sql.Timestamp.from(from))
                 .param("to", java.sql.Timestamp.from(to)).param("accounts", List.copyOf(department)).param("limit", 1001)
                 .query(String.class).list();
-        System.out.println("plan over " + ROWS + " deliveries:");
+        long total = jdbc.sql("select count(*) from delivery").query(Long.class).single();
+        System.out.printf("plan with %,d deliveries in the table, %,d of them the department's:%n", total, ROWS);
         plan.forEach(line -> System.out.println("  " + line));
     }
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.dispatch.DispatcherFactory;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.testing.TestData;
@@ -13,9 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Scenario 4 (issue 9): what one claim costs when 10,000 and when 1,000,000 deliveries are queued for the future. The
- * claim is the dispatcher's own ({@link Deliveries#claim}: the statement and the claim audit entries), taking 16 due
- * deliveries at a time from a small due set, repeated; the future deliveries (posts of 20 targets, due within the
- * next 30 days) are loaded with COPY and analysed as autovacuum would. The plan is printed for both sizes.
+ * claim is the dispatcher's own ({@link Deliveries#claim}: the statement and the claim audit entries), taking as many
+ * due deliveries at a time as the loop claims at most (twice its concurrency) from a small due set, repeated; the
+ * future deliveries (posts of 20 targets, due within the next 30 days) are loaded with COPY and analysed as
+ * autovacuum would. The plan is printed for both sizes.
  */
 class ClaimCostBenchmark extends LoadedGateway {
 
@@ -23,10 +26,19 @@ class ClaimCostBenchmark extends LoadedGateway {
     private final int large = size("claim.large", 1_000_000);
     private final int claims = size("claim.claims", 200);
     private final int backlog = size("dispatch.deliveries", 20_000);
-    private final int limit = size("dispatch.concurrency", 16);
+    /** The largest claim the dispatch loop makes: twice its concurrency. */
+    private int limit;
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    DispatcherFactory dispatchers;
+
+    @BeforeEach
+    void configuration() {
+        limit = size("claim.limit", 2 * dispatchers.configuredConcurrency());
+    }
 
     @Test
     void claimCostWith10kAnd1mQueued() {

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.dispatch.DbSchedulerPeer;
 import org.kohogateway.gateway.dispatch.Dispatcher;
@@ -46,10 +47,11 @@ class DispatchBenchmark extends LoadedGateway {
     private final int deliveries = size("dispatch.deliveries", 20_000);
     private final int accounts = size("dispatch.accounts", 50);
     private final int warmup = size("dispatch.warmup", 2_000);
-    /** The dispatcher's default concurrency; db-scheduler gets as many threads. */
-    private final int concurrency = size("dispatch.concurrency", 16);
-    /** The dispatcher's default poll interval; db-scheduler polls as often. */
-    private final Duration poll = Duration.ofMillis(size("dispatch.poll-ms", 200));
+    /**
+     * db-scheduler's worker threads: an execution holds one for as long as its platform request takes, so this is
+     * also how many requests it has in flight.
+     */
+    private final int threads = size("db-scheduler.threads", 16);
     /**
      * db-scheduler's lock-and-fetch limits: fetch again as soon as fewer executions than threads are left, up to twice
      * the threads — the same look-ahead as the dispatcher, which claims up to twice its concurrency. (Its
@@ -72,6 +74,17 @@ class DispatchBenchmark extends LoadedGateway {
     @Autowired
     org.kohogateway.gateway.security.ApiTokens tokens;
 
+    /** The production default unless told otherwise: platform requests in flight, each on a virtual thread. */
+    private int concurrency;
+    /** The dispatcher's default poll interval; db-scheduler polls as often. */
+    private Duration poll;
+
+    @BeforeEach
+    void configuration() {
+        concurrency = size("dispatch.concurrency", dispatchers.configuredConcurrency());
+        poll = Duration.ofMillis(size("dispatch.poll-ms", (int) dispatchers.configuredPollInterval().toMillis()));
+    }
+
     record Round(String who, int latencyMillis, int count, double seconds) {
         double perSecond() {
             return count / seconds;
@@ -92,25 +105,35 @@ class DispatchBenchmark extends LoadedGateway {
         peer.createTable();
         System.out.printf("%ndispatch: %,d deliveries across %d LINE accounts; dispatcher concurrency %d, poll %d ms; "
                 + "db-scheduler %d threads, poll %d ms, lock-and-fetch (%.1f, %.1f); %s%n", deliveries, accounts,
-                concurrency, poll.toMillis(), concurrency, poll.toMillis(), lower, upper, poolSize());
+                concurrency, poll.toMillis(), threads, poll.toMillis(), lower, upper, poolSize());
 
         // both sides send to the same accounts, so both find their connectors (and connections) warm after this
         Map<String, Long> byToken = lineAccounts(world, accounts);
         LINE.latency(0);
         ours(world, byToken, warmup);
-        theirs(world, byToken, warmup);
+        theirs(world, byToken, warmup, threads);
 
         List<SideBySide> results = new ArrayList<>();
+        List<Round> asManyThreads = new ArrayList<>();
         for (String latency : System.getProperty("bench.dispatch.latencies", "0,50").split(",")) {
             LINE.latency(Integer.parseInt(latency.strip()));
-            Round theirs = theirs(world, byToken, deliveries);
+            Round theirs = theirs(world, byToken, deliveries, threads);
             Round ours = ours(world, byToken, deliveries);
             results.add(new SideBySide(ours, theirs));
+            if (threads != concurrency) {
+                asManyThreads.add(theirs(world, byToken, deliveries, concurrency));
+            }
         }
-        System.out.printf("%n| stub latency | Koho dispatcher | db-scheduler 16.7.1 | ratio |%n| --- | --- | --- | --- |%n");
+        System.out.printf("%n| stub latency | Koho dispatcher, %d in flight | db-scheduler 16.7.1, %d threads | ratio |"
+                + "%n| --- | --- | --- | --- |%n", concurrency, threads);
         results.forEach(r -> System.out.printf("| %d ms | %.0f posts/s (%.1f s) | %.0f posts/s (%.1f s) | %.2f |%n",
                 r.ours().latencyMillis(), r.ours().perSecond(), r.ours().seconds(), r.theirs().perSecond(),
                 r.theirs().seconds(), r.ratio()));
+        // not the comparison (same threads), but what the peer needs to match the dispatcher's requests in flight
+        asManyThreads.forEach(r -> System.out.printf("  for reference, db-scheduler with %d threads, stub %d ms: "
+                + "%.0f posts/s%n", concurrency, r.latencyMillis(), r.perSecond()));
+        asManyThreads.forEach(r -> System.out.printf("RESULT db_scheduler_%d_threads_%d_ms_posts_per_s=%.1f%n",
+                concurrency, r.latencyMillis(), r.perSecond()));
         results.stream().sorted(Comparator.comparingDouble(SideBySide::ratio).reversed()).forEach(r -> {
             System.out.printf("RESULT dispatch_throughput_posts_per_s=%.1f%n", r.ours().perSecond());
             System.out.printf("RESULT db_scheduler_throughput_posts_per_s=%.1f%n", r.theirs().perSecond());
@@ -134,12 +157,12 @@ class DispatchBenchmark extends LoadedGateway {
         return finished("Koho dispatcher", loaded, start);
     }
 
-    private Round theirs(World world, Map<String, Long> byToken, int count) {
+    private Round theirs(World world, Map<String, Long> byToken, int count, int threads) {
         List<Loaded> loaded = load(world, byToken, count);
         peer.enqueue(ids(loaded));
         jdbc.sql("vacuum analyze scheduled_tasks").update();
         Instant start = Instant.now();
-        Scheduler scheduler = peer.start(concurrency, poll, lower, upper);
+        Scheduler scheduler = peer.start(threads, poll, lower, upper);
         try {
             awaitSent(ids(loaded), count, Duration.ofMinutes(15));
             await().atMost(Duration.ofMinutes(1)).until(() -> peer.remaining() == 0);

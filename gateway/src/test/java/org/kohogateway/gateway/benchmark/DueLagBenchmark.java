@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Scenario 2 (issue 9): deliveries due one after another over a minute, sent by a running dispatcher with the
- * production defaults (poll 200 ms, concurrency 16); the lag of each from its due time to its request reaching the
+ * production defaults (poll interval and concurrency); the lag of each from its due time to its request reaching the
  * stub, and how many arrived before their time.
  */
 class DueLagBenchmark extends LoadedGateway {
@@ -35,7 +35,8 @@ class DueLagBenchmark extends LoadedGateway {
         Map<String, Long> byToken = lineAccounts(world, 50);
         List<Long> accounts = byToken.values().stream().sorted().toList();
         LINE.latency(latency);
-        Dispatcher dispatcher = dispatchers.running("bench-lag-" + TestData.unique(), 16, Duration.ofMillis(200));
+        Dispatcher dispatcher = dispatchers.running("bench-lag-" + TestData.unique(), dispatchers.configuredConcurrency(),
+                dispatchers.configuredPollInterval());
         dispatcher.start();
         List<Loaded> loaded;
         try {

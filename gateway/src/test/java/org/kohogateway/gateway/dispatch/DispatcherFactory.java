@@ -19,10 +19,12 @@ public class DispatcherFactory {
     private final Pauses pauses;
     private final SendGuards guards;
     private final DispatchMetrics metrics;
+    private final DispatchProperties configured;
 
     DispatcherFactory(Deliveries deliveries, ConnectorRegistry connectors, Clock clock, PolicyRules rules,
-            Pauses pauses, SendGuards guards, DispatchMetrics metrics) {
+            Pauses pauses, SendGuards guards, DispatchMetrics metrics, DispatchProperties configured) {
         this.metrics = metrics;
+        this.configured = configured;
         this.deliveries = deliveries;
         this.connectors = connectors;
         this.clock = clock;
@@ -35,6 +37,16 @@ public class DispatcherFactory {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards, metrics);
+    }
+
+    /** The gateway's configured {@code gateway.dispatch.concurrency} (the production default unless a test set it). */
+    public int configuredConcurrency() {
+        return configured.concurrency();
+    }
+
+    /** The gateway's configured {@code gateway.dispatch.poll-interval}. */
+    public Duration configuredPollInterval() {
+        return configured.pollInterval();
     }
 
     /**
