@@ -38,9 +38,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * Scenarios 1, 3 and the heap of 5 (issue 9). Dispatch throughput: N deliveries due now across the accounts, sent
  * through the LINE connector to a local stub answering after 0 ms and after 50 ms, audit trail and hash chain on,
  * timed from the start of the first claim to the last SENT; side by side with db-scheduler executing one task per
- * delivery ({@link DbSchedulerPeer}) with the same pool, the same number of threads and the same poll interval. Then
- * pause-to-halt: accounts paused one after another over the API in the middle of such a run, how long each call
- * took and whether the stub saw any request for a paused account after its call returned. Last, the heap.
+ * delivery ({@link DbSchedulerPeer}) with the same pool and poll interval and 16 worker threads (more than the
+ * dispatcher's platform threads), and once more, for reference, with as many threads as the dispatcher has requests
+ * in flight. Then pause-to-halt: accounts paused one after another over the API in the middle of such a run, how
+ * long each call took and whether the stub saw any request for a paused account after its call returned. Last, the
+ * heap.
  */
 class DispatchBenchmark extends LoadedGateway {
 
@@ -157,12 +159,12 @@ class DispatchBenchmark extends LoadedGateway {
         return finished("Koho dispatcher", loaded, start);
     }
 
-    private Round theirs(World world, Map<String, Long> byToken, int count, int threads) {
+    private Round theirs(World world, Map<String, Long> byToken, int count, int workers) {
         List<Loaded> loaded = load(world, byToken, count);
         peer.enqueue(ids(loaded));
         jdbc.sql("vacuum analyze scheduled_tasks").update();
         Instant start = Instant.now();
-        Scheduler scheduler = peer.start(threads, poll, lower, upper);
+        Scheduler scheduler = peer.start(workers, poll, lower, upper);
         try {
             awaitSent(ids(loaded), count, Duration.ofMinutes(15));
             await().atMost(Duration.ofMinutes(1)).until(() -> peer.remaining() == 0);
