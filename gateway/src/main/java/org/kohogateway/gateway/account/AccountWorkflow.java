@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
@@ -18,7 +19,9 @@ import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The use cases of the account registry; each runs in one transaction with its audit entries. */
 @Service
@@ -37,9 +40,11 @@ public class AccountWorkflow {
     private final ApplicationEventPublisher events;
     private final ProfileChecks profiles;
     private final ProfileCheckProperties profileCheck;
+    private final TransactionTemplate transaction;
 
     AccountWorkflow(OfficialAccounts accounts, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
-            ProfileChecks profiles, ProfileCheckProperties profileCheck) {
+            ProfileChecks profiles, ProfileCheckProperties profileCheck, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.accounts = accounts;
         this.staff = staff;
         this.clock = clock;
@@ -84,11 +89,22 @@ public class AccountWorkflow {
         return change(username, id, (account, actor) -> account.rejectAsDepartment(actor, comment));
     }
 
-    @Transactional
+    /**
+     * The PR department's approval. Where it activates the account, the live profile is checked; it is read before
+     * the transaction opens, since a platform that takes 20 s to answer must not hold the account's row and the audit
+     * chain's lock for as long.
+     */
     public OfficialAccount approveAsPr(String username, long id, String comment) {
+        // only someone who may make this decision costs the account a platform request; the domain decides the rest
+        ProfileReading reading = staff.byUsername(username).has(Role.PR_OFFICER) ? profiles.read(id)
+                : new ProfileReading.Failed("not read");
+        return transaction.execute(status -> approveAsPr(username, id, comment, reading));
+    }
+
+    private OfficialAccount approveAsPr(String username, long id, String comment, ProfileReading reading) {
         OfficialAccount activated = change(username, id, (account, actor) -> account.approveAsPr(actor, comment));
         if (activated.status() == AccountStatus.ACTIVE) {
-            ProfileCheck check = profiles.check(id, "ACTIVATION", username);
+            ProfileCheck check = profiles.record(id, reading, "ACTIVATION", username);
             boolean refused = check.outcome() == ProfileCompliance.Outcome.NON_COMPLIANT
                     || check.outcome() == ProfileCompliance.Outcome.READ_FAILED;
             if (refused && profileCheck.atActivation() == ProfileCheckProperties.Mode.BLOCK) {

@@ -11,17 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.OneInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads each account's live profile through its connector and checks it shows the city homepage and, for no-reply
@@ -41,10 +45,15 @@ public class ProfileChecks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final StaffDirectory staff;
+    private final OneInstance oneInstance;
+    private final TransactionTemplate transaction;
 
     ProfileChecks(ProfileReader reader, OfficialAccounts accounts, AccountProperties properties, AuditTrail audit,
-            JdbcClient jdbc, Clock clock, StaffDirectory staff) {
+            JdbcClient jdbc, Clock clock, StaffDirectory staff, OneInstance oneInstance,
+            PlatformTransactionManager transactions) {
         this.staff = staff;
+        this.oneInstance = oneInstance;
+        this.transaction = new TransactionTemplate(transactions);
         this.reader = reader;
         this.accounts = accounts;
         this.properties = properties;
@@ -54,14 +63,33 @@ public class ProfileChecks {
     }
 
     /**
+     * Reads the live profile — a platform call, made outside any transaction — then records the result in a short
+     * transaction of its own.
+     *
+     * @param trigger SCHEDULE or TEST_CONNECTION
+     * @param actor   who asked: a user name, or the system
+     */
+    public ProfileCheck check(long accountId, String trigger, String actor) {
+        ProfileReading reading = read(accountId);
+        return transaction.execute(status -> record(accountId, reading, trigger, actor));
+    }
+
+    /** The account's live profile, read through its connector; never call it inside a transaction. */
+    public ProfileReading read(long accountId) {
+        return reader.read(accountId);
+    }
+
+    /**
+     * Records what a reading of the profile shows, in the caller's transaction.
+     *
      * @param trigger ACTIVATION, SCHEDULE or TEST_CONNECTION
      * @param actor   who asked: a user name, or the system
      */
     @Transactional
-    public ProfileCheck check(long accountId, String trigger, String actor) {
+    public ProfileCheck record(long accountId, ProfileReading reading, String trigger, String actor) {
         OfficialAccount account = accounts.get(accountId);
-        ProfileCompliance.Result result = ProfileCompliance.check(reader.read(accountId),
-                account.policy().replyPolicy(), properties.homepageUrl());
+        ProfileCompliance.Result result = ProfileCompliance.check(reading, account.policy().replyPolicy(),
+                properties.homepageUrl());
         ProfileCheck check = new ProfileCheck(accountId, clock.instant(), result.outcome(), result.gaps(),
                 result.reason(), trigger);
         Optional<ProfileCheck> previous = latest(accountId);
@@ -84,7 +112,6 @@ public class ProfileChecks {
     }
 
     /** "Test connection": proves the credentials by reading the profile, and checks it. ADMIN or PR officer. */
-    @Transactional
     public ProfileCheck testConnection(String username, long accountId) {
         Staff actor = staff.byUsername(username);
         if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
@@ -112,15 +139,13 @@ public class ProfileChecks {
                 .list();
     }
 
-    /** Every account in service, on the configured schedule; one instance at a time. */
+    /** Every account in service, on the configured schedule; one instance at a time, each check on its own. */
     @Scheduled(cron = "${gateway.accounts.profile-check-cron:0 0 */6 * * *}", zone = "Asia/Tokyo")
-    @Transactional
     public void checkAll() {
-        boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", SCHEDULE_LOCK)
-                .query(Boolean.class).single();
-        if (!mine) {
-            return;
-        }
+        oneInstance.run(SCHEDULE_LOCK, this::checkEach);
+    }
+
+    private void checkEach() {
         for (OfficialAccount account : accounts.all()) {
             if (AccountStatus.IN_SERVICE.contains(account.status())) {
                 try {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -115,6 +116,7 @@ public class Pauses {
             throw new IllegalTransitionException("crisis.notPaused", "not paused", label(accountId));
         }
         Instant now = clock.instant();
+        deliveries.clearOverrides(accountId);
         List<DeliveryView> held = deliveries.holdOverdue(accountId, now,
                 "its time passed while sending was paused; give it a new time or cancel it", actor.username());
         audit.record(actor.username(), "RESUMED", "PAUSE", label(accountId), "PAUSED", "RUNNING",
@@ -136,7 +138,8 @@ public class Pauses {
      * or everything, is paused (and to which no emergency override applies) are held; the others are marked started
      * and returned. One transaction for the whole batch: the share lock on the gate rows is held while deciding and
      * marking, so a pause either comes first (and the delivery is held) or waits until the delivery counts as in
-     * flight (and reports it).
+     * flight (and reports it). A delivery whose claim was taken over meanwhile (its lease ran out) is neither: it is
+     * left alone and its request does not start.
      */
     @Transactional
     public List<ClaimedDelivery> enter(List<ClaimedDelivery> batch, String instance) {
@@ -154,17 +157,19 @@ public class Pauses {
             }
         });
         Instant now = clock.instant();
-        List<ClaimedDelivery> started = new ArrayList<>(batch.size());
+        Set<UUID> overridden = paused.isEmpty() ? Set.of()
+                : deliveries.overrideStands(batch.stream().filter(ClaimedDelivery::pauseOverride).toList());
+        List<ClaimedDelivery> passing = new ArrayList<>(batch.size());
         for (ClaimedDelivery delivery : batch) {
             long gate = paused.containsKey(EVERYTHING) ? EVERYTHING : delivery.accountId();
-            if (paused.containsKey(gate) && !delivery.pauseOverride()) {
+            if (paused.containsKey(gate) && !overridden.contains(delivery.id())) {
                 deliveries.holdForPause(delivery, instance, "paused: " + paused.get(gate), now);
             } else {
-                started.add(delivery);
+                passing.add(delivery);
             }
         }
-        deliveries.markStarted(started, instance, now);
-        return started;
+        Set<UUID> marked = deliveries.markStarted(passing, now);
+        return passing.stream().filter(d -> marked.contains(d.id())).toList();
     }
 
     /**
@@ -174,11 +179,9 @@ public class Pauses {
      */
     @Transactional
     public boolean mayContinue(ClaimedDelivery delivery) {
-        if (delivery.pauseOverride()) {
-            return true;
-        }
-        return jdbc.sql("select paused from dispatch_gate where account_id = 0 or account_id = :account for share")
-                .param("account", delivery.accountId()).query(Boolean.class).list().stream().noneMatch(p -> p);
+        boolean paused = jdbc.sql("select paused from dispatch_gate where account_id = 0 or account_id = :account for share")
+                .param("account", delivery.accountId()).query(Boolean.class).list().stream().anyMatch(p -> p);
+        return !paused || delivery.pauseOverride() && !deliveries.overrideStands(List.of(delivery)).isEmpty();
     }
 
     /** Lets an approved emergency post go out during a pause (§6-③ イ); ADMIN only, with a reason, audited. */

@@ -30,6 +30,7 @@ class DispatchMetrics {
     private final Timer lag;
     private final Map<DeliveryStatus, AtomicLong> byStatus = new ConcurrentHashMap<>();
     private final AtomicLong paused = new AtomicLong();
+    private final AtomicLong lastClaimRound = new AtomicLong();
 
     DispatchMetrics(MeterRegistry registry, JdbcClient jdbc, SendGuards guards) {
         this.registry = registry;
@@ -50,6 +51,15 @@ class DispatchMetrics {
                 .description("accounts whose circuit breaker is open").register(registry);
         Gauge.builder("gateway.paused", paused, AtomicLong::get)
                 .description("paused gates (accounts, and 1 more when everything is paused)").register(registry);
+        Gauge.builder("gateway.dispatch.last.claim.round", lastClaimRound, AtomicLong::get)
+                .description("when this instance's dispatch loop last began a claim round (Unix seconds, wall clock): "
+                        + "a value that stops moving is a stalled loop")
+                .register(registry);
+    }
+
+    /** Wall time, not the injected clock: it tells operators whether the loop is alive now. */
+    void claimRound() {
+        lastClaimRound.set(System.currentTimeMillis() / 1000);
     }
 
     void started(ClaimedDelivery d, Instant now) {

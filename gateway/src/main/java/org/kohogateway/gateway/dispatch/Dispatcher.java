@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -39,6 +42,10 @@ import org.springframework.stereotype.Component;
  * deliveries, so that the next requests are ready (rules checked, guards asked) when a request finishes; each still
  * passes the pause gate only when its request is about to start. Passing the gate and recording outcomes happen in
  * group transactions ({@link GroupCommit}) shared by the senders that arrive together.
+ *
+ * <p>Each claim carries its own token, and every step after the claim applies only while the delivery still carries
+ * it. While this instance holds claims, it renews their leases every third of a lease, so a lease lives as long as the
+ * work however slow the platform; a claim lost all the same (the instance stalled longer than a lease) sends nothing.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -68,6 +75,10 @@ public class Dispatcher implements SmartLifecycle {
     private final GroupCommit<ClaimedDelivery, Boolean> gate;
     /** Outcomes that arrive together are recorded in one transaction. */
     private final GroupCommit<Deliveries.Outcome, Boolean> outcomes;
+    /** Claims held by this instance (delivery id to claim token), whose leases the renewal keeps alive. */
+    private final Map<UUID, UUID> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("dispatcher-lease-renewal").daemon().factory());
     private volatile boolean running;
     private volatile Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
@@ -94,6 +105,23 @@ public class Dispatcher implements SmartLifecycle {
             deliveries.record(batch, instance, clock.instant());
             return batch.stream().map(o -> true).toList();
         });
+        long every = Math.max(1, properties.lease().toMillis() / 3);
+        renewal.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Extends the leases of the claims this instance holds; a failure is logged and tried again next time. */
+    void renewLeases() {
+        try {
+            Set<UUID> tokens = Set.copyOf(held.values());
+            int renewed = deliveries.renewLeases(tokens, clock.instant().plus(properties.lease()));
+            if (renewed < tokens.size()) {
+                // finished meanwhile, or taken over after this instance stalled longer than a lease: the gate and
+                // the outcome are fenced by the token, so a lost claim sends nothing and records nothing
+                log.debug("{} of {} claims were not renewed", tokens.size() - renewed, tokens.size());
+            }
+        } catch (RuntimeException e) {
+            log.warn("renewing the dispatcher's leases failed; trying again in a third of a lease", e);
+        }
     }
 
     public String instance() {
@@ -134,6 +162,7 @@ public class Dispatcher implements SmartLifecycle {
      * @return how many were claimed, or -1 if nothing more could be claimed for a whole poll interval
      */
     int dispatchOnce() {
+        metrics.claimRound();
         recoverExpiredLeases();
         if (!acquireWork()) {
             return -1;
@@ -149,10 +178,12 @@ public class Dispatcher implements SmartLifecycle {
         }
         work.release(permits - claimed.size());
         for (ClaimedDelivery d : claimed) {
+            held.put(d.id(), d.claimToken());
             senders.execute(() -> {
                 try {
                     send(d);
                 } finally {
+                    held.remove(d.id(), d.claimToken());
                     work.release();
                 }
             });
@@ -197,6 +228,12 @@ public class Dispatcher implements SmartLifecycle {
                     + d.platform() + " forgets a retry key after 24 hours: an earlier attempt may have been delivered, "
                     + "so look before sending it again", now);
             metrics.outcome(d, "unknown");
+            return;
+        }
+        if (!d.matchesApproval()) {
+            deliveries.hold(d, instance, "what would be sent is not what was approved (its content no longer matches "
+                    + "the approval's fingerprint): it must be approved again", now);
+            metrics.outcome(d, "held");
             return;
         }
         List<Finding> uncovered = rules.check(d.candidate()).stream()
@@ -289,7 +326,9 @@ public class Dispatcher implements SmartLifecycle {
                 if (dispatchOnce() == 0) {
                     LockSupport.parkNanos(properties.pollInterval().toNanos());
                 }
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // whatever it was (an Error too), the loop goes on: a dead loop would leave this instance up and
+                // ready while nothing is sent; the last-claim-round gauge and readiness show a loop that stalls
                 log.error("dispatch round failed; retrying after the poll interval", e);
                 LockSupport.parkNanos(properties.pollInterval().toNanos());
             }
@@ -325,6 +364,7 @@ public class Dispatcher implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        renewal.shutdownNow();
     }
 
     @Override

@@ -9,10 +9,9 @@ import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Deliveries.UncertainDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kohogateway.gateway.support.OneInstance;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Looks on the platform for the posts of UNCERTAIN deliveries (recent posts of the account, matched by text and time).
@@ -29,23 +28,30 @@ class Reconciler {
 
     private final Deliveries deliveries;
     private final ConnectorRegistry connectors;
-    private final JdbcClient jdbc;
+    private final OneInstance oneInstance;
     private final Clock clock;
 
-    Reconciler(Deliveries deliveries, ConnectorRegistry connectors, JdbcClient jdbc, Clock clock) {
+    Reconciler(Deliveries deliveries, ConnectorRegistry connectors, OneInstance oneInstance, Clock clock) {
         this.deliveries = deliveries;
         this.connectors = connectors;
-        this.jdbc = jdbc;
+        this.oneInstance = oneInstance;
         this.clock = clock;
     }
 
-    /** One round over the uncertain deliveries; one instance at a time. @return how many were found sent */
+    /**
+     * One round over the uncertain deliveries; one instance at a time. No transaction spans the round: each look-up
+     * is a platform call, and each finding is recorded in a short transaction of its own.
+     *
+     * @return how many were found sent
+     */
     @Scheduled(fixedDelayString = "${gateway.dispatch.reconcile-every:1m}", initialDelayString = "30s")
-    @Transactional
     public int reconcile() {
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", LOCK).query(Boolean.class).single()) {
-            return 0;
-        }
+        int[] found = { 0 };
+        oneInstance.run(LOCK, () -> found[0] = round());
+        return found[0];
+    }
+
+    private int round() {
         int found = 0;
         List<UncertainDelivery> uncertain = deliveries.uncertain(50);
         for (UncertainDelivery d : uncertain) {

@@ -18,13 +18,37 @@ import org.kohogateway.gateway.policy.Candidate;
  * @param dueAt         when it became due
  * @param scheduledFor  when it was meant to go out (retries and deferrals keep it; null for rows from before V18)
  * @param firstStartedAt when its first platform request started, or null before any
+ * @param claimToken    this claim's own token: every later step of the attempt applies only while the delivery still
+ *                      carries it
+ * @param approval      what the approval was given on, to check the content against just before it is sent
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
         PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
-        Instant scheduledFor, Instant firstStartedAt) {
+        Instant scheduledFor, Instant firstStartedAt, UUID claimToken, Approval approval) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);
+    }
+
+    /**
+     * The approval as stored: the hash the approver's decision is bound to, and what besides the content goes into it
+     * (the post's targets and cited source).
+     */
+    public record Approval(String approvedHash, List<Long> postAccountIds, String sourceUrl) {
+
+        public Approval {
+            postAccountIds = List.copyOf(postAccountIds);
+        }
+    }
+
+    /**
+     * Whether what is about to be sent is what was approved, recomputed from the content itself rather than from the
+     * hash the application stored beside it: a change made behind the workflow's back (a direct SQL edit of the text)
+     * does not match.
+     */
+    public boolean matchesApproval() {
+        return approval.approvedHash() != null
+                && approval.approvedHash().equals(content.fingerprint(approval.postAccountIds(), approval.sourceUrl()));
     }
 
     public boolean noReplies() {

@@ -56,19 +56,21 @@ public class Deliveries {
                 where d.status = 'SCHEDULED' and d.due_at <= :now
                   and p.status = 'APPROVED' and p.approval_current
                   and a.status in (:inService)
-                  and (d.pause_override or not (g.paused or everything.paused))
+                  and (not (g.paused or everything.paused)
+                       or (d.pause_override and p.category = 'EMERGENCY' and d.override_decided_at = p.decided_at))
                 order by d.due_at
                 limit :limit
                 for update of d skip locked
             ), claimed as (
                 update delivery d set status = 'SENDING', attempts = d.attempts + 1, claimed_by = :instance,
-                    lease_until = :leaseUntil, send_started_at = null, updated_at = :now
+                    claim_token = gen_random_uuid(), lease_until = :leaseUntil, send_started_at = null, updated_at = :now
                 from due where d.id = due.id
-                returning d.id, d.post_id, d.account_id, d.attempts, due.due_at
+                returning d.id, d.post_id, d.account_id, d.attempts, d.claim_token, due.due_at
             )
-            select c.id, c.post_id, c.account_id, c.attempts, c.due_at, a.platform, a.reply_policy, p.text, p.links,
-                   p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override,
-                   d.scheduled_for, d.first_started_at
+            select c.id, c.post_id, c.account_id, c.attempts, c.claim_token, c.due_at, a.platform, a.reply_policy,
+                   p.text, p.links, p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override,
+                   d.scheduled_for, d.first_started_at, p.approved_hash, p.source_url,
+                   array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts
             from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
             """;
 
@@ -105,7 +107,11 @@ public class Deliveries {
                                 rs.getString("reply_to"), rs.getString("quote_of")),
                         Set.copyOf(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())),
                         rs.getBoolean("pause_override"), rs.getInt("attempts"), Posts.instant(rs, "due_at"),
-                        Posts.instant(rs, "scheduled_for"), Posts.instant(rs, "first_started_at")))
+                        Posts.instant(rs, "scheduled_for"), Posts.instant(rs, "first_started_at"),
+                        rs.getObject("claim_token", UUID.class),
+                        new ClaimedDelivery.Approval(rs.getString("approved_hash"),
+                                Arrays.asList((Long[]) rs.getArray("post_accounts").getArray()),
+                                rs.getString("source_url"))))
                 .list();
         audit.recordAll(claimed.stream().map(d -> new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY",
                 d.id().toString(), "SCHEDULED", "SENDING",
@@ -147,20 +153,65 @@ public class Deliveries {
         hold(d, instance, reason, now, "DELIVERY_HELD_BY_PAUSE");
     }
 
-    /** Records that the platform requests of claimed deliveries are about to start: they passed the pause gate. */
+    /**
+     * Records that the platform requests of claimed deliveries are about to start: they passed the pause gate. Only
+     * deliveries that still carry their claim's token are marked.
+     *
+     * @return the ids of those marked: only their requests may start; the others' claims were taken over
+     */
     @Transactional
-    public void markStarted(List<ClaimedDelivery> started, String instance, Instant now) {
+    public Set<UUID> markStarted(List<ClaimedDelivery> started, Instant now) {
         if (started.isEmpty()) {
-            return;
+            return Set.of();
         }
-        jdbc.sql("""
+        return Set.copyOf(jdbc.sql("""
                 update delivery set send_started_at = :now, first_started_at = coalesce(first_started_at, :now)
-                where id = any(:ids) and status = 'SENDING' and claimed_by = :instance
+                where claim_token = any(:tokens) and status = 'SENDING'
+                returning id
                 """)
                 .param("now", timestamp(now))
-                .param("ids", started.stream().map(ClaimedDelivery::id).toArray(UUID[]::new))
-                .param("instance", instance)
+                .param("tokens", started.stream().map(ClaimedDelivery::claimToken).toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
+    /**
+     * Extends the leases of claims still held, while their sends are waiting or in flight: a lease lives as long as
+     * the work, however long a platform takes to answer (Instagram's publication can take minutes).
+     *
+     * @return how many of the claims are still held
+     */
+    @Transactional
+    public int renewLeases(Set<UUID> claimTokens, Instant leaseUntil) {
+        if (claimTokens.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update delivery set lease_until = :until
+                where claim_token = any(:tokens) and status = 'SENDING'
+                """)
+                .param("until", timestamp(leaseUntil))
+                .param("tokens", claimTokens.toArray(UUID[]::new))
                 .update();
+    }
+
+    /**
+     * Of these claimed deliveries with an emergency override, those whose override still stands (a resume or a
+     * person's change clears it after the claim).
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> overrideStands(List<ClaimedDelivery> claimed) {
+        if (claimed.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select d.id from delivery d join post p on p.id = d.post_id
+                where d.claim_token = any(:tokens) and d.pause_override and p.category = 'EMERGENCY'
+                  and d.override_decided_at = p.decided_at
+                """)
+                .param("tokens", claimed.stream().map(ClaimedDelivery::claimToken).toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
     }
 
     /** Deliveries whose platform request has started and not yet finished, on one account (null: all accounts). */
@@ -209,16 +260,17 @@ public class Deliveries {
 
     /**
      * An admin's emergency override: the post's deliveries that have not gone out may go out although paused; held
-     * ones are due at once.
+     * ones are due at once. It is bound to the post's current approval; {@link #clearOverrides} ends it at a resume.
      */
     @Transactional
     public List<DeliveryView> overridePause(PostId post, Instant now, String reason, String actor) {
         List<UUID> ids = jdbc.sql("""
-                update delivery d set pause_override = true,
+                update delivery d set pause_override = true, override_decided_at = p.decided_at,
                     status = 'SCHEDULED',
                     due_at = case when d.status = 'HELD' then cast(:now as timestamptz) else d.due_at end,
                     hold_reason = null, updated_at = :now
-                where d.post_id = :post and d.status in ('SCHEDULED', 'HELD')
+                from post p
+                where p.id = d.post_id and d.post_id = :post and d.status in ('SCHEDULED', 'HELD')
                 returning d.id
                 """)
                 .param("now", timestamp(now))
@@ -232,6 +284,19 @@ public class Deliveries {
         return byIds(ids);
     }
 
+    /**
+     * Ends the emergency overrides given during a pause that is being lifted (null account: everything), so that a
+     * later pause is not pre-empted by an override given for this one.
+     */
+    @Transactional
+    public int clearOverrides(Long accountId) {
+        return jdbc.sql("""
+                update delivery set pause_override = false, override_decided_at = null
+                where pause_override and status in ('SCHEDULED', 'HELD', 'SENDING')
+                  and (cast(:account as bigint) is null or account_id = :account)
+                """).param("account", accountId).update();
+    }
+
     /** An UNCERTAIN delivery with what is needed to look for it on the platform. */
     public record UncertainDelivery(UUID id, long accountId, Platform platform, String text, Instant startedAt,
             boolean lookedUp) {
@@ -241,7 +306,8 @@ public class Deliveries {
     @Transactional(readOnly = true)
     public List<UncertainDelivery> uncertain(int limit) {
         return jdbc.sql("""
-                select d.id, d.account_id, a.platform, p.text, coalesce(d.send_started_at, d.updated_at) as started,
+                select d.id, d.account_id, a.platform, p.text,
+                       coalesce(d.first_started_at, d.send_started_at, d.updated_at) as started,
                        d.hold_reason is not null as looked_up
                 from delivery d join post p on p.id = d.post_id join official_account a on a.id = d.account_id
                 where d.status = 'UNCERTAIN'
@@ -253,6 +319,18 @@ public class Deliveries {
                         Platform.valueOf(rs.getString("platform")), rs.getString("text"), Posts.instant(rs, "started"),
                         rs.getBoolean("looked_up")))
                 .list();
+    }
+
+    /**
+     * The platform post ids already recorded for deliveries to this account sent since {@code since}: a look-up for an
+     * uncertain delivery must never take one of them for its own.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> recordedPostIds(long accountId, Instant since) {
+        return Set.copyOf(jdbc.sql("""
+                select platform_post_id from delivery
+                where account_id = :account and platform_post_id is not null and sent_at >= :since
+                """).param("account", accountId).param("since", timestamp(since)).query(String.class).list());
     }
 
     /** The platform shows the post: the delivery was sent after all. */
@@ -320,13 +398,13 @@ public class Deliveries {
     private void hold(ClaimedDelivery d, String instance, String reason, Instant now, String action) {
         int rows = jdbc.sql("""
                 update delivery set status = 'HELD', due_at = null, hold_reason = :reason, claimed_by = null,
-                    lease_until = null, updated_at = :now
-                where id = :id and status = 'SENDING' and claimed_by = :instance
+                    claim_token = null, lease_until = null, updated_at = :now
+                where id = :id and status = 'SENDING' and claim_token = :token
                 """)
                 .param("reason", reason)
                 .param("now", timestamp(now))
                 .param("id", d.id())
-                .param("instance", instance)
+                .param("token", d.claimToken())
                 .update();
         if (rows == 1) {
             audit.record(AuditTrail.SYSTEM, action, "DELIVERY", d.id().toString(), "SENDING", "HELD",
@@ -344,11 +422,11 @@ public class Deliveries {
     public void defer(ClaimedDelivery d, String instance, Instant until, String reason, Instant now) {
         int rows = jdbc.sql("""
                 update delivery set status = 'SCHEDULED', due_at = :until, attempts = greatest(attempts - 1, 0),
-                    claimed_by = null, lease_until = null, updated_at = :now
-                where id = :id and status = 'SENDING' and claimed_by = :instance
+                    claimed_by = null, claim_token = null, lease_until = null, updated_at = :now
+                where id = :id and status = 'SENDING' and claim_token = :token
                 """)
                 .param("until", timestamp(until)).param("now", timestamp(now)).param("id", d.id())
-                .param("instance", instance).update();
+                .param("token", d.claimToken()).update();
         if (rows == 1) {
             audit.record(AuditTrail.SYSTEM, "DELIVERY_DEFERRED", "DELIVERY", d.id().toString(), "SENDING", "SCHEDULED",
                     Map.of("reason", reason, "until", until.toString(), "instance", instance));
@@ -406,8 +484,8 @@ public class Deliveries {
         int[][] rows = batch.batchUpdate("""
                 update delivery set status = ?, due_at = ?, platform_post_id = coalesce(?, platform_post_id),
                     last_error = ?, sent_at = case when cast(? as text) = 'SENT' then cast(? as timestamptz) else sent_at end,
-                    claimed_by = null, lease_until = null, updated_at = ?
-                where id = ? and status = 'SENDING' and claimed_by = ?
+                    claimed_by = null, claim_token = null, lease_until = null, updated_at = ?
+                where id = ? and status = 'SENDING' and claim_token = ?
                 """, outcomes, outcomes.size(), (ps, o) -> {
             ps.setString(1, o.next().name());
             ps.setTimestamp(2, timestamp(o.dueAt()));
@@ -417,7 +495,7 @@ public class Deliveries {
             ps.setTimestamp(6, at);
             ps.setTimestamp(7, at);
             ps.setObject(8, o.delivery().id());
-            ps.setString(9, instance);
+            ps.setObject(9, o.delivery().claimToken());
         });
         List<AuditTrail.Entry> entries = new ArrayList<>(outcomes.size());
         List<DeliveryNeedsAttention> needsAttention = new ArrayList<>();
@@ -436,6 +514,11 @@ public class Deliveries {
                     needsAttention.add(new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), o.next(),
                             o.error()));
                 }
+            } else if (o.next() == DeliveryStatus.SENT && sentAfterLeaseLost(o, at) instanceof String before) {
+                // the claim was taken over, but the platform did publish: the truth beats the recovery's guess
+                log.warn("delivery {} was published after its lease was recovered; recorded as SENT", id);
+                entries.add(new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_SENT_AFTER_LEASE_LOST", "DELIVERY", id,
+                        before, DeliveryStatus.SENT.name(), detail));
             } else {
                 // our lease was taken over meanwhile; keep the platform's answer on record rather than lose it
                 log.warn("delivery {} outcome {} arrived after its lease was recovered", id, o.next());
@@ -448,21 +531,52 @@ public class Deliveries {
     }
 
     /**
-     * Finds deliveries left SENDING by an instance whose lease ran out (it died or hung). Where the platform
-     * de-duplicates by delivery key they are queued again; elsewhere the post may exist, so they become
-     * UNCERTAIN for reconciliation instead of being sent twice.
+     * A publication that arrived after its claim was taken over sets the delivery SENT, unless another attempt already
+     * recorded a post for it (or it was deleted since).
+     *
+     * @return the state it was in, or null if it was left alone
+     */
+    private String sentAfterLeaseLost(Outcome o, Timestamp at) {
+        List<String> before = jdbc.sql("""
+                select status from delivery
+                where id = :id and platform_post_id is null and status in ('SCHEDULED', 'SENDING', 'HELD', 'UNCERTAIN', 'FAILED')
+                for update
+                """).param("id", o.delivery().id()).query(String.class).list();
+        if (before.isEmpty()) {
+            return null;
+        }
+        jdbc.sql("""
+                update delivery set status = 'SENT', platform_post_id = :platformId, sent_at = :at, last_error = null,
+                    hold_reason = null, due_at = null, claimed_by = null, claim_token = null, lease_until = null,
+                    updated_at = :at
+                where id = :id
+                """).param("platformId", o.platformPostId()).param("at", at).param("id", o.delivery().id()).update();
+        return before.getFirst();
+    }
+
+    /**
+     * Finds deliveries left SENDING by an instance whose lease ran out (it died or hung). Those whose platform request
+     * never started (they had not passed the pause gate) are queued again, safe on every platform; so are those on a
+     * platform that de-duplicates by delivery key. Elsewhere the post may exist, so they become UNCERTAIN for
+     * reconciliation instead of being sent twice.
      */
     @Transactional
     public int recoverExpiredLeases(Instant now, Set<Platform> deduplicating) {
         List<String> requeue = deduplicating.stream().map(Enum::name).toList();
         List<Map<String, Object>> recovered = jdbc.sql("""
                 update delivery d
-                set status = case when a.platform in (:requeue) then 'SCHEDULED' else 'UNCERTAIN' end,
-                    due_at = case when a.platform in (:requeue) then cast(:now as timestamptz) end,
-                    last_error = 'lease of ' || coalesce(d.claimed_by, '?') || ' expired while sending',
-                    claimed_by = null, lease_until = null, updated_at = :now
-                from official_account a
-                where a.id = d.account_id and d.status = 'SENDING' and d.lease_until < :now
+                set status = case when requeue then 'SCHEDULED' else 'UNCERTAIN' end,
+                    due_at = case when requeue then cast(:now as timestamptz) end,
+                    -- no platform request was made: the claim does not count as an attempt
+                    attempts = case when d.send_started_at is null then greatest(d.attempts - 1, 0) else d.attempts end,
+                    last_error = 'lease of ' || coalesce(d.claimed_by, '?') || ' expired while '
+                        || case when d.send_started_at is null then 'waiting to send; nothing was sent' else 'sending' end,
+                    claimed_by = null, claim_token = null, lease_until = null, updated_at = :now
+                from (select x.id, (x.send_started_at is null or a.platform in (:requeue)) as requeue
+                      from delivery x join official_account a on a.id = x.account_id
+                      where x.status = 'SENDING' and x.lease_until < :now
+                      for update of x skip locked) r
+                where d.id = r.id
                 returning d.id, d.post_id, d.account_id, d.status, d.last_error
                 """)
                 .param("requeue", requeue.isEmpty() ? List.of("-") : requeue)

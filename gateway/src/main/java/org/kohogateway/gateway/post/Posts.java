@@ -158,7 +158,9 @@ class Posts {
             // conditional on the state we decided from: the dispatcher may have claimed it meanwhile
             int changed = jdbc.sql("""
                     update delivery set status = :status, due_at = :due, hold_reason = :holdReason,
-                        policy_version = :policyVersion, updated_at = :now
+                        policy_version = :policyVersion, updated_at = :now,
+                        -- a person's change (a new time, "send again", a cancel) ends an emergency override
+                        pause_override = false, override_decided_at = null
                     where id = :id and status = :loaded
                     """)
                     .param("status", d.status().name())

@@ -34,7 +34,12 @@ public class DispatcherFactory {
     }
 
     public Dispatcher create(String instance) {
-        DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
+        return create(instance, Duration.ofMinutes(2));
+    }
+
+    /** A dispatcher whose claims hold for {@code lease} (renewed every third of it while they are held). */
+    public Dispatcher create(String instance, Duration lease) {
+        DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, lease, 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards, metrics);
     }

@@ -297,6 +297,20 @@ class DispatcherIntegrationTest extends IntegrationTest {
         assertThat(status(only(post))).isEqualTo(DeliveryStatus.SCHEDULED);
     }
 
+    @Test
+    void holdsADeliveryWhoseTextWasChangedBehindTheWorkflowsBackEvenWhenItsStoredHashWasLeftAlone() {
+        World world = data.world();
+        Post post = data.approvedPost(world, "承認された本文", null, world.lineA());
+        // a direct edit of the text only: the stored hashes still agree, so only recomputing the fingerprint sees it
+        jdbc.sql("update post set text = '承認されていない本文' where id = :id").param("id", post.id().value()).update();
+
+        dispatcher.drain();
+
+        assertThat(requestsFor(only(post))).isZero();
+        assertThat(status(only(post))).isEqualTo(DeliveryStatus.HELD);
+        assertThat(view(only(post)).holdReason()).contains("not what was approved");
+    }
+
     private void answer(Delivery delivery, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
         override = line.stubFor(post(urlPathEqualTo(BROADCAST)).atPriority(1)
                 .withHeader("X-Line-Retry-Key", equalTo(delivery.id().toString()))
