@@ -203,6 +203,13 @@ public class Pauses {
             throw new IllegalTransitionException("post.illegalTransition",
                     "cannot override a pause for a post that is " + post.status(), "overridePause", post.status());
         }
+        boolean paused = jdbc.sql("select count(*) from dispatch_gate where paused and (account_id = 0 or account_id = any(:accounts))")
+                .param("accounts", post.accountIds().toArray(Long[]::new)).query(Long.class).single() > 0;
+        if (!paused) {
+            // an override is given for a pause; one given in advance would let the post through the next pause unseen
+            throw new IllegalTransitionException("crisis.overrideNeedsPause",
+                    "none of the post's accounts is paused: there is nothing to override", "overridePause", "RUNNING");
+        }
         return deliveries.overridePause(postId, clock.instant(), reason.strip(), actor.username());
     }
 
