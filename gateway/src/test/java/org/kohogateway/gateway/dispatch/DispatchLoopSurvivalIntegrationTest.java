@@ -1,0 +1,92 @@
+package org.kohogateway.gateway.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.policy.PolicyRules;
+import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.Delivery;
+import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData.World;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * A dispatch loop hit by anything at all — an Error too — goes on claiming and sending, and says when it last began
+ * a round, so an instance never stays up and ready while its loop is dead.
+ */
+class DispatchLoopSurvivalIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    ConnectorRegistry connectors;
+
+    @Autowired
+    PolicyRules rules;
+
+    @Autowired
+    Pauses pauses;
+
+    @Autowired
+    SendGuards guards;
+
+    @Autowired
+    DispatchMetrics metrics;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void aLoopHitByAnErrorGoesOnSendingAndReportsItsLastClaimRound() {
+        World world = data.world();
+        AtomicInteger errorsToThrow = new AtomicInteger(3);
+        Clock failing = new Clock() {
+            @Override
+            public Instant instant() {
+                if (Thread.currentThread().getName().equals("dispatcher") && errorsToThrow.getAndDecrement() > 0) {
+                    throw new AssertionError("injected into the dispatch loop");
+                }
+                return clock.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Dispatcher dispatcher = new Dispatcher(deliveries, connectors, new DispatchProperties(true, Duration.ofMillis(50),
+                8, Duration.ofMinutes(2), 5, Duration.ofSeconds(10), Duration.ofMinutes(15), "survivor",
+                Duration.ofMinutes(30)), failing, rules, pauses, guards, metrics);
+        long before = System.currentTimeMillis() / 1000;
+        Delivery delivery = data.approvedPost(world, "ループが倒れない", null, world.lineA()).deliveries().getFirst();
+
+        dispatcher.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.byIds(List.of(delivery.id())).getFirst()
+                    .status() == DeliveryStatus.SENT);
+        } finally {
+            dispatcher.stop();
+        }
+
+        assertThat(errorsToThrow.get()).as("every injected error was thrown").isNegative();
+        assertThat(registry.get("gateway.dispatch.last.claim.round").gauge().value()).isGreaterThanOrEqualTo(before);
+    }
+}
