@@ -25,6 +25,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -68,6 +71,19 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             problem.setProperty("findings", findings.of(violation.findings()));
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * The database gave up waiting for a lock or on a statement ({@code gateway.database.*}): something else holds what
+     * this request needs. Nothing was changed (the transaction rolled back), so the caller may simply try again.
+     */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(DataAccessException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage("problem.busy", null, "busy: nothing was changed; try again", locale));
+        problem.setProperty("code", "problem.busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     /** A request body that failed bean validation ({@code @Valid}): name each field and its (localized) message. */

@@ -20,6 +20,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
@@ -90,6 +92,12 @@ class PageModel {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ModelAndView wrongMethod(Exception e) {
         return errorPage(HttpStatus.METHOD_NOT_ALLOWED, "page.badRequest", new Object[0]);
+    }
+
+    /** The database gave up waiting for a lock or on a statement: nothing was changed, so the person may try again. */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ModelAndView busy(Exception e) {
+        return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "problem.busy", new Object[0]);
     }
 
     /** A refusal that escaped a page's own form handling, e.g. a post id that does not exist. */
