@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 import org.kohogateway.connectors.DeleteOutcome;
@@ -110,7 +111,7 @@ public final class FacebookConnector implements PlatformConnector {
      * and finds the one whose {@code message} matches {@code text} ({@link PostText}); see {@link GraphPostLookup}.
      */
     @Override
-    public FindOutcome findRecent(String text, Instant since) {
+    public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         Objects.requireNonNull(since, "since");
         return GraphPostLookup.find(graph, pageId + "/posts",
                 List.of(Parameter.with("since", since.getEpochSecond()), Parameter.withFields("id,message,created_time")),

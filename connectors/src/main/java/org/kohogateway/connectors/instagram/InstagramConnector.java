@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -136,7 +137,7 @@ public final class InstagramConnector implements PlatformConnector {
      * {@code caption} matches {@code text} ({@link PostText}); see {@link GraphPostLookup}.
      */
     @Override
-    public FindOutcome findRecent(String text, Instant since) {
+    public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         return GraphPostLookup.find(graph, igUserId + "/media", List.of(Parameter.withFields("id,caption,timestamp")),
                 "caption", "timestamp", text, since);
     }

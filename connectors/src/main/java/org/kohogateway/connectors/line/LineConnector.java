@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -130,7 +131,7 @@ public final class LineConnector implements PlatformConnector {
      * {@code X-Line-Retry-Key} is de-duplicated by LINE ({@link #deduplicatesRetries()}).
      */
     @Override
-    public FindOutcome findRecent(String text, Instant since) {
+    public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         return new FindOutcome.Unsupported("LINE needs no look-up and offers none: a delivery whose outcome is unknown "
                 + "is sent again with the same X-Line-Retry-Key, which LINE de-duplicates for 24 hours");
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -187,7 +188,7 @@ public final class XConnector implements PlatformConnector {
      * pages; beyond that the answer is {@link FindOutcome.Failed}, never a guessed {@code NotFound}.
      */
     @Override
-    public FindOutcome findRecent(String text, Instant since) {
+    public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(since, "since");
         if (text.isBlank()) {

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -402,7 +403,7 @@ class LineConnectorTest {
 
     @Test
     void answersThatNoLookUpIsNeededWithoutCallingLine() {
-        FindOutcome outcome = connector().findRecent(TEXT, Instant.now());
+        FindOutcome outcome = connector().findRecent(TEXT, Instant.now(), Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Unsupported.class))
                 .extracting(FindOutcome.Unsupported::reason).asString().contains("X-Line-Retry-Key");

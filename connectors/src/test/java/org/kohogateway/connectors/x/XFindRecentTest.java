@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +45,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(okJson(page(null, tweet("1845000000000000002", "別の投稿です"), tweet("1845000000000000001", TEXT))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.Found("1845000000000000001"));
         x.verify(1, getRequestedFor(urlPathEqualTo(TIMELINE))
@@ -61,7 +62,7 @@ class XFindRecentTest {
         String rendered = "詳しくは https://t.co/Kx7fQ2mPzL をご覧ください\nhttps://t.co/Zz9yX8wV7u";
         stubTimeline(okJson(page(null, tweet("1845000000000000003", rendered.replace("\n", "\\n")))));
 
-        FindOutcome outcome = connector().findRecent(LINKED, SINCE);
+        FindOutcome outcome = connector().findRecent(LINKED, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.Found("1845000000000000003"));
     }
@@ -74,7 +75,7 @@ class XFindRecentTest {
         x.stubFor(get(urlPathEqualTo(TIMELINE)).withQueryParam("pagination_token", equalTo("7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i"))
                 .willReturn(okJson(page(null, tweet("1845000000000000001", TEXT)))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.Found("1845000000000000001"));
     }
@@ -84,7 +85,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(okJson(page(null, tweet("1845000000000000002", "別の投稿です"))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.NotFound());
     }
@@ -94,7 +95,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(okJson("{\"meta\":{\"result_count\":0}}"));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.NotFound());
     }
@@ -105,8 +106,8 @@ class XFindRecentTest {
         stubTimeline(okJson(page(null, tweet("1845000000000000002", "別の投稿です"))));
         XConnector connector = connector();
 
-        connector.findRecent(TEXT, SINCE);
-        connector.findRecent(TEXT, SINCE);
+        connector.findRecent(TEXT, SINCE, Set.of());
+        connector.findRecent(TEXT, SINCE, Set.of());
 
         x.verify(1, getRequestedFor(urlPathEqualTo(ME)));
         x.verify(2, getRequestedFor(urlPathEqualTo(TIMELINE)));
@@ -118,7 +119,7 @@ class XFindRecentTest {
         stubTimeline(aResponse().withStatus(429).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}"));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("429");
@@ -129,7 +130,7 @@ class XFindRecentTest {
         x.stubFor(get(urlPathEqualTo(ME)).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Unauthorized\",\"detail\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401}")));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("401");
@@ -141,7 +142,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isInstanceOf(FindOutcome.Failed.class);
     }
@@ -151,7 +152,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(okJson(page("next-page-token", tweet("1845000000000000002", "別の投稿です"))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("too many");
@@ -160,7 +161,7 @@ class XFindRecentTest {
 
     @Test
     void failsWithoutCallingXForAnEmptyText() {
-        assertThat(connector().findRecent(" ", SINCE)).isInstanceOf(FindOutcome.Failed.class);
+        assertThat(connector().findRecent(" ", SINCE, Set.of())).isInstanceOf(FindOutcome.Failed.class);
         assertThat(x.getAllServeEvents()).isEmpty();
     }
 
