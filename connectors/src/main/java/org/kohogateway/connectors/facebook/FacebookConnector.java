@@ -117,7 +117,7 @@ public final class FacebookConnector implements PlatformConnector {
         Objects.requireNonNull(since, "since");
         return GraphPostLookup.find(graph, pageId + "/posts",
                 List.of(Parameter.with("since", since.getEpochSecond()), Parameter.withFields("id,message,created_time")),
-                "message", "created_time", text, since);
+                "message", "created_time", text, since, excludedPostIds);
     }
 
     private static ProfileReading profile(JsonObject page) {

@@ -142,7 +142,7 @@ public final class InstagramConnector implements PlatformConnector {
     @Override
     public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         return GraphPostLookup.find(graph, igUserId + "/media", List.of(Parameter.withFields("id,caption,timestamp")),
-                "caption", "timestamp", text, since);
+                "caption", "timestamp", text, since, excludedPostIds);
     }
 
     /** The account's rolling publishing quota, read from {@code content_publishing_limit}. */

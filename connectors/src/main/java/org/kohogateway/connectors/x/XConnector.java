@@ -18,6 +18,7 @@ import org.kohogateway.connectors.PostText;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.connectors.RecentMatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,10 +177,11 @@ public final class XConnector implements PlatformConnector {
 
     /**
      * Reads the authenticated account's own posts ({@code GET /2/users/:id/tweets} with {@code start_time},
-     * {@code max_results=100}, retweets and replies excluded; the id from {@code getMe}, asked once) and
-     * finds the one whose text matches {@code text} as X renders it ({@link PostText}: whitespace normalised,
-     * {@code t.co} links matching any URL). Follows X's pagination for at most {@value #MAX_LOOKUP_PAGES}
-     * pages; beyond that the answer is {@link FindOutcome.Failed}, never a guessed {@code NotFound}.
+     * {@code max_results=100}, retweets excluded but replies kept, since a delivery may answer another post;
+     * the id from {@code getMe}, asked once) and finds those whose text matches {@code text} as X renders it
+     * ({@link PostText}: whitespace normalised, {@code t.co} links matching any URL); {@link RecentMatches}
+     * decides the answer. Follows X's pagination for at most {@value #MAX_LOOKUP_PAGES} pages; beyond that
+     * the answer is {@link FindOutcome.Failed} or {@link FindOutcome.Ambiguous}, never a guess.
      */
     @Override
     public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
@@ -190,22 +192,24 @@ public final class XConnector implements PlatformConnector {
         }
         try {
             long me = authenticatedUserId();
+            RecentMatches matches = new RecentMatches(since, excludedPostIds);
             PaginationToken next = null;
             for (int page = 0; page < MAX_LOOKUP_PAGES; page++) {
-                TweetsResponse response = v2.getUserTweets(me, null, "retweets,replies", null, LOOKUP_PAGE_SIZE, null, next,
+                TweetsResponse response = v2.getUserTweets(me, null, "retweets", null, LOOKUP_PAGE_SIZE, null, next,
                         null, null, null, Date.from(since), "created_at", null, null);
                 for (Tweet tweet : response.getTweets()) {
                     if (PostText.matches(tweet.getText(), text)) {
-                        return new FindOutcome.Found(Long.toString(tweet.getId()));
+                        matches.add(Long.toString(tweet.getId()),
+                                Optional.ofNullable(tweet.getCreatedAt()).map(Date::toInstant));
                     }
                 }
                 next = response.getMeta() == null ? null : response.getMeta().getNextToken();
                 if (next == null || next.getValue() == null || next.getValue().isBlank()) {
-                    return new FindOutcome.NotFound();
+                    return matches.outcome();
                 }
             }
-            return new FindOutcome.Failed("more than " + MAX_LOOKUP_PAGES * LOOKUP_PAGE_SIZE + " posts since " + since
-                    + " without a match: too many to be sure the post is not among them");
+            return matches.incomplete("more than " + MAX_LOOKUP_PAGES * LOOKUP_PAGE_SIZE + " posts since " + since
+                    + ": too many to be sure which of them is the delivery's");
         } catch (TwitterException e) {
             return new FindOutcome.Failed(failures.classify(e).reason());
         } catch (RuntimeException e) {

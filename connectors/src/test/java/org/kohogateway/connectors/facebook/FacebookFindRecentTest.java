@@ -14,6 +14,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,34 @@ class FacebookFindRecentTest {
         stubPosts(okJson(page(null, post("1", TEXT, "2025-09-30T08:00:00+0000"))));
 
         assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
+    void neverAdoptsAPostRecordedForAnotherDelivery() {
+        stubPosts(okJson(page(null, post("2", TEXT, "2025-10-01T08:30:00+0000"), post("1", TEXT, "2025-10-01T08:01:00+0000"))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of(PAGE_ID + "_2"))).isEqualTo(new FindOutcome.Found(PAGE_ID + "_1"));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of(PAGE_ID + "_1", PAGE_ID + "_2")))
+                .isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
+    void answersAmbiguousWithTheCandidatesWhenMoreThanOnePostMatches() {
+        graph.stubFor(get(urlPathEqualTo(POSTS)).withQueryParam("after", absent())
+                .willReturn(okJson(page("QVFIUmFmZA", post("3", TEXT, "2025-10-01T09:00:00+0000")))));
+        graph.stubFor(get(urlPathEqualTo(POSTS)).withQueryParam("after", equalTo("QVFIUmFmZA"))
+                .willReturn(okJson(page(null, post("2", "別の投稿", "2025-10-01T08:30:00+0000"),
+                        post("1", TEXT, "2025-10-01T08:01:00+0000")))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of()))
+                .isEqualTo(new FindOutcome.Ambiguous(List.of(PAGE_ID + "_3", PAGE_ID + "_1")));
+    }
+
+    @Test
+    void neverAdoptsAMatchingPostWhoseTimeCannotBeRead() {
+        stubPosts(okJson("{\"data\":[{\"id\":\"" + PAGE_ID + "_1\",\"message\":\"" + TEXT + "\"}],\"paging\":{}}"));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isNotInstanceOf(FindOutcome.Found.class);
     }
 
     @Test

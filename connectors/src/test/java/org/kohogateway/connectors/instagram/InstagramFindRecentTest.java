@@ -14,6 +14,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,15 @@ class InstagramFindRecentTest {
         stubMedia(okJson(page(null, media("2", "別の投稿", "2025-10-01T09:00:00+0000"))));
 
         assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
+    void answersAmbiguousRatherThanAdoptOneOfTwoMatchingMedia() {
+        stubMedia(okJson(page(null, media("3", TEXT, "2025-10-01T09:00:00+0000"), media("2", TEXT, "2025-10-01T08:30:00+0000"),
+                media("1", TEXT, "2025-09-30T08:00:00+0000"))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.Ambiguous(List.of("3", "2")));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of("3"))).isEqualTo(new FindOutcome.Found("2"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class XFindRecentTest {
         x.verify(1, getRequestedFor(urlPathEqualTo(TIMELINE))
                 .withQueryParam("start_time", matching("2025-10-01T08:00:00(\\.000)?Z"))
                 .withQueryParam("max_results", equalTo("100"))
-                .withQueryParam("exclude", equalTo("retweets,replies"))
+                .withQueryParam("exclude", equalTo("retweets"))
                 .withQueryParam("pagination_token", absent())
                 .withHeader("Authorization", matching("OAuth .*oauth_consumer_key=\"" + CONSUMER_KEY + "\".*")));
     }
@@ -157,6 +158,46 @@ class XFindRecentTest {
         assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("too many");
         x.verify(5, getRequestedFor(urlPathEqualTo(TIMELINE)));
+    }
+
+    @Test
+    void findsAReplyBecauseAnAnswerToAnotherPostIsADeliveryToo() {
+        stubMe();
+        x.stubFor(get(urlPathEqualTo(TIMELINE)).withQueryParam("exclude", equalTo("retweets"))
+                .willReturn(okJson(page(null, tweet("1845000000000000001", TEXT)))));
+        x.stubFor(get(urlPathEqualTo(TIMELINE)).withQueryParam("exclude", equalTo("retweets,replies"))
+                .willReturn(okJson(page(null))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.Found("1845000000000000001"));
+    }
+
+    @Test
+    void neverAdoptsAPostRecordedForAnotherDelivery() {
+        stubMe();
+        stubTimeline(okJson(page(null, tweet("1845000000000000002", TEXT), tweet("1845000000000000001", TEXT))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of("1845000000000000002")))
+                .isEqualTo(new FindOutcome.Found("1845000000000000001"));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of("1845000000000000001", "1845000000000000002")))
+                .isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
+    void answersAmbiguousWithTheCandidatesWhenMoreThanOnePostMatches() {
+        stubMe();
+        stubTimeline(okJson(page(null, tweet("1845000000000000002", TEXT), tweet("1845000000000000001", TEXT))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of()))
+                .isEqualTo(new FindOutcome.Ambiguous(List.of("1845000000000000002", "1845000000000000001")));
+    }
+
+    @Test
+    void neverAdoptsAPostMadeBeforeTheGivenTimeEvenIfXListsIt() {
+        stubMe();
+        stubTimeline(okJson(page(null, "{\"id\":\"1845000000000000001\",\"text\":\"" + TEXT
+                + "\",\"created_at\":\"2025-10-01T07:59:59.000Z\",\"edit_history_tweet_ids\":[\"1845000000000000001\"]}")));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.NotFound());
     }
 
     @Test
