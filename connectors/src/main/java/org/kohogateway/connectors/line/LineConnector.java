@@ -92,6 +92,11 @@ public final class LineConnector implements PlatformConnector {
                 .writeTimeout(settings.readTimeout())
                 // The SDK's default wire logger prints every request header, the bearer token included.
                 .usingDefaultLogger(false)
+                // OkHttp runs only five calls per host by default and queues the rest inside its dispatcher,
+                // where they would leave after the gateway's pause check; let every call the gateway makes
+                // run at once instead.
+                .maxRequests(settings.maxConcurrentRequests())
+                .maxRequestsPerHost(settings.maxConcurrentRequests())
                 .build();
         this.answerDeadline = settings.connectTimeout().plus(settings.readTimeout()).plus(ANSWER_MARGIN);
     }
