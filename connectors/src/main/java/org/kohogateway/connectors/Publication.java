@@ -49,11 +49,6 @@ public record Publication(UUID deliveryKey, String text, List<URI> links, List<U
         return new Publication(deliveryKey, text, List.of(), List.of(), false);
     }
 
-    /** Whether an earlier attempt at this delivery was made, so its post may already exist. */
-    public boolean isRepeat() {
-        return attempt > 1;
-    }
-
     /**
      * Whether this answers or quotes another post: a connector that cannot do that must refuse rather than
      * publish a standalone post the approver did not approve.
