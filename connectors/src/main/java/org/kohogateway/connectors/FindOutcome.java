@@ -1,5 +1,6 @@
 package org.kohogateway.connectors;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,10 +9,25 @@ import java.util.Objects;
  */
 public sealed interface FindOutcome {
 
-    /** A post with the publication's text exists: the delivery went out, and this is its id. */
+    /** Exactly one post with the publication's text exists: the delivery went out, and this is its id. */
     record Found(String platformPostId) implements FindOutcome {
         public Found {
             Objects.requireNonNull(platformPostId, "platformPostId");
+        }
+    }
+
+    /**
+     * More than one post since the given time has the publication's text (and none of them is recorded for
+     * another delivery): adopting any one of them could claim another post, so a person has to choose.
+     *
+     * @param candidateIds the matching posts' ids, newest first as the platform listed them
+     */
+    record Ambiguous(List<String> candidateIds) implements FindOutcome {
+        public Ambiguous {
+            candidateIds = List.copyOf(candidateIds);
+            if (candidateIds.size() < 2) {
+                throw new IllegalArgumentException("ambiguous needs at least two candidates: " + candidateIds);
+            }
         }
     }
 

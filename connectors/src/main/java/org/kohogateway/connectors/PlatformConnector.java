@@ -1,6 +1,7 @@
 package org.kohogateway.connectors;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -41,14 +42,18 @@ public interface PlatformConnector {
      * {@code text} as the platform shows it (see {@link PostText}): how a delivery whose publish outcome was
      * {@link PublishOutcome.Unknown} is reconciled before a person has to decide. Never throws.
      *
-     * <p>{@code since} should be a little before the first attempt, to allow for clock differences. A
-     * {@link FindOutcome.NotFound} is only answered when every post since then has been read.
+     * <p>{@code since} should be a little before the attempt's start, to allow for clock differences; a post
+     * whose platform time is before it, or cannot be read, is never adopted. A {@link FindOutcome.NotFound} is
+     * only answered when every post since then has been read, and a {@link FindOutcome.Found} only when
+     * exactly one post matches: two or more are {@link FindOutcome.Ambiguous}.
      *
-     * @param text the publication's text ({@link Publication#text()}); links the connector appended to it
-     *             may follow it on the platform
+     * @param text            the publication's text ({@link Publication#text()}); links the connector appended
+     *                        to it may follow it on the platform
+     * @param excludedPostIds ids of posts already recorded for other deliveries: never returned, since the
+     *                        same text may have been published on purpose more than once
      * @return {@link FindOutcome.Unsupported} unless the connector can look posts up
      */
-    default FindOutcome findRecent(String text, Instant since) {
+    default FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         return new FindOutcome.Unsupported("the " + platform() + " connector cannot look up recent posts");
     }
 }

@@ -17,22 +17,34 @@ import java.util.UUID;
  *                    the platform can
  * @param replyTo     the address of the post this one answers, or {@code null}
  * @param quoteOf     the address of the post this one quotes, or {@code null}
+ * @param attempt     which attempt at this delivery this is, from 1: a platform that refuses a repeat as a
+ *                    "duplicate" on a later attempt is telling that an earlier attempt's post exists
  */
 public record Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies,
-        String replyTo, String quoteOf) {
+        String replyTo, String quoteOf, int attempt) {
 
     public Publication {
         Objects.requireNonNull(deliveryKey, "deliveryKey");
         Objects.requireNonNull(text, "text");
         links = List.copyOf(links);
         mediaUrls = List.copyOf(mediaUrls);
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt counts from 1: " + attempt);
+        }
     }
 
-    /** A publication that answers and quotes nothing. */
+    /** A first attempt. */
+    public Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies,
+            String replyTo, String quoteOf) {
+        this(deliveryKey, text, links, mediaUrls, noReplies, replyTo, quoteOf, 1);
+    }
+
+    /** A first attempt that answers and quotes nothing. */
     public Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies) {
         this(deliveryKey, text, links, mediaUrls, noReplies, null, null);
     }
 
+    /** A first attempt at a text-only publication. */
     public static Publication text(UUID deliveryKey, String text) {
         return new Publication(deliveryKey, text, List.of(), List.of(), false);
     }

@@ -15,8 +15,9 @@ public sealed interface PublishOutcome {
     }
 
     /**
-     * The platform certainly did not take the post and a later attempt may succeed (rate limits,
-     * 5xx, a connection that was never made).
+     * The platform certainly did not take the post and a later attempt may succeed (rate limits, a connection
+     * that was never made, a step before anything is public). A 5xx or lost answer to a request that creates a
+     * post is {@link Unknown}, not this, unless the platform de-duplicates repeats (LINE).
      *
      * @param retryAfter the platform's own hint of when to try again, if it gave one
      */

@@ -3,6 +3,7 @@ package org.kohogateway.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,6 @@ class PostTextTest {
             }
         };
 
-        assertThat(bare.findRecent(TEXT, Instant.now())).isInstanceOf(FindOutcome.Unsupported.class);
+        assertThat(bare.findRecent(TEXT, Instant.now(), Set.of())).isInstanceOf(FindOutcome.Unsupported.class);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
@@ -38,8 +39,10 @@ import com.restfb.types.GraphResponse;
  *
  * <p>The Graph API has no idempotency key, so {@link #deduplicatesRetries()} is {@code false}: a request
  * whose answer was lost is reported as {@link PublishOutcome.Unknown} and must be reconciled, never repeated
- * blindly. Errors are classified by Graph error code (see {@link GraphClient}): 506 (duplicate) and 190
- * (token) are permanent, throttling and service codes are transient.
+ * blindly. Errors are classified by Graph error code (see {@link GraphClient#create}): throttling codes are
+ * transient; 190 (token) and, on a first attempt, 506 (duplicate) are permanent; a 5xx, codes 1 and 2 and
+ * {@code is_transient} errors are unknown, since the post may exist; so is a duplicate refusal on a later
+ * attempt, which says an earlier attempt's post exists.
  *
  * <p>{@link Publication#noReplies()} cannot be enforced here: the Graph API offers no way to turn off
  * comments on a Page post. The Page's moderation settings in Meta Business Suite govern comments.
@@ -110,11 +113,11 @@ public final class FacebookConnector implements PlatformConnector {
      * and finds the one whose {@code message} matches {@code text} ({@link PostText}); see {@link GraphPostLookup}.
      */
     @Override
-    public FindOutcome findRecent(String text, Instant since) {
+    public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         Objects.requireNonNull(since, "since");
         return GraphPostLookup.find(graph, pageId + "/posts",
                 List.of(Parameter.with("since", since.getEpochSecond()), Parameter.withFields("id,message,created_time")),
-                "message", "created_time", text, since);
+                "message", "created_time", text, since, excludedPostIds);
     }
 
     private static ProfileReading profile(JsonObject page) {
@@ -146,12 +149,12 @@ public final class FacebookConnector implements PlatformConnector {
                 parameters.add(Parameter.with("message", message));
             }
             link.ifPresent(url -> parameters.add(Parameter.with("link", url.toString())));
-            result = graph.call(client -> client.publish(pageId + "/feed", GraphResponse.class,
+            result = graph.create(publication.attempt(), client -> client.publish(pageId + "/feed", GraphResponse.class,
                     parameters.toArray(Parameter[]::new)));
         } else {
             String caption = withLinks(publication.text(), publication.links());
             URI image = publication.mediaUrls().get(0);
-            result = graph.call(client -> client.publish(pageId + "/photos", GraphResponse.class,
+            result = graph.create(publication.attempt(), client -> client.publish(pageId + "/photos", GraphResponse.class,
                     Parameter.with("url", image.toString()), Parameter.with("caption", caption),
                     Parameter.with("published", true)));
         }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.PostText;
+import org.kohogateway.connectors.RecentMatches;
 
 import com.restfb.Parameter;
 import com.restfb.json.JsonObject;
@@ -18,13 +20,13 @@ import com.restfb.json.JsonValue;
 
 /**
  * Looks through a Graph API edge of posts ({@code /{page-id}/posts}, {@code /{ig-user-id}/media}), newest
- * first, for one made since a given time whose text matches ({@link PostText}). Shared by the Facebook Page
- * and Instagram connectors' {@code findRecent}.
+ * first, for the posts made since a given time whose text matches ({@link PostText}), and answers as
+ * {@link RecentMatches} decides. Shared by the Facebook Page and Instagram connectors' {@code findRecent}.
  *
  * <p>Follows the edge's cursor pagination for at most {@value #MAX_PAGES} pages of {@value #PAGE_SIZE}; if
- * the posts since then do not fit, the answer is {@link FindOutcome.Failed}, never a guessed
- * {@code NotFound}. Posts older than {@code since} never match, even with the same text: they are earlier
- * posts, not the delivery being reconciled.
+ * the posts since then do not fit, the answer is {@link FindOutcome.Failed} (or {@link FindOutcome.Ambiguous}),
+ * never a guessed {@code NotFound} or {@code Found}. Posts older than {@code since} never match, even with
+ * the same text: they are earlier posts, not the delivery being reconciled.
  */
 public final class GraphPostLookup {
 
@@ -46,14 +48,16 @@ public final class GraphPostLookup {
      * @param parameters the edge's parameters besides {@code limit} and {@code after}
      * @param textField  the field holding the post's text ({@code message}, {@code caption})
      * @param timeField  the field holding when it was posted ({@code created_time}, {@code timestamp})
+     * @param excludedPostIds posts recorded for other deliveries, never a match
      */
     public static FindOutcome find(GraphClient graph, String edge, List<Parameter> parameters, String textField,
-            String timeField, String text, Instant since) {
+            String timeField, String text, Instant since, Set<String> excludedPostIds) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(since, "since");
         if (text.isBlank()) {
             return new FindOutcome.Failed("nothing to look for: the text is empty");
         }
+        RecentMatches matches = new RecentMatches(since, excludedPostIds);
         String after = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             List<Parameter> pageParameters = new ArrayList<>(parameters);
@@ -84,22 +88,22 @@ public final class GraphPostLookup {
                 }
                 Optional<String> id = GraphJson.text(post, "id");
                 if (id.isPresent() && PostText.matches(GraphJson.text(post, textField).orElse(null), text)) {
-                    return new FindOutcome.Found(id.get());
+                    matches.add(id.get(), postedAt);
                 }
             }
             Optional<JsonObject> paging = GraphJson.object(answer, "paging");
             boolean hasNext = paging.flatMap(p -> GraphJson.text(p, "next")).filter(s -> !s.isBlank()).isPresent();
             if (reachedOlderPosts || !hasNext) {
-                return new FindOutcome.NotFound();
+                return matches.outcome();
             }
             after = paging.flatMap(p -> GraphJson.object(p, "cursors")).flatMap(c -> GraphJson.text(c, "after"))
                     .filter(s -> !s.isBlank()).orElse(null);
             if (after == null) {
-                return new FindOutcome.Failed("the answer for " + edge + " has a next page but no cursor to reach it");
+                return matches.incomplete("the answer for " + edge + " has a next page but no cursor to reach it");
             }
         }
-        return new FindOutcome.Failed("more than " + MAX_PAGES * PAGE_SIZE + " posts since " + since
-                + " without a match: too many to be sure the post is not among them");
+        return matches.incomplete("more than " + MAX_PAGES * PAGE_SIZE + " posts since " + since
+                + ": too many to be sure which of them is the delivery's");
     }
 
     static Optional<Instant> parseTime(String value) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.kohogateway.connectors.DeleteOutcome;
@@ -50,9 +51,12 @@ import com.restfb.types.GraphResponse;
  * </ol>
  * Until step 4 nothing is public: a container that is never published expires after 24 hours. So any
  * failure in steps 1–3, even a lost answer, is {@link PublishOutcome.Transient} or
- * {@link PublishOutcome.Permanent}, never {@code Unknown}. A lost answer in step 4 is
- * {@link PublishOutcome.Unknown}: the media may be live, and there is no idempotency key
- * ({@link #deduplicatesRetries()} is {@code false}).
+ * {@link PublishOutcome.Permanent}, never {@code Unknown}, and the errors Meta documents as "try again"
+ * (codes -1 and -2, a container that ended in {@code ERROR} for such a cause) are transient: a later
+ * attempt makes a new container. In step 4 a lost answer, a 5xx, codes 1, 2, -1, -2 or an
+ * {@code is_transient} error are {@link PublishOutcome.Unknown}: the media may be live, and there is no
+ * idempotency key ({@link #deduplicatesRetries()} is {@code false}); only throttling and the documented
+ * "not published" answers are transient there ({@link GraphClient#create}).
  *
  * <p>An image is required; a publication without one is refused without calling the API. Carousels
  * (several images) are not supported and are refused. {@link Publication#noReplies()} cannot be enforced
@@ -136,9 +140,9 @@ public final class InstagramConnector implements PlatformConnector {
      * {@code caption} matches {@code text} ({@link PostText}); see {@link GraphPostLookup}.
      */
     @Override
-    public FindOutcome findRecent(String text, Instant since) {
+    public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         return GraphPostLookup.find(graph, igUserId + "/media", List.of(Parameter.withFields("id,caption,timestamp")),
-                "caption", "timestamp", text, since);
+                "caption", "timestamp", text, since, excludedPostIds);
     }
 
     /** The account's rolling publishing quota, read from {@code content_publishing_limit}. */
@@ -194,8 +198,8 @@ public final class InstagramConnector implements PlatformConnector {
         if (!mayContinue.getAsBoolean()) {
             return stopped("before publishing container " + containerId);
         }
-        GraphResult<GraphResponse> published = graph.call(client -> client.publish(igUserId + "/media_publish",
-                GraphResponse.class, Parameter.with("creation_id", containerId)));
+        GraphResult<GraphResponse> published = graph.create(publication.attempt(), client -> client.publish(
+                igUserId + "/media_publish", GraphResponse.class, Parameter.with("creation_id", containerId)));
         return switch (published) {
             case GraphResult.Ok<GraphResponse> ok when ok.value() != null && ok.value().getId() != null
                     && !ok.value().getId().isBlank() -> new PublishOutcome.Published(ok.value().getId());
@@ -280,8 +284,11 @@ public final class InstagramConnector implements PlatformConnector {
                     return Optional.empty();
                 }
                 case "ERROR", "EXPIRED" -> {
-                    return Optional.of(new PublishOutcome.Permanent("Instagram could not prepare the image: container "
-                            + containerId + " is " + statusCode + detail + "; nothing was published"));
+                    String reason = "Instagram could not prepare the image: container " + containerId + " is "
+                            + statusCode + detail + "; nothing was published";
+                    return Optional.of(statusCode.equals("ERROR") && ContainerErrors.worthANewContainer(detail)
+                            ? new PublishOutcome.Transient(reason + ", and a new container may succeed", Optional.empty())
+                            : new PublishOutcome.Permanent(reason));
                 }
                 case "PUBLISHED" -> {
                     return Optional.of(new PublishOutcome.Unknown("container " + containerId

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -91,6 +92,11 @@ public final class LineConnector implements PlatformConnector {
                 .writeTimeout(settings.readTimeout())
                 // The SDK's default wire logger prints every request header, the bearer token included.
                 .usingDefaultLogger(false)
+                // OkHttp runs only five calls per host by default and queues the rest inside its dispatcher,
+                // where they would leave after the gateway's pause check; let every call the gateway makes
+                // run at once instead.
+                .maxRequests(settings.maxConcurrentRequests())
+                .maxRequestsPerHost(settings.maxConcurrentRequests())
                 .build();
         this.answerDeadline = settings.connectTimeout().plus(settings.readTimeout()).plus(ANSWER_MARGIN);
     }
@@ -130,7 +136,7 @@ public final class LineConnector implements PlatformConnector {
      * {@code X-Line-Retry-Key} is de-duplicated by LINE ({@link #deduplicatesRetries()}).
      */
     @Override
-    public FindOutcome findRecent(String text, Instant since) {
+    public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         return new FindOutcome.Unsupported("LINE needs no look-up and offers none: a delivery whose outcome is unknown "
                 + "is sent again with the same X-Line-Retry-Key, which LINE de-duplicates for 24 hours");
     }

@@ -2,13 +2,13 @@ package org.kohogateway.connectors.x;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
@@ -18,14 +18,12 @@ import org.kohogateway.connectors.PostText;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.connectors.RecentMatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import twitter4j.BooleanResponse;
 import twitter4j.CreateTweetResponse;
-import twitter4j.JSONArray;
-import twitter4j.JSONException;
-import twitter4j.JSONObject;
 import twitter4j.PaginationToken;
 import twitter4j.ReplySettings;
 import twitter4j.Twitter;
@@ -58,9 +56,11 @@ import twitter4j.conf.ConfigurationBuilder;
  * was lost (read timeout, connection reset after sending) is {@link PublishOutcome.Unknown} and must be
  * reconciled, never blindly repeated. Only a failure to connect is {@link PublishOutcome.Transient}. To keep
  * that promise, requests go through {@link XTransport} instead of Twitter4J's {@code HttpURLConnection}
- * client, which may silently send a POST twice. Answers are classified by HTTP status: 429 is transient and
- * waits for {@code x-rate-limit-reset} (or the exhausted 24-hour user/app limit's reset); 5xx is transient;
- * 401 (credentials), 403 (including "duplicate content") and every other 4xx are permanent.
+ * client, which may silently send a POST twice. Answers are classified by HTTP status ({@link XFailures}):
+ * 429 is transient and waits for {@code x-rate-limit-reset} (or the exhausted 24-hour user/app limit's
+ * reset); a 5xx to {@code POST /2/tweets} is unknown, since the post may exist; 401 (credentials), 403 and
+ * every other 4xx are permanent, except "duplicate content" on a later attempt, which says the earlier
+ * attempt's post exists (unknown).
  *
  * <p>Profile reading uses {@code GET /2/users/me?user.fields=description,url,entities} ({@code getMe}) and
  * reports the website as {@code entities.url.urls[0].expanded_url}, since X shows profile links as t.co
@@ -82,15 +82,11 @@ public final class XConnector implements PlatformConnector {
 
     private static final Logger log = LoggerFactory.getLogger(XConnector.class);
 
-    private static final String DUPLICATE_DETAIL = "duplicate content";
-    /** Rate-limit header families X sends, the 24-hour posting caps first. */
-    private static final List<String> LIMIT_FAMILIES = List.of("x-user-limit-24hour", "x-app-limit-24hour", "x-rate-limit");
-
     private static final int LOOKUP_PAGE_SIZE = 100;
     private static final int MAX_LOOKUP_PAGES = 5;
 
     private final TwitterV2 v2;
-    private final Clock clock;
+    private final XFailures failures;
     /** The authenticated account's id, once {@link #findRecent} has asked X for it. */
     private volatile Long userId;
 
@@ -101,7 +97,7 @@ public final class XConnector implements PlatformConnector {
     /** @param clock the clock that turns {@code x-rate-limit-reset} (epoch seconds) into a wait */
     public XConnector(XSettings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.failures = new XFailures(Objects.requireNonNull(clock, "clock"));
         Configuration configuration = new ConfigurationBuilder()
                 .setOAuthConsumerKey(settings.consumerKey())
                 .setOAuthConsumerSecret(settings.consumerSecret())
@@ -154,8 +150,8 @@ public final class XConnector implements PlatformConnector {
             return response.getResult() ? new DeleteOutcome.Deleted()
                     : new DeleteOutcome.Failed("X answered the deletion of " + platformPostId + " with deleted=false", true);
         } catch (TwitterException e) {
-            Failure failure = classify(e);
-            return new DeleteOutcome.Failed(failure.reason(), failure.kind() != Kind.PERMANENT);
+            XFailures.Failure failure = failures.classify(e);
+            return new DeleteOutcome.Failed(failure.reason(), failure.kind() != XFailures.Kind.PERMANENT);
         } catch (RuntimeException e) {
             log.warn("Unexpected failure while deleting X post {}", platformPostId, e);
             return new DeleteOutcome.Failed("unexpected failure: " + XTransport.describe(e), true);
@@ -172,7 +168,7 @@ public final class XConnector implements PlatformConnector {
             User2 me = response.getUsers().get(0);
             return new ProfileReading.Profile(nullToEmpty(me.getName()), nullToEmpty(me.getDescription()), website(me));
         } catch (TwitterException e) {
-            return new ProfileReading.Failed(classify(e).reason());
+            return new ProfileReading.Failed(failures.classify(e).reason());
         } catch (RuntimeException e) {
             log.warn("Unexpected failure while reading the X profile", e);
             return new ProfileReading.Failed("unexpected failure: " + XTransport.describe(e));
@@ -181,13 +177,14 @@ public final class XConnector implements PlatformConnector {
 
     /**
      * Reads the authenticated account's own posts ({@code GET /2/users/:id/tweets} with {@code start_time},
-     * {@code max_results=100}, retweets and replies excluded; the id from {@code getMe}, asked once) and
-     * finds the one whose text matches {@code text} as X renders it ({@link PostText}: whitespace normalised,
-     * {@code t.co} links matching any URL). Follows X's pagination for at most {@value #MAX_LOOKUP_PAGES}
-     * pages; beyond that the answer is {@link FindOutcome.Failed}, never a guessed {@code NotFound}.
+     * {@code max_results=100}, retweets excluded but replies kept, since a delivery may answer another post;
+     * the id from {@code getMe}, asked once) and finds those whose text matches {@code text} as X renders it
+     * ({@link PostText}: whitespace normalised, {@code t.co} links matching any URL); {@link RecentMatches}
+     * decides the answer. Follows X's pagination for at most {@value #MAX_LOOKUP_PAGES} pages; beyond that
+     * the answer is {@link FindOutcome.Failed} or {@link FindOutcome.Ambiguous}, never a guess.
      */
     @Override
-    public FindOutcome findRecent(String text, Instant since) {
+    public FindOutcome findRecent(String text, Instant since, Set<String> excludedPostIds) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(since, "since");
         if (text.isBlank()) {
@@ -195,24 +192,26 @@ public final class XConnector implements PlatformConnector {
         }
         try {
             long me = authenticatedUserId();
+            RecentMatches matches = new RecentMatches(since, excludedPostIds);
             PaginationToken next = null;
             for (int page = 0; page < MAX_LOOKUP_PAGES; page++) {
-                TweetsResponse response = v2.getUserTweets(me, null, "retweets,replies", null, LOOKUP_PAGE_SIZE, null, next,
+                TweetsResponse response = v2.getUserTweets(me, null, "retweets", null, LOOKUP_PAGE_SIZE, null, next,
                         null, null, null, Date.from(since), "created_at", null, null);
                 for (Tweet tweet : response.getTweets()) {
                     if (PostText.matches(tweet.getText(), text)) {
-                        return new FindOutcome.Found(Long.toString(tweet.getId()));
+                        matches.add(Long.toString(tweet.getId()),
+                                Optional.ofNullable(tweet.getCreatedAt()).map(Date::toInstant));
                     }
                 }
                 next = response.getMeta() == null ? null : response.getMeta().getNextToken();
                 if (next == null || next.getValue() == null || next.getValue().isBlank()) {
-                    return new FindOutcome.NotFound();
+                    return matches.outcome();
                 }
             }
-            return new FindOutcome.Failed("more than " + MAX_LOOKUP_PAGES * LOOKUP_PAGE_SIZE + " posts since " + since
-                    + " without a match: too many to be sure the post is not among them");
+            return matches.incomplete("more than " + MAX_LOOKUP_PAGES * LOOKUP_PAGE_SIZE + " posts since " + since
+                    + ": too many to be sure which of them is the delivery's");
         } catch (TwitterException e) {
-            return new FindOutcome.Failed(classify(e).reason());
+            return new FindOutcome.Failed(failures.classify(e).reason());
         } catch (RuntimeException e) {
             log.warn("Unexpected failure while looking up recent X posts", e);
             return new FindOutcome.Failed("unexpected failure: " + XTransport.describe(e));
@@ -267,7 +266,7 @@ public final class XConnector implements PlatformConnector {
                     inReplyTo, replySettings, text);
             return new PublishOutcome.Published(Long.toString(response.getId()));
         } catch (TwitterException e) {
-            Failure failure = classify(e);
+            XFailures.Failure failure = failures.classifyCreating(e, publication.attempt());
             return switch (failure.kind()) {
                 case TRANSIENT -> new PublishOutcome.Transient(failure.reason(), failure.retryAfter());
                 case PERMANENT -> new PublishOutcome.Permanent(failure.reason());
@@ -276,119 +275,6 @@ public final class XConnector implements PlatformConnector {
         } catch (RuntimeException e) {
             log.warn("Unexpected failure during X post {}", publication.deliveryKey(), e);
             return new PublishOutcome.Unknown("unexpected failure: " + XTransport.describe(e));
-        }
-    }
-
-    private enum Kind { TRANSIENT, PERMANENT, UNKNOWN }
-
-    private record Failure(Kind kind, String reason, Optional<Duration> retryAfter) {
-        static Failure of(Kind kind, String reason) {
-            return new Failure(kind, reason, Optional.empty());
-        }
-    }
-
-    private Failure classify(TwitterException e) {
-        if (e instanceof XTransport.NetworkFailure network) {
-            return Failure.of(network.neverLeft() ? Kind.TRANSIENT : Kind.UNKNOWN, network.getMessage());
-        }
-        if (!(e instanceof XTransport.HttpFailure http)) {
-            // A 2xx answer twitter4j-v2 could not parse: X acted on the request, its result is unreadable.
-            return Failure.of(Kind.UNKNOWN, "X answered, but the answer could not be read: " + firstLine(e.getMessage()));
-        }
-        int status = http.status();
-        ErrorBody error = ErrorBody.parse(http.body());
-        String reason = "X answered HTTP " + status + ": " + error;
-        if (status == 429) {
-            return new Failure(Kind.TRANSIENT, "rate limited; " + reason, rateLimitWait(http));
-        }
-        if (status >= 500) {
-            return new Failure(Kind.TRANSIENT, reason, retryAfterSeconds(http));
-        }
-        if (status == 401) {
-            return Failure.of(Kind.PERMANENT, "credentials rejected; " + reason);
-        }
-        if (status == 403 && error.detail().toLowerCase(java.util.Locale.ROOT).contains(DUPLICATE_DETAIL)) {
-            return Failure.of(Kind.PERMANENT, "duplicate post refused; " + reason);
-        }
-        return Failure.of(Kind.PERMANENT, reason);
-    }
-
-    /**
-     * Until the exhausted limit resets: X sends {@code x-rate-limit-*} for the endpoint's 15-minute window
-     * and, for posting, {@code x-user-limit-24hour-*} / {@code x-app-limit-24hour-*}. The latest reset of an
-     * exhausted family wins; without one, {@code x-rate-limit-reset} is used as given.
-     */
-    private Optional<Duration> rateLimitWait(XTransport.HttpFailure http) {
-        OptionalLong latestExhausted = OptionalLong.empty();
-        for (String family : LIMIT_FAMILIES) {
-            OptionalLong reset = epochSeconds(http.header(family + "-reset"));
-            if (reset.isPresent() && "0".equals(trim(http.header(family + "-remaining")))
-                    && (latestExhausted.isEmpty() || reset.getAsLong() > latestExhausted.getAsLong())) {
-                latestExhausted = reset;
-            }
-        }
-        OptionalLong reset = latestExhausted.isPresent() ? latestExhausted : epochSeconds(http.header("x-rate-limit-reset"));
-        if (reset.isEmpty()) {
-            return retryAfterSeconds(http);
-        }
-        Duration wait = Duration.ofSeconds(reset.getAsLong() - clock.instant().getEpochSecond());
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-    }
-
-    private static Optional<Duration> retryAfterSeconds(XTransport.HttpFailure http) {
-        String value = trim(http.header("Retry-After"));
-        return value != null && value.matches("\\d{1,9}") ? Optional.of(Duration.ofSeconds(Long.parseLong(value)))
-                : Optional.empty();
-    }
-
-    private static OptionalLong epochSeconds(String header) {
-        String value = trim(header);
-        return value != null && value.matches("\\d{1,12}") ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
-    }
-
-    /** The fields of X's error answers: v2 problem details ({@code title}, {@code detail}, {@code errors[].message}) or v1.1 {@code errors[].message}. */
-    private record ErrorBody(String title, String detail, String firstError, String raw) {
-
-        static ErrorBody parse(String body) {
-            String raw = body == null ? "" : body.strip();
-            if (raw.startsWith("{")) {
-                try {
-                    JSONObject json = new JSONObject(raw);
-                    String firstError = "";
-                    JSONArray errors = json.optJSONArray("errors");
-                    if (errors != null && errors.length() > 0 && errors.opt(0) instanceof JSONObject error) {
-                        firstError = error.optString("message", "");
-                    }
-                    return new ErrorBody(json.optString("title", ""), json.optString("detail", ""), firstError, raw);
-                } catch (JSONException unreadable) {
-                    // Fall through: described by its first characters.
-                }
-            }
-            return new ErrorBody("", "", "", raw);
-        }
-
-        @Override
-        public String toString() {
-            StringBuilder text = new StringBuilder();
-            if (!detail.isBlank()) {
-                text.append(detail);
-            }
-            if (!firstError.isBlank() && !firstError.equals(detail)) {
-                text.append(text.isEmpty() ? "" : " ").append(text.isEmpty() ? firstError : "(" + firstError + ")");
-            }
-            if (!title.isBlank()) {
-                text.append(text.isEmpty() ? title : " [" + title + "]");
-            }
-            if (!text.isEmpty()) {
-                return text.toString();
-            }
-            if (raw.isEmpty()) {
-                return "(empty body)";
-            }
-            // An HTML error page from a proxy or load balancer: its text says more than its markup.
-            String visible = raw.startsWith("<") ? raw.replaceAll("<[^>]*>", " ") : raw;
-            String oneLine = visible.replaceAll("\\s+", " ").strip();
-            return "(not an X error body: " + (oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine) + ")";
         }
     }
 
@@ -416,18 +302,6 @@ public final class XConnector implements PlatformConnector {
             }
         }
         return result.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "(no detail)";
-        }
-        String line = message.strip().lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
-
-    private static String trim(String value) {
-        return value == null ? null : value.trim();
     }
 
     private static String nullToEmpty(String value) {

@@ -133,15 +133,13 @@ class FacebookConnectorTest {
 
     @ParameterizedTest(name = "code {0} on HTTP {1}")
     @CsvSource(delimiter = '|', value = {
-            "1   | 500 | An unknown error has occurred.                 | OAuthException",
-            "2   | 503 | An unexpected error has occurred. Please retry your request later. | OAuthException",
             "4   | 400 | (#4) Application request limit reached          | OAuthException",
             "17  | 400 | (#17) User request limit reached                | OAuthException",
             "32  | 400 | (#32) Page request limit reached                | OAuthException",
             "341 | 400 | (#341) Application limit reached               | OAuthException",
             "368 | 400 | It looks like you were misusing this feature by going too fast. You've been temporarily blocked from using it. | OAuthException",
             "613 | 400 | (#613) Calls to this api have exceeded the rate limit. | OAuthException"})
-    void treatsGraphThrottlingAndServiceCodesAsTransient(int code, int status, String message, String errorType) {
+    void treatsGraphThrottlingCodesAsTransient(int code, int status, String message, String errorType) {
         graph.stubFor(post(FEED).willReturn(graphError(status, code, -1, errorType, message)));
 
         PublishOutcome outcome = connector().publish(Publication.text(deliveryKey, TEXT));
@@ -175,6 +173,53 @@ class FacebookConnectorTest {
                 .startsWith("duplicate post refused").contains("code 506", "subcode 1455006");
     }
 
+    /** Facebook has no idempotency key: an answer that does not say the post was refused leaves it possibly live. */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(delimiter = '|', value = {
+            "code 1 on HTTP 500          | feed",
+            "code 2 on HTTP 503          | feed",
+            "is_transient on HTTP 400    | feed",
+            "HTML page on HTTP 502       | feed",
+            "code 1 on HTTP 500          | photos",
+            "code 2 on HTTP 503          | photos",
+            "is_transient on HTTP 400    | photos",
+            "HTML page on HTTP 502       | photos"})
+    void aServerErrorOnCreatingAFacebookPostIsUnknownNeverTransient(String answer, String edge) {
+        ResponseDefinitionBuilder response = switch (answer) {
+            case "code 1 on HTTP 500" -> graphError(500, 1, -1, "OAuthException", "An unknown error has occurred.");
+            case "code 2 on HTTP 503" -> graphError(503, 2, -1, "OAuthException",
+                    "An unexpected error has occurred. Please retry your request later.");
+            case "is_transient on HTTP 400" -> aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"message\":\"Please reduce the amount of data you're asking for, then retry your request\","
+                            + "\"type\":\"OAuthException\",\"code\":3,\"is_transient\":true,\"fbtrace_id\":\"AwXyZ0123\"}}");
+            default -> aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>Sorry, something went wrong.</body></html>");
+        };
+        String path = edge.equals("feed") ? FEED : PHOTOS;
+        graph.stubFor(post(path).willReturn(response));
+        List<URI> media = edge.equals("feed") ? List.of() : List.of(URI.create("https://www.city.gotsu.lg.jp/img/seijinshiki.jpg"));
+
+        PublishOutcome outcome = connector().publish(new Publication(deliveryKey, TEXT, List.of(), media, false));
+
+        assertThat(outcome).isInstanceOf(PublishOutcome.Unknown.class);
+        graph.verify(1, postRequestedFor(urlEqualTo(path)));
+    }
+
+    @ParameterizedTest(name = "code {0}")
+    @CsvSource(delimiter = '|', value = {
+            "506 | (#506) Duplicate status message",
+            "368 | It looks like you were misusing this feature by going too fast. You've been temporarily blocked from using it."})
+    void aDuplicateRefusalOnALaterAttemptMeansTheFacebookPostProbablyExists(int code, String message) {
+        graph.stubFor(post(FEED).willReturn(graphError(400, code, -1, "OAuthException", message)));
+
+        PublishOutcome outcome = connector().publish(new Publication(deliveryKey, TEXT, List.of(), List.of(), false,
+                null, null, 2));
+
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Unknown.class))
+                .extracting(PublishOutcome.Unknown::reason).asString()
+                .contains("probably exists from an earlier attempt", "code " + code);
+    }
+
     @Test
     void treatsAnExpiredTokenAsPermanentEvenOnHttp500() {
         graph.stubFor(post(FEED).willReturn(graphError(500, 190, 463, "OAuthException",
@@ -206,8 +251,8 @@ class FacebookConnectorTest {
                 .withBody("<html><body>Bad Request</body></html>")));
         PublishOutcome on400 = connector().publish(Publication.text(deliveryKey, TEXT));
 
-        assertThat(on502).asInstanceOf(type(PublishOutcome.Transient.class))
-                .extracting(PublishOutcome.Transient::reason).asString().contains("HTTP 502", "Sorry, something went wrong");
+        assertThat(on502).asInstanceOf(type(PublishOutcome.Unknown.class))
+                .extracting(PublishOutcome.Unknown::reason).asString().contains("HTTP 502", "Sorry, something went wrong");
         assertThat(on400).asInstanceOf(type(PublishOutcome.Permanent.class))
                 .extracting(PublishOutcome.Permanent::reason).asString().contains("HTTP 400");
     }
@@ -221,7 +266,7 @@ class FacebookConnectorTest {
                 .withBody("{\"id\": \"1049554")));
         PublishOutcome on200 = connector().publish(Publication.text(deliveryKey, TEXT));
 
-        assertThat(on500).isInstanceOf(PublishOutcome.Transient.class);
+        assertThat(on500).isInstanceOf(PublishOutcome.Unknown.class);
         assertThat(on200).asInstanceOf(type(PublishOutcome.Unknown.class))
                 .extracting(PublishOutcome.Unknown::reason).asString().contains("HTTP 200");
     }

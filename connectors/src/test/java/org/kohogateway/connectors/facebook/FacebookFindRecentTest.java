@@ -14,6 +14,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +40,7 @@ class FacebookFindRecentTest {
     void findsThePostByItsMessageAmongThePagesPostsSinceTheGivenTime() {
         stubPosts(okJson(page(null, post("2", "別の投稿", "2025-10-01T08:30:00+0000"), post("1", TEXT, "2025-10-01T08:01:00+0000"))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.Found(PAGE_ID + "_1"));
         graph.verify(1, getRequestedFor(urlPathEqualTo(POSTS))
@@ -53,7 +55,7 @@ class FacebookFindRecentTest {
         String message = TEXT + "\\nhttps://www.city.gotsu.lg.jp/soshiki/map.html";
         stubPosts(okJson(page(null, post("1", message, "2025-10-01T08:01:00+0000"))));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).isEqualTo(new FindOutcome.Found(PAGE_ID + "_1"));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.Found(PAGE_ID + "_1"));
     }
 
     @Test
@@ -63,21 +65,49 @@ class FacebookFindRecentTest {
         graph.stubFor(get(urlPathEqualTo(POSTS)).withQueryParam("after", equalTo("QVFIUmFmZA"))
                 .willReturn(okJson(page(null, post("1", TEXT, "2025-10-01T08:01:00+0000")))));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).isEqualTo(new FindOutcome.Found(PAGE_ID + "_1"));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.Found(PAGE_ID + "_1"));
     }
 
     @Test
     void answersNotFoundWhenNoPostHasTheMessage() {
         stubPosts(okJson(page(null, post("2", "別の投稿", "2025-10-01T08:30:00+0000"), post("3", null, "2025-10-01T08:20:00+0000"))));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).isEqualTo(new FindOutcome.NotFound());
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.NotFound());
     }
 
     @Test
     void ignoresAnEarlierPostWithTheSameText() {
         stubPosts(okJson(page(null, post("1", TEXT, "2025-09-30T08:00:00+0000"))));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).isEqualTo(new FindOutcome.NotFound());
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
+    void neverAdoptsAPostRecordedForAnotherDelivery() {
+        stubPosts(okJson(page(null, post("2", TEXT, "2025-10-01T08:30:00+0000"), post("1", TEXT, "2025-10-01T08:01:00+0000"))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of(PAGE_ID + "_2"))).isEqualTo(new FindOutcome.Found(PAGE_ID + "_1"));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of(PAGE_ID + "_1", PAGE_ID + "_2")))
+                .isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
+    void answersAmbiguousWithTheCandidatesWhenMoreThanOnePostMatches() {
+        graph.stubFor(get(urlPathEqualTo(POSTS)).withQueryParam("after", absent())
+                .willReturn(okJson(page("QVFIUmFmZA", post("3", TEXT, "2025-10-01T09:00:00+0000")))));
+        graph.stubFor(get(urlPathEqualTo(POSTS)).withQueryParam("after", equalTo("QVFIUmFmZA"))
+                .willReturn(okJson(page(null, post("2", "別の投稿", "2025-10-01T08:30:00+0000"),
+                        post("1", TEXT, "2025-10-01T08:01:00+0000")))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of()))
+                .isEqualTo(new FindOutcome.Ambiguous(List.of(PAGE_ID + "_3", PAGE_ID + "_1")));
+    }
+
+    @Test
+    void neverAdoptsAMatchingPostWhoseTimeCannotBeRead() {
+        stubPosts(okJson("{\"data\":[{\"id\":\"" + PAGE_ID + "_1\",\"message\":\"" + TEXT + "\"}],\"paging\":{}}"));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isNotInstanceOf(FindOutcome.Found.class);
     }
 
     @Test
@@ -86,7 +116,7 @@ class FacebookFindRecentTest {
                 {"error":{"message":"Error validating access token","type":"OAuthException","code":190,"fbtrace_id":"AbC"}}
                 """));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("190").doesNotContain(TOKEN);
@@ -96,14 +126,14 @@ class FacebookFindRecentTest {
     void failsWhenTheAnswerIsLost() {
         stubPosts(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).isInstanceOf(FindOutcome.Failed.class);
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isInstanceOf(FindOutcome.Failed.class);
     }
 
     @Test
     void failsOnAnAnswerWithoutDataList() {
         stubPosts(okJson("{\"id\":\"" + PAGE_ID + "\"}"));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).asInstanceOf(type(FindOutcome.Failed.class))
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("no data");
     }
 
@@ -111,7 +141,7 @@ class FacebookFindRecentTest {
     void failsRatherThanGuessWhenThereAreTooManyPostsToReadThrough() {
         stubPosts(okJson(page("QVFIUmFmZA", post("2", "別の投稿", "2025-10-01T09:00:00+0000"))));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).asInstanceOf(type(FindOutcome.Failed.class))
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("too many");
         graph.verify(5, getRequestedFor(urlPathEqualTo(POSTS)));
     }

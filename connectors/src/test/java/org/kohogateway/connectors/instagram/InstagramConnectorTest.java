@@ -28,6 +28,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
@@ -171,6 +174,25 @@ class InstagramConnectorTest {
         graph.verify(0, postRequestedFor(urlEqualTo(MEDIA_PUBLISH)));
     }
 
+    /** Meta's error-code table: a container that failed for these causes is retried with a new container. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Error: It takes too long to download the media. (2207003)",
+            "Error: Instagram server error. Try again. (2207001)",
+            "Error: Create media fail, please try to re-create media (2207032)"})
+    void aContainerThatEndedInErrorForARetryableCauseIsRetriedWithANewContainer(String status) {
+        stubQuota(0, 100);
+        stubContainerCreated();
+        graph.stubFor(get(urlPathEqualTo(CONTAINER)).willReturn(okJson("{\"status_code\":\"ERROR\",\"status\":\""
+                + status + "\",\"id\":\"" + CONTAINER_ID + "\"}")));
+
+        PublishOutcome outcome = connector().publish(withImage());
+
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Transient.class))
+                .extracting(PublishOutcome.Transient::reason).asString().contains("ERROR", "nothing was published");
+        graph.verify(0, postRequestedFor(urlEqualTo(MEDIA_PUBLISH)));
+    }
+
     @Test
     void givesUpAfterTheConfiguredNumberOfChecksWithoutPublishing() {
         stubQuota(0, 100);
@@ -199,6 +221,22 @@ class InstagramConnectorTest {
         assertThat(refused).asInstanceOf(type(PublishOutcome.Permanent.class))
                 .extracting(PublishOutcome.Permanent::reason).asString().contains("code 9004", "creating the media container");
         assertThat(throttled).isInstanceOf(PublishOutcome.Transient.class);
+        graph.verify(0, postRequestedFor(urlEqualTo(MEDIA_PUBLISH)));
+    }
+
+    @ParameterizedTest(name = "code {0}, subcode {1}")
+    @CsvSource(delimiter = '|', value = {
+            "-2 | 2207003 | It takes too long to download the media.",
+            "-1 | 2207001 | Instagram server error. Try again.",
+            "-1 | 2207032 | Create media fail, please try to re-create media"})
+    void instagramsDocumentedTryAgainErrorsOnCreatingTheContainerAreRetriedNotFinal(int code, int subcode, String message) {
+        stubQuota(0, 100);
+        graph.stubFor(post(MEDIA).willReturn(graphError(400, code, subcode, "OAuthException", message)));
+
+        PublishOutcome outcome = connector().publish(withImage());
+
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Transient.class))
+                .extracting(PublishOutcome.Transient::reason).asString().contains("subcode " + subcode);
         graph.verify(0, postRequestedFor(urlEqualTo(MEDIA_PUBLISH)));
     }
 
@@ -267,6 +305,31 @@ class InstagramConnectorTest {
         stubMediaPublish(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\":"));
 
         assertThat(connector().publish(withImage())).isInstanceOf(PublishOutcome.Unknown.class);
+    }
+
+    /** Only media_publish makes anything public, and Instagram has no idempotency key. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"code 1 on HTTP 500", "code 2 on HTTP 503", "code -1 subcode 2207001 on HTTP 400",
+            "is_transient on HTTP 400", "HTML page on HTTP 502"})
+    void aServerErrorOnMediaPublishIsUnknownNeverTransient(String answer) {
+        stubReadyContainer();
+        stubMediaPublish(switch (answer) {
+            case "code 1 on HTTP 500" -> graphError(500, 1, -1, "OAuthException", "An unknown error has occurred.");
+            case "code 2 on HTTP 503" -> graphError(503, 2, -1, "OAuthException", "Service temporarily unavailable");
+            case "code -1 subcode 2207001 on HTTP 400" -> graphError(400, -1, 2207001, "OAuthException",
+                    "Instagram server error. Try again.");
+            case "is_transient on HTTP 400" -> aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"message\":\"Temporary error\",\"type\":\"OAuthException\",\"code\":3,"
+                            + "\"is_transient\":true,\"fbtrace_id\":\"AgHjK456\"}}");
+            default -> aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>502 Bad Gateway</body></html>");
+        });
+
+        PublishOutcome outcome = connector().publish(withImage());
+
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Unknown.class))
+                .extracting(PublishOutcome.Unknown::reason).asString().contains(CONTAINER_ID);
+        graph.verify(1, postRequestedFor(urlEqualTo(MEDIA_PUBLISH)));
     }
 
     @Test

@@ -14,6 +14,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +41,7 @@ class InstagramFindRecentTest {
         stubMedia(okJson(page(null, media("17920238422030507", "別の投稿", "2025-10-01T09:00:00+0000"),
                 media("17920238422030506", TEXT + "\\nhttps://www.city.gotsu.lg.jp/", "2025-10-01T08:01:00+0000"))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.Found("17920238422030506"));
         graph.verify(1, getRequestedFor(urlPathEqualTo(MEDIA))
@@ -53,7 +55,7 @@ class InstagramFindRecentTest {
                 .willReturn(okJson(page("QVFIUmFmZA", media("2", "別の投稿", "2025-10-01T09:00:00+0000"),
                         media("1", TEXT, "2025-09-30T08:00:00+0000")))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.NotFound());
         graph.verify(1, getRequestedFor(urlPathEqualTo(MEDIA)));
@@ -66,14 +68,23 @@ class InstagramFindRecentTest {
         graph.stubFor(get(urlPathEqualTo(MEDIA)).withQueryParam("after", equalTo("QVFIUmFmZA"))
                 .willReturn(okJson(page(null, media("1", TEXT, "2025-10-01T08:01:00+0000")))));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).isEqualTo(new FindOutcome.Found("1"));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.Found("1"));
     }
 
     @Test
     void answersNotFoundWhenNoRecentCaptionMatches() {
         stubMedia(okJson(page(null, media("2", "別の投稿", "2025-10-01T09:00:00+0000"))));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).isEqualTo(new FindOutcome.NotFound());
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
+    void answersAmbiguousRatherThanAdoptOneOfTwoMatchingMedia() {
+        stubMedia(okJson(page(null, media("3", TEXT, "2025-10-01T09:00:00+0000"), media("2", TEXT, "2025-10-01T08:30:00+0000"),
+                media("1", TEXT, "2025-09-30T08:00:00+0000"))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.Ambiguous(List.of("3", "2")));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of("3"))).isEqualTo(new FindOutcome.Found("2"));
     }
 
     @Test
@@ -82,7 +93,7 @@ class InstagramFindRecentTest {
                 {"error":{"message":"Invalid OAuth access token","type":"OAuthException","code":190,"fbtrace_id":"AbC"}}
                 """));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).asInstanceOf(type(FindOutcome.Failed.class))
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("190").doesNotContain(TOKEN);
     }
 
@@ -90,7 +101,7 @@ class InstagramFindRecentTest {
     void failsWhenTheAnswerIsLost() {
         stubMedia(aResponse().withFault(Fault.EMPTY_RESPONSE));
 
-        assertThat(connector().findRecent(TEXT, SINCE)).isInstanceOf(FindOutcome.Failed.class);
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isInstanceOf(FindOutcome.Failed.class);
     }
 
     private InstagramConnector connector() {

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -402,7 +403,7 @@ class LineConnectorTest {
 
     @Test
     void answersThatNoLookUpIsNeededWithoutCallingLine() {
-        FindOutcome outcome = connector().findRecent(TEXT, Instant.now());
+        FindOutcome outcome = connector().findRecent(TEXT, Instant.now(), Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Unsupported.class))
                 .extracting(FindOutcome.Unsupported::reason).asString().contains("X-Line-Retry-Key");

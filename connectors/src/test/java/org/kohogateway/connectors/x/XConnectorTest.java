@@ -30,15 +30,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
@@ -199,25 +201,40 @@ class XConnectorTest {
                 .extracting(PublishOutcome.Transient::retryAfter).isEqualTo(Optional.of(Duration.ZERO));
     }
 
-    @Test
-    void treatsServiceUnavailableAsTransient() {
-        stubTweets(xError(503, "Service Unavailable", "Service Unavailable"));
+    /** X has no idempotency key: a 5xx to POST /2/tweets does not say that the post was not made. */
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {500, 503, 504})
+    void aServerErrorOnCreatingAnXPostIsUnknownNeverTransient(int status) {
+        stubTweets(xError(status, "Service Unavailable", "Service Unavailable"));
 
         PublishOutcome outcome = connector().publish(Publication.text(deliveryKey, TEXT));
 
-        assertThat(outcome).asInstanceOf(type(PublishOutcome.Transient.class))
-                .extracting(PublishOutcome.Transient::reason).asString().contains("503");
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Unknown.class))
+                .extracting(PublishOutcome.Unknown::reason).asString().contains(Integer.toString(status));
+        x.verify(1, postRequestedFor(urlEqualTo(TWEETS)));
     }
 
     @Test
-    void treatsAnHtmlErrorPageOn502AsTransientWithoutCrashing() {
+    void anHtmlErrorPageOn502ToCreatingAnXPostIsUnknownAndReadWithoutCrashing() {
         stubTweets(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
                 .withBody("<html><head><title>502 Bad Gateway</title></head><body>upstream connect error</body></html>"));
 
         PublishOutcome outcome = connector().publish(Publication.text(deliveryKey, TEXT));
 
-        assertThat(outcome).asInstanceOf(type(PublishOutcome.Transient.class))
-                .extracting(PublishOutcome.Transient::reason).asString().contains("502", "502 Bad Gateway");
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Unknown.class))
+                .extracting(PublishOutcome.Unknown::reason).asString().contains("502", "502 Bad Gateway");
+    }
+
+    @Test
+    void aDuplicateRefusalOnALaterAttemptMeansTheXPostProbablyExists() {
+        stubTweets(xError(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content."));
+
+        PublishOutcome outcome = connector().publish(new Publication(deliveryKey, TEXT, List.of(), List.of(), false,
+                null, null, 2));
+
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Unknown.class))
+                .extracting(PublishOutcome.Unknown::reason).asString()
+                .contains("probably exists from an earlier attempt", "duplicate content");
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,13 +46,13 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(okJson(page(null, tweet("1845000000000000002", "別の投稿です"), tweet("1845000000000000001", TEXT))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.Found("1845000000000000001"));
         x.verify(1, getRequestedFor(urlPathEqualTo(TIMELINE))
                 .withQueryParam("start_time", matching("2025-10-01T08:00:00(\\.000)?Z"))
                 .withQueryParam("max_results", equalTo("100"))
-                .withQueryParam("exclude", equalTo("retweets,replies"))
+                .withQueryParam("exclude", equalTo("retweets"))
                 .withQueryParam("pagination_token", absent())
                 .withHeader("Authorization", matching("OAuth .*oauth_consumer_key=\"" + CONSUMER_KEY + "\".*")));
     }
@@ -61,7 +63,7 @@ class XFindRecentTest {
         String rendered = "詳しくは https://t.co/Kx7fQ2mPzL をご覧ください\nhttps://t.co/Zz9yX8wV7u";
         stubTimeline(okJson(page(null, tweet("1845000000000000003", rendered.replace("\n", "\\n")))));
 
-        FindOutcome outcome = connector().findRecent(LINKED, SINCE);
+        FindOutcome outcome = connector().findRecent(LINKED, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.Found("1845000000000000003"));
     }
@@ -74,7 +76,7 @@ class XFindRecentTest {
         x.stubFor(get(urlPathEqualTo(TIMELINE)).withQueryParam("pagination_token", equalTo("7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i"))
                 .willReturn(okJson(page(null, tweet("1845000000000000001", TEXT)))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.Found("1845000000000000001"));
     }
@@ -84,7 +86,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(okJson(page(null, tweet("1845000000000000002", "別の投稿です"))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.NotFound());
     }
@@ -94,7 +96,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(okJson("{\"meta\":{\"result_count\":0}}"));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isEqualTo(new FindOutcome.NotFound());
     }
@@ -105,8 +107,8 @@ class XFindRecentTest {
         stubTimeline(okJson(page(null, tweet("1845000000000000002", "別の投稿です"))));
         XConnector connector = connector();
 
-        connector.findRecent(TEXT, SINCE);
-        connector.findRecent(TEXT, SINCE);
+        connector.findRecent(TEXT, SINCE, Set.of());
+        connector.findRecent(TEXT, SINCE, Set.of());
 
         x.verify(1, getRequestedFor(urlPathEqualTo(ME)));
         x.verify(2, getRequestedFor(urlPathEqualTo(TIMELINE)));
@@ -118,7 +120,7 @@ class XFindRecentTest {
         stubTimeline(aResponse().withStatus(429).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}"));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("429");
@@ -129,7 +131,7 @@ class XFindRecentTest {
         x.stubFor(get(urlPathEqualTo(ME)).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Unauthorized\",\"detail\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401}")));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("401");
@@ -141,7 +143,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).isInstanceOf(FindOutcome.Failed.class);
     }
@@ -151,7 +153,7 @@ class XFindRecentTest {
         stubMe();
         stubTimeline(okJson(page("next-page-token", tweet("1845000000000000002", "別の投稿です"))));
 
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE);
+        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
 
         assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
                 .extracting(FindOutcome.Failed::reason).asString().contains("too many");
@@ -159,8 +161,48 @@ class XFindRecentTest {
     }
 
     @Test
+    void findsAReplyBecauseAnAnswerToAnotherPostIsADeliveryToo() {
+        stubMe();
+        x.stubFor(get(urlPathEqualTo(TIMELINE)).withQueryParam("exclude", equalTo("retweets"))
+                .willReturn(okJson(page(null, tweet("1845000000000000001", TEXT)))));
+        x.stubFor(get(urlPathEqualTo(TIMELINE)).withQueryParam("exclude", equalTo("retweets,replies"))
+                .willReturn(okJson(page(null))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.Found("1845000000000000001"));
+    }
+
+    @Test
+    void neverAdoptsAPostRecordedForAnotherDelivery() {
+        stubMe();
+        stubTimeline(okJson(page(null, tweet("1845000000000000002", TEXT), tweet("1845000000000000001", TEXT))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of("1845000000000000002")))
+                .isEqualTo(new FindOutcome.Found("1845000000000000001"));
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of("1845000000000000001", "1845000000000000002")))
+                .isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
+    void answersAmbiguousWithTheCandidatesWhenMoreThanOnePostMatches() {
+        stubMe();
+        stubTimeline(okJson(page(null, tweet("1845000000000000002", TEXT), tweet("1845000000000000001", TEXT))));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of()))
+                .isEqualTo(new FindOutcome.Ambiguous(List.of("1845000000000000002", "1845000000000000001")));
+    }
+
+    @Test
+    void neverAdoptsAPostMadeBeforeTheGivenTimeEvenIfXListsIt() {
+        stubMe();
+        stubTimeline(okJson(page(null, "{\"id\":\"1845000000000000001\",\"text\":\"" + TEXT
+                + "\",\"created_at\":\"2025-10-01T07:59:59.000Z\",\"edit_history_tweet_ids\":[\"1845000000000000001\"]}")));
+
+        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.NotFound());
+    }
+
+    @Test
     void failsWithoutCallingXForAnEmptyText() {
-        assertThat(connector().findRecent(" ", SINCE)).isInstanceOf(FindOutcome.Failed.class);
+        assertThat(connector().findRecent(" ", SINCE, Set.of())).isInstanceOf(FindOutcome.Failed.class);
         assertThat(x.getAllServeEvents()).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package org.kohogateway.gateway.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.gateway.post.Deliveries;
@@ -58,7 +59,7 @@ class Reconciler {
             FindOutcome outcome;
             try {
                 outcome = connectors.forAccount(d.accountId(), d.platform()).findRecent(d.text(),
-                        d.startedAt().minus(MARGIN));
+                        d.startedAt().minus(MARGIN), Set.of());
             } catch (ConnectorRegistry.ConnectorUnavailableException e) {
                 outcome = new FindOutcome.Failed(e.getMessage());
             }
@@ -70,6 +71,8 @@ class Reconciler {
                 case FindOutcome.NotFound n -> deliveries.lookedUp(d, "not found among the account's recent posts",
                         clock.instant());
                 case FindOutcome.Unsupported u -> deliveries.lookedUp(d, "cannot be looked up: " + u.reason(),
+                        clock.instant());
+                case FindOutcome.Ambiguous a -> deliveries.lookedUp(d, "more than one post matches: " + a.candidateIds(),
                         clock.instant());
                 case FindOutcome.Failed f -> log.info("look-up of delivery {} failed: {}", d.id(), f.reason());
             }
