@@ -38,9 +38,11 @@ class ConnectorRegistry {
     private final OfficialAccounts accounts;
     private final PlatformProperties platforms;
     private final Clock clock;
+    private final DispatchProperties dispatch;
     private final Map<Long, PlatformConnector> connectors = new ConcurrentHashMap<>();
 
-    ConnectorRegistry(OfficialAccounts accounts, PlatformProperties platforms, Clock clock) {
+    ConnectorRegistry(OfficialAccounts accounts, PlatformProperties platforms, Clock clock, DispatchProperties dispatch) {
+        this.dispatch = dispatch;
         this.accounts = accounts;
         this.platforms = platforms;
         this.clock = clock;
@@ -63,7 +65,8 @@ class ConnectorRegistry {
                     var line = platforms.line();
                     yield new LineConnector(new LineSettings(line.apiEndpoint(),
                             credentials.require(PlatformCredentials.LINE_CHANNEL_ACCESS_TOKEN), line.connectTimeout(),
-                            line.readTimeout()));
+                            // every request that passed the pause gate leaves at once, none waits inside the client
+                            line.readTimeout(), dispatch.concurrency()));
                 }
                 case X -> {
                     var x = platforms.x();

@@ -2,6 +2,7 @@ package org.kohogateway.gateway.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -24,8 +25,11 @@ class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
     private static final long LOCK = 7310587;
-    /** Platform clocks and our own differ a little; look from a bit before the request started. */
-    private static final Duration MARGIN = Duration.ofMinutes(10);
+    /**
+     * Platform clocks and our own (kept on NTP) differ a little: a post counts if the platform dates it at most this
+     * long before the first attempt started. Not more: an older post with the same text is another delivery's.
+     */
+    private static final Duration SKEW = Duration.ofMinutes(1);
 
     private final Deliveries deliveries;
     private final ConnectorRegistry connectors;
@@ -57,9 +61,11 @@ class Reconciler {
         List<UncertainDelivery> uncertain = deliveries.uncertain(50);
         for (UncertainDelivery d : uncertain) {
             FindOutcome outcome;
+            Instant since = d.startedAt().minus(SKEW);
             try {
-                outcome = connectors.forAccount(d.accountId(), d.platform()).findRecent(d.text(),
-                        d.startedAt().minus(MARGIN), Set.of());
+                // posts already recorded for deliveries (this round's findings included) are never taken again
+                Set<String> recorded = deliveries.recordedPostIds(d.accountId(), since.minus(Duration.ofHours(1)));
+                outcome = connectors.forAccount(d.accountId(), d.platform()).findRecent(d.text(), since, recorded);
             } catch (ConnectorRegistry.ConnectorUnavailableException e) {
                 outcome = new FindOutcome.Failed(e.getMessage());
             }
@@ -72,7 +78,8 @@ class Reconciler {
                         clock.instant());
                 case FindOutcome.Unsupported u -> deliveries.lookedUp(d, "cannot be looked up: " + u.reason(),
                         clock.instant());
-                case FindOutcome.Ambiguous a -> deliveries.lookedUp(d, "more than one post matches: " + a.candidateIds(),
+                case FindOutcome.Ambiguous a -> deliveries.lookedUp(d, "more than one post matches " + a.candidateIds()
+                        + ": a person must check which one, if any, is this delivery's",
                         clock.instant());
                 case FindOutcome.Failed f -> log.info("look-up of delivery {} failed: {}", d.id(), f.reason());
             }

@@ -340,6 +340,8 @@ public class Deliveries {
                 update delivery set status = 'SENT', platform_post_id = :platformId, sent_at = :now, hold_reason = null,
                     updated_at = :now
                 where id = :id and status = 'UNCERTAIN'
+                  and not exists (select 1 from delivery o where o.account_id = delivery.account_id
+                                  and o.platform_post_id = :platformId)
                 """).param("platformId", platformPostId).param("now", timestamp(now)).param("id", d.id()).update();
         if (rows == 1) {
             audit.record(AuditTrail.SYSTEM, "DELIVERY_RECONCILED", "DELIVERY", d.id().toString(), "UNCERTAIN", "SENT",

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.account.OfficialAccount;
@@ -75,10 +76,58 @@ class ReconcilerIntegrationTest extends IntegrationTest {
         assertThat(view.holdReason()).contains("not found");
     }
 
+    @Test
+    void twoUncertainDeliveriesOfTheSameTextNeverBothAdoptTheOnePostOnThePlatform() {
+        World world = data.world();
+        String text = "同じ本文の二通 " + world.poster();
+        Delivery first = uncertain(world, text, world.x());
+        Delivery second = uncertain(world, text, world.x());
+        StubMapping timeline = timeline(text, "1866000000000000077");
+        try {
+            reconciler.reconcile();
+        } finally {
+            SimulatedPlatforms.shared().server().removeStub(timeline);
+        }
+
+        assertThat(List.of(view(first), view(second))).extracting(Deliveries.DeliveryView::status)
+                .containsExactlyInAnyOrder(DeliveryStatus.SENT, DeliveryStatus.UNCERTAIN);
+    }
+
+    @Test
+    void whenTwoPostsOnThePlatformMatchAPersonChooses() {
+        World world = data.world();
+        String text = "二つ見つかる投稿 " + world.poster();
+        Delivery delivery = uncertain(world, text, world.x());
+        StubMapping timeline = timeline(text, "1866000000000000088", "1866000000000000099");
+        try {
+            reconciler.reconcile();
+        } finally {
+            SimulatedPlatforms.shared().server().removeStub(timeline);
+        }
+
+        assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.UNCERTAIN);
+        assertThat(view(delivery).holdReason()).contains("more than one post matches")
+                .contains("1866000000000000088").contains("1866000000000000099");
+    }
+
+    /** The account's timeline on X: posts of this text with these ids, made now. */
+    private StubMapping timeline(String text, String... ids) {
+        String posts = java.util.Arrays.stream(ids).map(id -> """
+                {"id":"%s","text":"%s","created_at":"%s","edit_history_tweet_ids":["%s"]}"""
+                .formatted(id, text, clock.instant().toString(), id)).collect(java.util.stream.Collectors.joining(","));
+        return SimulatedPlatforms.shared().server().stubFor(get(urlPathMatching("/2/users/[0-9]+/tweets"))
+                .atPriority(1).withHeader("Authorization", containing("oauth_signature"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"data":[%s],"meta":{"result_count":%d,"newest_id":"%s","oldest_id":"%s"}}
+                        """.formatted(posts, ids.length, ids[0], ids[ids.length - 1]))));
+    }
+
     private Delivery uncertain(World world, String text, OfficialAccount account) {
         Delivery delivery = data.approvedPost(world, text, null, account).deliveries().getFirst();
-        ClaimedDelivery claimed = deliveries.claim(clock.instant(), 1000, "lost", Duration.ofMinutes(2)).stream()
-                .filter(c -> c.id().equals(delivery.id())).findFirst().orElseThrow();
+        List<ClaimedDelivery> all = deliveries.claim(clock.instant(), 1000, "lost", Duration.ofMinutes(2));
+        all.stream().filter(c -> !c.id().equals(delivery.id()))
+                .forEach(c -> deliveries.defer(c, "lost", c.dueAt(), "not this test's", clock.instant()));
+        ClaimedDelivery claimed = all.stream().filter(c -> c.id().equals(delivery.id())).findFirst().orElseThrow();
         deliveries.uncertain(claimed, "lost", "read timed out after the request was sent", clock.instant());
         return delivery;
     }
