@@ -252,7 +252,16 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "deferred");
             return;
         }
+        // built before the pause gate: once a request has passed the gate it leaves at once, so a pause that returns
+        // after the gate has let it through reports it in flight rather than seeing it leave afterwards
         PlatformConnector connector;
+        try {
+            connector = connectors.forAccount(d.accountId(), d.platform());
+        } catch (ConnectorRegistry.ConnectorUnavailableException e) {
+            guards.release(d);
+            deliveries.failed(d, instance, e.getMessage(), clock.instant());
+            return;
+        }
         PublishOutcome outcome;
         requests.acquireUninterruptibly();
         try {
@@ -262,13 +271,6 @@ public class Dispatcher implements SmartLifecycle {
                 return;
             }
             metrics.started(d, clock.instant());
-            try {
-                connector = connectors.forAccount(d.accountId(), d.platform());
-            } catch (ConnectorRegistry.ConnectorUnavailableException e) {
-                guards.release(d);
-                deliveries.failed(d, instance, e.getMessage(), clock.instant());
-                return;
-            }
             outcome = publish(connector, d);
         } finally {
             requests.release();
