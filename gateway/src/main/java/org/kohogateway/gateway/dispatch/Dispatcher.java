@@ -216,11 +216,10 @@ public class Dispatcher implements SmartLifecycle {
             return;
         }
         PlatformConnector connector;
-        PublishOutcome outcome;
+        PublishOutcome outcome = null;
         requests.acquireUninterruptibly();
         try {
             if (!gate.submit(d)) {
-                guards.release(d);
                 metrics.outcome(d, "paused");
                 return;
             }
@@ -228,15 +227,20 @@ public class Dispatcher implements SmartLifecycle {
             try {
                 connector = connectors.forAccount(d.accountId(), d.platform());
             } catch (ConnectorRegistry.ConnectorUnavailableException e) {
-                guards.release(d);
                 deliveries.failed(d, instance, e.getMessage(), clock.instant());
                 return;
             }
             outcome = publish(connector, d);
         } finally {
             requests.release();
+            // the breaker permission from admit is settled on every path, exceptions included: a leaked one would
+            // keep a half-open breaker from ever admitting its probe again
+            if (outcome == null) {
+                guards.release(d);
+            } else {
+                guards.record(d, outcome);
+            }
         }
-        guards.record(d, outcome);
         metrics.outcome(d, switch (outcome) {
             case PublishOutcome.Published p -> "published";
             case PublishOutcome.Transient t -> "transient";

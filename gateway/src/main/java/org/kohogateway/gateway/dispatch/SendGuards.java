@@ -121,6 +121,7 @@ class SendGuards {
                 .minimumNumberOfCalls(properties.minimumCalls())
                 .slidingWindowSize(properties.window())
                 .waitDurationInOpenState(properties.openFor())
+                .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
                 .clock(clock)
                 .build()));
     }

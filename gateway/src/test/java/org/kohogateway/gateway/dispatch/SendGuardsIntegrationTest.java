@@ -13,10 +13,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
@@ -48,6 +54,21 @@ class SendGuardsIntegrationTest extends IntegrationTest {
 
     @Autowired
     Clock gatewayClock;
+
+    @Autowired
+    OfficialAccounts accounts;
+
+    @Autowired
+    PlatformProperties platformProperties;
+
+    @Autowired
+    PolicyRules rules;
+
+    @Autowired
+    Pauses pauses;
+
+    @Autowired
+    DispatchMetrics metrics;
 
     private final WireMockServer platforms = SimulatedPlatforms.shared().server();
 
@@ -85,7 +106,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     @Test
     void theRolling24HourCapDefersUntilTheOldestPostLeavesTheWindow() {
         World world = data.world();
-        SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), Map.of(),
+        SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
                 Map.of(Platform.X, 2)), jdbc, gatewayClock);
         posts(world, "cap-" + world.poster(), 2, world.x());
         dispatcher.drain();
@@ -106,7 +127,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     @Test
     void theRateLimiterDefersWhatExceedsTheAccountsRate() {
         World world = data.world();
-        SendGuards limited = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1),
+        SendGuards limited = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
                 Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock);
         List<java.util.UUID> ids = posts(world, "rate-" + world.poster(), 3, world.lineA()).stream()
                 .map(Delivery::id).toList();
@@ -117,6 +138,39 @@ class SendGuardsIntegrationTest extends IntegrationTest {
         assertThat(limited.admit(claimed.get(0))).isEmpty();
         assertThat(limited.admit(claimed.get(1))).isEmpty();
         assertThat(limited.admit(claimed.get(2))).hasValueSatisfying(w -> assertThat(w.reason()).contains("rate limit"));
+    }
+
+    @Test
+    void aBreakerPermissionIsGivenBackWhenTheSendStopsOnAnUnexpectedException() {
+        World world = data.world();
+        long account = world.lineA().id();
+        // one failure in a window of one opens the breaker; after open-for it lets exactly one probe through
+        SendGuards probing = new SendGuards(new GuardProperties(50, 1, 1, Duration.ofMinutes(1), 1, Map.of(), Map.of()),
+                jdbc, gatewayClock);
+        ClaimedDelivery failing = claim(posts(world, "leak-open-" + world.poster(), 1, world.lineA()).getFirst());
+        assertThat(probing.admit(failing)).isEmpty();
+        probing.record(failing, new PublishOutcome.Transient("platform down", Optional.empty()));
+        assertThat(probing.state(account)).isEqualTo(CircuitBreaker.State.OPEN);
+        clock.advance(Duration.ofMinutes(2));
+        ConnectorRegistry throwing = new ConnectorRegistry(accounts, platformProperties, gatewayClock) {
+            @Override
+            PlatformConnector forAccount(long accountId, Platform platform) {
+                if (accountId == account) {
+                    throw new IllegalStateException("injected: the registry failed unexpectedly");
+                }
+                return super.forAccount(accountId, platform);
+            }
+        };
+        Dispatcher dispatcher = new Dispatcher(deliveries, throwing, new DispatchProperties(false, Duration.ofMillis(50),
+                8, Duration.ofMinutes(2), 5, Duration.ofSeconds(10), Duration.ofMinutes(15), "leak-test",
+                Duration.ofMinutes(30)), gatewayClock, rules, pauses, probing, metrics);
+        posts(world, "leak-probe-" + world.poster(), 1, world.lineA());
+        dispatcher.drain();
+        assertThat(probing.state(account)).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+
+        ClaimedDelivery next = claim(posts(world, "leak-next-" + world.poster(), 1, world.lineA()).getFirst());
+
+        assertThat(probing.admit(next)).as("the half-open breaker's one probe permission was not leaked").isEmpty();
     }
 
     private List<Delivery> posts(World world, String marker, int count, OfficialAccount account) {
