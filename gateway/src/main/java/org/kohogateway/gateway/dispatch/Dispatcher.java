@@ -225,7 +225,7 @@ public class Dispatcher implements SmartLifecycle {
             }
             metrics.started(d, clock.instant());
             try {
-                connector = connectors.forAccount(d.accountId(), d.platform());
+                connector = connectors.forAccount(d.accountId(), d.platform(), d.credentialsVersion());
             } catch (ConnectorRegistry.ConnectorUnavailableException e) {
                 deliveries.failed(d, instance, e.getMessage(), clock.instant());
                 return;

@@ -18,10 +18,12 @@ import org.kohogateway.gateway.policy.Candidate;
  * @param dueAt         when it became due
  * @param scheduledFor  when it was meant to go out (retries and deferrals keep it; null for rows from before V18)
  * @param firstStartedAt when its first platform request started, or null before any
+ * @param credentialsVersion the version of the account's credentials when it was claimed: a connector built from
+ *                      older ones is rebuilt before sending
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
         PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
-        Instant scheduledFor, Instant firstStartedAt) {
+        Instant scheduledFor, Instant firstStartedAt, long credentialsVersion) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);

@@ -68,7 +68,7 @@ public class Deliveries {
             )
             select c.id, c.post_id, c.account_id, c.attempts, c.due_at, a.platform, a.reply_policy, p.text, p.links,
                    p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override,
-                   d.scheduled_for, d.first_started_at
+                   d.scheduled_for, d.first_started_at, a.credentials_version
             from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
             """;
 
@@ -105,7 +105,8 @@ public class Deliveries {
                                 rs.getString("reply_to"), rs.getString("quote_of")),
                         Set.copyOf(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())),
                         rs.getBoolean("pause_override"), rs.getInt("attempts"), Posts.instant(rs, "due_at"),
-                        Posts.instant(rs, "scheduled_for"), Posts.instant(rs, "first_started_at")))
+                        Posts.instant(rs, "scheduled_for"), Posts.instant(rs, "first_started_at"),
+                        rs.getLong("credentials_version")))
                 .list();
         audit.recordAll(claimed.stream().map(d -> new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY",
                 d.id().toString(), "SCHEDULED", "SENDING",

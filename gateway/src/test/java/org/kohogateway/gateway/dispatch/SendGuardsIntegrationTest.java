@@ -154,11 +154,11 @@ class SendGuardsIntegrationTest extends IntegrationTest {
         clock.advance(Duration.ofMinutes(2));
         ConnectorRegistry throwing = new ConnectorRegistry(accounts, platformProperties, gatewayClock) {
             @Override
-            PlatformConnector forAccount(long accountId, Platform platform) {
+            PlatformConnector forAccount(long accountId, Platform platform, long credentialsVersion) {
                 if (accountId == account) {
                     throw new IllegalStateException("injected: the registry failed unexpectedly");
                 }
-                return super.forAccount(accountId, platform);
+                return super.forAccount(accountId, platform, credentialsVersion);
             }
         };
         Dispatcher dispatcher = new Dispatcher(deliveries, throwing, new DispatchProperties(false, Duration.ofMillis(50),
