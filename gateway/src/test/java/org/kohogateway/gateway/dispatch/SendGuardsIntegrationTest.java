@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.connectors.Platform;
@@ -32,6 +36,7 @@ import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -70,6 +75,9 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     @Autowired
     DispatchMetrics metrics;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     private final WireMockServer platforms = SimulatedPlatforms.shared().server();
 
     @Test
@@ -107,7 +115,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void theRolling24HourCapDefersUntilTheOldestPostLeavesTheWindow() {
         World world = data.world();
         SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
-                Map.of(Platform.X, 2)), jdbc, gatewayClock);
+                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions);
         posts(world, "cap-" + world.poster(), 2, world.x());
         dispatcher.drain();
         var sentAt = clock.instant();
@@ -128,7 +136,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void theRateLimiterDefersWhatExceedsTheAccountsRate() {
         World world = data.world();
         SendGuards limited = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
-                Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock);
+                Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock, transactions);
         List<java.util.UUID> ids = posts(world, "rate-" + world.poster(), 3, world.lineA()).stream()
                 .map(Delivery::id).toList();
         List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "guard-test", Duration.ofMinutes(2))
@@ -141,12 +149,78 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void twoInstancesTogetherNeverAdmitMoreThanTheAccountsPerMinuteLimit() {
+        World world = data.world();
+        GuardProperties twoPerMinute = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
+                Map.of(Platform.LINE, 2), Map.of());
+        SendGuards first = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions);
+        SendGuards second = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions);
+        List<ClaimedDelivery> claimed = claim(posts(world, "shared-rate-" + world.poster(), 6, world.lineA()));
+
+        int admitted = 0;
+        for (int i = 0; i < 4; i++) {
+            admitted += (i % 2 == 0 ? first : second).admit(claimed.get(i)).isEmpty() ? 1 : 0;
+        }
+        assertThat(admitted).as("admitted by both instances in one minute").isEqualTo(2);
+        assertThat(second.admit(claimed.get(4))).hasValueSatisfying(w -> {
+            assertThat(w.reason()).contains("rate limit");
+            assertThat(w.until()).isAfter(clock.instant()).isBeforeOrEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        });
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(first.admit(claimed.get(4))).as("a new minute").isEmpty();
+    }
+
+    @Test
+    void anUncertainDeliveryCountsTowardsTheDailyCap() {
+        World world = data.world();
+        SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
+                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions);
+        posts(world, "cap-sent-" + world.poster(), 1, world.x());
+        dispatcher.drain();
+        ClaimedDelivery lost = claim(posts(world, "cap-uncertain-" + world.poster(), 1, world.x())).getFirst();
+        deliveries.uncertain(lost, "guard-test", "timeout after the request left", clock.instant());
+        ClaimedDelivery third = claim(posts(world, "cap-third-" + world.poster(), 1, world.x())).getFirst();
+
+        assertThat(capped.admit(third)).hasValueSatisfying(w -> assertThat(w.reason()).contains("daily cap"));
+    }
+
+    @Test
+    void twoInstancesAdmittingAtOnceNeverExceedTheDailyCap() throws Exception {
+        World world = data.world();
+        GuardProperties threeADay = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
+                Map.of(Platform.X, 3));
+        List<SendGuards> instances = List.of(new SendGuards(threeADay, jdbc, gatewayClock, transactions),
+                new SendGuards(threeADay, jdbc, gatewayClock, transactions));
+        List<ClaimedDelivery> claimed = claim(posts(world, "shared-cap-" + world.poster(), 8, world.x()));
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        try (ExecutorService senders = Executors.newFixedThreadPool(claimed.size())) {
+            for (int i = 0; i < claimed.size(); i++) {
+                SendGuards guard = instances.get(i % 2);
+                ClaimedDelivery d = claimed.get(i);
+                answers.add(senders.submit(() -> {
+                    start.await();
+                    return guard.admit(d).isEmpty();
+                }));
+            }
+            start.countDown();
+            int admitted = 0;
+            for (Future<Boolean> answer : answers) {
+                admitted += answer.get() ? 1 : 0;
+            }
+            assertThat(admitted).as("admitted while all of them were SENDING at once").isEqualTo(3);
+        }
+    }
+
+    @Test
     void aBreakerPermissionIsGivenBackWhenTheSendStopsOnAnUnexpectedException() {
         World world = data.world();
         long account = world.lineA().id();
         // one failure in a window of one opens the breaker; after open-for it lets exactly one probe through
         SendGuards probing = new SendGuards(new GuardProperties(50, 1, 1, Duration.ofMinutes(1), 1, Map.of(), Map.of()),
-                jdbc, gatewayClock);
+                jdbc, gatewayClock, transactions);
         ClaimedDelivery failing = claim(posts(world, "leak-open-" + world.poster(), 1, world.lineA()).getFirst());
         assertThat(probing.admit(failing)).isEmpty();
         probing.record(failing, new PublishOutcome.Transient("platform down", Optional.empty()));
@@ -179,6 +253,14 @@ class SendGuardsIntegrationTest extends IntegrationTest {
             created.add(data.approvedPost(world, marker + " #" + i, null, account).deliveries().getFirst());
         }
         return created;
+    }
+
+    private List<ClaimedDelivery> claim(List<Delivery> of) {
+        List<java.util.UUID> ids = of.stream().map(Delivery::id).toList();
+        List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "guard-test", Duration.ofMinutes(2))
+                .stream().filter(c -> ids.contains(c.id())).toList();
+        assertThat(claimed).hasSameSizeAs(of);
+        return claimed;
     }
 
     private ClaimedDelivery claim(Delivery delivery) {
