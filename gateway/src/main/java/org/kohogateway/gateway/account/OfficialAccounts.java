@@ -255,17 +255,42 @@ public class OfficialAccounts {
     /** Opens the sealed credentials; only the dispatcher's connector factory should need this. */
     @Transactional(readOnly = true)
     public PlatformCredentials credentials(long accountId) {
+        return currentCredentials(accountId).credentials();
+    }
+
+    /** The sealed credentials opened, with the version they were read at (one statement: they always match). */
+    @Transactional(readOnly = true)
+    public CurrentCredentials currentCredentials(long accountId) {
         // coalesce: a row mapped to null would read as "no such account"
-        byte[] blob = jdbc.sql("select coalesce(credentials, ''::bytea) from official_account where id = :id")
+        return jdbc.sql("""
+                select coalesce(credentials, ''::bytea) as credentials, credentials_version
+                from official_account where id = :id
+                """)
                 .param("id", accountId)
-                .query((rs, n) -> rs.getBytes(1))
+                .query((rs, n) -> {
+                    byte[] blob = rs.getBytes("credentials");
+                    return new CurrentCredentials(rs.getLong("credentials_version"),
+                            blob.length == 0 ? new PlatformCredentials(Map.of()) : cipher.open(accountId, blob));
+                })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("account.notFound", "no official account " + accountId, accountId));
-        return blob.length == 0 ? new PlatformCredentials(Map.of()) : cipher.open(accountId, blob);
+    }
+
+    /** The version of the account's credentials, bumped on every change; cheaper than opening them. */
+    @Transactional(readOnly = true)
+    public long credentialsVersion(long accountId) {
+        return jdbc.sql("select credentials_version from official_account where id = :id")
+                .param("id", accountId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("account.notFound", "no official account " + accountId, accountId));
     }
 
     private void storeCredentials(long id, PlatformCredentials credentials) {
-        jdbc.sql("update official_account set credentials = :blob where id = :id")
+        jdbc.sql("""
+                update official_account set credentials = :blob, credentials_version = credentials_version + 1
+                where id = :id
+                """)
                 .param("blob", cipher.seal(id, credentials))
                 .param("id", id)
                 .update();

@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.api;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,8 +43,7 @@ class AuditController {
     void exportAudit(@RequestParam(required = false) OffsetDateTime from,
             @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) String actor,
             HttpServletResponse response) throws IOException {
-        csv(response, "audit-trail.csv");
-        export.auditTrail(instant(from), instant(to), actor, response.getOutputStream());
+        export.auditTrail(instant(from), instant(to), actor, () -> csv(response, "audit-trail.csv"));
     }
 
     @GetMapping("/api/audit/send-log.csv")
@@ -51,13 +51,14 @@ class AuditController {
     void exportSendLog(@RequestParam(required = false) OffsetDateTime from,
             @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) String actor,
             HttpServletResponse response) throws IOException {
-        csv(response, "send-log.csv");
-        export.sendLog(instant(from), instant(to), actor, response.getOutputStream());
+        export.sendLog(instant(from), instant(to), actor, () -> csv(response, "send-log.csv"));
     }
 
-    private static void csv(HttpServletResponse response, String filename) {
+    /** Makes the response a CSV download; called only once the export has its connection. */
+    private static OutputStream csv(HttpServletResponse response, String filename) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        return response.getOutputStream();
     }
 
     private static Instant instant(OffsetDateTime time) {

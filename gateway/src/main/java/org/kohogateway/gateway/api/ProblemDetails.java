@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.support.ConflictException;
+import org.kohogateway.gateway.support.BusyException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
@@ -61,6 +62,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             case ConflictException n -> HttpStatus.CONFLICT;
             case InvalidRequestException n -> HttpStatus.BAD_REQUEST;
             case PolicyViolationException n -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case BusyException n -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
@@ -69,6 +71,10 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setProperty("code", e.code());
         if (e instanceof PolicyViolationException violation) {
             problem.setProperty("findings", findings.of(violation.findings()));
+        }
+        if (e instanceof BusyException) {
+            // nothing is wrong with the request: the same one succeeds once what keeps the gateway busy finished
+            return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
         }
         return ResponseEntity.status(status).body(problem);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,14 +33,15 @@ public class AuditTrail {
     private static final String GENESIS = "0".repeat(64);
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
     private final Clock clock;
     private final JsonMapper json;
     private final JdbcTemplate batch;
+    private final ExportConnections exportConnections;
 
-    AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, JsonMapper json,
+            ExportConnections exportConnections) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.exportConnections = exportConnections;
         this.clock = clock;
         this.json = json;
         this.batch = new JdbcTemplate(dataSource);
@@ -81,19 +83,21 @@ public class AuditTrail {
 
     /**
      * Recomputes every entry's hash in chain order, independently of the database's own function, and stops at the
-     * first entry that was changed, removed or inserted out of the chain.
+     * first entry that was changed, removed or inserted out of the chain. It reads the whole trail, so it runs on
+     * the exports' connections ({@link ExportConnections}), never holding one that claims and pauses need.
      */
-    @Transactional(readOnly = true)
     public ChainVerification verify() {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(1000);
+        return exportConnections.read(this::verify);
+    }
+
+    private ChainVerification verify(NamedParameterJdbcTemplate streaming) {
         var state = new Object() {
             long checked;
             String previous = GENESIS;
             long expectedSeq = 1;
             ChainVerification broken;
         };
-        streaming.query("""
+        streaming.getJdbcOperations().query("""
                 select id, seq, prev_hash, hash, actor, action, subject_type, subject_id, before_state, after_state,
                        detail::text as detail,
                        to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at

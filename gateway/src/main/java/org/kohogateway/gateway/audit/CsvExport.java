@@ -12,19 +12,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.kohogateway.gateway.support.SearchBounds;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * CSV for auditors, streamed row by row so a year of history never sits in memory: UTF-8 with a byte-order mark so
- * Excel in Japan opens it correctly, times in Japan time.
+ * Excel in Japan opens it correctly, times in Japan time. Read on the exports' own connections
+ * ({@link ExportConnections}): a client that takes its download slowly holds one of those, not one claims need.
  */
 @Service
 public class CsvExport {
@@ -33,17 +29,23 @@ public class CsvExport {
     private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Tokyo"));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final ExportConnections connections;
 
-    CsvExport(DataSource dataSource) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(1000);
-        this.jdbc = new NamedParameterJdbcTemplate(streaming);
+    CsvExport(ExportConnections connections) {
+        this.connections = connections;
+    }
+
+    /**
+     * Where a CSV goes, opened once the export has its connection: until then nothing is written, so a refusal can
+     * still be a problem or an error page rather than a download.
+     */
+    @FunctionalInterface
+    public interface Download {
+        OutputStream open() throws IOException;
     }
 
     /** The audit trail between two instants (either may be null), oldest first. */
-    @Transactional(readOnly = true)
-    public void auditTrail(Instant from, Instant to, String actor, OutputStream out) {
+    public void auditTrail(Instant from, Instant to, String actor, Download out) {
         write(out, new String[] { "seq", "日時", "実行者", "操作", "対象種別", "対象ID", "変更前", "変更後", "詳細", "ハッシュ" },
                 """
                 select seq, occurred_at, actor, action, subject_type, subject_id, before_state, after_state,
@@ -59,8 +61,7 @@ public class CsvExport {
     }
 
     /** The send log: every delivery with its post, account and outcome, oldest first. */
-    @Transactional(readOnly = true)
-    public void sendLog(Instant from, Instant to, String actor, OutputStream out) {
+    public void sendLog(Instant from, Instant to, String actor, Download out) {
         write(out, new String[] { "配信ID", "投稿ID", "アカウント", "媒体", "状態", "予定日時", "送信日時", "試行回数",
                 "媒体の投稿ID", "エラー・保留理由", "作成者", "承認者", "承認経路", "本文" },
                 """
@@ -100,25 +101,29 @@ public class CsvExport {
         return value;
     }
 
-    private void write(OutputStream out, String[] header, String sql, Map<String, Object> params, String[] columns) {
-        try {
-            out.write(BOM);
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(header).get());
-            jdbc.query(sql, params, rs -> {
-                try {
-                    for (String column : columns) {
-                        Object value = rs.getObject(column);
-                        csv.print(value instanceof Timestamp t ? JST.format(t.toInstant()) : inert(value));
+    private void write(Download download, String[] header, String sql, Map<String, Object> params, String[] columns) {
+        connections.read(jdbc -> {
+            try {
+                OutputStream out = download.open();
+                out.write(BOM);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(header).get());
+                jdbc.query(sql, params, rs -> {
+                    try {
+                        for (String column : columns) {
+                            Object value = rs.getObject(column);
+                            csv.print(value instanceof Timestamp t ? JST.format(t.toInstant()) : inert(value));
+                        }
+                        csv.println();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    csv.println();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                });
+                csv.flush();
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -16,13 +16,20 @@ import org.kohogateway.connectors.line.LineSettings;
 import org.kohogateway.connectors.x.XConnector;
 import org.kohogateway.connectors.x.XSettings;
 import org.kohogateway.gateway.account.CredentialsReplaced;
+import org.kohogateway.gateway.account.CurrentCredentials;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.PlatformCredentials;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * One connector per account, built from its sealed credentials on first use and rebuilt when they change.
+ *
+ * <p>Each connector remembers the version of the credentials it was built from. Every use names the version the
+ * caller read from the database (the dispatcher's claim returns it), and a newer one rebuilds the connector: so
+ * credentials replaced through any instance are what every instance sends with next, which an event, heard by the
+ * replacing instance only, could not ensure. The event still drops the local connector at once.
  *
  * <p>Base URLs and timeouts come from {@link PlatformProperties}; the credential fields each platform needs are
  * named in {@link PlatformCredentials}. An account whose credentials lack a field (or hold a blank one) gets no
@@ -39,7 +46,7 @@ class ConnectorRegistry {
     private final PlatformProperties platforms;
     private final Clock clock;
     private final DispatchProperties dispatch;
-    private final Map<Long, PlatformConnector> connectors = new ConcurrentHashMap<>();
+    private final Map<Long, Built> connectors = new ConcurrentHashMap<>();
 
     ConnectorRegistry(OfficialAccounts accounts, PlatformProperties platforms, Clock clock, DispatchProperties dispatch) {
         this.dispatch = dispatch;
@@ -48,17 +55,42 @@ class ConnectorRegistry {
         this.clock = clock;
     }
 
+    /** The account's connector for its credentials as stored now (one small query for their version). */
     PlatformConnector forAccount(long accountId, Platform platform) {
-        return connectors.computeIfAbsent(accountId, id -> create(id, platform));
+        return forAccount(accountId, platform, accounts.credentialsVersion(accountId));
     }
 
-    @EventListener
+    /**
+     * The account's connector, rebuilt if it was built from credentials older than {@code credentialsVersion}.
+     *
+     * @param credentialsVersion the version of the account's credentials the caller read from the database
+     */
+    PlatformConnector forAccount(long accountId, Platform platform, long credentialsVersion) {
+        Built cached = connectors.get(accountId);
+        if (cached != null && cached.credentialsVersion() >= credentialsVersion) {
+            return cached.connector();
+        }
+        return connectors.compute(accountId, (id, current) -> current != null
+                && current.credentialsVersion() >= credentialsVersion ? current : create(id, platform)).connector();
+    }
+
+    // after commit: evicted before it, a use in between would rebuild from the old credentials, not yet replaced
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(CredentialsReplaced event) {
         connectors.remove(event.accountId());
     }
 
-    private PlatformConnector create(long accountId, Platform platform) {
-        Credentials credentials = new Credentials(accountId, platform, accounts.credentials(accountId));
+    private Built create(long accountId, Platform platform) {
+        CurrentCredentials current = accounts.currentCredentials(accountId);
+        return new Built(current.version(), connector(accountId, platform, current.credentials()));
+    }
+
+    /** A connector and the version of the credentials it holds. */
+    private record Built(long credentialsVersion, PlatformConnector connector) {
+    }
+
+    private PlatformConnector connector(long accountId, Platform platform, PlatformCredentials stored) {
+        Credentials credentials = new Credentials(accountId, platform, stored);
         try {
             return switch (platform) {
                 case LINE -> {

@@ -252,37 +252,44 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "deferred");
             return;
         }
-        // built before the pause gate: once a request has passed the gate it leaves at once, so a pause that returns
-        // after the gate has let it through reports it in flight rather than seeing it leave afterwards
-        PlatformConnector connector;
+        PublishOutcome outcome = null;
         try {
-            connector = connectors.forAccount(d.accountId(), d.platform());
-        } catch (ConnectorRegistry.ConnectorUnavailableException e) {
-            guards.release(d);
-            deliveries.failed(d, instance, e.getMessage(), clock.instant());
-            return;
-        }
-        PublishOutcome outcome;
-        requests.acquireUninterruptibly();
-        try {
-            if (!gate.submit(d)) {
-                guards.release(d);
-                metrics.outcome(d, "paused");
+            // built before the pause gate: once a request has passed the gate it leaves at once, so a pause that
+            // returns after the gate has let it through reports it in flight rather than seeing it leave afterwards
+            PlatformConnector connector;
+            try {
+                connector = connectors.forAccount(d.accountId(), d.platform(), d.credentialsVersion());
+            } catch (ConnectorRegistry.ConnectorUnavailableException e) {
+                deliveries.failed(d, instance, e.getMessage(), clock.instant());
                 return;
             }
-            metrics.started(d, clock.instant());
-            outcome = publish(connector, d);
+            requests.acquireUninterruptibly();
+            try {
+                if (!gate.submit(d)) {
+                    metrics.outcome(d, "paused");
+                    return;
+                }
+                metrics.started(d, clock.instant());
+                outcome = publish(connector, d);
+            } finally {
+                requests.release();
+            }
+            metrics.outcome(d, switch (outcome) {
+                case PublishOutcome.Published p -> "published";
+                case PublishOutcome.Transient t -> "transient";
+                case PublishOutcome.Permanent p -> "permanent";
+                case PublishOutcome.Unknown u -> "unknown";
+            });
+            record(d, outcome, connector.deduplicatesRetries());
         } finally {
-            requests.release();
+            // the breaker permission from admit is settled on every path, exceptions included: a leaked one would
+            // keep a half-open breaker from ever admitting its probe again
+            if (outcome == null) {
+                guards.release(d);
+            } else {
+                guards.record(d, outcome);
+            }
         }
-        guards.record(d, outcome);
-        metrics.outcome(d, switch (outcome) {
-            case PublishOutcome.Published p -> "published";
-            case PublishOutcome.Transient t -> "transient";
-            case PublishOutcome.Permanent p -> "permanent";
-            case PublishOutcome.Unknown u -> "unknown";
-        });
-        record(d, outcome, connector.deduplicatesRetries());
     }
 
     private PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {

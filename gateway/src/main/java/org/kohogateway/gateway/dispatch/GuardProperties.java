@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param minimumCalls      calls in the window before the rate counts (default 5)
  * @param window            calls the failure rate looks back over (default 20)
  * @param openFor           how long an open breaker keeps the account's deliveries waiting before probing (default 1m)
+ * @param halfOpenCalls     probe requests an account gets after {@code openFor} before its breaker closes or opens
+ *                          again (default 10)
  * @param perMinute         requests per account per minute, by platform (defaults LINE 60, X 30, FACEBOOK 30,
  *                          INSTAGRAM 10)
  * @param dailyCap          posts per account in any rolling 24 hours, by platform; platforms not listed are uncapped
@@ -34,6 +36,7 @@ record GuardProperties(
         @DefaultValue("5") @Min(1) int minimumCalls,
         @DefaultValue("20") @Min(1) int window,
         @DefaultValue("1m") @NotNull Duration openFor,
+        @DefaultValue("10") @Min(1) int halfOpenCalls,
         Map<Platform, Integer> perMinute,
         Map<Platform, Integer> dailyCap) {
 

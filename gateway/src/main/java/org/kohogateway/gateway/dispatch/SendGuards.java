@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,17 +15,23 @@ import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 /**
  * What stands between a claimed delivery and its platform, per account: a circuit breaker (one failing account does
- * not hold up the others, and is not hammered), a rate limiter, and the rolling 24-hour cap the gateway counts itself
- * from its own send log (Instagram's publishing quota, X's daily limits). A delivery that may not go now is deferred,
- * not failed.
+ * not hold up the others, and is not hammered), a rate limit, and the rolling 24-hour cap (Instagram's publishing
+ * quota, X's daily limits). A delivery that may not go now is deferred, not failed.
+ *
+ * <p>The breaker is this instance's own: it reacts to what this instance sees. The rate limit and the cap are limits
+ * of the platform account, so they hold for all instances together and live in PostgreSQL: a per-minute counter row
+ * per account, and a cap counted from the deliveries themselves, where a SENT or DELETED one counts from its sending,
+ * an UNCERTAIN one (it may have been posted) from its request, and a SENDING one from its admission. A plain counter
+ * row rather than a token-bucket library: one upsert in the admission's transaction, on the clock the dispatcher
+ * uses, and its lock is what the cap's count needs to make one account's admissions take turns.
  */
 @Component
 class SendGuards {
@@ -31,13 +39,14 @@ class SendGuards {
     private final GuardProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final Map<Long, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-    private final Map<Long, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-    SendGuards(GuardProperties properties, JdbcClient jdbc, Clock clock) {
+    SendGuards(GuardProperties properties, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Why and until when a delivery must wait, if it must. */
@@ -46,28 +55,33 @@ class SendGuards {
 
     /**
      * Asks every guard for permission. A granted breaker permission must be followed by {@link #record} with the
-     * outcome.
+     * outcome, or by {@link #release} if the request does not start.
      */
     Optional<Wait> admit(ClaimedDelivery d) {
         Instant now = clock.instant();
-        Integer cap = properties.dailyCap().get(d.platform());
-        if (cap != null) {
-            Optional<Instant> full = capReachedUntil(d.accountId(), cap, now);
-            if (full.isPresent()) {
-                return Optional.of(new Wait("the " + d.platform() + " daily cap of " + cap
-                        + " posts in 24 hours is reached", full.get()));
-            }
-        }
-        RateLimiter limiter = limiter(d);
-        if (!limiter.acquirePermission()) {
-            return Optional.of(new Wait("the account's rate limit is reached", now.plusSeconds(60)));
-        }
         CircuitBreaker breaker = breaker(d.accountId());
         if (!breaker.tryAcquirePermission()) {
             return Optional.of(new Wait("the account's circuit breaker is open after repeated failures",
                     now.plus(properties.openFor())));
         }
-        return Optional.empty();
+        Optional<Wait> wait;
+        try {
+            wait = transaction.execute(status -> {
+                Optional<Wait> refused = admitShared(d, now);
+                if (refused.isPresent()) {
+                    // gives back the minute's request the rate limit counted
+                    status.setRollbackOnly();
+                }
+                return refused;
+            });
+        } catch (RuntimeException e) {
+            breaker.releasePermission();
+            throw e;
+        }
+        if (wait.isPresent()) {
+            breaker.releasePermission();
+        }
+        return wait;
     }
 
     /** Feeds the platform's answer to the account's breaker: only transient and unknown outcomes count as failures. */
@@ -95,24 +109,71 @@ class SendGuards {
         return breaker(accountId).getState();
     }
 
-    /** When the account's rolling 24-hour count drops below the cap again, if it is at the cap now. */
-    private Optional<Instant> capReachedUntil(long accountId, int cap, Instant now) {
-        Timestamp since = Timestamp.from(now.minus(Duration.ofHours(24)));
-        long count = jdbc.sql("""
-                select count(*) from delivery
-                where account_id = :account and status in ('SENT', 'DELETED') and sent_at > :since
-                """).param("account", accountId).param("since", since).query(Long.class).single();
-        if (count < cap) {
+    /** The limits all instances share; runs in one short transaction, no platform call. */
+    private Optional<Wait> admitShared(ClaimedDelivery d, Instant now) {
+        Instant window = now.truncatedTo(ChronoUnit.MINUTES);
+        int perMinute = properties.perMinute().getOrDefault(d.platform(), 60);
+        // a window never goes back: an instance whose clock is a little behind counts in the newer window
+        boolean counted = jdbc.sql("""
+                insert into account_send_window (account_id, window_start, admitted) values (:account, :window, 1)
+                on conflict (account_id) do update set
+                    window_start = greatest(account_send_window.window_start, excluded.window_start),
+                    admitted = case when excluded.window_start > account_send_window.window_start then 1
+                                    else account_send_window.admitted + 1 end
+                where excluded.window_start > account_send_window.window_start
+                   or account_send_window.admitted < :perMinute
+                returning admitted
+                """)
+                .param("account", d.accountId()).param("window", Timestamp.from(window)).param("perMinute", perMinute)
+                .query(Integer.class).optional().isPresent();
+        if (!counted) {
+            return Optional.of(new Wait("the account's rate limit is reached", window.plus(Duration.ofMinutes(1))));
+        }
+        Integer cap = properties.dailyCap().get(d.platform());
+        if (cap == null) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                select sent_at from delivery
-                where account_id = :account and status in ('SENT', 'DELETED') and sent_at > :since
-                order by sent_at offset :offset limit 1
+        // the account's row above stays locked until commit: an admission elsewhere counts after this one is recorded
+        Instant since = now.minus(Duration.ofHours(24));
+        List<Instant> used = usedSince(d, since);
+        if (used.size() >= cap) {
+            return Optional.of(new Wait("the " + d.platform() + " daily cap of " + cap + " posts in 24 hours is reached",
+                    used.get(used.size() - cap).plus(Duration.ofHours(24))));
+        }
+        jdbc.sql("""
+                insert into delivery_admission (delivery_id, account_id, attempt, admitted_at)
+                values (:delivery, :account, :attempt, :now)
+                on conflict (delivery_id) do update set attempt = excluded.attempt, admitted_at = excluded.admitted_at
                 """)
-                .param("account", accountId).param("since", since).param("offset", count - cap)
-                .query(Timestamp.class).optional()
-                .map(leaving -> leaving.toInstant().plus(Duration.ofHours(24)));
+                .param("delivery", d.id()).param("account", d.accountId()).param("attempt", d.attempt())
+                .param("now", Timestamp.from(now)).update();
+        jdbc.sql("delete from delivery_admission where account_id = :account and admitted_at <= :since")
+                .param("account", d.accountId()).param("since", Timestamp.from(since)).update();
+        return Optional.empty();
+    }
+
+    /**
+     * When each post of the account that went out, or may have, in the window was sent, oldest first. A SENDING
+     * delivery counts only for the attempt that was admitted: a retry claimed again is admitted afresh.
+     */
+    private List<Instant> usedSince(ClaimedDelivery d, Instant since) {
+        return jdbc.sql("""
+                select used_at from (
+                    select sent_at as used_at from delivery
+                    where account_id = :account and status in ('SENT', 'DELETED')
+                    union all
+                    select coalesce(send_started_at, first_started_at, updated_at) from delivery
+                    where account_id = :account and status = 'UNCERTAIN'
+                    union all
+                    select a.admitted_at from delivery_admission a join delivery x on x.id = a.delivery_id
+                    where a.account_id = :account and x.status = 'SENDING' and x.attempts = a.attempt
+                      and x.id <> :self
+                ) used
+                where used_at > :since
+                order by used_at
+                """)
+                .param("account", d.accountId()).param("self", d.id()).param("since", Timestamp.from(since))
+                .query(Timestamp.class).list().stream().map(Timestamp::toInstant).toList();
     }
 
     private CircuitBreaker breaker(long accountId) {
@@ -121,15 +182,8 @@ class SendGuards {
                 .minimumNumberOfCalls(properties.minimumCalls())
                 .slidingWindowSize(properties.window())
                 .waitDurationInOpenState(properties.openFor())
+                .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
                 .clock(clock)
-                .build()));
-    }
-
-    private RateLimiter limiter(ClaimedDelivery d) {
-        return limiters.computeIfAbsent(d.accountId(), id -> RateLimiter.of("account-" + id, RateLimiterConfig.custom()
-                .limitForPeriod(properties.perMinute().getOrDefault(d.platform(), 60))
-                .limitRefreshPeriod(Duration.ofMinutes(1))
-                .timeoutDuration(Duration.ZERO)
                 .build()));
     }
 

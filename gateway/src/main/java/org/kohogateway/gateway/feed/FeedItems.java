@@ -34,6 +34,28 @@ class FeedItems {
                 """).param("url", url).param("etag", etag).param("lastModified", lastModified).update();
     }
 
+    /**
+     * Takes the feed's poll lease for {@code holder} unless another poll holds an unexpired one.
+     *
+     * @return whether this holder may poll now
+     */
+    boolean takePollLease(String url, String holder, Instant now, Instant until) {
+        return jdbc.sql("""
+                insert into feed_state (url, poll_holder, poll_lease_until) values (:url, :holder, :until)
+                on conflict (url) do update set poll_holder = excluded.poll_holder,
+                    poll_lease_until = excluded.poll_lease_until
+                where feed_state.poll_lease_until is null or feed_state.poll_lease_until <= :now
+                returning url
+                """).param("url", url).param("holder", holder).param("until", Timestamp.from(until))
+                .param("now", Timestamp.from(now)).query(String.class).optional().isPresent();
+    }
+
+    /** Gives the lease back, if this holder still has it (an expired one may have been taken by another poll). */
+    void releasePollLease(String url, String holder) {
+        jdbc.sql("update feed_state set poll_holder = null, poll_lease_until = null where url = :url and poll_holder = :holder")
+                .param("url", url).param("holder", holder).update();
+    }
+
     /** Claims a link for a new draft; false if it was seen before (and marks it as still in the feed). */
     boolean claim(String link, String feedUrl, String title, Instant now) {
         int inserted = jdbc.sql("""

@@ -7,10 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
@@ -36,6 +38,10 @@ import com.rometools.rome.io.XmlReader;
  * published by itself; PR reviews the draft and publishes it. Polite: conditional GET with the last ETag and
  * Last-Modified, one request per interval. A bad feed (HTTP error, unreachable host, not XML) is logged and recorded
  * as a FAILED poll; the next poll simply tries again.
+ *
+ * <p>With several instances, one polls a feed at a time: a poll first takes the feed's lease (a row, in a statement
+ * of its own) and gives it back when done; another instance's poll meanwhile does nothing. No transaction or lock is
+ * held across the HTTP fetch.
  */
 @Service
 public class PressReleaseFeed {
@@ -50,6 +56,12 @@ public class PressReleaseFeed {
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final HttpClient http;
+    /**
+     * Longer than a poll can take: the connection and the response each within the timeout, a minute for the
+     * drafts. Only a crashed poller's lease runs out; should a poll outlast it, the links' claims still keep a
+     * second poll from drafting an item twice.
+     */
+    private final Duration lease;
 
     PressReleaseFeed(FeedProperties properties, FeedItems items, PostWorkflow workflow, Clock clock,
             PlatformTransactionManager transactions) {
@@ -60,6 +72,7 @@ public class PressReleaseFeed {
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.lease = properties.timeout().multipliedBy(2).plus(Duration.ofMinutes(1));
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
@@ -72,8 +85,27 @@ public class PressReleaseFeed {
         }
     }
 
-    /** Polls one feed once; never throws for a bad feed, the returned poll says what happened. */
-    public FeedPoll poll(FeedSource source) {
+    /**
+     * Polls one feed once; never throws for a bad feed, the returned poll says what happened.
+     *
+     * @return empty if another instance is polling the feed right now
+     */
+    public Optional<FeedPoll> poll(FeedSource source) {
+        String url = source.url().toString();
+        String holder = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        if (!items.takePollLease(url, holder, now, now.plus(lease))) {
+            log.debug("press-release feed {} is being polled by another instance", url);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fetch(source));
+        } finally {
+            items.releasePollLease(url, holder);
+        }
+    }
+
+    private FeedPoll fetch(FeedSource source) {
         String url = source.url().toString();
         Instant now = clock.instant();
         Optional<FeedItems.Validators> validators = items.validators(url);

@@ -21,10 +21,12 @@ import org.kohogateway.gateway.policy.Candidate;
  * @param claimToken    this claim's own token: every later step of the attempt applies only while the delivery still
  *                      carries it
  * @param approval      what the approval was given on, to check the content against just before it is sent
+ * @param credentialsVersion the version of the account's credentials when it was claimed: a connector built from
+ *                      older ones is rebuilt before sending
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
         PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
-        Instant scheduledFor, Instant firstStartedAt, UUID claimToken, Approval approval) {
+        Instant scheduledFor, Instant firstStartedAt, UUID claimToken, Approval approval, long credentialsVersion) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);

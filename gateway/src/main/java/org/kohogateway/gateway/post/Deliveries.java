@@ -70,7 +70,8 @@ public class Deliveries {
             select c.id, c.post_id, c.account_id, c.attempts, c.claim_token, c.due_at, a.platform, a.reply_policy,
                    p.text, p.links, p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override,
                    d.scheduled_for, d.first_started_at, p.approved_hash, p.source_url,
-                   array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts
+                   array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts,
+                   a.credentials_version
             from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
             """;
 
@@ -111,7 +112,8 @@ public class Deliveries {
                         rs.getObject("claim_token", UUID.class),
                         new ClaimedDelivery.Approval(rs.getString("approved_hash"),
                                 Arrays.asList((Long[]) rs.getArray("post_accounts").getArray()),
-                                rs.getString("source_url"))))
+                                rs.getString("source_url")),
+                        rs.getLong("credentials_version")))
                 .list();
         audit.recordAll(claimed.stream().map(d -> new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY",
                 d.id().toString(), "SCHEDULED", "SENDING",

@@ -3,6 +3,7 @@ package org.kohogateway.gateway.web;
 import static org.kohogateway.gateway.web.FormValues.blankToNull;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -58,8 +59,7 @@ class AuditPagesController {
             @RequestParam(required = false) String actor, HttpServletResponse response) throws IOException {
         Instant start = day(from, false);
         Instant end = day(to, true);
-        csv(response, "audit-trail.csv");
-        export.auditTrail(start, end, blankToNull(actor), response.getOutputStream());
+        export.auditTrail(start, end, blankToNull(actor), () -> csv(response, "audit-trail.csv"));
     }
 
     @GetMapping("/audit/send-log.csv")
@@ -67,8 +67,7 @@ class AuditPagesController {
             @RequestParam(required = false) String actor, HttpServletResponse response) throws IOException {
         Instant start = day(from, false);
         Instant end = day(to, true);
-        csv(response, "send-log.csv");
-        export.sendLog(start, end, blankToNull(actor), response.getOutputStream());
+        export.sendLog(start, end, blankToNull(actor), () -> csv(response, "send-log.csv"));
     }
 
     /** A day typed in the form, city time: its start, or for the end of a range the start of the next day. */
@@ -84,8 +83,10 @@ class AuditPagesController {
         }
     }
 
-    private static void csv(HttpServletResponse response, String filename) {
+    /** Makes the response a CSV download; called only once the export has its connection. */
+    private static OutputStream csv(HttpServletResponse response, String filename) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        return response.getOutputStream();
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.kohogateway.gateway.support.BusyException;
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -44,6 +45,7 @@ class FormErrors {
             case NotFoundException n -> 404;
             case ConflictException n -> 409;
             case IllegalTransitionException n -> 409;
+            case BusyException n -> 503;
             default -> 400;
         };
     }

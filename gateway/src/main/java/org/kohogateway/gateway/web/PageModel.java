@@ -10,6 +10,7 @@ import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.BusyException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.NotFoundException;
@@ -107,6 +108,7 @@ class PageModel {
             case NotFoundException n -> HttpStatus.NOT_FOUND;
             case NotPermittedException n -> HttpStatus.FORBIDDEN;
             case IllegalTransitionException n -> HttpStatus.CONFLICT;
+            case BusyException n -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
         };
         return errorPage(status, e.code(), e.arguments());

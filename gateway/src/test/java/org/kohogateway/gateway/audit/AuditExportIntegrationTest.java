@@ -33,7 +33,7 @@ class AuditExportIntegrationTest extends IntegrationTest {
                 """).param("rows", ROWS).param("actor", actor).update();
         CountingStream out = new CountingStream();
 
-        export.auditTrail(null, null, actor, out);
+        export.auditTrail(null, null, actor, () -> out);
 
         assertThat(out.lines).isEqualTo(ROWS + 1);
         assertThat(out.bytes).isGreaterThan(ROWS * 100L);

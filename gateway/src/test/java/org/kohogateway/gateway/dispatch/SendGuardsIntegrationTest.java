@@ -13,10 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
@@ -26,6 +36,7 @@ import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -33,6 +44,9 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 class SendGuardsIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    DispatchProperties dispatchProperties;
 
     @Autowired
     Dispatcher dispatcher;
@@ -48,6 +62,24 @@ class SendGuardsIntegrationTest extends IntegrationTest {
 
     @Autowired
     Clock gatewayClock;
+
+    @Autowired
+    OfficialAccounts accounts;
+
+    @Autowired
+    PlatformProperties platformProperties;
+
+    @Autowired
+    PolicyRules rules;
+
+    @Autowired
+    Pauses pauses;
+
+    @Autowired
+    DispatchMetrics metrics;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final WireMockServer platforms = SimulatedPlatforms.shared().server();
 
@@ -85,8 +117,8 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     @Test
     void theRolling24HourCapDefersUntilTheOldestPostLeavesTheWindow() {
         World world = data.world();
-        SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), Map.of(),
-                Map.of(Platform.X, 2)), jdbc, gatewayClock);
+        SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
+                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions);
         posts(world, "cap-" + world.poster(), 2, world.x());
         dispatcher.drain();
         var sentAt = clock.instant();
@@ -106,8 +138,8 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     @Test
     void theRateLimiterDefersWhatExceedsTheAccountsRate() {
         World world = data.world();
-        SendGuards limited = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1),
-                Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock);
+        SendGuards limited = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
+                Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock, transactions);
         List<java.util.UUID> ids = posts(world, "rate-" + world.poster(), 3, world.lineA()).stream()
                 .map(Delivery::id).toList();
         List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "guard-test", Duration.ofMinutes(2))
@@ -119,12 +151,119 @@ class SendGuardsIntegrationTest extends IntegrationTest {
         assertThat(limited.admit(claimed.get(2))).hasValueSatisfying(w -> assertThat(w.reason()).contains("rate limit"));
     }
 
+    @Test
+    void twoInstancesTogetherNeverAdmitMoreThanTheAccountsPerMinuteLimit() {
+        World world = data.world();
+        GuardProperties twoPerMinute = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
+                Map.of(Platform.LINE, 2), Map.of());
+        SendGuards first = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions);
+        SendGuards second = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions);
+        List<ClaimedDelivery> claimed = claim(posts(world, "shared-rate-" + world.poster(), 6, world.lineA()));
+
+        int admitted = 0;
+        for (int i = 0; i < 4; i++) {
+            admitted += (i % 2 == 0 ? first : second).admit(claimed.get(i)).isEmpty() ? 1 : 0;
+        }
+        assertThat(admitted).as("admitted by both instances in one minute").isEqualTo(2);
+        assertThat(second.admit(claimed.get(4))).hasValueSatisfying(w -> {
+            assertThat(w.reason()).contains("rate limit");
+            assertThat(w.until()).isAfter(clock.instant()).isBeforeOrEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        });
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(first.admit(claimed.get(4))).as("a new minute").isEmpty();
+    }
+
+    @Test
+    void anUncertainDeliveryCountsTowardsTheDailyCap() {
+        World world = data.world();
+        SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
+                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions);
+        posts(world, "cap-sent-" + world.poster(), 1, world.x());
+        dispatcher.drain();
+        ClaimedDelivery lost = claim(posts(world, "cap-uncertain-" + world.poster(), 1, world.x())).getFirst();
+        deliveries.uncertain(lost, "guard-test", "timeout after the request left", clock.instant());
+        ClaimedDelivery third = claim(posts(world, "cap-third-" + world.poster(), 1, world.x())).getFirst();
+
+        assertThat(capped.admit(third)).hasValueSatisfying(w -> assertThat(w.reason()).contains("daily cap"));
+    }
+
+    @Test
+    void twoInstancesAdmittingAtOnceNeverExceedTheDailyCap() throws Exception {
+        World world = data.world();
+        GuardProperties threeADay = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
+                Map.of(Platform.X, 3));
+        List<SendGuards> instances = List.of(new SendGuards(threeADay, jdbc, gatewayClock, transactions),
+                new SendGuards(threeADay, jdbc, gatewayClock, transactions));
+        List<ClaimedDelivery> claimed = claim(posts(world, "shared-cap-" + world.poster(), 8, world.x()));
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        try (ExecutorService senders = Executors.newFixedThreadPool(claimed.size())) {
+            for (int i = 0; i < claimed.size(); i++) {
+                SendGuards guard = instances.get(i % 2);
+                ClaimedDelivery d = claimed.get(i);
+                answers.add(senders.submit(() -> {
+                    start.await();
+                    return guard.admit(d).isEmpty();
+                }));
+            }
+            start.countDown();
+            int admitted = 0;
+            for (Future<Boolean> answer : answers) {
+                admitted += answer.get() ? 1 : 0;
+            }
+            assertThat(admitted).as("admitted while all of them were SENDING at once").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aBreakerPermissionIsGivenBackWhenTheSendStopsOnAnUnexpectedException() {
+        World world = data.world();
+        long account = world.lineA().id();
+        // one failure in a window of one opens the breaker; after open-for it lets exactly one probe through
+        SendGuards probing = new SendGuards(new GuardProperties(50, 1, 1, Duration.ofMinutes(1), 1, Map.of(), Map.of()),
+                jdbc, gatewayClock, transactions);
+        ClaimedDelivery failing = claim(posts(world, "leak-open-" + world.poster(), 1, world.lineA()).getFirst());
+        assertThat(probing.admit(failing)).isEmpty();
+        probing.record(failing, new PublishOutcome.Transient("platform down", Optional.empty()));
+        assertThat(probing.state(account)).isEqualTo(CircuitBreaker.State.OPEN);
+        clock.advance(Duration.ofMinutes(2));
+        ConnectorRegistry throwing = new ConnectorRegistry(accounts, platformProperties, gatewayClock, dispatchProperties) {
+            @Override
+            PlatformConnector forAccount(long accountId, Platform platform, long credentialsVersion) {
+                if (accountId == account) {
+                    throw new IllegalStateException("injected: the registry failed unexpectedly");
+                }
+                return super.forAccount(accountId, platform, credentialsVersion);
+            }
+        };
+        Dispatcher dispatcher = new Dispatcher(deliveries, throwing, new DispatchProperties(false, Duration.ofMillis(50),
+                8, Duration.ofMinutes(2), 5, Duration.ofSeconds(10), Duration.ofMinutes(15), "leak-test",
+                Duration.ofMinutes(30)), gatewayClock, rules, pauses, probing, metrics);
+        posts(world, "leak-probe-" + world.poster(), 1, world.lineA());
+        dispatcher.drain();
+        assertThat(probing.state(account)).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+
+        ClaimedDelivery next = claim(posts(world, "leak-next-" + world.poster(), 1, world.lineA()).getFirst());
+
+        assertThat(probing.admit(next)).as("the half-open breaker's one probe permission was not leaked").isEmpty();
+    }
+
     private List<Delivery> posts(World world, String marker, int count, OfficialAccount account) {
         List<Delivery> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             created.add(data.approvedPost(world, marker + " #" + i, null, account).deliveries().getFirst());
         }
         return created;
+    }
+
+    private List<ClaimedDelivery> claim(List<Delivery> of) {
+        List<java.util.UUID> ids = of.stream().map(Delivery::id).toList();
+        List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "guard-test", Duration.ofMinutes(2))
+                .stream().filter(c -> ids.contains(c.id())).toList();
+        assertThat(claimed).hasSameSizeAs(of);
+        return claimed;
     }
 
     private ClaimedDelivery claim(Delivery delivery) {

@@ -9,7 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +29,7 @@ import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -36,6 +44,18 @@ class FeedIntegrationTest extends IntegrationTest {
 
     @Autowired
     PostWorkflow workflow;
+
+    @Autowired
+    FeedProperties feedProperties;
+
+    @Autowired
+    FeedItems items;
+
+    @Autowired
+    Clock gatewayClock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeAll
     static void start() {
@@ -58,8 +78,8 @@ class FeedIntegrationTest extends IntegrationTest {
         server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
                 .withBody(rss(item("市長が記者会見を行いました", first), item("江津市の新しい観光パンフレット", second)))));
 
-        FeedPoll poll = feed.poll(source(world, path));
-        FeedPoll again = feed.poll(source(world, path));
+        FeedPoll poll = feed.poll(source(world, path)).orElseThrow();
+        FeedPoll again = feed.poll(source(world, path)).orElseThrow();
 
         assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.NEW_ITEMS);
         assertThat(poll.newItems()).isEqualTo(2);
@@ -87,8 +107,8 @@ class FeedIntegrationTest extends IntegrationTest {
         server.stubFor(get(urlEqualTo(path)).withHeader("If-None-Match", equalTo(etag))
                 .willReturn(aResponse().withStatus(304)));
 
-        FeedPoll first = feed.poll(source(world, path));
-        FeedPoll second = feed.poll(source(world, path));
+        FeedPoll first = feed.poll(source(world, path)).orElseThrow();
+        FeedPoll second = feed.poll(source(world, path)).orElseThrow();
 
         assertThat(first.outcome()).isEqualTo(FeedPoll.Outcome.NEW_ITEMS);
         assertThat(second.outcome()).isEqualTo(FeedPoll.Outcome.NOT_MODIFIED);
@@ -103,7 +123,7 @@ class FeedIntegrationTest extends IntegrationTest {
         String path = "/broken-" + TestData.unique() + ".xml";
         server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withBody("<rss><channel><item>壊れた")));
 
-        FeedPoll poll = feed.poll(source(world, path));
+        FeedPoll poll = feed.poll(source(world, path)).orElseThrow();
 
         assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
         assertThat(poll.httpStatus()).isEqualTo(200);
@@ -117,7 +137,7 @@ class FeedIntegrationTest extends IntegrationTest {
         String path = "/error-" + TestData.unique() + ".xml";
         server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(503)));
 
-        FeedPoll poll = feed.poll(source(world, path));
+        FeedPoll poll = feed.poll(source(world, path)).orElseThrow();
 
         assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
         assertThat(poll.httpStatus()).isEqualTo(503);
@@ -132,7 +152,7 @@ class FeedIntegrationTest extends IntegrationTest {
         gone.stop();
 
         FeedPoll poll = feed.poll(new FeedSource(URI.create("http://localhost:" + port + "/feed.xml"), world.pr(),
-                List.of(world.lineA().id())));
+                List.of(world.lineA().id()))).orElseThrow();
 
         assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
         assertThat(poll.httpStatus()).isNull();
@@ -147,13 +167,44 @@ class FeedIntegrationTest extends IntegrationTest {
         String link = "https://news.example.com/" + n;
         server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withBody(rss(item("他サイトの記事", link)))));
 
-        FeedPoll poll = feed.poll(source(world, path));
-        FeedPoll again = feed.poll(source(world, path));
+        FeedPoll poll = feed.poll(source(world, path)).orElseThrow();
+        FeedPoll again = feed.poll(source(world, path)).orElseThrow();
 
         assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.NO_NEW_ITEMS);
         assertThat(poll.problem()).contains(link);
         assertThat(again.problem()).isNull();
         assertThat(feed.draftOf(link)).isEmpty();
+    }
+
+    @Test
+    void twoInstancesPollingAtOnceFetchTheFeedOnce() throws Exception {
+        World world = data.world();
+        String n = TestData.unique();
+        String path = "/shared-" + n + ".xml";
+        // slow enough that both instances are polling at the same time
+        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withFixedDelay(1500)
+                .withBody(rss(item("同時の取り込み", "https://www.city.gotsu.lg.jp/press/" + n + ".html")))));
+        PressReleaseFeed otherInstance = new PressReleaseFeed(feedProperties, items, workflow, gatewayClock,
+                transactions);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Optional<FeedPoll>> polls;
+        try (ExecutorService instances = Executors.newFixedThreadPool(2)) {
+            List<Future<Optional<FeedPoll>>> running = List.of(feed, otherInstance).stream()
+                    .map(instance -> instances.submit(() -> {
+                        start.await();
+                        return instance.poll(source(world, path));
+                    })).toList();
+            start.countDown();
+            polls = new ArrayList<>();
+            for (Future<Optional<FeedPoll>> poll : running) {
+                polls.add(poll.get());
+            }
+        }
+
+        server.verify(1, getRequestedFor(urlEqualTo(path)));
+        assertThat(polls).filteredOn(Optional::isPresent).hasSize(1);
+        assertThat(otherInstance.poll(source(world, path))).as("the next poll, once the first finished").isPresent();
     }
 
     @Test
