@@ -10,3 +10,8 @@ alter table delivery add column claim_token uuid;
 alter table delivery add column override_decided_at timestamptz;
 
 update delivery d set override_decided_at = p.decided_at from post p where p.id = d.post_id and d.pause_override;
+
+-- An attempt whose answer was lost (LINE retries it under the same retry key) may have been delivered. Until the
+-- delivery is SENT, anything that would stop it — a pause, lateness, changed rules — makes it UNCERTAIN, not HELD: a
+-- person must look before giving it a new time or cancelling it.
+alter table delivery add column outcome_unknown boolean not null default false;

@@ -146,8 +146,13 @@ public class ProfileChecks {
     }
 
     private void checkEach() {
+        // a paused account gets no request at all, reads included (guideline §7-②: stop everything at once)
+        Set<Long> paused = Set.copyOf(jdbc.sql("""
+                select a.id from official_account a join dispatch_gate g on g.account_id = a.id
+                join dispatch_gate everything on everything.account_id = 0 where g.paused or everything.paused
+                """).query(Long.class).list());
         for (OfficialAccount account : accounts.all()) {
-            if (AccountStatus.IN_SERVICE.contains(account.status())) {
+            if (AccountStatus.IN_SERVICE.contains(account.status()) && !paused.contains(account.id())) {
                 try {
                     check(account.id(), "SCHEDULE", AuditTrail.SYSTEM);
                 } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.DatabaseProperties;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
@@ -56,10 +57,12 @@ public class Pauses {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher publisher;
+    private final DatabaseProperties database;
 
     Pauses(JdbcClient jdbc, Deliveries deliveries, StaffDirectory staff, OfficialAccounts accounts, PostWorkflow posts,
             AuditTrail audit, CrisisProperties properties, Clock clock, PlatformTransactionManager transactions,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, DatabaseProperties database) {
+        this.database = database;
         this.jdbc = jdbc;
         this.deliveries = deliveries;
         this.staff = staff;
@@ -84,6 +87,7 @@ public class Pauses {
         long gate = gate(accountId);
         Instant now = clock.instant();
         Pause pause = transaction.execute(status -> {
+            waitForGateRowsPastAFrozenInstance();
             int updated = jdbc.sql("""
                     update dispatch_gate set paused = true, reason = :reason, paused_by = :by, paused_at = :at
                     where account_id = :gate and not paused
@@ -108,6 +112,7 @@ public class Pauses {
     public ResumeReport resume(String username, Long accountId) {
         Staff actor = mayPause(username);
         long gate = gate(accountId);
+        waitForGateRowsPastAFrozenInstance();
         int updated = jdbc.sql("""
                 update dispatch_gate set paused = false, reason = null, paused_by = null, paused_at = null
                 where account_id = :gate and paused
@@ -223,6 +228,15 @@ public class Pauses {
             current = deliveries.byIds(inFlight);
         }
         return new ArrayList<>(current);
+    }
+
+    /**
+     * A dispatcher holds a share lock on the gate rows for the moment it decides; one that froze right then keeps it
+     * until PostgreSQL ends its idle transaction. The pause waits that long rather than fail: late, never refused.
+     */
+    private void waitForGateRowsPastAFrozenInstance() {
+        jdbc.sql("select set_config('lock_timeout', :timeout, true)")
+                .param("timeout", database.pauseLockTimeout().toMillis() + "ms").query().listOfRows();
     }
 
     private Staff mayPause(String username) {

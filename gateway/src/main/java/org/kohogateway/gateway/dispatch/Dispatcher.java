@@ -28,6 +28,7 @@ import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -311,8 +312,14 @@ public class Dispatcher implements SmartLifecycle {
                     : d.attempt() >= properties.maxAttempts()
                             // the last answer was lost too: it may have arrived, so a person looks, never FAILED
                             ? Deliveries.Outcome.uncertain(d, u.reason() + " (after " + d.attempt() + " attempts)")
-                            : retryOrFail(d, u.reason(), null);
+                            : Deliveries.Outcome.retryAfterUnknown(d, clock.instant().plus(backoff(d.attempt())),
+                                    u.reason());
         };
+        if (recorded.next() == DeliveryStatus.FAILED && d.earlierOutcomeUnknown()) {
+            // an earlier attempt's answer was lost: it may be out, so a person looks rather than read FAILED
+            recorded = Deliveries.Outcome.uncertain(d, recorded.error() + "; an earlier attempt's answer was lost, so "
+                    + "it may already have been delivered");
+        }
         outcomes.submit(recorded);
     }
 

@@ -34,7 +34,9 @@ public class SentPosts {
         this.clock = clock;
     }
 
-    // holds the delivery's row lock across the platform call, so two people cannot delete the same post at once
+    // holds the delivery's row lock across the platform call, so two people cannot delete the same post at once; the
+    // lock is taken with NOWAIT, so the second is told at once (busy, 503) instead of waiting on the platform, and no
+    // one else waits for a SENT delivery's row
     @Transactional(noRollbackFor = ConflictException.class)
     public void delete(String username, UUID deliveryId, String reason) {
         Staff actor = staff.byUsername(username);

@@ -23,10 +23,13 @@ import org.kohogateway.gateway.policy.Candidate;
  * @param approval      what the approval was given on, to check the content against just before it is sent
  * @param credentialsVersion the version of the account's credentials when it was claimed: a connector built from
  *                      older ones is rebuilt before sending
+ * @param earlierOutcomeUnknown an earlier attempt's answer was lost (LINE retries it under the same key): until it
+ *                      is SENT, the delivery may already be out
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
         PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
-        Instant scheduledFor, Instant firstStartedAt, UUID claimToken, Approval approval, long credentialsVersion) {
+        Instant scheduledFor, Instant firstStartedAt, UUID claimToken, Approval approval, long credentialsVersion,
+        boolean earlierOutcomeUnknown) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);

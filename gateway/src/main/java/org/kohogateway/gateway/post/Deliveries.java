@@ -40,6 +40,10 @@ public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
+    /** What a person is told when a delivery that may already be out is stopped (it becomes UNCERTAIN). */
+    private static final String MAYBE_OUT = "; an earlier attempt's answer was lost, so it may already have been "
+            + "delivered: look before giving it a new time or cancelling it";
+
     /** Stands for "every account" in queries: Map.of takes no nulls. */
     private static final long NO_ACCOUNT = -1;
     /** Stands for "every department". */
@@ -71,7 +75,7 @@ public class Deliveries {
                    p.text, p.links, p.media_urls, p.reply_to, p.quote_of, p.category, p.acknowledged, d.pause_override,
                    d.scheduled_for, d.first_started_at, p.approved_hash, p.source_url,
                    array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts,
-                   a.credentials_version
+                   a.credentials_version, d.outcome_unknown
             from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
             """;
 
@@ -113,7 +117,7 @@ public class Deliveries {
                         new ClaimedDelivery.Approval(rs.getString("approved_hash"),
                                 Arrays.asList((Long[]) rs.getArray("post_accounts").getArray()),
                                 rs.getString("source_url")),
-                        rs.getLong("credentials_version")))
+                        rs.getLong("credentials_version"), rs.getBoolean("outcome_unknown")))
                 .list();
         audit.recordAll(claimed.stream().map(d -> new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY",
                 d.id().toString(), "SCHEDULED", "SENDING",
@@ -239,24 +243,30 @@ public class Deliveries {
      */
     @Transactional
     public List<DeliveryView> holdOverdue(Long accountId, Instant now, String reason, String actor) {
+        // one whose earlier attempt's answer was lost may already be out: UNCERTAIN, for a person to look
         List<UUID> held = jdbc.sql("""
-                update delivery d set status = 'HELD', due_at = null, hold_reason = :reason, updated_at = :now
+                update delivery d set status = case when outcome_unknown then 'UNCERTAIN' else 'HELD' end,
+                    due_at = null,
+                    hold_reason = case when outcome_unknown then null else cast(:reason as text) end,
+                    last_error = case when outcome_unknown then :reason || :maybeOut else last_error end,
+                    updated_at = :now
                 where d.status = 'SCHEDULED' and d.due_at < :now and not d.pause_override
                   and (cast(:account as bigint) is null or d.account_id = :account)
                 returning d.id
                 """)
                 .param("reason", reason)
+                .param("maybeOut", MAYBE_OUT)
                 .param("now", timestamp(now))
                 .param("account", accountId)
                 .query(UUID.class)
                 .list();
-        for (UUID id : held) {
-            audit.record(actor, "DELIVERY_HELD_AFTER_PAUSE", "DELIVERY", id.toString(), "SCHEDULED", "HELD",
-                    Map.of("reason", reason));
-        }
         List<DeliveryView> views = byIds(held);
-        views.forEach(d -> publisher.publishEvent(
-                new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), DeliveryStatus.HELD, reason)));
+        for (DeliveryView d : views) {
+            String shown = d.status() == DeliveryStatus.UNCERTAIN ? reason + MAYBE_OUT : reason;
+            audit.record(actor, "DELIVERY_HELD_AFTER_PAUSE", "DELIVERY", d.id().toString(), "SCHEDULED",
+                    d.status().name(), Map.of("reason", shown));
+            publisher.publishEvent(new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), d.status(), shown));
+        }
         return views;
     }
 
@@ -304,7 +314,10 @@ public class Deliveries {
             boolean lookedUp) {
     }
 
-    /** Uncertain deliveries not looked up yet first, then the longest-waiting. */
+    /**
+     * Uncertain deliveries not looked up yet first, then the longest-waiting; none of a paused account (a pause
+     * stops every request to it, look-ups included).
+     */
     @Transactional(readOnly = true)
     public List<UncertainDelivery> uncertain(int limit) {
         return jdbc.sql("""
@@ -312,7 +325,9 @@ public class Deliveries {
                        coalesce(d.first_started_at, d.send_started_at, d.updated_at) as started,
                        d.hold_reason is not null as looked_up
                 from delivery d join post p on p.id = d.post_id join official_account a on a.id = d.account_id
-                where d.status = 'UNCERTAIN'
+                join dispatch_gate g on g.account_id = d.account_id
+                join dispatch_gate everything on everything.account_id = 0
+                where d.status = 'UNCERTAIN' and not (g.paused or everything.paused)
                 order by d.hold_reason is not null, d.updated_at
                 limit :limit
                 """)
@@ -373,7 +388,7 @@ public class Deliveries {
         var row = jdbc.sql("""
                 select d.id, d.account_id, a.platform, d.status, d.platform_post_id
                 from delivery d join official_account a on a.id = d.account_id
-                where d.id = :id for update of d
+                where d.id = :id for update of d nowait
                 """).param("id", id).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("delivery.notFound", "no delivery " + id, id.toString()));
         String status = (String) row.get("status");
@@ -399,22 +414,30 @@ public class Deliveries {
                 Map.of("reason", reason, "platform", d.platform().name(), "platformAnswer", platformAnswer));
     }
 
+    /** Holds a claimed delivery; UNCERTAIN instead where an earlier attempt's answer was lost (it may be out). */
     private void hold(ClaimedDelivery d, String instance, String reason, Instant now, String action) {
-        int rows = jdbc.sql("""
-                update delivery set status = 'HELD', due_at = null, hold_reason = :reason, claimed_by = null,
-                    claim_token = null, lease_until = null, updated_at = :now
+        List<String> after = jdbc.sql("""
+                update delivery set status = case when outcome_unknown then 'UNCERTAIN' else 'HELD' end,
+                    due_at = null,
+                    hold_reason = case when outcome_unknown then null else cast(:reason as text) end,
+                    last_error = case when outcome_unknown then :reason || :maybeOut else last_error end,
+                    claimed_by = null, claim_token = null, lease_until = null, updated_at = :now
                 where id = :id and status = 'SENDING' and claim_token = :token
+                returning status
                 """)
                 .param("reason", reason)
+                .param("maybeOut", MAYBE_OUT)
                 .param("now", timestamp(now))
                 .param("id", d.id())
                 .param("token", d.claimToken())
-                .update();
-        if (rows == 1) {
-            audit.record(AuditTrail.SYSTEM, action, "DELIVERY", d.id().toString(), "SENDING", "HELD",
-                    Map.of("reason", reason, "instance", instance));
-            publisher.publishEvent(new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), DeliveryStatus.HELD,
-                    reason));
+                .query(String.class)
+                .list();
+        if (!after.isEmpty()) {
+            DeliveryStatus status = DeliveryStatus.valueOf(after.getFirst());
+            String shown = status == DeliveryStatus.UNCERTAIN ? reason + MAYBE_OUT : reason;
+            audit.record(AuditTrail.SYSTEM, action, "DELIVERY", d.id().toString(), "SENDING", status.name(),
+                    Map.of("reason", shown, "instance", instance));
+            publisher.publishEvent(new DeliveryNeedsAttention(d.id(), d.postId(), d.accountId(), status, shown));
         }
     }
 
@@ -475,6 +498,20 @@ public class Deliveries {
             detail.put("retryAt", retryAt.toString());
             return new Outcome(d, DeliveryStatus.SCHEDULED, retryAt, null, error, "DELIVERY_RETRY_SCHEDULED", detail);
         }
+
+        /**
+         * A retry of an attempt whose answer was lost, on a platform that de-duplicates by the delivery's key: safe to
+         * send again, but until it is SENT the delivery may already be out.
+         */
+        public static Outcome retryAfterUnknown(ClaimedDelivery d, Instant retryAt, String error) {
+            Outcome retry = retryLater(d, retryAt, error);
+            retry.detail().put("outcomeUnknown", true);
+            return retry;
+        }
+
+        boolean outcomeUnknown() {
+            return Boolean.TRUE.equals(detail.get("outcomeUnknown"));
+        }
     }
 
     /**
@@ -488,7 +525,8 @@ public class Deliveries {
         int[][] rows = batch.batchUpdate("""
                 update delivery set status = ?, due_at = ?, platform_post_id = coalesce(?, platform_post_id),
                     last_error = ?, sent_at = case when cast(? as text) = 'SENT' then cast(? as timestamptz) else sent_at end,
-                    claimed_by = null, claim_token = null, lease_until = null, updated_at = ?
+                    claimed_by = null, claim_token = null, lease_until = null, updated_at = ?,
+                    outcome_unknown = outcome_unknown or ?
                 where id = ? and status = 'SENDING' and claim_token = ?
                 """, outcomes, outcomes.size(), (ps, o) -> {
             ps.setString(1, o.next().name());
@@ -498,8 +536,9 @@ public class Deliveries {
             ps.setString(5, o.next().name());
             ps.setTimestamp(6, at);
             ps.setTimestamp(7, at);
-            ps.setObject(8, o.delivery().id());
-            ps.setObject(9, o.delivery().claimToken());
+            ps.setBoolean(8, o.outcomeUnknown());
+            ps.setObject(9, o.delivery().id());
+            ps.setObject(10, o.delivery().claimToken());
         });
         List<AuditTrail.Entry> entries = new ArrayList<>(outcomes.size());
         List<DeliveryNeedsAttention> needsAttention = new ArrayList<>();

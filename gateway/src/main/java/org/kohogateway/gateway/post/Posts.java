@@ -159,8 +159,9 @@ class Posts {
             int changed = jdbc.sql("""
                     update delivery set status = :status, due_at = :due, hold_reason = :holdReason,
                         policy_version = :policyVersion, updated_at = :now,
-                        -- a person's change (a new time, "send again", a cancel) ends an emergency override
-                        pause_override = false, override_decided_at = null
+                        -- a person's change (a new time, "send again", a cancel) ends an emergency override, and
+                        -- settles an earlier attempt whose answer was lost: the person looked
+                        pause_override = false, override_decided_at = null, outcome_unknown = false
                     where id = :id and status = :loaded
                     """)
                     .param("status", d.status().name())

@@ -32,11 +32,13 @@ class BoundedTransactions {
 
         private final String lockTimeout;
         private final String statementTimeout;
+        private final String idleTimeout;
 
         Manager(DataSource dataSource, DatabaseProperties properties) {
             super(dataSource);
             this.lockTimeout = properties.lockTimeout().toMillis() + "ms";
             this.statementTimeout = properties.statementTimeout().toMillis() + "ms";
+            this.idleTimeout = properties.idleInTransactionTimeout().toMillis() + "ms";
         }
 
         @Override
@@ -45,11 +47,13 @@ class BoundedTransactions {
             super.prepareTransactionalConnection(connection, definition);
             boolean readOnly = definition.isReadOnly();
             try (PreparedStatement bounds = connection.prepareStatement(readOnly
-                    ? "select set_config('lock_timeout', ?, true)"
-                    : "select set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)")) {
+                    ? "select set_config('lock_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true)"
+                    : "select set_config('lock_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true), "
+                            + "set_config('statement_timeout', ?, true)")) {
                 bounds.setString(1, lockTimeout);
+                bounds.setString(2, idleTimeout);
                 if (!readOnly) {
-                    bounds.setString(2, statementTimeout);
+                    bounds.setString(3, statementTimeout);
                 }
                 bounds.execute();
             }
