@@ -91,6 +91,11 @@ public final class ChildGateway implements AutoCloseable {
         return instance;
     }
 
+    /** The process id, for signals beyond {@link #kill()} (a chaos test stops and continues the process). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -78,10 +78,12 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
 
     /** Each account as the platform knows it (token, page or user id): what the simulator records it under. */
     private final Map<Long, String> keys = new HashMap<>();
-    private final List<String> events = new ArrayList<>();
+    private static final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static volatile Instant runStart = Instant.now();
+    /** Instances stopped with SIGSTOP: alive, but answering nothing. */
+    private static final java.util.Set<ChildGateway> frozen = ConcurrentHashMap.newKeySet();
     private final List<PauseWindow> pauses = new ArrayList<>();
     private final Map<Platform, Map<Long, Instant>> pausedAt = new EnumMap<>(Platform.class);
-    private Instant runStart;
 
     @BeforeAll
     static void startSimulatorAndTwoGateways() {
@@ -91,8 +93,11 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
     }
 
     @AfterAll
-    static void stopEverything() throws InterruptedException {
+    static void stopEverything() throws Exception {
         for (ChildGateway instance : instances) {
+            if (frozen.contains(instance) && instance.isAlive()) {
+                signal(instance, "CONT");
+            }
             instance.close();
         }
         platforms.stop();
@@ -110,8 +115,13 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
             properties.put("gateway.guards.per-minute." + platform, "1000000");
             properties.put("gateway.guards.daily-cap." + platform, "1000000");
         }
+        Instant launched = Instant.now();
         ChildGateway child = ChildGateway.start("chaos-" + (instances.size() + 1), properties);
-        Thread.ofVirtual().start(() -> ports.put(child, child.awaitStarted(START_UP)));
+        Thread.ofVirtual().start(() -> {
+            ports.put(child, child.awaitStarted(START_UP));
+            events.add("             " + child.instance() + " ready " + Duration.between(launched, Instant.now()).toSeconds()
+                    + " s after its launch");
+        });
         return child;
     }
 
@@ -120,7 +130,10 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
             throws Exception {
         World world = data.world();
         Map<Platform, List<OfficialAccount>> accounts = accounts(world);
+        Instant creating = Instant.now();
         Map<UUID, DeliveryRow> planned = createDeliveries(world, accounts);
+        events.add("             " + planned.size() + " deliveries approved through the workflow in "
+                + Duration.between(creating, Instant.now()).toSeconds() + " s");
         await().atMost(START_UP).pollInterval(Duration.ofMillis(200)).until(() -> ports.size() == 2);
 
         runStart = Instant.now().plusSeconds(1);
@@ -189,7 +202,8 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
     private Map<UUID, DeliveryRow> createDeliveries(World world, Map<Platform, List<OfficialAccount>> accounts)
             throws Exception {
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
-        String marker = "chaos " + TestData.unique();
+        // the same texts in every run: the faults are a function of the seed and the text (one database per JVM)
+        String marker = "chaos";
         Map<UUID, DeliveryRow> planned = new ConcurrentHashMap<>();
         try (ExecutorService creators = Executors.newFixedThreadPool(3)) {
             List<Future<?>> done = new ArrayList<>();
@@ -261,6 +275,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
             plan.add(new Disruption(at(base, round, 0.60), "resume X", () -> resume(world, Platform.X, x)));
             plan.add(new Disruption(at(base, round, 0.65), "pause Instagram", () -> pause(world, Platform.INSTAGRAM, instagram)));
             plan.add(new Disruption(at(base, round, 0.80), "resume Facebook", () -> resume(world, Platform.FACEBOOK, facebook)));
+            plan.add(new Disruption(at(base, round, 0.85), "freeze", this::freezeBeyondLease));
             plan.add(new Disruption(at(base, round, 0.90), "resume Instagram", () -> resume(world, Platform.INSTAGRAM, instagram)));
         }
         for (Disruption disruption : plan) {
@@ -283,7 +298,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
         return list.get(round % list.size());
     }
 
-    private void log(Instant at, String event) {
+    private static void log(Instant at, String event) {
         events.add(String.format("  t=%6.1f s  %s", Duration.between(runStart, at).toMillis() / 1000.0, event));
     }
 
@@ -318,7 +333,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
     private Api.Response call(World world, String path, String json) {
         for (ChildGateway instance : instances) {
             Integer port = ports.get(instance);
-            if (port != null && instance.isAlive()) {
+            if (port != null && instance.isAlive() && !frozen.contains(instance)) {
                 try {
                     return Api.withToken(port, adminToken(world.admin())).post(path, json);
                 } catch (RuntimeException unreachable) {
@@ -338,6 +353,36 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
         events.add("             SIGKILL " + victim.instance() + ", started " + replacement.instance());
     }
 
+    /**
+     * SIGSTOP of the longest-running instance for longer than a lease, then SIGCONT, as a long GC pause or a stalled VM:
+     * its claims expire and are recovered by the other while its requests are under way, and then it carries on.
+     */
+    private void freezeBeyondLease() throws Exception {
+        ChildGateway victim = instances.stream().filter(i -> i.isAlive() && ports.containsKey(i)).findFirst().orElseThrow();
+        Duration freeze = LEASE.plusSeconds(3);
+        frozen.add(victim);
+        signal(victim, "STOP");
+        events.add("             SIGSTOP " + victim.instance() + " for " + freeze.toSeconds() + " s");
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(freeze);
+                signal(victim, "CONT");
+                log(Instant.now(), "SIGCONT " + victim.instance());
+            } catch (Exception e) {
+                log(Instant.now(), "could not continue " + victim.instance() + ": " + e);
+            } finally {
+                frozen.remove(victim);
+            }
+        });
+    }
+
+    private static void signal(ChildGateway instance, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(instance.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + instance.pid() + " failed");
+        }
+    }
+
     private void restartDatabase() throws Exception {
         String how;
         try {
@@ -355,6 +400,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
     private void settle(java.util.Set<UUID> ids) {
         Duration atMost = WINDOW.plus(LEASE).plusSeconds(60);
         try {
+            await().atMost(LEASE.plusSeconds(10)).until(frozen::isEmpty);
             await().atMost(atMost).pollInterval(Duration.ofSeconds(1))
                     .until(() -> states(ids).keySet().stream().noneMatch(s -> s.equals("SENDING") || s.equals("SCHEDULED")));
             log(Instant.now(), "settled: nothing SENDING or SCHEDULED");
