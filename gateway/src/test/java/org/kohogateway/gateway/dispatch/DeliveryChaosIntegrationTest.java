@@ -28,14 +28,11 @@ import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OperatingPolicy;
 import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ReplyPolicy;
-import org.kohogateway.gateway.demo.EmbeddedDatabase;
 import org.kohogateway.gateway.dispatch.chaos.ChaosPlatforms;
 import org.kohogateway.gateway.dispatch.chaos.ChaosVerdict;
 import org.kohogateway.gateway.dispatch.chaos.ChaosVerdict.DeliveryRow;
-import org.kohogateway.gateway.dispatch.chaos.ChaosVerdict.PauseWindow;
-import org.kohogateway.gateway.dispatch.chaos.DatabaseRestart;
+import org.kohogateway.gateway.dispatch.chaos.Disruptions;
 import org.kohogateway.gateway.post.Delivery;
-import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -45,7 +42,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 15 point 12: approved deliveries to LINE, X, Facebook and Instagram accounts, sent by two gateway processes
  * (child JVMs, real clock) through a platform simulator that injects faults ({@link ChaosPlatforms}), while one
- * process is SIGKILLed and replaced, PostgreSQL is restarted and accounts are paused and resumed over the API. The
+ * process is SIGKILLed and replaced, PostgreSQL is restarted, a process is frozen (SIGSTOP) beyond its lease and
+ * accounts are paused and resumed over the API ({@link Disruptions}). The
  * end state is judged against what the simulated platforms created, not what the gateway believes
  * ({@link ChaosVerdict}).
  *
@@ -65,45 +63,22 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     /** Short, so a killed instance's claims run out within the run; still above the longest send (Instagram's four calls). */
     private static final Duration LEASE = Duration.ofSeconds(12);
-    private static final Duration START_UP = Duration.ofSeconds(180);
     private static final URI IMAGE = URI.create("https://www.city.gotsu.lg.jp/img/gonokawa.jpg");
     private static final List<Platform> PLATFORMS = List.of(Platform.LINE, Platform.X, Platform.FACEBOOK, Platform.INSTAGRAM);
 
     private static ChaosPlatforms platforms;
-    private static final List<ChildGateway> instances = new ArrayList<>();
-    private static final Map<ChildGateway, Integer> ports = new ConcurrentHashMap<>();
+    private static Disruptions disruptions;
 
     @Autowired
     JdbcClient jdbc;
 
     /** Each account as the platform knows it (token, page or user id): what the simulator records it under. */
     private final Map<Long, String> keys = new HashMap<>();
-    private static final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
-    private static volatile Instant runStart = Instant.now();
-    /** Instances stopped with SIGSTOP: alive, but answering nothing. */
-    private static final java.util.Set<ChildGateway> frozen = ConcurrentHashMap.newKeySet();
-    private final List<PauseWindow> pauses = new ArrayList<>();
-    private final Map<Platform, Map<Long, Instant>> pausedAt = new EnumMap<>(Platform.class);
+    private long slowestCrisisCall;
 
     @BeforeAll
     static void startSimulatorAndTwoGateways() {
         platforms = new ChaosPlatforms(SEED, FAULT_RATE, SLOW_ANSWER);
-        instances.add(startInstance());
-        instances.add(startInstance());
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        for (ChildGateway instance : instances) {
-            if (frozen.contains(instance) && instance.isAlive()) {
-                signal(instance, "CONT");
-            }
-            instance.close();
-        }
-        platforms.stop();
-    }
-
-    private static ChildGateway startInstance() {
         Map<String, String> properties = new HashMap<>(platforms.properties(READ_TIMEOUT));
         properties.putAll(Map.of("gateway.dispatch.lease", LEASE.toSeconds() + "s",
                 "gateway.dispatch.backoff", "500ms", "gateway.dispatch.max-backoff", "3s",
@@ -115,14 +90,15 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
             properties.put("gateway.guards.per-minute." + platform, "1000000");
             properties.put("gateway.guards.daily-cap." + platform, "1000000");
         }
-        Instant launched = Instant.now();
-        ChildGateway child = ChildGateway.start("chaos-" + (instances.size() + 1), properties);
-        Thread.ofVirtual().start(() -> {
-            ports.put(child, child.awaitStarted(START_UP));
-            events.add("             " + child.instance() + " ready " + Duration.between(launched, Instant.now()).toSeconds()
-                    + " s after its launch");
-        });
-        return child;
+        disruptions = new Disruptions(properties, LEASE);
+        disruptions.startInstance();
+        disruptions.startInstance();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        disruptions.stopAll();
+        platforms.stop();
     }
 
     @Test
@@ -132,20 +108,21 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
         Map<Platform, List<OfficialAccount>> accounts = accounts(world);
         Instant creating = Instant.now();
         Map<UUID, DeliveryRow> planned = createDeliveries(world, accounts);
-        events.add("             " + planned.size() + " deliveries approved through the workflow in "
+        disruptions.note(planned.size() + " deliveries approved through the workflow in "
                 + Duration.between(creating, Instant.now()).toSeconds() + " s");
-        await().atMost(START_UP).pollInterval(Duration.ofMillis(200)).until(() -> ports.size() == 2);
+        disruptions.awaitRunning(2);
 
-        runStart = Instant.now().plusSeconds(1);
+        Instant runStart = Instant.now().plusSeconds(1);
+        disruptions.startClock(runStart);
         spreadDueTimes(List.copyOf(planned.keySet()), runStart);
         disrupt(world, accounts);
         settle(planned.keySet());
 
         List<DeliveryRow> rows = outcomes(planned);
-        ChaosVerdict verdict = new ChaosVerdict(rows, platforms.ledger(), pauses);
+        ChaosVerdict verdict = new ChaosVerdict(rows, platforms.ledger(), disruptions.pauses());
         System.out.println("\n=== delivery chaos: " + DELIVERIES + " deliveries due within " + WINDOW.toSeconds()
                 + " s, seed " + SEED + ", fault rate " + FAULT_RATE + ", run took "
-                + Duration.between(runStart, Instant.now()).toSeconds() + " s\n" + String.join("\n", events) + "\n\n"
+                + Duration.between(runStart, Instant.now()).toSeconds() + " s\n" + String.join("\n", disruptions.events()) + "\n\n"
                 + verdict.table() + "\n" + verdict.findings());
 
         SoftAssertions softly = new SoftAssertions();
@@ -253,7 +230,8 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
 
     /**
      * One round of disruptions per two minutes of the window (at least one): pauses and resumes of a LINE, X, Facebook
-     * and Instagram account, a SIGKILL of the oldest instance with a replacement started, a PostgreSQL restart.
+     * and Instagram account, a SIGKILL of the oldest instance with a replacement launched, a PostgreSQL restart, and a
+     * SIGSTOP of an instance for longer than its lease.
      */
     private void disrupt(World world, Map<Platform, List<OfficialAccount>> accounts) throws Exception {
         int rounds = (int) Math.max(1, Math.round(WINDOW.toSeconds() / 120.0));
@@ -261,32 +239,38 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
         List<Disruption> plan = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             Duration base = round.multipliedBy(r);
-            int n = r;
-            OfficialAccount line = pick(accounts, Platform.LINE, n);
-            OfficialAccount x = pick(accounts, Platform.X, n);
-            OfficialAccount facebook = pick(accounts, Platform.FACEBOOK, n);
-            OfficialAccount instagram = pick(accounts, Platform.INSTAGRAM, n);
+            OfficialAccount line = pick(accounts, Platform.LINE, r);
+            OfficialAccount x = pick(accounts, Platform.X, r);
+            OfficialAccount facebook = pick(accounts, Platform.FACEBOOK, r);
+            OfficialAccount instagram = pick(accounts, Platform.INSTAGRAM, r);
             plan.add(new Disruption(at(base, round, 0.10), "pause LINE", () -> pause(world, Platform.LINE, line)));
-            plan.add(new Disruption(at(base, round, 0.20), "kill", this::killAndReplace));
+            plan.add(new Disruption(at(base, round, 0.20), "kill", disruptions::killAndReplace));
             plan.add(new Disruption(at(base, round, 0.30), "pause X", () -> pause(world, Platform.X, x)));
             plan.add(new Disruption(at(base, round, 0.40), "resume LINE", () -> resume(world, Platform.LINE, line)));
-            plan.add(new Disruption(at(base, round, 0.45), "restart PostgreSQL", this::restartDatabase));
+            plan.add(new Disruption(at(base, round, 0.45), "restart PostgreSQL", disruptions::restartDatabase));
             plan.add(new Disruption(at(base, round, 0.55), "pause Facebook", () -> pause(world, Platform.FACEBOOK, facebook)));
             plan.add(new Disruption(at(base, round, 0.60), "resume X", () -> resume(world, Platform.X, x)));
             plan.add(new Disruption(at(base, round, 0.65), "pause Instagram", () -> pause(world, Platform.INSTAGRAM, instagram)));
             plan.add(new Disruption(at(base, round, 0.80), "resume Facebook", () -> resume(world, Platform.FACEBOOK, facebook)));
-            plan.add(new Disruption(at(base, round, 0.85), "freeze", this::freezeBeyondLease));
+            plan.add(new Disruption(at(base, round, 0.85), "freeze", disruptions::freezeBeyondLease));
             plan.add(new Disruption(at(base, round, 0.90), "resume Instagram", () -> resume(world, Platform.INSTAGRAM, instagram)));
         }
         for (Disruption disruption : plan) {
-            long wait = Duration.between(Instant.now(), runStart.plus(disruption.at())).toMillis();
+            long wait = Duration.between(Instant.now(), disruptions.start().plus(disruption.at())).toMillis();
             if (wait > 0) {
                 Thread.sleep(wait);
             }
             Instant began = Instant.now();
             disruption.action().run();
-            log(began, disruption.what() + " (took " + Duration.between(began, Instant.now()).toMillis() + " ms)");
+            long took = Duration.between(began, Instant.now()).toMillis();
+            disruptions.log(began, disruption.what() + " (took " + took + " ms)");
+            if (disruption.what().startsWith("pause") || disruption.what().startsWith("resume")) {
+                slowestCrisisCall = Math.max(slowestCrisisCall, took);
+            }
         }
+        // not asserted: a pause waits up to gateway.crisis.in-flight-wait (5 s) for requests under way, and longer
+        // while a stalled instance holds the account's gate row locked
+        disruptions.note("slowest pause/resume call: " + slowestCrisisCall + " ms");
     }
 
     private static Duration at(Duration base, Duration round, double fraction) {
@@ -298,99 +282,12 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
         return list.get(round % list.size());
     }
 
-    private static void log(Instant at, String event) {
-        events.add(String.format("  t=%6.1f s  %s", Duration.between(runStart, at).toMillis() / 1000.0, event));
-    }
-
-    /** Pauses over the API of a running instance; retried while the database restarts. Records when the call returned. */
     private void pause(World world, Platform platform, OfficialAccount account) throws InterruptedException {
-        Map<String, Object> body = Map.of("accountId", account.id(), "reason", "炎上対応のため停止（カオス試験）");
-        for (int attempt = 0; attempt < 40; attempt++) {
-            Api.Response response = call(world, "/api/crisis/pause", Api.json(body));
-            // 409 after a failed attempt: that attempt paused it, and by now its call would have returned
-            if (response != null && (response.status() == 200 || response.status() == 409 && attempt > 0)) {
-                pausedAt.computeIfAbsent(platform, p -> new HashMap<>()).put(account.id(), Instant.now());
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("could not pause " + platform + " account " + account.id());
+        disruptions.pause(() -> adminToken(world.admin()), platform, account.id(), keys.get(account.id()));
     }
 
     private void resume(World world, Platform platform, OfficialAccount account) throws InterruptedException {
-        Instant called = Instant.now();
-        pauses.add(new PauseWindow(platform, keys.get(account.id()), pausedAt.get(platform).remove(account.id()), called));
-        for (int attempt = 0; attempt < 40; attempt++) {
-            Api.Response response = call(world, "/api/crisis/resume", Api.json(Map.of("accountId", account.id())));
-            if (response != null && (response.status() == 200 || response.status() == 409 && attempt > 0)) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("could not resume " + platform + " account " + account.id());
-    }
-
-    private Api.Response call(World world, String path, String json) {
-        for (ChildGateway instance : instances) {
-            Integer port = ports.get(instance);
-            if (port != null && instance.isAlive() && !frozen.contains(instance)) {
-                try {
-                    return Api.withToken(port, adminToken(world.admin())).post(path, json);
-                } catch (RuntimeException unreachable) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
-    private void killAndReplace() throws InterruptedException {
-        ChildGateway victim = instances.stream().filter(ChildGateway::isAlive).findFirst().orElseThrow();
-        victim.kill();
-        ports.remove(victim);
-        ChildGateway replacement = startInstance();
-        instances.add(replacement);
-        events.add("             SIGKILL " + victim.instance() + ", started " + replacement.instance());
-    }
-
-    /**
-     * SIGSTOP of the longest-running instance for longer than a lease, then SIGCONT, as a long GC pause or a stalled VM:
-     * its claims expire and are recovered by the other while its requests are under way, and then it carries on.
-     */
-    private void freezeBeyondLease() throws Exception {
-        ChildGateway victim = instances.stream().filter(i -> i.isAlive() && ports.containsKey(i)).findFirst().orElseThrow();
-        Duration freeze = LEASE.plusSeconds(3);
-        frozen.add(victim);
-        signal(victim, "STOP");
-        events.add("             SIGSTOP " + victim.instance() + " for " + freeze.toSeconds() + " s");
-        Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(freeze);
-                signal(victim, "CONT");
-                log(Instant.now(), "SIGCONT " + victim.instance());
-            } catch (Exception e) {
-                log(Instant.now(), "could not continue " + victim.instance() + ": " + e);
-            } finally {
-                frozen.remove(victim);
-            }
-        });
-    }
-
-    private static void signal(ChildGateway instance, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(instance.pid())).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -" + signal + " " + instance.pid() + " failed");
-        }
-    }
-
-    private void restartDatabase() throws Exception {
-        String how;
-        try {
-            how = DatabaseRestart.restart(EmbeddedDatabase.jdbcUrl());
-        } catch (RuntimeException | java.io.IOException e) {
-            how = DatabaseRestart.terminateBackends(EmbeddedDatabase.jdbcUrl()) + " after pg_ctl failed: " + e;
-        }
-        events.add("             PostgreSQL: " + how);
+        disruptions.resume(() -> adminToken(world.admin()), platform, account.id(), keys.get(account.id()));
     }
 
     /**
@@ -400,10 +297,10 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
     private void settle(java.util.Set<UUID> ids) {
         Duration atMost = WINDOW.plus(LEASE).plusSeconds(60);
         try {
-            await().atMost(LEASE.plusSeconds(10)).until(frozen::isEmpty);
+            disruptions.awaitNoneFrozen();
             await().atMost(atMost).pollInterval(Duration.ofSeconds(1))
                     .until(() -> states(ids).keySet().stream().noneMatch(s -> s.equals("SENDING") || s.equals("SCHEDULED")));
-            log(Instant.now(), "settled: nothing SENDING or SCHEDULED");
+            disruptions.log(Instant.now(), "settled: nothing SENDING or SCHEDULED");
             java.util.concurrent.atomic.AtomicReference<Map<String, Long>> last = new java.util.concurrent.atomic.AtomicReference<>(states(ids));
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).during(Duration.ofSeconds(4))
                     .until(() -> {
@@ -411,9 +308,9 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                         return now.equals(last.getAndSet(now));
                     });
         } catch (ConditionTimeoutException e) {
-            log(Instant.now(), "not settled: " + states(ids));
+            disruptions.log(Instant.now(), "not settled: " + states(ids));
         }
-        log(Instant.now(), "states: " + states(ids));
+        disruptions.log(Instant.now(), "states: " + states(ids));
     }
 
     private Map<String, Long> states(java.util.Set<UUID> ids) {
