@@ -45,7 +45,8 @@ public final class ChildGateway implements AutoCloseable {
      * Starts a child gateway named {@code instance} (its {@code gateway.dispatch.instance-id}); it logs to
      * {@code target/child-gateways/<instance>.log}.
      *
-     * @param properties more {@code gateway.*} or Spring properties for this instance
+     * @param properties more {@code gateway.*} or Spring properties for this instance; they replace the simulated
+     *                   platforms' properties of the same name (another simulator)
      */
     public static ChildGateway start(String instance, Map<String, String> properties) {
         try {
@@ -57,7 +58,12 @@ public final class ChildGateway implements AutoCloseable {
                     "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-cp", System.getProperty("java.class.path"), ChildGateway.class.getName(),
                     EmbeddedDatabase.jdbcUrl(), instance, portFile.toString()));
-            SimulatedPlatforms.shared().properties().forEach((k, v) -> command.add("--" + k + "=" + v));
+            // a property given twice on Spring's command line reads as both values joined by a comma: the caller's wins
+            SimulatedPlatforms.shared().properties().forEach((k, v) -> {
+                if (!properties.containsKey(k)) {
+                    command.add("--" + k + "=" + v);
+                }
+            });
             properties.forEach((k, v) -> command.add("--" + k + "=" + v));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new ChildGateway(instance, process, log, portFile);
@@ -83,6 +89,11 @@ public final class ChildGateway implements AutoCloseable {
 
     public String instance() {
         return instance;
+    }
+
+    /** The process id, for signals beyond {@link #kill()} (a chaos test stops and continues the process). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
