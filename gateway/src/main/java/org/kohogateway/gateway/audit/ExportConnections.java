@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.kohogateway.gateway.support.BusyException;
+import org.kohogateway.gateway.support.DatabaseProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,10 +33,12 @@ class ExportConnections implements DisposableBean {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
-    ExportConnections(DataSourceProperties dataSource, ExportProperties properties) {
+    ExportConnections(DataSourceProperties dataSource, ExportProperties properties, DatabaseProperties database) {
         this.properties = properties;
         this.pool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         pool.setPoolName("export");
+        // long reads are what this pool is for, so no statement timeout; but never a wait on a lock without end
+        pool.setConnectionInitSql("set lock_timeout = '" + database.lockTimeout().toMillis() + "ms'");
         pool.setMaximumPoolSize(properties.maxConnections());
         pool.setMinimumIdle(0);
         this.permits = new Semaphore(properties.maxConnections(), true);
