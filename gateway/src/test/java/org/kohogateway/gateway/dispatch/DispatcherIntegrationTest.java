@@ -52,6 +52,9 @@ class DispatcherIntegrationTest extends IntegrationTest {
     @Autowired
     UncertainDeliveries uncertain;
 
+    @Autowired
+    org.kohogateway.gateway.crisis.Pauses pauses;
+
     private final WireMockServer line = SimulatedPlatforms.shared().server();
     private StubMapping override;
 
@@ -151,6 +154,39 @@ class DispatcherIntegrationTest extends IntegrationTest {
         clock.advance(Duration.ofMinutes(1));
         dispatcher.drain();
         assertThat(status(delivery)).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void aLineDeliveryWhoseAnswerWasLostIsUncertainNotHeldWhenAPauseStopsItsRetry() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "応答が失われた配信", null, world.lineA()));
+        answer(delivery, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        dispatcher.drain();
+        assertThat(status(delivery)).as("retried under the same key").isEqualTo(DeliveryStatus.SCHEDULED);
+        pauses.pause(world.admin(), world.lineA().id(), "炎上対応");
+
+        clock.advance(Duration.ofMinutes(5));
+        pauses.resume(world.admin(), world.lineA().id());
+
+        assertThat(status(delivery)).as("it may already be out: a person looks before a new time or a cancel")
+                .isEqualTo(DeliveryStatus.UNCERTAIN);
+        assertThat(view(delivery).lastError()).contains("may already have been delivered");
+    }
+
+    @Test
+    void aLineDeliveryWhoseAnswerWasLostIsUncertainNotFailedWhenALaterAttemptIsRefused() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "応答が失われた後に拒否", null, world.lineA()));
+        answer(delivery, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        dispatcher.drain();
+        line.removeStub(override);
+        answer(delivery, aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"Authentication failed\"}"));
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.drain();
+
+        assertThat(status(delivery)).isEqualTo(DeliveryStatus.UNCERTAIN);
     }
 
     @Test
