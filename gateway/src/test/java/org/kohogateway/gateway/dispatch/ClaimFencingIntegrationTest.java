@@ -155,11 +155,7 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
     }
 
     private ClaimedDelivery claim(Delivery delivery, String instance) {
-        List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, instance, LEASE);
-        // other tests' due deliveries go back as they were; only this one stays claimed
-        claimed.stream().filter(c -> !c.id().equals(delivery.id()))
-                .forEach(c -> deliveries.defer(c, instance, c.dueAt(), "not this test's", clock.instant()));
-        return claimed.stream().filter(c -> c.id().equals(delivery.id())).findFirst().orElseThrow();
+        return dispatchers.claimOnly(delivery.id(), instance, LEASE);
     }
 
     private void expireLeases() {

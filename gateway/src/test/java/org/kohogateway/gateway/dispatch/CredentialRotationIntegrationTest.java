@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.PlatformCredentials;
-import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
-import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
@@ -40,6 +38,9 @@ class CredentialRotationIntegrationTest extends IntegrationTest {
     DispatchProperties dispatchProperties;
 
     @Autowired
+    DispatcherFactory dispatchers;
+
+    @Autowired
     OfficialAccounts accounts;
 
     @Autowired
@@ -51,29 +52,14 @@ class CredentialRotationIntegrationTest extends IntegrationTest {
     @Autowired
     Deliveries deliveries;
 
-    @Autowired
-    PolicyRules rules;
-
-    @Autowired
-    Pauses pauses;
-
-    @Autowired
-    SendGuards guards;
-
-    @Autowired
-    DispatchMetrics metrics;
-
     private final WireMockServer platforms = SimulatedPlatforms.shared().server();
 
     @Test
     void credentialsReplacedThroughOneInstanceAreUsedByTheOthersNextSend() {
         World world = data.world();
         OfficialAccount account = world.lineA();
-        Dispatcher otherInstance = new Dispatcher(deliveries,
-                new ConnectorRegistry(accounts, platformProperties, gatewayClock, dispatchProperties),
-                new DispatchProperties(false, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5, Duration.ofSeconds(10),
-                        Duration.ofMinutes(15), "other-instance", Duration.ofMinutes(30)),
-                gatewayClock, rules, pauses, guards, metrics);
+        Dispatcher otherInstance = dispatchers.custom("other-instance",
+                new ConnectorRegistry(accounts, platformProperties, gatewayClock, dispatchProperties), null, null);
         String before = "before rotation " + world.poster();
         data.approvedPost(world, before, null, account);
         otherInstance.drain();

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.kohogateway.gateway.crisis.Pauses;
-import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
@@ -32,19 +30,7 @@ class DispatchLoopSurvivalIntegrationTest extends IntegrationTest {
     Deliveries deliveries;
 
     @Autowired
-    ConnectorRegistry connectors;
-
-    @Autowired
-    PolicyRules rules;
-
-    @Autowired
-    Pauses pauses;
-
-    @Autowired
-    SendGuards guards;
-
-    @Autowired
-    DispatchMetrics metrics;
+    DispatcherFactory dispatchers;
 
     @Autowired
     MeterRegistry registry;
@@ -72,9 +58,7 @@ class DispatchLoopSurvivalIntegrationTest extends IntegrationTest {
                 throw new UnsupportedOperationException();
             }
         };
-        Dispatcher dispatcher = new Dispatcher(deliveries, connectors, new DispatchProperties(true, Duration.ofMillis(50),
-                8, Duration.ofMinutes(2), 5, Duration.ofSeconds(10), Duration.ofMinutes(15), "survivor",
-                Duration.ofMinutes(30)), failing, rules, pauses, guards, metrics);
+        Dispatcher dispatcher = dispatchers.custom("survivor", null, null, failing);
         long before = System.currentTimeMillis() / 1000;
         Delivery delivery = data.approvedPost(world, "ループが倒れない", null, world.lineA()).deliveries().getFirst();
 

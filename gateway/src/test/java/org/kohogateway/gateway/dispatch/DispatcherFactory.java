@@ -2,9 +2,12 @@ package org.kohogateway.gateway.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.policy.PolicyRules;
+import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -42,6 +45,29 @@ public class DispatcherFactory {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, lease, 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards, metrics);
+    }
+
+    /**
+     * A dispatcher standing in for another instance with parts of its own: its connector registry, guards or clock
+     * (null: the gateway's). Its loop runs once {@link Dispatcher#start()} is called.
+     */
+    public Dispatcher custom(String instance, ConnectorRegistry ownConnectors, SendGuards ownGuards, Clock ownClock) {
+        DispatchProperties properties = new DispatchProperties(true, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
+                Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
+        return new Dispatcher(deliveries, ownConnectors != null ? ownConnectors : connectors, properties,
+                ownClock != null ? ownClock : clock, rules, pauses, ownGuards != null ? ownGuards : guards, metrics);
+    }
+
+    /**
+     * Claims due deliveries as {@code instance} and keeps only this one claimed: the others (other tests' due
+     * deliveries on the shared database) are put back as they were.
+     */
+    public ClaimedDelivery claimOnly(UUID deliveryId, String instance, Duration lease) {
+        List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, instance, lease);
+        claimed.stream().filter(c -> !c.id().equals(deliveryId))
+                .forEach(c -> deliveries.defer(c, instance, c.dueAt(), "claimed by a test for another delivery",
+                        clock.instant()));
+        return claimed.stream().filter(c -> c.id().equals(deliveryId)).findFirst().orElseThrow();
     }
 
     /** The gateway's configured {@code gateway.dispatch.concurrency} (the production default unless a test set it). */

@@ -31,6 +31,9 @@ class ReconcilerIntegrationTest extends IntegrationTest {
     @Autowired
     Deliveries deliveries;
 
+    @Autowired
+    DispatcherFactory dispatchers;
+
     @Test
     void anUncertainXPostFoundOnTheTimelineBecomesSentWithItsId() {
         World world = data.world();
@@ -124,10 +127,7 @@ class ReconcilerIntegrationTest extends IntegrationTest {
 
     private Delivery uncertain(World world, String text, OfficialAccount account) {
         Delivery delivery = data.approvedPost(world, text, null, account).deliveries().getFirst();
-        List<ClaimedDelivery> all = deliveries.claim(clock.instant(), 1000, "lost", Duration.ofMinutes(2));
-        all.stream().filter(c -> !c.id().equals(delivery.id()))
-                .forEach(c -> deliveries.defer(c, "lost", c.dueAt(), "not this test's", clock.instant()));
-        ClaimedDelivery claimed = all.stream().filter(c -> c.id().equals(delivery.id())).findFirst().orElseThrow();
+        ClaimedDelivery claimed = dispatchers.claimOnly(delivery.id(), "lost", Duration.ofMinutes(2));
         deliveries.uncertain(claimed, "lost", "read timed out after the request was sent", clock.instant());
         return delivery;
     }

@@ -25,8 +25,6 @@ import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
-import org.kohogateway.gateway.crisis.Pauses;
-import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
@@ -49,6 +47,9 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     DispatchProperties dispatchProperties;
 
     @Autowired
+    DispatcherFactory dispatchers;
+
+    @Autowired
     Dispatcher dispatcher;
 
     @Autowired
@@ -68,15 +69,6 @@ class SendGuardsIntegrationTest extends IntegrationTest {
 
     @Autowired
     PlatformProperties platformProperties;
-
-    @Autowired
-    PolicyRules rules;
-
-    @Autowired
-    Pauses pauses;
-
-    @Autowired
-    DispatchMetrics metrics;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -238,9 +230,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
                 return super.forAccount(accountId, platform, credentialsVersion);
             }
         };
-        Dispatcher dispatcher = new Dispatcher(deliveries, throwing, new DispatchProperties(false, Duration.ofMillis(50),
-                8, Duration.ofMinutes(2), 5, Duration.ofSeconds(10), Duration.ofMinutes(15), "leak-test",
-                Duration.ofMinutes(30)), gatewayClock, rules, pauses, probing, metrics);
+        Dispatcher dispatcher = dispatchers.custom("leak-test", throwing, probing, null);
         posts(world, "leak-probe-" + world.poster(), 1, world.lineA());
         dispatcher.drain();
         assertThat(probing.state(account)).isEqualTo(CircuitBreaker.State.HALF_OPEN);

@@ -55,6 +55,9 @@ class SlowPlatformPauseIntegrationTest extends IntegrationTest {
     @Autowired
     OfficialAccounts accounts;
 
+    @Autowired
+    DispatcherFactory dispatchers;
+
     @Test
     void aPauseReturnsWithinASecondWhileReconciliationAndAProfileCheckWaitOnASlowPlatform() throws Exception {
         World world = data.world();
@@ -109,10 +112,7 @@ class SlowPlatformPauseIntegrationTest extends IntegrationTest {
 
     private Delivery uncertain(World world, String text, OfficialAccount account) {
         Delivery delivery = data.approvedPost(world, text, null, account).deliveries().getFirst();
-        List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "lost", Duration.ofMinutes(2));
-        claimed.stream().filter(c -> !c.id().equals(delivery.id()))
-                .forEach(c -> deliveries.defer(c, "lost", c.dueAt(), "not this test's", clock.instant()));
-        ClaimedDelivery mine = claimed.stream().filter(c -> c.id().equals(delivery.id())).findFirst().orElseThrow();
+        ClaimedDelivery mine = dispatchers.claimOnly(delivery.id(), "lost", Duration.ofMinutes(2));
         deliveries.uncertain(mine, "lost", "read timed out after the request was sent", clock.instant());
         return delivery;
     }
