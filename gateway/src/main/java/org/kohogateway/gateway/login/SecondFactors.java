@@ -175,7 +175,10 @@ public class SecondFactors {
         return step.isPresent() && consume(me.get().id(), step.getAsLong());
     }
 
-    /** An admin removes someone's second factor (a lost phone); an ADMIN so reset enrols again at the next login. */
+    /**
+     * An admin removes someone's second factor (a lost phone) and ends their open page sessions; an ADMIN so reset
+     * enrols again at the next login.
+     */
     @Transactional
     public void reset(String adminUsername, String username) {
         if (!staff.byUsername(adminUsername).has(Role.ADMIN)) {
@@ -185,6 +188,9 @@ public class SecondFactors {
         if (jdbc.sql("delete from staff_totp where staff_id = :id").param("id", subject.id()).update() == 0) {
             throw new NotFoundException("totp.notEnrolled", "no second factor for " + username, username);
         }
+        // a session that passed the removed second factor ends: whoever holds the lost phone loses it too
+        jdbc.sql("update staff set credentials_version = credentials_version + 1 where id = :id")
+                .param("id", subject.id()).update();
         audit.record(adminUsername, "TOTP_RESET", "STAFF", username, "TOTP", null, Map.of());
     }
 
