@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The import use cases: accept an upload (checked up front: size, text, CSV, columns), run its job in the
- * background (a bounded number at once, per person and per instance), restart a failed one, and show imports to their author, admins and auditors.
+ * background (a bounded number at once, per person and per instance), restart a failed one, and show imports to their
+ * author, admins and auditors.
  */
 @Service
 public class Imports {

@@ -108,13 +108,16 @@ public class LoginLockout {
     /** The reserved attempt was right (or never answered): it no longer counts. */
     @Transactional
     public void release(String username) {
-        jdbc.sql("update login_lock set failures = failures - 1 where username = :u and failures > 0 and locked_until is null")
-                .param("u", username).update();
+        jdbc.sql("""
+                update login_lock set failures = failures - 1
+                where username = :u and failures > 0 and locked_until is null
+                """).param("u", username).update();
     }
 
     private Counted counted(String username) {
-        return jdbc.sql("select failures, window_started_at, locked_until from login_lock where username = :u for update")
-                .param("u", username)
+        return jdbc.sql("""
+                select failures, window_started_at, locked_until from login_lock where username = :u for update
+                """).param("u", username)
                 .query((rs, n) -> new Counted(rs.getInt(1), rs.getTimestamp(2).toInstant(),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
                 .optional().orElse(new Counted(0, clock.instant(), null));

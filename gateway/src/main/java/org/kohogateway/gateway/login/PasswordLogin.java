@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Username and password, for the login form and HTTP Basic alike: each attempt is counted towards the lock before its
  * password is looked at, and a locked username is refused unchecked (a locked answer whether or not the password is
- * right, and no bcrypt work for the attacker); a right password takes its count back, and a right one either completes the login or — for someone who owes a second
- * factor — becomes a {@link PendingSecondFactor}. Failures are forgotten only when the whole login succeeds, so
- * knowing the password does not buy unlimited guesses at the code. The one authentication provider of the gateway
- * (Spring Security uses this bean for every username/password login).
+ * right, and no bcrypt work for the attacker); a right password takes its count back and either completes the login
+ * or — for someone who owes a second factor — becomes a {@link PendingSecondFactor}. Failures are forgotten only when
+ * the whole login succeeds, so knowing the password does not buy unlimited guesses at the code. The one
+ * authentication provider of the gateway (Spring Security uses this bean for every username/password login).
  */
 @Component
 class PasswordLogin implements AuthenticationProvider {

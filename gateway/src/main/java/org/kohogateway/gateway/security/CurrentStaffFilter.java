@@ -32,8 +32,8 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Keeps a page session in step with the staff table, which the admin changes while people are signed in: a session
  * whose person was disabled, or whose password or second factor an admin reset after it signed in
- * ({@link SignedInCredentials}), ends at its next request (they are sent to the login page), and one whose roles changed
- * carries the new roles from that request on, so the URL rules never act on roles someone no longer has.
+ * ({@link SignedInCredentials}), ends at its next request (they are sent to the login page), and one whose roles
+ * changed carries the new roles from that request on, so the URL rules never act on roles someone no longer has.
  */
 final class CurrentStaffFilter extends OncePerRequestFilter {
 

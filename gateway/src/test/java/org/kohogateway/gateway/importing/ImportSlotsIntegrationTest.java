@@ -91,8 +91,8 @@ class ImportSlotsIntegrationTest extends IntegrationTest {
     }
 
     private static byte[] csv(World world) {
-        return (ImportIntegrationTest.HEADER + "図書館は年末年始に休館します。,,NOTICE," + world.lineA().id() + ",,false\r\n")
-                .getBytes(StandardCharsets.UTF_8);
+        return (ImportIntegrationTest.HEADER + "図書館は年末年始に休館します。,,NOTICE," + world.lineA().id()
+                + ",,false\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void awaitFinished(String username, long id) {
@@ -104,8 +104,8 @@ class ImportSlotsIntegrationTest extends IntegrationTest {
     private HttpResponse<String> upload(String username, byte[] file) {
         String boundary = "----koho" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"posts.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"posts.csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
