@@ -141,9 +141,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, StaffDirectory staff, LoginSuccess loginSuccess, CityLogin cityLogin,
-            ObjectProvider<ClientRegistrationRepository> identityProvider) throws Exception {
-        SignedInCredentials signedIn = new SignedInCredentials(staff);
+    SecurityFilterChain pages(HttpSecurity http, StaffDirectory staff, SignedInCredentials signedIn,
+            LoginSuccess loginSuccess, CityLogin cityLogin, ObjectProvider<ClientRegistrationRepository> identityProvider)
+            throws Exception {
         String[] open = {"/official-accounts", "/official-accounts.json", "/login", "/error", "/css/**", "/js/**",
                 "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health"};
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();

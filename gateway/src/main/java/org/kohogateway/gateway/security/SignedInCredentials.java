@@ -7,13 +7,15 @@ import jakarta.servlet.http.HttpSession;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.stereotype.Component;
 
 /**
  * Remembers in a page session the credentials version ({@link StaffDirectory#credentialsVersion}) its person signed
  * in under — at the password or identity-provider step, which every page login passes — so that
  * {@link CurrentStaffFilter} can end the session once an admin has reset that person's password or second factor.
  */
-final class SignedInCredentials implements SessionAuthenticationStrategy {
+@Component
+public class SignedInCredentials implements SessionAuthenticationStrategy {
 
     private static final String VERSION = SignedInCredentials.class.getName() + ".VERSION";
 
@@ -26,7 +28,15 @@ final class SignedInCredentials implements SessionAuthenticationStrategy {
     @Override
     public void onAuthentication(Authentication authentication, HttpServletRequest request,
             HttpServletResponse response) {
-        request.getSession().setAttribute(VERSION, staff.credentialsVersion(authentication.getName()));
+        renew(request, authentication.getName());
+    }
+
+    /**
+     * This session goes on under the person's current credentials: for an admin who has just reset their own
+     * password, whose other sessions end.
+     */
+    public void renew(HttpServletRequest request, String username) {
+        request.getSession().setAttribute(VERSION, staff.credentialsVersion(username));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.kohogateway.gateway.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kohogateway.gateway.testing.Browser.location;
 
+import java.net.http.HttpResponse;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,14 @@ import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.Browser;
 import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.PageSession;
 import org.kohogateway.gateway.testing.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** An admin's reset of someone's password or second factor ends the sessions that person had open. */
+/**
+ * An admin's reset of someone's password or second factor ends the sessions that person had open — but for the one
+ * an admin resets their own password from.
+ */
 class ResetEndsSessionsIntegrationTest extends IntegrationTest {
 
     private static final String NEW_PASSWORD = "a-new-password-for-today";
@@ -64,5 +69,22 @@ class ResetEndsSessionsIntegrationTest extends IntegrationTest {
         Browser after = new Browser(port, clock);
         assertThat(location(after.login(poster, TestData.PASSWORD))).doesNotContain("/login");
         assertThat(after.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminWhoResetsTheirOwnPasswordKeepsThatSessionAndLosesTheirOthers() {
+        String n = TestData.unique();
+        Department department = staff.addDepartment("reset-" + n, "情報政策課 " + n, false);
+        Staff admin = staff.addStaff("admin-" + n, "admin-" + n, TestData.PASSWORD, department.id(),
+                Set.of(Role.ADMIN));
+        PageSession acting = PageSession.login(port, admin.username(), TestData.PASSWORD);
+        PageSession elsewhere = PageSession.login(port, admin.username(), TestData.PASSWORD);
+
+        HttpResponse<String> done = acting.submit("/admin/staff/" + admin.id(),
+                "/admin/staff/" + admin.id() + "/password", "password=" + PageSession.enc(NEW_PASSWORD));
+
+        assertThat(done.statusCode()).as("the member page after the reset").isEqualTo(200);
+        assertThat(acting.get("/").statusCode()).isEqualTo(200);
+        assertThat(location(elsewhere.get("/"))).as("the admin's other session").endsWith("/login");
     }
 }
