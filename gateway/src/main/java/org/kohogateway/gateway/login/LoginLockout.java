@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
@@ -36,14 +35,6 @@ public class LoginLockout {
         this.staff = staff;
         this.clock = clock;
         this.settings = properties.lockout();
-    }
-
-    /** Until when the username is locked, if it is now. */
-    @Transactional(readOnly = true)
-    public Optional<Instant> lockedUntil(String username) {
-        return jdbc.sql("select locked_until from login_lock where username = :u and locked_until > :now")
-                .param("u", username).param("now", Timestamp.from(clock.instant()))
-                .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     /**
