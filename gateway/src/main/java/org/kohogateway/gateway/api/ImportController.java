@@ -45,10 +45,11 @@ class ImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a CSV of posts (UTF-8 with or without BOM, or Shift_JIS; at most 5 MiB); the import "
-            + "runs in the background: follow it at the Location")
+            + "runs in the background: follow it at the Location. 429 while you (or the instance) already have as many "
+            + "imports running as allowed (gateway.imports.max-at-once-per-person, max-at-once)")
     ResponseEntity<ImportView> upload(Principal me, @RequestPart("file") MultipartFile file,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode) {
-        PostImport accepted = imports.upload(me.getName(), file.getOriginalFilename(), bytes(file), mode);
+        PostImport accepted = imports.upload(me.getName(), file.getOriginalFilename(), () -> bytes(file), mode);
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + accepted.id()))
                 .body(view(accepted, null, null));
     }

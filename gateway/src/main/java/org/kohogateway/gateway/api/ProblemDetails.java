@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.BusyException;
+import org.kohogateway.gateway.support.TooManyAtOnceException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
@@ -63,6 +64,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             case InvalidRequestException n -> HttpStatus.BAD_REQUEST;
             case PolicyViolationException n -> HttpStatus.UNPROCESSABLE_CONTENT;
             case BusyException n -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TooManyAtOnceException n -> HttpStatus.TOO_MANY_REQUESTS;
         };
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
@@ -72,7 +74,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         if (e instanceof PolicyViolationException violation) {
             problem.setProperty("findings", findings.of(violation.findings()));
         }
-        if (e instanceof BusyException) {
+        if (e instanceof BusyException || e instanceof TooManyAtOnceException) {
             // nothing is wrong with the request: the same one succeeds once what keeps the gateway busy finished
             return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
         }

@@ -14,12 +14,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,8 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies far larger than any post can be, before anything parses them — the API's and the pages'
  * alike, and ahead of Spring Security, whose CSRF check reads form parameters (a multipart upload would otherwise be
  * parsed, unbounded, before anyone is known). A declared {@code Content-Length} is checked up front; a body of
- * unknown length (chunked) is read up to the limit, so streaming a huge body cannot get around the check. The API
- * answers a problem detail, the pages the error page.
+ * unknown length (chunked) is read up to a small limit, so streaming a huge body cannot get around the check, and
+ * holds at most that much memory. Someone not signed in gets only the small limit on the pages. The API answers a
+ * problem detail, the pages the error page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -41,26 +45,52 @@ class RequestSizeLimit extends OncePerRequestFilter {
      * keeps anything far larger out.
      */
     static final long MAX_IMPORT_BODY_BYTES = 6 * 1024 * 1024;
+    /**
+     * What someone not signed in may send the pages (the login form, a second-factor code — Spring Security reads the
+     * form before anyone is known), and what any body of unknown length may be, since it is read into memory to be
+     * measured: large bodies declare their length.
+     */
+    static final long MAX_UNKNOWN_BODY_BYTES = 64 * 1024;
     private static final java.util.Set<String> IMPORT_UPLOADS = java.util.Set.of("/api/imports", "/imports");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = IMPORT_UPLOADS.contains(request.getRequestURI()) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+        long limit = limit(request);
         if (request.getContentLengthLong() > limit) {
             tooLarge(request, response, limit);
             return;
         }
         if (request.getContentLengthLong() < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            byte[] body = request.getInputStream().readNBytes((int) limit + 1);
-            if (body.length > limit) {
-                tooLarge(request, response, limit);
+            long unknownLimit = Math.min(limit, MAX_UNKNOWN_BODY_BYTES);
+            byte[] body = request.getInputStream().readNBytes((int) unknownLimit + 1);
+            if (body.length > unknownLimit) {
+                tooLarge(request, response, unknownLimit);
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The API authenticates from headers before it reads a body, so its bounds hold for everyone; the pages' forms are
+     * read (for the CSRF token) before anyone is known, so the larger bounds are for a signed-in session only.
+     */
+    private static long limit(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.startsWith("/api/") && !signedIn(request)) {
+            return MAX_UNKNOWN_BODY_BYTES;
+        }
+        return IMPORT_UPLOADS.contains(path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+    }
+
+    private static boolean signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+                && context.getAuthentication() != null && context.getAuthentication().isAuthenticated();
     }
 
     private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit)

@@ -3,6 +3,7 @@ package org.kohogateway.gateway.importing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.post.PostId;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The import use cases: accept an upload (checked up front: size, text, CSV, columns), run its job in the
- * background, restart a failed one, and show imports to their author, admins and auditors.
+ * background (a bounded number at once, per person and per instance), restart a failed one, and show imports to their
+ * author, admins and auditors.
  */
 @Service
 public class Imports {
@@ -40,10 +42,11 @@ public class Imports {
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ImportSlots slots;
     private final SimpleAsyncTaskExecutor background = new SimpleAsyncTaskExecutor("import-");
 
     Imports(PostImports imports, StaffDirectory staff, JobOperator jobs, Job postImportJob, AuditTrail audit,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, ImportSlots slots) {
         this.imports = imports;
         this.staff = staff;
         this.jobs = jobs;
@@ -51,14 +54,24 @@ public class Imports {
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.slots = slots;
         this.background.setVirtualThreads(true);
     }
 
-    /** Checks and stores an upload, then starts its job in the background; the import is {@code QUEUED}. */
-    public PostImport upload(String username, String fileName, byte[] content, ImportMode mode) {
-        PostImport accepted = accept(username, fileName, content, mode);
-        background.execute(() -> run(accepted.id()));
-        return accepted;
+    /**
+     * Checks and stores an upload, then starts its job in the background; the import is {@code QUEUED}. A slot
+     * ({@link ImportSlots}) is taken before the file is read into memory and held until the job ends.
+     */
+    public PostImport upload(String username, String fileName, Supplier<byte[]> content, ImportMode mode) {
+        ImportSlots.Slot slot = slots.take(username);
+        try {
+            PostImport accepted = accept(username, fileName, content.get(), mode);
+            background.execute(() -> runThenGiveBack(accepted.id(), slot));
+            return accepted;
+        } catch (RuntimeException e) {
+            slot.giveBack();
+            throw e;
+        }
     }
 
     /** Checks and stores an upload without starting it (tests and the benchmark start it with {@link #run}). */
@@ -110,12 +123,26 @@ public class Imports {
         if (!current.author().equals(username) && !staff.byUsername(username).has(Role.ADMIN)) {
             throw new NotPermittedException("import.notYours", "only its author or an admin may restart an import");
         }
-        if (!imports.requeue(id)) {
-            throw new ConflictException("import.notRestartable", "only a FAILED import can be restarted",
-                    current.status());
+        ImportSlots.Slot slot = slots.take(username);
+        try {
+            if (!imports.requeue(id)) {
+                throw new ConflictException("import.notRestartable", "only a FAILED import can be restarted",
+                        current.status());
+            }
+            background.execute(() -> runThenGiveBack(id, slot));
+        } catch (RuntimeException e) {
+            slot.giveBack();
+            throw e;
         }
-        background.execute(() -> run(id));
         return get(id);
+    }
+
+    private void runThenGiveBack(long id, ImportSlots.Slot slot) {
+        try {
+            run(id);
+        } finally {
+            slot.giveBack();
+        }
     }
 
     public PostImport get(long id) {

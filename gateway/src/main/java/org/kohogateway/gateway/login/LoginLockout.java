@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
@@ -38,17 +37,14 @@ public class LoginLockout {
         this.settings = properties.lockout();
     }
 
-    /** Until when the username is locked, if it is now. */
-    @Transactional(readOnly = true)
-    public Optional<Instant> lockedUntil(String username) {
-        return jdbc.sql("select locked_until from login_lock where username = :u and locked_until > :now")
-                .param("u", username).param("now", Timestamp.from(clock.instant()))
-                .query(Timestamp.class).optional().map(Timestamp::toInstant);
-    }
-
-    /** Counts a failed attempt; true when the username is locked now (by this failure or an earlier one). */
+    /**
+     * Counts an attempt as failed before its password or code is checked, so that guesses sent in parallel cannot
+     * each pass a check made before any of them is counted: false (refuse the attempt unchecked) when the username is
+     * locked, or when the attempts already counted in the window reach the limit. Follow with {@link #confirmFailure}
+     * or {@link #release} once the check has answered.
+     */
     @Transactional
-    public boolean recordFailure(String username) {
+    public boolean reserve(String username) {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
         // a row whose window and lock have both run out counts for nothing: forget it
@@ -59,13 +55,9 @@ public class LoginLockout {
                 insert into login_lock (username, failures, window_started_at) values (:u, 0, :now)
                 on conflict (username) do nothing
                 """).param("u", username).param("now", at).update();
-        Counted counted = jdbc.sql("select failures, window_started_at, locked_until from login_lock where username = :u for update")
-                .param("u", username)
-                .query((rs, n) -> new Counted(rs.getInt(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
-                .single();
+        Counted counted = counted(username);
         if (counted.lockedUntil() != null && counted.lockedUntil().isAfter(now)) {
-            return true;
+            return false;
         }
         int failures = counted.failures();
         Instant windowStart = counted.windowStart();
@@ -74,19 +66,52 @@ public class LoginLockout {
             failures = 0;
             windowStart = now;
         }
-        failures++;
-        Instant until = failures >= settings.maxFailures() ? now.plus(settings.duration()) : null;
-        jdbc.sql("update login_lock set failures = :f, window_started_at = :w, locked_until = :until where username = :u")
-                .param("f", failures).param("w", Timestamp.from(windowStart))
-                .param("until", until == null ? null : Timestamp.from(until)).param("u", username).update();
-        if (until != null) {
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("failures", failures);
-            detail.put("lockedUntil", until.toString());
-            detail.put("knownUser", staff.findByUsername(username).isPresent());
-            audit.record(AuditTrail.SYSTEM, "LOGIN_LOCKED", "LOGIN", username, "OPEN", "LOCKED", detail);
+        if (failures >= settings.maxFailures()) {
+            return false;
         }
-        return until != null;
+        jdbc.sql("update login_lock set failures = :f, window_started_at = :w, locked_until = null where username = :u")
+                .param("f", failures + 1).param("w", Timestamp.from(windowStart)).param("u", username).update();
+        return true;
+    }
+
+    /** The reserved attempt was wrong: true when the username is locked now (by this failure or an earlier one). */
+    @Transactional
+    public boolean confirmFailure(String username) {
+        Instant now = clock.instant();
+        Counted counted = counted(username);
+        if (counted.lockedUntil() != null && counted.lockedUntil().isAfter(now)) {
+            return true;
+        }
+        if (counted.failures() < settings.maxFailures()) {
+            return false;
+        }
+        Instant until = now.plus(settings.duration());
+        jdbc.sql("update login_lock set locked_until = :until where username = :u")
+                .param("until", Timestamp.from(until)).param("u", username).update();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("failures", counted.failures());
+        detail.put("lockedUntil", until.toString());
+        detail.put("knownUser", staff.findByUsername(username).isPresent());
+        audit.record(AuditTrail.SYSTEM, "LOGIN_LOCKED", "LOGIN", username, "OPEN", "LOCKED", detail);
+        return true;
+    }
+
+    /** The reserved attempt was right (or never answered): it no longer counts. */
+    @Transactional
+    public void release(String username) {
+        jdbc.sql("""
+                update login_lock set failures = failures - 1
+                where username = :u and failures > 0 and locked_until is null
+                """).param("u", username).update();
+    }
+
+    private Counted counted(String username) {
+        return jdbc.sql("""
+                select failures, window_started_at, locked_until from login_lock where username = :u for update
+                """).param("u", username)
+                .query((rs, n) -> new Counted(rs.getInt(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .optional().orElse(new Counted(0, clock.instant(), null));
     }
 
     /** A successful login: the failures so far are forgotten. */

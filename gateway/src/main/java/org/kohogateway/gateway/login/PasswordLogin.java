@@ -14,12 +14,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Username and password, for the login form and HTTP Basic alike: a locked username is refused before its password
- * is looked at (a locked answer whether or not the password is right, and no bcrypt work for the attacker), a wrong
- * password counts towards the lock, and a right one either completes the login or — for someone who owes a second
- * factor — becomes a {@link PendingSecondFactor}. Failures are forgotten only when the whole login succeeds, so
- * knowing the password does not buy unlimited guesses at the code. The one authentication provider of the gateway
- * (Spring Security uses this bean for every username/password login).
+ * Username and password, for the login form and HTTP Basic alike: each attempt is counted towards the lock before its
+ * password is looked at, and a locked username is refused unchecked (a locked answer whether or not the password is
+ * right, and no bcrypt work for the attacker); a right password takes its count back and either completes the login
+ * or — for someone who owes a second factor — becomes a {@link PendingSecondFactor}. Failures are forgotten only when
+ * the whole login succeeds, so knowing the password does not buy unlimited guesses at the code. The one
+ * authentication provider of the gateway (Spring Security uses this bean for every username/password login).
  */
 @Component
 class PasswordLogin implements AuthenticationProvider {
@@ -41,18 +41,24 @@ class PasswordLogin implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
-        if (lockout.lockedUntil(username).isPresent()) {
+        // counted before the (slow) password check, so parallel guesses cannot all pass a check made before any counts
+        if (!lockout.reserve(username)) {
             throw new LockedException("login locked after repeated failures");
         }
         Authentication verified;
         try {
             verified = passwords.authenticate(attempt);
         } catch (BadCredentialsException e) {
-            if (lockout.recordFailure(username)) {
+            if (lockout.confirmFailure(username)) {
                 throw new LockedException("login locked after repeated failures");
             }
             throw e;
+        } catch (RuntimeException e) {
+            // not an answer about the password (the database failed, say): the attempt does not count
+            lockout.release(username);
+            throw e;
         }
+        lockout.release(username);
         Optional<PendingSecondFactor> pending = secondFactors.pendingFor(verified);
         if (pending.isPresent()) {
             return pending.get();

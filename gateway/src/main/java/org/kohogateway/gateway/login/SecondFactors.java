@@ -115,21 +115,25 @@ public class SecondFactors {
     }
 
     /**
-     * The second step of a login, for the code page and the API's {@code X-TOTP} header alike: a locked username is
-     * refused before the code is looked at, a wrong code counts towards the lock, a right one completes the login
-     * and clears the failures.
+     * The second step of a login, for the code page and the API's {@code X-TOTP} header alike: the attempt counts
+     * towards the lock before the code is looked at (a locked username is refused unchecked), a right code completes
+     * the login and clears the failures.
      */
     @Transactional
     public CodeCheck check(PendingSecondFactor pending, String code) {
         String username = pending.getName();
-        if (!pending.enrolled() || lockout.lockedUntil(username).isPresent()) {
-            return pending.enrolled() ? new CodeCheck.Locked() : new CodeCheck.Wrong();
+        if (!pending.enrolled()) {
+            return new CodeCheck.Wrong();
+        }
+        // counted before the code is checked, as a password is: parallel guesses at the code cannot pass the limit
+        if (!lockout.reserve(username)) {
+            return new CodeCheck.Locked();
         }
         if (verify(username, code)) {
             lockout.reset(username);
             return new CodeCheck.Passed(pending.verified());
         }
-        return lockout.recordFailure(username) ? new CodeCheck.Locked() : new CodeCheck.Wrong();
+        return lockout.confirmFailure(username) ? new CodeCheck.Locked() : new CodeCheck.Wrong();
     }
 
     /** The secret from {@link #begin} while it waits for its first code (a mistyped code is tried again). */
@@ -171,7 +175,10 @@ public class SecondFactors {
         return step.isPresent() && consume(me.get().id(), step.getAsLong());
     }
 
-    /** An admin removes someone's second factor (a lost phone); an ADMIN so reset enrols again at the next login. */
+    /**
+     * An admin removes someone's second factor (a lost phone) and ends their open page sessions; an ADMIN so reset
+     * enrols again at the next login.
+     */
     @Transactional
     public void reset(String adminUsername, String username) {
         if (!staff.byUsername(adminUsername).has(Role.ADMIN)) {
@@ -181,6 +188,9 @@ public class SecondFactors {
         if (jdbc.sql("delete from staff_totp where staff_id = :id").param("id", subject.id()).update() == 0) {
             throw new NotFoundException("totp.notEnrolled", "no second factor for " + username, username);
         }
+        // a session that passed the removed second factor ends: whoever holds the lost phone loses it too
+        jdbc.sql("update staff set credentials_version = credentials_version + 1 where id = :id")
+                .param("id", subject.id()).update();
         audit.record(adminUsername, "TOTP_RESET", "STAFF", username, "TOTP", null, Map.of());
     }
 

@@ -31,8 +31,9 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * Keeps a page session in step with the staff table, which the admin changes while people are signed in: a session
- * whose person was disabled ends at their next request (they are sent to the login page), and one whose roles changed
- * carries the new roles from that request on, so the URL rules never act on roles someone no longer has.
+ * whose person was disabled, or whose password or second factor an admin reset after it signed in
+ * ({@link SignedInCredentials}), ends at its next request (they are sent to the login page), and one whose roles
+ * changed carries the new roles from that request on, so the URL rules never act on roles someone no longer has.
  */
 final class CurrentStaffFilter extends OncePerRequestFilter {
 
@@ -40,11 +41,13 @@ final class CurrentStaffFilter extends OncePerRequestFilter {
     private static final List<String> STATIC = List.of("/css/", "/js/", "/webjars/", "/favicon.ico");
 
     private final StaffDirectory staff;
+    private final SignedInCredentials credentials;
     private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
-    CurrentStaffFilter(StaffDirectory staff) {
+    CurrentStaffFilter(StaffDirectory staff, SignedInCredentials credentials) {
         this.staff = staff;
+        this.credentials = credentials;
     }
 
     /** Static files are the same for everyone: no need to look the person up for each of them. */
@@ -60,8 +63,8 @@ final class CurrentStaffFilter extends OncePerRequestFilter {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
         if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)) {
             Optional<Staff> me = staff.findByUsername(signedIn.getName());
-            if (me.isEmpty()) {
-                HttpSession session = request.getSession(false);
+            HttpSession session = request.getSession(false);
+            if (me.isEmpty() || session != null && !credentials.current(session, signedIn.getName())) {
                 if (session != null) {
                     session.invalidate();
                 }

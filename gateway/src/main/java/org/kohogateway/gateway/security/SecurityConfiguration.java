@@ -46,6 +46,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -139,8 +141,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, StaffDirectory staff, LoginSuccess loginSuccess, CityLogin cityLogin,
-            ObjectProvider<ClientRegistrationRepository> identityProvider) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, StaffDirectory staff, SignedInCredentials signedIn,
+            LoginSuccess loginSuccess, CityLogin cityLogin, ObjectProvider<ClientRegistrationRepository> identityProvider)
+            throws Exception {
         String[] open = {"/official-accounts", "/official-accounts.json", "/login", "/error", "/css/**", "/js/**",
                 "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health"};
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -164,7 +167,10 @@ class SecurityConfiguration {
                                     : "failed"))));
         }
         return http
-                .addFilterBefore(new CurrentStaffFilter(staff), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CurrentStaffFilter(staff, signedIn), AnonymousAuthenticationFilter.class)
+                // a new session id at each login (Spring Security's default), marked with the credentials it used
+                .sessionManagement(s -> s.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+                        List.of(new ChangeSessionIdAuthenticationStrategy(), signedIn))))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(open).permitAll()
                         // the auditor's pages and CSV downloads (session, read-only); the crisis page

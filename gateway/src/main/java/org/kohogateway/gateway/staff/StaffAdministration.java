@@ -207,14 +207,18 @@ public class StaffAdministration {
         return find(id);
     }
 
-    /** Sets a new password; the audit entry says who and when, never the password. */
+    /**
+     * Sets a new password and ends the person's open page sessions; the audit entry says who and when, never the
+     * password.
+     */
     @Transactional
     public void resetPassword(String adminUsername, long id, String password) {
         Staff admin = requireAdmin(adminUsername);
         checkPassword(password);
         Member target = find(id);
-        jdbc.sql("update staff set password_hash = :hash where id = :id").param("hash", passwords.encode(password))
-                .param("id", id).update();
+        // the new credentials version ends the sessions signed in with the old password
+        jdbc.sql("update staff set password_hash = :hash, credentials_version = credentials_version + 1 where id = :id")
+                .param("hash", passwords.encode(password)).param("id", id).update();
         audit.record(admin.username(), "STAFF_PASSWORD_RESET", "STAFF", Long.toString(id), null, null,
                 Map.of("username", target.staff().username()));
     }

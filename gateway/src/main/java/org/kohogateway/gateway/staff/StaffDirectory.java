@@ -39,6 +39,16 @@ public class StaffDirectory {
                 .optional();
     }
 
+    /**
+     * How many times an admin has reset this person's password or second factor (0 for an unknown username): a page
+     * session remembers the version it signed in under.
+     */
+    @Transactional(readOnly = true)
+    public long credentialsVersion(String username) {
+        return jdbc.sql("select credentials_version from staff where username = :u").param("u", username)
+                .query(Long.class).optional().orElse(0L);
+    }
+
     @Transactional(readOnly = true)
     public Staff byId(long id) {
         return jdbc.sql("select id, username, display_name, department_id from staff where id = :id")

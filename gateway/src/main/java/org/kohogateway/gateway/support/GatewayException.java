@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public abstract sealed class GatewayException extends RuntimeException
         permits NotFoundException, NotPermittedException, IllegalTransitionException, InvalidRequestException,
-        ConflictException, PolicyViolationException, BusyException {
+        ConflictException, PolicyViolationException, BusyException, TooManyAtOnceException {
 
     private final String code;
     private final Object[] arguments;

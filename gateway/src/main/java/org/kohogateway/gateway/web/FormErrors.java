@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.support.BusyException;
+import org.kohogateway.gateway.support.TooManyAtOnceException;
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -46,6 +47,7 @@ class FormErrors {
             case ConflictException n -> 409;
             case IllegalTransitionException n -> 409;
             case BusyException n -> 503;
+            case TooManyAtOnceException n -> 429;
             default -> 400;
         };
     }

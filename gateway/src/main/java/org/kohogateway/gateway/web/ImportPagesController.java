@@ -80,7 +80,7 @@ class ImportPagesController {
             HttpServletResponse response) {
         try {
             PostImport accepted = imports.upload(principal.getName(),
-                    file == null ? null : file.getOriginalFilename(), bytes(file), mode(mode));
+                    file == null ? null : file.getOriginalFilename(), () -> bytes(file), mode(mode));
             redirect.addFlashAttribute("flash", "flash.importAccepted");
             return "redirect:/imports/" + accepted.id();
         } catch (GatewayException e) {

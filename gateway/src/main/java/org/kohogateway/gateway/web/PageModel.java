@@ -11,6 +11,7 @@ import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.BusyException;
+import org.kohogateway.gateway.support.TooManyAtOnceException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.NotFoundException;
@@ -109,6 +110,7 @@ class PageModel {
             case NotPermittedException n -> HttpStatus.FORBIDDEN;
             case IllegalTransitionException n -> HttpStatus.CONFLICT;
             case BusyException n -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TooManyAtOnceException n -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.BAD_REQUEST;
         };
         return errorPage(status, e.code(), e.arguments());

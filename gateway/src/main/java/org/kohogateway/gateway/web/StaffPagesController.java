@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kohogateway.gateway.security.SignedInCredentials;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -40,11 +42,14 @@ class StaffPagesController {
     private final StaffAdministration administration;
     private final StaffDirectory directory;
     private final FormErrors errors;
+    private final SignedInCredentials signedIn;
 
-    StaffPagesController(StaffAdministration administration, StaffDirectory directory, FormErrors errors) {
+    StaffPagesController(StaffAdministration administration, StaffDirectory directory, FormErrors errors,
+            SignedInCredentials signedIn) {
         this.administration = administration;
         this.directory = directory;
         this.errors = errors;
+        this.signedIn = signedIn;
     }
 
     @GetMapping("/admin/staff")
@@ -114,9 +119,12 @@ class StaffPagesController {
 
     @PostMapping("/admin/staff/{id}/password")
     String resetPassword(Principal principal, @PathVariable long id, @RequestParam(required = false) String password,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return change(principal, id, "password", "flash.passwordReset", model, redirect, response,
-                () -> administration.resetPassword(principal.getName(), id, password));
+            Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        return change(principal, id, "password", "flash.passwordReset", model, redirect, response, () -> {
+            administration.resetPassword(principal.getName(), id, password);
+            // a reset ends the person's sessions; an admin who reset their own password goes on in this one
+            signedIn.renew(request, principal.getName());
+        });
     }
 
     private String change(Principal principal, long id, String form, String success, Model model,
