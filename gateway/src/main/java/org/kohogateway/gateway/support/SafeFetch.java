@@ -50,18 +50,18 @@ public class SafeFetch {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    /** What to send; {@code maxBody} 0 takes the configured bound. */
+    /** What to send; {@code maxBody} 0 and a null {@code timeout} take the configured bounds. */
     public record Request(String method, URI url, Map<String, String> headers, byte[] body, String contentType,
-            boolean followRedirects, int maxBody) {
+            boolean followRedirects, int maxBody, Duration timeout) {
 
         public static Request get(URI url, Map<String, String> headers) {
-            return new Request("GET", url, headers, null, null, true, 0);
+            return new Request("GET", url, headers, null, null, true, 0, null);
         }
 
         /** A POST is never redirected: a receiver moving it elsewhere would get a signed body it was not meant for. */
         public static Request post(URI url, Map<String, String> headers, byte[] body, String contentType,
-                int maxBody) {
-            return new Request("POST", url, headers, body, contentType, false, maxBody);
+                int maxBody, Duration timeout) {
+            return new Request("POST", url, headers, body, contentType, false, maxBody, timeout);
         }
     }
 
@@ -99,7 +99,8 @@ public class SafeFetch {
      */
     public Answer fetch(Request request) throws IOException {
         URI url = request.url();
-        long deadline = System.nanoTime() + properties.timeout().toNanos();
+        Duration limit = request.timeout() == null ? properties.timeout() : request.timeout();
+        long deadline = System.nanoTime() + limit.toNanos();
         for (int redirects = 0; ; redirects++) {
             InetAddress[] pinned = check(url);
             Answer answer = exchange(request, url, pinned, deadline);
@@ -128,15 +129,26 @@ public class SafeFetch {
     public boolean linkable(String url) {
         try {
             URI uri = new URI(url);
-            requireWebAddress(uri);
+            checkWithoutLookup(uri);
             InetAddress literal = literal(uri.getHost());
-            boolean https = "https".equalsIgnoreCase(uri.getScheme());
-            if (literal == null) {
-                return https && !host(uri).equals("localhost");
-            }
-            return !refused(literal) && (https || loopback(literal));
-        } catch (URISyntaxException | InvalidRequestException | NullPointerException e) {
+            boolean local = literal == null ? host(uri).equals("localhost") : loopback(literal);
+            return local ? properties.allowLoopback() : "https".equalsIgnoreCase(uri.getScheme());
+        } catch (URISyntaxException | InvalidRequestException e) {
             return false;
+        }
+    }
+
+    /**
+     * The checks that need no lookup, for a URL stored now and fetched later (a webhook being registered): the
+     * fetch checks again, resolving the name.
+     *
+     * @throws InvalidRequestException {@code outbound.unsafeUrl}
+     */
+    public void checkWithoutLookup(URI url) {
+        requireWebAddress(url);
+        InetAddress literal = literal(url.getHost());
+        if (literal != null && refused(literal)) {
+            throw refusal(url, "it points into a private or reserved network (" + literal.getHostAddress() + ")");
         }
     }
 
@@ -252,7 +264,7 @@ public class SafeFetch {
     private Answer exchange(Request request, URI url, InetAddress[] pinned, long deadline) throws IOException {
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
         if (left.isNegative() || left.isZero()) {
-            throw new InterruptedIOException("no answer within " + properties.timeout());
+            throw new InterruptedIOException("no answer in time");
         }
         Timeout timeout = Timeout.of(left);
         String pinnedHost = url.getHost();
@@ -312,7 +324,7 @@ public class SafeFetch {
         while (out.size() < limit && (n = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()))) != -1) {
             out.write(buffer, 0, n);
             if (System.nanoTime() > deadline) {
-                throw new InterruptedIOException("no complete answer within " + properties.timeout());
+                throw new InterruptedIOException("no complete answer in time");
             }
         }
         return out.toByteArray();
