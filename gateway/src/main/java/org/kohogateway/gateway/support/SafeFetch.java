@@ -139,6 +139,21 @@ public class SafeFetch {
     }
 
     /**
+     * Whether plain http may be used for this URL: only where loopback is allowed and its host resolves to loopback
+     * alone (tests and the demo, whose servers are on this machine).
+     */
+    public boolean plainHttpAllowed(URI url) {
+        if (!properties.allowLoopback()) {
+            return false;
+        }
+        try {
+            return Arrays.stream(check(url)).allMatch(SafeFetch::loopback);
+        } catch (InvalidRequestException e) {
+            return false;
+        }
+    }
+
+    /**
      * The checks that need no lookup, for a URL stored now and fetched later (a webhook being registered): the
      * fetch checks again, resolving the name.
      *

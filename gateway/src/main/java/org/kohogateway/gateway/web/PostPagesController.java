@@ -190,8 +190,7 @@ class PostPagesController {
                 workflow.submit(me, post.id());
                 redirect.addFlashAttribute("flash", "flash.submitted");
             } else if ("publish".equals(action)) {
-                workflow.publishDirect(me, post.id(), Set.copyOf(form.getAcknowledge()));
-                redirect.addFlashAttribute("flash", "flash.published");
+                redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me, post.id())));
             } else {
                 redirect.addFlashAttribute("flash", "flash.saved");
             }
@@ -273,14 +272,18 @@ class PostPagesController {
         model.addAttribute("feedProblems", polls.stream().filter(p -> p.problem() != null).toList());
     }
 
+    /** A direct publish is published, or sent to another PR officer when a finding needs acknowledgement. */
+    private static String publishedFlash(Post post) {
+        return post.status() == PostStatus.SUBMITTED ? "flash.sentToPrReview" : "flash.published";
+    }
+
     /** Publishes a direct-publish draft from the list; findings to acknowledge are shown on its edit page. */
     @PostMapping("/press-release/drafts/{id}/publish")
     String publishDraft(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
         requirePr(principal);
         Post draft = workflow.get(new PostId(id));
         try {
-            workflow.publishDirect(principal.getName(), draft.id(), Set.of());
-            redirect.addFlashAttribute("flash", "flash.published");
+            redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(principal.getName(), draft.id())));
             return "redirect:/press-release";
         } catch (GatewayException e) {
             lines.flash(redirect, e, draft.content().text(), names());
@@ -301,15 +304,9 @@ class PostPagesController {
             }
             officialSource(form.getSourceUrl().strip());
             NewPost request = form.toNewPost();
-            Set<String> acknowledged = Set.copyOf(form.getAcknowledge());
             if (!SAVE.equals(action)) {
-                List<Finding> findings = workflow.check(me, request);
-                requireNothingBlocking(findings);
-                List<Finding> missing = findings.stream().filter(f -> f.severity() == Severity.ACKNOWLEDGE)
-                        .filter(f -> !acknowledged.contains(f.key())).toList();
-                if (!missing.isEmpty()) {
-                    throw new PolicyViolationException("rules.needsAcknowledgement", "acknowledge first", missing);
-                }
+                // findings to acknowledge do not stop it here: they send the post to another PR officer
+                requireNothingBlocking(workflow.check(me, request));
             }
             Post post = workflow.create(me, request);
             if (SAVE.equals(action)) {
@@ -317,12 +314,11 @@ class PostPagesController {
                 return "redirect:/posts";
             }
             try {
-                workflow.publishDirect(me, post.id(), acknowledged);
+                redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me, post.id())));
             } catch (GatewayException e) {
                 lines.flash(redirect, e, form.getText(), names());
                 return "redirect:/posts/" + post.id().value() + "/edit";
             }
-            redirect.addFlashAttribute("flash", "flash.published");
             return "redirect:/posts";
         } catch (GatewayException e) {
             lines.show(model, e, form.getText(), names());
