@@ -83,6 +83,7 @@ public class PostWorkflow {
             source = officialSource(request.sourceUrl());
             route = ApprovalRoute.PR_DIRECT;
             departmentId = author.departmentId();
+            targets.forEach(account -> requirePrDepartmentsOwn(account, departmentId));
         } else {
             departmentId = single(targets.stream().map(OfficialAccount::departmentId).toList(), "post.mixedDepartments",
                     "all target accounts must belong to one department; split the post");
@@ -146,6 +147,8 @@ public class PostWorkflow {
         SourcePage page = sources.fetch(URI.create(before.sourceUrl()));
         return transaction.execute(status -> change(username, id, (post, actor, now) -> {
             requireTargetsActive(post);
+            post.accountIds().forEach(accountId -> requirePrDepartmentsOwn(accounts.get(accountId),
+                    post.departmentId()));
             post.bindPolicyVersions(policyVersions(post));
             post.publishDirect(actor, page, findings(post), now);
         }));
@@ -352,6 +355,18 @@ public class PostWorkflow {
             targets.add(account);
         }
         return targets;
+    }
+
+    /**
+     * The §6-① exception covers the PR department's own accounts; another department's account carries that
+     * department's voice, so its approver decides (the ordinary route, without a source).
+     */
+    private static void requirePrDepartmentsOwn(OfficialAccount account, long prDepartmentId) {
+        if (account.departmentId() != prDepartmentId) {
+            throw new NotPermittedException("post.directNotPrAccount", "account " + account.name()
+                    + " belongs to another department: post there without a source, for its approver",
+                    account.name());
+        }
     }
 
     /** On an official domain, https (plain http only to loopback where allowed: tests, the demo). */

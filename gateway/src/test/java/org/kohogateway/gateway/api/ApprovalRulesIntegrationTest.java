@@ -117,7 +117,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     void prOfficerPublishesCitedCityContentDirectlyAndTheRouteIsAudited() {
         Api pr = api(world.pr());
         String source = SimulatedPlatforms.shared().cityPage("秋祭りを開催します｜江津市").toString();
-        JsonNode created = create(pr, direct(source, world.lineA(), world.lineA2()));
+        JsonNode created = create(pr, direct(source, world.cityLine(), world.cityLine2()));
         assertThat(created.get("route").asString()).isEqualTo("PR_DIRECT");
         String id = created.get("id").asString();
 
@@ -140,7 +140,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     void directPublishFetchesTheSourceAndRecordsItsTitleAndHashForAuditors() throws Exception {
         Api pr = api(world.pr());
         URI page = SimulatedPlatforms.shared().cityPage("報道発表 台風への備え");
-        String id = create(pr, direct(page.toString(), world.lineA())).get("id").asString();
+        String id = create(pr, direct(page.toString(), world.cityLine())).get("id").asString();
 
         JsonNode published = pr.post("/api/posts/" + id + "/publish", null).json();
 
@@ -163,7 +163,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
         Api pr = api(world.pr());
         URI page = SimulatedPlatforms.shared().cityPage("削除された報道発表");
         URI missing = URI.create(page.toString().replace(".html", "-gone.html"));
-        String id = create(pr, direct(missing.toString(), world.lineA())).get("id").asString();
+        String id = create(pr, direct(missing.toString(), world.cityLine())).get("id").asString();
 
         assertRefusal(pr.post("/api/posts/" + id + "/publish", null), 400, "post.sourceUnavailable");
         assertStatus(id, "DRAFT");
@@ -178,7 +178,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
                         .withHeader("Location", "https://www.example.com/fake-press.html")));
         String source = "http://" + SimulatedPlatforms.CITY_PAGES_HOST + ":"
                 + SimulatedPlatforms.shared().server().port() + path;
-        String id = create(pr, direct(source, world.lineA())).get("id").asString();
+        String id = create(pr, direct(source, world.cityLine())).get("id").asString();
 
         assertRefusal(pr.post("/api/posts/" + id + "/publish", null), 400, "post.sourceUnavailable");
         assertStatus(id, "DRAFT");
@@ -188,7 +188,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     void refusesDirectPublishThatDoesNotCiteItsSource() {
         Api pr = api(world.pr());
         String source = SimulatedPlatforms.shared().cityPage("引用されない報道発表").toString();
-        Map<String, Object> request = post(world.lineA());
+        Map<String, Object> request = post(world.cityLine());
         request.put("category", "PRESS_RELEASE");
         request.put("sourceUrl", source);
         String id = create(pr, request).get("id").asString();
@@ -201,7 +201,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     void aFindingThatNeedsAcknowledgementSendsADirectPublishToAnotherPrOfficer() {
         Api pr = api(world.pr());
         String source = SimulatedPlatforms.shared().cityPage("外部サイトの案内").toString();
-        Map<String, Object> request = direct(source, world.lineA());
+        Map<String, Object> request = direct(source, world.cityLine());
         request.put("links", List.of(source, "https://www.example.com/partner"));
         String id = create(pr, request).get("id").asString();
 
@@ -218,6 +218,22 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
                 Api.json(Map.of("acknowledge", keys))).json();
         assertThat(approved.get("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
         assertThat(approved.get("decidedBy").asString()).isEqualTo(world.pr2());
+    }
+
+    @Test
+    void aDirectPublishGoesOnlyToThePrDepartmentsOwnAccountsOthersNeedTheirDepartmentsApproval() {
+        Api pr = api(world.pr());
+        String source = SimulatedPlatforms.shared().cityPage("観光課の催し").toString();
+        int before = mine(pr);
+
+        assertRefusal(pr.post("/api/posts", Api.json(direct(source, world.lineA()))), 403, "post.directNotPrAccount");
+        assertRefusal(pr.post("/api/posts", Api.json(direct(source, world.cityLine(), world.lineA()))), 403,
+                "post.directNotPrAccount");
+        assertThat(mine(pr)).isEqualTo(before);
+        Map<String, Object> ordinary = direct(source, world.lineA());
+        ordinary.remove("sourceUrl");
+        assertThat(create(pr, ordinary).get("route").asString()).as("the department's approver decides")
+                .isEqualTo("DEPARTMENT");
     }
 
     @Test

@@ -94,7 +94,7 @@ class FeedIntegrationTest extends IntegrationTest {
         assertThat(post.content().category()).isEqualTo(PostCategory.PRESS_RELEASE);
         assertThat(post.content().text()).isEqualTo("【報道発表】市長が記者会見を行いました");
         assertThat(post.sourceUrl()).isEqualTo(first);
-        assertThat(post.accountIds()).containsExactly(world.lineA().id());
+        assertThat(post.accountIds()).containsExactly(world.cityLine().id());
         assertThat(feed.draftOf(second)).isPresent();
     }
 
@@ -156,7 +156,7 @@ class FeedIntegrationTest extends IntegrationTest {
         gone.stop();
 
         FeedPoll poll = feed.poll(new FeedSource(URI.create("http://localhost:" + port + "/feed.xml"), world.pr(),
-                List.of(world.lineA().id()))).orElseThrow();
+                List.of(world.cityLine().id()))).orElseThrow();
 
         assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
         assertThat(poll.httpStatus()).isNull();
@@ -185,7 +185,7 @@ class FeedIntegrationTest extends IntegrationTest {
         World world = data.world();
 
         FeedPoll poll = feed.poll(new FeedSource(URI.create("https://10.255.255.1/feed-" + TestData.unique() + ".xml"),
-                world.pr(), List.of(world.lineA().id()))).orElseThrow();
+                world.pr(), List.of(world.cityLine().id()))).orElseThrow();
 
         assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
         assertThat(poll.httpStatus()).isNull();
@@ -263,7 +263,7 @@ class FeedIntegrationTest extends IntegrationTest {
     }
 
     private FeedSource source(World world, String path) {
-        return new FeedSource(URI.create(server.baseUrl() + path), world.pr(), List.of(world.lineA().id()));
+        return new FeedSource(URI.create(server.baseUrl() + path), world.pr(), List.of(world.cityLine().id()));
     }
 
     static String rss(String... items) {

@@ -176,7 +176,7 @@ class AdminPagesBrowserTest extends IntegrationTest {
         driver.findElement(By.cssSelector("form[action='/press-release'] button")).click();
         WebElement body = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
         assertThat(body.getAttribute("value")).contains(source);
-        account(world.lineA().id()).click();
+        account(world.cityLine().id()).click();
         waitForText(By.id("findings"), "LINE: ");
         screenshot("press-release");
         driver.findElement(By.cssSelector("button[value=publish]")).click();

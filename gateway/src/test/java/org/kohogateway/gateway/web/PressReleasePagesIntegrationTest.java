@@ -40,10 +40,10 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         String n = TestData.unique();
         // pr stands for the feed's configured author; pr2 is a colleague who picks the drafts up
         Post older = direct(world.pr(), "【報道発表】古いお知らせ " + n, "https://www.city.gotsu.lg.jp/press/old-" + n + ".html",
-                world.lineA().id());
+                world.cityLine().id());
         clock.advance(java.time.Duration.ofMinutes(1));
         String newSource = SimulatedPlatforms.shared().cityPage("新しいお知らせ " + n).toString();
-        Post newer = direct(world.pr(), "【報道発表】新しいお知らせ " + n, newSource, world.lineA().id());
+        Post newer = direct(world.pr(), "【報道発表】新しいお知らせ " + n, newSource, world.cityLine().id());
         Post ordinary = data.draft(world.pr(), "承認を受ける普通の下書き " + n, null, world.lineA());
         String publish = "/press-release/drafts/" + newer.id().value() + "/publish";
         PageSession pr2 = session(world.pr2());
@@ -52,7 +52,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         assertThat(page).contains("直接発信の下書き").contains(newSource)
                 .contains("href=\"https://www.city.gotsu.lg.jp/press/old-" + n)
                 .contains("/posts/" + older.id().value() + "/edit").contains(publish)
-                .contains(world.lineA().name()).doesNotContain(ordinary.content().text());
+                .contains(world.cityLine().name()).doesNotContain(ordinary.content().text());
         assertThat(page.indexOf("新しいお知らせ " + n)).as("newest first")
                 .isLessThan(page.indexOf("古いお知らせ " + n));
 
@@ -86,7 +86,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         URI source = SimulatedPlatforms.shared().cityPage("外部サイトの案内 " + n);
         Post draft = workflow.create(world.pr(), new NewPost("【報道発表】詳細は外部サイトへ " + n,
                 List.of(source, URI.create("https://example.com/event-" + n)), List.of(), PostCategory.PRESS_RELEASE,
-                List.of(world.lineA().id()), null, source, null, null, null));
+                List.of(world.cityLine().id()), null, source, null, null, null));
         String publish = "/press-release/drafts/" + draft.id().value() + "/publish";
         PageSession pr2 = session(world.pr2());
 
@@ -122,7 +122,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         String inside = "https://169.254.169.254/latest/meta-data-" + n;
         Post draft = workflow.create(world.pr(), new NewPost("【報道発表】監査用 " + n,
                 List.of(source, URI.create(inside)), List.of(), PostCategory.PRESS_RELEASE,
-                List.of(world.lineA().id()), null, source, null, null, null));
+                List.of(world.cityLine().id()), null, source, null, null, null));
         workflow.publishDirect(world.pr2(), draft.id());
         Post checked = workflow.get(draft.id());
 
@@ -137,7 +137,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         World world = data.world();
         // nothing listens on port 1: the poll fails as an unreachable feed does
         feed.poll(new FeedSource(URI.create("http://127.0.0.1:1/press-" + TestData.unique() + ".xml"), world.pr(),
-                List.of(world.lineA().id())));
+                List.of(world.cityLine().id())));
 
         String page = session(world.pr()).page("/press-release");
         assertThat(page).contains("報道発表の取り込み").contains("最後の取り込み").contains("失敗").contains("unreachable");
