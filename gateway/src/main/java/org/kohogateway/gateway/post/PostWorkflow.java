@@ -369,8 +369,11 @@ public class PostWorkflow {
         }
     }
 
-    /** On an official domain, https (plain http only to loopback where allowed: tests, the demo). */
-    private String officialSource(URI source) {
+    /**
+     * A source a direct publish may cite: on an official domain, https (plain http only to loopback where allowed:
+     * tests, the demo).
+     */
+    public String officialSource(URI source) {
         requireWebLink(source);
         if (!rules.official(source.getHost().toLowerCase(Locale.ROOT))
                 || !"https".equalsIgnoreCase(source.getScheme()) && !fetch.plainHttpAllowed(source)) {

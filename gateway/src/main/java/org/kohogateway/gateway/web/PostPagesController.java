@@ -6,7 +6,6 @@ import java.security.Principal;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.feed.FeedPoll;
 import org.kohogateway.gateway.feed.PressReleaseFeed;
 import org.kohogateway.gateway.policy.Finding;
-import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.NewPost;
@@ -69,18 +67,16 @@ class PostPagesController {
     private final PostWorkflow workflow;
     private final OfficialAccounts accounts;
     private final StaffDirectory staff;
-    private final PolicyRules rules;
     private final FindingLines lines;
     private final MessageSource messages;
     private final PressReleaseFeed feed;
 
-    PostPagesController(PostWorkflow workflow, OfficialAccounts accounts, StaffDirectory staff, PolicyRules rules,
+    PostPagesController(PostWorkflow workflow, OfficialAccounts accounts, StaffDirectory staff,
             FindingLines lines, MessageSource messages, PressReleaseFeed feed) {
         this.workflow = workflow;
         this.feed = feed;
         this.accounts = accounts;
         this.staff = staff;
-        this.rules = rules;
         this.lines = lines;
         this.messages = messages;
     }
@@ -334,10 +330,7 @@ class PostPagesController {
         } catch (URISyntaxException e) {
             throw new InvalidRequestException("post.badLink", "not a web link: " + source, source);
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
-                || !rules.official(uri.getHost().toLowerCase(Locale.ROOT))) {
-            throw new InvalidRequestException("post.sourceNotOfficial", "not an official source", source);
-        }
+        workflow.officialSource(uri);
     }
 
     private void requirePr(Principal principal) {
