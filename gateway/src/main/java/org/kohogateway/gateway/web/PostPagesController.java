@@ -150,7 +150,7 @@ class PostPagesController {
     /** The as-you-type check: the findings fragment for the form as it stands, never an error status. */
     @PostMapping("/compose/check")
     String check(Principal principal, @ModelAttribute("form") ComposeForm form, Model model) {
-        checkInto(principal.getName(), form, model, false);
+        checkInto(principal.getName(), form, model);
         return "fragments/findings :: findings";
     }
 
@@ -364,7 +364,7 @@ class PostPagesController {
         model.addAttribute("original", original(form, me));
         model.addAttribute("formAction", post != null ? "/posts/" + post.id().value() + "/edit"
                 : mode.press() ? "/press-release" : "/posts");
-        checkInto(me.username(), form, model, mode.press());
+        checkInto(me.username(), form, model);
         return "compose";
     }
 
@@ -386,7 +386,7 @@ class PostPagesController {
     }
 
     /** Runs the rules on the form as it stands; a form that is not complete yet gets a hint instead of findings. */
-    private void checkInto(String username, ComposeForm form, Model model, boolean acknowledgeable) {
+    private void checkInto(String username, ComposeForm form, Model model) {
         Set<Platform> platforms = new LinkedHashSet<>();
         Map<Long, String> names = names();
         try {
@@ -397,8 +397,6 @@ class PostPagesController {
             // counted for no platform in particular
         }
         model.addAttribute("counters", CharacterCounts.of(form.getText(), form.linksSoFar(), platforms));
-        model.addAttribute("acknowledgeable", acknowledgeable);
-        model.addAttribute("acknowledged", form.getAcknowledge());
         if (form.getText() == null || form.getText().isBlank()) {
             model.addAttribute("findings", List.of());
             model.addAttribute("checkHint", "page.check.typeText");

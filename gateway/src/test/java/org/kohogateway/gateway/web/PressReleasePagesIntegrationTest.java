@@ -92,6 +92,9 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
 
         assertThat(pr2.page("/press-release")).as("what the rules say, before publishing").contains("要確認")
                 .contains("example.com");
+        assertThat(pr2.page("/posts/" + draft.id().value() + "/edit"))
+                .as("the publishing officer is not offered to acknowledge: another PR officer does")
+                .contains("要確認").doesNotContain("name=\"acknowledge\"");
         HttpResponse<String> sent = pr2.submit("/press-release", publish, "");
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).as("not published: another PR officer decides")
