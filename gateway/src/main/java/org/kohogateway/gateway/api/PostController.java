@@ -119,10 +119,10 @@ class PostController {
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "PR direct publish of already-published city content")
-    PostView publish(Principal me, @PathVariable UUID id,
-            @Valid @RequestBody(required = false) DecisionRequest request) {
-        return views.of(workflow.publishDirect(me.getName(), scoped(id), acknowledged(request)));
+    @Operation(summary = "PR direct publish of already-published city content: the cited source is fetched and "
+            + "recorded; a finding that needs acknowledgement sends the post to another PR officer (PR_REVIEW)")
+    PostView publish(Principal me, @PathVariable UUID id) {
+        return views.of(workflow.publishDirect(me.getName(), scoped(id)));
     }
 
     @PostMapping("/{id}/withdraw")

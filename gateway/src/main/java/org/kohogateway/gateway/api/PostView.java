@@ -15,11 +15,12 @@ import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostStatus;
+import org.kohogateway.gateway.post.SourcePage;
 
 /** A post as the API shows it, with one line per target account. */
 record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, String text, List<URI> links,
         List<URI> mediaUrls, String replyTo, String quoteOf, PostCategory category, Instant scheduledAt,
-        String sourceUrl, UUID correctionOf, String contentHash, boolean approvalValid, String decidedBy, Instant decidedAt,
+        String sourceUrl, String sourceTitle, String sourceSha256, Instant sourceFetchedAt, UUID correctionOf, String contentHash, boolean approvalValid, String decidedBy, Instant decidedAt,
         String decisionComment, List<FindingView> findings, Set<String> acknowledged, List<DeliveryLine> deliveries,
         Instant createdAt, Instant updatedAt) {
 
@@ -31,9 +32,12 @@ record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, 
             List<FindingView> findings) {
         List<DeliveryLine> lines = post.deliveries().stream().map(d -> line(d, accounts.get(d.accountId()))).toList();
         var content = post.content();
+        SourcePage source = post.sourcePage();
         return new PostView(post.id().value(), post.status(), post.route(), usernames.get(post.authorId()),
                 content.text(), content.links(), content.mediaUrls(), content.replyTo(), content.quoteOf(),
                 content.category(), post.scheduledAt(), post.sourceUrl(),
+                source == null ? null : source.title(), source == null ? null : source.sha256(),
+                source == null ? null : source.fetchedAt(),
                 post.correctionOf() == null ? null : post.correctionOf().value(), post.contentHash(),
                 post.contentHash().equals(post.approvedHash()),
                 post.decidedBy() == null ? null : usernames.get(post.decidedBy()), post.decidedAt(),

@@ -3,14 +3,13 @@ package org.kohogateway.gateway.feed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +18,8 @@ import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.support.GatewayException;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.SafeFetch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,7 +37,8 @@ import com.rometools.rome.io.XmlReader;
  * Polls the press-release feed and turns each new item into a PR direct-publish draft by the configured PR officer:
  * text 「【報道発表】title」, the item's link as link and as the cited source, category {@code PRESS_RELEASE}. Nothing is
  * published by itself; PR reviews the draft and publishes it. Polite: conditional GET with the last ETag and
- * Last-Modified, one request per interval. A bad feed (HTTP error, unreachable host, not XML) is logged and recorded
+ * Last-Modified, one request per interval. Fetched through {@link SafeFetch}: no private addresses, no redirect to
+ * another host, a bounded size. A bad feed (HTTP error, unreachable host, not XML) is logged and recorded
  * as a FAILED poll; the next poll simply tries again.
  *
  * <p>With several instances, one polls a feed at a time: a poll first takes the feed's lease (a row, in a statement
@@ -55,7 +57,7 @@ public class PressReleaseFeed {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
-    private final HttpClient http;
+    private final SafeFetch fetch;
     /**
      * Longer than a poll can take: the connection and the response each within the timeout, a minute for the
      * drafts. Only a crashed poller's lease runs out; should a poll outlast it, the links' claims still keep a
@@ -64,7 +66,7 @@ public class PressReleaseFeed {
     private final Duration lease;
 
     PressReleaseFeed(FeedProperties properties, FeedItems items, PostWorkflow workflow, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, SafeFetch fetch) {
         this.properties = properties;
         this.items = items;
         this.workflow = workflow;
@@ -73,8 +75,7 @@ public class PressReleaseFeed {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.lease = properties.timeout().multipliedBy(2).plus(Duration.ofMinutes(1));
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.fetch = fetch;
     }
 
     /** The scheduled poll of the configured feed; does nothing while {@code gateway.feed.url} is unset. */
@@ -109,26 +110,29 @@ public class PressReleaseFeed {
         String url = source.url().toString();
         Instant now = clock.instant();
         Optional<FeedItems.Validators> validators = items.validators(url);
-        HttpRequest.Builder request = HttpRequest.newBuilder(source.url()).timeout(properties.timeout())
-                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5")
-                .header("User-Agent", "koho-gateway press-release reader");
-        validators.map(FeedItems.Validators::etag).ifPresent(etag -> request.header("If-None-Match", etag));
-        validators.map(FeedItems.Validators::lastModified).ifPresent(lm -> request.header("If-Modified-Since", lm));
-        HttpResponse<byte[]> response;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5");
+        headers.put("User-Agent", "koho-gateway press-release reader");
+        validators.map(FeedItems.Validators::etag).ifPresent(etag -> headers.put("If-None-Match", etag));
+        validators.map(FeedItems.Validators::lastModified).ifPresent(lm -> headers.put("If-Modified-Since", lm));
+        SafeFetch.Answer response;
         try {
-            response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = fetch.fetch(new SafeFetch.Request("GET", source.url(), headers, null, null, true, 0,
+                    properties.timeout()));
+        } catch (InvalidRequestException e) {
+            return failed(url, now, null, e.getMessage());
         } catch (IOException e) {
             return failed(url, now, null, "unreachable: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(url, now, null, "interrupted");
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 304) {
             return items.log(url, now, FeedPoll.Outcome.NOT_MODIFIED, status, 0, null);
         }
         if (status < 200 || status > 299) {
             return failed(url, now, status, "HTTP " + status);
+        }
+        if (response.truncated()) {
+            return failed(url, now, status, "the feed is larger than " + response.body().length + " bytes");
         }
         SyndFeed feed;
         try {
@@ -149,8 +153,7 @@ public class PressReleaseFeed {
                 created++;
             }
         }
-        items.saveValidators(url, response.headers().firstValue("ETag").orElse(null),
-                response.headers().firstValue("Last-Modified").orElse(null));
+        items.saveValidators(url, response.header("ETag"), response.header("Last-Modified"));
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
         if (problem != null) {
             log.warn("press-release feed {}: {}", url, problem);

@@ -1,22 +1,21 @@
 package org.kohogateway.gateway.notification;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.SafeFetch;
 import org.springframework.stereotype.Component;
 
 /**
  * POSTs the event document to a webhook, signed (see {@link WebhookSignature}) with headers {@code X-Koho-Event-Id},
  * {@code X-Koho-Event-Type}, {@code X-Koho-Timestamp} (Unix seconds of this attempt) and {@code X-Koho-Signature}.
- * Redirects are not followed. 2xx: taken; 408, 429, 5xx, a timeout or no connection: tried again later; any other
+ * Sent through {@link SafeFetch}: an address in a private or reserved network is refused (given up) before any
+ * connection. Redirects are not followed. 2xx: taken; 408, 429, 5xx, a timeout or no connection: tried again later; any other
  * answer: given up.
  */
 @Component
@@ -27,14 +26,13 @@ class WebhookChannel {
     private final Webhooks webhooks;
     private final NotificationProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    private final SafeFetch fetch;
 
-    WebhookChannel(Webhooks webhooks, NotificationProperties properties, Clock clock) {
+    WebhookChannel(Webhooks webhooks, NotificationProperties properties, Clock clock, SafeFetch fetch) {
         this.webhooks = webhooks;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.fetch = fetch;
     }
 
     SendOutcome send(Notification n) {
@@ -51,32 +49,25 @@ class WebhookChannel {
         }
         byte[] body = n.body().getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target.url())
-                .timeout(properties.webhookTimeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "koho-gateway-notifications")
-                .header("X-Koho-Event-Id", n.eventId().toString())
-                .header("X-Koho-Event-Type", n.kind().name())
-                .header("X-Koho-Timestamp", Long.toString(timestamp))
-                .header("X-Koho-Signature", WebhookSignature.sign(target.secret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        Map<String, String> headers = Map.of("User-Agent", "koho-gateway-notifications",
+                "X-Koho-Event-Id", n.eventId().toString(),
+                "X-Koho-Event-Type", n.kind().name(),
+                "X-Koho-Timestamp", Long.toString(timestamp),
+                "X-Koho-Signature", WebhookSignature.sign(target.secret(), timestamp, body));
         int status;
         String answer;
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
             // only the start of the answer is kept (as the error), however much the receiver sends
-            try (InputStream in = response.body()) {
-                answer = new String(in.readNBytes(MAX_ANSWER * 4), StandardCharsets.UTF_8);
-            }
-        } catch (HttpTimeoutException e) {
+            SafeFetch.Answer response = fetch.fetch(SafeFetch.Request.post(target.url(), headers, body,
+                    "application/json; charset=utf-8", MAX_ANSWER * 4, properties.webhookTimeout()));
+            status = response.status();
+            answer = new String(response.body(), StandardCharsets.UTF_8);
+        } catch (InvalidRequestException e) {
+            return new SendOutcome.Permanent(e.getMessage());
+        } catch (InterruptedIOException e) {
             return new SendOutcome.Transient("no answer within " + properties.webhookTimeout());
         } catch (IOException e) {
             return new SendOutcome.Transient("unreachable: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SendOutcome.Transient("interrupted");
         }
         return outcome(status, answer);
     }

@@ -25,6 +25,7 @@ import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.SafeFetch;
 import org.kohogateway.gateway.support.SecretSealer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,15 +49,17 @@ public class Webhooks {
     private final SecretSealer sealer;
     private final AuditTrail audit;
     private final NotificationProperties properties;
+    private final SafeFetch fetch;
     private final Clock clock;
 
     Webhooks(JdbcClient jdbc, StaffDirectory staff, SecretSealer sealer, AuditTrail audit,
-            NotificationProperties properties, Clock clock) {
+            NotificationProperties properties, SafeFetch fetch, Clock clock) {
         this.jdbc = jdbc;
         this.staff = staff;
         this.sealer = sealer;
         this.audit = audit;
         this.properties = properties;
+        this.fetch = fetch;
         this.clock = clock;
     }
 
@@ -171,7 +174,10 @@ public class Webhooks {
                 .optional();
     }
 
-    /** A webhook URL as the gateway accepts it: absolute https (http to localhost where allowed), no user info. */
+    /**
+     * A webhook URL as the gateway accepts it: absolute https (http to localhost where allowed), no user info, not an
+     * address in a private or reserved network.
+     */
     URI checkUrl(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
             throw badUrl();
@@ -192,6 +198,8 @@ public class Webhooks {
             throw new InvalidRequestException("notification.webhookNotHttps",
                     "a webhook URL must use https: " + uri.getScheme() + "://" + uri.getHost(), uri.getHost());
         }
+        // an address inside the city's network is refused now; a name is resolved and checked on every send
+        fetch.checkWithoutLookup(uri);
         return uri;
     }
 

@@ -37,9 +37,14 @@ public final class Post {
 
     private final PostId id;
     private final long authorId;
-    private final ApprovalRoute route;
+    /** PR_DIRECT turns into PR_REVIEW when a finding needs acknowledgement (another PR officer clears it). */
+    private ApprovalRoute route;
     private final long departmentId;
     private final String sourceUrl;
+    /** The source as fetched when the post was published directly; null before. */
+    private SourcePage sourcePage;
+    /** Who sent a direct publish to PR review: like its author, they may not approve it. */
+    private Long submittedBy;
     private final PostId correctionOf;
     private final Instant createdAt;
     private PostContent content;
@@ -64,7 +69,7 @@ public final class Post {
             Instant createdAt,
             PostContent content, Instant scheduledAt, PostStatus status, String approvedHash, Long decidedBy,
             Instant decidedAt, String decisionComment, Set<String> acknowledged, List<Delivery> deliveries, int version,
-            Instant updatedAt) {
+            Instant updatedAt, SourcePage sourcePage, Long submittedBy) {
         this.id = id;
         this.authorId = authorId;
         this.route = route;
@@ -84,6 +89,8 @@ public final class Post {
         deliveries.forEach(d -> loadedStatuses.put(d.id(), d.status()));
         this.version = version;
         this.updatedAt = updatedAt;
+        this.sourcePage = sourcePage;
+        this.submittedBy = submittedBy;
     }
 
     static Post draft(Staff author, ApprovalRoute route, long departmentId, String sourceUrl, PostId correctionOf,
@@ -92,7 +99,7 @@ public final class Post {
         List<Delivery> deliveries = accountIds.stream().map(Delivery::waiting).toList();
         Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, correctionOf, now, content,
                 scheduledAt,
-                PostStatus.DRAFT, null, null, null, null, Set.of(), deliveries, 0, now);
+                PostStatus.DRAFT, null, null, null, null, Set.of(), deliveries, 0, now, null, null);
         post.event("POST_CREATED", null, PostStatus.DRAFT, post.contentDetail());
         return post;
     }
@@ -161,19 +168,44 @@ public final class Post {
         transition(PostStatus.REJECTED, "POST_REJECTED", now, Map.of("route", route.name(), "comment", comment));
     }
 
-    /** The PR department's direct publish of already-published city content (guideline §6-① exception). */
-    void publishDirect(Staff actor, List<Finding> findings, Set<String> acknowledgements, Instant now) {
+    /**
+     * The PR department's direct publish of already-published city content (guideline §6-① exception): the post must
+     * cite its source, fetched just now. A finding that needs acknowledgement is not cleared by the officer
+     * publishing: the post goes to the PR review route instead, where another PR officer decides.
+     */
+    void publishDirect(Staff actor, SourcePage source, List<Finding> findings, Instant now) {
         if (route != ApprovalRoute.PR_DIRECT || !actor.has(Role.PR_OFFICER)) {
             throw new NotPermittedException("post.directOnlyPr",
                     "only a PR officer's post citing an official source can be published directly");
         }
         requireStatus("publishDirect", PostStatus.DRAFT);
         requireFutureOrAsap(scheduledAt, now);
-        clearRules(actor, findings, acknowledgements);
+        requireNothingBlocking(findings);
+        if (!content.text().contains(sourceUrl)
+                && content.links().stream().noneMatch(link -> link.toString().equals(sourceUrl))) {
+            throw new InvalidRequestException("post.sourceNotCited",
+                    "a direct publish cites its source: put " + sourceUrl + " in the text or the links", sourceUrl);
+        }
+        sourcePage = source;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("sourceUrl", sourceUrl);
+        detail.put("sourceTitle", source.title());
+        detail.put("sourceSha256", source.sha256());
+        detail.put("sourceFetchedAt", source.fetchedAt().toString());
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.ACKNOWLEDGE)) {
+            route = ApprovalRoute.PR_REVIEW;
+            submittedBy = actor.id();
+            detail.put("route", route.name());
+            detail.put("reason", "a finding needs another PR officer's acknowledgement");
+            transition(PostStatus.SUBMITTED, "POST_SENT_TO_PR_REVIEW", now, detail);
+            announcements.add(new PostAwaitingApproval(id, authorId, route, departmentId));
+            return;
+        }
         decide(actor, null, now);
         approvedHash = contentHash();
-        transition(PostStatus.APPROVED, "POST_PUBLISHED_DIRECT", now,
-                Map.of("route", route.name(), "sourceUrl", sourceUrl, "contentHash", approvedHash));
+        detail.put("route", route.name());
+        detail.put("contentHash", approvedHash);
+        transition(PostStatus.APPROVED, "POST_PUBLISHED_DIRECT", now, detail);
         schedule(now);
     }
 
@@ -379,7 +411,7 @@ public final class Post {
     }
 
     private void requireEligibleApprover(Staff approver) {
-        if (approver.id() == authorId) {
+        if (approver.id() == authorId || submittedBy != null && approver.id() == submittedBy) {
             throw new NotPermittedException("post.selfApproval", "nobody approves their own post");
         }
         switch (route) {
@@ -435,7 +467,7 @@ public final class Post {
     }
 
     private boolean mayApprove(Staff actor) {
-        if (actor.id() == authorId) {
+        if (actor.id() == authorId || submittedBy != null && actor.id() == submittedBy) {
             return false;
         }
         return switch (route) {
@@ -582,6 +614,16 @@ public final class Post {
 
     public String sourceUrl() {
         return sourceUrl;
+    }
+
+    /** The cited source as fetched at the direct publish; null before (and for other routes). */
+    public SourcePage sourcePage() {
+        return sourcePage;
+    }
+
+    /** Who sent a direct publish to PR review; null otherwise. */
+    public Long submittedBy() {
+        return submittedBy;
     }
 
     /** The post this one corrects, or null. */

@@ -22,8 +22,11 @@ import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.SafeFetch;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The use cases of posting and approving; each runs in one transaction with its audit entries. */
 @Service
@@ -41,15 +44,22 @@ public class PostWorkflow {
     private final StaffDirectory staff;
     private final PostingProperties properties;
     private final PolicyRules rules;
+    private final SourcePages sources;
+    private final SafeFetch fetch;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     PostWorkflow(Posts posts, OfficialAccounts accounts, StaffDirectory staff, PostingProperties properties,
-            PolicyRules rules, Clock clock) {
+            PolicyRules rules, SourcePages sources, SafeFetch fetch, PlatformTransactionManager transactions,
+            Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.staff = staff;
         this.properties = properties;
         this.rules = rules;
+        this.sources = sources;
+        this.fetch = fetch;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -73,6 +83,7 @@ public class PostWorkflow {
             source = officialSource(request.sourceUrl());
             route = ApprovalRoute.PR_DIRECT;
             departmentId = author.departmentId();
+            targets.forEach(account -> requirePrDepartmentsOwn(account, departmentId));
         } else {
             departmentId = single(targets.stream().map(OfficialAccount::departmentId).toList(), "post.mixedDepartments",
                     "all target accounts must belong to one department; split the post");
@@ -123,13 +134,24 @@ public class PostWorkflow {
         return change(username, id, (post, actor, now) -> post.reject(actor, comment, now));
     }
 
-    @Transactional
-    public Post publishDirect(String username, PostId id, Set<String> acknowledgements) {
-        return change(username, id, (post, actor, now) -> {
+    /**
+     * Fetches the cited source first, outside any transaction (no connection or lock is held across the fetch), then
+     * publishes in one transaction; a post changed meanwhile is refused there as any concurrent change.
+     */
+    public Post publishDirect(String username, PostId id) {
+        Post before = get(id);
+        if (!staff.byUsername(username).has(Role.PR_OFFICER) || before.route() != ApprovalRoute.PR_DIRECT) {
+            throw new NotPermittedException("post.directOnlyPr",
+                    "only a PR officer's post citing an official source can be published directly");
+        }
+        SourcePage page = sources.fetch(URI.create(before.sourceUrl()));
+        return transaction.execute(status -> change(username, id, (post, actor, now) -> {
             requireTargetsActive(post);
+            post.accountIds().forEach(accountId -> requirePrDepartmentsOwn(accounts.get(accountId),
+                    post.departmentId()));
             post.bindPolicyVersions(policyVersions(post));
-            post.publishDirect(actor, findings(post), acknowledgements, now);
-        });
+            post.publishDirect(actor, page, findings(post), now);
+        }));
     }
 
     @Transactional
@@ -335,9 +357,26 @@ public class PostWorkflow {
         return targets;
     }
 
-    private String officialSource(URI source) {
+    /**
+     * The §6-① exception covers the PR department's own accounts; another department's account carries that
+     * department's voice, so its approver decides (the ordinary route, without a source).
+     */
+    private static void requirePrDepartmentsOwn(OfficialAccount account, long prDepartmentId) {
+        if (account.departmentId() != prDepartmentId) {
+            throw new NotPermittedException("post.directNotPrAccount", "account " + account.name()
+                    + " belongs to another department: post there without a source, for its approver",
+                    account.name());
+        }
+    }
+
+    /**
+     * A source a direct publish may cite: on an official domain, https (plain http only to loopback where allowed:
+     * tests, the demo).
+     */
+    public String officialSource(URI source) {
         requireWebLink(source);
-        if (!rules.official(source.getHost().toLowerCase(Locale.ROOT)) || !"https".equalsIgnoreCase(source.getScheme())) {
+        if (!rules.official(source.getHost().toLowerCase(Locale.ROOT))
+                || !"https".equalsIgnoreCase(source.getScheme()) && !fetch.plainHttpAllowed(source)) {
             throw new InvalidRequestException("post.sourceNotOfficial",
                     "the source " + source + " is not on an official city domain (https)", source.toString());
         }

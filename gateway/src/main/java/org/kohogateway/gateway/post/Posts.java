@@ -84,6 +84,7 @@ class Posts {
         return jdbc.sql("""
                 select * from post
                 where status = 'SUBMITTED' and route in (:routes) and author_id <> :me
+                  and submitted_by is distinct from :me
                   and (route <> 'DEPARTMENT' or department_id = :department)
                 order by coalesce(scheduled_at, created_at)
                 """)
@@ -112,10 +113,11 @@ class Posts {
         jdbc.sql("""
                 insert into post (id, author_id, text, links, media_urls, reply_to, quote_of, category, route, department_id,
                     source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
-                    decision_comment, version, created_at, updated_at)
+                    decision_comment, version, created_at, updated_at, source_title, source_sha256, source_fetched_at,
+                    submitted_by)
                 values (:id, :author, :text, :links, :media, :replyTo, :quoteOf, :category, :route, :department,
                     :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
-                    :comment, 0, :created, :updated)
+                    :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy)
                 """)
                 .params(postParams(post))
                 .update();
@@ -141,7 +143,9 @@ class Posts {
                 update post set text = :text, links = :links, media_urls = :media, reply_to = :replyTo,
                     quote_of = :quoteOf, category = :category, scheduled_at = :scheduled, status = :status,
                     content_hash = :hash, approved_hash = :approved, acknowledged = :acknowledged, decided_by = :decidedBy,
-                    decided_at = :decidedAt, decision_comment = :comment, version = version + 1, updated_at = :updated
+                    decided_at = :decidedAt, decision_comment = :comment, version = version + 1, updated_at = :updated,
+                    route = :route, source_title = :sourceTitle, source_sha256 = :sourceSha256,
+                    source_fetched_at = :sourceFetchedAt, submitted_by = :submittedBy
                 where id = :id and version = :version
                 """)
                 .params(postParams(post))
@@ -215,6 +219,11 @@ class Posts {
         p.put("comment", post.decisionComment());
         p.put("created", timestamp(post.createdAt()));
         p.put("updated", timestamp(post.updatedAt()));
+        SourcePage page = post.sourcePage();
+        p.put("sourceTitle", page == null ? null : page.title());
+        p.put("sourceSha256", page == null ? null : page.sha256());
+        p.put("sourceFetchedAt", page == null ? null : timestamp(page.fetchedAt()));
+        p.put("submittedBy", post.submittedBy());
         return p;
     }
 
@@ -225,13 +234,18 @@ class Posts {
                 rs.getString("quote_of"));
         long decidedBy = rs.getLong("decided_by");
         Long decidedByOrNull = rs.wasNull() ? null : decidedBy;
+        long submittedBy = rs.getLong("submitted_by");
+        Long submittedByOrNull = rs.wasNull() ? null : submittedBy;
+        Instant fetchedAt = instant(rs, "source_fetched_at");
+        SourcePage page = fetchedAt == null ? null
+                : new SourcePage(rs.getString("source_title"), rs.getString("source_sha256"), fetchedAt);
         return new Post(id, rs.getLong("author_id"), ApprovalRoute.valueOf(rs.getString("route")),
                 rs.getLong("department_id"), rs.getString("source_url"), correctionOf(rs), instant(rs, "created_at"),
                 content,
                 instant(rs, "scheduled_at"), PostStatus.valueOf(rs.getString("status")), rs.getString("approved_hash"),
                 decidedByOrNull, instant(rs, "decided_at"), rs.getString("decision_comment"),
                 new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())), deliveries(id),
-                rs.getInt("version"), instant(rs, "updated_at"));
+                rs.getInt("version"), instant(rs, "updated_at"), page, submittedByOrNull);
     }
 
     private List<Delivery> deliveries(PostId id) {

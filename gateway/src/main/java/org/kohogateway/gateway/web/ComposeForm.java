@@ -39,7 +39,6 @@ public class ComposeForm {
     private String quoteOf = "";
     /** The id of the sent post this one corrects (guideline §7-①), or empty. */
     private String correctionOf = "";
-    private List<String> acknowledge = new ArrayList<>();
 
     static ComposeForm of(Post post) {
         ComposeForm form = new ComposeForm();
@@ -252,13 +251,5 @@ public class ComposeForm {
 
     public void setCorrectionOf(String correctionOf) {
         this.correctionOf = correctionOf;
-    }
-
-    public List<String> getAcknowledge() {
-        return acknowledge;
-    }
-
-    public void setAcknowledge(List<String> acknowledge) {
-        this.acknowledge = acknowledge == null ? new ArrayList<>() : acknowledge;
     }
 }

@@ -6,7 +6,6 @@ import java.security.Principal;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.feed.FeedPoll;
 import org.kohogateway.gateway.feed.PressReleaseFeed;
 import org.kohogateway.gateway.policy.Finding;
-import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.NewPost;
@@ -69,18 +67,16 @@ class PostPagesController {
     private final PostWorkflow workflow;
     private final OfficialAccounts accounts;
     private final StaffDirectory staff;
-    private final PolicyRules rules;
     private final FindingLines lines;
     private final MessageSource messages;
     private final PressReleaseFeed feed;
 
-    PostPagesController(PostWorkflow workflow, OfficialAccounts accounts, StaffDirectory staff, PolicyRules rules,
+    PostPagesController(PostWorkflow workflow, OfficialAccounts accounts, StaffDirectory staff,
             FindingLines lines, MessageSource messages, PressReleaseFeed feed) {
         this.workflow = workflow;
         this.feed = feed;
         this.accounts = accounts;
         this.staff = staff;
-        this.rules = rules;
         this.lines = lines;
         this.messages = messages;
     }
@@ -154,7 +150,7 @@ class PostPagesController {
     /** The as-you-type check: the findings fragment for the form as it stands, never an error status. */
     @PostMapping("/compose/check")
     String check(Principal principal, @ModelAttribute("form") ComposeForm form, Model model) {
-        checkInto(principal.getName(), form, model, false);
+        checkInto(principal.getName(), form, model);
         return "fragments/findings :: findings";
     }
 
@@ -190,8 +186,7 @@ class PostPagesController {
                 workflow.submit(me, post.id());
                 redirect.addFlashAttribute("flash", "flash.submitted");
             } else if ("publish".equals(action)) {
-                workflow.publishDirect(me, post.id(), Set.copyOf(form.getAcknowledge()));
-                redirect.addFlashAttribute("flash", "flash.published");
+                redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me, post.id())));
             } else {
                 redirect.addFlashAttribute("flash", "flash.saved");
             }
@@ -273,14 +268,18 @@ class PostPagesController {
         model.addAttribute("feedProblems", polls.stream().filter(p -> p.problem() != null).toList());
     }
 
+    /** A direct publish is published, or sent to another PR officer when a finding needs acknowledgement. */
+    private static String publishedFlash(Post post) {
+        return post.status() == PostStatus.SUBMITTED ? "flash.sentToPrReview" : "flash.published";
+    }
+
     /** Publishes a direct-publish draft from the list; findings to acknowledge are shown on its edit page. */
     @PostMapping("/press-release/drafts/{id}/publish")
     String publishDraft(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
         requirePr(principal);
         Post draft = workflow.get(new PostId(id));
         try {
-            workflow.publishDirect(principal.getName(), draft.id(), Set.of());
-            redirect.addFlashAttribute("flash", "flash.published");
+            redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(principal.getName(), draft.id())));
             return "redirect:/press-release";
         } catch (GatewayException e) {
             lines.flash(redirect, e, draft.content().text(), names());
@@ -301,15 +300,9 @@ class PostPagesController {
             }
             officialSource(form.getSourceUrl().strip());
             NewPost request = form.toNewPost();
-            Set<String> acknowledged = Set.copyOf(form.getAcknowledge());
             if (!SAVE.equals(action)) {
-                List<Finding> findings = workflow.check(me, request);
-                requireNothingBlocking(findings);
-                List<Finding> missing = findings.stream().filter(f -> f.severity() == Severity.ACKNOWLEDGE)
-                        .filter(f -> !acknowledged.contains(f.key())).toList();
-                if (!missing.isEmpty()) {
-                    throw new PolicyViolationException("rules.needsAcknowledgement", "acknowledge first", missing);
-                }
+                // findings to acknowledge do not stop it here: they send the post to another PR officer
+                requireNothingBlocking(workflow.check(me, request));
             }
             Post post = workflow.create(me, request);
             if (SAVE.equals(action)) {
@@ -317,12 +310,11 @@ class PostPagesController {
                 return "redirect:/posts";
             }
             try {
-                workflow.publishDirect(me, post.id(), acknowledged);
+                redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me, post.id())));
             } catch (GatewayException e) {
                 lines.flash(redirect, e, form.getText(), names());
                 return "redirect:/posts/" + post.id().value() + "/edit";
             }
-            redirect.addFlashAttribute("flash", "flash.published");
             return "redirect:/posts";
         } catch (GatewayException e) {
             lines.show(model, e, form.getText(), names());
@@ -338,10 +330,7 @@ class PostPagesController {
         } catch (URISyntaxException e) {
             throw new InvalidRequestException("post.badLink", "not a web link: " + source, source);
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
-                || !rules.official(uri.getHost().toLowerCase(Locale.ROOT))) {
-            throw new InvalidRequestException("post.sourceNotOfficial", "not an official source", source);
-        }
+        workflow.officialSource(uri);
     }
 
     private void requirePr(Principal principal) {
@@ -375,7 +364,7 @@ class PostPagesController {
         model.addAttribute("original", original(form, me));
         model.addAttribute("formAction", post != null ? "/posts/" + post.id().value() + "/edit"
                 : mode.press() ? "/press-release" : "/posts");
-        checkInto(me.username(), form, model, mode.press());
+        checkInto(me.username(), form, model);
         return "compose";
     }
 
@@ -397,7 +386,7 @@ class PostPagesController {
     }
 
     /** Runs the rules on the form as it stands; a form that is not complete yet gets a hint instead of findings. */
-    private void checkInto(String username, ComposeForm form, Model model, boolean acknowledgeable) {
+    private void checkInto(String username, ComposeForm form, Model model) {
         Set<Platform> platforms = new LinkedHashSet<>();
         Map<Long, String> names = names();
         try {
@@ -408,8 +397,6 @@ class PostPagesController {
             // counted for no platform in particular
         }
         model.addAttribute("counters", CharacterCounts.of(form.getText(), form.linksSoFar(), platforms));
-        model.addAttribute("acknowledgeable", acknowledgeable);
-        model.addAttribute("acknowledged", form.getAcknowledge());
         if (form.getText() == null || form.getText().isBlank()) {
             model.addAttribute("findings", List.of());
             model.addAttribute("checkHint", "page.check.typeText");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kohogateway.gateway.api.Problems.assertProblem;
 import static org.kohogateway.gateway.api.Problems.assertRefusal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 
 import tools.jackson.databind.JsonNode;
@@ -113,10 +116,8 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     @Test
     void prOfficerPublishesCitedCityContentDirectlyAndTheRouteIsAudited() {
         Api pr = api(world.pr());
-        Map<String, Object> request = post(world.lineA(), world.lineA2());
-        request.put("category", "PRESS_RELEASE");
-        request.put("sourceUrl", PRESS_RELEASE);
-        JsonNode created = create(pr, request);
+        String source = SimulatedPlatforms.shared().cityPage("秋祭りを開催します｜江津市").toString();
+        JsonNode created = create(pr, direct(source, world.cityLine(), world.cityLine2()));
         assertThat(created.get("route").asString()).isEqualTo("PR_DIRECT");
         String id = created.get("id").asString();
 
@@ -126,13 +127,113 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
 
         JsonNode published = pr.post("/api/posts/" + id + "/publish", null).json();
         assertThat(published.get("status").asString()).as(published.toString()).isEqualTo("APPROVED");
-        assertThat(published.get("sourceUrl").asString()).isEqualTo(PRESS_RELEASE);
+        assertThat(published.get("sourceUrl").asString()).isEqualTo(source);
         assertThat(deliveryStatuses(published)).hasSize(2).containsOnly("SCHEDULED");
 
         JsonNode trail = api(world.auditor()).get("/api/audit?subjectType=POST&subjectId=" + id).json();
         JsonNode direct = entry(trail, "POST_PUBLISHED_DIRECT");
         assertThat(direct.get("actor").asString()).isEqualTo(world.pr());
-        assertThat(direct.get("detail").asString()).contains(PRESS_RELEASE).contains("PR_DIRECT");
+        assertThat(direct.get("detail").asString()).contains(source).contains("PR_DIRECT");
+    }
+
+    @Test
+    void directPublishFetchesTheSourceAndRecordsItsTitleAndHashForAuditors() throws Exception {
+        Api pr = api(world.pr());
+        URI page = SimulatedPlatforms.shared().cityPage("報道発表 台風への備え");
+        String id = create(pr, direct(page.toString(), world.cityLine())).get("id").asString();
+
+        JsonNode published = pr.post("/api/posts/" + id + "/publish", null).json();
+
+        byte[] body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://localhost:" + page.getPort() + page.getPath())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(body));
+        JsonNode view = api(world.auditor()).get("/api/posts/" + id).json();
+        assertThat(view.get("sourceTitle").asString()).as(published.toString()).isEqualTo("報道発表 台風への備え");
+        assertThat(view.get("sourceSha256").asString()).isEqualTo(sha256);
+        assertThat(view.get("sourceFetchedAt").isNull()).isFalse();
+        JsonNode direct = entry(api(world.auditor()).get("/api/audit?subjectType=POST&subjectId=" + id).json(),
+                "POST_PUBLISHED_DIRECT");
+        assertThat(direct.get("detail").asString()).contains("報道発表 台風への備え").contains(sha256);
+    }
+
+    @Test
+    void refusesDirectPublishWhenTheSourceDoesNotAnswer200() {
+        Api pr = api(world.pr());
+        URI page = SimulatedPlatforms.shared().cityPage("削除された報道発表");
+        URI missing = URI.create(page.toString().replace(".html", "-gone.html"));
+        String id = create(pr, direct(missing.toString(), world.cityLine())).get("id").asString();
+
+        assertRefusal(pr.post("/api/posts/" + id + "/publish", null), 400, "post.sourceUnavailable");
+        assertStatus(id, "DRAFT");
+    }
+
+    @Test
+    void refusesDirectPublishWhenTheSourceRedirectsOffTheOfficialDomain() {
+        Api pr = api(world.pr());
+        String path = "/press/moved-" + TestData.unique() + ".html";
+        SimulatedPlatforms.shared().server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(path)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(301)
+                        .withHeader("Location", "https://www.example.com/fake-press.html")));
+        String source = "http://" + SimulatedPlatforms.CITY_PAGES_HOST + ":"
+                + SimulatedPlatforms.shared().server().port() + path;
+        String id = create(pr, direct(source, world.cityLine())).get("id").asString();
+
+        assertRefusal(pr.post("/api/posts/" + id + "/publish", null), 400, "post.sourceUnavailable");
+        assertStatus(id, "DRAFT");
+    }
+
+    @Test
+    void refusesDirectPublishThatDoesNotCiteItsSource() {
+        Api pr = api(world.pr());
+        String source = SimulatedPlatforms.shared().cityPage("引用されない報道発表").toString();
+        Map<String, Object> request = post(world.cityLine());
+        request.put("category", "PRESS_RELEASE");
+        request.put("sourceUrl", source);
+        String id = create(pr, request).get("id").asString();
+
+        assertRefusal(pr.post("/api/posts/" + id + "/publish", null), 400, "post.sourceNotCited");
+        assertStatus(id, "DRAFT");
+    }
+
+    @Test
+    void aFindingThatNeedsAcknowledgementSendsADirectPublishToAnotherPrOfficer() {
+        Api pr = api(world.pr());
+        String source = SimulatedPlatforms.shared().cityPage("外部サイトの案内").toString();
+        Map<String, Object> request = direct(source, world.cityLine());
+        request.put("links", List.of(source, "https://www.example.com/partner"));
+        String id = create(pr, request).get("id").asString();
+
+        JsonNode sent = pr.post("/api/posts/" + id + "/publish", null).json();
+
+        assertThat(sent.get("status").asString()).as(sent.toString()).isEqualTo("SUBMITTED");
+        assertThat(sent.get("route").asString()).isEqualTo("PR_REVIEW");
+        assertRefusal(pr.post("/api/posts/" + id + "/approve", null), 403, "post.selfApproval");
+        assertThat(ids(api(world.pr2()).get("/api/inbox").json())).contains(id);
+        List<String> keys = new ArrayList<>();
+        sent.get("findings").forEach(f -> keys.add(f.get("key").asString()));
+        assertThat(keys).isNotEmpty();
+        JsonNode approved = api(world.pr2()).post("/api/posts/" + id + "/approve",
+                Api.json(Map.of("acknowledge", keys))).json();
+        assertThat(approved.get("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
+        assertThat(approved.get("decidedBy").asString()).isEqualTo(world.pr2());
+    }
+
+    @Test
+    void aDirectPublishGoesOnlyToThePrDepartmentsOwnAccountsOthersNeedTheirDepartmentsApproval() {
+        Api pr = api(world.pr());
+        String source = SimulatedPlatforms.shared().cityPage("観光課の催し").toString();
+        int before = mine(pr);
+
+        assertRefusal(pr.post("/api/posts", Api.json(direct(source, world.lineA()))), 403, "post.directNotPrAccount");
+        assertRefusal(pr.post("/api/posts", Api.json(direct(source, world.cityLine(), world.lineA()))), 403,
+                "post.directNotPrAccount");
+        assertThat(mine(pr)).isEqualTo(before);
+        Map<String, Object> ordinary = direct(source, world.lineA());
+        ordinary.remove("sourceUrl");
+        assertThat(create(pr, ordinary).get("route").asString()).as("the department's approver decides")
+                .isEqualTo("DEPARTMENT");
     }
 
     @Test
@@ -356,6 +457,15 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
         post.put("text", "江津市の秋祭りは11月30日（日）に開催します。");
         post.put("category", "EVENT");
         post.put("accountIds", java.util.Arrays.stream(targets).map(OfficialAccount::id).toList());
+        return post;
+    }
+
+    /** A direct publish that cites its source as a link. */
+    private static Map<String, Object> direct(String source, OfficialAccount... targets) {
+        Map<String, Object> post = post(targets);
+        post.put("category", "PRESS_RELEASE");
+        post.put("sourceUrl", source);
+        post.put("links", List.of(source));
         return post;
     }
 

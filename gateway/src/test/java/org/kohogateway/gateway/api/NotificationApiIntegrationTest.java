@@ -54,6 +54,16 @@ class NotificationApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void refusesWebhooksIntoTheCitysOwnOrReservedNetworks() {
+        Api admin = api(data.world().admin());
+        for (String url : List.of("https://10.0.0.1/hook", "https://169.254.169.254/latest/meta-data",
+                "https://[::ffff:10.0.0.1]/hook", "https://[fd00::1]/hook", "https://100.64.0.1/hook",
+                "https://0.0.0.0/hook")) {
+            assertRefusal(admin.post(WEBHOOKS, webhook(Map.of("url", url))), 400, "outbound.unsafeUrl");
+        }
+    }
+
+    @Test
     void acceptsHttpsAndKeepsTheSecretWhenAChangeLeavesItOut() {
         World world = data.world();
         Api admin = api(world.admin());

@@ -10,6 +10,8 @@ public final class DemoRun {
     public static void prepare(String credentialsKey) {
         System.setProperty("spring.datasource.url", EmbeddedDatabase.jdbcUrl());
         SimulatedPlatforms.shared().properties().forEach(System::setProperty);
+        // the demo's source pages and receivers are on this machine; production refuses loopback
+        System.setProperty("gateway.outbound.allow-loopback", "true");
         if (System.getProperty("gateway.credentials.key") == null && System.getenv("GATEWAY_CREDENTIALS_KEY") == null) {
             System.setProperty("gateway.credentials.key", credentialsKey);
         }

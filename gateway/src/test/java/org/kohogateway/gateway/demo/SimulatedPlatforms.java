@@ -43,6 +43,11 @@ public final class SimulatedPlatforms {
 
     /** The homepage every simulated profile links to, as the guideline (§7-①) asks. */
     public static final String CITY_HOMEPAGE = "https://www.city.gotsu.lg.jp";
+    /**
+     * The city's web server as tests and the demo reach it: a name on the official domain that their outbound client
+     * resolves to this simulator on loopback (see {@code IntegrationTestConfiguration}).
+     */
+    public static final String CITY_PAGES_HOST = "press.city.gotsu.lg.jp";
 
     /** The pinned Graph API version as it appears in paths, {@code v22.0}. */
     private static final String GRAPH = "/" + GraphClient.API_VERSION.getUrlElement();
@@ -115,6 +120,17 @@ public final class SimulatedPlatforms {
                 "gateway.platforms.x.v2-base-url", xV2BaseUrl().toString(),
                 "gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString(),
                 "gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString());
+    }
+
+    /** A page the city has published, with this title, served here; its address on {@link #CITY_PAGES_HOST}. */
+    public URI cityPage(String title) {
+        String path = "/press/" + java.util.UUID.randomUUID() + ".html";
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(path).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title
+                                + "</title></head><body><h1>" + title + "</h1></body></html>")));
+        return URI.create("http://" + CITY_PAGES_HOST + ":" + server.port() + path);
     }
 
     /** Puts the standard answers back after a test replaced some. */

@@ -25,6 +25,7 @@ import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.support.SafeFetch;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -56,6 +57,9 @@ class FeedIntegrationTest extends IntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    SafeFetch safeFetch;
 
     @BeforeAll
     static void start() {
@@ -90,7 +94,7 @@ class FeedIntegrationTest extends IntegrationTest {
         assertThat(post.content().category()).isEqualTo(PostCategory.PRESS_RELEASE);
         assertThat(post.content().text()).isEqualTo("【報道発表】市長が記者会見を行いました");
         assertThat(post.sourceUrl()).isEqualTo(first);
-        assertThat(post.accountIds()).containsExactly(world.lineA().id());
+        assertThat(post.accountIds()).containsExactly(world.cityLine().id());
         assertThat(feed.draftOf(second)).isPresent();
     }
 
@@ -152,11 +156,54 @@ class FeedIntegrationTest extends IntegrationTest {
         gone.stop();
 
         FeedPoll poll = feed.poll(new FeedSource(URI.create("http://localhost:" + port + "/feed.xml"), world.pr(),
-                List.of(world.lineA().id()))).orElseThrow();
+                List.of(world.cityLine().id()))).orElseThrow();
 
         assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
         assertThat(poll.httpStatus()).isNull();
         assertThat(poll.problem()).startsWith("unreachable");
+    }
+
+    @Test
+    void aFeedRedirectedToAnotherHostIsNotFollowed() {
+        World world = data.world();
+        String n = TestData.unique();
+        String elsewhere = "http://127.0.0.1:" + server.port() + "/elsewhere-" + n + ".xml";
+        server.stubFor(get(urlEqualTo("/moved-" + n + ".xml")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", elsewhere)));
+        server.stubFor(get(urlEqualTo("/elsewhere-" + n + ".xml")).willReturn(aResponse()
+                .withBody(rss(item("転送先", "https://www.city.gotsu.lg.jp/press/" + n + ".html")))));
+
+        FeedPoll poll = feed.poll(source(world, "/moved-" + n + ".xml")).orElseThrow();
+
+        assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
+        assertThat(poll.httpStatus()).isEqualTo(302);
+        server.verify(0, getRequestedFor(urlEqualTo("/elsewhere-" + n + ".xml")));
+    }
+
+    @Test
+    void aFeedInAPrivateNetworkIsRefusedWithoutConnecting() {
+        World world = data.world();
+
+        FeedPoll poll = feed.poll(new FeedSource(URI.create("https://10.255.255.1/feed-" + TestData.unique() + ".xml"),
+                world.pr(), List.of(world.cityLine().id()))).orElseThrow();
+
+        assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
+        assertThat(poll.httpStatus()).isNull();
+        assertThat(poll.problem()).startsWith("refused").contains("10.255.255.1");
+    }
+
+    @Test
+    void aFeedLargerThanTheBoundIsRefused() {
+        World world = data.world();
+        String path = "/huge-" + TestData.unique() + ".xml";
+        String filler = "<!-- " + "x".repeat(3 * 1024 * 1024) + " -->";
+        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse()
+                .withBody(rss(item("大きすぎる", "https://www.city.gotsu.lg.jp/press/huge.html")) + filler)));
+
+        FeedPoll poll = feed.poll(source(world, path)).orElseThrow();
+
+        assertThat(poll.outcome()).isEqualTo(FeedPoll.Outcome.FAILED);
+        assertThat(poll.problem()).contains("larger than");
     }
 
     @Test
@@ -185,7 +232,7 @@ class FeedIntegrationTest extends IntegrationTest {
         server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withFixedDelay(1500)
                 .withBody(rss(item("同時の取り込み", "https://www.city.gotsu.lg.jp/press/" + n + ".html")))));
         PressReleaseFeed otherInstance = new PressReleaseFeed(feedProperties, items, workflow, gatewayClock,
-                transactions);
+                transactions, safeFetch);
 
         CountDownLatch start = new CountDownLatch(1);
         List<Optional<FeedPoll>> polls;
@@ -216,7 +263,7 @@ class FeedIntegrationTest extends IntegrationTest {
     }
 
     private FeedSource source(World world, String path) {
-        return new FeedSource(URI.create(server.baseUrl() + path), world.pr(), List.of(world.lineA().id()));
+        return new FeedSource(URI.create(server.baseUrl() + path), world.pr(), List.of(world.cityLine().id()));
     }
 
     static String rss(String... items) {

@@ -52,6 +52,7 @@ import org.kohogateway.gateway.post.PostEdit;
 import org.kohogateway.gateway.post.PostAwaitingApproval;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.support.SafeFetch;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
@@ -113,6 +114,9 @@ class NotificationsIntegrationTest extends IntegrationTest {
 
     @Autowired
     MailChannel mail;
+
+    @Autowired
+    SafeFetch safeFetch;
 
     @Autowired
     WebhookChannel webhookChannel;
@@ -310,7 +314,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
     void retriesAfterATimeoutAndA500WithBackoffThenDeliversTheSameEvent() {
         NotificationProperties impatient = properties(2, Duration.ofMillis(300));
         NotificationWorker impatientWorker = new NotificationWorker(outbox, mail,
-                new WebhookChannel(webhooks, impatient, clock), impatient, clock, scheduler);
+                new WebhookChannel(webhooks, impatient, clock, safeFetch), impatient, clock, scheduler);
         World world = data.world();
         long webhook = register(world, "/hooks/flaky", secret(), Set.of("DELIVERY_FAILED"), world.departmentA().id());
         receiver.stubFor(post(urlPathEqualTo("/hooks/flaky")).inScenario("flaky").whenScenarioStateIs(STARTED)
@@ -370,6 +374,23 @@ class NotificationsIntegrationTest extends IntegrationTest {
         assertThat((String) row.get("last_error")).isEqualTo("HTTP 400: unknown event");
         assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/refusing")))).hasSize(1);
         assertThat(api(world.admin()).get("/api/notifications?status=FAILED").body()).contains(row.get("id").toString());
+    }
+
+    @Test
+    void givesUpWithoutConnectingWhenAWebhookPointsIntoAPrivateNetwork() {
+        World world = data.world();
+        long webhook = register(world, "/hooks/moved-inside", secret(), Set.of("DELIVERY_FAILED"),
+                world.departmentA().id());
+        // as if registered before the rule, or edited in the database: the send checks again
+        jdbc.sql("update webhook set url = 'https://10.255.255.1/hook' where id = :id").param("id", webhook).update();
+        failedDelivery(world, "内部ネットワークへの知らせ");
+
+        worker.deliverDue();
+
+        Map<String, Object> row = webhookNotifications(webhook).getFirst();
+        assertThat(status(row)).as(row.toString()).isEqualTo("FAILED");
+        assertThat(row.get("attempts")).isEqualTo(1);
+        assertThat((String) row.get("last_error")).contains("refused").contains("10.255.255.1");
     }
 
     @Test

@@ -36,11 +36,14 @@ class PostTest {
     private final Staff posterApprover = new Staff(14, "both", "X", DEPARTMENT, EnumSet.of(Role.POSTER, Role.APPROVER));
     private final Staff admin = new Staff(15, "admin", "Z", DEPARTMENT, Set.of(Role.ADMIN));
 
+    private static final String SOURCE = "https://www.city.gotsu.lg.jp/press/1";
+    private final SourcePage page = new SourcePage("報道発表", "0".repeat(64), now);
+
     private Post draft(Staff author, ApprovalRoute route, Instant scheduledAt) {
-        return Post.draft(author, route, route == ApprovalRoute.PR_DIRECT ? PR_DEPARTMENT : DEPARTMENT,
-                route == ApprovalRoute.PR_DIRECT ? "https://www.city.gotsu.lg.jp/press/1" : null, null,
-                PostContent.text("江津市からのお知らせです。", PostCategory.NOTICE), scheduledAt, List.of(100L, 101L),
-                now);
+        boolean direct = route == ApprovalRoute.PR_DIRECT;
+        return Post.draft(author, route, direct ? PR_DEPARTMENT : DEPARTMENT, direct ? SOURCE : null, null,
+                PostContent.text("江津市からのお知らせです。" + (direct ? SOURCE : ""), PostCategory.NOTICE), scheduledAt,
+                List.of(100L, 101L), now);
     }
 
     private Post submitted() {
@@ -132,7 +135,7 @@ class PostTest {
     void prDirectPublishSkipsApprovalAndIsRecordedAsSuch() {
         Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
 
-        post.publishDirect(pr, NONE, Set.of(), now);
+        post.publishDirect(pr, page, NONE, now);
 
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
         assertThat(post.drainEvents()).extracting(PostEvent::action).contains("POST_PUBLISHED_DIRECT");
@@ -141,14 +144,14 @@ class PostTest {
     @Test
     void editingAPublishedDirectPostReturnsItToDraftForPublishingAgain() {
         Post post = draft(pr, ApprovalRoute.PR_DIRECT, now.plus(Duration.ofHours(1)));
-        post.publishDirect(pr, NONE, Set.of(), now);
+        post.publishDirect(pr, page, NONE, now);
 
-        post.edit(pr, PostContent.text("訂正: 報道発表の日付を直しました。", PostCategory.PRESS_RELEASE), post.scheduledAt(),
+        post.edit(pr, PostContent.text("訂正: 報道発表の日付を直しました。" + SOURCE, PostCategory.PRESS_RELEASE), post.scheduledAt(),
                 now);
 
         assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
         assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.WAITING);
-        post.publishDirect(pr, NONE, Set.of(), now);
+        post.publishDirect(pr, page, NONE, now);
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
         assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.SCHEDULED);
     }
@@ -160,11 +163,54 @@ class PostTest {
 
         assertThatThrownBy(() -> post.edit(poster, PostContent.text("横から", PostCategory.PRESS_RELEASE), null, now))
                 .isInstanceOf(NotPermittedException.class);
-        post.edit(colleague, PostContent.text("報道発表: 日付を直しました", PostCategory.PRESS_RELEASE), null, now);
-        post.publishDirect(colleague, NONE, Set.of(), now);
+        post.edit(colleague, PostContent.text("報道発表: 日付を直しました " + SOURCE, PostCategory.PRESS_RELEASE), null, now);
+        post.publishDirect(colleague, page, NONE, now);
 
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
         assertThat(post.decidedBy()).isEqualTo(99L);
+    }
+
+    @Test
+    void aDirectPublishRecordsItsFetchedSource() {
+        Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
+
+        post.publishDirect(pr, page, NONE, now);
+
+        assertThat(post.sourcePage()).isEqualTo(page);
+        assertThat(post.drainEvents()).filteredOn(e -> e.action().equals("POST_PUBLISHED_DIRECT"))
+                .extracting(e -> (Object) e.detail().get("sourceSha256")).containsExactly(page.sha256());
+    }
+
+    @Test
+    void aDirectPublishThatDoesNotCiteItsSourceIsRefused() {
+        Post post = Post.draft(pr, ApprovalRoute.PR_DIRECT, PR_DEPARTMENT, SOURCE, null,
+                PostContent.text("出典のないお知らせ", PostCategory.PRESS_RELEASE), null, List.of(100L), now);
+
+        assertThatThrownBy(() -> post.publishDirect(pr, page, NONE, now)).isInstanceOf(InvalidRequestException.class)
+                .extracting(e -> ((InvalidRequestException) e).code()).isEqualTo("post.sourceNotCited");
+        assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
+    }
+
+    @Test
+    void aFindingThatNeedsAcknowledgementSendsADirectPublishToAnotherPrOfficer() {
+        Staff colleague = new Staff(99, "pr2", "広報 二", PR_DEPARTMENT, EnumSet.of(Role.PR_OFFICER));
+        Staff third = new Staff(98, "pr3", "広報 三", PR_DEPARTMENT, EnumSet.of(Role.PR_OFFICER));
+        Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
+        Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
+        post.edit(colleague, PostContent.text("外部の案内 " + SOURCE, PostCategory.PRESS_RELEASE), null, now);
+
+        post.publishDirect(colleague, page, List.of(link), now);
+
+        assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
+        assertThat(post.route()).isEqualTo(ApprovalRoute.PR_REVIEW);
+        assertThat(post.acknowledged()).isEmpty();
+        assertThatThrownBy(() -> post.approve(colleague, null, List.of(link), Set.of(link.key()), null, now))
+                .as("the officer who published").isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> post.approve(pr, null, List.of(link), Set.of(link.key()), null, now))
+                .as("the author").isInstanceOf(NotPermittedException.class);
+        post.approve(third, null, List.of(link), Set.of(link.key()), null, now);
+        assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
+        assertThat(post.acknowledged()).containsExactly(link.key());
     }
 
     @Test
@@ -178,7 +224,7 @@ class PostTest {
     void departmentPostCannotBePublishedDirectly() {
         Post post = draft(pr, ApprovalRoute.DEPARTMENT, null);
 
-        assertThatThrownBy(() -> post.publishDirect(pr, NONE, Set.of(), now)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> post.publishDirect(pr, page, NONE, now)).isInstanceOf(NotPermittedException.class);
     }
 
     @Test
@@ -379,7 +425,7 @@ class PostTest {
         return new Post(post.id(), post.authorId(), post.route(), post.departmentId(), post.sourceUrl(), null,
                 post.createdAt(), post.content(), post.scheduledAt(), post.status(), post.approvedHash(),
                 post.decidedBy(), post.decidedAt(), post.decisionComment(), post.acknowledged(), deliveries, post.version(),
-                post.updatedAt());
+                post.updatedAt(), post.sourcePage(), post.submittedBy());
     }
 
     private static void assertRefused(Post post, java.util.function.Consumer<Post> action, String currentState) {

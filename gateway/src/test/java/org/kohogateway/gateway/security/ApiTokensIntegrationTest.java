@@ -35,14 +35,14 @@ class ApiTokensIntegrationTest extends IntegrationTest {
     void aCmsTokenPostsPressReleasesOnlyWithinItsRolesAndAccounts() throws Exception {
         World world = data.world();
         var issued = api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "CMS 報道発表",
-                "actsAs", world.pr(), "roles", List.of("PR_OFFICER"), "accountIds", List.of(world.lineAFree().id()),
+                "actsAs", world.pr(), "roles", List.of("PR_OFFICER"), "accountIds", List.of(world.cityLine().id()),
                 "expiresAt", clock.instant().plus(Duration.ofDays(30)).toString())));
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         String secret = issued.json().get("secret").asString();
         long id = issued.json().get("token").get("id").asLong();
 
         var inScope = bearer(secret, "POST", "/api/posts", Api.json(Map.of("text", "報道発表: 新庁舎の開庁について",
-                "category", "PRESS_RELEASE", "accountIds", List.of(world.lineAFree().id()),
+                "category", "PRESS_RELEASE", "accountIds", List.of(world.cityLine().id()),
                 "sourceUrl", "https://www.city.gotsu.lg.jp/press/2026/1.html")));
         assertThat(inScope.statusCode()).as(inScope.body()).isEqualTo(201);
         assertThat(bearer(secret, "POST", "/api/posts", Api.json(Map.of("text", "範囲外", "category", "NOTICE",

@@ -36,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "gateway.guards.per-minute.FACEBOOK=1000000", "gateway.guards.per-minute.INSTAGRAM=1000000",
                 // tests deliver notifications when they choose (NotificationWorker.deliverDue()), to local receivers
                 "gateway.notifications.poll-interval=1h", "gateway.notifications.allow-http-localhost=true",
+                // receivers, feeds and source pages of the tests are WireMock servers on this machine
+                "gateway.outbound.allow-loopback=true",
                 "gateway.notifications.backoff=1m",
                 "gateway.notifications.mail-from=koho-gateway@city.example.jp", "spring.mail.host=127.0.0.1" })
 @Import(IntegrationTestConfiguration.class)

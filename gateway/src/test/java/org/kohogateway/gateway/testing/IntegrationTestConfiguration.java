@@ -1,8 +1,12 @@
 package org.kohogateway.gateway.testing;
 
+import java.net.InetAddress;
 import java.time.Instant;
 
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.dispatch.DispatcherFactory;
+import org.kohogateway.gateway.support.OutboundProperties;
+import org.kohogateway.gateway.support.SafeFetch;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -17,5 +21,14 @@ public class IntegrationTestConfiguration {
     @Primary
     SettableClock settableClock() {
         return new SettableClock(Instant.now());
+    }
+
+    /** The outbound client, but the city's web server of the tests is the simulator on loopback. */
+    @Bean
+    @Primary
+    SafeFetch cityPagesOnTheSimulator(OutboundProperties properties) {
+        return new SafeFetch(properties, host -> host.equalsIgnoreCase(SimulatedPlatforms.CITY_PAGES_HOST)
+                ? new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) }
+                : InetAddress.getAllByName(host));
     }
 }

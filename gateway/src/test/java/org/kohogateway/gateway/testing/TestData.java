@@ -60,11 +60,13 @@ public class TestData {
      *                   page token unique to this world
      * @param instagram  Instagram account of A, department approval required, replies allowed; a numeric IG user id
      *                   and a token unique to this world
+     * @param cityLine   LINE account of the PR department (the city's own): where PR publishes directly
+     * @param cityLine2  second LINE account of the PR department
      */
     public record World(String poster, String approver, String approverB, String pr, String pr2, String both,
             String auditor, String admin, Department departmentA, Department departmentB, OfficialAccount lineA,
             OfficialAccount lineA2, OfficialAccount lineB, OfficialAccount lineAFree, OfficialAccount x,
-            OfficialAccount facebook, OfficialAccount instagram) {
+            OfficialAccount facebook, OfficialAccount instagram, OfficialAccount cityLine, OfficialAccount cityLine2) {
     }
 
     /** A suffix no other test has used: the sequence and the time in base 36, {@code "12-1a2b3c"}. */
@@ -92,7 +94,8 @@ public class TestData {
                 account(a, Platform.X, "観光 X " + n, strict, xCredentials(n)),
                 account(a, Platform.FACEBOOK, "観光 Facebook " + n, strict, facebookCredentials(n)),
                 account(a, Platform.INSTAGRAM, "観光 Instagram " + n, new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED),
-                        instagramCredentials(n)));
+                        instagramCredentials(n)),
+                line("江津市 LINE " + n, prDepartment, strict), line("江津市 LINE 2 " + n, prDepartment, strict));
     }
 
     /** X credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.dispatch.Dispatcher;
 import org.kohogateway.gateway.login.Totp;
 import org.kohogateway.gateway.post.DeliveryStatus;
@@ -167,7 +168,7 @@ class AdminPagesBrowserTest extends IntegrationTest {
     @Test
     void prOfficerRepostsAPressReleaseDirectly() {
         World world = data.world();
-        String source = "https://www.city.gotsu.lg.jp/press/" + TestData.unique() + ".html";
+        String source = SimulatedPlatforms.shared().cityPage("報道発表 " + TestData.unique()).toString();
 
         login(world.pr());
         driver.get(url("/press-release"));
@@ -175,7 +176,7 @@ class AdminPagesBrowserTest extends IntegrationTest {
         driver.findElement(By.cssSelector("form[action='/press-release'] button")).click();
         WebElement body = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
         assertThat(body.getAttribute("value")).contains(source);
-        account(world.lineA().id()).click();
+        account(world.cityLine().id()).click();
         waitForText(By.id("findings"), "LINE: ");
         screenshot("press-release");
         driver.findElement(By.cssSelector("button[value=publish]")).click();

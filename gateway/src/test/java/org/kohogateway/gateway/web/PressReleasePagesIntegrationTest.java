@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.feed.FeedSource;
 import org.kohogateway.gateway.feed.PressReleaseFeed;
+import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.NewPost;
@@ -38,19 +40,19 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         String n = TestData.unique();
         // pr stands for the feed's configured author; pr2 is a colleague who picks the drafts up
         Post older = direct(world.pr(), "【報道発表】古いお知らせ " + n, "https://www.city.gotsu.lg.jp/press/old-" + n + ".html",
-                world.lineA().id());
+                world.cityLine().id());
         clock.advance(java.time.Duration.ofMinutes(1));
-        Post newer = direct(world.pr(), "【報道発表】新しいお知らせ " + n, "https://www.city.gotsu.lg.jp/press/new-" + n + ".html",
-                world.lineA().id());
+        String newSource = SimulatedPlatforms.shared().cityPage("新しいお知らせ " + n).toString();
+        Post newer = direct(world.pr(), "【報道発表】新しいお知らせ " + n, newSource, world.cityLine().id());
         Post ordinary = data.draft(world.pr(), "承認を受ける普通の下書き " + n, null, world.lineA());
         String publish = "/press-release/drafts/" + newer.id().value() + "/publish";
         PageSession pr2 = session(world.pr2());
 
         String page = pr2.page("/press-release");
-        assertThat(page).contains("直接発信の下書き").contains("href=\"https://www.city.gotsu.lg.jp/press/new-" + n)
+        assertThat(page).contains("直接発信の下書き").contains(newSource)
                 .contains("href=\"https://www.city.gotsu.lg.jp/press/old-" + n)
                 .contains("/posts/" + older.id().value() + "/edit").contains(publish)
-                .contains(world.lineA().name()).doesNotContain(ordinary.content().text());
+                .contains(world.cityLine().name()).doesNotContain(ordinary.content().text());
         assertThat(page.indexOf("新しいお知らせ " + n)).as("newest first")
                 .isLessThan(page.indexOf("古いお知らせ " + n));
 
@@ -78,32 +80,59 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aDraftWhoseFindingsNeedAcknowledgingIsSentToItsEditPageAndOthersAreRefused() {
+    void aDraftWhoseFindingsNeedAcknowledgingGoesToAnotherPrOfficerAndOthersAreRefused() {
         World world = data.world();
         String n = TestData.unique();
+        URI source = SimulatedPlatforms.shared().cityPage("外部サイトの案内 " + n);
         Post draft = workflow.create(world.pr(), new NewPost("【報道発表】詳細は外部サイトへ " + n,
-                List.of(URI.create("https://example.com/event-" + n)), List.of(), PostCategory.PRESS_RELEASE,
-                List.of(world.lineA().id()), null, URI.create("https://www.city.gotsu.lg.jp/press/ext-" + n + ".html"),
-                null, null, null));
+                List.of(source, URI.create("https://example.com/event-" + n)), List.of(), PostCategory.PRESS_RELEASE,
+                List.of(world.cityLine().id()), null, source, null, null, null));
         String publish = "/press-release/drafts/" + draft.id().value() + "/publish";
         PageSession pr2 = session(world.pr2());
 
         assertThat(pr2.page("/press-release")).as("what the rules say, before publishing").contains("要確認")
                 .contains("example.com");
-        HttpResponse<String> needs = pr2.submit("/press-release", publish, "");
-        assertThat(needs.statusCode()).isEqualTo(200);
-        assertThat(needs.body()).as("on the edit page, with the checkbox").contains("確認が必要")
-                .contains("name=\"acknowledge\"").contains("action=\"/posts/" + draft.id().value() + "/edit\"");
-        assertThat(workflow.get(draft.id()).status()).isEqualTo(PostStatus.DRAFT);
+        assertThat(pr2.page("/posts/" + draft.id().value() + "/edit"))
+                .as("the publishing officer is not offered to acknowledge: another PR officer does")
+                .contains("要確認").doesNotContain("name=\"acknowledge\"");
+        HttpResponse<String> sent = pr2.submit("/press-release", publish, "");
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.body()).as("not published: another PR officer decides")
+                .contains("ほかの広報担当者の承認待ち");
+        Post waiting = workflow.get(draft.id());
+        assertThat(waiting.status()).isEqualTo(PostStatus.SUBMITTED);
+        assertThat(waiting.route()).isEqualTo(ApprovalRoute.PR_REVIEW);
+        assertThat(workflow.inbox(world.pr2())).extracting(Post::id).as("not for the one who sent it")
+                .doesNotContain(draft.id());
+        assertThat(workflow.inbox(world.pr())).extracting(Post::id).as("nor for its author")
+                .doesNotContain(draft.id());
 
         PageSession poster = session(world.poster());
         assertThat(poster.get("/press-release").statusCode()).isEqualTo(403);
         assertThat(poster.submit("/posts", publish, "").statusCode()).isEqualTo(403);
         assertThat(poster.get("/posts/" + draft.id().value() + "/edit").statusCode()).as("not a PR officer")
                 .isEqualTo(403);
-        assertThat(workflow.get(draft.id()).status()).isEqualTo(PostStatus.DRAFT);
+        assertThat(workflow.get(draft.id()).status()).isEqualTo(PostStatus.SUBMITTED);
         assertThat(pr2.submit("/press-release", "/press-release/drafts/" + java.util.UUID.randomUUID() + "/publish", "")
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePostPageShowsTheCheckedSourceToAuditorsAndNoLinkToARefusedAddress() {
+        World world = data.world();
+        String n = TestData.unique();
+        URI source = SimulatedPlatforms.shared().cityPage("監査用の報道発表 " + n);
+        String inside = "https://169.254.169.254/latest/meta-data-" + n;
+        Post draft = workflow.create(world.pr(), new NewPost("【報道発表】監査用 " + n,
+                List.of(source, URI.create(inside)), List.of(), PostCategory.PRESS_RELEASE,
+                List.of(world.cityLine().id()), null, source, null, null, null));
+        workflow.publishDirect(world.pr2(), draft.id());
+        Post checked = workflow.get(draft.id());
+
+        String page = session(world.auditor()).page("/posts/" + draft.id().value());
+
+        assertThat(page).contains("監査用の報道発表 " + n).contains(checked.sourcePage().sha256())
+                .contains(inside).doesNotContain("href=\"" + inside);
     }
 
     @Test
@@ -111,7 +140,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         World world = data.world();
         // nothing listens on port 1: the poll fails as an unreachable feed does
         feed.poll(new FeedSource(URI.create("http://127.0.0.1:1/press-" + TestData.unique() + ".xml"), world.pr(),
-                List.of(world.lineA().id())));
+                List.of(world.cityLine().id())));
 
         String page = session(world.pr()).page("/press-release");
         assertThat(page).contains("報道発表の取り込み").contains("最後の取り込み").contains("失敗").contains("unreachable");
