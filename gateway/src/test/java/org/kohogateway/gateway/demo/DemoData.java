@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.demo;
 
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -15,10 +17,13 @@ import org.kohogateway.gateway.login.Totp;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.OutboundProperties;
+import org.kohogateway.gateway.support.SafeFetch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
@@ -33,6 +38,18 @@ class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String PASSWORD = "demo";
 
+    /**
+     * The outbound client, with the city's press pages of the demo served by the simulator: a PR officer can try a
+     * direct publish offline, citing the page the banner names.
+     */
+    @Bean
+    @Primary
+    SafeFetch cityPagesOnTheSimulator(OutboundProperties properties) {
+        return new SafeFetch(properties, host -> host.equalsIgnoreCase(SimulatedPlatforms.CITY_PAGES_HOST)
+                ? new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) }
+                : InetAddress.getAllByName(host));
+    }
+
     @Bean
     ApplicationRunner seedDemo(StaffDirectory staff, OfficialAccounts accounts, SecondFactors secondFactors,
             Clock clock, Environment environment) {
@@ -43,12 +60,14 @@ class DemoData {
                 adminSecret = enrolAdmin(secondFactors, clock);
             }
             String port = environment.getProperty("local.server.port", "8080");
+            URI pressRelease = SimulatedPlatforms.shared().cityPage("【報道発表】江津市 秋の観光キャンペーンを開始します");
             log.info("""
 
                     ==================================================================
                       Koho Gateway demo is running: http://localhost:{}/
                       (API docs: http://localhost:{}/swagger-ui/index.html)
                       Simulated platforms (WireMock: LINE, X, Facebook, Instagram): {}
+                      A city press release to cite on /press-release (pr1): {}
                       Logins (password "{}"):
                         poster1    投稿者      観光振興課
                         approver1  所属長      観光振興課 (same department as poster1)
@@ -63,7 +82,7 @@ class DemoData {
                       wait for the next one if it was refused). On the API admin1 adds
                       the code in an X-TOTP header to HTTP Basic, or uses an API token.
                     ==================================================================
-                    """, port, port, SimulatedPlatforms.shared().server().baseUrl(), PASSWORD, adminSecret,
+                    """, port, port, SimulatedPlatforms.shared().server().baseUrl(), pressRelease, PASSWORD, adminSecret,
                     adminSecret);
         };
     }
