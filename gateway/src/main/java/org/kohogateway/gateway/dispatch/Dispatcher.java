@@ -5,14 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -45,8 +42,7 @@ import org.springframework.stereotype.Component;
  * group transactions ({@link GroupCommit}) shared by the senders that arrive together.
  *
  * <p>Each claim carries its own token, and every step after the claim applies only while the delivery still carries
- * it. While this instance holds claims, it renews their leases every third of a lease, so a lease lives as long as the
- * work however slow the platform; a claim lost all the same (the instance stalled longer than a lease) sends nothing.
+ * it; {@link LeaseRenewal} keeps the leases of the claims held alive as long as the work.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -76,10 +72,7 @@ public class Dispatcher implements SmartLifecycle {
     private final GroupCommit<ClaimedDelivery, Boolean> gate;
     /** Outcomes that arrive together are recorded in one transaction. */
     private final GroupCommit<Deliveries.Outcome, Boolean> outcomes;
-    /** Claims held by this instance (delivery id to claim token), whose leases the renewal keeps alive. */
-    private final Map<UUID, UUID> held = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("dispatcher-lease-renewal").daemon().factory());
+    private final LeaseRenewal leases;
     private volatile boolean running;
     private volatile Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
@@ -106,23 +99,7 @@ public class Dispatcher implements SmartLifecycle {
             deliveries.record(batch, instance, clock.instant());
             return batch.stream().map(o -> true).toList();
         });
-        long every = Math.max(1, properties.lease().toMillis() / 3);
-        renewal.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    /** Extends the leases of the claims this instance holds; a failure is logged and tried again next time. */
-    void renewLeases() {
-        try {
-            Set<UUID> tokens = Set.copyOf(held.values());
-            int renewed = deliveries.renewLeases(tokens, clock.instant().plus(properties.lease()));
-            if (renewed < tokens.size()) {
-                // finished meanwhile, or taken over after this instance stalled longer than a lease: the gate and
-                // the outcome are fenced by the token, so a lost claim sends nothing and records nothing
-                log.debug("{} of {} claims were not renewed", tokens.size() - renewed, tokens.size());
-            }
-        } catch (RuntimeException e) {
-            log.warn("renewing the dispatcher's leases failed; trying again in a third of a lease", e);
-        }
+        this.leases = new LeaseRenewal(deliveries, clock, properties.lease());
     }
 
     public String instance() {
@@ -179,12 +156,12 @@ public class Dispatcher implements SmartLifecycle {
         }
         work.release(permits - claimed.size());
         for (ClaimedDelivery d : claimed) {
-            held.put(d.id(), d.claimToken());
+            leases.hold(d);
             senders.execute(() -> {
                 try {
                     send(d);
                 } finally {
-                    held.remove(d.id(), d.claimToken());
+                    leases.release(d);
                     work.release();
                 }
             });
@@ -380,7 +357,7 @@ public class Dispatcher implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        renewal.shutdownNow();
+        leases.stop();
     }
 
     @Override
