@@ -115,17 +115,10 @@ public class PostWorkflow {
         return change(username, id, (post, actor, now) -> post.submit(actor, findings(post), now));
     }
 
-    /**
-     * Approves the post only if its content is still the version (content hash) the approver reviewed: an approval
-     * is bound to text someone has seen, so one that does not say which version it saw is refused.
-     */
+    /** Approves the post only if its content is still the version (content hash) the approver reviewed. */
     @Transactional
     public Post approve(String username, PostId id, String comment, Set<String> acknowledgements, String seenHash) {
         ActingStaff.requireDecisionScope(username);
-        if (seenHash == null || seenHash.isBlank()) {
-            throw new InvalidRequestException("post.seenHashRequired",
-                    "say which version you reviewed: send the post's contentHash as you saw it");
-        }
         return change(username, id, (post, actor, now) -> {
             post.bindPolicyVersions(policyVersions(post));
             post.approve(actor, comment, findings(post), acknowledgements, seenHash, now);
