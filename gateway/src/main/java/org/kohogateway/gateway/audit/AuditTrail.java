@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +70,7 @@ public class AuditTrail {
         }
         Timestamp at = Timestamp.from(clock.instant());
         List<Object[]> rows = entries.stream().map(e -> new Object[] { at, e.actor(), e.action(), e.subjectType(),
-                e.subjectId(), e.beforeState(), e.afterState(), json.writeValueAsString(e.detail()) }).toList();
+                e.subjectId(), e.beforeState(), e.afterState(), json.writeValueAsString(detail(e)) }).toList();
         batch.batchUpdate("""
                 insert into audit_entry (occurred_at, actor, action, subject_type, subject_id, before_state, after_state, detail)
                 values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
@@ -79,6 +80,17 @@ public class AuditTrail {
                 ps.setString(i + 1, (String) row[i]);
             }
         });
+    }
+
+    /** The entry's detail, naming the API token when its actor acts through one ({@link ThroughToken}). */
+    private static Map<String, ?> detail(Entry entry) {
+        Long token = ThroughToken.of(entry.actor());
+        if (token == null) {
+            return entry.detail();
+        }
+        Map<String, Object> detail = new LinkedHashMap<>(entry.detail() == null ? Map.of() : entry.detail());
+        detail.put("token", token);
+        return detail;
     }
 
     /**

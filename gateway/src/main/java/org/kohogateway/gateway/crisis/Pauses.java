@@ -23,6 +23,7 @@ import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -192,6 +193,7 @@ public class Pauses {
     /** Lets an approved emergency post go out during a pause (§6-③ イ); ADMIN only, with a reason, audited. */
     @Transactional
     public List<DeliveryView> overrideForEmergency(String username, PostId postId, String reason) {
+        ActingStaff.requireDecisionScope(username);
         Staff actor = staff.byUsername(username);
         if (!actor.has(Role.ADMIN)) {
             throw new NotPermittedException("crisis.overrideAdminOnly", "only an admin may override a pause");

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -66,7 +67,7 @@ public class Imports {
         ImportSlots.Slot slot = slots.take(username);
         try {
             PostImport accepted = accept(username, fileName, content.get(), mode);
-            background.execute(() -> runThenGiveBack(accepted.id(), slot));
+            inBackground(() -> runThenGiveBack(accepted.id(), slot));
             return accepted;
         } catch (RuntimeException e) {
             slot.giveBack();
@@ -129,12 +130,25 @@ public class Imports {
                 throw new ConflictException("import.notRestartable", "only a FAILED import can be restarted",
                         current.status());
             }
-            background.execute(() -> runThenGiveBack(id, slot));
+            inBackground(() -> runThenGiveBack(id, slot));
         } catch (RuntimeException e) {
             slot.giveBack();
             throw e;
         }
         return get(id);
+    }
+
+    /**
+     * Runs the work on a background thread acting as this request does: an import started through an API token
+     * writes its posts with the token's roles only, and its audit entries name the token.
+     */
+    private void inBackground(Runnable work) {
+        ActingStaff acting = ActingStaff.current().orElse(null);
+        background.execute(() -> {
+            try (var scope = ActingStaff.enter(acting)) {
+                work.run();
+            }
+        });
     }
 
     private void runThenGiveBack(long id, ImportSlots.Slot slot) {

@@ -138,15 +138,19 @@ public final class Post {
     }
 
     /**
-     * @param seenHash the content hash of the version the approver reviewed; {@code null} approves the current one
-     *                 (API callers who did not send it). An author's edit between review and click must not go out
-     *                 under the approver's name.
+     * @param seenHash the content hash of the version the approver reviewed, required: an approval is bound to text
+     *                 someone has seen, and an author's edit between review and click must not go out under the
+     *                 approver's name. Asked for after the approver's right, so a refusal names the first reason.
      */
     void approve(Staff approver, String comment, List<Finding> findings, Set<String> acknowledgements,
             String seenHash, Instant now) {
         requireStatus("approve", PostStatus.SUBMITTED);
         requireEligibleApprover(approver);
-        if (seenHash != null && !seenHash.equals(contentHash())) {
+        if (seenHash == null || seenHash.isBlank()) {
+            throw new InvalidRequestException("post.seenHashRequired",
+                    "say which version you reviewed: send the post's contentHash as you saw it");
+        }
+        if (!seenHash.equals(contentHash())) {
             throw new ConflictException("post.changedSinceReviewed",
                     "the post was edited after you opened it; review the current text and decide again");
         }

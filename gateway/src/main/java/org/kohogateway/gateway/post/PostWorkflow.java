@@ -16,6 +16,7 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.policy.Candidate;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.PolicyRules;
+import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -114,15 +115,10 @@ public class PostWorkflow {
         return change(username, id, (post, actor, now) -> post.submit(actor, findings(post), now));
     }
 
-    /** Approves the post as it is now (API callers that did not say which version they reviewed). */
-    @Transactional
-    public Post approve(String username, PostId id, String comment, Set<String> acknowledgements) {
-        return approve(username, id, comment, acknowledgements, null);
-    }
-
     /** Approves the post only if its content is still the version (content hash) the approver reviewed. */
     @Transactional
     public Post approve(String username, PostId id, String comment, Set<String> acknowledgements, String seenHash) {
+        ActingStaff.requireDecisionScope(username);
         return change(username, id, (post, actor, now) -> {
             post.bindPolicyVersions(policyVersions(post));
             post.approve(actor, comment, findings(post), acknowledgements, seenHash, now);
@@ -131,6 +127,7 @@ public class PostWorkflow {
 
     @Transactional
     public Post reject(String username, PostId id, String comment) {
+        ActingStaff.requireDecisionScope(username);
         return change(username, id, (post, actor, now) -> post.reject(actor, comment, now));
     }
 
@@ -139,6 +136,7 @@ public class PostWorkflow {
      * publishes in one transaction; a post changed meanwhile is refused there as any concurrent change.
      */
     public Post publishDirect(String username, PostId id) {
+        ActingStaff.requireDecisionScope(username);
         Post before = get(id);
         if (!staff.byUsername(username).has(Role.PR_OFFICER) || before.route() != ApprovalRoute.PR_DIRECT) {
             throw new NotPermittedException("post.directOnlyPr",

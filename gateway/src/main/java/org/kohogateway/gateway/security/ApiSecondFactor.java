@@ -18,9 +18,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * once, like on the pages, so it suits a one-off call such as an admin issuing the first API token — or it is refused
  * with 401 and the way out (scripts use API tokens). A wrong code counts towards the login lock.
  */
-final class ApiSecondFactor extends OncePerRequestFilter {
+public final class ApiSecondFactor extends OncePerRequestFilter {
 
     static final String HEADER = "X-TOTP";
+
+    private static final String CHECKED = ApiSecondFactor.class.getName() + ".checked";
+
+    /** Whether this request passed its person's second factor (e.g. to issue a token that may take decisions). */
+    public static boolean checked(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(CHECKED));
+    }
 
     /** Answers 401 with the message of this bundle code. */
     interface Refusal {
@@ -56,6 +63,7 @@ final class ApiSecondFactor extends OncePerRequestFilter {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(passed.login());
                 SecurityContextHolder.setContext(context);
+                request.setAttribute(CHECKED, Boolean.TRUE);
                 chain.doFilter(request, response);
             }
             case SecondFactors.CodeCheck.Locked locked -> refusal.refuse(request, response, "login.locked");

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.kohogateway.gateway.staff.ActingStaff;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +16,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer kgw_…} on the API; the grant's roles become the request's authorities. */
+/**
+ * Authenticates {@code Authorization: Bearer kgw_…} on the API; the grant's roles become the request's authorities,
+ * and the request acts as {@link ActingStaff} so the domain, too, sees only those roles.
+ */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
@@ -43,6 +47,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                 grant.get().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
         authentication.setDetails(grant.get());
         SecurityContextHolder.getContext().setAuthentication(authentication);
-        chain.doFilter(request, response);
+        ApiTokens.Grant g = grant.get();
+        // the domain sees the person with the token's roles only, and audits the token with each of their acts
+        try (var acting = ActingStaff.enter(new ActingStaff(g.username(), g.roles(), g.tokenId(), g.decides()))) {
+            chain.doFilter(request, response);
+        }
     }
 }

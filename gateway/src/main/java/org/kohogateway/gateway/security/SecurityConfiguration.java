@@ -79,7 +79,9 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers("/api/tokens/**").hasRole("ADMIN")
+                        // people issue their own tokens (a token never mints one); listing and revoking: the domain
+                        .requestMatchers(HttpMethod.POST, "/api/tokens/**").access(tokenNeeds())
+                        .requestMatchers("/api/tokens/**").authenticated()
                         .requestMatchers("/api/notifications/**").hasRole("ADMIN")
                         .requestMatchers("/api/staff/**", "/api/departments/**").hasRole("ADMIN")
                         // An API token carries only the roles it was given: checked here, before any body is read.

@@ -128,6 +128,7 @@ public class StaffAdministration {
     @Transactional
     public Staff createStaff(String adminUsername, String username, String displayName, Long departmentId,
             Set<Role> roles, String password) {
+        ActingStaff.requireDecisionScope(adminUsername);
         Staff admin = requireAdmin(adminUsername);
         String cleanUsername = username == null ? "" : username.strip();
         if (!USERNAME.matcher(cleanUsername).matches()) {
@@ -155,6 +156,7 @@ public class StaffAdministration {
 
     @Transactional
     public Member changeRoles(String adminUsername, long id, Set<Role> roles) {
+        ActingStaff.requireDecisionScope(adminUsername);
         lockAdminSet();
         Staff admin = requireAdmin(adminUsername);
         Set<Role> next = roles(roles);

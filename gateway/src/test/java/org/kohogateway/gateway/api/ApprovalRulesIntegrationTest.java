@@ -53,7 +53,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
                 "post.selfApproval");
         assertStatus(id, "SUBMITTED");
         // the same post is approvable by the department's other approver: the refusal was about who, not what
-        assertThat(status(api(world.approver()).post("/api/posts/" + id + "/approve", null))).isEqualTo("APPROVED");
+        assertThat(status(api(world.approver()).approve(id, Map.of()))).isEqualTo("APPROVED");
     }
 
     @Test
@@ -104,7 +104,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
         assertRefusal(api(world.approver()).post("/api/posts/" + id + "/approve", null), 403, "post.needsPr");
         assertStatus(id, "SUBMITTED");
 
-        JsonNode approved = api(world.pr()).post("/api/posts/" + id + "/approve", Api.json(Map.of("comment", "広報確認済み")))
+        JsonNode approved = api(world.pr()).approve(id, (Map.of("comment", "広報確認済み")))
                 .json();
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.get("decidedBy").asString()).isEqualTo(world.pr());
@@ -214,8 +214,8 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
         List<String> keys = new ArrayList<>();
         sent.get("findings").forEach(f -> keys.add(f.get("key").asString()));
         assertThat(keys).isNotEmpty();
-        JsonNode approved = api(world.pr2()).post("/api/posts/" + id + "/approve",
-                Api.json(Map.of("acknowledge", keys))).json();
+        JsonNode approved = api(world.pr2()).approve(id,
+                (Map.of("acknowledge", keys))).json();
         assertThat(approved.get("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
         assertThat(approved.get("decidedBy").asString()).isEqualTo(world.pr2());
     }
@@ -294,7 +294,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     void editingAnApprovedPostVoidsTheApproval() {
         Api poster = api(world.poster());
         String id = submitted(poster, post(world.lineA()));
-        JsonNode approved = api(world.approver()).post("/api/posts/" + id + "/approve", null).json();
+        JsonNode approved = api(world.approver()).approve(id, Map.of()).json();
         assertThat(approved.get("approvalValid").asBoolean()).isTrue();
         assertThat(deliveryStatuses(approved)).containsOnly("SCHEDULED");
 
@@ -344,7 +344,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
         String id = submitted(poster, request);
 
         clock.advance(Duration.ofHours(2));
-        JsonNode approved = approver.post("/api/posts/" + id + "/approve", null).json();
+        JsonNode approved = approver.approve(id, Map.of()).json();
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
         assertThat(deliveryStatuses(approved)).containsOnly("HELD");
         assertThat(approved.get("deliveries").get(0).get("dueAt").isNull()).isTrue();
@@ -412,7 +412,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
         String departmentB = submitted(api(world.pr()), post(world.lineB()));
         String prReview = submitted(poster, post(world.lineAFree()));
         String approvedAlready = submitted(poster, post(world.lineA()));
-        assertThat(status(api(world.approver()).post("/api/posts/" + approvedAlready + "/approve", null)))
+        assertThat(status(api(world.approver()).approve(approvedAlready, Map.of())))
                 .isEqualTo("APPROVED");
 
         JsonNode inbox = api(world.approver()).get("/api/inbox").json();

@@ -47,7 +47,7 @@ class PostLifecycleIntegrationTest extends IntegrationTest {
         var inbox = approver.get("/api/inbox").json();
         assertThat(ids(inbox)).contains(id);
 
-        var approved = approver.post("/api/posts/" + id + "/approve", Api.json(Map.of("comment", "承認します")));
+        var approved = approver.approve(id, Map.of("comment", "承認します"));
         assertThat(approved.json().get("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("deliveries").get(0).get("status").asString()).isEqualTo("SCHEDULED");
         String deliveryId = approved.json().get("deliveries").get(0).get("id").asString();

@@ -213,9 +213,9 @@ class DispatchBenchmark extends LoadedGateway {
         List<Loaded> loaded = load(world, byToken, deliveries);
         List<Long> paused = byToken.values().stream().sorted().limit(pauseTries).toList();
         // an admin's HTTP Basic needs a second factor; the crisis desk's script uses an API token, as machines do
-        Api admin = Api.withToken(port, tokens.issue(world.admin(), "benchmark", world.admin(),
+        Api admin = Api.withToken(port, tokens.issue(world.admin(), new org.kohogateway.gateway.security.ApiTokens.NewToken("benchmark", null,
                 java.util.Set.of(org.kohogateway.gateway.staff.Role.ADMIN), null,
-                java.time.Instant.now().plus(Duration.ofDays(1))).secret());
+                java.time.Instant.now().plus(Duration.ofDays(1)), false), false).secret());
         // the first request of a context pays for its own warm-up (servlet, security, JIT); that is no pause cost
         for (int i = 0; i < 5; i++) {
             admin.get("/api/crisis/pauses");

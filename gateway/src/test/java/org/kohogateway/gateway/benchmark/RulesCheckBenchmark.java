@@ -72,8 +72,8 @@ class RulesCheckBenchmark extends IntegrationTest {
         }
         report("over HTTP with Basic auth (POST /api/posts/check)", "rules_check_http", nanos);
 
-        String token = tokens.issue(world.admin(), "benchmark", world.poster(), Set.of(Role.POSTER), null,
-                clock.instant().plus(Duration.ofDays(1))).secret();
+        String token = tokens.issue(world.poster(), new ApiTokens.NewToken("benchmark", null, Set.of(Role.POSTER),
+                null, clock.instant().plus(Duration.ofDays(1)), false), false).secret();
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest check = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/posts/check"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

@@ -135,7 +135,7 @@ class CrisisIntegrationTest extends IntegrationTest {
                 PostCategory.EMERGENCY, List.of(world.lineA().id()), null));
         Post ordinary = data.approvedPost(world, "通常のお知らせ", null, world.lineA2());
         workflow.submit(world.poster(), emergency.id());
-        workflow.approve(world.approver(), emergency.id(), "緊急", java.util.Set.of());
+        workflow.approve(world.approver(), emergency.id(), "緊急", java.util.Set.of(), workflow.get(emergency.id()).contentHash());
         Api admin = api(world.admin());
         assertThat(admin.post("/api/crisis/pause", Api.json(Map.of("reason", "災害対応"))).status()).isEqualTo(200);
         try {

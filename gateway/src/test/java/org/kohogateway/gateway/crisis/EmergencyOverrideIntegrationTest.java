@@ -78,7 +78,7 @@ class EmergencyOverrideIntegrationTest extends IntegrationTest {
             pauses.overrideForEmergency(world.admin(), emergency.id(), "避難情報は送る");
             workflow.edit(world.poster(), emergency.id(), PostEdit.of("【避難準備】内容を差し替えました", List.of(),
                     PostCategory.EMERGENCY, at));
-            workflow.approve(world.approver(), emergency.id(), "差し替え", Set.of());
+            workflow.approve(world.approver(), emergency.id(), "差し替え", Set.of(), workflow.get(emergency.id()).contentHash());
 
             clock.set(at);
             dispatcher.drain();
@@ -123,7 +123,7 @@ class EmergencyOverrideIntegrationTest extends IntegrationTest {
         Post post = workflow.create(world.poster(), NewPost.of(text, List.of(), PostCategory.EMERGENCY,
                 List.of(world.lineA().id()), at));
         workflow.submit(world.poster(), post.id());
-        return workflow.approve(world.approver(), post.id(), "緊急", Set.of());
+        return workflow.approve(world.approver(), post.id(), "緊急", Set.of(), workflow.get(post.id()).contentHash());
     }
 
     private static int requestsFor(Delivery delivery) {

@@ -27,7 +27,7 @@ class DispatchLoopIntegrationTest extends IntegrationTest {
                 "accountIds", List.of(world.lineA().id())))).json().get("id").asString();
         poster.post("/api/posts/" + id + "/submit", null);
 
-        api(world.approver()).post("/api/posts/" + id + "/approve", null);
+        api(world.approver()).approve(id, Map.of());
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 poster.get("/api/posts/" + id).json().get("deliveries").get(0).get("status").asString())

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
+import org.kohogateway.gateway.security.ApiTokens;
+import org.kohogateway.gateway.staff.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,6 +49,9 @@ class ImportIntegrationTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiTokens apiTokens;
 
     @Test
     void importsAShiftJisFileAsDraftsAndSubmitsTheRowsThatSaySo() {
@@ -272,6 +278,24 @@ class ImportIntegrationTest extends IntegrationTest {
 
     // --- helpers ---
 
+    @Test
+    void anImportThroughATokenRunsInTheBackgroundAsThatTokenAndItsEntriesNameIt() {
+        World world = data.world();
+        var token = apiTokens.issue(world.poster(), new ApiTokens.NewToken("CMS 一括", null, Set.of(Role.POSTER), null,
+                clock.instant().plus(Duration.ofDays(1)), false), false);
+        String csv = HEADER + "トークンで一括登録。,,NOTICE," + world.lineA().id() + ",,true\r\n";
+
+        HttpResponse<String> response = uploadWith("Bearer " + token.secret(), csv.getBytes(StandardCharsets.UTF_8),
+                "VALID_ROWS");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode done = awaitFinished(world.poster(), JSON.readTree(response.body()).get("id").asLong());
+
+        String postId = ids(done.get("postIds")).get(0);
+        assertThat(jdbc.sql("select detail ->> 'token' from audit_entry where subject_id = :id and actor = :actor")
+                .param("id", postId).param("actor", world.poster()).query(String.class).list())
+                .isNotEmpty().containsOnly(Long.toString(token.token().id()));
+    }
+
     JsonNode importAndWait(String username, byte[] file, String mode) {
         HttpResponse<String> response = upload(username, file, mode);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -288,6 +312,11 @@ class ImportIntegrationTest extends IntegrationTest {
     }
 
     HttpResponse<String> upload(String username, byte[] file, String mode) {
+        return uploadWith("Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)), file, mode);
+    }
+
+    HttpResponse<String> uploadWith(String authorization, byte[] file, String mode) {
         String boundary = "----koho" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"posts.csv\"\r\n"
@@ -295,8 +324,7 @@ class ImportIntegrationTest extends IntegrationTest {
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?mode=" + mode))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((username + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", authorization)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();

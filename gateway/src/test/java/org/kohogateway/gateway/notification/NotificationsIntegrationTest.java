@@ -210,7 +210,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
         worker.deliverDue();
         clock.advance(Duration.ofMinutes(10));
 
-        workflow.approve(world.approver(), post.id(), "遅れて承認", Set.of());
+        workflow.approve(world.approver(), post.id(), "遅れて承認", Set.of(), workflow.get(post.id()).contentHash());
         worker.deliverDue();
 
         assertThat(subjects(poster)).containsExactly("【投稿ゲートウェイ】配信が保留されています: " + world.lineA().name());
@@ -271,7 +271,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
                 .contains("NOTIFICATION_PREFERENCES_CHANGED").contains("APPROVAL_WAITING");
 
         me.put("/api/me/notifications", "{\"email\":{\"APPROVAL_WAITING\":true}}");
-        workflow.approve(world.both(), post.id(), "承認", Set.of());
+        workflow.approve(world.both(), post.id(), "承認", Set.of(), workflow.get(post.id()).contentHash());
         workflow.edit(world.poster(), post.id(), PostEdit.of("承認を待つ投稿（承認後に修正）", List.of(),
                 PostCategory.NOTICE, null));
         worker.deliverDue();

@@ -62,8 +62,8 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
         String key = refused.json().get("findings").get(0).get("key").asString();
         assertThat(refused.json().get("findings").get(0).get("rule").asString()).isEqualTo("EXTERNAL_LINK");
 
-        var approved = approver.post("/api/posts/" + id + "/approve",
-                Api.json(Map.of("comment", "県のページなので問題なし", "acknowledge", List.of(key))));
+        var approved = approver.approve(id,
+                (Map.of("comment", "県のページなので問題なし", "acknowledge", List.of(key))));
         assertThat(approved.json().get("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("acknowledged").get(0).asString()).isEqualTo(key);
 
@@ -82,7 +82,7 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
         Instant at = clock.instant().plus(Duration.ofHours(1));
         String id = create(poster, "明日は" + term + "の日です", world.lineA().id(), at);
         poster.post("/api/posts/" + id + "/submit", null);
-        var approved = api(world.approver()).post("/api/posts/" + id + "/approve", null);
+        var approved = api(world.approver()).approve(id, Map.of());
         String deliveryId = approved.json().get("deliveries").get(0).get("id").asString();
 
         assertThat(admin.post("/api/policy/lists/PROHIBITED_TERM",
@@ -147,8 +147,8 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
         String id = create(poster, "詳しくは https://" + domain + "/a をご覧ください", world.lineA().id(), at);
         assertThat(poster.post("/api/posts/" + id + "/submit", null).status()).isEqualTo(200);
         String external = approver.get("/api/posts/" + id).json().get("findings").get(0).get("key").asString();
-        var approved = approver.post("/api/posts/" + id + "/approve",
-                Api.json(Map.of("comment", "ok", "acknowledge", List.of(external))));
+        var approved = approver.approve(id,
+                (Map.of("comment", "ok", "acknowledge", List.of(external))));
         assertThat(approved.json().get("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
         String deliveryId = approved.json().get("deliveries").get(0).get("id").asString();
 

@@ -69,7 +69,7 @@ class DeliveryCalendarIntegrationTest extends IntegrationTest {
         Post late = data.draft(world.poster(), "保留 " + TestData.unique(), planned, world.lineA());
         workflow.submit(world.poster(), late.id());
         clock.set(planned.plusSeconds(3600));
-        workflow.approve(world.approver(), late.id(), "遅れて承認", Set.of());
+        workflow.approve(world.approver(), late.id(), "遅れて承認", Set.of(), workflow.get(late.id()).contentHash());
 
         List<DeliveryCalendar.Entry> entries = calendar.entries(planned.minusSeconds(1), planned.plusSeconds(1),
                 Set.of(world.lineA().id()), 100);

@@ -54,7 +54,7 @@ class PostTest {
 
     private Post approved() {
         Post post = submitted();
-        post.approve(approver, "ok", NONE, Set.of(), null, now);
+        post.approve(approver, "ok", NONE, Set.of(), post.contentHash(), now);
         return post;
     }
 
@@ -75,7 +75,7 @@ class PostTest {
         Post post = draft(poster, ApprovalRoute.DEPARTMENT, null);
         post.submit(poster, NONE, now);
         Instant approvalTime = now.plus(Duration.ofMinutes(5));
-        post.approve(approver, null, NONE, Set.of(), null, approvalTime);
+        post.approve(approver, null, NONE, Set.of(), post.contentHash(), approvalTime);
 
         assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnly(approvalTime);
     }
@@ -98,7 +98,7 @@ class PostTest {
         Post post = draft(posterApprover, ApprovalRoute.DEPARTMENT, null);
         post.submit(posterApprover, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(posterApprover, "self", NONE, Set.of(), null, now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(posterApprover, "self", NONE, Set.of(), post.contentHash(), now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("own post");
         assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
     }
@@ -107,7 +107,7 @@ class PostTest {
     void rejectsApprovalByApproverOfAnotherDepartment() {
         Post post = submitted();
 
-        assertThatThrownBy(() -> post.approve(otherApprover, "no", NONE, Set.of(), null, now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(otherApprover, "no", NONE, Set.of(), post.contentHash(), now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("own department");
     }
 
@@ -116,7 +116,7 @@ class PostTest {
         Post post = draft(posterApprover, ApprovalRoute.DEPARTMENT, null);
         post.submit(posterApprover, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(poster, "no", NONE, Set.of(), null, now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(poster, "no", NONE, Set.of(), post.contentHash(), now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("APPROVER");
     }
 
@@ -125,9 +125,9 @@ class PostTest {
         Post post = draft(poster, ApprovalRoute.PR_REVIEW, null);
         post.submit(poster, NONE, now);
 
-        assertThatThrownBy(() -> post.approve(approver, "ok", NONE, Set.of(), null, now)).isInstanceOf(NotPermittedException.class)
+        assertThatThrownBy(() -> post.approve(approver, "ok", NONE, Set.of(), post.contentHash(), now)).isInstanceOf(NotPermittedException.class)
                 .hasMessageContaining("PR department");
-        post.approve(pr, "ok", NONE, Set.of(), null, now);
+        post.approve(pr, "ok", NONE, Set.of(), post.contentHash(), now);
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
     }
 
@@ -204,11 +204,11 @@ class PostTest {
         assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
         assertThat(post.route()).isEqualTo(ApprovalRoute.PR_REVIEW);
         assertThat(post.acknowledged()).isEmpty();
-        assertThatThrownBy(() -> post.approve(colleague, null, List.of(link), Set.of(link.key()), null, now))
+        assertThatThrownBy(() -> post.approve(colleague, null, List.of(link), Set.of(link.key()), post.contentHash(), now))
                 .as("the officer who published").isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> post.approve(pr, null, List.of(link), Set.of(link.key()), null, now))
+        assertThatThrownBy(() -> post.approve(pr, null, List.of(link), Set.of(link.key()), post.contentHash(), now))
                 .as("the author").isInstanceOf(NotPermittedException.class);
-        post.approve(third, null, List.of(link), Set.of(link.key()), null, now);
+        post.approve(third, null, List.of(link), Set.of(link.key()), post.contentHash(), now);
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
         assertThat(post.acknowledged()).containsExactly(link.key());
     }
@@ -245,7 +245,7 @@ class PostTest {
         Post post = submitted();
         Instant late = post.scheduledAt().plusSeconds(1);
 
-        post.approve(approver, "遅れて承認", NONE, Set.of(), null, late);
+        post.approve(approver, "遅れて承認", NONE, Set.of(), post.contentHash(), late);
 
         assertThat(post.deliveries()).extracting(Delivery::status).containsOnly(DeliveryStatus.HELD);
         assertThat(post.deliveries()).extracting(Delivery::dueAt).containsOnlyNulls();
@@ -255,7 +255,7 @@ class PostTest {
     void heldDeliveriesGoOutOnlyAfterAnApproverGivesANewTime() {
         Post post = submitted();
         Instant late = post.scheduledAt().plusSeconds(1);
-        post.approve(approver, "遅れて承認", NONE, Set.of(), null, late);
+        post.approve(approver, "遅れて承認", NONE, Set.of(), post.contentHash(), late);
 
         assertThatThrownBy(() -> post.reschedule(poster, late.plusSeconds(60), NONE, Set.of(), late))
                 .isInstanceOf(NotPermittedException.class);
@@ -332,20 +332,20 @@ class PostTest {
     @Test
     void refusesEveryIllegalTransitionNamingTheCurrentState() {
         assertRefused(submitted(), p -> p.submit(poster, NONE, now), "SUBMITTED");
-        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.approve(approver, null, NONE, Set.of(), null, now), "DRAFT");
+        assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.approve(approver, null, NONE, Set.of(), p.contentHash(), now), "DRAFT");
         assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.reject(approver, "x", now), "DRAFT");
         assertRefused(draft(poster, ApprovalRoute.DEPARTMENT, null), p -> p.cancel(poster, "x", now), "DRAFT");
-        assertRefused(approved(), p -> p.approve(approver, null, NONE, Set.of(), null, now), "APPROVED");
+        assertRefused(approved(), p -> p.approve(approver, null, NONE, Set.of(), p.contentHash(), now), "APPROVED");
         assertRefused(approved(), p -> p.reject(approver, "x", now), "APPROVED");
         assertRefused(approved(), p -> p.submit(poster, NONE, now), "APPROVED");
         assertRefused(approved(), p -> p.withdraw(poster, now), "APPROVED");
         Post rejected = submitted();
         rejected.reject(approver, "x", now);
-        assertRefused(rejected, p -> p.approve(approver, null, NONE, Set.of(), null, now), "REJECTED");
+        assertRefused(rejected, p -> p.approve(approver, null, NONE, Set.of(), p.contentHash(), now), "REJECTED");
         assertRefused(rejected, p -> p.submit(poster, NONE, now), "REJECTED");
         Post withdrawn = submitted();
         withdrawn.withdraw(poster, now);
-        assertRefused(withdrawn, p -> p.approve(approver, null, NONE, Set.of(), null, now), "WITHDRAWN");
+        assertRefused(withdrawn, p -> p.approve(approver, null, NONE, Set.of(), p.contentHash(), now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.submit(poster, NONE, now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.withdraw(poster, now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.edit(poster, p.content(), null, now), "WITHDRAWN");
@@ -353,7 +353,7 @@ class PostTest {
         cancelled.cancel(poster, "x", now);
         assertRefused(cancelled, p -> p.cancel(poster, "x", now), "CANCELLED");
         assertRefused(cancelled, p -> p.edit(poster, p.content(), null, now), "CANCELLED");
-        assertRefused(cancelled, p -> p.approve(approver, null, NONE, Set.of(), null, now), "CANCELLED");
+        assertRefused(cancelled, p -> p.approve(approver, null, NONE, Set.of(), p.contentHash(), now), "CANCELLED");
         assertRefused(approved(), p -> p.reschedule(approver, now.plusSeconds(5), NONE, Set.of(), now), "APPROVED");
     }
 
@@ -384,12 +384,12 @@ class PostTest {
         Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
         Finding term = new Finding(RuleId.PROHIBITED_CONTENT, 30, 32, null, List.of("馬鹿", "§4-①"));
 
-        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link, term), Set.of(link.key()), null, now))
+        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link, term), Set.of(link.key()), post.contentHash(), now))
                 .isInstanceOf(PolicyViolationException.class)
                 .extracting(e -> ((PolicyViolationException) e).findings()).isEqualTo(List.of(term));
         assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
 
-        post.approve(approver, "ok", List.of(link, term), Set.of(link.key(), term.key()), null, now);
+        post.approve(approver, "ok", List.of(link, term), Set.of(link.key(), term.key()), post.contentHash(), now);
 
         assertThat(post.acknowledged()).containsExactlyInAnyOrder(link.key(), term.key());
         assertThat(post.drainEvents()).filteredOn(e -> e.action().equals("FINDING_ACKNOWLEDGED")).hasSize(2);
@@ -400,7 +400,7 @@ class PostTest {
         Post post = submitted();
         Finding fuseji = new Finding(RuleId.FUSEJI, 0, 2, null, List.of("○○"));
 
-        post.approve(approver, "ok", List.of(fuseji), Set.of(), null, now);
+        post.approve(approver, "ok", List.of(fuseji), Set.of(), post.contentHash(), now);
 
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
         assertThat(post.acknowledged()).isEmpty();
@@ -410,12 +410,12 @@ class PostTest {
     void contentChangesVoidAcknowledgements() {
         Post post = submitted();
         Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
-        post.approve(approver, "ok", List.of(link), Set.of(link.key()), null, now);
+        post.approve(approver, "ok", List.of(link), Set.of(link.key()), post.contentHash(), now);
 
         post.edit(poster, PostContent.text("別の本文 https://example.com", PostCategory.NOTICE), post.scheduledAt(), now);
 
         assertThat(post.acknowledged()).isEmpty();
-        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link), Set.of(), null, now))
+        assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link), Set.of(), post.contentHash(), now))
                 .isInstanceOf(PolicyViolationException.class);
     }
 
@@ -458,7 +458,7 @@ class PostTest {
         Post post = submitted();
         post.accountClosed(100L, "廃止", now);
 
-        post.approve(approver, "ok", NONE, Set.of(), null, now);
+        post.approve(approver, "ok", NONE, Set.of(), post.contentHash(), now);
         assertThat(post.deliveries()).extracting(Delivery::status)
                 .containsExactly(DeliveryStatus.CANCELLED, DeliveryStatus.SCHEDULED);
 
@@ -472,7 +472,7 @@ class PostTest {
     void approvalRecordsThePolicyVersionOfEachAccountAndAnEditVoidsIt() {
         Post post = submitted();
         post.bindPolicyVersions(java.util.Map.of(100L, 3, 101L, 1));
-        post.approve(approver, "ok", NONE, Set.of(), null, now);
+        post.approve(approver, "ok", NONE, Set.of(), post.contentHash(), now);
 
         assertThat(post.deliveries()).extracting(Delivery::policyVersion).containsExactly(3, 1);
         assertThat(post.drainEvents()).filteredOn(e -> e.action().equals("DELIVERY_SCHEDULED"))

@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,18 +10,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.NotPermittedException;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Machine access: scoped, hashed, expiring, revocable, audited. */
 class ApiTokensIntegrationTest extends IntegrationTest {
@@ -31,11 +39,19 @@ class ApiTokensIntegrationTest extends IntegrationTest {
     @Autowired
     PostWorkflow workflow;
 
+    @Autowired
+    StaffDirectory staffDirectory;
+
+    @Autowired
+    ApiTokens apiTokens;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @Test
     void aCmsTokenPostsPressReleasesOnlyWithinItsRolesAndAccounts() throws Exception {
         World world = data.world();
-        var issued = api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "CMS 報道発表",
-                "actsAs", world.pr(), "roles", List.of("PR_OFFICER"), "accountIds", List.of(world.cityLine().id()),
+        var issued = basic(world.pr()).post("/api/tokens", Api.json(Map.of("name", "CMS 報道発表",
+                "roles", List.of("PR_OFFICER"), "accountIds", List.of(world.cityLine().id()),
                 "expiresAt", clock.instant().plus(Duration.ofDays(30)).toString())));
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         String secret = issued.json().get("secret").asString();
@@ -52,7 +68,7 @@ class ApiTokensIntegrationTest extends IntegrationTest {
                 .asString();
         assertThat(bearer(secret, "POST", "/api/posts/" + postId + "/emergency-override",
                 Api.json(Map.of("reason", "x"))).statusCode()).as("a role the token was not given").isEqualTo(403);
-        var poster = api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "投稿だけ", "actsAs", world.both(),
+        var poster = basic(world.both()).post("/api/tokens", Api.json(Map.of("name", "投稿だけ",
                 "roles", List.of("POSTER"), "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString())));
         assertThat(bearer(poster.json().get("secret").asString(), "POST", "/api/posts/" + postId + "/approve", null)
                 .statusCode()).as("its staff member approves, the token was not given that").isEqualTo(403);
@@ -72,7 +88,7 @@ class ApiTokensIntegrationTest extends IntegrationTest {
     @Test
     void expiredUnknownAndOverreachingTokensAreRefused() throws Exception {
         World world = data.world();
-        var issued = api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "短命", "actsAs", world.poster(),
+        var issued = basic(world.poster()).post("/api/tokens", Api.json(Map.of("name", "短命",
                 "roles", List.of("POSTER"), "expiresAt", clock.instant().plus(Duration.ofHours(1)).toString())));
         String secret = issued.json().get("secret").asString();
         assertThat(bearer(secret, "GET", "/api/me", null).statusCode()).isEqualTo(200);
@@ -81,22 +97,23 @@ class ApiTokensIntegrationTest extends IntegrationTest {
 
         assertThat(bearer(secret, "GET", "/api/me", null).statusCode()).isEqualTo(401);
         assertThat(bearer("kgw_not-a-token", "GET", "/api/me", null).statusCode()).isEqualTo(401);
-        assertThat(api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "越権", "actsAs", world.poster(),
+        assertThat(basic(world.poster()).post("/api/tokens", Api.json(Map.of("name", "越権",
                 "roles", List.of("ADMIN"), "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).status())
                 .isEqualTo(400);
-        assertThat(api(world.poster()).post("/api/tokens", Api.json(Map.of("name", "x", "actsAs", world.poster(),
-                "roles", List.of("POSTER"), "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).status())
-                .isEqualTo(403);
+        assertThat(bearer(secretOf(world.auditor(), Set.of(Role.AUDITOR), false), "POST", "/api/tokens",
+                Api.json(Map.of("name", "トークンからトークン", "roles", List.of("AUDITOR"),
+                        "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).statusCode())
+                .as("a token does not mint tokens").isEqualTo(403);
     }
 
     @Test
     void tokensTakeOnlyTheStateChangesTheirRolesAndAccountsAllow() throws Exception {
         World world = data.world();
-        String scoped = api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "CMS 一部の公式アカウント",
-                "actsAs", world.pr(), "roles", List.of("PR_OFFICER"), "accountIds", List.of(world.lineAFree().id()),
+        String scoped = basic(world.pr()).post("/api/tokens", Api.json(Map.of("name", "CMS 一部の公式アカウント",
+                "roles", List.of("PR_OFFICER"), "accountIds", List.of(world.lineAFree().id()),
                 "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).json().get("secret").asString();
-        String posterOnly = api(world.admin()).post("/api/tokens", Api.json(Map.of("name", "投稿だけ",
-                "actsAs", world.pr(), "roles", List.of("POSTER"),
+        String posterOnly = basic(world.pr()).post("/api/tokens", Api.json(Map.of("name", "投稿だけ",
+                "roles", List.of("POSTER"),
                 "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).json().get("secret").asString();
         long account = world.lineAFree().id();
 
@@ -114,6 +131,125 @@ class ApiTokensIntegrationTest extends IntegrationTest {
                     Api.json(Map.of("comment", "x"))).statusCode()).as(action).isEqualTo(403);
         }
         assertThat(workflow.get(outOfScope.id()).status()).isEqualTo(PostStatus.SUBMITTED);
+    }
+
+    @Test
+    void aPrOnlyTokenOfAnApproverWhoIsAlsoPrCannotApproveADepartmentPost() throws Exception {
+        World world = data.world();
+        String approverAndPr = "apr-" + TestData.unique();
+        staffDirectory.addStaff(approverAndPr, approverAndPr, TestData.PASSWORD, world.departmentA().id(),
+                EnumSet.of(Role.APPROVER, Role.PR_OFFICER));
+        Post submitted = workflow.submit(world.poster(), data.draft(world.poster(), "部の投稿 " + TestData.unique(),
+                null, world.lineA()).id());
+        String prOnly = secretOf(approverAndPr, Set.of(Role.PR_OFFICER), true);
+
+        var approve = bearer(prOnly, "POST", "/api/posts/" + submitted.id() + "/approve",
+                Api.json(Map.of("contentHash", submitted.contentHash())));
+
+        assertThat(approve.statusCode()).as(approve.body()).isEqualTo(403);
+        assertThat(workflow.get(submitted.id()).status()).isEqualTo(PostStatus.SUBMITTED);
+    }
+
+    @Test
+    void aPosterTokenOfAPrOfficerCannotCancelAnotherPersonsPrApprovedPost() throws Exception {
+        World world = data.world();
+        Post post = workflow.submit(world.poster(), data.draft(world.poster(), "承認不要の投稿 " + TestData.unique(),
+                clock.instant().plus(Duration.ofDays(1)), world.lineAFree()).id());
+        workflow.approve(world.pr2(), post.id(), "ok", Set.of(), post.contentHash());
+        String posterOnly = secretOf(world.pr(), Set.of(Role.POSTER), true);
+
+        var cancel = bearer(posterOnly, "POST", "/api/posts/" + post.id() + "/cancel",
+                Api.json(Map.of("comment", "取り消し")));
+
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(403);
+        assertThat(workflow.get(post.id()).status()).isEqualTo(PostStatus.APPROVED);
+    }
+
+    @Test
+    void anAuditEntryMadeThroughATokenNamesTheTokenAndKeepsThePersonAsActor() throws Exception {
+        World world = data.world();
+        String secret = secretOf(world.poster(), Set.of(Role.POSTER), false);
+        var created = bearer(secret, "POST", "/api/posts", Api.json(Map.of("text", "トークンで下書き " + TestData.unique(),
+                "category", "NOTICE", "accountIds", List.of(world.lineA().id()))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String postId = JSON.readTree(created.body()).get("id").asString();
+        long tokenId = jdbc.sql("select max(id) from api_token").query(Long.class).single();
+
+        var entry = jdbc.sql("select actor, detail ->> 'token' as token from audit_entry where subject_id = :id")
+                .param("id", postId).query((rs, n) -> List.of(rs.getString("actor"), String.valueOf(rs.getString("token"))))
+                .list();
+
+        assertThat(entry).isNotEmpty().allSatisfy(e -> assertThat(e).containsExactly(world.poster(),
+                Long.toString(tokenId)));
+    }
+
+    @Test
+    void nobodyIssuesATokenThatActsForSomeoneElseNotEvenAnAdmin() {
+        World world = data.world();
+        assertThatThrownBy(() -> apiTokens.issue(world.admin(), new ApiTokens.NewToken("代理", world.poster(),
+                Set.of(Role.POSTER), null, clock.instant().plus(Duration.ofDays(1)), false), true))
+                .isInstanceOf(NotPermittedException.class);
+        var overHttp = basic(world.pr()).post("/api/tokens", Api.json(Map.of("name", "代理", "actsAs", world.pr2(),
+                "roles", List.of("PR_OFFICER"), "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString())));
+        assertThat(overHttp.status()).as(overHttp.toString()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from api_token t join staff s on s.id = t.staff_id where s.username in (:u)")
+                .param("u", List.of(world.poster(), world.pr2())).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aTokenWithoutDecisionScopeIsRefusedApproveRejectPublishAndOverride() throws Exception {
+        World world = data.world();
+        Post submitted = workflow.submit(world.poster(), data.draft(world.poster(), "判断 " + TestData.unique(), null,
+                world.lineA()).id());
+        String approver = secretOf(world.approver(), Set.of(Role.APPROVER), false);
+        String pr = secretOf(world.pr(), Set.of(Role.PR_OFFICER), false);
+        String admin = secretOf(world.admin(), Set.of(Role.ADMIN), false);
+        String decision = Api.json(Map.of("comment", "判断", "contentHash", submitted.contentHash()));
+
+        assertThat(bearer(approver, "POST", "/api/posts/" + submitted.id() + "/approve", decision).statusCode())
+                .isEqualTo(403);
+        assertThat(bearer(approver, "POST", "/api/posts/" + submitted.id() + "/reject", decision).statusCode())
+                .isEqualTo(403);
+        assertThat(bearer(pr, "POST", "/api/posts/" + submitted.id() + "/publish", null).statusCode()).isEqualTo(403);
+        assertThat(bearer(admin, "POST", "/api/posts/" + submitted.id() + "/emergency-override",
+                Api.json(Map.of("reason", "緊急"))).statusCode()).isEqualTo(403);
+        assertThat(workflow.get(submitted.id()).status()).isEqualTo(PostStatus.SUBMITTED);
+
+        var decided = bearer(secretOf(world.approver(), Set.of(Role.APPROVER), true), "POST",
+                "/api/posts/" + submitted.id() + "/approve", decision);
+        assertThat(decided.statusCode()).as("issued for decisions after a second factor").isEqualTo(200);
+    }
+
+    @Test
+    void aTokenForDecisionsIsIssuedOnlyWithTheSecondFactor() {
+        World world = data.world();
+        var withoutCode = basic(world.approver()).post("/api/tokens", Api.json(Map.of("name", "承認用",
+                "roles", List.of("APPROVER"), "decides", true,
+                "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString())));
+        assertThat(withoutCode.status()).as(withoutCode.toString()).isEqualTo(403);
+        assertThatThrownBy(() -> apiTokens.issue(world.approver(), new ApiTokens.NewToken("承認用", null,
+                Set.of(Role.APPROVER), null, clock.instant().plus(Duration.ofDays(1)), true), false))
+                .isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void anApprovalThatDoesNotSayWhichVersionWasReviewedIsRefusedWith400() {
+        World world = data.world();
+        Post submitted = workflow.submit(world.poster(), data.draft(world.poster(), "版 " + TestData.unique(), null,
+                world.lineA()).id());
+
+        var approve = basic(world.approver()).post("/api/posts/" + submitted.id() + "/approve",
+                Api.json(Map.of("comment", "見ていない")));
+
+        assertThat(approve.status()).as(approve.toString()).isEqualTo(400);
+        assertThat(approve.body()).contains("contentHash");
+        assertThat(workflow.get(submitted.id()).status()).isEqualTo(PostStatus.SUBMITTED);
+    }
+
+    /** A token its person issued, for decisions (as if with their second factor) or not. */
+    private String secretOf(String person, Set<Role> roles, boolean decides) {
+        return apiTokens.issue(person, new ApiTokens.NewToken("テスト", null, roles, null,
+                clock.instant().plus(Duration.ofDays(1)), decides), decides).secret();
     }
 
     private HttpResponse<String> bearer(String secret, String method, String path, String json)

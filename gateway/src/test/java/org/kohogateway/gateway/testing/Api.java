@@ -54,6 +54,17 @@ public final class Api {
         return send("GET", path, null);
     }
 
+    /**
+     * Approves a post as an approver does: with the content hash of the version this caller reads now, added to
+     * {@code decision} (comment, acknowledge).
+     */
+    public Response approve(Object postId, java.util.Map<String, ?> decision) {
+        String hash = get("/api/posts/" + postId).json().get("contentHash").asString();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>(decision);
+        body.put("contentHash", hash);
+        return post("/api/posts/" + postId + "/approve", json(body));
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json);
     }

@@ -90,11 +90,15 @@ public abstract class IntegrationTest {
         return new Api(port, username, TestData.PASSWORD);
     }
 
-    /** An API token with all of this admin's roles, for calls to this or another gateway on the same database. */
+    /**
+     * An API token with all of this admin's roles, for calls to this or another gateway on the same database. The
+     * admin issued it themselves with their second factor (as {@code POST /api/tokens} with {@code X-TOTP}), so it
+     * may take decisions such as role grants and emergency overrides.
+     */
     protected String adminToken(String username) {
         Staff person = staffDirectory.findByUsername(username).orElseThrow();
-        return ADMIN_TOKENS.computeIfAbsent(username, admin -> apiTokens.issue(admin, "tests", admin, person.roles(),
-                null, clock.instant().plus(Duration.ofDays(399))).secret());
+        return ADMIN_TOKENS.computeIfAbsent(username, admin -> apiTokens.issue(admin, new ApiTokens.NewToken("tests",
+                null, person.roles(), null, clock.instant().plus(Duration.ofDays(399)), true), true).secret());
     }
 
     /** The API over HTTP Basic whoever it is (for the tests of HTTP Basic itself). */

@@ -135,7 +135,7 @@ public class TestData {
     public Post approvedPost(World world, String text, Instant scheduledAt, OfficialAccount... targets) {
         Post post = draft(world.poster(), text, scheduledAt, targets);
         workflow.submit(world.poster(), post.id());
-        return workflow.approve(world.approver(), post.id(), "ok", java.util.Set.of());
+        return workflow.approve(world.approver(), post.id(), "ok", java.util.Set.of(), workflow.get(post.id()).contentHash());
     }
 
     /** A post with one image (Instagram needs one), by the world's poster, approved by the department head. */
@@ -149,7 +149,7 @@ public class TestData {
     public Post approved(World world, NewPost request) {
         Post post = workflow.create(world.poster(), request);
         workflow.submit(world.poster(), post.id());
-        return workflow.approve(world.approver(), post.id(), "ok", java.util.Set.of());
+        return workflow.approve(world.approver(), post.id(), "ok", java.util.Set.of(), workflow.get(post.id()).contentHash());
     }
 
     public Post draft(String author, String text, Instant scheduledAt, OfficialAccount... targets) {

@@ -67,7 +67,7 @@ class CalendarPagesIntegrationTest extends IntegrationTest {
         Post theirs = workflow.create(posterB, NewPost.of("防災課の予定 " + TestData.unique(), java.util.List.of(),
                 PostCategory.NOTICE, java.util.List.of(world.lineB().id()), at));
         workflow.submit(posterB, theirs.id());
-        workflow.approve(world.approverB(), theirs.id(), "ok", Set.of());
+        workflow.approve(world.approverB(), theirs.id(), "ok", Set.of(), workflow.get(theirs.id()).contentHash());
         String month = "/calendar?month=" + YearMonth.from(futureDay());
 
         String poster = session(world.poster()).page(month);
@@ -95,7 +95,7 @@ class CalendarPagesIntegrationTest extends IntegrationTest {
         Post late = data.draft(world.poster(), "承認が遅れた投稿 " + TestData.unique(), planned, world.lineA2());
         workflow.submit(world.poster(), late.id());
         clock.set(planned.plusSeconds(600));
-        workflow.approve(world.approver(), late.id(), "遅れて承認", Set.of());
+        workflow.approve(world.approver(), late.id(), "遅れて承認", Set.of(), workflow.get(late.id()).contentHash());
         assertThat(workflow.get(late.id()).deliveries().getFirst().status().name()).isEqualTo("HELD");
         Post sent = data.approvedPost(world, "送信済みの投稿 " + TestData.unique(), null, world.lineA());
         dispatcher.drain();

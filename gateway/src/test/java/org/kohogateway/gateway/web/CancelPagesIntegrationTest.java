@@ -126,7 +126,7 @@ class CancelPagesIntegrationTest extends IntegrationTest {
         Post late = data.draft(world.poster(), text, at, world.lineA());
         workflow.submit(world.poster(), late.id());
         clock.set(at.plusSeconds(120));
-        workflow.approve(world.approver(), late.id(), "遅れて承認", Set.of());
+        workflow.approve(world.approver(), late.id(), "遅れて承認", Set.of(), workflow.get(late.id()).contentHash());
         assertThat(workflow.get(late.id()).deliveries().getFirst().status()).isEqualTo(DeliveryStatus.HELD);
         String cancel = "/posts/" + late.id().value() + "/cancel";
         String reschedule = "/posts/" + late.id().value() + "/reschedule";

@@ -56,7 +56,7 @@ class DashboardIntegrationTest extends IntegrationTest {
         Post later = data.approvedPost(world, "自課の後の予定 " + n, start.plus(Duration.ofHours(5)), world.lineA2());
         Post nearest = data.approvedPost(world, "自課の次の予定 " + n, start.plus(Duration.ofHours(2)), world.lineA());
         clock.set(start.plusSeconds(120));
-        workflow.approve(world.approver(), held.id(), "遅れて承認", Set.of());
+        workflow.approve(world.approver(), held.id(), "遅れて承認", Set.of(), workflow.get(held.id()).contentHash());
         assertThat(workflow.get(held.id()).deliveries().getFirst().status()).isEqualTo(DeliveryStatus.HELD);
 
         // afterwards, another department fills both lists beyond their limits, nearer in time than ours
@@ -104,11 +104,11 @@ class DashboardIntegrationTest extends IntegrationTest {
             Post post = workflow.create(posterB, NewPost.of("他課の予定 " + n + " " + i, List.of(), PostCategory.NOTICE,
                     accounts, start.plus(Duration.ofHours(1))));
             workflow.submit(posterB, post.id());
-            posts.add(workflow.approve(world.approverB(), post.id(), "ok", Set.of()));
+            posts.add(workflow.approve(world.approverB(), post.id(), "ok", Set.of(), workflow.get(post.id()).contentHash()));
         }
         clock.set(now.plusSeconds(60));
         for (Post post : toHold) {
-            posts.add(workflow.approve(world.approverB(), post.id(), "遅れて承認", Set.of()));
+            posts.add(workflow.approve(world.approverB(), post.id(), "遅れて承認", Set.of(), workflow.get(post.id()).contentHash()));
         }
         assertThat(posts.subList(OTHER_SCHEDULED_POSTS, posts.size())).allSatisfy(p -> assertThat(p.deliveries())
                 .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.HELD)));
