@@ -56,7 +56,7 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
         String id = create(poster, "県の特設ページ https://www.pref.shimane.lg.jp/event/ もご覧ください", world.lineA().id(), null);
         assertThat(poster.post("/api/posts/" + id + "/submit", null).status()).isEqualTo(200);
 
-        var refused = approver.post("/api/posts/" + id + "/approve", Api.json(Map.of("comment", "ok")));
+        var refused = approver.approve(id, Map.of("comment", "ok"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("rules.needsAcknowledgement");
         String key = refused.json().get("findings").get(0).get("key").asString();
@@ -128,8 +128,7 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
         String external = approver.get("/api/posts/" + id).json().get("findings").get(0).get("key").asString();
 
         withListEntry(world, "URL_SHORTENER", domain, () -> {
-            var refused = approver.post("/api/posts/" + id + "/approve",
-                    Api.json(Map.of("comment", "ok", "acknowledge", List.of(external))));
+            var refused = approver.approve(id, Map.of("comment", "ok", "acknowledge", List.of(external)));
             assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
             assertThat(refused.json().get("code").asString()).isEqualTo("rules.blocked");
             assertThat(rules(refused.json().get("findings"))).contains("URL_SHORTENER");

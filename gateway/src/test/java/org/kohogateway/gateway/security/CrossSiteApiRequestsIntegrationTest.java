@@ -45,8 +45,9 @@ class CrossSiteApiRequestsIntegrationTest extends IntegrationTest {
         Api approver = api(world.approver());
 
         Post fromSwagger = submitted(world);
-        var sameOrigin = approver.sendWithHeaders("POST", "/api/posts/" + fromSwagger.id() + "/approve", null, null,
-                Map.of("Sec-Fetch-Site", "same-origin", "Origin", "http://localhost:" + port));
+        String hash = approver.get("/api/posts/" + fromSwagger.id()).json().get("contentHash").asString();
+        var sameOrigin = approver.sendWithHeaders("POST", "/api/posts/" + fromSwagger.id() + "/approve",
+                Api.json(Map.of("contentHash", hash)), "application/json", Map.of("Sec-Fetch-Site", "same-origin", "Origin", "http://localhost:" + port));
         assertThat(sameOrigin.status()).as(sameOrigin.toString()).isEqualTo(200);
 
         Post fromScript = submitted(world);
