@@ -117,6 +117,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
                         .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER", "APPROVER"))
                         .requestMatchers("/api/feed/**").hasAnyRole("PR_OFFICER", "AUDITOR", "ADMIN")
+                        // a weakening of the rules' lists is confirmed by a second person (the domain checks who)
+                        .requestMatchers(HttpMethod.POST, "/api/policy/changes/*/confirm",
+                                "/api/policy/changes/*/refuse").access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/me/notifications")
@@ -175,6 +178,8 @@ class SecurityConfiguration {
                         .requestMatchers(open).permitAll()
                         // the auditor's pages and CSV downloads (session, read-only); the crisis page
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/admin/policy/changes", "/admin/policy/changes/**")
+                        .hasAnyRole("ADMIN", "PR_OFFICER")
                         .requestMatchers("/admin/staff/**", "/admin/policy/**", "/admin/notifications/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")
