@@ -81,6 +81,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/tokens/**").hasRole("ADMIN")
                         .requestMatchers("/api/notifications/**").hasRole("ADMIN")
+                        // a role grant is confirmed by a second person, an admin or a PR officer (the domain checks who)
+                        .requestMatchers(HttpMethod.GET, "/api/staff/grants").hasAnyRole("ADMIN", "PR_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/staff/grants/*/confirm", "/api/staff/grants/*/refuse")
+                        .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers("/api/staff/**", "/api/departments/**").hasRole("ADMIN")
                         // An API token carries only the roles it was given: checked here, before any body is read.
                         // People are checked by the domain, which also knows departments and separation of duties.

@@ -1,11 +1,9 @@
 package org.kohogateway.gateway.staff;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The admin's changes to departments and staff (ADMIN only): create departments and users, change roles, disable and
  * enable, reset passwords. Every input is checked here, every change is audited in its own transaction, and no change
- * may leave the gateway without an enabled ADMIN: an admin cannot take their own ADMIN role or disable themselves, and
- * changes to who is an admin are serialised so two admins removing each other at once cannot both succeed.
+ * may leave the gateway without an enabled ADMIN: nobody changes their own roles or disables themselves, and changes
+ * to who is an admin are serialised so two admins removing each other at once cannot both succeed. ADMIN is never
+ * held with a deciding role, and deciding or administering roles are granted by two people ({@link RoleGrants}).
  */
 @Service
 public class StaffAdministration {
@@ -46,20 +45,28 @@ public class StaffAdministration {
     private final StaffDirectory directory;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final RoleGrants grants;
 
-    StaffAdministration(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwords, AuditTrail audit) {
+    StaffAdministration(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwords, AuditTrail audit,
+            RoleGrants grants) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.passwords = passwords;
         this.audit = audit;
+        this.grants = grants;
     }
 
     /**
      * A member of staff as the admin sees them, disabled ones included.
      *
-     * @param email where their notifications go, or null
+     * @param email        where their notifications go, or null
+     * @param pendingRoles roles granted to them that wait for a second person's confirmation
      */
-    public record Member(Staff staff, boolean enabled, String email) {
+    public record Member(Staff staff, boolean enabled, String email, Set<Role> pendingRoles) {
+
+        public Member {
+            pendingRoles = Set.copyOf(pendingRoles);
+        }
     }
 
     /**
@@ -72,10 +79,12 @@ public class StaffAdministration {
     @Transactional(readOnly = true)
     public List<Member> members(String adminUsername, Long departmentId, String text) {
         requireAdmin(adminUsername);
-        String like = text == null || text.isBlank() ? null : "%" + escapeLike(text.strip()) + "%";
+        String like = text == null || text.isBlank() ? null : "%" + StaffInput.escapeLike(text.strip()) + "%";
         return jdbc.sql("""
                 select s.id, s.username, s.display_name, s.department_id, s.enabled, s.email,
-                       array_remove(array_agg(r.role order by r.role), null) as roles
+                       array_remove(array_agg(r.role order by r.role), null) as roles,
+                       array(select g.role from role_grant g where g.staff_id = s.id and g.status = 'PENDING'
+                             order by g.role) as pending_roles
                 from staff s left join staff_role r on r.staff_id = s.id
                 where (cast(:department as bigint) is null or s.department_id = :department)
                   and (cast(:like as text) is null or s.username ilike :like or s.display_name ilike :like)
@@ -110,7 +119,7 @@ public class StaffAdministration {
             throw new InvalidRequestException("department.codeFormat", "a department code is 1-64 letters, digits, . _ -",
                     cleanCode);
         }
-        String cleanName = name(name, "department.nameRequired");
+        String cleanName = StaffInput.name(name, "department.nameRequired");
         if (directory.departmentByCode(cleanCode).isPresent()) {
             throw new ConflictException("department.codeTaken", "department code " + cleanCode + " exists", cleanCode);
         }
@@ -134,10 +143,14 @@ public class StaffAdministration {
             throw new InvalidRequestException("staff.usernameFormat", "a username is 1-64 letters, digits, . _ @ -",
                     cleanUsername);
         }
-        String cleanName = name(displayName, "staff.displayNameRequired");
+        String cleanName = StaffInput.name(displayName, "staff.displayNameRequired");
         Department department = knownDepartment(departmentId);
-        Set<Role> cleanRoles = roles(roles);
-        checkPassword(password);
+        Set<Role> requested = roles(roles);
+        RoleSeparation.require(requested);
+        Set<Role> waiting = RoleSeparation.grantedByTwo(requested);
+        Set<Role> cleanRoles = EnumSet.noneOf(Role.class);
+        requested.stream().filter(r -> !waiting.contains(r)).forEach(cleanRoles::add);
+        StaffInput.checkPassword(password);
         if (exists(cleanUsername)) {
             throw new ConflictException("staff.usernameTaken", "username " + cleanUsername + " exists", cleanUsername);
         }
@@ -148,37 +161,47 @@ public class StaffAdministration {
             throw new ConflictException("staff.usernameTaken", "username " + cleanUsername + " exists", cleanUsername);
         }
         audit.record(admin.username(), "STAFF_CREATED", "STAFF", Long.toString(created.id()), null, "ENABLED",
-                detail("username", cleanUsername, "displayName", cleanName, "departmentId", department.id(),
-                        "roles", names(cleanRoles)));
+                StaffInput.detail("username", cleanUsername, "displayName", cleanName, "departmentId", department.id(),
+                        "roles", StaffInput.names(cleanRoles), "pendingRoles", StaffInput.names(waiting)));
+        grants.request(admin.username(), created, waiting);
         return created;
     }
 
+    /**
+     * Replaces the roles: a removal and a grant of POSTER or AUDITOR apply at once; a grant of APPROVER, PR_OFFICER or
+     * ADMIN becomes a request a second person confirms ({@link RoleGrants}). Nobody changes their own roles.
+     */
     @Transactional
     public Member changeRoles(String adminUsername, long id, Set<Role> roles) {
         lockAdminSet();
         Staff admin = requireAdmin(adminUsername);
         Set<Role> next = roles(roles);
+        RoleSeparation.require(next);
         Member target = find(id);
-        Set<Role> before = target.staff().roles();
-        if (before.equals(next)) {
-            return target;
+        if (target.staff().id() == admin.id()) {
+            throw new NotPermittedException("staff.ownRoles", "nobody changes their own roles");
         }
-        if (before.contains(Role.ADMIN) && !next.contains(Role.ADMIN)) {
-            if (target.staff().id() == admin.id()) {
-                throw new InvalidRequestException("staff.ownAdminRole", "an admin cannot remove their own ADMIN role");
-            }
+        Set<Role> before = target.staff().roles();
+        Set<Role> waiting = RoleSeparation.grantedByTwo(next);
+        waiting.removeAll(before);
+        Set<Role> now = EnumSet.noneOf(Role.class);
+        next.stream().filter(r -> !waiting.contains(r)).forEach(now::add);
+        if (before.contains(Role.ADMIN) && !now.contains(Role.ADMIN)) {
             requireAnotherAdmin(target);
         }
-        directory.replaceRoles(id, next);
-        Set<Role> added = EnumSet.noneOf(Role.class);
-        added.addAll(next);
-        added.removeAll(before);
-        Set<Role> removed = EnumSet.noneOf(Role.class);
-        removed.addAll(before);
-        removed.removeAll(next);
-        audit.record(admin.username(), "STAFF_ROLES_CHANGED", "STAFF", Long.toString(id), String.join(",", names(before)),
-                String.join(",", names(next)), detail("username", target.staff().username(), "added", names(added),
-                        "removed", names(removed)));
+        if (!before.equals(now)) {
+            directory.replaceRoles(id, now);
+            Set<Role> added = EnumSet.copyOf(now);
+            added.removeAll(before);
+            Set<Role> removed = EnumSet.noneOf(Role.class);
+            removed.addAll(before);
+            removed.removeAll(now);
+            audit.record(admin.username(), "STAFF_ROLES_CHANGED", "STAFF", Long.toString(id),
+                    String.join(",", StaffInput.names(before)), String.join(",", StaffInput.names(now)),
+                    StaffInput.detail("username", target.staff().username(), "added", StaffInput.names(added),
+                            "removed", StaffInput.names(removed)));
+        }
+        grants.request(admin.username(), directory.byId(id), waiting);
         return find(id);
     }
 
@@ -214,7 +237,7 @@ public class StaffAdministration {
     @Transactional
     public void resetPassword(String adminUsername, long id, String password) {
         Staff admin = requireAdmin(adminUsername);
-        checkPassword(password);
+        StaffInput.checkPassword(password);
         Member target = find(id);
         // the new credentials version ends the sessions signed in with the old password
         jdbc.sql("update staff set password_hash = :hash, credentials_version = credentials_version + 1 where id = :id")
@@ -253,7 +276,9 @@ public class StaffAdministration {
     private Member find(long id) {
         return jdbc.sql("""
                 select s.id, s.username, s.display_name, s.department_id, s.enabled, s.email,
-                       array_remove(array_agg(r.role order by r.role), null) as roles
+                       array_remove(array_agg(r.role order by r.role), null) as roles,
+                       array(select g.role from role_grant g where g.staff_id = s.id and g.status = 'PENDING'
+                             order by g.role) as pending_roles
                 from staff s left join staff_role r on r.staff_id = s.id
                 where s.id = :id
                 group by s.id
@@ -278,14 +303,6 @@ public class StaffAdministration {
                 "no department " + id, String.valueOf(id)));
     }
 
-    private static String name(String value, String code) {
-        String clean = value == null ? "" : value.strip();
-        if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
-            throw new InvalidRequestException(code, "a name of 1-" + MAX_NAME_LENGTH + " characters",
-                    MAX_NAME_LENGTH);
-        }
-        return clean;
-    }
 
     private static Set<Role> roles(Set<Role> roles) {
         if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
@@ -294,33 +311,9 @@ public class StaffAdministration {
         return EnumSet.copyOf(roles);
     }
 
-    private static void checkPassword(String password) {
-        if (password == null || password.isBlank()
-                || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            throw new InvalidRequestException("staff.passwordTooShort",
-                    "a password has at least " + MIN_PASSWORD_LENGTH + " characters", MIN_PASSWORD_LENGTH);
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidRequestException("staff.passwordTooLong",
-                    "a password has at most " + MAX_PASSWORD_BYTES + " bytes", MAX_PASSWORD_BYTES);
-        }
-    }
 
-    private static List<String> names(Set<Role> roles) {
-        return roles.stream().map(Enum::name).sorted().toList();
-    }
 
-    private static Map<String, Object> detail(Object... pairs) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            detail.put((String) pairs[i], pairs[i + 1]);
-        }
-        return detail;
-    }
 
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static Member member(ResultSet rs, int row) throws SQLException {
         Array array = rs.getArray("roles");
@@ -328,7 +321,11 @@ public class StaffAdministration {
         for (String role : (String[]) array.getArray()) {
             roles.add(Role.valueOf(role));
         }
+        Set<Role> pending = EnumSet.noneOf(Role.class);
+        for (String role : (String[]) rs.getArray("pending_roles").getArray()) {
+            pending.add(Role.valueOf(role));
+        }
         return new Member(new Staff(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getLong("department_id"), roles), rs.getBoolean("enabled"), rs.getString("email"));
+                rs.getLong("department_id"), roles), rs.getBoolean("enabled"), rs.getString("email"), pending);
     }
 }
