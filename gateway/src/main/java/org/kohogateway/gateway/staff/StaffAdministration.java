@@ -38,22 +38,22 @@ public class StaffAdministration {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    /** Transaction-scoped advisory lock key for changes to who is an enabled admin ("staff admins"). */
-    private static final long ADMIN_SET_LOCK = 0x6b67_7761_646d_696eL;
 
     private final JdbcClient jdbc;
     private final StaffDirectory directory;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final RoleGrants grants;
+    private final AdminGuard guard;
 
     StaffAdministration(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwords, AuditTrail audit,
-            RoleGrants grants) {
+            RoleGrants grants, AdminGuard guard) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.passwords = passwords;
         this.audit = audit;
         this.grants = grants;
+        this.guard = guard;
     }
 
     /**
@@ -173,7 +173,7 @@ public class StaffAdministration {
      */
     @Transactional
     public Member changeRoles(String adminUsername, long id, Set<Role> roles) {
-        lockAdminSet();
+        guard.lock();
         Staff admin = requireAdmin(adminUsername);
         Set<Role> next = roles(roles);
         RoleSeparation.require(next);
@@ -187,7 +187,7 @@ public class StaffAdministration {
         Set<Role> now = EnumSet.noneOf(Role.class);
         next.stream().filter(r -> !waiting.contains(r)).forEach(now::add);
         if (before.contains(Role.ADMIN) && !now.contains(Role.ADMIN)) {
-            requireAnotherAdmin(target);
+            guard.requireAnotherAdmin(target.staff());
         }
         if (!before.equals(now)) {
             directory.replaceRoles(id, now);
@@ -208,7 +208,7 @@ public class StaffAdministration {
     /** Disables (no login, no API token, no action) or enables a member of staff. */
     @Transactional
     public Member setEnabled(String adminUsername, long id, boolean enabled) {
-        lockAdminSet();
+        guard.lock();
         Staff admin = requireAdmin(adminUsername);
         Member target = find(id);
         if (target.enabled() == enabled) {
@@ -219,7 +219,7 @@ public class StaffAdministration {
                 throw new InvalidRequestException("staff.disableSelf", "an admin cannot disable themselves");
             }
             if (target.staff().has(Role.ADMIN)) {
-                requireAnotherAdmin(target);
+                guard.requireAnotherAdmin(target.staff());
             }
         }
         jdbc.sql("update staff set enabled = :enabled where id = :id").param("enabled", enabled).param("id", id)
@@ -252,25 +252,6 @@ public class StaffAdministration {
             throw new NotPermittedException("staff.adminOnly", "only an admin manages staff and departments");
         }
         return me;
-    }
-
-    /**
-     * Every change that may take away an admin waits here for the one before it, so the acting admin and the count of
-     * admins it reads are those it changes (read committed: each statement after the lock sees the earlier commit).
-     */
-    private void lockAdminSet() {
-        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", ADMIN_SET_LOCK).query().listOfRows();
-    }
-
-    private void requireAnotherAdmin(Member target) {
-        long others = jdbc.sql("""
-                select count(*) from staff s join staff_role r on r.staff_id = s.id
-                where r.role = 'ADMIN' and s.enabled and s.id <> :id
-                """).param("id", target.staff().id()).query(Long.class).single();
-        if (others == 0) {
-            throw new InvalidRequestException("staff.lastAdmin", "the last enabled admin must stay one",
-                    target.staff().username());
-        }
     }
 
     private Member find(long id) {
