@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The stored requests to weaken a rule list, and who may decide them: an admin or a PR officer who is not the
- * requester. {@link PolicyLists} applies a confirmed change and audits every step.
+ * The stored requests to weaken a rule list, and who may decide them: an admin or a PR officer of the PR department
+ * who is not the requester. {@link PolicyLists} applies a confirmed change and audits every step.
  */
 @Component
 class PolicyListChanges {
@@ -58,7 +58,8 @@ class PolicyListChanges {
                 .param("id", id).query(PolicyListChanges::change).optional()
                 .orElseThrow(() -> new NotFoundException("policy.listChangeNotFound", "no list change " + id, id));
         Staff decider = staff.byUsername(actor);
-        if (!decider.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
+        boolean prOfficer = decider.has(Role.PR_OFFICER) && staff.department(decider.departmentId()).pr();
+        if (!decider.has(Role.ADMIN) && !prOfficer) {
             throw new NotPermittedException("policy.listChangeDecider",
                     "an admin or a PR officer confirms a change of the rules' lists");
         }

@@ -226,15 +226,16 @@ public class PolicyLists {
         }
         String v = java.text.Normalizer.normalize(value.strip(), java.text.Normalizer.Form.NFKC);
         return switch (list) {
-            case OFFICIAL_DOMAIN, URL_SHORTENER, BLOCKED_DOMAIN -> domain(v);
+            case OFFICIAL_DOMAIN, URL_SHORTENER, BLOCKED_DOMAIN -> domain(list, v);
             case PROHIBITED_TERM -> v;
             case PERSONAL_DATA_ALLOWED -> PersonalDataRules.key(v);
         };
     }
 
-    private static String domain(String value) {
+    private static String domain(ListName list, String value) {
         String host = value.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/:?#].*$", "");
-        if (InternetDomainName.isValid(host) && InternetDomainName.from(host).isPublicSuffix() && !host.contains(".")) {
+        if (list == ListName.OFFICIAL_DOMAIN && !host.contains(".") && InternetDomainName.isValid(host)
+                && InternetDomainName.from(host).isPublicSuffix()) {
             // a bare top-level domain ("jp") is a domain, just far too broad: say so rather than "not a domain name"
             throw new InvalidRequestException("policy.officialDomainTooBroad", "a top-level domain: " + host, host);
         }

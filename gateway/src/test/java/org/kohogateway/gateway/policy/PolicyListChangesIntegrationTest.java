@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import tools.jackson.databind.JsonNode;
 
 /** Four eyes on weakening the rules' lists: a request one person makes and another confirms or refuses. */
 class PolicyListChangesIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    StaffDirectory staff;
 
     @Test
     void anAdminRemovingAShortenerAloneDoesNotWeakenTheListUntilAnotherPersonConfirms() {
@@ -65,6 +73,10 @@ class PolicyListChangesIntegrationTest extends IntegrationTest {
         var own = admin.post("/api/policy/changes/" + id + "/confirm", null);
         assertThat(own.status()).as(own.toString()).isEqualTo(403);
         assertThat(api(world.poster()).post("/api/policy/changes/" + id + "/confirm", null).status()).isEqualTo(403);
+        String outsider = "pr-outside-" + TestData.unique();
+        staff.addStaff(outsider, outsider, TestData.PASSWORD, world.departmentA().id(), Set.of(Role.PR_OFFICER));
+        assertThat(api(outsider).post("/api/policy/changes/" + id + "/confirm", null).status())
+                .as("a PR officer belongs to the PR department").isEqualTo(403);
         assertThat(findings(world, "明日は" + term + "です")).contains("PROHIBITED_CONTENT");
 
         var refused = api(world.pr()).post("/api/policy/changes/" + id + "/refuse", null);
