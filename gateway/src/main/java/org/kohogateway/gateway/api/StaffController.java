@@ -33,12 +33,13 @@ class StaffController {
         this.administration = administration;
     }
 
+    /** @param pendingRoles roles granted but waiting for a second person's confirmation ({@code /api/staff/grants}) */
     record MemberView(long id, String username, String displayName, long departmentId, Set<Role> roles,
-            boolean enabled) {
+            boolean enabled, Set<Role> pendingRoles) {
 
         static MemberView of(Member m) {
             return new MemberView(m.staff().id(), m.staff().username(), m.staff().displayName(),
-                    m.staff().departmentId(), m.staff().roles(), m.enabled());
+                    m.staff().departmentId(), m.staff().roles(), m.enabled(), m.pendingRoles());
         }
     }
 
@@ -80,7 +81,9 @@ class StaffController {
     }
 
     @PutMapping("/api/staff/{id}/roles")
-    @Operation(summary = "Replace the roles; an admin keeps their own ADMIN role, and the last enabled admin stays one")
+    @Operation(summary = "Replace someone else's roles; removals apply at once (the last enabled admin stays one), a"
+            + " grant of APPROVER, PR_OFFICER or ADMIN waits for a second person; ADMIN is never held with a deciding"
+            + " role")
     MemberView roles(Principal me, @PathVariable long id, @RequestBody Roles request) {
         return MemberView.of(administration.changeRoles(me.getName(), id, request.roles()));
     }

@@ -26,12 +26,14 @@ import org.springframework.stereotype.Component;
 public class LoginSuccess implements AuthenticationSuccessHandler {
 
     private final SecondFactors secondFactors;
+    private final CityLogin cityLogin;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
-    LoginSuccess(SecondFactors secondFactors) {
+    LoginSuccess(SecondFactors secondFactors, CityLogin cityLogin) {
         this.secondFactors = secondFactors;
+        this.cityLogin = cityLogin;
     }
 
     @Override
@@ -44,6 +46,10 @@ public class LoginSuccess implements AuthenticationSuccessHandler {
                 current = pending.get();
                 replace(request, response, current);
             }
+        }
+        if (!(current instanceof PendingSecondFactor)) {
+            // the login is complete: the provider's roles apply now (else after the second factor)
+            cityLogin.completed(current);
         }
         String next = current instanceof PendingSecondFactor p ? (p.enrolled() ? "/login/totp" : "/login/totp/enrol")
                 : "/";

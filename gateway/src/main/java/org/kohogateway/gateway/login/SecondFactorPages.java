@@ -26,11 +26,13 @@ class SecondFactorPages {
     private final SecondFactors secondFactors;
     private final LoginLockout lockout;
     private final LoginSuccess success;
+    private final CityLogin cityLogin;
 
-    SecondFactorPages(SecondFactors secondFactors, LoginLockout lockout, LoginSuccess success) {
+    SecondFactorPages(SecondFactors secondFactors, LoginLockout lockout, LoginSuccess success, CityLogin cityLogin) {
         this.secondFactors = secondFactors;
         this.lockout = lockout;
         this.success = success;
+        this.cityLogin = cityLogin;
     }
 
     @GetMapping("/login/totp")
@@ -110,6 +112,7 @@ class SecondFactorPages {
     private void complete(PendingSecondFactor pending, HttpServletRequest request, HttpServletResponse response) {
         lockout.reset(pending.getName());
         success.replace(request, response, pending.verified());
+        cityLogin.completed(pending.verified());
     }
 
     private static Authentication current() {

@@ -69,7 +69,10 @@ public class SecondFactors {
             return Optional.empty();
         }
         boolean enrolled = confirmed(me.get().id());
-        boolean required = enrolled || (settings.requiredForAdmins() && me.get().has(Role.ADMIN));
+        // an admin by the identity provider's word owes it too: those roles apply only after it
+        boolean admin = me.get().has(Role.ADMIN)
+                || verified.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        boolean required = enrolled || (settings.requiredForAdmins() && admin);
         return required ? Optional.of(new PendingSecondFactor(verified, enrolled)) : Optional.empty();
     }
 

@@ -13,5 +13,7 @@ public enum NotificationKind {
     /** Sending was paused on an account or everywhere. */
     SENDING_PAUSED,
     /** Sending was resumed. */
-    SENDING_RESUMED
+    SENDING_RESUMED,
+    /** A role granted to you was requested, confirmed or refused (four eyes on deciding and administering roles). */
+    ROLE_GRANT
 }

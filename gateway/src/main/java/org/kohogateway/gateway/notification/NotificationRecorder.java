@@ -19,6 +19,7 @@ import org.kohogateway.gateway.post.PostAwaitingApproval;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Contact;
 import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.RoleGrantChanged;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>a post waits for approval: the department's approvers (DEPARTMENT route) or PR officers (PR_REVIEW), never the
  * author;</li>
  * <li>a pause or resume: admins and PR officers, except the person who did it;</li>
+ * <li>a role grant requested, confirmed or refused: the person it concerns;</li>
  * </ul>
  * each only with an e-mail address and unless they switched that kind off; plus every webhook subscribed to the kind
  * (and to the department, where it names one).
@@ -155,6 +157,19 @@ class NotificationRecorder {
             return new Event(change.paused() ? NotificationKind.SENDING_PAUSED : NotificationKind.SENDING_RESUMED,
                     account == null ? null : account.departmentId(), data,
                     new Audience(Set.of(), Set.of(Role.ADMIN, Role.PR_OFFICER), null, actor));
+        });
+    }
+
+    @EventListener
+    void on(RoleGrantChanged change) {
+        record("role grant to " + change.username(), () -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("username", change.username());
+            data.put("role", change.role().name());
+            data.put("status", change.status().name());
+            data.put("by", change.actor());
+            return new Event(NotificationKind.ROLE_GRANT, null, data,
+                    new Audience(Set.of(change.staffId()), Set.of(), null, Set.of()));
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -19,8 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.google.common.net.InternetDomainName;
+
 /**
- * The rules' configurable lists, kept in the database so admins change them without a redeploy. Read through a
+ * The rules' configurable lists, kept in the database so admins change them without a redeploy. A change that lets
+ * more through (weakening) is only requested here; it takes effect when a second person confirms it (four eyes). Read through a
  * snapshot that is refreshed at most every {@link #REFRESH} (so other instances see a change within that time)
  * and at once on this instance after a change.
  */
@@ -34,13 +38,15 @@ public class PolicyLists {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final StaffDirectory staff;
+    private final PolicyListChanges changes;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    PolicyLists(JdbcClient jdbc, AuditTrail audit, StaffDirectory staff, Clock clock) {
+    PolicyLists(JdbcClient jdbc, AuditTrail audit, StaffDirectory staff, PolicyListChanges changes, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.staff = staff;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -73,10 +79,22 @@ public class PolicyLists {
                 .list();
     }
 
+    /** What a change did: {@code applied} at once (a strengthening), or {@code pending} a second person. */
+    public record Outcome(Entry applied, PolicyListChange pending) {
+
+        public boolean isPending() {
+            return pending != null;
+        }
+    }
+
+    /** Adds an entry to a block list at once; to an allow list, as a request another person confirms. */
     @Transactional
-    public Entry add(String actor, ListName list, String value, String reason) {
+    public Outcome add(String actor, ListName list, String value, String reason) {
         requireAdmin(actor);
         String normalized = normalize(list, value);
+        if (list == ListName.OFFICIAL_DOMAIN) {
+            requireHostName(normalized);
+        }
         String why = reason == null ? "" : reason.strip();
         if (why.length() > MAX_REASON) {
             throw new InvalidRequestException("policy.listReasonTooLong", "a reason has at most " + MAX_REASON
@@ -85,31 +103,117 @@ public class PolicyLists {
         if (why.isEmpty() && list.reasonRequired()) {
             throw new InvalidRequestException("policy.listReasonRequired", list + " entries need a reason", list);
         }
+        if (list.weakenedBy(true)) {
+            if (contains(list, normalized)) {
+                throw duplicate(list, normalized);
+            }
+            return new Outcome(null, request(actor, list, true, normalized, why));
+        }
+        return new Outcome(insert(actor, list, normalized, why, Map.of("reason", why)), null);
+    }
+
+    /** Removes an entry from an allow list at once; from a block list, as a request another person confirms. */
+    @Transactional
+    public Outcome remove(String actor, ListName list, String value) {
+        requireAdmin(actor);
+        String normalized = normalize(list, value);
+        if (!contains(list, normalized)) {
+            throw new NotFoundException("policy.listEntryNotFound", list + " has no " + normalized, list, normalized);
+        }
+        if (list.weakenedBy(false)) {
+            return new Outcome(null, request(actor, list, false, normalized, ""));
+        }
+        delete(actor, list, normalized, Map.of());
+        return new Outcome(new Entry(list, normalized, null), null);
+    }
+
+    /** The requests to weaken a list that wait for a second person, oldest first. */
+    @Transactional(readOnly = true)
+    public List<PolicyListChange> pendingChanges() {
+        return changes.pending();
+    }
+
+    /** A second person (admin or PR officer, not the requester) lets the requested weakening take effect. */
+    @Transactional
+    public PolicyListChange confirm(String actor, long changeId) {
+        // the second pair of eyes is a decision: a person, or a token issued for decisions with the second factor
+        ActingStaff.requireDecisionScope(actor);
+        PolicyListChange change = changes.decide(actor, changeId, PolicyListChange.Status.CONFIRMED);
+        audit.record(actor, "POLICY_LIST_CHANGE_CONFIRMED", "POLICY_LIST", change.list().name(), null, null,
+                decisionDetail(change));
+        Map<String, Object> detail = Map.of("changeId", change.id(), "requestedBy", change.requestedBy());
+        if (change.adding()) {
+            // someone may have added it meanwhile (e.g. a second request after a refusal): the list holds it either way
+            if (!contains(change.list(), change.value())) {
+                insert(actor, change.list(), change.value(), change.reason(), detail);
+            }
+        } else if (contains(change.list(), change.value())) {
+            delete(actor, change.list(), change.value(), detail);
+        }
+        return change;
+    }
+
+    /** A second person turns the request down; the list stays as it was. */
+    @Transactional
+    public PolicyListChange refuse(String actor, long changeId) {
+        PolicyListChange change = changes.decide(actor, changeId, PolicyListChange.Status.REFUSED);
+        audit.record(actor, "POLICY_LIST_CHANGE_REFUSED", "POLICY_LIST", change.list().name(), null, null,
+                decisionDetail(change));
+        return change;
+    }
+
+    private PolicyListChange request(String actor, ListName list, boolean adding, String value, String reason) {
+        PolicyListChange change = changes.request(actor, list, adding, value, reason);
+        audit.record(actor, "POLICY_LIST_CHANGE_REQUESTED", "POLICY_LIST", list.name(), null, null,
+                Map.of("changeId", change.id(), "operation", change.operation(), "value", value, "reason", reason));
+        return change;
+    }
+
+    private static Map<String, Object> decisionDetail(PolicyListChange change) {
+        return Map.of("changeId", change.id(), "operation", change.operation(), "value", change.value(),
+                "requestedBy", change.requestedBy());
+    }
+
+    private boolean contains(ListName list, String value) {
+        return jdbc.sql("select count(*) from policy_list_entry where list = :list and value = :value")
+                .param("list", list.name()).param("value", value).query(Integer.class).single() > 0;
+    }
+
+    private Entry insert(String actor, ListName list, String value, String reason, Map<String, ?> detail) {
         int added = jdbc.sql("""
                 insert into policy_list_entry (list, value, reason) values (:list, :value, :reason)
                 on conflict (list, value) do nothing
-                """).param("list", list.name()).param("value", normalized).param("reason", why).update();
+                """).param("list", list.name()).param("value", value).param("reason", reason).update();
         if (added == 0) {
-            throw new InvalidRequestException("policy.listDuplicate", list + " already holds " + normalized, list,
-                    normalized);
+            throw duplicate(list, value);
         }
-        audit.record(actor, "POLICY_LIST_ENTRY_ADDED", "POLICY_LIST", list.name(), null, normalized,
-                Map.of("reason", why));
+        audit.record(actor, "POLICY_LIST_ENTRY_ADDED", "POLICY_LIST", list.name(), null, value, detail);
         snapshot = null;
-        return new Entry(list, normalized, why);
+        return new Entry(list, value, reason);
     }
 
-    @Transactional
-    public void remove(String actor, ListName list, String value) {
-        requireAdmin(actor);
-        String normalized = normalize(list, value);
-        int removed = jdbc.sql("delete from policy_list_entry where list = :list and value = :value")
-                .param("list", list.name()).param("value", normalized).update();
-        if (removed == 0) {
-            throw new NotFoundException("policy.listEntryNotFound", list + " has no " + normalized, list, normalized);
-        }
-        audit.record(actor, "POLICY_LIST_ENTRY_REMOVED", "POLICY_LIST", list.name(), normalized, null, Map.of());
+    private void delete(String actor, ListName list, String value, Map<String, ?> detail) {
+        jdbc.sql("delete from policy_list_entry where list = :list and value = :value")
+                .param("list", list.name()).param("value", value).update();
+        audit.record(actor, "POLICY_LIST_ENTRY_REMOVED", "POLICY_LIST", list.name(), value, null, detail);
         snapshot = null;
+    }
+
+    private static InvalidRequestException duplicate(ListName list, String value) {
+        return new InvalidRequestException("policy.listDuplicate", list + " already holds " + value, list, value);
+    }
+
+    /**
+     * An official domain vouches for every host under it, so it must name the city's own host, never a public suffix
+     * ({@code lg.jp}, {@code co.jp}, {@code jp}) that anyone may register under, nor a name outside the public suffix
+     * list (it could not be the city's).
+     */
+    private static void requireHostName(String host) {
+        InternetDomainName name = InternetDomainName.from(host);
+        if (name.isPublicSuffix() || !name.isUnderPublicSuffix()) {
+            throw new InvalidRequestException("policy.officialDomainTooBroad",
+                    "an official domain is a full host name, not a public suffix: " + host, host);
+        }
     }
 
     private void requireAdmin(String username) {
@@ -125,14 +229,19 @@ public class PolicyLists {
         }
         String v = java.text.Normalizer.normalize(value.strip(), java.text.Normalizer.Form.NFKC);
         return switch (list) {
-            case OFFICIAL_DOMAIN, URL_SHORTENER, BLOCKED_DOMAIN -> domain(v);
+            case OFFICIAL_DOMAIN, URL_SHORTENER, BLOCKED_DOMAIN -> domain(list, v);
             case PROHIBITED_TERM -> v;
             case PERSONAL_DATA_ALLOWED -> PersonalDataRules.key(v);
         };
     }
 
-    private static String domain(String value) {
+    private static String domain(ListName list, String value) {
         String host = value.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/:?#].*$", "");
+        if (list == ListName.OFFICIAL_DOMAIN && !host.contains(".") && InternetDomainName.isValid(host)
+                && InternetDomainName.from(host).isPublicSuffix()) {
+            // a bare top-level domain ("jp") is a domain, just far too broad: say so rather than "not a domain name"
+            throw new InvalidRequestException("policy.officialDomainTooBroad", "a top-level domain: " + host, host);
+        }
         if (!host.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
             throw new InvalidRequestException("policy.listDomain", "not a domain name: " + value, value);
         }

@@ -83,6 +83,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/tokens/**").access(tokenNeeds())
                         .requestMatchers("/api/tokens/**").authenticated()
                         .requestMatchers("/api/notifications/**").hasRole("ADMIN")
+                        // a role grant is confirmed by a second person, an admin or a PR officer (the domain checks who)
+                        .requestMatchers(HttpMethod.GET, "/api/staff/grants").hasAnyRole("ADMIN", "PR_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/staff/grants/*/confirm", "/api/staff/grants/*/refuse")
+                        .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers("/api/staff/**", "/api/departments/**").hasRole("ADMIN")
                         // An API token carries only the roles it was given: checked here, before any body is read.
                         // People are checked by the domain, which also knows departments and separation of duties.
@@ -119,6 +123,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
                         .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER", "APPROVER"))
                         .requestMatchers("/api/feed/**").hasAnyRole("PR_OFFICER", "AUDITOR", "ADMIN")
+                        // a weakening of the rules' lists is confirmed by a second person (the domain checks who)
+                        .requestMatchers(HttpMethod.POST, "/api/policy/changes/*/confirm",
+                                "/api/policy/changes/*/refuse").access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/policy/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/me/notifications")
@@ -177,6 +184,8 @@ class SecurityConfiguration {
                         .requestMatchers(open).permitAll()
                         // the auditor's pages and CSV downloads (session, read-only); the crisis page
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/admin/policy/changes", "/admin/policy/changes/**")
+                        .hasAnyRole("ADMIN", "PR_OFFICER")
                         .requestMatchers("/admin/staff/**", "/admin/policy/**", "/admin/notifications/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "PR_OFFICER")

@@ -1,11 +1,9 @@
 package org.kohogateway.gateway.staff;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The admin's changes to departments and staff (ADMIN only): create departments and users, change roles, disable and
  * enable, reset passwords. Every input is checked here, every change is audited in its own transaction, and no change
- * may leave the gateway without an enabled ADMIN: an admin cannot take their own ADMIN role or disable themselves, and
- * changes to who is an admin are serialised so two admins removing each other at once cannot both succeed.
+ * may leave the gateway without an enabled ADMIN: nobody changes their own roles or disables themselves, and changes
+ * to who is an admin are serialised so two admins removing each other at once cannot both succeed. ADMIN is never
+ * held with a deciding role, and deciding or administering roles are granted by two people ({@link RoleGrants}).
  */
 @Service
 public class StaffAdministration {
@@ -39,27 +38,35 @@ public class StaffAdministration {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    /** Transaction-scoped advisory lock key for changes to who is an enabled admin ("staff admins"). */
-    private static final long ADMIN_SET_LOCK = 0x6b67_7761_646d_696eL;
 
     private final JdbcClient jdbc;
     private final StaffDirectory directory;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final RoleGrants grants;
+    private final AdminGuard guard;
 
-    StaffAdministration(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwords, AuditTrail audit) {
+    StaffAdministration(JdbcClient jdbc, StaffDirectory directory, PasswordEncoder passwords, AuditTrail audit,
+            RoleGrants grants, AdminGuard guard) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.passwords = passwords;
         this.audit = audit;
+        this.grants = grants;
+        this.guard = guard;
     }
 
     /**
      * A member of staff as the admin sees them, disabled ones included.
      *
-     * @param email where their notifications go, or null
+     * @param email        where their notifications go, or null
+     * @param pendingRoles roles granted to them that wait for a second person's confirmation
      */
-    public record Member(Staff staff, boolean enabled, String email) {
+    public record Member(Staff staff, boolean enabled, String email, Set<Role> pendingRoles) {
+
+        public Member {
+            pendingRoles = Set.copyOf(pendingRoles);
+        }
     }
 
     /**
@@ -72,10 +79,12 @@ public class StaffAdministration {
     @Transactional(readOnly = true)
     public List<Member> members(String adminUsername, Long departmentId, String text) {
         requireAdmin(adminUsername);
-        String like = text == null || text.isBlank() ? null : "%" + escapeLike(text.strip()) + "%";
+        String like = text == null || text.isBlank() ? null : "%" + StaffInput.escapeLike(text.strip()) + "%";
         return jdbc.sql("""
                 select s.id, s.username, s.display_name, s.department_id, s.enabled, s.email,
-                       array_remove(array_agg(r.role order by r.role), null) as roles
+                       array_remove(array_agg(r.role order by r.role), null) as roles,
+                       array(select g.role from role_grant g where g.staff_id = s.id and g.status = 'PENDING'
+                             order by g.role) as pending_roles
                 from staff s left join staff_role r on r.staff_id = s.id
                 where (cast(:department as bigint) is null or s.department_id = :department)
                   and (cast(:like as text) is null or s.username ilike :like or s.display_name ilike :like)
@@ -110,7 +119,7 @@ public class StaffAdministration {
             throw new InvalidRequestException("department.codeFormat", "a department code is 1-64 letters, digits, . _ -",
                     cleanCode);
         }
-        String cleanName = name(name, "department.nameRequired");
+        String cleanName = StaffInput.name(name, "department.nameRequired");
         if (directory.departmentByCode(cleanCode).isPresent()) {
             throw new ConflictException("department.codeTaken", "department code " + cleanCode + " exists", cleanCode);
         }
@@ -135,10 +144,14 @@ public class StaffAdministration {
             throw new InvalidRequestException("staff.usernameFormat", "a username is 1-64 letters, digits, . _ @ -",
                     cleanUsername);
         }
-        String cleanName = name(displayName, "staff.displayNameRequired");
+        String cleanName = StaffInput.name(displayName, "staff.displayNameRequired");
         Department department = knownDepartment(departmentId);
-        Set<Role> cleanRoles = roles(roles);
-        checkPassword(password);
+        Set<Role> requested = roles(roles);
+        RoleSeparation.require(requested);
+        Set<Role> waiting = RoleSeparation.grantedByTwo(requested);
+        Set<Role> cleanRoles = EnumSet.noneOf(Role.class);
+        requested.stream().filter(r -> !waiting.contains(r)).forEach(cleanRoles::add);
+        StaffInput.checkPassword(password);
         if (exists(cleanUsername)) {
             throw new ConflictException("staff.usernameTaken", "username " + cleanUsername + " exists", cleanUsername);
         }
@@ -149,45 +162,55 @@ public class StaffAdministration {
             throw new ConflictException("staff.usernameTaken", "username " + cleanUsername + " exists", cleanUsername);
         }
         audit.record(admin.username(), "STAFF_CREATED", "STAFF", Long.toString(created.id()), null, "ENABLED",
-                detail("username", cleanUsername, "displayName", cleanName, "departmentId", department.id(),
-                        "roles", names(cleanRoles)));
+                StaffInput.detail("username", cleanUsername, "displayName", cleanName, "departmentId", department.id(),
+                        "roles", StaffInput.names(cleanRoles), "pendingRoles", StaffInput.names(waiting)));
+        grants.request(admin.username(), created, waiting);
         return created;
     }
 
+    /**
+     * Replaces the roles: a removal and a grant of POSTER or AUDITOR apply at once; a grant of APPROVER, PR_OFFICER or
+     * ADMIN becomes a request a second person confirms ({@link RoleGrants}). Nobody changes their own roles.
+     */
     @Transactional
     public Member changeRoles(String adminUsername, long id, Set<Role> roles) {
         ActingStaff.requireDecisionScope(adminUsername);
-        lockAdminSet();
+        guard.lock();
         Staff admin = requireAdmin(adminUsername);
         Set<Role> next = roles(roles);
+        RoleSeparation.require(next);
         Member target = find(id);
+        if (target.staff().id() == admin.id()) {
+            throw new NotPermittedException("staff.ownRoles", "nobody changes their own roles");
+        }
         Set<Role> before = target.staff().roles();
-        if (before.equals(next)) {
-            return target;
+        Set<Role> waiting = RoleSeparation.grantedByTwo(next);
+        waiting.removeAll(before);
+        Set<Role> now = EnumSet.noneOf(Role.class);
+        next.stream().filter(r -> !waiting.contains(r)).forEach(now::add);
+        if (before.contains(Role.ADMIN) && !now.contains(Role.ADMIN)) {
+            guard.requireAnotherAdmin(target.staff());
         }
-        if (before.contains(Role.ADMIN) && !next.contains(Role.ADMIN)) {
-            if (target.staff().id() == admin.id()) {
-                throw new InvalidRequestException("staff.ownAdminRole", "an admin cannot remove their own ADMIN role");
-            }
-            requireAnotherAdmin(target);
+        if (!before.equals(now)) {
+            directory.replaceRoles(id, now);
+            Set<Role> added = EnumSet.copyOf(now);
+            added.removeAll(before);
+            Set<Role> removed = EnumSet.noneOf(Role.class);
+            removed.addAll(before);
+            removed.removeAll(now);
+            audit.record(admin.username(), "STAFF_ROLES_CHANGED", "STAFF", Long.toString(id),
+                    String.join(",", StaffInput.names(before)), String.join(",", StaffInput.names(now)),
+                    StaffInput.detail("username", target.staff().username(), "added", StaffInput.names(added),
+                            "removed", StaffInput.names(removed)));
         }
-        directory.replaceRoles(id, next);
-        Set<Role> added = EnumSet.noneOf(Role.class);
-        added.addAll(next);
-        added.removeAll(before);
-        Set<Role> removed = EnumSet.noneOf(Role.class);
-        removed.addAll(before);
-        removed.removeAll(next);
-        audit.record(admin.username(), "STAFF_ROLES_CHANGED", "STAFF", Long.toString(id), String.join(",", names(before)),
-                String.join(",", names(next)), detail("username", target.staff().username(), "added", names(added),
-                        "removed", names(removed)));
+        grants.request(admin.username(), directory.byId(id), waiting);
         return find(id);
     }
 
     /** Disables (no login, no API token, no action) or enables a member of staff. */
     @Transactional
     public Member setEnabled(String adminUsername, long id, boolean enabled) {
-        lockAdminSet();
+        guard.lock();
         Staff admin = requireAdmin(adminUsername);
         Member target = find(id);
         if (target.enabled() == enabled) {
@@ -198,7 +221,7 @@ public class StaffAdministration {
                 throw new InvalidRequestException("staff.disableSelf", "an admin cannot disable themselves");
             }
             if (target.staff().has(Role.ADMIN)) {
-                requireAnotherAdmin(target);
+                guard.requireAnotherAdmin(target.staff());
             }
         }
         jdbc.sql("update staff set enabled = :enabled where id = :id").param("enabled", enabled).param("id", id)
@@ -216,7 +239,7 @@ public class StaffAdministration {
     @Transactional
     public void resetPassword(String adminUsername, long id, String password) {
         Staff admin = requireAdmin(adminUsername);
-        checkPassword(password);
+        StaffInput.checkPassword(password);
         Member target = find(id);
         // the new credentials version ends the sessions signed in with the old password
         jdbc.sql("update staff set password_hash = :hash, credentials_version = credentials_version + 1 where id = :id")
@@ -233,29 +256,12 @@ public class StaffAdministration {
         return me;
     }
 
-    /**
-     * Every change that may take away an admin waits here for the one before it, so the acting admin and the count of
-     * admins it reads are those it changes (read committed: each statement after the lock sees the earlier commit).
-     */
-    private void lockAdminSet() {
-        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", ADMIN_SET_LOCK).query().listOfRows();
-    }
-
-    private void requireAnotherAdmin(Member target) {
-        long others = jdbc.sql("""
-                select count(*) from staff s join staff_role r on r.staff_id = s.id
-                where r.role = 'ADMIN' and s.enabled and s.id <> :id
-                """).param("id", target.staff().id()).query(Long.class).single();
-        if (others == 0) {
-            throw new InvalidRequestException("staff.lastAdmin", "the last enabled admin must stay one",
-                    target.staff().username());
-        }
-    }
-
     private Member find(long id) {
         return jdbc.sql("""
                 select s.id, s.username, s.display_name, s.department_id, s.enabled, s.email,
-                       array_remove(array_agg(r.role order by r.role), null) as roles
+                       array_remove(array_agg(r.role order by r.role), null) as roles,
+                       array(select g.role from role_grant g where g.staff_id = s.id and g.status = 'PENDING'
+                             order by g.role) as pending_roles
                 from staff s left join staff_role r on r.staff_id = s.id
                 where s.id = :id
                 group by s.id
@@ -280,14 +286,6 @@ public class StaffAdministration {
                 "no department " + id, String.valueOf(id)));
     }
 
-    private static String name(String value, String code) {
-        String clean = value == null ? "" : value.strip();
-        if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
-            throw new InvalidRequestException(code, "a name of 1-" + MAX_NAME_LENGTH + " characters",
-                    MAX_NAME_LENGTH);
-        }
-        return clean;
-    }
 
     private static Set<Role> roles(Set<Role> roles) {
         if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
@@ -296,33 +294,9 @@ public class StaffAdministration {
         return EnumSet.copyOf(roles);
     }
 
-    private static void checkPassword(String password) {
-        if (password == null || password.isBlank()
-                || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            throw new InvalidRequestException("staff.passwordTooShort",
-                    "a password has at least " + MIN_PASSWORD_LENGTH + " characters", MIN_PASSWORD_LENGTH);
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidRequestException("staff.passwordTooLong",
-                    "a password has at most " + MAX_PASSWORD_BYTES + " bytes", MAX_PASSWORD_BYTES);
-        }
-    }
 
-    private static List<String> names(Set<Role> roles) {
-        return roles.stream().map(Enum::name).sorted().toList();
-    }
 
-    private static Map<String, Object> detail(Object... pairs) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            detail.put((String) pairs[i], pairs[i + 1]);
-        }
-        return detail;
-    }
 
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static Member member(ResultSet rs, int row) throws SQLException {
         Array array = rs.getArray("roles");
@@ -330,7 +304,11 @@ public class StaffAdministration {
         for (String role : (String[]) array.getArray()) {
             roles.add(Role.valueOf(role));
         }
+        Set<Role> pending = EnumSet.noneOf(Role.class);
+        for (String role : (String[]) rs.getArray("pending_roles").getArray()) {
+            pending.add(Role.valueOf(role));
+        }
         return new Member(new Staff(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getLong("department_id"), roles), rs.getBoolean("enabled"), rs.getString("email"));
+                rs.getLong("department_id"), roles), rs.getBoolean("enabled"), rs.getString("email"), pending);
     }
 }

@@ -39,6 +39,24 @@ public class StaffDirectory {
                 .optional();
     }
 
+    /** The enabled member of staff who logged in with this identity provider's subject, if any. */
+    public Optional<Staff> findByIdentity(String issuer, String subject) {
+        return jdbc.sql("select id, username, display_name, department_id from staff"
+                + " where oidc_issuer = :iss and oidc_subject = :sub and enabled")
+                .param("iss", issuer).param("sub", subject).query(this::staff).optional();
+    }
+
+    /**
+     * Binds the identity provider's (issuer, subject) to this member of staff if they have none yet; false when they
+     * are bound to another subject (the caller refuses the login).
+     */
+    @Transactional
+    public boolean linkIdentity(long staffId, String issuer, String subject) {
+        return jdbc.sql("update staff set oidc_issuer = :iss, oidc_subject = :sub where id = :id"
+                + " and (oidc_subject is null or (oidc_issuer = :iss and oidc_subject = :sub))")
+                .param("iss", issuer).param("sub", subject).param("id", staffId).update() == 1;
+    }
+
     /**
      * How many times an admin has reset this person's password or second factor (0 for an unknown username): a page
      * session remembers the version it signed in under.

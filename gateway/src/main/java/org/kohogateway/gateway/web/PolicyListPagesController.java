@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The admin's page of the rules' lists (official domains, URL shorteners, blocked domains, prohibited terms with their
  * reasons, allowed public contacts): add an entry, remove one after a confirmation. {@link PolicyLists} checks,
- * normalises and audits each change; it applies to the next check at once.
+ * normalises and audits each change; a strengthening applies to the next check at once, a weakening waits on the
+ * changes page until a second person (an admin or a PR officer) confirms it.
  */
 @Controller
 class PolicyListPagesController {
@@ -44,10 +45,14 @@ class PolicyListPagesController {
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            PolicyLists.Entry added = lists.add(principal.getName(), list, value, reason);
+            PolicyLists.Outcome added = lists.add(principal.getName(), list, value, reason);
+            if (added.isPending()) {
+                redirect.addFlashAttribute("flash", "flash.listChangeRequested");
+                return "redirect:/admin/policy#changes";
+            }
             redirect.addFlashAttribute("flash", "flash.listEntryAdded");
             redirect.addFlashAttribute("changedList", list);
-            redirect.addFlashAttribute("changedValue", added.value());
+            redirect.addFlashAttribute("changedValue", added.applied().value());
             return "redirect:/admin/policy#list-" + list;
         } catch (GatewayException e) {
             errors.show(model, response, "add-" + list, e);
@@ -69,7 +74,10 @@ class PolicyListPagesController {
     String remove(Principal principal, @PathVariable ListName list, @RequestParam(required = false) String value,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            lists.remove(principal.getName(), list, value);
+            if (lists.remove(principal.getName(), list, value).isPending()) {
+                redirect.addFlashAttribute("flash", "flash.listChangeRequested");
+                return "redirect:/admin/policy#changes";
+            }
             redirect.addFlashAttribute("flash", "flash.listEntryRemoved");
             return "redirect:/admin/policy#list-" + list;
         } catch (GatewayException e) {
@@ -80,7 +88,33 @@ class PolicyListPagesController {
         }
     }
 
+    /** The requests to weaken a list, for the second person (an admin or a PR officer) to confirm or refuse. */
+    @GetMapping("/admin/policy/changes")
+    String changes(Model model) {
+        model.addAttribute("changes", lists.pendingChanges());
+        return "admin-policy-changes";
+    }
+
+    @PostMapping("/admin/policy/changes/{id}/{decision:confirm|refuse}")
+    String decide(Principal principal, @PathVariable long id, @PathVariable String decision, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            if (decision.equals("confirm")) {
+                lists.confirm(principal.getName(), id);
+                redirect.addFlashAttribute("flash", "flash.listChangeConfirmed");
+            } else {
+                lists.refuse(principal.getName(), id);
+                redirect.addFlashAttribute("flash", "flash.listChangeRefused");
+            }
+            return "redirect:/admin/policy/changes";
+        } catch (GatewayException e) {
+            errors.show(model, response, "change-" + id, e);
+            return changes(model);
+        }
+    }
+
     private String listPage(Model model) {
+        model.addAttribute("changes", lists.pendingChanges());
         Map<ListName, List<PolicyLists.Entry>> entries = new EnumMap<>(ListName.class);
         for (ListName name : ListName.values()) {
             entries.put(name, lists.entries(name));

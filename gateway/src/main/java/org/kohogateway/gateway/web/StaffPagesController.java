@@ -100,8 +100,13 @@ class StaffPagesController {
     @PostMapping("/admin/staff/{id}/roles")
     String changeRoles(Principal principal, @PathVariable long id, @RequestParam(required = false) List<String> roles,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return change(principal, id, "roles", "flash.rolesChanged", model, redirect, response,
+        String result = change(principal, id, "roles", "flash.rolesChanged", model, redirect, response,
                 () -> administration.changeRoles(principal.getName(), id, roles(roles)));
+        if (result.startsWith("redirect:") && !administration.member(principal.getName(), id).pendingRoles().isEmpty()) {
+            // the grant of a deciding or administering role waits for a second person: say so, not "saved"
+            redirect.addFlashAttribute("flash", "flash.rolesGrantRequested");
+        }
+        return result;
     }
 
     @PostMapping("/admin/staff/{id}/enabled")

@@ -36,8 +36,10 @@ class StaffApiIntegrationTest extends IntegrationTest {
         long id = created.json().get("id").asLong();
         assertThat(new Api(port, username, PASSWORD).get("/api/me").status()).isEqualTo(200);
 
-        JsonNode changed = admin.put("/api/staff/" + id + "/roles", "{\"roles\":[\"POSTER\",\"APPROVER\"]}").json();
-        assertThat(changed.get("roles").toString()).contains("APPROVER").contains("POSTER");
+        JsonNode changed = admin.put("/api/staff/" + id + "/roles", "{\"roles\":[\"POSTER\",\"AUDITOR\",\"APPROVER\"]}")
+                .json();
+        assertThat(changed.get("roles").toString()).contains("AUDITOR").contains("POSTER").doesNotContain("APPROVER");
+        assertThat(changed.get("pendingRoles").toString()).as("a second person confirms").contains("APPROVER");
         assertThat(admin.put("/api/staff/" + id + "/enabled", "{\"enabled\":false}").json().get("enabled").asBoolean())
                 .isFalse();
         assertThat(new Api(port, username, PASSWORD).get("/api/me").status()).isEqualTo(401);
@@ -45,7 +47,8 @@ class StaffApiIntegrationTest extends IntegrationTest {
         assertThat(admin.post("/api/staff/" + id + "/password", "{\"password\":\"another-good-one\"}").status())
                 .isEqualTo(204);
         assertThat(api(world.auditor()).get("/api/audit?subjectType=STAFF&subjectId=" + id).body())
-                .contains("STAFF_CREATED").contains("STAFF_ROLES_CHANGED").contains("STAFF_DISABLED")
+                .contains("STAFF_CREATED").contains("STAFF_ROLES_CHANGED").contains("ROLE_GRANT_REQUESTED")
+                .contains("STAFF_DISABLED")
                 .contains("STAFF_PASSWORD_RESET").doesNotContain(PASSWORD).doesNotContain("another-good-one");
     }
 
@@ -73,8 +76,8 @@ class StaffApiIntegrationTest extends IntegrationTest {
         assertProblem(admin.post("/api/staff", "not json"), 400);
         assertRefusal(admin.post("/api/departments", "{\"code\":\"" + world.departmentA().code() + "\",\"name\":\"y\"}"),
                 409, "department.codeTaken");
-        assertRefusal(admin.put("/api/staff/" + adminId + "/roles", "{\"roles\":[\"AUDITOR\"]}"), 400,
-                "staff.ownAdminRole");
+        assertRefusal(admin.put("/api/staff/" + adminId + "/roles", "{\"roles\":[\"AUDITOR\"]}"), 403,
+                "staff.ownRoles");
         assertRefusal(admin.put("/api/staff/" + adminId + "/enabled", "{\"enabled\":false}"), 400,
                 "staff.disableSelf");
         assertRefusal(admin.put("/api/staff/" + adminId + "/enabled", "{}"), 400, "staff.enabledRequired");

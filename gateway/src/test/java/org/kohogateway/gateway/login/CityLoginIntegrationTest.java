@@ -50,8 +50,9 @@ class CityLoginIntegrationTest extends IntegrationTest {
     void aKnownStaffMemberLogsInAndTheirRolesAndDepartmentFollowTheGroups() {
         World world = data.world();
         Browser browser = new Browser(port, clock);
+        String subject = "sub-" + TestData.unique();
         HttpResponse<String> done = loginThroughProvider(browser, Map.of("preferred_username", world.poster(),
-                "groups", List.of("all-staff", "sns-approvers", "sns-posters"),
+                "sub", subject, "groups", List.of("all-staff", "sns-approvers", "sns-posters"),
                 "department", world.departmentB().code()));
 
         assertThat(location(done)).endsWith("/");
@@ -61,14 +62,15 @@ class CityLoginIntegrationTest extends IntegrationTest {
         Staff synced = staff.byUsername(world.poster());
         assertThat(synced.roles()).containsExactlyInAnyOrder(Role.APPROVER, Role.POSTER);
         assertThat(synced.departmentId()).isEqualTo(world.departmentB().id());
-        assertThat(audit.find(AuditQuery.forSubject("STAFF", world.poster()))).singleElement()
-                .satisfies(e -> assertThat(e.action()).isEqualTo("STAFF_SYNCED_FROM_IDP"))
-                .satisfies(e -> assertThat(e.detail()).contains("APPROVER").contains(world.departmentB().code()));
+        assertThat(audit.find(AuditQuery.forSubject("STAFF", world.poster()))).extracting(AuditEntry::action)
+                .containsExactly("STAFF_SYNCED_FROM_IDP", "STAFF_IDENTITY_LINKED");
+        assertThat(audit.find(AuditQuery.forSubject("STAFF", world.poster())).getFirst().detail()).contains("APPROVER")
+                .contains(world.departmentB().code());
 
-        loginThroughProvider(new Browser(port, clock), Map.of("preferred_username", world.poster(),
+        loginThroughProvider(new Browser(port, clock), Map.of("preferred_username", world.poster(), "sub", subject,
                 "groups", List.of("sns-approvers", "sns-posters"), "department", world.departmentB().code()));
         assertThat(audit.find(AuditQuery.forSubject("STAFF", world.poster()))).as("nothing changed, nothing audited")
-                .hasSize(1);
+                .hasSize(2);
     }
 
     @Test
@@ -105,6 +107,54 @@ class CityLoginIntegrationTest extends IntegrationTest {
         assertThat(location(browser.get("/admin/accounts"))).endsWith("/login/totp/enrol");
         browser.enrol();
         assertThat(browser.get("/admin/accounts").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void staffAreMatchedOnTheStoredIssuerAndSubjectNotOnTheUsernameClaim() {
+        World world = data.world();
+        String subject = "sub-" + TestData.unique();
+        Browser first = new Browser(port, clock);
+        assertThat(location(loginThroughProvider(first, Map.of("preferred_username", world.poster(), "sub", subject,
+                "groups", List.of("sns-posters"), "department", world.departmentA().code())))).endsWith("/");
+
+        HttpResponse<String> otherSubject = loginThroughProvider(new Browser(port, clock), Map.of("preferred_username",
+                world.poster(), "sub", "someone-else-" + TestData.unique(), "groups", List.of("sns-posters"),
+                "department", world.departmentA().code()));
+        assertThat(location(otherSubject)).as("the username claim alone is not the person")
+                .endsWith("/login?oidc=identity_mismatch");
+
+        Browser renamed = new Browser(port, clock);
+        HttpResponse<String> claimsAnotherName = loginThroughProvider(renamed, Map.of("preferred_username",
+                world.approver(), "sub", subject, "groups", List.of("sns-posters"),
+                "department", world.departmentA().code()));
+        assertThat(location(claimsAnotherName)).endsWith("/");
+        assertThat(renamed.get("/").body()).as("still the poster, whatever name the claim carries")
+                .contains(world.poster()).doesNotContain(world.approver());
+        assertThat(staff.byUsername(world.approver()).roles()).containsExactly(Role.APPROVER);
+    }
+
+    @Test
+    void rolesFollowTheGroupsOnlyAfterTheSecondFactor() {
+        World world = data.world();
+        Browser browser = new Browser(port, clock);
+        HttpResponse<String> done = loginThroughProvider(browser, Map.of("preferred_username", world.auditor(),
+                "groups", List.of("sns-admins"), "department", world.departmentA().code()));
+
+        assertThat(location(done)).as("the provider says ADMIN: the second factor first").endsWith("/login/totp/enrol");
+        assertThat(staff.byUsername(world.auditor()).roles()).as("nothing synced yet").containsExactly(Role.AUDITOR);
+        browser.enrol();
+        assertThat(staff.byUsername(world.auditor()).roles()).containsExactly(Role.ADMIN);
+    }
+
+    @Test
+    void theProviderNeverMakesAnAdminADecider() {
+        World world = data.world();
+        HttpResponse<String> both = loginThroughProvider(new Browser(port, clock), Map.of("preferred_username",
+                world.approver(), "groups", List.of("sns-admins", "sns-approvers"),
+                "department", world.departmentA().code()));
+
+        assertThat(location(both)).endsWith("/login?oidc=role_conflict");
+        assertThat(staff.byUsername(world.approver()).roles()).containsExactly(Role.APPROVER);
     }
 
     @Test

@@ -31,6 +31,9 @@ class MailChannelTest {
             {"id":"e3","data":{"accountId":null,"accountName":null,"by":"pr1","reason":"災害対応",
             "heldForNewTime":3}}""";
 
+    private static final String GRANT = """
+            {"id":"e4","data":{"username":"poster1","role":"APPROVER","status":"PENDING","by":"admin1"}}""";
+
     @ParameterizedTest
     @EnumSource(NotificationKind.class)
     void writesEveryKindInJapaneseWithEveryPlaceholderFilled(NotificationKind kind) {
@@ -80,6 +83,7 @@ class MailChannelTest {
             case DELIVERY_FAILED, DELIVERY_UNCERTAIN, DELIVERY_HELD -> DELIVERY;
             case APPROVAL_WAITING -> APPROVAL;
             case SENDING_PAUSED, SENDING_RESUMED -> PAUSE;
+            case ROLE_GRANT -> GRANT;
         };
     }
 

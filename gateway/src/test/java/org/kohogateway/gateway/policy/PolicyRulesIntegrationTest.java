@@ -112,8 +112,7 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
             assertThat(poster.get("/api/posts/" + id).json().get("deliveries").get(0).get("status").asString())
                     .isEqualTo("SENT");
         } finally {
-            admin.send("DELETE", "/api/policy/lists/PROHIBITED_TERM?value=" + URLEncoder.encode(term,
-                    StandardCharsets.UTF_8), null);
+            removeListEntry(world, "PROHIBITED_TERM", URLEncoder.encode(term, StandardCharsets.UTF_8));
         }
     }
 
@@ -170,8 +169,16 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
         try {
             test.run();
         } finally {
-            admin.send("DELETE", "/api/policy/lists/" + list + "?value=" + value, null);
+            removeListEntry(world, list, value);
         }
+    }
+
+    /** Removing from a block list weakens it: the admin requests, a PR officer confirms. */
+    private void removeListEntry(World world, String list, String encodedValue) {
+        var requested = api(world.admin()).send("DELETE", "/api/policy/lists/" + list + "?value=" + encodedValue, null);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
+        assertThat(api(world.pr()).post("/api/policy/changes/" + requested.json().get("id").asLong() + "/confirm",
+                null).status()).isEqualTo(200);
     }
 
     @Test
@@ -212,12 +219,16 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
                 "category", "NOTICE", "accountIds", List.of(world.lineA().id()))));
         assertThat(rules(check.json())).containsExactly("URL_SHORTENER");
 
+        var requested = api(world.admin()).send("DELETE", "/api/policy/lists/URL_SHORTENER?value=" + domain, null);
+        assertThat(requested.status()).isEqualTo(202);
         assertThat(api(world.admin()).send("DELETE", "/api/policy/lists/URL_SHORTENER?value=" + domain, null).status())
-                .isEqualTo(204);
+                .as("one open request per entry").isEqualTo(409);
+        assertThat(api(world.pr()).post("/api/policy/changes/" + requested.json().get("id").asLong() + "/confirm",
+                null).status()).isEqualTo(200);
         assertThat(api(world.admin()).send("DELETE", "/api/policy/lists/URL_SHORTENER?value=" + domain, null).status())
                 .isEqualTo(404);
         JsonNode trail = api(world.auditor()).get("/api/audit?subjectType=POLICY_LIST&actor=" + world.admin()).json();
-        assertThat(actions(trail)).containsExactly("POLICY_LIST_ENTRY_REMOVED", "POLICY_LIST_ENTRY_ADDED");
+        assertThat(actions(trail)).containsExactly("POLICY_LIST_CHANGE_REQUESTED", "POLICY_LIST_ENTRY_ADDED");
     }
 
     private String create(Api poster, String text, long accountId, Instant at) {

@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.audit.AuditEntry;
+import org.kohogateway.gateway.audit.AuditQuery;
+import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
@@ -30,6 +33,12 @@ class StaffAdministrationIntegrationTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ProviderSync providerSync;
+
+    @Autowired
+    AuditTrail audit;
 
     /**
      * Two admins removing each other at the same moment: without serialising, each sees the other admin still there
@@ -89,6 +98,29 @@ class StaffAdministrationIntegrationTest extends IntegrationTest {
 
         assertThat(administration.member(admin, disabledId).staff().roles()).containsExactly(Role.AUDITOR);
         assertThat(administration.member(admin, disabledId).enabled()).isFalse();
+    }
+
+    /** The city identity provider goes through the same guard: its groups never take ADMIN from the last admin. */
+    @Test
+    void theProviderSyncNeverTakesAdminFromTheLastEnabledAdmin() {
+        long department = data.world().departmentA().id();
+        List<Long> others = jdbc.sql("""
+                select s.id from staff s join staff_role r on r.staff_id = s.id where r.role = 'ADMIN' and s.enabled
+                """).query(Long.class).list();
+        String last = admin(department);
+        try {
+            setEnabled(others, false);
+
+            providerSync.follow(last, Set.of(Role.POSTER), null);
+
+            assertThat(directory.byUsername(last).roles()).containsExactly(Role.ADMIN);
+            assertThat(audit.find(AuditQuery.forSubject("STAFF", last))).extracting(AuditEntry::action)
+                    .containsExactly("STAFF_SYNC_REFUSED");
+        } finally {
+            setEnabled(others, true);
+        }
+        providerSync.follow(last, Set.of(Role.POSTER), null);
+        assertThat(directory.byUsername(last).roles()).as("another admin remains").containsExactly(Role.POSTER);
     }
 
     private CompletableFuture<GatewayException> attempt(ExecutorService threads, CyclicBarrier start,

@@ -55,16 +55,28 @@ class PolicyListPagesIntegrationTest extends IntegrationTest {
             assertThat(confirm).contains("「禁止事項に当たるおそれのある語」から「" + term + "」を削除しますか");
             assertThat(lists.entries(ListName.PROHIBITED_TERM)).extracting(PolicyLists.Entry::value).contains(term);
 
-            HttpResponse<String> removed = admin.submit(remove, "/admin/policy/PROHIBITED_TERM/remove",
+            HttpResponse<String> requested = admin.submit(remove, "/admin/policy/PROHIBITED_TERM/remove",
                     "value=" + enc(term));
 
-            assertThat(removed.body()).contains("項目を削除しました").doesNotContain(term);
+            assertThat(requested.body()).as("a weakening waits for a second person")
+                    .contains("別の管理者か広報担当者が確認すると反映されます").contains("「" + term + "」を削除");
+            assertThat(findings(world, "明日は" + term + "です")).contains("PROHIBITED_CONTENT");
+            PageSession pr = session(world.pr());
+            String changes = pr.page("/admin/policy/changes");
+            long id = lists.pendingChanges().stream().filter(c -> c.value().equals(term)).findFirst().orElseThrow().id();
+            assertThat(changes).contains(term).contains("/admin/policy/changes/" + id + "/confirm");
+            HttpResponse<String> confirmed = pr.submit("/admin/policy/changes",
+                    "/admin/policy/changes/" + id + "/confirm", "");
+
+            assertThat(confirmed.body()).contains("変更を確認し、反映しました").doesNotContain(term);
             assertThat(findings(world, "明日は" + term + "です")).doesNotContain("PROHIBITED_CONTENT");
             assertThat(audit.find(new AuditQuery("POLICY_LIST", "PROHIBITED_TERM", world.admin(), 10)))
-                    .extracting(AuditEntry::action).containsExactly("POLICY_LIST_ENTRY_REMOVED", "POLICY_LIST_ENTRY_ADDED");
+                    .extracting(AuditEntry::action).containsExactly("POLICY_LIST_CHANGE_REQUESTED", "POLICY_LIST_ENTRY_ADDED");
+            assertThat(audit.find(new AuditQuery("POLICY_LIST", "PROHIBITED_TERM", world.pr(), 10)))
+                    .extracting(AuditEntry::action).containsExactly("POLICY_LIST_ENTRY_REMOVED", "POLICY_LIST_CHANGE_CONFIRMED");
         } finally {
-            lists.entries(ListName.PROHIBITED_TERM).stream().filter(e -> e.value().equals(term))
-                    .forEach(e -> lists.remove(world.admin(), ListName.PROHIBITED_TERM, term));
+            lists.pendingChanges().stream().filter(c -> c.value().equals(term))
+                    .forEach(c -> lists.refuse(world.pr2(), c.id()));
         }
     }
 

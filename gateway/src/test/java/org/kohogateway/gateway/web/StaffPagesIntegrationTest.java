@@ -12,6 +12,7 @@ import org.kohogateway.gateway.audit.AuditEntry;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.RoleGrants;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.IntegrationTest;
@@ -23,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class StaffPagesIntegrationTest extends IntegrationTest {
 
     private static final String GOOD_PASSWORD = "correct-horse-battery";
+
+    @Autowired
+    RoleGrants roleGrants;
 
     @Autowired
     StaffDirectory directory;
@@ -110,13 +114,24 @@ class StaffPagesIntegrationTest extends IntegrationTest {
         assertThat(created.body()).contains("職員を登録しました").contains(username).contains("新人 太郎")
                 .doesNotContain(GOOD_PASSWORD);
         Staff user = directory.byUsername(username);
-        assertThat(user.roles()).containsExactlyInAnyOrder(Role.POSTER, Role.APPROVER);
+        assertThat(user.roles()).as("APPROVER waits for a second person").containsExactly(Role.POSTER);
+        assertThat(created.body()).contains("確認待ち");
         assertThat(user.departmentId()).isEqualTo(world.departmentA().id());
         assertThat(PageSession.canLogin(port, username, GOOD_PASSWORD)).isTrue();
         List<AuditEntry> entries = audit(world.admin(), "STAFF", user.id());
-        assertThat(entries).extracting(AuditEntry::action).containsExactly("STAFF_CREATED");
-        assertThat(entries.getFirst().detail()).contains(username).contains("APPROVER").contains("POSTER")
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("ROLE_GRANT_REQUESTED", "STAFF_CREATED");
+        assertThat(entries.getLast().detail()).contains(username).contains("APPROVER").contains("POSTER")
                 .doesNotContain(GOOD_PASSWORD);
+
+        PageSession pr = session(world.pr());
+        String grants = pr.page("/admin/grants");
+        assertThat(grants).contains(username).contains("所属長（承認者）");
+        long grant = roleGrants.pending(world.pr()).stream().filter(g -> g.username().equals(username))
+                .findFirst().orElseThrow().id();
+        assertThat(grants).contains("/admin/grants/" + grant + "/confirm");
+        HttpResponse<String> confirmed = pr.submit("/admin/grants", "/admin/grants/" + grant + "/confirm", "");
+        assertThat(confirmed.body()).contains("役割の付与を確認し、有効にしました");
+        assertThat(directory.byUsername(username).roles()).containsExactlyInAnyOrder(Role.POSTER, Role.APPROVER);
         assertThat(admin.page("/admin/staff?q=" + username)).contains("/admin/staff/" + user.id());
         assertThat(admin.page("/admin/staff?department=" + world.departmentA().id())).contains(username);
         assertThat(admin.page("/admin/staff?department=" + world.departmentB().id())).doesNotContain(username);
@@ -186,24 +201,22 @@ class StaffPagesIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void anAdminKeepsTheirOwnAdminRoleAndCannotDisableThemselves() {
+    void anAdminCannotChangeTheirOwnRolesNorDisableThemselves() {
         World world = data.world();
         PageSession admin = session(world.admin());
         long me = directory.byUsername(world.admin()).id();
         String page = "/admin/staff/" + me;
 
         HttpResponse<String> demoted = admin.submit(page, page + "/roles", "roles=POSTER");
-        assertThat(demoted.statusCode()).isEqualTo(400);
-        assertThat(formError(demoted.body(), "roles")).contains("自分の管理者ロールは外せません");
+        assertThat(demoted.statusCode()).isEqualTo(403);
+        assertThat(formError(demoted.body(), "roles")).contains("自分の役割は変更できません");
         HttpResponse<String> disabled = admin.submit(page, page + "/enabled", "enabled=false");
         assertThat(disabled.statusCode()).isEqualTo(400);
         assertThat(formError(disabled.body(), "enabled")).contains("自分を無効にすることはできません");
         assertThat(directory.byUsername(world.admin()).roles()).containsExactly(Role.ADMIN);
-        assertThat(admin.submit(page, page + "/roles", "roles=ADMIN&roles=AUDITOR").body())
-                .contains("ロールを保存しました");
-        assertThat(directory.byUsername(world.admin()).roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.AUDITOR);
-        assertThat(audit(world.admin(), "STAFF", me)).extracting(AuditEntry::action)
-                .containsExactly("STAFF_ROLES_CHANGED");
+        assertThat(admin.submit(page, page + "/roles", "roles=ADMIN&roles=AUDITOR").statusCode()).isEqualTo(403);
+        assertThat(directory.byUsername(world.admin()).roles()).containsExactly(Role.ADMIN);
+        assertThat(audit(world.admin(), "STAFF", me)).isEmpty();
     }
 
     @Test
