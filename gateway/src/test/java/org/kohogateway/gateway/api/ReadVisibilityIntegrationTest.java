@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.AccountWorkflow;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.PolicyDraft;
+import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.security.ApiTokens;
 import org.kohogateway.gateway.staff.Department;
@@ -29,6 +34,9 @@ class ReadVisibilityIntegrationTest extends IntegrationTest {
 
     @Autowired
     ApiTokens tokens;
+
+    @Autowired
+    AccountWorkflow accountWorkflow;
 
     @Test
     void aPosterOfAnotherDepartmentNeitherListsNorReadsTheDepartmentsPostsAndDeliveries() {
@@ -75,6 +83,32 @@ class ReadVisibilityIntegrationTest extends IntegrationTest {
         assertThat(ids(token.get("/api/posts?limit=1000").json())).contains(inScope.id().toString())
                 .doesNotContain(outOfScope.id().toString());
         assertThat(token.get("/api/posts/" + outOfScope.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAccountRequestIsItsDepartmentsAndAQuotaIsReadByItsDepartmentOnly() {
+        World world = data.world();
+        String name = "開設申請 LINE " + TestData.unique();
+        OfficialAccount draft = accountWorkflow.draft(world.poster(), Platform.LINE, world.departmentA().id(),
+                new PolicyDraft(name, "https://line.me/R/ti/p/@" + Math.abs(name.hashCode()), "観光情報の発信",
+                        world.approver(), List.of(world.poster()), true, ReplyPolicy.NO_REPLIES, "", "", ""));
+        Api outsider = api(posterOf(world.departmentB()));
+
+        assertThat(ids(outsider.get("/api/accounts").json())).doesNotContain(String.valueOf(draft.id()))
+                .as("an account in service is on the public list anyway").contains(String.valueOf(world.lineA().id()));
+        assertThat(outsider.get("/api/accounts/" + draft.id()).status()).isEqualTo(404);
+        assertThat(outsider.get("/api/accounts/" + draft.id() + "/policy/versions").status()).isEqualTo(404);
+        assertThat(outsider.get("/api/accounts/" + world.lineA().id() + "/quota").status()).isEqualTo(404);
+
+        Api colleague = api(world.poster());
+        assertThat(ids(colleague.get("/api/accounts").json())).contains(String.valueOf(draft.id()));
+        assertThat(colleague.get("/api/accounts/" + draft.id()).status()).isEqualTo(200);
+        assertThat(api(world.auditor()).get("/api/accounts/" + world.lineB().id() + "/quota").status()).isEqualTo(200);
+
+        Api token = Api.withToken(port, tokens.issue(world.admin(), "監査 lineA", world.auditor(),
+                Set.of(Role.AUDITOR), List.of(world.lineA().id()), clock.instant().plus(Duration.ofDays(1))).secret());
+        assertThat(ids(token.get("/api/accounts").json())).containsExactly(String.valueOf(world.lineA().id()));
+        assertThat(token.get("/api/accounts/" + world.lineA2().id() + "/quota").status()).isEqualTo(404);
     }
 
     private String posterOf(Department department) {
