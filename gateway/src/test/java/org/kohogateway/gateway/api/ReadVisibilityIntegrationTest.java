@@ -111,6 +111,24 @@ class ReadVisibilityIntegrationTest extends IntegrationTest {
         assertThat(token.get("/api/accounts/" + world.lineA2().id() + "/quota").status()).isEqualTo(404);
     }
 
+    @Test
+    void anIncidentOfAnAccountIsReadByItsDepartmentNotByAnother() {
+        World world = data.world();
+        var reported = api(world.pr()).post("/api/incidents", Api.json(java.util.Map.of("kind", "IMPERSONATION",
+                "accountId", world.lineA().id(), "summary", "観光 LINE のなりすまし")));
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        String id = reported.json().get("id").asString();
+
+        Api outsider = api(posterOf(world.departmentB()));
+        assertThat(ids(outsider.get("/api/incidents").json())).doesNotContain(id);
+        assertThat(outsider.get("/api/incidents/" + id).status()).isEqualTo(404);
+        assertThat(ids(api(world.poster()).get("/api/incidents").json())).contains(id);
+        assertThat(api(world.auditor()).get("/api/incidents/" + id).status()).isEqualTo(200);
+        Api token = Api.withToken(port, tokens.issue(world.admin(), "監査 lineA2", world.auditor(),
+                Set.of(Role.AUDITOR), List.of(world.lineA2().id()), clock.instant().plus(Duration.ofDays(1))).secret());
+        assertThat(token.get("/api/incidents/" + id).status()).isEqualTo(404);
+    }
+
     private String posterOf(Department department) {
         String username = "poster-" + TestData.unique();
         staff.addStaff(username, username, TestData.PASSWORD, department.id(), Set.of(Role.POSTER));
