@@ -82,16 +82,17 @@ public class CityLogin implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private void follow(Staff me, GroupMapping.Person person, Department department) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        if (!me.roles().equals(person.roles())) {
-            staff.replaceRoles(me.id(), person.roles());
-            changes.put("roles", person.roles().stream().sorted().map(Enum::name).toList());
-            changes.put("previousRoles", me.roles().stream().sorted().map(Enum::name).toList());
-        }
+        // the department first: the roles are checked against it (PR_OFFICER is held only in the PR department)
         Optional.ofNullable(department).filter(d -> d.id() != me.departmentId()).ifPresent(d -> {
             staff.moveToDepartment(me.id(), d.id());
             changes.put("department", d.code());
             changes.put("previousDepartment", staff.department(me.departmentId()).code());
         });
+        if (!me.roles().equals(person.roles())) {
+            staff.replaceRoles(me.id(), person.roles());
+            changes.put("roles", person.roles().stream().sorted().map(Enum::name).toList());
+            changes.put("previousRoles", me.roles().stream().sorted().map(Enum::name).toList());
+        }
         if (!changes.isEmpty()) {
             audit.record(AuditTrail.SYSTEM, "STAFF_SYNCED_FROM_IDP", "STAFF", me.username(), null, null, changes);
         }
