@@ -365,10 +365,10 @@ public class PostWorkflow {
                         "account " + account.name() + " is " + account.status() + ", not ACTIVE", account.name(),
                         account.status());
             }
-            // PR officers post for the whole city; posters only for their own department's accounts
-            if (!author.has(Role.PR_OFFICER) && account.departmentId() != author.departmentId()) {
+            if (!account.operatedBy(author)) {
                 throw new NotPermittedException("post.accountNotYours",
-                        "account " + account.name() + " belongs to another department", account.name());
+                        "only the operators named in the policy of account " + account.name() + " post to it",
+                        account.name());
             }
             targets.add(account);
         }

@@ -369,10 +369,9 @@ class PostPagesController {
         return "compose";
     }
 
-    /** The accounts a new post of this person may go to: active ones of their department, or any for PR. */
+    /** The accounts a new post of this person may go to: the active ones they operate. */
     private List<OfficialAccount> choosable(Staff me) {
-        return accounts.all().stream().filter(OfficialAccount::active)
-                .filter(a -> a.departmentId() == me.departmentId() || me.has(Role.PR_OFFICER)).toList();
+        return accounts.all().stream().filter(OfficialAccount::active).filter(a -> a.operatedBy(me)).toList();
     }
 
     /** The post the form corrects, to link to, if it names one this person may see. */
