@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class OfficialAccounts {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select a.id, a.platform, a.name, a.url, a.department_id, a.status, a.purpose, a.department_approval_required,
                    a.reply_policy, a.basic_principles, a.tone, a.comment_handling, a.administrator_id, a.policy_version,
                    a.requested_by, a.department_decided_by, a.decision_comment, a.closing_reason, a.closing_date,
@@ -39,13 +39,6 @@ public class OfficialAccounts {
                    array(select o.staff_id from account_operator o where o.account_id = a.id order by o.staff_id)
                        as operator_ids
             from official_account a
-            """;
-
-    /** Who reads an account: see {@link #readable(Long, List)}; parameters from {@code readers(...)}. */
-    private static final String READABLE = """
-            (cast(:readersAll as boolean) or a.department_id = :readersDepartment
-             or cast(:inServiceToAll as boolean) and a.status in (:inService))
-            and (not cast(:readersScoped as boolean) or a.id in (:readersAccounts))
             """;
 
     private final JdbcClient jdbc;
@@ -82,56 +75,6 @@ public class OfficialAccounts {
     @Transactional(readOnly = true)
     public List<OfficialAccount> all() {
         return jdbc.sql(SELECT + " order by a.id").query(OfficialAccounts::account).list();
-    }
-
-    /**
-     * The accounts a reader may read (§1 need-to-know, the rule posts follow): those in service, which the public list
-     * shows anyway, and the others — drafts, requests, closed ones — of the reader's department; only
-     * {@code accountIds} for a request limited to them (an account-scoped API token).
-     *
-     * @param departmentId the reader's department; null when they read every department's
-     * @param accountIds   the accounts the request is limited to; null when it is not
-     */
-    @Transactional(readOnly = true)
-    public List<OfficialAccount> readable(Long departmentId, List<Long> accountIds) {
-        return jdbc.sql(SELECT + " where " + READABLE + " order by a.id")
-                .params(readers(departmentId, accountIds, true)).query(OfficialAccounts::account).list();
-    }
-
-    /** The account if the reader may read it ({@link #readable(Long, List)}); else not found, so as not to leak it. */
-    @Transactional(readOnly = true)
-    public OfficialAccount readable(long id, Long departmentId, List<Long> accountIds) {
-        return owned(id, departmentId, accountIds, true);
-    }
-
-    /**
-     * The account if it is the reader's department's (null: they look after every department's) and within
-     * {@code accountIds} (null: not limited), in service or not: what goes on in an account (its platform quota) is its
-     * department's business. Else not found.
-     */
-    @Transactional(readOnly = true)
-    public OfficialAccount owned(long id, Long departmentId, List<Long> accountIds) {
-        return owned(id, departmentId, accountIds, false);
-    }
-
-    private OfficialAccount owned(long id, Long departmentId, List<Long> accountIds, boolean inServiceToAll) {
-        return jdbc.sql(SELECT + " where a.id = :id and " + READABLE)
-                .params(readers(departmentId, accountIds, inServiceToAll)).param("id", id)
-                .query(OfficialAccounts::account).optional()
-                .orElseThrow(() -> new NotFoundException("account.notFound", "no official account " + id,
-                        String.valueOf(id)));
-    }
-
-    private static Map<String, Object> readers(Long departmentId, List<Long> accountIds, boolean inServiceToAll) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("readersAll", departmentId == null);
-        params.put("readersDepartment", departmentId == null ? -1L : departmentId);
-        params.put("inServiceToAll", inServiceToAll);
-        params.put("inService", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList());
-        params.put("readersScoped", accountIds != null);
-        // no account has id -1: stands in for an empty scope, as SQL's "in ()" is not valid
-        params.put("readersAccounts", accountIds == null || accountIds.isEmpty() ? List.of(-1L) : accountIds);
-        return params;
     }
 
     /** The accounts that take posts, which are the ones the public list shows. */
@@ -353,7 +296,7 @@ public class OfficialAccounts {
                 .update();
     }
 
-    private static OfficialAccount account(ResultSet rs, int row) throws SQLException {
+    static OfficialAccount account(ResultSet rs, int row) throws SQLException {
         OperatingPolicy operating = new OperatingPolicy(rs.getBoolean("department_approval_required"),
                 ReplyPolicy.valueOf(rs.getString("reply_policy")), rs.getString("basic_principles"),
                 rs.getString("tone"), rs.getString("comment_handling"));

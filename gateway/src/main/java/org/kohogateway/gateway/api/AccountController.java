@@ -28,6 +28,7 @@ import org.kohogateway.gateway.account.PolicyVersion;
 import org.kohogateway.gateway.account.ProfileCheck;
 import org.kohogateway.gateway.account.ProfileChecks;
 import org.kohogateway.gateway.account.ProfileCompliance;
+import org.kohogateway.gateway.account.ReadableAccounts;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -65,10 +66,13 @@ class AccountController {
 
     private final ProfileChecks profiles;
     private final ApiReaders readers;
+    private final ReadableAccounts readable;
 
     AccountController(OfficialAccounts accounts, AccountWorkflow workflow, PolicyTexts texts, StaffDirectory staff,
-            AccountProperties properties, MessageSource messages, ProfileChecks profiles, ApiReaders readers) {
+            AccountProperties properties, MessageSource messages, ProfileChecks profiles, ApiReaders readers,
+            ReadableAccounts readable) {
         this.readers = readers;
+        this.readable = readable;
         this.profiles = profiles;
         this.messages = messages;
         this.accounts = accounts;
@@ -113,7 +117,7 @@ class AccountController {
             + "department's for PR, admins and auditors); within a token's accounts")
     List<AccountView> list(Principal me) {
         Readers reader = readers.of(me);
-        return accounts.readable(reader.departmentId(), reader.accountIds()).stream().map(this::view).toList();
+        return readable.readable(reader.departmentId(), reader.accountIds()).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
@@ -125,7 +129,7 @@ class AccountController {
     /** The account if this request may read it; else not found, so that a draft or request does not leak. */
     private OfficialAccount readable(Principal me, long id) {
         Readers reader = readers.of(me);
-        return accounts.readable(id, reader.departmentId(), reader.accountIds());
+        return readable.readable(id, reader.departmentId(), reader.accountIds());
     }
 
     @PostMapping

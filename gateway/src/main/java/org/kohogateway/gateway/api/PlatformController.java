@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.ReadableAccounts;
 import org.kohogateway.gateway.dispatch.LinePreviews;
 import org.kohogateway.gateway.dispatch.PlatformQuotas;
 import org.kohogateway.gateway.post.PostId;
@@ -28,10 +28,10 @@ class PlatformController {
 
     private final PlatformQuotas quotas;
     private final LinePreviews previews;
-    private final OfficialAccounts accounts;
+    private final ReadableAccounts accounts;
     private final ApiReaders readers;
 
-    PlatformController(PlatformQuotas quotas, LinePreviews previews, OfficialAccounts accounts, ApiReaders readers) {
+    PlatformController(PlatformQuotas quotas, LinePreviews previews, ReadableAccounts accounts, ApiReaders readers) {
         this.accounts = accounts;
         this.readers = readers;
         this.quotas = quotas;
