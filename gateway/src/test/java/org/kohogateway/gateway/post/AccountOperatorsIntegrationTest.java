@@ -15,6 +15,7 @@ import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
 import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.PageSession;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,15 @@ class AccountOperatorsIntegrationTest extends IntegrationTest {
         assertThat(data.draft(world.pr(), "市の LINE へ", null, world.cityLine()).status()).isEqualTo(PostStatus.DRAFT);
         assertThatThrownBy(() -> data.draft(world.pr(), "観光課の LINE へ", null, world.lineA()))
                 .isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void theComposePageOffersOnlyTheAccountsOneOperates() {
+        World world = data.world();
+
+        String page = PageSession.login(port, world.pr(), TestData.PASSWORD).page("/compose");
+
+        assertThat(page).contains(world.cityLine().name()).doesNotContain(world.lineA().name());
     }
 
     private static PolicyDraft policy(World world, List<String> operators) {
