@@ -23,7 +23,7 @@ import org.kohogateway.gateway.staff.Staff;
 public record Readers(long readerId, Long departmentId, List<Long> accountIds) {
 
     /** The roles that look after every account, so read every post. */
-    public static final Set<Role> READ_EVERYTHING = Set.of(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR);
+    private static final Set<Role> READ_EVERYTHING = Set.of(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR);
 
     /** No account has this id: stands in for an empty token scope, as SQL's {@code in ()} is not valid. */
     private static final long NO_ACCOUNT = -1;
