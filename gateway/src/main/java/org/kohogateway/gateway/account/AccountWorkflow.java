@@ -182,6 +182,10 @@ public class AccountWorkflow {
                     "the administrator must belong to the owning department", administrator.username());
         }
         List<String> operatorNames = draft.operators() == null ? List.of() : draft.operators();
+        if (operatorNames.isEmpty()) {
+            throw new InvalidRequestException("account.operatorsRequired",
+                    "the policy names no operators: only they post to the account");
+        }
         if (operatorNames.size() > MAX_OPERATORS) {
             throw new InvalidRequestException("account.tooManyOperators", "too many operators", MAX_OPERATORS);
         }

@@ -378,6 +378,21 @@ public final class OfficialAccount {
         return status;
     }
 
+    /**
+     * Whether this person posts to the account (§2): an operator its policy names, or a PR officer for the PR
+     * department's own accounts (PR_OFFICER counts only in the PR department). Every policy a person writes names
+     * operators; an account registered directly (bootstrap, demo, tests) or before operators were required names none,
+     * and is operated by its department's posters — the rule the gateway applied before, so such accounts keep
+     * working until a new policy version names their operators.
+     */
+    public boolean operatedBy(Staff author) {
+        if (author.has(Role.PR_OFFICER) && author.departmentId() == departmentId) {
+            return true;
+        }
+        return policy.operatorIds().isEmpty() ? author.has(Role.POSTER) && author.departmentId() == departmentId
+                : policy.operatorIds().contains(author.id());
+    }
+
     public String purpose() {
         return policy.purpose();
     }

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class OfficialAccounts {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select a.id, a.platform, a.name, a.url, a.department_id, a.status, a.purpose, a.department_approval_required,
                    a.reply_policy, a.basic_principles, a.tone, a.comment_handling, a.administrator_id, a.policy_version,
                    a.requested_by, a.department_decided_by, a.decision_comment, a.closing_reason, a.closing_date,
@@ -296,7 +296,7 @@ public class OfficialAccounts {
                 .update();
     }
 
-    private static OfficialAccount account(ResultSet rs, int row) throws SQLException {
+    static OfficialAccount account(ResultSet rs, int row) throws SQLException {
         OperatingPolicy operating = new OperatingPolicy(rs.getBoolean("department_approval_required"),
                 ReplyPolicy.valueOf(rs.getString("reply_policy")), rs.getString("basic_principles"),
                 rs.getString("tone"), rs.getString("comment_handling"));

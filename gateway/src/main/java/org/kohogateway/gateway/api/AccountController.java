@@ -28,7 +28,9 @@ import org.kohogateway.gateway.account.PolicyVersion;
 import org.kohogateway.gateway.account.ProfileCheck;
 import org.kohogateway.gateway.account.ProfileChecks;
 import org.kohogateway.gateway.account.ProfileCompliance;
+import org.kohogateway.gateway.account.ReadableAccounts;
 import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -63,9 +65,14 @@ class AccountController {
     private final MessageSource messages;
 
     private final ProfileChecks profiles;
+    private final ApiReaders readers;
+    private final ReadableAccounts readable;
 
     AccountController(OfficialAccounts accounts, AccountWorkflow workflow, PolicyTexts texts, StaffDirectory staff,
-            AccountProperties properties, MessageSource messages, ProfileChecks profiles) {
+            AccountProperties properties, MessageSource messages, ProfileChecks profiles, ApiReaders readers,
+            ReadableAccounts readable) {
+        this.readers = readers;
+        this.readable = readable;
         this.profiles = profiles;
         this.messages = messages;
         this.accounts = accounts;
@@ -106,14 +113,23 @@ class AccountController {
     }
 
     @GetMapping
-    @Operation(summary = "List all accounts, whatever their state")
-    List<AccountView> list() {
-        return accounts.all().stream().map(this::view).toList();
+    @Operation(summary = "List the accounts you may read: those in service, and your department's in any state (every "
+            + "department's for PR, admins and auditors); within a token's accounts")
+    List<AccountView> list(Principal me) {
+        Readers reader = readers.of(me);
+        return readable.readable(reader.departmentId(), reader.accountIds()).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
-    AccountView get(@PathVariable long id) {
-        return view(accounts.get(id));
+    @Operation(summary = "One account, if you may read it (else 404, as for one that does not exist)")
+    AccountView get(Principal me, @PathVariable long id) {
+        return view(readable(me, id));
+    }
+
+    /** The account if this request may read it; else not found, so that a draft or request does not leak. */
+    private OfficialAccount readable(Principal me, long id) {
+        Readers reader = readers.of(me);
+        return readable.readable(id, reader.departmentId(), reader.accountIds());
     }
 
     @PostMapping
@@ -132,14 +148,15 @@ class AccountController {
 
     @GetMapping("/{id}/policy/versions")
     @Operation(summary = "Every version of the policy, newest first")
-    List<PolicyVersion> versions(@PathVariable long id) {
+    List<PolicyVersion> versions(Principal me, @PathVariable long id) {
+        readable(me, id);
         return accounts.policyVersions(id);
     }
 
     @GetMapping("/{id}/policy/text")
     @Operation(summary = "The policy as text for the account's profile and a pinned post (§5, §6-③, §7-①)")
-    PolicyText policyText(@PathVariable long id) {
-        return texts.render(accounts.get(id), LocaleContextHolder.getLocale());
+    PolicyText policyText(Principal me, @PathVariable long id) {
+        return texts.render(readable(me, id), LocaleContextHolder.getLocale());
     }
 
     @PostMapping("/{id}/profile-check")
@@ -164,8 +181,8 @@ class AccountController {
 
     @GetMapping("/{id}/profile-checks")
     @Operation(summary = "Stored live profile checks, newest first (at activation, on schedule, test connection)")
-    List<ProfileCheck> profileChecks(@PathVariable long id) {
-        accounts.get(id);
+    List<ProfileCheck> profileChecks(Principal me, @PathVariable long id) {
+        readable(me, id);
         return profiles.history(id, 50);
     }
 

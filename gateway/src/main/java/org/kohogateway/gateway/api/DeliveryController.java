@@ -37,8 +37,10 @@ class DeliveryController {
     private final Deliveries deliveries;
     private final UncertainDeliveries uncertain;
     private final SentPosts sentPosts;
+    private final ApiReaders readers;
 
-    DeliveryController(Deliveries deliveries, UncertainDeliveries uncertain, SentPosts sentPosts) {
+    DeliveryController(Deliveries deliveries, UncertainDeliveries uncertain, SentPosts sentPosts, ApiReaders readers) {
+        this.readers = readers;
         this.deliveries = deliveries;
         this.uncertain = uncertain;
         this.sentPosts = sentPosts;
@@ -74,12 +76,13 @@ class DeliveryController {
 
     @GetMapping("/api/deliveries")
     @Operation(summary = "The send log: deliveries by status, account, time range of their last change and actor "
-            + "(author or approver), most recently changed first")
-    List<Deliveries.DeliveryView> list(@RequestParam(required = false) DeliveryStatus status,
+            + "(author or approver), most recently changed first; only the deliveries of posts you may read (within a token's "
+            + "accounts)")
+    List<Deliveries.DeliveryView> list(Principal me, @RequestParam(required = false) DeliveryStatus status,
             @RequestParam(required = false) Long accountId, @RequestParam(required = false) OffsetDateTime from,
             @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) String actor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return deliveries.search(status, accountId, from == null ? null : from.toInstant(),
+        return deliveries.search(readers.of(me), status, accountId, from == null ? null : from.toInstant(),
                 to == null ? null : to.toInstant(), actor, limit);
     }
 }

@@ -12,6 +12,7 @@ import org.kohogateway.gateway.incident.Incident;
 import org.kohogateway.gateway.incident.IncidentKind;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
 import org.kohogateway.gateway.incident.Incidents;
+import org.kohogateway.gateway.post.Readers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +29,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class IncidentController {
 
     private final Incidents incidents;
+    private final ApiReaders readers;
 
-    IncidentController(Incidents incidents) {
+    IncidentController(Incidents incidents, ApiReaders readers) {
         this.incidents = incidents;
+        this.readers = readers;
     }
 
     record Report(@NotNull IncidentKind kind, Long accountId,
@@ -41,13 +44,18 @@ class IncidentController {
     }
 
     @GetMapping("/api/incidents")
-    List<Incident> list() {
-        return incidents.list();
+    @Operation(summary = "The incidents you may read: of your department's accounts and those you reported (all for PR, "
+            + "admins and auditors); within a token's accounts")
+    List<Incident> list(Principal me) {
+        Readers reader = readers.of(me);
+        return incidents.readable(reader.readerId(), reader.departmentId(), reader.accountIds());
     }
 
     @GetMapping("/api/incidents/{id}")
-    Incident get(@PathVariable long id) {
-        return incidents.get(id);
+    @Operation(summary = "One incident, if you may read it (else 404, as for one that does not exist)")
+    Incident get(Principal me, @PathVariable long id) {
+        Readers reader = readers.of(me);
+        return incidents.readable(id, reader.readerId(), reader.departmentId(), reader.accountIds());
     }
 
     @PostMapping("/api/incidents")

@@ -8,9 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.kohogateway.gateway.account.ReadableAccounts;
 import org.kohogateway.gateway.dispatch.LinePreviews;
 import org.kohogateway.gateway.dispatch.PlatformQuotas;
 import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.Readers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +28,12 @@ class PlatformController {
 
     private final PlatformQuotas quotas;
     private final LinePreviews previews;
+    private final ReadableAccounts accounts;
+    private final ApiReaders readers;
 
-    PlatformController(PlatformQuotas quotas, LinePreviews previews) {
+    PlatformController(PlatformQuotas quotas, LinePreviews previews, ReadableAccounts accounts, ApiReaders readers) {
+        this.accounts = accounts;
+        this.readers = readers;
         this.quotas = quotas;
         this.previews = previews;
     }
@@ -38,8 +44,11 @@ class PlatformController {
 
     @GetMapping("/api/accounts/{id}/quota")
     @Operation(summary = "The platform's sending quota for the account: LINE's monthly message quota, Instagram's "
-            + "rolling 24-hour publishing limit")
-    PlatformQuotas.Quota quota(@PathVariable long id) {
+            + "rolling 24-hour publishing limit; of your department's accounts (every account for PR, admins and "
+            + "auditors), else 404")
+    PlatformQuotas.Quota quota(Principal me, @PathVariable long id) {
+        Readers reader = readers.of(me);
+        accounts.owned(id, reader.departmentId(), reader.accountIds());
         return quotas.of(id);
     }
 

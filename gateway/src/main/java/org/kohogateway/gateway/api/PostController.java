@@ -47,8 +47,11 @@ class PostController {
     private final PostViews views;
     private final StaffDirectory staff;
     private final FindingViews findings;
+    private final ApiReaders readers;
 
-    PostController(PostWorkflow workflow, PostViews views, StaffDirectory staff, FindingViews findings) {
+    PostController(PostWorkflow workflow, PostViews views, StaffDirectory staff, FindingViews findings,
+            ApiReaders readers) {
+        this.readers = readers;
         this.workflow = workflow;
         this.views = views;
         this.staff = staff;
@@ -56,12 +59,13 @@ class PostController {
     }
 
     @GetMapping
-    @Operation(summary = "List posts, newest first")
+    @Operation(summary = "List the posts you may read (your department's, yours, those to your department's accounts; "
+            + "all for PR, admins and auditors; within a token's accounts), newest first")
     List<PostView> list(Principal me, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(required = false) PostStatus status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         Long author = mine ? staff.byUsername(me.getName()).id() : null;
-        return views.of(workflow.list(new PostFilter(author, status, limit)));
+        return views.of(workflow.list(new PostFilter(readers.of(me), author, status, limit)));
     }
 
     @PostMapping
@@ -86,8 +90,9 @@ class PostController {
     }
 
     @GetMapping("/{id}")
-    PostView get(@PathVariable UUID id) {
-        return views.of(workflow.get(new PostId(id)));
+    @Operation(summary = "One post, if you may read it (else 404, as for one that does not exist)")
+    PostView get(Principal me, @PathVariable UUID id) {
+        return views.of(workflow.get(new PostId(id), readers.of(me)));
     }
 
     @PutMapping("/{id}")

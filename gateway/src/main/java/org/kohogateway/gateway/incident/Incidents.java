@@ -112,10 +112,46 @@ public class Incidents {
         return get(id);
     }
 
+    /**
+     * The incidents a reader may read (§1 need-to-know, the rule posts follow), newest first, at most 200: every one
+     * for those who read every department's ({@code departmentId} null), else those of their department's accounts
+     * and those they reported; only those of {@code accountIds} for a request limited to them (null: not limited).
+     */
     @Transactional(readOnly = true)
-    public List<Incident> list() {
-        List<Long> ids = jdbc.sql("select id from incident order by reported_at desc limit 200").query(Long.class).list();
-        return ids.stream().map(this::get).toList();
+    public List<Incident> readable(long readerId, Long departmentId, List<Long> accountIds) {
+        return jdbc.sql("select i.id from incident i where " + READABLE + " order by i.reported_at desc limit 200")
+                .params(readers(readerId, departmentId, accountIds)).query(Long.class).list()
+                .stream().map(this::get).toList();
+    }
+
+    /** The incident if the reader may read it ({@link #readable(long, Long, List)}); else not found. */
+    @Transactional(readOnly = true)
+    public Incident readable(long id, long readerId, Long departmentId, List<Long> accountIds) {
+        boolean readable = jdbc.sql("select count(*) from incident i where i.id = :id and " + READABLE)
+                .params(readers(readerId, departmentId, accountIds)).param("id", id).query(Long.class).single() > 0;
+        if (!readable) {
+            throw new NotFoundException("incident.notFound", "no incident " + id, Long.toString(id));
+        }
+        return get(id);
+    }
+
+    private static final String READABLE = """
+            (cast(:readersAll as boolean)
+             or exists (select 1 from staff s where s.username = i.reported_by and s.id = :reader)
+             or exists (select 1 from official_account a where a.id = i.account_id
+                        and a.department_id = :readersDepartment))
+            and (not cast(:readersScoped as boolean) or i.account_id in (:readersAccounts))
+            """;
+
+    private static Map<String, Object> readers(long readerId, Long departmentId, List<Long> accountIds) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("reader", readerId);
+        params.put("readersAll", departmentId == null);
+        params.put("readersDepartment", departmentId == null ? -1L : departmentId);
+        params.put("readersScoped", accountIds != null);
+        // no account has id -1: stands in for an empty scope, as SQL's "in ()" is not valid
+        params.put("readersAccounts", accountIds == null || accountIds.isEmpty() ? List.of(-1L) : accountIds);
+        return params;
     }
 
     @Transactional(readOnly = true)

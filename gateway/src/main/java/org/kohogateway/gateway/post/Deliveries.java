@@ -695,12 +695,12 @@ public class Deliveries {
 
     /**
      * The send log search: by state, account, time range (of the last change) and actor (the post's author or
-     * approver); null filters do not filter. Newest first.
+     * approver) among the deliveries these readers may read; null filters do not filter. Newest first.
      */
     @Transactional(readOnly = true)
-    public List<DeliveryView> search(DeliveryStatus status, Long accountId, Instant from, Instant to, String actor,
-            int limit) {
-        Map<String, Object> params = new java.util.HashMap<>();
+    public List<DeliveryView> search(Readers readers, DeliveryStatus status, Long accountId, Instant from, Instant to,
+            String actor, int limit) {
+        Map<String, Object> params = new java.util.HashMap<>(readers.params());
         params.put("status", status == null ? "" : status.name());
         params.put("account", accountId == null ? NO_ACCOUNT : accountId);
         params.put("from", timestamp(SearchBounds.clamp(from, SearchBounds.EARLIEST)));
@@ -715,6 +715,7 @@ public class Deliveries {
                   and (cast(:account as bigint) = -1 or d.account_id = :account)
                   and d.updated_at >= :from and d.updated_at < :to
                   and (cast(:actor as text) = '' or author.username = :actor or approver.username = :actor)
+                  and """ + readers.deliveries() + """
                 order by d.updated_at desc
                 limit :limit
                 """, params);

@@ -440,15 +440,6 @@ public final class Post {
     }
 
     /**
-     * Who may read the post on the pages: its department, its author, and those who look after every account (PR,
-     * admins, auditors).
-     */
-    public boolean visibleTo(Staff viewer) {
-        return viewer.hasAny(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR) || viewer.departmentId() == departmentId
-                || viewer.id() == authorId;
-    }
-
-    /**
      * Whether any delivery of the post went out — it is on the platform, or was and has been deleted there (the wrong
      * post taken down, the correction to follow): only such a post is corrected (§7-①); one not sent is edited.
      */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.kohogateway.gateway.account.OfficialAccount;
@@ -200,9 +201,26 @@ public class PostWorkflow {
         return posts.find(id).orElseThrow(() -> new NotFoundException("post.notFound", "no post " + id, id));
     }
 
+    /** The post if these readers may read it; else not found, so that its existence does not leak. */
+    @Transactional(readOnly = true)
+    public Post get(PostId id, Readers readers) {
+        return readable(id, readers).orElseThrow(() -> new NotFoundException("post.notFound", "no post " + id, id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Post> readable(PostId id, Readers readers) {
+        return posts.find(id, readers);
+    }
+
     @Transactional(readOnly = true)
     public List<Post> list(PostFilter filter) {
         return posts.list(filter);
+    }
+
+    /** The corrections of this post these readers may read, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Post> corrections(PostId original, Readers readers) {
+        return posts.correctionsOf(original, readers);
     }
 
     /** The posts written as corrections of this one, oldest first. */
@@ -345,10 +363,10 @@ public class PostWorkflow {
                         "account " + account.name() + " is " + account.status() + ", not ACTIVE", account.name(),
                         account.status());
             }
-            // PR officers post for the whole city; posters only for their own department's accounts
-            if (!author.has(Role.PR_OFFICER) && account.departmentId() != author.departmentId()) {
+            if (!account.operatedBy(author)) {
                 throw new NotPermittedException("post.accountNotYours",
-                        "account " + account.name() + " belongs to another department", account.name());
+                        "only the operators named in the policy of account " + account.name() + " post to it",
+                        account.name());
             }
             targets.add(account);
         }

@@ -40,15 +40,23 @@ class Posts {
         return jdbc.sql("select * from post where id = :id").param("id", id.value()).query(this::post).optional();
     }
 
+    /** The post, if these readers may read it. */
+    Optional<Post> find(PostId id, Readers readers) {
+        return jdbc.sql("select * from post p where p.id = :id and " + readers.posts())
+                .params(readers.params()).param("id", id.value()).query(this::post).optional();
+    }
+
     /** Lists posts, newest first; a null filter field does not filter. */
     List<Post> list(PostFilter filter) {
         return jdbc.sql("""
-                select * from post
-                where (cast(:author as bigint) is null or author_id = :author)
-                  and (cast(:status as text) is null or status = :status)
-                order by created_at desc
+                select * from post p
+                where (cast(:author as bigint) is null or p.author_id = :author)
+                  and (cast(:status as text) is null or p.status = :status)
+                  and """ + filter.readers().posts() + """
+                order by p.created_at desc
                 limit :limit
                 """)
+                .params(filter.readers().params())
                 .param("author", filter.authorId())
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("limit", filter.limit())
@@ -59,6 +67,16 @@ class Posts {
     /** The posts that correct this one (guideline §7-①), oldest first. */
     List<Post> correctionsOf(PostId original) {
         return jdbc.sql("select * from post where correction_of = :original order by created_at")
+                .param("original", original.value())
+                .query(this::post)
+                .list();
+    }
+
+    /** The corrections of this post these readers may read, oldest first. */
+    List<Post> correctionsOf(PostId original, Readers readers) {
+        return jdbc.sql("select * from post p where p.correction_of = :original and " + readers.posts()
+                + " order by p.created_at")
+                .params(readers.params())
                 .param("original", original.value())
                 .query(this::post)
                 .list();

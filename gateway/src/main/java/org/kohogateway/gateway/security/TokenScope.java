@@ -33,6 +33,11 @@ public final class TokenScope {
         }
     }
 
+    /** The accounts the request's token is limited to; null when the request is not limited to some. */
+    public static List<Long> accountIds() {
+        return scope();
+    }
+
     private static List<Long> scope() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getDetails() instanceof ApiTokens.Grant grant

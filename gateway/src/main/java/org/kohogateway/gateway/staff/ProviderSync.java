@@ -32,10 +32,20 @@ public class ProviderSync {
         guard.lock();
         Staff me = directory.byUsername(username);
         Map<String, Object> changes = new LinkedHashMap<>();
+        // the department first: the roles are checked against it (PR_OFFICER is held only in the PR department)
+        if (departmentId != null && departmentId != me.departmentId()) {
+            directory.moveToDepartment(me.id(), departmentId);
+            changes.put("department", directory.department(departmentId).code());
+            changes.put("previousDepartment", directory.department(me.departmentId()).code());
+        }
         if (!me.roles().equals(roles)) {
             String refusal = !RoleSeparation.allowed(roles) ? "staff.adminNotDecider"
                     : me.has(Role.ADMIN) && !roles.contains(Role.ADMIN) && !guard.anotherEnabledAdmin(me)
                             ? "staff.lastAdmin" : null;
+            if (refusal == null && roles.contains(Role.PR_OFFICER)
+                    && !directory.department(directory.byUsername(username).departmentId()).pr()) {
+                refusal = "staff.prOfficerOutsidePr";
+            }
             if (refusal == null) {
                 directory.replaceRoles(me.id(), roles);
                 changes.put("roles", StaffInput.names(roles));
@@ -44,11 +54,6 @@ public class ProviderSync {
                 audit.record(AuditTrail.SYSTEM, "STAFF_SYNC_REFUSED", "STAFF", username, null, null,
                         Map.of("reason", refusal, "roles", StaffInput.names(roles)));
             }
-        }
-        if (departmentId != null && departmentId != me.departmentId()) {
-            directory.moveToDepartment(me.id(), departmentId);
-            changes.put("department", directory.department(departmentId).code());
-            changes.put("previousDepartment", directory.department(me.departmentId()).code());
         }
         if (!changes.isEmpty()) {
             audit.record(AuditTrail.SYSTEM, "STAFF_SYNCED_FROM_IDP", "STAFF", username, null, null, changes);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -125,6 +126,7 @@ public class StaffDirectory {
 
     @Transactional
     public Staff addStaff(String username, String displayName, String rawPassword, long departmentId, Set<Role> roles) {
+        requirePrDepartment(departmentId, roles);
         long id = jdbc.sql("""
                 insert into staff (username, display_name, password_hash, department_id)
                 values (:u, :n, :p, :d) returning id
@@ -184,6 +186,7 @@ public class StaffDirectory {
     /** Makes these exactly the staff member's roles (e.g. as the city's identity provider's groups say). */
     @Transactional
     public void replaceRoles(long staffId, Set<Role> roles) {
+        requirePrDepartment(byId(staffId).departmentId(), roles);
         jdbc.sql("delete from staff_role where staff_id = :id").param("id", staffId).update();
         for (Role role : roles) {
             jdbc.sql("insert into staff_role (staff_id, role) values (:id, :role)")
@@ -222,9 +225,23 @@ public class StaffDirectory {
                 ActingStaff.narrow(username, roles(username)));
     }
 
+    /** A PR officer belongs to the PR department (§1): the role is granted only there. */
+    private void requirePrDepartment(long departmentId, Set<Role> roles) {
+        if (roles.contains(Role.PR_OFFICER) && !department(departmentId).pr()) {
+            throw new InvalidRequestException("staff.prOfficerOutsidePr",
+                    "PR_OFFICER is held only by staff of the PR department", department(departmentId).code());
+        }
+    }
+
+    /**
+     * The roles that count: PR_OFFICER only while its holder is in the PR department — a grant left over from before
+     * a move, or from before the department lost its PR mark, decides nothing (every PR decision reads roles here).
+     */
     private Set<Role> roles(String username) {
         List<String> names = jdbc.sql("""
-                select r.role from staff_role r join staff s on s.id = r.staff_id where s.username = :u
+                select r.role from staff_role r join staff s on s.id = r.staff_id
+                join department d on d.id = s.department_id
+                where s.username = :u and (r.role <> 'PR_OFFICER' or d.is_pr)
                 """).param("u", username).query(String.class).list();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         names.forEach(n -> roles.add(Role.valueOf(n)));

@@ -22,6 +22,7 @@ import org.kohogateway.gateway.post.DeliveryCalendar.Entry;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -153,29 +154,18 @@ class CalendarPagesController {
     @GetMapping("/posts/{id}")
     String post(Principal principal, @PathVariable UUID id, Model model) {
         Staff me = staff.byUsername(principal.getName());
-        Post post = workflow.get(new PostId(id));
-        if (!sees(me, post)) {
-            throw new NotPermittedException("calendar.postNotVisible",
-                    "only the post's department, PR, admins and auditors see this post");
-        }
+        Readers readers = Readers.of(me);
+        // one the person may not read is not found, as on the API: its existence does not leak
+        Post post = workflow.get(new PostId(id), readers);
         model.addAttribute("post", post);
         model.addAttribute("author", staff.byId(post.authorId()));
         model.addAttribute("back", "/posts/" + id);
-        Post original = post.correctionOf() == null ? null : workflow.get(post.correctionOf());
-        model.addAttribute("original", original != null && sees(me, original) ? original : null);
-        model.addAttribute("corrections", workflow.corrections(post.id()).stream().filter(c -> sees(me, c)).toList());
+        model.addAttribute("original", post.correctionOf() == null ? null
+                : workflow.readable(post.correctionOf(), readers).orElse(null));
+        model.addAttribute("corrections", workflow.corrections(post.id(), readers));
         model.addAttribute("correctable", me.hasAny(Role.POSTER, Role.PR_OFFICER) && post.wentOut()
                 && post.mayCorrect(me));
         return "post";
-    }
-
-    /**
-     * Whether this person sees the post: {@link Post#visibleTo}, or it goes to one of their department's accounts (a
-     * PR direct publish belongs to the PR department, and still shows on the calendar of the account's department).
-     */
-    private boolean sees(Staff me, Post post) {
-        return post.visibleTo(me)
-                || post.accountIds().stream().anyMatch(id -> accounts.get(id).departmentId() == me.departmentId());
     }
 
     private static String href(String period, Object value, Long account) {

@@ -13,6 +13,7 @@ import org.kohogateway.gateway.incident.Incident;
 import org.kohogateway.gateway.incident.IncidentKind;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
 import org.kohogateway.gateway.incident.Incidents;
+import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -110,7 +111,8 @@ class IncidentPagesController {
     }
 
     private String listPage(Principal principal, Model model) {
-        List<Incident> all = incidents.list();
+        Readers reader = Readers.of(staff.byUsername(principal.getName()));
+        List<Incident> all = incidents.readable(reader.readerId(), reader.departmentId(), null);
         model.addAttribute("openIncidents", all.stream().filter(i -> "OPEN".equals(i.status())).toList());
         model.addAttribute("closedIncidents", all.stream().filter(i -> !"OPEN".equals(i.status())).toList());
         model.addAttribute("kinds", IncidentKind.values());
@@ -123,7 +125,9 @@ class IncidentPagesController {
     }
 
     private String detailPage(Principal principal, long id, Model model) {
-        Incident incident = incidents.get(id);
+        Readers reader = Readers.of(staff.byUsername(principal.getName()));
+        // one this person may not read is not found, as on the API: its existence does not leak
+        Incident incident = incidents.readable(id, reader.readerId(), reader.departmentId(), null);
         model.addAttribute("incident", incident);
         model.addAttribute("incidentAccount", incident.accountId() == null ? null
                 : accounts.find(incident.accountId()).orElse(null));

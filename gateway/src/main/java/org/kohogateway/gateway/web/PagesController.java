@@ -23,6 +23,7 @@ import org.kohogateway.gateway.post.PostFilter;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -67,7 +68,7 @@ class PagesController {
     @GetMapping("/")
     String dashboard(Principal principal, Model model) {
         Staff me = staff.byUsername(principal.getName());
-        List<Post> mine = workflow.list(new PostFilter(me.id(), null, 100));
+        List<Post> mine = workflow.list(new PostFilter(Readers.of(me), me.id(), null, 100));
         model.addAttribute("inboxCount", me.has(Role.APPROVER) || me.has(Role.PR_OFFICER)
                 ? workflow.inbox(me.username()).size() : 0);
         List<Attention> attention = new java.util.ArrayList<>(mine.stream()

@@ -26,6 +26,7 @@ import org.kohogateway.gateway.post.PostFilter;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -159,7 +160,7 @@ class PostPagesController {
     @GetMapping("/posts")
     String myPosts(Principal principal, Model model) {
         Staff me = staff.byUsername(principal.getName());
-        model.addAttribute("myPosts", workflow.list(new PostFilter(me.id(), null, 100)));
+        model.addAttribute("myPosts", workflow.list(new PostFilter(Readers.of(me), me.id(), null, 100)));
         return "posts";
     }
 
@@ -368,18 +369,16 @@ class PostPagesController {
         return "compose";
     }
 
-    /** The accounts a new post of this person may go to: active ones of their department, or any for PR. */
+    /** The accounts a new post of this person may go to: the active ones they operate. */
     private List<OfficialAccount> choosable(Staff me) {
-        return accounts.all().stream().filter(OfficialAccount::active)
-                .filter(a -> a.departmentId() == me.departmentId() || me.has(Role.PR_OFFICER)).toList();
+        return accounts.all().stream().filter(OfficialAccount::active).filter(a -> a.operatedBy(me)).toList();
     }
 
     /** The post the form corrects, to link to, if it names one this person may see. */
     private Post original(ComposeForm form, Staff me) {
         try {
             PostId id = form.parsedCorrectionOf();
-            Post original = id == null ? null : workflow.get(id);
-            return original != null && original.visibleTo(me) ? original : null;
+            return id == null ? null : workflow.readable(id, Readers.of(me)).orElse(null);
         } catch (GatewayException e) {
             return null;
         }

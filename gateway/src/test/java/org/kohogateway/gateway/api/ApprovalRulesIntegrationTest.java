@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -36,9 +39,29 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     private World world;
 
     /** One world for the class: creating staff hashes passwords, and every test here works on its own posts. */
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private StaffDirectory staff;
+
+    /**
+     * One world for the class: creating staff hashes passwords, and every test here works on its own posts. The
+     * policies of A's and B's LINE accounts name the PR officer among their operators (with A's posters), as a policy
+     * may: the tests here are about routes and departments, and only operators post to an account (§2).
+     */
     @BeforeAll
     void world() {
         world = data.world();
+        operate(world.lineA(), world.pr(), world.poster(), world.both());
+        operate(world.lineB(), world.pr());
+    }
+
+    private void operate(OfficialAccount account, String... operators) {
+        for (String operator : operators) {
+            jdbc.sql("insert into account_operator (account_id, staff_id) values (:account, :staff)")
+                    .param("account", account.id()).param("staff", staff.byUsername(operator).id()).update();
+        }
     }
 
     // --- separation of duties (§1) ---

@@ -219,6 +219,7 @@ class BadInputIntegrationTest extends IntegrationTest {
         Map<String, Object> post = validPost();
         post.put("sourceUrl", source);
         post.put("category", "PRESS_RELEASE");
+        post.put("accountIds", java.util.List.of(world.cityLine().id()));
         JsonNode problem = assertCreateRefused(pr, Api.json(post), 400);
         assertThat(problem.get("code").asString()).isIn("post.sourceNotOfficial", "post.badLink");
     }

@@ -70,6 +70,9 @@ class CorrectionsIntegrationTest extends IntegrationTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.json().get("code").asString()).isEqualTo("post.correctionNotYours");
         assertThat(api(world.pr()).post("/api/posts", Api.json(with(correction, "accountIds",
+                List.of(world.lineA().id())))).status()).as("only the account's operators post to it (§2), PR too")
+                .isEqualTo(403);
+        assertThat(api(world.poster()).post("/api/posts", Api.json(with(correction, "accountIds",
                 List.of(world.lineA().id())))).status()).isEqualTo(201);
     }
 

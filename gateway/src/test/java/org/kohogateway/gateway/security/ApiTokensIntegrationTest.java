@@ -125,7 +125,7 @@ class ApiTokensIntegrationTest extends IntegrationTest {
                 .as("pause everything with an account-limited token").isEqualTo(403);
 
         Post outOfScope = workflow.submit(world.pr(), data.draft(world.pr(), "範囲外の投稿 " + TestData.unique(), null,
-                world.lineA()).id());
+                world.cityLine()).id());
         for (String action : List.of("withdraw", "cancel")) {
             assertThat(bearer(scoped, "POST", "/api/posts/" + outOfScope.id() + "/" + action,
                     Api.json(Map.of("comment", "x"))).statusCode()).as(action).isEqualTo(403);

@@ -82,7 +82,9 @@ class CalendarPagesIntegrationTest extends IntegrationTest {
 
         PageSession posterSession = session(world.poster());
         assertThat(posterSession.get(month + "&account=" + world.lineB().id()).statusCode()).isEqualTo(403);
-        assertThat(posterSession.get("/posts/" + theirs.id().value()).statusCode()).isEqualTo(403);
+        assertThat(posterSession.get("/posts/" + theirs.id().value()).statusCode())
+                .as("another department's post is not found, as on the API: its existence does not leak")
+                .isEqualTo(404);
         assertThat(posterSession.page("/posts/" + mine.id().value())).contains("観光課の予定");
         String filtered = session(world.pr()).page(month + "&account=" + world.lineB().id());
         assertThat(filtered).contains("/posts/" + theirs.id().value()).doesNotContain("/posts/" + mine.id().value());

@@ -85,7 +85,8 @@ class CancelPagesIntegrationTest extends IntegrationTest {
                     .doesNotContain("他の人は中止できない");
         }
         assertThat(session(world.approver()).page("/posts/" + post.id().value())).contains(cancel);
-        assertThat(session(world.approverB()).get("/posts/" + post.id().value()).statusCode()).isEqualTo(403);
+        assertThat(session(world.approverB()).get("/posts/" + post.id().value()).statusCode())
+                .as("another department's post is not found: its existence does not leak").isEqualTo(404);
 
         PageSession admin = session(world.admin());
         String page = "/posts/" + post.id().value();

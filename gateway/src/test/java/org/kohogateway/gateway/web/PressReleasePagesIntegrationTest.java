@@ -44,7 +44,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         clock.advance(java.time.Duration.ofMinutes(1));
         String newSource = SimulatedPlatforms.shared().cityPage("新しいお知らせ " + n).toString();
         Post newer = direct(world.pr(), "【報道発表】新しいお知らせ " + n, newSource, world.cityLine().id());
-        Post ordinary = data.draft(world.pr(), "承認を受ける普通の下書き " + n, null, world.lineA());
+        Post ordinary = data.draft(world.pr(), "承認を受ける普通の下書き " + n, null, world.cityLine());
         String publish = "/press-release/drafts/" + newer.id().value() + "/publish";
         PageSession pr2 = session(world.pr2());
 
