@@ -74,7 +74,10 @@ class PolicyListChangesIntegrationTest extends IntegrationTest {
         assertThat(own.status()).as(own.toString()).isEqualTo(403);
         assertThat(api(world.poster()).post("/api/policy/changes/" + id + "/confirm", null).status()).isEqualTo(403);
         String outsider = "pr-outside-" + TestData.unique();
-        staff.addStaff(outsider, outsider, TestData.PASSWORD, world.departmentA().id(), Set.of(Role.PR_OFFICER));
+        // a PR officer who has since moved out of the PR department: the leftover role no longer counts
+        var moved = staff.addStaff(outsider, outsider, TestData.PASSWORD,
+                staff.byUsername(world.pr()).departmentId(), Set.of(Role.PR_OFFICER));
+        staff.moveToDepartment(moved.id(), world.departmentA().id());
         assertThat(api(outsider).post("/api/policy/changes/" + id + "/confirm", null).status())
                 .as("a PR officer belongs to the PR department").isEqualTo(403);
         assertThat(findings(world, "明日は" + term + "です")).contains("PROHIBITED_CONTENT");

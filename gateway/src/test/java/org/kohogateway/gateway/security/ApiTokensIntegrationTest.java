@@ -136,11 +136,12 @@ class ApiTokensIntegrationTest extends IntegrationTest {
     @Test
     void aPrOnlyTokenOfAnApproverWhoIsAlsoPrCannotApproveADepartmentPost() throws Exception {
         World world = data.world();
+        // the PR department's head: its approver and a PR officer (PR_OFFICER is held in the PR department only)
         String approverAndPr = "apr-" + TestData.unique();
-        staffDirectory.addStaff(approverAndPr, approverAndPr, TestData.PASSWORD, world.departmentA().id(),
-                EnumSet.of(Role.APPROVER, Role.PR_OFFICER));
-        Post submitted = workflow.submit(world.poster(), data.draft(world.poster(), "部の投稿 " + TestData.unique(),
-                null, world.lineA()).id());
+        staffDirectory.addStaff(approverAndPr, approverAndPr, TestData.PASSWORD,
+                staffDirectory.byUsername(world.pr()).departmentId(), EnumSet.of(Role.APPROVER, Role.PR_OFFICER));
+        Post submitted = workflow.submit(world.pr(), data.draft(world.pr(), "部の投稿 " + TestData.unique(),
+                null, world.cityLine()).id());
         String prOnly = secretOf(approverAndPr, Set.of(Role.PR_OFFICER), true);
 
         var approve = bearer(prOnly, "POST", "/api/posts/" + submitted.id() + "/approve",

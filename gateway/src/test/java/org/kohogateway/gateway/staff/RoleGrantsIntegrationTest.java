@@ -87,8 +87,10 @@ class RoleGrantsIntegrationTest extends IntegrationTest {
         Api admin = api(world.admin());
         long auditor = id(world, world.auditor());
         String outsider = "pr-outside-" + TestData.unique();
-        directory.addStaff(outsider, outsider, TestData.PASSWORD, world.departmentA().id(), java.util.Set.of(
-                Role.PR_OFFICER));
+        // a PR officer who has since moved out of the PR department: the leftover role no longer counts
+        var moved = directory.addStaff(outsider, outsider, TestData.PASSWORD,
+                directory.byUsername(world.pr()).departmentId(), java.util.Set.of(Role.PR_OFFICER));
+        directory.moveToDepartment(moved.id(), world.departmentA().id());
         admin.put("/api/staff/" + auditor + "/roles", "{\"roles\":[\"AUDITOR\",\"ADMIN\"]}");
         long grant = pendingGrant(admin, world.auditor());
 
