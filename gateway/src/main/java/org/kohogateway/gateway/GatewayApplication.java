@@ -6,11 +6,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+// support is the shared vocabulary (exceptions, sealing, bounded transactions) every feature may use
+@Modulithic(systemName = "Koho Gateway", sharedModules = "support")
 public class GatewayApplication {
 
     public static void main(String[] args) {

@@ -3,4 +3,7 @@
  * validates every row with the policy rules and creates the posts through the normal workflow, and a failed job
  * restarts where it stopped.
  */
+@ApplicationModule(allowedDependencies = { "audit", "policy", "post", "staff", "support" })
 package org.kohogateway.gateway.importing;
+
+import org.springframework.modulith.ApplicationModule;

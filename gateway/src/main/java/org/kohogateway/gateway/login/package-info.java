@@ -1,2 +1,5 @@
 /** Who gets in and how: lockout after failed logins, the TOTP second factor, and login through the city's identity provider. */
+@ApplicationModule(allowedDependencies = { "audit", "staff", "support" })
 package org.kohogateway.gateway.login;
+
+import org.springframework.modulith.ApplicationModule;

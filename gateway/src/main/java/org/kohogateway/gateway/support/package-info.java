@@ -2,4 +2,7 @@
  * Small shared vocabulary of the gateway: the exception kinds every feature raises and the web edge translates, and
  * the sealing of secrets at rest.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.kohogateway.gateway.support;
+
+import org.springframework.modulith.ApplicationModule;
