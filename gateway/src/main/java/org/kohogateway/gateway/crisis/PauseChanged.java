@@ -2,7 +2,7 @@ package org.kohogateway.gateway.crisis;
 
 /**
  * Published in the transaction that pauses or resumes sending on one account ({@code accountId}) or everything
- * (null). Listeners run in that transaction.
+ * (null). Module listeners hear it after commit.
  *
  * @param reason         why it was paused (null on resume)
  * @param heldForNewTime on resume: deliveries whose time passed during the pause, now held for a new time

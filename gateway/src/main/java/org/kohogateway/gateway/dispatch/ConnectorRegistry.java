@@ -19,9 +19,8 @@ import org.kohogateway.gateway.account.CredentialsReplaced;
 import org.kohogateway.gateway.account.CurrentCredentials;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.PlatformCredentials;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * One connector per account, built from its sealed credentials on first use and rebuilt when they change.
@@ -74,8 +73,9 @@ class ConnectorRegistry {
                 && current.credentialsVersion() >= credentialsVersion ? current : create(id, platform)).connector();
     }
 
-    // after commit: evicted before it, a use in between would rebuild from the old credentials, not yet replaced
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    // after commit: evicted before it, a use in between would rebuild from the old credentials, not yet replaced; a use
+    // between the commit and this eviction already rebuilds, because forAccount compares the credentials' version
+    @ApplicationModuleListener
     void on(CredentialsReplaced event) {
         connectors.remove(event.accountId());
     }

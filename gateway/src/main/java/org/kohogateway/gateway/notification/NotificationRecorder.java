@@ -22,20 +22,17 @@ import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.RoleGrantChanged;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hears what the other features announce and writes the notifications into the outbox, in the announcing
- * transaction: a notification exists exactly when its change committed, and nothing is lost if the process dies
- * before sending. Who is told is decided here, at the time of the change:
+ * Hears what the other features announce and writes the notifications into the outbox, after the announcing
+ * transaction committed, in a transaction of its own: a notification never slows a post, an approval or a pause, and
+ * never rolls it back. Spring Modulith's event publication registry keeps each announcement with the change that made
+ * it, so a notification exists exactly when its change committed: one that cannot be written now (or whose instance
+ * died) is tried again ({@code EventRetries}). Who is told is decided here:
  *
  * <ul>
  * <li>a delivery FAILED: the post's author; UNCERTAIN: the author, PR officers and admins (who settle it); HELD: the
@@ -47,14 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * each only with an e-mail address and unless they switched that kind off; plus every webhook subscribed to the kind
  * (and to the department, where it names one).
- *
- * <p>Writing runs in a savepoint and a failure is logged, never thrown: a notification that cannot be recorded must
- * not undo the delivery outcome, approval or pause it tells about.
  */
 @Component
 class NotificationRecorder {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationRecorder.class);
     private static final int EXCERPT = 40;
 
     private final PostWorkflow posts;
@@ -67,11 +60,10 @@ class NotificationRecorder {
     private final NotificationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
 
     NotificationRecorder(PostWorkflow posts, OfficialAccounts accounts, StaffDirectory staff,
             NotificationSettings settings, Webhooks webhooks, MailChannel mail, Outbox outbox,
-            NotificationProperties properties, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+            NotificationProperties properties, JsonMapper json, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.staff = staff;
@@ -82,8 +74,6 @@ class NotificationRecorder {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Who hears of an event: these people, plus holders of any of these roles (in that department, if not null). */
@@ -93,9 +83,9 @@ class NotificationRecorder {
     private record Event(NotificationKind kind, Long departmentId, Map<String, Object> data, Audience audience) {
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(DeliveryNeedsAttention attention) {
-        record("delivery " + attention.deliveryId(), () -> {
+        record(() -> {
             Post post = posts.get(attention.postId());
             OfficialAccount account = accounts.get(attention.accountId());
             NotificationKind kind = switch (attention.status()) {
@@ -124,9 +114,9 @@ class NotificationRecorder {
         });
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PostAwaitingApproval waiting) {
-        record("post " + waiting.postId(), () -> {
+        record(() -> {
             Post post = posts.get(waiting.postId());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("postId", post.id().toString());
@@ -140,9 +130,9 @@ class NotificationRecorder {
         });
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PauseChanged change) {
-        record("pause of " + (change.accountId() == null ? "everything" : "account " + change.accountId()), () -> {
+        record(() -> {
             OfficialAccount account = change.accountId() == null ? null : accounts.get(change.accountId());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("accountId", change.accountId());
@@ -160,9 +150,9 @@ class NotificationRecorder {
         });
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(RoleGrantChanged change) {
-        record("role grant to " + change.username(), () -> {
+        record(() -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("username", change.username());
             data.put("role", change.role().name());
@@ -179,14 +169,9 @@ class NotificationRecorder {
                 : new Audience(people, Set.of(Role.PR_OFFICER), null, excluded);
     }
 
-    private void record(String about, Supplier<Event> event) {
-        if (!properties.enabled()) {
-            return;
-        }
-        try {
-            savepoint.executeWithoutResult(status -> enqueue(event.get()));
-        } catch (RuntimeException e) {
-            log.error("could not record the notifications about {}; the change itself stands", about, e);
+    private void record(Supplier<Event> event) {
+        if (properties.enabled()) {
+            enqueue(event.get());
         }
     }
 

@@ -4,8 +4,7 @@ import java.util.UUID;
 
 /**
  * Published in the transaction in which a delivery came to need a person: it FAILED, its outcome is UNCERTAIN, or it
- * is HELD for a new time. Listeners run in that transaction (an outbox written with the change), so they must be
- * quick and must not call out.
+ * is HELD for a new time. It is kept with the change; module listeners hear it after commit.
  *
  * @param reason the platform's answer or why it is held
  */

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,6 +55,7 @@ import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostEdit;
 import org.kohogateway.gateway.post.PostAwaitingApproval;
 import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.support.SafeFetch;
 import org.kohogateway.gateway.testing.Api;
@@ -87,6 +92,9 @@ class NotificationsIntegrationTest extends IntegrationTest {
 
     @Autowired
     NotificationWorker worker;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     Dispatcher dispatcher;
@@ -158,7 +166,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
         String approver = address(world, world.approver());
 
         failedDelivery(world, "秋祭りのお知らせ（送信に失敗する）");
-        worker.deliverDue();
+        deliverDue();
 
         List<MimeMessage> mails = mailsTo(poster);
         assertThat(mails).hasSize(1);
@@ -187,7 +195,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
         workflow.submit(world.poster(), department.id());
         Post prReview = data.draft(world.poster(), "広報の承認を待つ投稿", null, world.lineAFree());
         workflow.submit(world.poster(), prReview.id());
-        worker.deliverDue();
+        deliverDue();
 
         assertThat(subjects(approver)).containsExactly("【投稿ゲートウェイ】承認待ちの投稿があります（" + world.poster() + "）");
         assertThat((String) mailsTo(approver).getFirst().getContent()).contains("所属長の承認を待つ投稿")
@@ -207,11 +215,11 @@ class NotificationsIntegrationTest extends IntegrationTest {
         Post post = data.draft(world.poster(), "予定時刻を過ぎて承認される投稿", clock.instant().plus(Duration.ofMinutes(5)),
                 world.lineA());
         workflow.submit(world.poster(), post.id());
-        worker.deliverDue();
+        deliverDue();
         clock.advance(Duration.ofMinutes(10));
 
         workflow.approve(world.approver(), post.id(), "遅れて承認", Set.of(), workflow.get(post.id()).contentHash());
-        worker.deliverDue();
+        deliverDue();
 
         assertThat(subjects(poster)).containsExactly("【投稿ゲートウェイ】配信が保留されています: " + world.lineA().name());
         assertThat(subjects(approver)).contains("【投稿ゲートウェイ】配信が保留されています: " + world.lineA().name());
@@ -235,7 +243,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
         } finally {
             platforms.removeStub(lost);
         }
-        worker.deliverDue();
+        deliverDue();
 
         String subject = "【投稿ゲートウェイ】送信結果が不明です: " + world.x().name();
         assertThat(subjects(poster)).containsExactly(subject);
@@ -263,7 +271,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
 
         Post post = data.draft(world.poster(), "承認を待つ投稿", null, world.lineA());
         workflow.submit(world.poster(), post.id());
-        worker.deliverDue();
+        deliverDue();
 
         assertThat(mailsTo(both)).as("another approver of the department still hears of it").hasSize(1);
         assertThat(mailsTo(approver)).as("switched off").isEmpty();
@@ -274,7 +282,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
         workflow.approve(world.both(), post.id(), "承認", Set.of(), workflow.get(post.id()).contentHash());
         workflow.edit(world.poster(), post.id(), PostEdit.of("承認を待つ投稿（承認後に修正）", List.of(),
                 PostCategory.NOTICE, null));
-        worker.deliverDue();
+        deliverDue();
         assertThat(mailsTo(approver)).as("switched on again; an edit after approval asks again").hasSize(1);
         assertThat((String) mailsTo(approver).getFirst().getContent()).contains("承認後に修正");
     }
@@ -288,7 +296,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
 
         Delivery failed = failedDelivery(world, "署名付きで知らせる失敗");
         Instant sentAt = clock.instant();
-        worker.deliverDue();
+        deliverDue();
 
         List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/signed")));
         assertThat(requests).hasSize(1);
@@ -325,6 +333,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
                 .willReturn(aResponse().withStatus(200)));
         failedDelivery(world, "受け手が不調でも届く失敗の知らせ");
 
+        awaitReactions();
         impatientWorker.deliverDue();
         Map<String, Object> row = webhookNotifications(webhook).getFirst();
         assertThat(status(row)).isEqualTo("PENDING");
@@ -332,17 +341,17 @@ class NotificationsIntegrationTest extends IntegrationTest {
         assertThat((String) row.get("last_error")).contains("no answer within");
 
         clock.advance(Duration.ofSeconds(61));
-        worker.deliverDue();
+        deliverDue();
         row = webhookNotifications(webhook).getFirst();
         assertThat(row.get("attempts")).isEqualTo(2);
         assertThat((String) row.get("last_error")).isEqualTo("HTTP 500: database down");
 
         clock.advance(Duration.ofSeconds(61));
-        worker.deliverDue();
+        deliverDue();
         assertThat(webhookNotifications(webhook).getFirst().get("attempts"))
                 .as("the second retry waits twice as long (2 min)").isEqualTo(2);
         clock.advance(Duration.ofSeconds(60));
-        worker.deliverDue();
+        deliverDue();
 
         row = webhookNotifications(webhook).getFirst();
         assertThat(status(row)).isEqualTo("SENT");
@@ -364,9 +373,9 @@ class NotificationsIntegrationTest extends IntegrationTest {
                 .withBody("unknown event")));
         failedDelivery(world, "受け手に拒まれる知らせ");
 
-        worker.deliverDue();
+        deliverDue();
         clock.advance(Duration.ofDays(1));
-        worker.deliverDue();
+        deliverDue();
 
         Map<String, Object> row = webhookNotifications(webhook).getFirst();
         assertThat(status(row)).isEqualTo("FAILED");
@@ -385,7 +394,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
         jdbc.sql("update webhook set url = 'https://10.255.255.1/hook' where id = :id").param("id", webhook).update();
         failedDelivery(world, "内部ネットワークへの知らせ");
 
-        worker.deliverDue();
+        deliverDue();
 
         Map<String, Object> row = webhookNotifications(webhook).getFirst();
         assertThat(status(row)).as(row.toString()).isEqualTo("FAILED");
@@ -402,9 +411,9 @@ class NotificationsIntegrationTest extends IntegrationTest {
 
         Delivery failed = failedDelivery(world, "失敗する配信");
         Delivery good = data.approvedPost(world, "普通に届く配信", null, world.lineA()).deliveries().getFirst();
-        worker.deliverDue();
+        deliverDue();
         dispatcher.drain();
-        worker.deliverDue();
+        deliverDue();
 
         assertThat(view(good).status()).as("dispatch goes on while the receiver is down").isEqualTo(DeliveryStatus.SENT);
         assertThat(view(failed).status()).isEqualTo(DeliveryStatus.FAILED);
@@ -415,8 +424,28 @@ class NotificationsIntegrationTest extends IntegrationTest {
         receiver.resetAll();
         receiver.stubFor(post(urlPathEqualTo("/hooks/down")).willReturn(aResponse().withStatus(200)));
         clock.advance(Duration.ofHours(1));
-        worker.deliverDue();
+        deliverDue();
         assertThat(webhookNotifications(webhook)).extracting(NotificationsIntegrationTest::status).containsOnly("SENT");
+    }
+
+    @Test
+    void aSubmissionCommitsWithoutWaitingForItsNotificationWhichIsWrittenAfterwards() throws Exception {
+        World world = data.world();
+        address(world, world.approver());
+        Post post = data.draft(world.poster(), "通知を待たずに提出される投稿", null, world.lineA());
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            // plain reads go on; any insert into the outbox waits (up to the 5 s lock timeout)
+            blocker.createStatement().execute("lock table notification in exclusive mode");
+
+            CompletableFuture.runAsync(() -> workflow.submit(world.poster(), post.id())).get(3, TimeUnit.SECONDS);
+            assertThat(workflow.get(post.id()).status()).isEqualTo(PostStatus.SUBMITTED);
+            assertThat(notificationsAbout(post)).as("not yet: the outbox is locked").isZero();
+            blocker.rollback();
+        }
+
+        awaitReactions();
+        assertThat(notificationsAbout(post)).as("the approvers' mails, written once the outbox is free").isPositive();
     }
 
     @Test
@@ -451,7 +480,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
         Api.Response resumed = api(world.pr()).post("/api/crisis/resume",
                 Api.json(Map.of("accountId", world.lineA().id())));
         assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
-        worker.deliverDue();
+        deliverDue();
 
         assertThat(subjects(admin)).containsExactlyInAnyOrder(
                 "【投稿ゲートウェイ】送信を停止しました: " + world.lineA().name(),
@@ -544,7 +573,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
                 "url", receiver.baseUrl() + "/hooks/secret", "secret", changedSecret, "kinds", List.of("DELIVERY_FAILED"),
                 "departmentId", world.departmentA().id())));
         failedDelivery(world, "秘密を漏らさない");
-        worker.deliverDue();
+        deliverDue();
 
         List<String> answers = List.of(created.body(), changed.body(), admin.get("/api/notifications/webhooks").body(),
                 admin.get("/api/notifications/webhooks/" + id).body(), admin.get("/api/notifications").body(),
@@ -567,6 +596,7 @@ class NotificationsIntegrationTest extends IntegrationTest {
     }
 
     private int drain(NotificationWorker w) {
+        awaitReactions();
         int total = 0;
         for (int claimed = w.deliverDue(); claimed > 0; claimed = w.deliverDue()) {
             total += claimed;
@@ -620,7 +650,19 @@ class NotificationsIntegrationTest extends IntegrationTest {
         return deliveries.byIds(List.of(delivery.id())).getFirst();
     }
 
+    /** Delivers what is due once the notifications about the test's changes are written (after their commit). */
+    private void deliverDue() {
+        awaitReactions();
+        worker.deliverDue();
+    }
+
+    private long notificationsAbout(Post post) {
+        return jdbc.sql("select count(*) from notification where kind = 'APPROVAL_WAITING' and body like :post")
+                .param("post", "%" + post.id() + "%").query(Long.class).single();
+    }
+
     private List<Map<String, Object>> webhookNotifications(long webhook) {
+        awaitReactions();
         return jdbc.sql("select id, status, attempts, last_error from notification where webhook_id = :id "
                 + "order by created_at").param("id", webhook).query().listOfRows();
     }

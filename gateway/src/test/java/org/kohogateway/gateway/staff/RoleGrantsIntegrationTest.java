@@ -77,6 +77,7 @@ class RoleGrantsIntegrationTest extends IntegrationTest {
         assertThat(directory.byUsername(world.poster()).roles()).containsExactlyInAnyOrder(Role.POSTER, Role.APPROVER);
         String trail = api(world.auditor()).get("/api/audit?subjectType=STAFF&subjectId=" + poster).body();
         assertThat(trail).contains("ROLE_GRANT_REQUESTED").contains("ROLE_GRANT_CONFIRMED").contains(world.pr());
+        awaitReactions();
         assertThat(jdbc.sql("select count(*) from notification where kind = 'ROLE_GRANT' and staff_id = :id")
                 .param("id", poster).query(Long.class).single()).as("requested, then confirmed").isEqualTo(2);
     }

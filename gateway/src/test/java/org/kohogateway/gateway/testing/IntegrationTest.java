@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.kohogateway.gateway.demo.EmbeddedDatabase;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 // receivers, feeds and source pages of the tests are WireMock servers on this machine
                 "gateway.outbound.allow-loopback=true",
                 "gateway.notifications.backoff=1m",
+                // failed module reactions are retried when a test chooses (EventRetries)
+                "gateway.events.retry-every=1h",
                 "gateway.notifications.mail-from=koho-gateway@city.example.jp", "spring.mail.host=127.0.0.1" })
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTest {
@@ -60,6 +64,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     private ApiTokens apiTokens;
+
+    @Autowired
+    private JdbcClient reactions;
 
     /** API tokens of the test admins, one per admin, issued on first use. */
     private static final Map<String, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
@@ -104,6 +111,18 @@ public abstract class IntegrationTest {
     /** The API over HTTP Basic whoever it is (for the tests of HTTP Basic itself). */
     protected Api basic(String username) {
         return new Api(port, username, TestData.PASSWORD);
+    }
+
+    /**
+     * Waits until every module reaction published so far (notifications, cache evictions: after commit, on another
+     * thread) has run or failed, so a test reads what they wrote.
+     */
+    protected void awaitReactions() {
+        Awaitility.await("module reactions after commit").atMost(Duration.ofSeconds(10))
+                .until(() -> reactions.sql("""
+                        select count(*) from event_publication
+                        where completion_date is null and coalesce(status, 'PUBLISHED') <> 'FAILED'
+                        """).query(Long.class).single() == 0);
     }
 
     protected Api anonymous() {
