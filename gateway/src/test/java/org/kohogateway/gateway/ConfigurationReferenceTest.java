@@ -21,18 +21,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The README's Configuration table is the configuration reference: every {@code gateway.*} property the gateway
+ * The table in docs/configuration.md is the configuration reference: every {@code gateway.*} property the gateway
  * reads — each field of a {@code @ConfigurationProperties} record (from the metadata the configuration processor
  * writes at compile time) and each {@code ${gateway.…}} placeholder in the code — has a row that names it. A row may
- * name several properties of one group, as in {@code `gateway.dispatch.backoff` / `max-backoff`}.
+ * name several properties of one group, as in {@code `gateway.dispatch.backoff` / `max-backoff`}. And the README
+ * stays a doorway: at most {@value #README_MAX_CHARACTERS} characters, the detail in docs/.
  */
 class ConfigurationReferenceTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(gateway\\.[a-z0-9.-]+)");
 
+    static final int README_MAX_CHARACTERS = 15_000;
+
     @Test
-    void theReadmeDocumentsEveryGatewayProperty() throws IOException {
-        List<String> rows = Files.readAllLines(readme(), StandardCharsets.UTF_8).stream()
+    void theConfigurationReferenceDocumentsEveryGatewayProperty() throws IOException {
+        List<String> rows = Files.readAllLines(configurationReference(), StandardCharsets.UTF_8).stream()
                 .filter(line -> line.startsWith("| `")).toList();
         Set<String> properties = properties();
         assertThat(properties).as("the metadata and placeholders were found").hasSizeGreaterThan(40);
@@ -48,7 +51,16 @@ class ConfigurationReferenceTest {
                 undocumented.add(property);
             }
         }
-        assertThat(undocumented).as("properties without a row in the README's Configuration table").isEmpty();
+        assertThat(undocumented).as("properties without a row in the table of docs/configuration.md").isEmpty();
+    }
+
+    @Test
+    void theReadmeStaysADoorway() throws IOException {
+        String readme = Files.readString(module().getParent().resolve("README.md"), StandardCharsets.UTF_8);
+        // characters as `wc -m` counts them: code points, not UTF-16 units
+        assertThat(readme.codePointCount(0, readme.length()))
+                .as("README.md characters (wc -m); move detail into docs/ and link it").isLessThanOrEqualTo(
+                        README_MAX_CHARACTERS);
     }
 
     private static Set<String> properties() throws IOException {
@@ -80,7 +92,7 @@ class ConfigurationReferenceTest {
         return Files.isDirectory(here.resolve("src/main/java")) ? here : here.resolve("gateway");
     }
 
-    private static Path readme() {
-        return module().getParent().resolve("README.md");
+    private static Path configurationReference() {
+        return module().getParent().resolve("docs/configuration.md");
     }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-/** Runs every rule of REQUIREMENTS §4 over a candidate post; pure apart from reading the current lists. */
+/**
+ * Runs every rule of docs/guideline.md, "Rules on every post", over a candidate post; pure apart from reading the
+ * current lists.
+ */
 @Service
 public class PolicyRules {
 

@@ -1,6 +1,8 @@
 package org.kohogateway.gateway.policy;
 
-/** The rules of REQUIREMENTS §4, each with the guideline section it enforces and its severity. */
+/**
+ * The rules of docs/guideline.md, "Rules on every post", each with the guideline section it enforces and its severity.
+ */
 public enum RuleId {
     NO_REPLY("§6-③", Severity.BLOCK),
     EXTERNAL_LINK("§6-④ §7-①", Severity.ACKNOWLEDGE),

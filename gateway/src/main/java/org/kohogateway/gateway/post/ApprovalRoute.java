@@ -1,6 +1,6 @@
 package org.kohogateway.gateway.post;
 
-/** Who must approve a post before it goes out (REQUIREMENTS §3). */
+/** Who must approve a post before it goes out (docs/guideline.md, "Approval routes": §6-①, §6-②). */
 public enum ApprovalRoute {
     /** §6-①: an APPROVER (所属長) of the department owning the accounts. */
     DEPARTMENT,

@@ -145,8 +145,9 @@ public class Deliveries {
     }
 
     /**
-     * Holds a claimed delivery that would go out too long after its time (REQUIREMENTS §3-4, §6: a post is not
-     * silently sent late): an outage, a guard's long deferral or a platform's long rate-limit wait.
+     * Holds a claimed delivery that would go out too long after its time (docs/guideline.md, "Not sent late" and
+     * "Crisis: pause and resume": a post is not silently sent late): an outage, a guard's long deferral or a platform's
+     * long rate-limit wait.
      */
     @Transactional
     public void holdAsOverdue(ClaimedDelivery d, String instance, String reason, Instant now) {
@@ -239,7 +240,7 @@ public class Deliveries {
 
     /**
      * After a pause: deliveries whose time passed while paused are held for a new time instead of going out all at
-     * once (REQUIREMENTS §6). Null account: every account.
+     * once (docs/guideline.md, "Crisis: pause and resume"). Null account: every account.
      */
     @Transactional
     public List<DeliveryView> holdOverdue(Long accountId, Instant now, String reason, String actor) {

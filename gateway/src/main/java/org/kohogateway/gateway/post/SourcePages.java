@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Fetches the cited source of a PR direct publish (REQUIREMENTS §3.3): through {@link SafeFetch}, so https, no
- * private address, no redirect to another host (the official domain was checked when the source was given) and a
- * bounded size; it must answer 200. Its title and the SHA-256 of its body are what the post records.
+ * Fetches the cited source of a PR direct publish (docs/guideline.md §6-①, its exception): through {@link SafeFetch},
+ * so https, no private address, no redirect to another host (the official domain was checked when the source was given)
+ * and a bounded size; it must answer 200. Its title and the SHA-256 of its body are what the post records.
  */
 @Component
 class SourcePages {

@@ -1,6 +1,6 @@
 package org.kohogateway.gateway.staff;
 
-/** What a member of staff may do (REQUIREMENTS §1). A person may hold several. */
+/** What a member of staff may do (docs/guideline.md, "Roles and separation of duties"). A person may hold several. */
 public enum Role {
     /** 運営者・投稿者: drafts and schedules posts. */
     POSTER,

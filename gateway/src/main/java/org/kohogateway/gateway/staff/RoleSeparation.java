@@ -6,8 +6,9 @@ import java.util.Set;
 import org.kohogateway.gateway.support.InvalidRequestException;
 
 /**
- * Separation of duties among roles (REQUIREMENTS §1): an admin administers and never decides posts, so ADMIN is not
- * held with APPROVER or PR_OFFICER; and a role that decides posts or administers is granted by two people.
+ * Separation of duties among roles (docs/guideline.md, "Roles and separation of duties"): an admin administers and
+ * never decides posts, so ADMIN is not held with APPROVER or PR_OFFICER; and a role that decides posts or administers
+ * is granted by two people.
  */
 public final class RoleSeparation {
 

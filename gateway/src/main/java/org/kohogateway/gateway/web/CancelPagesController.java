@@ -27,8 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Cancelling an approved post before it goes out — one that should not go out after all, or a held one that nobody
- * wants sent late (REQUIREMENTS §6: held posts need a new time or re-confirmation). A confirmation page shows what
- * is stopped and asks for the reason; the author, whoever may approve the post, and admins may.
+ * wants sent late (docs/guideline.md, "Crisis: pause and resume": held posts need a new time or re-confirmation). A
+ * confirmation page shows what is stopped and asks for the reason; the author, whoever may approve the post, and admins
+ * may.
  */
 @Controller
 class CancelPagesController {

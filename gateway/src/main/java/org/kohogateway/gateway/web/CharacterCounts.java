@@ -12,9 +12,9 @@ import org.kohogateway.connectors.Platform;
 import com.twitter.twittertext.TwitterTextParser;
 
 /**
- * The per-platform character counters of the compose form, counted the way the platform rules count
- * (REQUIREMENTS §4): X weighted by twitter-text (CJK 2, each URL 23) over the text as sent, with links not already in
- * the text on their own lines; LINE UTF-16 units of the same; Instagram code points of the caption; Facebook UTF-16
+ * The per-platform character counters of the compose form, counted the way the platform rules count (docs/guideline.md,
+ * "Rules on every post"): X weighted by twitter-text (CJK 2, each URL 23) over the text as sent, with links not already
+ * in the text on their own lines; LINE UTF-16 units of the same; Instagram code points of the caption; Facebook UTF-16
  * units of the text.
  */
 final class CharacterCounts {

@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The approval routes and separation of duties (REQUIREMENTS §1, §3), through the HTTP API as each role would call
- * it. Every refusal is followed by a check that the post did not move.
+ * The approval routes and separation of duties (docs/guideline.md, "Roles and separation of duties", "Approval
+ * routes"), through the HTTP API as each role would call it. Every refusal is followed by a check that the post did not
+ * move.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApprovalRulesIntegrationTest extends IntegrationTest {

@@ -33,8 +33,8 @@ import org.kohogateway.gateway.testing.TestData.World;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Bad input of any kind gets a clear 4xx RFC 9457 problem (REQUIREMENTS §9): never a 500, never lost data. Every
- * refused create is followed by a check that the author's post list did not grow.
+ * Bad input of any kind gets a clear 4xx RFC 9457 problem (docs/guideline.md, "Language and bad input"): never a 500,
+ * never lost data. Every refused create is followed by a check that the author's post list did not grow.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIntegrationTest extends IntegrationTest {

@@ -120,7 +120,7 @@ class DemoData {
                 safety.id(), "防災・緊急情報の発信", new OperatingPolicy(true, ReplyPolicy.NO_REPLIES), token);
         accounts.registerActive("demo", Platform.LINE, "江津市 広報 LINE", "https://lin.ee/gotsu-koho-demo",
                 pr.id(), "市政情報・報道発表の発信", new OperatingPolicy(false, ReplyPolicy.NO_REPLIES), token);
-        // Added after the LINE accounts so that their ids (1-3) stay as the README shows them.
+        // Added after the LINE accounts so that their ids (1-3) stay as docs/user-guide.md shows them.
         accounts.registerActive("demo", Platform.X, "江津市観光 X", "https://x.com/gotsu_kanko_demo",
                 tourism.id(), "観光・イベント情報の発信", new OperatingPolicy(true, ReplyPolicy.NO_REPLIES),
                 new PlatformCredentials(Map.of(

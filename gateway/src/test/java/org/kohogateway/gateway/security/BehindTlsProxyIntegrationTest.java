@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.testing.IntegrationTest;
 
 /**
- * Behind the TLS proxy the README describes (it sends {@code X-Forwarded-Proto: https}): the session cookie is
+ * Behind the TLS proxy docs/operations.md describes (it sends {@code X-Forwarded-Proto: https}): the session cookie is
  * {@code Secure} and {@code SameSite=Lax}, and answers carry HSTS; over plain HTTP (the demo) the cookie still works.
  */
 class BehindTlsProxyIntegrationTest extends IntegrationTest {

@@ -500,7 +500,7 @@ class AdminPagesBrowserTest extends IntegrationTest {
     }
 
     /**
-     * Saves the page as it looks now: to docs/screenshots/{name}.png (linked from the README) when run with
+     * Saves the page as it looks now: to docs/screenshots/{name}.png (shown in docs/user-guide.md) when run with
      * {@code -Dkoho.update-screenshots=true}, else to target/screenshots, so an ordinary test run leaves the work tree
      * clean.
      */
