@@ -309,14 +309,14 @@ class AccountRegistryIntegrationTest extends IntegrationTest {
     @Test
     void nobodyApprovesTheirOwnPolicyChange() {
         long id = active("江津市観光 X");
+        assertRefused(api(world.auditor()).post("/api/accounts/" + id + "/policy-change",
+                Api.json(policy("江津市観光 X 別案"))), 403, "account.notManager");
         proposed(world.approver(), id, policy("江津市観光 X 改"));
 
         assertRefused(api(world.approver()).post("/api/accounts/" + id + "/department-approve", null), 403,
                 "account.selfApproval");
         assertRefused(api(world.approverB()).post("/api/accounts/" + id + "/department-approve", null), 403,
                 "account.wrongDepartment");
-        assertRefused(api(world.auditor()).post("/api/accounts/" + id + "/policy-change",
-                Api.json(policy("江津市観光 X 別案"))), 403, "account.notManager");
         assertThat(status(id)).isEqualTo("CHANGE_PENDING_DEPARTMENT");
     }
 
