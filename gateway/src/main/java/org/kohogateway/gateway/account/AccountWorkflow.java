@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -68,9 +69,17 @@ public class AccountWorkflow {
         return accounts.get(account.id());
     }
 
+    /** A new version of a draft's policy, in force at once: nobody has approved the draft yet. */
     @Transactional
     public OfficialAccount changePolicy(String username, long id, PolicyDraft draft) {
         return change(username, id, (account, actor) -> account.changePolicy(actor,
+                policy(draft, account.departmentId())));
+    }
+
+    /** A new policy for an account in service: a proposal for the department head, then the PR department. */
+    @Transactional
+    public OfficialAccount proposePolicy(String username, long id, PolicyDraft draft) {
+        return change(username, id, (account, actor) -> account.proposePolicy(actor,
                 policy(draft, account.departmentId())));
     }
 
@@ -79,31 +88,38 @@ public class AccountWorkflow {
         return change(username, id, OfficialAccount::submit);
     }
 
+    /** Decisions are taken by people: through an API token only if it was issued for decisions. */
     @Transactional
     public OfficialAccount approveAsDepartment(String username, long id, String comment) {
+        ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.approveAsDepartment(actor, comment));
     }
 
     @Transactional
     public OfficialAccount rejectAsDepartment(String username, long id, String comment) {
+        ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.rejectAsDepartment(actor, comment));
     }
 
     /**
-     * The PR department's approval. Where it activates the account, the live profile is checked; it is read before
+     * The PR department's approval. Where it opens the account, the live profile is checked; it is read before
      * the transaction opens, since a platform that takes 20 s to answer must not hold the account's row and the audit
-     * chain's lock for as long.
+     * chain's lock for as long. An approved policy change is not held up by the profile: the profile can only follow
+     * a new policy (say, its no-reply notice) once that policy is in force; the scheduled checks then watch it.
      */
     public OfficialAccount approveAsPr(String username, long id, String comment) {
+        ActingStaff.requireDecisionScope(username);
         // only someone who may make this decision costs the account a platform request; the domain decides the rest
-        ProfileReading reading = staff.byUsername(username).has(Role.PR_OFFICER) ? profiles.read(id)
+        boolean opening = accounts.get(id).status() == AccountStatus.PENDING_PR;
+        ProfileReading reading = opening && staff.byUsername(username).has(Role.PR_OFFICER) ? profiles.read(id)
                 : new ProfileReading.Failed("not read");
         return transaction.execute(status -> approveAsPr(username, id, comment, reading));
     }
 
     private OfficialAccount approveAsPr(String username, long id, String comment, ProfileReading reading) {
+        boolean opening = accounts.get(id).status() == AccountStatus.PENDING_PR;
         OfficialAccount activated = change(username, id, (account, actor) -> account.approveAsPr(actor, comment));
-        if (activated.status() == AccountStatus.ACTIVE) {
+        if (opening && activated.status() == AccountStatus.ACTIVE) {
             ProfileCheck check = profiles.record(id, reading, "ACTIVATION", username);
             boolean refused = check.outcome() == ProfileCompliance.Outcome.NON_COMPLIANT
                     || check.outcome() == ProfileCompliance.Outcome.READ_FAILED;
@@ -119,6 +135,7 @@ public class AccountWorkflow {
 
     @Transactional
     public OfficialAccount rejectAsPr(String username, long id, String comment) {
+        ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.rejectAsPr(actor, comment));
     }
 

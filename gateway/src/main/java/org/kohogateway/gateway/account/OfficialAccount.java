@@ -1,6 +1,8 @@
 package org.kohogateway.gateway.account;
 
 import static org.kohogateway.gateway.account.AccountStatus.ACTIVE;
+import static org.kohogateway.gateway.account.AccountStatus.CHANGE_PENDING_DEPARTMENT;
+import static org.kohogateway.gateway.account.AccountStatus.CHANGE_PENDING_PR;
 import static org.kohogateway.gateway.account.AccountStatus.CLOSED;
 import static org.kohogateway.gateway.account.AccountStatus.CLOSING_PENDING_DEPARTMENT;
 import static org.kohogateway.gateway.account.AccountStatus.CLOSING_PENDING_PR;
@@ -25,10 +27,10 @@ import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
 
 /**
- * An official account (公式アカウント) with its operating policy and its opening and closing workflows (guideline §5):
- * the owning department's head approves, then the PR department reviews; a rejection at either step sends the
- * request back (opening to DRAFT, closing to ACTIVE). Every change is refused with a message naming the current state
- * when that state does not allow it.
+ * An official account (公式アカウント) with its operating policy and its opening, policy change and closing workflows
+ * (guideline §5): the owning department's head approves, then the PR department reviews; a rejection at either step
+ * sends the request back (opening to DRAFT, policy change and closing to ACTIVE, the policy in force unchanged).
+ * Every change is refused with a message naming the current state when that state does not allow it.
  */
 public final class OfficialAccount {
 
@@ -46,13 +48,15 @@ public final class OfficialAccount {
     private String closingReason;
     private LocalDate closingDate;
     private Instant closedAt;
+    /** The new policy version under review while a policy change is pending; the policy in force stays in force. */
+    private AccountPolicy proposedPolicy;
     private final int version;
     private boolean policyChanged;
     private final List<AccountEvent> events = new ArrayList<>();
 
     OfficialAccount(long id, Platform platform, long departmentId, AccountStatus status, AccountPolicy policy,
             int policyVersion, Long requestedBy, Long departmentDecidedBy, String decisionComment, String closingReason,
-            LocalDate closingDate, Instant closedAt, int version) {
+            LocalDate closingDate, Instant closedAt, AccountPolicy proposedPolicy, int version) {
         this.id = id;
         this.platform = Objects.requireNonNull(platform, "platform");
         this.departmentId = departmentId;
@@ -65,13 +69,14 @@ public final class OfficialAccount {
         this.closingReason = closingReason;
         this.closingDate = closingDate;
         this.closedAt = closedAt;
+        this.proposedPolicy = proposedPolicy;
         this.version = version;
     }
 
     /** A new account's policy as drafted by its department (or an admin), version 1. */
     static OfficialAccount draft(Staff actor, Platform platform, long departmentId, AccountPolicy policy) {
         OfficialAccount account = new OfficialAccount(0, platform, departmentId, DRAFT, policy, 1, null, null, null,
-                null, null, null, 0);
+                null, null, null, null, 0);
         if (!account.mayManage(actor)) {
             throw new NotPermittedException("account.notManager",
                     "only an admin or a poster or approver of the owning department may manage this account");
@@ -84,64 +89,65 @@ public final class OfficialAccount {
     /** An account registered as already approved (demo data, migration of accounts opened on paper). */
     static OfficialAccount registered(Platform platform, long departmentId, AccountPolicy policy) {
         OfficialAccount account = new OfficialAccount(0, platform, departmentId, ACTIVE, policy, 1, null, null, null,
-                null, null, null, 0);
+                null, null, null, null, 0);
         account.policyChanged = true;
         account.event("ACCOUNT_REGISTERED", null, account.snapshot());
         return account;
     }
 
-    /**
-     * A new policy version. While drafting, whoever manages the account may change it; once the account is in service
-     * the policy is what the department head approved, so only they (or an admin) may change it.
-     */
-    /**
-     * In service, the department head keeps the policy up to date, but what the PR department reviewed at opening
-     * and what the public list shows — name, URL, whether posts need department approval, reply handling — changes
-     * only through the PR department (or an admin): otherwise a department head could move approval from PR to
-     * themselves (§6-②) or change the public list without review (§5).
-     */
+    /** A new version of a draft's policy: nobody has approved it yet, so whoever manages the account edits it. */
     void changePolicy(Staff actor, AccountPolicy next) {
-        requireStatus("changePolicy", DRAFT, ACTIVE);
+        requireStatus("changePolicy", DRAFT);
+        requireManager(actor);
         if (next.equals(policy)) {
             throw new InvalidRequestException("account.policyUnchanged", "the policy is unchanged");
         }
-        if (status == DRAFT && !mayManage(actor)) {
-            throw new NotPermittedException("account.notManager",
-                    "this actor may not change the policy of an account that is " + status);
+        adopt(next);
+    }
+
+    /**
+     * A new policy for an account in service. Its policy is what the department head and the PR department approved
+     * at opening, so any change of it — name, URL, purpose, administrator, operators, approval route, replies, texts —
+     * walks the same two steps (§5): otherwise a department could move post approval away from its head (§6-②) or
+     * change the public list without review. Until the PR department approves, posts follow the policy in force.
+     */
+    void proposePolicy(Staff actor, AccountPolicy next) {
+        refuseWhilePolicyChangePending("proposePolicy");
+        requireStatus("proposePolicy", ACTIVE);
+        requireManager(actor);
+        List<String> changes = PolicyFields.changed(policy, next);
+        if (changes.isEmpty()) {
+            throw new InvalidRequestException("account.policyUnchanged", "the policy is unchanged");
         }
-        if (status == ACTIVE && !actor.has(Role.ADMIN)) {
-            List<String> reviewed = reviewedFieldsChanged(next);
-            if (!reviewed.isEmpty() && !actor.has(Role.PR_OFFICER)) {
-                throw new NotPermittedException("account.policyChangeNeedsPr",
-                        "changing " + reviewed + " of an account in service needs the PR department",
-                        String.join(", ", reviewed));
-            }
-            if (reviewed.isEmpty() && !isDepartmentHead(actor) && !actor.has(Role.PR_OFFICER)) {
-                throw new NotPermittedException("account.policyChangeNeedsHead",
-                        "this actor may not change the policy of an account that is " + status);
-            }
-        }
+        proposedPolicy = next;
+        requestedBy = actor.id();
+        departmentDecidedBy = null;
+        decisionComment = null;
+        Map<String, Object> detail = PolicyFields.of(next);
+        detail.put("changes", changes);
+        detail.put("policyVersion", policyVersion);
+        transition(CHANGE_PENDING_DEPARTMENT, "ACCOUNT_POLICY_CHANGE_PROPOSED", detail);
+    }
+
+    /** The fields the proposed policy changes, in reading order; empty when no change is proposed. */
+    public List<String> proposedChanges() {
+        return proposedPolicy == null ? List.of() : PolicyFields.changed(policy, proposedPolicy);
+    }
+
+    private void adopt(AccountPolicy next) {
+        AccountStatus before = status;
         policy = next;
         policyVersion++;
         policyChanged = true;
-        event("ACCOUNT_POLICY_CHANGED", status, snapshot());
+        event("ACCOUNT_POLICY_CHANGED", before, snapshot());
     }
 
-    private List<String> reviewedFieldsChanged(AccountPolicy next) {
-        List<String> changed = new ArrayList<>();
-        if (!next.name().equals(policy.name())) {
-            changed.add("name");
+    private void refuseWhilePolicyChangePending(String action) {
+        if (status.policyChange()) {
+            throw new IllegalTransitionException("account.policyChangePending",
+                    "cannot " + action + " while a policy change is " + status + "; it must be decided first", action,
+                    status);
         }
-        if (!next.url().equals(policy.url())) {
-            changed.add("url");
-        }
-        if (next.operating().departmentApprovalRequired() != policy.operating().departmentApprovalRequired()) {
-            changed.add("departmentApprovalRequired");
-        }
-        if (next.operating().replyPolicy() != policy.operating().replyPolicy()) {
-            changed.add("replyPolicy");
-        }
-        return changed;
     }
 
     void submit(Staff actor) {
@@ -157,36 +163,44 @@ public final class OfficialAccount {
     }
 
     void approveAsDepartment(Staff actor, String comment) {
-        requireStatus("approveAsDepartment", PENDING_DEPARTMENT, CLOSING_PENDING_DEPARTMENT);
+        requireStatus("approveAsDepartment", PENDING_DEPARTMENT, CHANGE_PENDING_DEPARTMENT,
+                CLOSING_PENDING_DEPARTMENT);
         requireDepartmentHead(actor);
         departmentDecidedBy = actor.id();
         decisionComment = comment;
-        transition(status == PENDING_DEPARTMENT ? PENDING_PR : CLOSING_PENDING_PR, phase() + "_DEPARTMENT_APPROVED",
-                decisionDetail(comment));
+        transition(status.afterDepartment(), phase() + "_DEPARTMENT_APPROVED", decisionDetail(comment));
     }
 
     void rejectAsDepartment(Staff actor, String comment) {
-        requireStatus("rejectAsDepartment", PENDING_DEPARTMENT, CLOSING_PENDING_DEPARTMENT);
+        requireStatus("rejectAsDepartment", PENDING_DEPARTMENT, CHANGE_PENDING_DEPARTMENT,
+                CLOSING_PENDING_DEPARTMENT);
         requireDepartmentHead(actor);
         sendBack(comment, "_DEPARTMENT_REJECTED");
     }
 
     void approveAsPr(Staff actor, String comment) {
-        requireStatus("approveAsPr", PENDING_PR, CLOSING_PENDING_PR);
+        requireStatus("approveAsPr", PENDING_PR, CHANGE_PENDING_PR, CLOSING_PENDING_PR);
         requirePrReviewer(actor);
         decisionComment = comment;
-        transition(status == PENDING_PR ? ACTIVE : CLOSING_SCHEDULED, phase() + "_PR_APPROVED",
-                decisionDetail(comment));
+        boolean policyChange = status.policyChange();
+        transition(status.afterPr(), phase() + "_PR_APPROVED", decisionDetail(comment));
+        if (policyChange) {
+            // only now, approved by both, does the proposal become the policy in force: a new version
+            AccountPolicy approved = proposedPolicy;
+            proposedPolicy = null;
+            adopt(approved);
+        }
     }
 
     void rejectAsPr(Staff actor, String comment) {
-        requireStatus("rejectAsPr", PENDING_PR, CLOSING_PENDING_PR);
+        requireStatus("rejectAsPr", PENDING_PR, CHANGE_PENDING_PR, CLOSING_PENDING_PR);
         requirePrReviewer(actor);
         sendBack(comment, "_PR_REJECTED");
     }
 
     /** The closing request (廃止の稟議): reason and date, then the same two approvals as the opening. */
     void requestClosing(Staff actor, String reason, LocalDate date, LocalDate today) {
+        refuseWhilePolicyChangePending("requestClosing");
         requireStatus("requestClosing", ACTIVE);
         requireManager(actor);
         if (reason == null || reason.isBlank()) {
@@ -238,14 +252,19 @@ public final class OfficialAccount {
             closingReason = null;
             closingDate = null;
         }
+        if (status.policyChange()) {
+            // the proposal is discarded; the policy in force never changed
+            detail.put("changes", proposedChanges());
+            proposedPolicy = null;
+        }
         requestedBy = null;
         departmentDecidedBy = null;
         decisionComment = comment;
-        transition(status.closing() ? ACTIVE : DRAFT, phase + action, detail);
+        transition(status.afterRejection(), phase + action, detail);
     }
 
     private String phase() {
-        return status.closing() ? "ACCOUNT_CLOSING" : "ACCOUNT_OPENING";
+        return status.closing() ? "ACCOUNT_CLOSING" : status.policyChange() ? "ACCOUNT_POLICY_CHANGE" : "ACCOUNT_OPENING";
     }
 
     private Map<String, Object> decisionDetail(String comment) {
@@ -266,10 +285,6 @@ public final class OfficialAccount {
             throw new NotPermittedException("account.notManager",
                     "only an admin or a poster or approver of the owning department may manage this account");
         }
-    }
-
-    private boolean isDepartmentHead(Staff actor) {
-        return actor.has(Role.APPROVER) && actor.departmentId() == departmentId;
     }
 
     private void requireDepartmentHead(Staff actor) {
@@ -320,17 +335,7 @@ public final class OfficialAccount {
         s.put("version", policyVersion);
         s.put("platform", platform.name());
         s.put("departmentId", departmentId);
-        s.put("name", policy.name());
-        s.put("url", policy.url());
-        s.put("purpose", policy.purpose());
-        s.put("administratorId", policy.administratorId());
-        s.put("operatorIds", policy.operatorIds());
-        OperatingPolicy op = policy.operating();
-        s.put("basicPrinciples", op.basicPrinciples());
-        s.put("tone", op.tone());
-        s.put("departmentApprovalRequired", op.departmentApprovalRequired());
-        s.put("replyPolicy", op.replyPolicy().name());
-        s.put("commentHandling", op.commentHandling());
+        s.putAll(PolicyFields.of(policy));
         return s;
     }
 
@@ -404,6 +409,11 @@ public final class OfficialAccount {
 
     public AccountPolicy accountPolicy() {
         return policy;
+    }
+
+    /** The policy version under review, not in force; null unless a policy change is pending. */
+    public AccountPolicy proposedPolicy() {
+        return proposedPolicy;
     }
 
     public int policyVersion() {

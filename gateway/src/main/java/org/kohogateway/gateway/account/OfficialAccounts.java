@@ -35,7 +35,7 @@ public class OfficialAccounts {
             select a.id, a.platform, a.name, a.url, a.department_id, a.status, a.purpose, a.department_approval_required,
                    a.reply_policy, a.basic_principles, a.tone, a.comment_handling, a.administrator_id, a.policy_version,
                    a.requested_by, a.department_decided_by, a.decision_comment, a.closing_reason, a.closing_date,
-                   a.closed_at, a.version,
+                   a.closed_at, a.proposed_policy::text as proposed_policy, a.version,
                    array(select o.staff_id from account_operator o where o.account_id = a.id order by o.staff_id)
                        as operator_ids
             from official_account a
@@ -128,10 +128,10 @@ public class OfficialAccounts {
                 insert into official_account (platform, name, url, department_id, status, purpose,
                     department_approval_required, reply_policy, basic_principles, tone, comment_handling,
                     administrator_id, policy_version, requested_by, department_decided_by, decision_comment,
-                    closing_reason, closing_date, closed_at, version, created_at)
+                    closing_reason, closing_date, closed_at, proposed_policy, version, created_at)
                 values (:platform, :name, :url, :department, :status, :purpose, :approval, :reply, :principles, :tone,
                     :comments, :administrator, :policyVersion, :requestedBy, :departmentDecidedBy, :comment,
-                    :closingReason, :closingDate, :closedAt, 0, :created)
+                    :closingReason, :closingDate, :closedAt, cast(:proposed as jsonb), 0, :created)
                 returning id
                 """)
                 .params(params)
@@ -151,7 +151,7 @@ public class OfficialAccounts {
                     policy_version = :policyVersion, requested_by = :requestedBy,
                     department_decided_by = :departmentDecidedBy, decision_comment = :comment,
                     closing_reason = :closingReason, closing_date = :closingDate, closed_at = :closedAt,
-                    version = version + 1
+                    proposed_policy = cast(:proposed as jsonb), version = version + 1
                 where id = :id and version = :version
                 """)
                 .params(params(account))
@@ -197,7 +197,7 @@ public class OfficialAccounts {
         }
     }
 
-    private static Map<String, Object> params(OfficialAccount account) {
+    private Map<String, Object> params(OfficialAccount account) {
         AccountPolicy policy = account.accountPolicy();
         Map<String, Object> p = new HashMap<>();
         p.put("platform", account.platform().name());
@@ -219,6 +219,8 @@ public class OfficialAccounts {
         p.put("closingReason", account.closingReason());
         p.put("closingDate", account.closingDate());
         p.put("closedAt", account.closedAt() == null ? null : Timestamp.from(account.closedAt()));
+        p.put("proposed", account.proposedPolicy() == null ? null
+                : json.writeValueAsString(PolicyFields.of(account.proposedPolicy())));
         return p;
     }
 
@@ -304,12 +306,16 @@ public class OfficialAccounts {
                 nullableLong(rs, "administrator_id"), Arrays.asList((Long[]) rs.getArray("operator_ids").getArray()),
                 operating);
         Timestamp closedAt = rs.getTimestamp("closed_at");
+        String proposed = rs.getString("proposed_policy");
         return new OfficialAccount(rs.getLong("id"), Platform.valueOf(rs.getString("platform")),
                 rs.getLong("department_id"), AccountStatus.valueOf(rs.getString("status")), policy,
                 rs.getInt("policy_version"), nullableLong(rs, "requested_by"),
                 nullableLong(rs, "department_decided_by"), rs.getString("decision_comment"),
                 rs.getString("closing_reason"), rs.getObject("closing_date", LocalDate.class),
-                closedAt == null ? null : closedAt.toInstant(), rs.getInt("version"));
+                closedAt == null ? null : closedAt.toInstant(),
+                proposed == null ? null : PolicyFields.from(JsonMapper.shared().readValue(proposed,
+                        new TypeReference<Map<String, Object>>() {
+                        })), rs.getInt("version"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
+import org.kohogateway.gateway.account.AccountPolicy;
 import org.kohogateway.gateway.account.AccountProperties;
 import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.account.AccountWorkflow;
@@ -82,11 +83,22 @@ class AccountController {
         this.properties = properties;
     }
 
-    /** Credentials are never part of this view. */
+    /**
+     * Credentials are never part of this view. The policy fields are the policy in force; while a policy change is
+     * under review, {@code proposedPolicy} is the version proposed and {@code proposedChanges} names the fields it
+     * changes (both empty otherwise).
+     */
     record AccountView(long id, Platform platform, String name, String url, String department, AccountStatus status,
             String purpose, boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples,
             String tone, String commentHandling, String administrator, List<String> operators, int policyVersion,
-            String decisionComment, String closingReason, LocalDate closingDate, Instant closedAt) {
+            String decisionComment, String closingReason, LocalDate closingDate, Instant closedAt,
+            PolicyView proposedPolicy, List<String> proposedChanges) {
+    }
+
+    /** A whole policy, staff by username. */
+    record PolicyView(String name, String url, String purpose, String administrator, List<String> operators,
+            boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples, String tone,
+            String commentHandling) {
     }
 
     record AccountRequest(Platform platform, Long departmentId, @Valid PolicyRequest policy) {
@@ -141,9 +153,18 @@ class AccountController {
     }
 
     @PutMapping("/{id}/policy")
-    @Operation(summary = "Change the operating policy: a new, audited policy version")
+    @Operation(summary = "Change the operating policy of a draft: a new, audited policy version (an account in "
+            + "service changes its policy through POST /{id}/policy-change)")
     AccountView changePolicy(Principal me, @PathVariable long id, @Valid @RequestBody PolicyRequest request) {
         return view(workflow.changePolicy(me.getName(), id, request.draft()));
+    }
+
+    @PostMapping("/{id}/policy-change")
+    @Operation(summary = "Propose a new policy (every field) for an account in service: the department head, then the "
+            + "PR department approve it through the same endpoints as an opening; until then the policy in force "
+            + "stays in force. One proposal at a time (409)")
+    AccountView proposePolicy(Principal me, @PathVariable long id, @Valid @RequestBody PolicyRequest request) {
+        return view(workflow.proposePolicy(me.getName(), id, request.draft()));
     }
 
     @GetMapping("/{id}/policy/versions")
@@ -205,7 +226,7 @@ class AccountController {
     }
 
     @PostMapping("/{id}/department-approve")
-    @Operation(summary = "Department head approves the opening or closing request")
+    @Operation(summary = "Department head approves the opening, policy change or closing request")
     AccountView approveAsDepartment(Principal me, @PathVariable long id,
             @Valid @RequestBody(required = false) CommentRequest request) {
         return view(workflow.approveAsDepartment(me.getName(), id, comment(request)));
@@ -219,7 +240,8 @@ class AccountController {
     }
 
     @PostMapping("/{id}/pr-approve")
-    @Operation(summary = "PR department approves: the account opens, or its closing is scheduled")
+    @Operation(summary = "PR department approves: the account opens, its proposed policy becomes the new version, or "
+            + "its closing is scheduled")
     AccountView approveAsPr(Principal me, @PathVariable long id,
             @Valid @RequestBody(required = false) CommentRequest request) {
         return view(workflow.approveAsPr(me.getName(), id, comment(request)));
@@ -243,13 +265,21 @@ class AccountController {
     }
 
     private AccountView view(OfficialAccount a) {
-        var policy = a.accountPolicy();
-        var operating = a.policy();
-        return new AccountView(a.id(), a.platform(), a.name(), a.url(), staff.department(a.departmentId()).name(),
-                a.status(), a.purpose(), operating.departmentApprovalRequired(), operating.replyPolicy(),
-                operating.basicPrinciples(), operating.tone(), operating.commentHandling(),
+        PolicyView current = policyView(a.accountPolicy());
+        return new AccountView(a.id(), a.platform(), current.name(), current.url(),
+                staff.department(a.departmentId()).name(), a.status(), current.purpose(),
+                current.departmentApprovalRequired(), current.replyPolicy(), current.basicPrinciples(), current.tone(),
+                current.commentHandling(), current.administrator(), current.operators(), a.policyVersion(),
+                a.decisionComment(), a.closingReason(), a.closingDate(), a.closedAt(),
+                a.proposedPolicy() == null ? null : policyView(a.proposedPolicy()), a.proposedChanges());
+    }
+
+    private PolicyView policyView(AccountPolicy policy) {
+        var operating = policy.operating();
+        return new PolicyView(policy.name(), policy.url(), policy.purpose(),
                 policy.administratorId() == null ? null : staff.byId(policy.administratorId()).username(),
-                policy.operatorIds().stream().map(id -> staff.byId(id).username()).toList(), a.policyVersion(),
-                a.decisionComment(), a.closingReason(), a.closingDate(), a.closedAt());
+                policy.operatorIds().stream().map(id -> staff.byId(id).username()).toList(),
+                operating.departmentApprovalRequired(), operating.replyPolicy(), operating.basicPrinciples(),
+                operating.tone(), operating.commentHandling());
     }
 }

@@ -109,7 +109,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/accounts/*/pr-approve", "/api/accounts/*/pr-reject")
                         .access(unscopedTokenNeeds("PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/*/submit",
-                                "/api/accounts/*/closing").access(unscopedTokenNeeds("POSTER", "APPROVER", "ADMIN"))
+                                "/api/accounts/*/policy-change", "/api/accounts/*/closing").access(unscopedTokenNeeds("POSTER", "APPROVER", "ADMIN"))
                         .requestMatchers(HttpMethod.PUT, "/api/accounts/*/policy")
                         .access(unscopedTokenNeeds("POSTER", "APPROVER", "ADMIN"))
                         .requestMatchers(HttpMethod.POST, "/api/accounts/*/profile-check",

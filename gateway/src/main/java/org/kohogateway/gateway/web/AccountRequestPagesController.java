@@ -22,6 +22,8 @@ import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +37,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The requesters' side of the account registry (guideline §5 開始・廃止の手続き): draft a new account with its whole
- * operating policy, change the policy (a new version), send the draft to the department head, and request the
- * closing of an account in service with reason and date. {@link AccountWorkflow} decides who may; the deciders use
- * {@code /accounts/reviews}.
+ * operating policy, change a draft's policy (a new version), send the draft to the department head, request a change
+ * of the policy of an account in service (reviewed as an opening is; the version in force stays until then), and
+ * request the closing of an account in service with reason and date. {@link AccountWorkflow} decides who may; the
+ * deciders use {@code /accounts/reviews}.
  */
 @Controller
 class AccountRequestPagesController {
@@ -47,9 +50,11 @@ class AccountRequestPagesController {
     private final StaffDirectory staff;
     private final FormErrors errors;
     private final Clock clock;
+    private final MessageSource messages;
 
     AccountRequestPagesController(OfficialAccounts accounts, AccountWorkflow workflow, StaffDirectory staff,
-            FormErrors errors, Clock clock) {
+            FormErrors errors, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.accounts = accounts;
         this.workflow = workflow;
         this.staff = staff;
@@ -100,10 +105,24 @@ class AccountRequestPagesController {
     @PostMapping("/accounts/{id}/policy")
     String changePolicy(Principal principal, @PathVariable long id, @ModelAttribute("form") AccountForm form,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return policy(principal, id, form, model, redirect, response, "flash.accountPolicyChanged",
+                () -> workflow.changePolicy(principal.getName(), id, form.draft()));
+    }
+
+    @PostMapping("/accounts/{id}/policy-change")
+    String proposePolicy(Principal principal, @PathVariable long id, @ModelAttribute("form") AccountForm form,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return policy(principal, id, form, model, redirect, response, "flash.accountPolicyChangeProposed",
+                () -> workflow.proposePolicy(principal.getName(), id, form.draft()));
+    }
+
+    /** Saves or proposes a policy; a refusal shows the form again with what was typed. */
+    private String policy(Principal principal, long id, AccountForm form, Model model, RedirectAttributes redirect,
+            HttpServletResponse response, String success, Runnable action) {
         OfficialAccount account = accounts.get(id);
         try {
-            workflow.changePolicy(principal.getName(), id, form.draft());
-            redirect.addFlashAttribute("flash", "flash.accountPolicyChanged");
+            action.run();
+            redirect.addFlashAttribute("flash", success);
             return "redirect:/accounts/" + id;
         } catch (GatewayException e) {
             errors.show(model, response, "policy", e);
@@ -169,10 +188,15 @@ class AccountRequestPagesController {
         model.addAttribute("form", form);
         model.addAttribute("formDepartment", staff.department(account.departmentId()));
         members(model, staff.inDepartment(account.departmentId()));
+        // a draft is edited; the policy of an account in service is only ever proposed, for review
         model.addAttribute("editable", account.status() == AccountStatus.DRAFT
                 || account.status() == AccountStatus.ACTIVE);
+        model.addAttribute("proposing", account.status() == AccountStatus.ACTIVE);
         model.addAttribute("mayManage", account.mayManage(me));
-        model.addAttribute("formAction", "/accounts/" + account.id() + "/policy");
+        model.addAttribute("formAction", "/accounts/" + account.id()
+                + (account.status() == AccountStatus.ACTIVE ? "/policy-change" : "/policy"));
+        model.addAttribute("comparison", PolicyComparison.of(account, staff, messages,
+                LocaleContextHolder.getLocale()));
         model.addAttribute("versions", accounts.policyVersions(account.id()).size());
         if (!model.containsAttribute("closingForm")) {
             model.addAttribute("closingForm", Map.of("reason", "", "closingDate", ""));

@@ -4,8 +4,9 @@ import static org.kohogateway.gateway.web.FormValues.blankToNull;
 
 import java.security.Principal;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.account.AccountStatus;
@@ -16,6 +17,7 @@ import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,25 +27,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The account registry review (guideline §5 開始・廃止の手続き): a department head sees the openings and closings of
- * their department waiting for them, a PR officer those waiting for the PR department's review; each shows the
- * operating policy being approved and is approved or sent back with a comment (a rejection needs one).
+ * The account registry review (guideline §5 開始・変更・廃止の手続き): a department head sees the openings, policy
+ * changes and closings of their department waiting for them, a PR officer those waiting for the PR department's
+ * review; each shows the operating policy being approved (a policy change beside the version in force) and is
+ * approved or sent back with a comment (a rejection needs one).
  */
 @Controller
 class AccountReviewPagesController {
-
-    private static final Set<AccountStatus> DEPARTMENT_STEP = EnumSet.of(AccountStatus.PENDING_DEPARTMENT,
-            AccountStatus.CLOSING_PENDING_DEPARTMENT);
-    private static final Set<AccountStatus> PR_STEP = EnumSet.of(AccountStatus.PENDING_PR,
-            AccountStatus.CLOSING_PENDING_PR);
 
     private final OfficialAccounts accounts;
     private final AccountWorkflow workflow;
     private final StaffDirectory staff;
     private final FindingLines lines;
+    private final MessageSource messages;
 
     AccountReviewPagesController(OfficialAccounts accounts, AccountWorkflow workflow, StaffDirectory staff,
-            FindingLines lines) {
+            FindingLines lines, MessageSource messages) {
+        this.messages = messages;
         this.accounts = accounts;
         this.workflow = workflow;
         this.staff = staff;
@@ -51,10 +51,14 @@ class AccountReviewPagesController {
     }
 
     @GetMapping("/accounts/reviews")
-    String reviews(Principal principal, Model model) {
+    String reviews(Principal principal, Model model, Locale locale) {
         Staff me = staff.byUsername(principal.getName());
-        model.addAttribute("reviews", accounts.all().stream().filter(a -> waitsFor(me, a))
-                .sorted(Comparator.comparing(OfficialAccount::id)).toList());
+        List<OfficialAccount> reviews = accounts.all().stream().filter(a -> waitsFor(me, a))
+                .sorted(Comparator.comparing(OfficialAccount::id)).toList();
+        model.addAttribute("reviews", reviews);
+        model.addAttribute("comparisons", reviews.stream().filter(a -> a.status().policyChange())
+                .collect(Collectors.toMap(OfficialAccount::id,
+                        a -> PolicyComparison.of(a, staff, messages, locale))));
         model.addAttribute("departments", staff.departments().stream()
                 .collect(Collectors.toMap(d -> d.id(), d -> d.name())));
         return "account-reviews";
@@ -62,15 +66,15 @@ class AccountReviewPagesController {
 
     /** Whether this account's current step is this person's to decide. */
     static boolean waitsFor(Staff me, OfficialAccount a) {
-        return (me.has(Role.APPROVER) && a.departmentId() == me.departmentId() && DEPARTMENT_STEP.contains(a.status()))
-                || (me.has(Role.PR_OFFICER) && PR_STEP.contains(a.status()));
+        return (me.has(Role.APPROVER) && a.departmentId() == me.departmentId() && AccountStatus.DEPARTMENT_STEP.contains(a.status()))
+                || (me.has(Role.PR_OFFICER) && AccountStatus.PR_STEP.contains(a.status()));
     }
 
     @PostMapping("/accounts/{id}/review/approve")
     String approve(Principal principal, @PathVariable long id, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
         return decide(redirect, "flash.accountApproved", () -> {
-            if (PR_STEP.contains(accounts.get(id).status())) {
+            if (AccountStatus.PR_STEP.contains(accounts.get(id).status())) {
                 workflow.approveAsPr(principal.getName(), id, blankToNull(comment));
             } else {
                 workflow.approveAsDepartment(principal.getName(), id, blankToNull(comment));
@@ -82,7 +86,7 @@ class AccountReviewPagesController {
     String reject(Principal principal, @PathVariable long id, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
         return decide(redirect, "flash.accountRejected", () -> {
-            if (PR_STEP.contains(accounts.get(id).status())) {
+            if (AccountStatus.PR_STEP.contains(accounts.get(id).status())) {
                 workflow.rejectAsPr(principal.getName(), id, comment);
             } else {
                 workflow.rejectAsDepartment(principal.getName(), id, comment);
@@ -95,7 +99,7 @@ class AccountReviewPagesController {
             action.run();
             redirect.addFlashAttribute("flash", successCode);
         } catch (GatewayException e) {
-            lines.flash(redirect, e, null, java.util.Map.of());
+            lines.flash(redirect, e, null, Map.of());
         }
         return "redirect:/accounts/reviews";
     }

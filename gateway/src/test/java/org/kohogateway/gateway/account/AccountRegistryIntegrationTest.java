@@ -2,6 +2,7 @@ package org.kohogateway.gateway.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +10,20 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.policy.Finding;
+import org.kohogateway.gateway.policy.RuleId;
+import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.NewPost;
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.security.ApiTokens;
+import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.testing.Api;
@@ -38,6 +47,9 @@ class AccountRegistryIntegrationTest extends IntegrationTest {
 
     @Autowired
     OfficialAccounts accounts;
+
+    @Autowired
+    ApiTokens apiTokens;
 
     private World world;
 
@@ -181,32 +193,151 @@ class AccountRegistryIntegrationTest extends IntegrationTest {
         assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
     }
 
+    private JsonNode proposed(String who, long id, Map<String, Object> policy) {
+        var response = api(who).post("/api/accounts/" + id + "/policy-change", Api.json(policy));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
     @Test
-    void policyChangesAreVersionedAuditedAndRecordedOnTheDeliveriesApprovedUnderThem() {
+    void aPolicyChangeInServiceWalksDepartmentHeadThenPrAndOnlyThenBecomesTheNewVersion() {
         long id = active("江津市観光 X");
         Post first = data.approvedPost(world, "秋祭りのお知らせ", Instant.now().plus(Duration.ofDays(1)), account(id));
         assertThat(first.deliveries()).singleElement().satisfies(d -> assertThat(d.policyVersion()).isEqualTo(1));
-
         assertRefused(api(world.poster()).put("/api/accounts/" + id + "/policy", Api.json(policy("江津市観光 X 改"))),
-                403, "account.policyChangeNeedsPr");
-        // the name is on the public list and was reviewed at opening: the PR department changes it
-        assertRefused(api(world.approver()).put("/api/accounts/" + id + "/policy", Api.json(policy("江津市観光 X 改"))),
-                403, "account.policyChangeNeedsPr");
-        var changed = api(world.pr()).put("/api/accounts/" + id + "/policy", Api.json(policy("江津市観光 X 改")));
-        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-        assertThat(changed.json().get("policyVersion").asInt()).isEqualTo(2);
+                409, "account.illegalTransition");
 
+        JsonNode pending = proposed(world.poster(), id, policy("江津市観光 X 改"));
+
+        assertThat(pending.get("status").asString()).isEqualTo("CHANGE_PENDING_DEPARTMENT");
+        assertThat(pending.get("name").asString()).as("the policy in force").isEqualTo("江津市観光 X");
+        assertThat(pending.get("policyVersion").asInt()).isEqualTo(1);
+        assertThat(pending.get("proposedPolicy").get("name").asString()).isEqualTo("江津市観光 X 改");
+        assertThat(pending.get("proposedChanges").toString()).isEqualTo("[\"name\"]");
+        assertRefused(api(world.approver()).post("/api/accounts/" + id + "/policy-change",
+                Api.json(policy("江津市観光 X 別案"))), 409, "account.policyChangePending");
+        assertRefused(api(world.poster()).post("/api/accounts/" + id + "/closing", Api.json(Map.of("reason", "理由",
+                "closingDate", LocalDate.ofInstant(clock.instant(), AccountWorkflow.CITY_TIME).toString()))), 409,
+                "account.policyChangePending");
+        assertRefused(api(world.pr()).post("/api/accounts/" + id + "/pr-approve", null), 409,
+                "account.illegalTransition");
+        Post during = data.approvedPost(world, "冬祭りのお知らせ", Instant.now().plus(Duration.ofDays(1)), account(id));
+        assertThat(during.deliveries()).singleElement().satisfies(d -> assertThat(d.policyVersion()).isEqualTo(1));
+
+        assertThat(step(world.approver(), id, "department-approve", "了承").get("status").asString())
+                .isEqualTo("CHANGE_PENDING_PR");
+        assertThat(status(id)).isEqualTo("CHANGE_PENDING_PR");
+        JsonNode approved = step(world.pr(), id, "pr-approve", "審査しました");
+
+        assertThat(approved.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(approved.get("name").asString()).isEqualTo("江津市観光 X 改");
+        assertThat(approved.get("policyVersion").asInt()).isEqualTo(2);
+        assertThat(approved.get("proposedPolicy").isNull()).isTrue();
         JsonNode versions = api(world.auditor()).get("/api/accounts/" + id + "/policy/versions").json();
         assertThat(versions.size()).isEqualTo(2);
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(2);
         assertThat(versions.get(0).get("snapshot").get("name").asString()).isEqualTo("江津市観光 X 改");
+        assertThat(versions.get(0).get("changedBy").asString()).isEqualTo(world.pr());
         assertThat(versions.get(1).get("snapshot").get("name").asString()).isEqualTo("江津市観光 X");
-        assertThat(audit.find(new AuditQuery("ACCOUNT", Long.toString(id), null, 1)).getFirst().action())
-                .isEqualTo("ACCOUNT_POLICY_CHANGED");
+        assertThat(audit.find(new AuditQuery("ACCOUNT", Long.toString(id), null, 4)))
+                .extracting(e -> e.actor() + " " + e.action() + " " + e.afterState())
+                .containsExactly(
+                        world.pr() + " ACCOUNT_POLICY_CHANGED ACTIVE",
+                        world.pr() + " ACCOUNT_POLICY_CHANGE_PR_APPROVED ACTIVE",
+                        world.approver() + " ACCOUNT_POLICY_CHANGE_DEPARTMENT_APPROVED CHANGE_PENDING_PR",
+                        world.poster() + " ACCOUNT_POLICY_CHANGE_PROPOSED CHANGE_PENDING_DEPARTMENT");
 
-        Post second = data.approvedPost(world, "冬祭りのお知らせ", Instant.now().plus(Duration.ofDays(1)), account(id));
+        Post second = data.approvedPost(world, "新年のお知らせ", Instant.now().plus(Duration.ofDays(1)), account(id));
         assertThat(second.deliveries()).singleElement().satisfies(d -> assertThat(d.policyVersion()).isEqualTo(2));
         assertThat(posts.get(first.id()).deliveries().getFirst().policyVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void whileAChangeOfRouteAndRepliesIsPendingPostsFollowThePolicyInForce() {
+        long id = active("江津市観光 X");
+        Map<String, Object> next = policy("江津市観光 X");
+        next.put("departmentApprovalRequired", false);
+        next.put("replyPolicy", "REPLIES_ALLOWED");
+        NewPost reply = new NewPost("ご質問ありがとうございます", List.of(), List.of(), PostCategory.NOTICE, List.of(id),
+                null, null, URI.create("https://x.com/someone/status/1234567890"), null, null);
+
+        JsonNode pending = proposed(world.poster(), id, next);
+        assertThat(pending.get("proposedChanges").toString())
+                .isEqualTo("[\"departmentApprovalRequired\",\"replyPolicy\"]");
+        assertFollowsOldPolicy(id, reply);
+        step(world.approver(), id, "department-approve", null);
+        assertFollowsOldPolicy(id, reply);
+
+        step(world.pr(), id, "pr-approve", null);
+
+        assertThat(data.draft(world.poster(), "新しい経路", null, account(id)).route()).isEqualTo(ApprovalRoute.PR_REVIEW);
+        assertThat(posts.check(world.poster(), reply)).extracting(Finding::rule).doesNotContain(RuleId.NO_REPLY);
+    }
+
+    private void assertFollowsOldPolicy(long id, NewPost reply) {
+        assertThat(data.draft(world.poster(), "審査中の投稿", null, account(id)).route())
+                .as("department approval still required").isEqualTo(ApprovalRoute.DEPARTMENT);
+        assertThat(posts.check(world.poster(), reply)).extracting(Finding::rule).as("no replies yet")
+                .contains(RuleId.NO_REPLY);
+    }
+
+    @Test
+    void aRejectedPolicyChangeLeavesThePolicyAsItWasAtEitherStep() {
+        long id = active("江津市観光 X");
+        proposed(world.poster(), id, policy("江津市観光 X 改"));
+        assertRefused(api(world.approver()).post("/api/accounts/" + id + "/department-reject", null), 400,
+                "account.rejectNeedsComment");
+
+        JsonNode back = step(world.approver(), id, "department-reject", "名称は変えません");
+
+        assertThat(back.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(back.get("name").asString()).isEqualTo("江津市観光 X");
+        assertThat(back.get("policyVersion").asInt()).isEqualTo(1);
+        assertThat(back.get("proposedPolicy").isNull()).isTrue();
+        assertThat(back.get("decisionComment").asString()).isEqualTo("名称は変えません");
+
+        proposed(world.poster(), id, policy("江津市観光 X 改"));
+        step(world.approver(), id, "department-approve", null);
+        JsonNode byPr = step(world.pr(), id, "pr-reject", "一覧の表記と合いません");
+        assertThat(byPr.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(byPr.get("name").asString()).isEqualTo("江津市観光 X");
+        assertThat(api(world.auditor()).get("/api/accounts/" + id + "/policy/versions").json().size()).isEqualTo(1);
+        assertThat(audit.find(new AuditQuery("ACCOUNT", Long.toString(id), null, 1)).getFirst().action())
+                .isEqualTo("ACCOUNT_POLICY_CHANGE_PR_REJECTED");
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnPolicyChange() {
+        long id = active("江津市観光 X");
+        assertRefused(api(world.auditor()).post("/api/accounts/" + id + "/policy-change",
+                Api.json(policy("江津市観光 X 別案"))), 403, "account.notManager");
+        proposed(world.approver(), id, policy("江津市観光 X 改"));
+
+        assertRefused(api(world.approver()).post("/api/accounts/" + id + "/department-approve", null), 403,
+                "account.selfApproval");
+        assertRefused(api(world.approverB()).post("/api/accounts/" + id + "/department-approve", null), 403,
+                "account.wrongDepartment");
+        assertThat(status(id)).isEqualTo("CHANGE_PENDING_DEPARTMENT");
+    }
+
+    @Test
+    void accountDecisionsThroughATokenNeedTheDecisionScope() {
+        long id = drafted("江津市観光 X");
+        step(world.poster(), id, "submit", null);
+        String noDecisions = apiTokens.issue(world.approver(), new ApiTokens.NewToken("連携", null,
+                Set.of(Role.APPROVER), null, clock.instant().plus(Duration.ofDays(1)), false), false).secret();
+
+        for (String action : List.of("department-approve", "department-reject")) {
+            assertRefused(Api.withToken(port, noDecisions).post("/api/accounts/" + id + "/" + action,
+                    Api.json(Map.of("comment", "トークンから"))), 403, "token.noDecisionScope");
+        }
+        assertThat(status(id)).isEqualTo("PENDING_DEPARTMENT");
+
+        String decides = apiTokens.issue(world.approver(), new ApiTokens.NewToken("決裁", null,
+                Set.of(Role.APPROVER), null, clock.instant().plus(Duration.ofDays(1)), true), true).secret();
+        var approved = Api.withToken(port, decides).post("/api/accounts/" + id + "/department-approve", null);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("PENDING_PR");
     }
 
     @Test

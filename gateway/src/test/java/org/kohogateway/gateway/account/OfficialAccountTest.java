@@ -201,40 +201,178 @@ class OfficialAccountTest {
         assertRefusal(() -> account.changePolicy(poster, policy("観光 LINE（改）")), "account.policyUnchanged");
     }
 
-    @Test
-    void policyOfAnAccountInServiceIsKeptUpToDateByTheDepartmentHead() {
+    /** Every field of the policy different from {@link #policy}: nothing of the old version may survive. */
+    private static AccountPolicy everyFieldChanged() {
+        return new AccountPolicy("観光 LINE（新）", "https://lin.ee/new", "観光とイベントの情報", 11L, List.of(10L, 17L),
+                new OperatingPolicy(false, ReplyPolicy.REPLIES_ALLOWED, "迅速に", "丁寧に", "必要に応じて返信します"));
+    }
+
+    private OfficialAccount changePendingPr(Staff proposer, Staff departmentHead) {
         OfficialAccount account = active();
-        AccountPolicy current = account.accountPolicy();
-        AccountPolicy newTone = new AccountPolicy(current.name(), current.url(), "観光とイベントの情報",
-                current.administratorId(), current.operatorIds(), new OperatingPolicy(true, ReplyPolicy.NO_REPLIES,
-                        "正確に", "丁寧に", "コメントには返信しません"));
-
-        assertRefusal(() -> account.changePolicy(poster, newTone), "account.policyChangeNeedsHead");
-        account.changePolicy(head, newTone);
-
-        assertThat(account.policyVersion()).isEqualTo(2);
+        account.proposePolicy(proposer, everyFieldChanged());
+        account.approveAsDepartment(departmentHead, "了承");
+        return account;
     }
 
     @Test
-    void whatThePrDepartmentReviewedChangesInServiceOnlyThroughThePrDepartment() {
+    void aPolicyChangeInServiceIsAProposalAndTheOldPolicyStaysInForceUntilPrApproves() {
         OfficialAccount account = active();
-        AccountPolicy current = account.accountPolicy();
-        AccountPolicy noApproval = new AccountPolicy(current.name(), current.url(), current.purpose(),
-                current.administratorId(), current.operatorIds(), new OperatingPolicy(false, ReplyPolicy.NO_REPLIES,
-                        "正確に", "親しみやすく", ""));
-        AccountPolicy replies = new AccountPolicy(current.name(), current.url(), current.purpose(),
-                current.administratorId(), current.operatorIds(), new OperatingPolicy(true,
-                        ReplyPolicy.REPLIES_ALLOWED, "正確に", "親しみやすく", ""));
+        AccountPolicy old = account.accountPolicy();
 
-        for (AccountPolicy reviewed : List.of(policy("改名"), noApproval, replies, new AccountPolicy(current.name(),
-                "https://lin.ee/other", current.purpose(), current.administratorId(), current.operatorIds(),
-                current.operating()))) {
-            assertRefusal(() -> account.changePolicy(head, reviewed), "account.policyChangeNeedsPr");
-        }
+        account.proposePolicy(poster, everyFieldChanged());
+
+        assertThat(account.status()).isEqualTo(AccountStatus.CHANGE_PENDING_DEPARTMENT);
+        assertThat(account.active()).as("keeps taking posts").isTrue();
+        assertThat(account.accountPolicy()).isEqualTo(old);
+        assertThat(account.policy().departmentApprovalRequired()).isTrue();
+        assertThat(account.policy().replyPolicy()).isEqualTo(ReplyPolicy.NO_REPLIES);
         assertThat(account.policyVersion()).isEqualTo(1);
-        account.changePolicy(pr, noApproval);
-        account.changePolicy(admin, policy("改名"));
-        assertThat(account.policyVersion()).isEqualTo(3);
+        assertThat(account.policyChanged()).isFalse();
+        assertThat(account.proposedPolicy()).isEqualTo(everyFieldChanged());
+
+        account.approveAsDepartment(head, "了承");
+        assertThat(account.status()).isEqualTo(AccountStatus.CHANGE_PENDING_PR);
+        assertThat(account.accountPolicy()).isEqualTo(old);
+        assertThat(account.policyVersion()).isEqualTo(1);
+
+        account.approveAsPr(pr, "審査しました");
+
+        assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(account.accountPolicy()).isEqualTo(everyFieldChanged());
+        assertThat(account.policyVersion()).isEqualTo(2);
+        assertThat(account.policyChanged()).isTrue();
+        assertThat(account.proposedPolicy()).isNull();
+        assertThat(account.drainEvents()).extracting(AccountEvent::action).containsExactly(
+                "ACCOUNT_POLICY_CHANGE_PROPOSED", "ACCOUNT_POLICY_CHANGE_DEPARTMENT_APPROVED",
+                "ACCOUNT_POLICY_CHANGE_PR_APPROVED", "ACCOUNT_POLICY_CHANGED");
+    }
+
+    @Test
+    void everyFieldOfThePolicyIsPartOfTheProposalAndNamedAsChanged() {
+        OfficialAccount account = active();
+
+        account.proposePolicy(poster, everyFieldChanged());
+
+        assertThat(account.proposedChanges()).containsExactly("name", "url", "purpose", "administrator", "operators",
+                "departmentApprovalRequired", "replyPolicy", "basicPrinciples", "tone", "commentHandling");
+        assertThat(account.drainEvents()).singleElement().satisfies(e -> assertThat(e.detail().keySet())
+                .contains("name", "url", "purpose", "administratorId", "operatorIds", "departmentApprovalRequired",
+                        "replyPolicy", "basicPrinciples", "tone", "commentHandling", "changes"));
+        account.approveAsDepartment(head, null);
+        account.approveAsPr(pr, null);
+        assertThat(account.snapshot()).containsEntry("name", "観光 LINE（新）").containsEntry("administratorId", 11L)
+                .containsEntry("operatorIds", List.of(10L, 17L)).containsEntry("departmentApprovalRequired", false)
+                .containsEntry("replyPolicy", "REPLIES_ALLOWED").containsEntry("tone", "丁寧に")
+                .containsEntry("version", 2);
+    }
+
+    @Test
+    void anUnchangedPolicyIsNoProposal() {
+        OfficialAccount account = active();
+
+        assertRefusal(() -> account.proposePolicy(head, account.accountPolicy()), "account.policyUnchanged");
+        assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+    }
+
+    @Test
+    void aPolicyChangeIsProposedByWhoeverManagesTheAccount() {
+        assertRefusal(() -> active().proposePolicy(outsidePoster, everyFieldChanged()), "account.notManager");
+        assertRefusal(() -> active().proposePolicy(auditor, everyFieldChanged()), "account.notManager");
+        assertRefusal(() -> active().proposePolicy(pr, everyFieldChanged()), "account.notManager");
+        for (Staff manager : List.of(poster, head, admin)) {
+            OfficialAccount account = active();
+            account.proposePolicy(manager, everyFieldChanged());
+            assertThat(account.status()).as(manager.username()).isEqualTo(AccountStatus.CHANGE_PENDING_DEPARTMENT);
+        }
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnPolicyChange() {
+        OfficialAccount account = active();
+        account.proposePolicy(head, everyFieldChanged());
+
+        assertRefusal(() -> account.approveAsDepartment(head, null), "account.selfApproval");
+        assertThat(account.status()).isEqualTo(AccountStatus.CHANGE_PENDING_DEPARTMENT);
+
+        OfficialAccount byPr = active();
+        byPr.proposePolicy(headAndPr, everyFieldChanged());
+        byPr.approveAsDepartment(head, null);
+        assertRefusal(() -> byPr.approveAsPr(headAndPr, null), "account.selfApproval");
+        assertThat(byPr.status()).isEqualTo(AccountStatus.CHANGE_PENDING_PR);
+    }
+
+    @Test
+    void theDepartmentStepOfAPolicyChangeIsTheOwningDepartmentHeads() {
+        OfficialAccount account = active();
+        account.proposePolicy(poster, everyFieldChanged());
+
+        assertRefusal(() -> account.approveAsDepartment(otherHead, null), "account.wrongDepartment");
+        assertRefusal(() -> account.approveAsDepartment(pr, null), "account.notApprover");
+        assertRefusal(() -> account.approveAsDepartment(admin, null), "account.notApprover");
+        assertRefusal(() -> account.approveAsPr(pr, null), "account.illegalTransition");
+        assertThat(account.status()).isEqualTo(AccountStatus.CHANGE_PENDING_DEPARTMENT);
+    }
+
+    @Test
+    void thePrStepOfAPolicyChangeIsNotTheDepartmentDecidersAndNeedsAPrOfficer() {
+        OfficialAccount account = changePendingPr(poster, headAndPr);
+
+        assertRefusal(() -> account.approveAsPr(headAndPr, null), "account.selfApproval");
+        assertRefusal(() -> account.approveAsPr(head, null), "account.needsPr");
+        assertRefusal(() -> account.approveAsPr(admin, null), "account.needsPr");
+        assertRefusal(() -> account.approveAsDepartment(head, null), "account.illegalTransition");
+        assertThat(account.status()).isEqualTo(AccountStatus.CHANGE_PENDING_PR);
+        assertThat(account.policyVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedPolicyChangeIsDiscardedAndThePolicyStaysAsItWas() {
+        OfficialAccount byHead = active();
+        AccountPolicy old = byHead.accountPolicy();
+        byHead.proposePolicy(poster, everyFieldChanged());
+        assertRefusal(() -> byHead.rejectAsDepartment(head, " "), "account.rejectNeedsComment");
+
+        byHead.rejectAsDepartment(head, "今の方針のままで");
+
+        assertThat(byHead.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(byHead.accountPolicy()).isEqualTo(old);
+        assertThat(byHead.policyVersion()).isEqualTo(1);
+        assertThat(byHead.proposedPolicy()).isNull();
+        assertThat(byHead.policyChanged()).isFalse();
+        assertThat(byHead.decisionComment()).isEqualTo("今の方針のままで");
+        assertThat(byHead.drainEvents().getLast().action()).isEqualTo("ACCOUNT_POLICY_CHANGE_DEPARTMENT_REJECTED");
+
+        OfficialAccount byPr = changePendingPr(poster, head);
+        byPr.rejectAsPr(pr, "返信の体制が整っていません");
+        assertThat(byPr.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(byPr.accountPolicy()).isEqualTo(old);
+        assertThat(byPr.policyVersion()).isEqualTo(1);
+        assertThat(byPr.proposedPolicy()).isNull();
+        assertThat(byPr.drainEvents().getLast().action()).isEqualTo("ACCOUNT_POLICY_CHANGE_PR_REJECTED");
+    }
+
+    @Test
+    void oneProposalAtATimeAndNoneWhileClosing() {
+        OfficialAccount account = active();
+        account.proposePolicy(poster, everyFieldChanged());
+
+        assertRefusal(() -> account.proposePolicy(head, policy("別案")), "account.policyChangePending");
+        assertRefusal(() -> account.requestClosing(poster, "理由", TODAY, TODAY), "account.policyChangePending");
+        account.approveAsDepartment(head, null);
+        assertRefusal(() -> account.proposePolicy(head, policy("別案")), "account.policyChangePending");
+        assertRefusal(() -> account.requestClosing(poster, "理由", TODAY, TODAY), "account.policyChangePending");
+        assertThat(account.proposedPolicy()).isEqualTo(everyFieldChanged());
+
+        assertIllegal(closingPendingPr(), a -> a.proposePolicy(head, everyFieldChanged()), "CLOSING_PENDING_PR");
+        OfficialAccount closing = active();
+        closing.requestClosing(poster, "理由", TODAY, TODAY);
+        assertIllegal(closing, a -> a.proposePolicy(head, everyFieldChanged()), "CLOSING_PENDING_DEPARTMENT");
+    }
+
+    @Test
+    void anAccountInServiceIsNeverEditedDirectlyNorADraftProposed() {
+        assertIllegal(active(), a -> a.changePolicy(head, everyFieldChanged()), "ACTIVE");
+        assertIllegal(draft(), a -> a.proposePolicy(poster, everyFieldChanged()), "DRAFT");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.account.AccountPolicy;
 import org.kohogateway.gateway.account.AccountStatus;
+import org.kohogateway.gateway.account.AccountWorkflow;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.ReplyPolicy;
@@ -38,6 +39,9 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
 
     @Autowired
     StaffDirectory directory;
+
+    @Autowired
+    AccountWorkflow workflow;
 
     @Autowired
     AuditTrail audit;
@@ -158,6 +162,90 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
         assertThat(session(world.approver()).page("/accounts/reviews")).contains("観光 LINE に統合するため");
         assertThat(audit.find(AuditQuery.forSubject("ACCOUNT", Long.toString(account.id()))))
                 .extracting(AuditEntry::action).first().isEqualTo("ACCOUNT_CLOSING_REQUESTED");
+    }
+
+    @Test
+    void aPolicyChangeOfAnAccountInServiceIsRequestedOnItsPageAndReviewedBesideThePolicyInForce() {
+        World world = data.world();
+        PageSession poster = session(world.poster());
+        String name = "江津市 子育て LINE " + TestData.unique();
+        HttpResponse<String> drafted = poster.submit("/accounts/new", "/accounts", policy(world, name, "親しみやすく"));
+        long id = Long.parseLong(drafted.uri().getPath().substring("/accounts/".length()));
+        workflow.submit(world.poster(), id);
+        workflow.approveAsDepartment(world.approver(), id, null);
+        workflow.approveAsPr(world.pr(), id, null);
+        String page = "/accounts/" + id;
+        assertThat(poster.page(page)).contains("action=\"" + page + "/policy-change\"").contains("変更を申請する")
+                .doesNotContain("action=\"" + page + "/policy\"");
+        assertThat(poster.submitWithoutToken(page + "/policy-change", policy(world, name, "x")).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> requested = poster.submit(page, page + "/policy-change",
+                policy(world, name, "やわらかく丁寧に"));
+
+        assertThat(requested.body()).contains("運用ポリシーの変更を申請しました").contains("運用中（ポリシー変更の所属長承認待ち）")
+                .contains("id=\"policy-change-" + id + "\"").doesNotContain("id=\"policy-form\"")
+                .doesNotContain("id=\"closing-form\"");
+        assertThat(accounts.get(id).policy().tone()).as("in force until approved").isEqualTo("親しみやすく");
+        assertThat(poster.page("/accounts")).contains("運用中（ポリシー変更の所属長承認待ち）");
+
+        PageSession head = session(world.approver());
+        String reviews = head.page("/accounts/reviews");
+        String tone = row(reviews, "policy-change-" + id + "-tone");
+        assertThat(tone).contains("表現の硬軟度合い").contains("親しみやすく").contains("やわらかく丁寧に").contains("変更あり");
+        assertThat(row(reviews, "policy-change-" + id + "-name")).contains(name).contains("変更なし");
+        assertThat(row(reviews, "policy-change-" + id + "-operators")).contains(world.poster());
+        assertThat(reviews).contains("<caption>現在の版と変更案の比較</caption>").contains("（1 項目）");
+        assertThat(head.submit("/accounts/reviews", "/accounts/" + id + "/review/approve", "comment=").body())
+                .contains("承認しました");
+        assertThat(head.page("/accounts/reviews")).doesNotContain("policy-change-" + id);
+
+        PageSession pr = session(world.pr());
+        assertThat(row(pr.page("/accounts/reviews"), "policy-change-" + id + "-tone")).contains("変更あり");
+        assertThat(pr.submit("/accounts/reviews", "/accounts/" + id + "/review/approve", "comment=").body())
+                .contains("承認しました");
+
+        OfficialAccount changed = accounts.get(id);
+        assertThat(changed.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(changed.policy().tone()).isEqualTo("やわらかく丁寧に");
+        assertThat(changed.policyVersion()).isEqualTo(2);
+        assertThat(poster.page(page)).contains("第 2 版（全 2 版）");
+    }
+
+    @Test
+    void aPolicyChangeThePrDepartmentSendsBackLeavesThePolicyInForce() {
+        World world = data.world();
+        PageSession poster = session(world.poster());
+        String name = "江津市 防災 LINE " + TestData.unique();
+        HttpResponse<String> drafted = poster.submit("/accounts/new", "/accounts", policy(world, name, "簡潔に"));
+        long id = Long.parseLong(drafted.uri().getPath().substring("/accounts/".length()));
+        workflow.submit(world.poster(), id);
+        workflow.approveAsDepartment(world.approver(), id, null);
+        workflow.approveAsPr(world.pr(), id, null);
+        String page = "/accounts/" + id;
+        poster.submit(page, page + "/policy-change", policy(world, name + " 改", "簡潔に"));
+        HttpResponse<String> again = poster.submit(page, page + "/policy-change", policy(world, name + " 別案", "簡潔に"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        workflow.approveAsDepartment(world.approver(), id, null);
+
+        PageSession pr = session(world.pr());
+        assertThat(pr.submit("/accounts/reviews", "/accounts/" + id + "/review/reject", "comment=").body())
+                .contains("差し戻しには理由のコメントが必要です");
+        assertThat(pr.submit("/accounts/reviews", "/accounts/" + id + "/review/reject",
+                "comment=" + enc("名称は一覧と合わせてください")).body()).contains("差し戻しました");
+
+        OfficialAccount kept = accounts.get(id);
+        assertThat(kept.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(kept.name()).isEqualTo(name);
+        assertThat(kept.policyVersion()).isEqualTo(1);
+        assertThat(poster.page(page)).contains("名称は一覧と合わせてください").contains("action=\"" + page + "/policy-change\"");
+    }
+
+    /** One row of a page's table, by its id. */
+    private static String row(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     @Test

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.account.AccountWorkflow;
+import org.kohogateway.gateway.account.PolicyDraft;
+import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.dispatch.Dispatcher;
 import org.kohogateway.gateway.login.Totp;
@@ -60,6 +63,9 @@ class AdminPagesBrowserTest extends IntegrationTest {
 
     @Autowired
     private PostWorkflow workflow;
+
+    @Autowired
+    private AccountWorkflow accounts;
 
     @Autowired
     private org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -455,6 +461,31 @@ class AdminPagesBrowserTest extends IntegrationTest {
             assertThat(driver.findElement(By.id(field)).getRect().getWidth()).as(field).isLessThanOrEqualTo(390);
         }
         screenshot("account-request-phone");
+    }
+
+    @Test
+    void aDepartmentHeadReviewsAPolicyChangeBesideThePolicyInForceOnAPhone() {
+        World world = data.world();
+        String name = "子育て LINE " + TestData.unique();
+        PolicyDraft policy = new PolicyDraft(name, "https://lin.ee/kosodate", "子育て支援の情報", world.approver(),
+                List.of(world.poster()), true, ReplyPolicy.NO_REPLIES, "正確に", "親しみやすく", "");
+        long id = accounts.draft(world.poster(), org.kohogateway.connectors.Platform.LINE, world.departmentA().id(),
+                policy).id();
+        accounts.submit(world.poster(), id);
+        accounts.approveAsDepartment(world.approver(), id, null);
+        accounts.approveAsPr(world.pr(), id, null);
+        accounts.proposePolicy(world.poster(), id, new PolicyDraft(name, "https://lin.ee/kosodate", "子育て支援の情報",
+                world.approver(), List.of(world.poster()), false, ReplyPolicy.REPLIES_ALLOWED, "正確に", "丁寧に", ""));
+
+        login(world.approver());
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/accounts/reviews"));
+
+        WebElement replies = driver.findElement(By.id("policy-change-" + id + "-replyPolicy"));
+        assertThat(replies.getText()).contains("コメントに返信しない").contains("コメントに返信する").contains("変更あり");
+        assertThat(driver.findElement(By.id("policy-change-" + id + "-name")).getText()).contains("変更なし");
+        assertThat(driver.findElement(By.id("review-comment-" + id)).getRect().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("account-policy-change-review");
     }
 
     private void login(String username) {
