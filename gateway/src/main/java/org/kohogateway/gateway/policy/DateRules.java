@@ -26,8 +26,8 @@ final class DateRules {
             + "(?:月\\s?(?<day>\\d{1,2})日|/(?<slashDay>\\d{1,2})(?=\\s?\\([月火水木金土日]))"
             + "(?:\\s?\\((?<weekday>[月火水木金土日])(?:曜日?)?(?:[・/]?祝日?)?\\))?");
     private static final String WEEKDAYS = "月火水木金土日";
-    /** The rest of the sentence says it already happened (a report, 「開催しました」): a past date is meant. */
-    private static final Pattern PAST_TENSE = Pattern.compile("[^。\\n!?]{0,40}?(?:ました|でした|だった)");
+    /** The rest of the sentence says it already happened (a report, 「開催しました」「開催した」): a past date is meant. */
+    private static final Pattern PAST_TENSE = Pattern.compile("[^。\\n!?]{0,40}?(?:ました|でした|だった|された|した(?!い))");
 
     private DateRules() {
     }

@@ -85,7 +85,7 @@ final class PersonalDataRules {
             }
             int end = -1;
             int gap = 0;
-            while (at < digits.length() && gap <= 2) {
+            while (at < digits.length() && gap <= 3) {
                 char c = digits.charAt(at);
                 if (Character.isDigit(c)) {
                     number.append(c);

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.BitSet;
 
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
@@ -21,11 +22,32 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  */
 final class Words {
 
-    /** Token boundaries of one text: a bit at every offset where a word starts, and one where a word ends. */
-    record Boundaries(BitSet starts, BitSet ends) {
+    /**
+     * Token boundaries of one text: a bit at every offset where a word starts, and one where a word ends; and the
+     * end of the word each character belongs to.
+     */
+    record Boundaries(String text, BitSet starts, BitSet ends, int[] wordEnd) {
 
+        /**
+         * Whether {@code [start, end)} is a word, or the stem of one: a term ending in kanji followed in the same
+         * word by kana only is that word conjugated (馬鹿げた, 殺せ), while a kanji after it makes another word (土人形).
+         */
         boolean isWord(int start, int end) {
-            return starts.get(start) && ends.get(end);
+            if (!starts.get(start)) {
+                return false;
+            }
+            if (ends.get(end)) {
+                return true;
+            }
+            if (!Character.isIdeographic(text.codePointBefore(end))) {
+                return false;
+            }
+            for (int i = end; i < wordEnd[end - 1]; i++) {
+                if (Character.UnicodeBlock.of(text.charAt(i)) != Character.UnicodeBlock.HIRAGANA) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -49,6 +71,7 @@ final class Words {
     static Boundaries of(String text) {
         BitSet starts = new BitSet(text.length() + 1);
         BitSet ends = new BitSet(text.length() + 1);
+        int[] wordEnd = new int[text.length()];
         // NORMAL mode: compounds stay whole (SEARCH would split 違法ダウンロード and expose its parts)
         try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(Dictionary.COMPOUNDS, true,
                 JapaneseTokenizer.Mode.NORMAL)) {
@@ -58,11 +81,12 @@ final class Words {
             while (tokenizer.incrementToken()) {
                 starts.set(offset.startOffset());
                 ends.set(offset.endOffset());
+                Arrays.fill(wordEnd, offset.startOffset(), offset.endOffset(), offset.endOffset());
             }
             tokenizer.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Boundaries(starts, ends);
+        return new Boundaries(text, starts, ends, wordEnd);
     }
 }

@@ -92,17 +92,17 @@ class StructuredRulesTest {
         // IMAGE_REQUIRED: Instagram only
         for (int i = 0; i < 10; i++) {
             c.add(Arguments.of(RuleId.IMAGE_REQUIRED, true, "Instagram without image #" + i,
-                    new Candidate("写真なし " + i, List.of(), List.of(), null, null, false, false,
+                    new Candidate("写真なし " + i, List.of(), List.of(), null, null, false, false, null,
                             i % 2 == 0 ? List.of(INSTAGRAM) : List.of(LINE, INSTAGRAM))));
             c.add(Arguments.of(RuleId.IMAGE_REQUIRED, false, (i < 5 ? "Instagram with image #" : "no Instagram #") + i,
-                    new Candidate("写真 " + i, List.of(), i < 5 ? List.of(IMAGE) : List.of(), null, null, false, false,
+                    new Candidate("写真 " + i, List.of(), i < 5 ? List.of(IMAGE) : List.of(), null, null, false, false, null,
                             i < 5 ? List.of(INSTAGRAM) : List.of(LINE, X_REPLIES))));
         }
         // IMAGE_NOT_SUPPORTED: X posts text and links only; Facebook and Instagram one image; LINE up to four
         URI second = URI.create("https://www.city.gotsu.lg.jp/img/2.jpg");
         for (int i = 0; i < 5; i++) {
             c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "image to X #" + i,
-                    new Candidate("写真付き " + i, List.of(), List.of(IMAGE), null, null, false, false,
+                    new Candidate("写真付き " + i, List.of(), List.of(IMAGE), null, null, false, false, null,
                             i % 2 == 0 ? List.of(X_REPLIES) : List.of(LINE, X_NO_REPLY))));
             c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "two images to Facebook or Instagram #" + i,
                     new Candidate("写真 2 枚 " + i, List.of(), List.of(IMAGE, second), null, null, false, false, null,
