@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.policy;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,9 +15,10 @@ import org.kohogateway.gateway.account.ReplyPolicy;
  * @param quoteOf               the post being quoted or reposted, if any
  * @param answersPolicyProposal marked as answering a policy proposal (§6-③ ア)
  * @param emergency             marked as an emergency or disaster post (§6-③ イ)
+ * @param publishAt             when it is to go out, for the date checks; null for "as soon as approved" (now)
  */
 public record Candidate(String text, List<URI> links, List<URI> mediaUrls, String replyTo, String quoteOf,
-        boolean answersPolicyProposal, boolean emergency, List<Target> targets) {
+        boolean answersPolicyProposal, boolean emergency, Instant publishAt, List<Target> targets) {
 
     public Candidate {
         Objects.requireNonNull(text, "text");
@@ -30,6 +32,6 @@ public record Candidate(String text, List<URI> links, List<URI> mediaUrls, Strin
 
     public Candidate onlyFor(Target target) {
         return new Candidate(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency,
-                List.of(target));
+                publishAt, List.of(target));
     }
 }

@@ -16,23 +16,40 @@ final class ContentRules {
     }
 
     static void check(NormalizedText text, PolicyLists.Snapshot lists, List<Finding> findings) {
-        for (Map.Entry<String, String> term : lists.get(ListName.PROHIBITED_TERM).entrySet()) {
-            String needle = Normalizer.normalize(term.getKey(), Normalizer.Form.NFKC);
-            int from = 0;
-            int at;
-            while ((at = text.normalized.indexOf(needle, from)) >= 0) {
-                int s = text.originalStart(at);
-                int e = text.originalEnd(at + needle.length());
-                findings.add(new Finding(RuleId.PROHIBITED_CONTENT, s, e, null,
-                        List.of(text.original.substring(s, e), term.getValue())));
-                from = at + needle.length();
-            }
-        }
+        prohibitedTerms(text, lists.get(ListName.PROHIBITED_TERM), findings);
         Matcher m = FUSEJI.matcher(text.normalized);
         while (m.find()) {
             int s = text.originalStart(m.start());
             int e = text.originalEnd(m.end());
             findings.add(new Finding(RuleId.FUSEJI, s, e, null, List.of(text.original.substring(s, e))));
+        }
+    }
+
+    /**
+     * A term is found where its folded form occurs in the folded text and starts and ends on word boundaries, so
+     * 「バ カ」 and 「ﾊﾞｶ」 are found and 「バカンス」 is not. The words are only analysed when some term occurs at all.
+     */
+    private static void prohibitedTerms(NormalizedText text, Map<String, String> terms, List<Finding> findings) {
+        KanaFolding folded = KanaFolding.of(text.normalized);
+        Words.Boundaries words = null;
+        for (Map.Entry<String, String> term : terms.entrySet()) {
+            String needle = KanaFolding.of(Normalizer.normalize(term.getKey(), Normalizer.Form.NFKC)).folded;
+            if (needle.isEmpty()) {
+                continue;
+            }
+            int at = folded.folded.indexOf(needle);
+            while (at >= 0) {
+                if (words == null) {
+                    words = Words.of(folded.compact);
+                }
+                if (words.isWord(at, at + needle.length())) {
+                    int s = text.originalStart(folded.source(at));
+                    int e = text.originalEnd(folded.source(at + needle.length() - 1) + 1);
+                    findings.add(new Finding(RuleId.PROHIBITED_CONTENT, s, e, null,
+                            List.of(text.original.substring(s, e), term.getValue())));
+                }
+                at = folded.folded.indexOf(needle, at + 1);
+            }
         }
     }
 }

@@ -9,8 +9,11 @@ public enum ListName {
     BLOCKED_DOMAIN(true, false),
     /** Terms that flag possibly prohibited content (§4 ①–⑦), each with its reason, part of the finding. */
     PROHIBITED_TERM(true, false),
-    /** The city's own public contacts (phone numbers, e-mail addresses, postal codes and addresses). */
-    PERSONAL_DATA_ALLOWED(false, true);
+    /**
+     * The city's own public contacts (phone numbers, e-mail addresses, postal codes and addresses of departments and
+     * facilities), maintained by PR; each reason names the official page that publishes the contact.
+     */
+    PERSONAL_DATA_ALLOWED(true, true);
 
     private final boolean reasonRequired;
     private final boolean allowList;

@@ -17,8 +17,11 @@ final class PersonalDataRules {
     private static final String DASHES = "\\-‐‑–—−ー";
     private static final Pattern MY_NUMBER = Pattern.compile(
             "(?<![\\d\\-])(\\d{4})[ " + DASHES + "]?(\\d{4})[ " + DASHES + "]?(\\d{4})(?![\\d\\-])");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d\\-])(?:\\+81[ " + DASHES + "]?|0)\\d{1,4}"
-            + "(?:[ (" + DASHES + "]|\\) ?)?\\d{1,4}[ )" + DASHES + "]?\\d{3,4}(?![\\d\\-])");
+    /** Where a phone number may start: 0, or +81 (the leading 0 dropped), not inside a longer number. */
+    private static final Pattern PHONE_START = Pattern.compile("(?<![\\d+])(?:0|\\+ ?81)");
+    /** What people put between digit groups: spaces of any width (one space after NFKC), dashes, brackets. */
+    private static final String PHONE_SEPARATORS = " ()" + DASHES + "‒―﹣";
+    private static final String KANJI_DIGITS = "〇一二三四五六七八九";
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\w.+-])[\\w.+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+",
             Pattern.CASE_INSENSITIVE);
@@ -41,13 +44,7 @@ final class PersonalDataRules {
                 add(findings, RuleId.MY_NUMBER, text, m.start(), m.end());
             }
         }
-        m = PHONE.matcher(text.normalized);
-        while (m.find()) {
-            String digits = m.group().replaceAll("\\D", "").replaceFirst("^81", "0");
-            if (digits.length() >= 10 && digits.length() <= 11 && !allowed.containsKey(digits)) {
-                add(findings, RuleId.PHONE_NUMBER, text, m.start(), m.end());
-            }
-        }
+        phoneNumbers(text, allowed, findings);
         m = EMAIL.matcher(text.normalized);
         while (m.find()) {
             if (!allowed.containsKey(key(m.group()))) {
@@ -71,6 +68,67 @@ final class PersonalDataRules {
     }
 
     /**
+     * Phone numbers however they are written: kanji numerals (〇九〇…), {@code +81}, groups split by spaces, dashes or
+     * brackets. A number is ten digits, eleven for mobile and IP phones (050, 070, 080, 090) and 0800; digits that go
+     * on without a separator make it part of something longer (an order number), not a phone number.
+     */
+    private static void phoneNumbers(NormalizedText text, Map<String, String> allowed, List<Finding> findings) {
+        String digits = withAsciiDigits(text.normalized);
+        Matcher start = PHONE_START.matcher(digits);
+        int from = 0;
+        while (from < digits.length() && start.find(from)) {
+            from = start.end();
+            StringBuilder number = new StringBuilder("0");
+            int at = start.end();
+            if (start.group().startsWith("+") && digits.startsWith("(0)", at)) {
+                at += 3;
+            }
+            int end = -1;
+            int gap = 0;
+            while (at < digits.length() && gap <= 3) {
+                char c = digits.charAt(at);
+                if (Character.isDigit(c)) {
+                    number.append(c);
+                    gap = 0;
+                    int wanted = number.length() >= 4 && elevenDigits(number) ? 11 : 10;
+                    if (number.length() == wanted) {
+                        boolean continues = at + 1 < digits.length() && Character.isDigit(digits.charAt(at + 1));
+                        end = continues ? -1 : at + 1;
+                        break;
+                    }
+                } else if (PHONE_SEPARATORS.indexOf(c) >= 0) {
+                    gap++;
+                } else {
+                    break;
+                }
+                at++;
+            }
+            if (end > 0 && !allowed.containsKey(number.toString())) {
+                add(findings, RuleId.PHONE_NUMBER, text, start.start(), end);
+                from = end;
+            }
+        }
+    }
+
+    private static boolean elevenDigits(CharSequence number) {
+        String prefix = number.subSequence(0, 4).toString();
+        return prefix.startsWith("050") || prefix.startsWith("070") || prefix.startsWith("080")
+                || prefix.startsWith("090") || prefix.equals("0800");
+    }
+
+    /** The text with kanji numerals as ASCII digits, one character for one, so offsets stay the same. */
+    private static String withAsciiDigits(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            int digit = KANJI_DIGITS.indexOf(chars[i]);
+            if (digit >= 0) {
+                chars[i] = (char) ('0' + digit);
+            }
+        }
+        return new String(chars);
+    }
+
+    /**
      * The individual number's check digit (番号法施行令 第8条): weights n+1 for the 1st–6th digits counted from the
      * right of the first eleven, n−5 for the 7th–11th.
      */
@@ -89,7 +147,7 @@ final class PersonalDataRules {
     /** Comparable form of a contact: NFKC, lower case, without spaces, dashes and the postal mark. */
     static String key(String value) {
         String v = Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        v = v.replaceAll("[\\s〒()（）‐‑–—−ー-]", "").replace("郵便番号", "");
+        v = withAsciiDigits(v).replaceAll("[\\s〒()（）‐‑–—−ー‒―﹣-]", "").replace("郵便番号", "");
         return v.matches("\\+?[\\d]+") ? v.replaceFirst("^\\+81", "0") : v;
     }
 

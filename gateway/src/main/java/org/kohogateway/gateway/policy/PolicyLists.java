@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.kohogateway.connectors.Links;
 import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
@@ -102,6 +103,9 @@ public class PolicyLists {
         }
         if (why.isEmpty() && list.reasonRequired()) {
             throw new InvalidRequestException("policy.listReasonRequired", list + " entries need a reason", list);
+        }
+        if (list == ListName.PERSONAL_DATA_ALLOWED) {
+            requireOfficialSource(why);
         }
         if (list.weakenedBy(true)) {
             if (contains(list, normalized)) {
@@ -213,6 +217,21 @@ public class PolicyLists {
         if (name.isPublicSuffix() || !name.isUnderPublicSuffix()) {
             throw new InvalidRequestException("policy.officialDomainTooBroad",
                     "an official domain is a full host name, not a public suffix: " + host, host);
+        }
+    }
+
+    /**
+     * An allowed contact is one the city itself publishes: the reason names the page of an official domain where it
+     * is published, so the second person can check it there before confirming.
+     */
+    private void requireOfficialSource(String reason) {
+        Map<String, String> official = snapshot().get(ListName.OFFICIAL_DOMAIN);
+        boolean cited = Links.in(reason).stream()
+                .anyMatch(link -> link.text().startsWith("https://")
+                        && Domains.firstWithin(link.host(), official.keySet()) != null);
+        if (!cited) {
+            throw new InvalidRequestException("policy.allowedContactSource",
+                    "an allowed contact cites the official page that publishes it (https://…)");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.policy;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,22 +16,26 @@ import org.springframework.stereotype.Service;
 public class PolicyRules {
 
     private final PolicyLists lists;
+    private final Clock clock;
 
-    PolicyRules(PolicyLists lists) {
+    PolicyRules(PolicyLists lists, Clock clock) {
         this.lists = lists;
+        this.clock = clock;
     }
 
     public List<Finding> check(Candidate candidate) {
-        return check(candidate, lists.snapshot());
+        return check(candidate, lists.snapshot(), clock.instant());
     }
 
-    static List<Finding> check(Candidate candidate, PolicyLists.Snapshot snapshot) {
+    /** @param now what "as soon as approved" means for the date checks */
+    static List<Finding> check(Candidate candidate, PolicyLists.Snapshot snapshot, Instant now) {
         NormalizedText text = NormalizedText.of(candidate.text());
         List<Finding> findings = new ArrayList<>();
         PlatformRules.check(candidate, findings);
         LinkRules.check(text, candidate, snapshot, findings);
         PersonalDataRules.check(text, snapshot, findings);
         ContentRules.check(text, snapshot, findings);
+        DateRules.check(text, candidate.publishAt() == null ? now : candidate.publishAt(), findings);
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::start)
                 .thenComparing(f -> f.rule().ordinal()));
         return List.copyOf(findings);

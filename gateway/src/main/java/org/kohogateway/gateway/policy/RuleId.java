@@ -15,6 +15,12 @@ public enum RuleId {
     EMAIL_ADDRESS("§8-⑤", Severity.BLOCK),
     POSTAL_ADDRESS("§8-⑤", Severity.BLOCK),
     FUSEJI("§8-⑤", Severity.WARN),
+    /** A date with the wrong weekday beside it (12月20日（土） when that day is a Sunday). */
+    WEEKDAY_MISMATCH("§3-④", Severity.WARN),
+    /** A day no calendar has (11月31日, 2月30日). */
+    IMPOSSIBLE_DATE("§3-④", Severity.WARN),
+    /** A date already past on the day the post goes out (city time), unless the sentence reports it as past. */
+    PAST_DATE("§3-④", Severity.WARN),
     PLATFORM_LIMIT("platform", Severity.BLOCK),
     IMAGE_REQUIRED("platform", Severity.BLOCK),
     /** More images than the platform's connector can send: X none (text and links), Facebook and Instagram one. */

@@ -70,6 +70,6 @@ public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform p
 
     /** The post as the rules see it on this one account. */
     public Candidate candidate() {
-        return PostWorkflow.candidate(content, List.of(new Candidate.Target(accountId, platform, replyPolicy)));
+        return PostWorkflow.candidate(content, scheduledFor, List.of(new Candidate.Target(accountId, platform, replyPolicy)));
     }
 }

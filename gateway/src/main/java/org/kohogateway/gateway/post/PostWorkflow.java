@@ -176,7 +176,7 @@ public class PostWorkflow {
     public List<Finding> findings(Post post) {
         List<Candidate.Target> targets = post.accountIds().stream().map(accounts::get)
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
-        return rules.check(candidate(post.content(), targets));
+        return rules.check(candidate(post.content(), post.scheduledAt(), targets));
     }
 
     /** The rules' verdict on a post that does not exist yet: the as-you-type check. */
@@ -187,13 +187,14 @@ public class PostWorkflow {
                 request.replyTo(), request.quoteOf());
         List<Candidate.Target> targets = targets(author, request.accountIds()).stream()
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
-        return rules.check(candidate(content, targets));
+        return rules.check(candidate(content, request.scheduledAt(), targets));
     }
 
-    static Candidate candidate(PostContent content, List<Candidate.Target> targets) {
+    /** @param publishAt the scheduled time, or null for "as soon as approved" */
+    static Candidate candidate(PostContent content, Instant publishAt, List<Candidate.Target> targets) {
         return new Candidate(content.text(), content.links(), content.mediaUrls(), content.replyTo(),
                 content.quoteOf(), content.category() == PostCategory.POLICY_PROPOSAL_REPLY,
-                content.category() == PostCategory.EMERGENCY, targets);
+                content.category() == PostCategory.EMERGENCY, publishAt, targets);
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package org.kohogateway.gateway.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,21 +30,21 @@ class StructuredRulesTest {
         // NO_REPLY: a reply from a no-reply account is refused unless it answers a policy proposal or is an emergency
         for (int i = 0; i < 10; i++) {
             c.add(Arguments.of(RuleId.NO_REPLY, true, "reply #" + i,
-                    new Candidate("ご意見ありがとうございます " + i, List.of(), List.of(), reply + i, null, false, false,
+                    new Candidate("ご意見ありがとうございます " + i, List.of(), List.of(), reply + i, null, false, false, null,
                             List.of(i % 2 == 0 ? X_NO_REPLY : FACEBOOK))));
         }
         c.add(Arguments.of(RuleId.NO_REPLY, true, "one of two targets forbids replies",
-                new Candidate("返信", List.of(), List.of(), reply, null, false, false, List.of(X_REPLIES, LINE))));
+                new Candidate("返信", List.of(), List.of(), reply, null, false, false, null, List.of(X_REPLIES, LINE))));
         for (int i = 0; i < 4; i++) {
             c.add(Arguments.of(RuleId.NO_REPLY, false, "policy proposal answer #" + i,
-                    new Candidate("ご提案への回答です", List.of(), List.of(), reply, null, true, false, List.of(X_NO_REPLY))));
+                    new Candidate("ご提案への回答です", List.of(), List.of(), reply, null, true, false, null, List.of(X_NO_REPLY))));
             c.add(Arguments.of(RuleId.NO_REPLY, false, "emergency #" + i,
-                    new Candidate("避難所を開設しました", List.of(), List.of(), reply, null, false, true, List.of(FACEBOOK))));
+                    new Candidate("避難所を開設しました", List.of(), List.of(), reply, null, false, true, null, List.of(FACEBOOK))));
         }
         c.add(Arguments.of(RuleId.NO_REPLY, false, "account allows replies",
-                new Candidate("返信", List.of(), List.of(), reply, null, false, false, List.of(X_REPLIES))));
+                new Candidate("返信", List.of(), List.of(), reply, null, false, false, null, List.of(X_REPLIES))));
         c.add(Arguments.of(RuleId.NO_REPLY, false, "not a reply",
-                new Candidate("お知らせ", List.of(), List.of(), null, null, false, false, List.of(X_NO_REPLY))));
+                new Candidate("お知らせ", List.of(), List.of(), null, null, false, false, null, List.of(X_NO_REPLY))));
         // QUOTE_OF_OTHERS: quoting someone else's post needs acknowledgement; quoting the city's own site does not
         List<String> others = List.of("https://x.com/someone/status/1", "https://twitter.com/a/status/2",
                 "https://www.facebook.com/someone/posts/3", "https://www.instagram.com/p/abc/",
@@ -52,18 +53,18 @@ class StructuredRulesTest {
                 "https://line.me/R/home/public/post?id=1");
         for (String q : others) {
             c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, true, q,
-                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, List.of(X_REPLIES))));
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_REPLIES))));
         }
         List<String> own = List.of("https://www.city.gotsu.lg.jp/news/1", "https://city.gotsu.lg.jp/a",
                 "https://WWW.CITY.GOTSU.LG.JP/b", "https://www.city.gotsu.lg.jp/soshiki/2/3.html",
                 "https://kanko.city.gotsu.lg.jp/event");
         for (String q : own) {
             c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, q,
-                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, List.of(X_REPLIES))));
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_REPLIES))));
         }
         for (int i = 0; i < 5; i++) {
             c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, "no quote #" + i,
-                    new Candidate("お知らせ " + i, List.of(), List.of(), null, null, false, false, List.of(X_REPLIES))));
+                    new Candidate("お知らせ " + i, List.of(), List.of(), null, null, false, false, null, List.of(X_REPLIES))));
         }
         // PLATFORM_LIMIT: X counts CJK twice and URLs as 23 (twitter-text); LINE 5000 UTF-16; Instagram 2200; Facebook 63206
         c.add(limit(true, "X 141 CJK = 282", "江".repeat(141), X_REPLIES));
@@ -91,87 +92,87 @@ class StructuredRulesTest {
         // IMAGE_REQUIRED: Instagram only
         for (int i = 0; i < 10; i++) {
             c.add(Arguments.of(RuleId.IMAGE_REQUIRED, true, "Instagram without image #" + i,
-                    new Candidate("写真なし " + i, List.of(), List.of(), null, null, false, false,
+                    new Candidate("写真なし " + i, List.of(), List.of(), null, null, false, false, null,
                             i % 2 == 0 ? List.of(INSTAGRAM) : List.of(LINE, INSTAGRAM))));
             c.add(Arguments.of(RuleId.IMAGE_REQUIRED, false, (i < 5 ? "Instagram with image #" : "no Instagram #") + i,
-                    new Candidate("写真 " + i, List.of(), i < 5 ? List.of(IMAGE) : List.of(), null, null, false, false,
+                    new Candidate("写真 " + i, List.of(), i < 5 ? List.of(IMAGE) : List.of(), null, null, false, false, null,
                             i < 5 ? List.of(INSTAGRAM) : List.of(LINE, X_REPLIES))));
         }
         // IMAGE_NOT_SUPPORTED: X posts text and links only; Facebook and Instagram one image; LINE up to four
         URI second = URI.create("https://www.city.gotsu.lg.jp/img/2.jpg");
         for (int i = 0; i < 5; i++) {
             c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "image to X #" + i,
-                    new Candidate("写真付き " + i, List.of(), List.of(IMAGE), null, null, false, false,
+                    new Candidate("写真付き " + i, List.of(), List.of(IMAGE), null, null, false, false, null,
                             i % 2 == 0 ? List.of(X_REPLIES) : List.of(LINE, X_NO_REPLY))));
             c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "two images to Facebook or Instagram #" + i,
-                    new Candidate("写真 2 枚 " + i, List.of(), List.of(IMAGE, second), null, null, false, false,
+                    new Candidate("写真 2 枚 " + i, List.of(), List.of(IMAGE, second), null, null, false, false, null,
                             List.of(i % 2 == 0 ? FACEBOOK : INSTAGRAM))));
             c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, false, "one image to Facebook, Instagram or LINE #" + i,
-                    new Candidate("写真 1 枚 " + i, List.of(), List.of(IMAGE), null, null, false, false,
+                    new Candidate("写真 1 枚 " + i, List.of(), List.of(IMAGE), null, null, false, false, null,
                             List.of(i % 3 == 0 ? FACEBOOK : i % 3 == 1 ? INSTAGRAM : LINE))));
             c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, false, "text only to X, or four images to LINE #" + i,
                     new Candidate("本文のみ " + i, List.of(), i % 2 == 0 ? List.of() : List.of(IMAGE, second, IMAGE, second),
-                            null, null, false, false, List.of(i % 2 == 0 ? X_REPLIES : LINE))));
+                            null, null, false, false, null, List.of(i % 2 == 0 ? X_REPLIES : LINE))));
         }
         // images are judged by where they live, like links
         for (String host : List.of("bit.ly", "tinyurl.com", "t.co", "ow.ly", "is.gd")) {
             c.add(Arguments.of(RuleId.URL_SHORTENER, true, "image behind " + host,
                     new Candidate("写真", List.of(), List.of(URI.create("https://" + host + "/abc")), null, null, false,
-                            false, List.of(LINE))));
+                            false, null, List.of(LINE))));
         }
         c.add(Arguments.of(RuleId.BLOCKED_SITE, true, "image on a blocked site",
                 new Candidate("写真", List.of(), List.of(URI.create("https://pornhub.com/a.jpg")), null, null, false,
-                        false, List.of(LINE))));
+                        false, null, List.of(LINE))));
         c.add(Arguments.of(RuleId.EXTERNAL_LINK, true, "image on another site",
                 new Candidate("写真", List.of(), List.of(URI.create("https://images.example.com/a.jpg")), null, null,
-                        false, false, List.of(LINE))));
+                        false, false, null, List.of(LINE))));
         c.add(Arguments.of(RuleId.EXTERNAL_LINK, false, "image on the city's site",
-                new Candidate("写真", List.of(), List.of(IMAGE), null, null, false, false, List.of(LINE))));
+                new Candidate("写真", List.of(), List.of(IMAGE), null, null, false, false, null, List.of(LINE))));
         c.add(Arguments.of(RuleId.URL_SHORTENER, false, "image on the city's site is no shortener",
-                new Candidate("写真", List.of(), List.of(IMAGE), null, null, false, false, List.of(LINE))));
+                new Candidate("写真", List.of(), List.of(IMAGE), null, null, false, false, null, List.of(LINE))));
         // REFERENCE_NOT_SUPPORTED: X answers and quotes X posts by address; the other platforms' posts stand alone
         List<String> xPosts = List.of("https://x.com/citizen/status/11", "https://twitter.com/a_b/status/12",
                 "https://mobile.twitter.com/c/status/13/", "https://www.x.com/d/status/14?s=20",
                 "https://X.COM/e/status/15");
         for (int i = 0; i < xPosts.size(); i++) {
             c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, "X answers " + xPosts.get(i),
-                    new Candidate("返信", List.of(), List.of(), xPosts.get(i), null, false, false, List.of(X_REPLIES))));
+                    new Candidate("返信", List.of(), List.of(), xPosts.get(i), null, false, false, null, List.of(X_REPLIES))));
             c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, "X quotes " + xPosts.get(i),
-                    new Candidate("引用", List.of(), List.of(), null, xPosts.get(i), false, false, List.of(X_REPLIES))));
+                    new Candidate("引用", List.of(), List.of(), null, xPosts.get(i), false, false, null, List.of(X_REPLIES))));
         }
         List<String> notXPosts = List.of("https://www.facebook.com/someone/posts/3", "https://x.com/citizen",
                 "https://x.com.example.com/a/status/1", "http://x.com/a/status/1", "https://x.com/a/status/abc");
         for (String reference : notXPosts) {
             c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, "X cannot answer " + reference,
-                    new Candidate("返信", List.of(), List.of(), reference, null, false, false, List.of(X_REPLIES))));
+                    new Candidate("返信", List.of(), List.of(), reference, null, false, false, null, List.of(X_REPLIES))));
         }
         for (Candidate.Target target : List.of(LINE, FACEBOOK, INSTAGRAM)) {
             c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, target.platform() + " cannot answer",
-                    new Candidate("返信", List.of(), List.of(IMAGE), "https://x.com/a/status/1", null, true, false,
+                    new Candidate("返信", List.of(), List.of(IMAGE), "https://x.com/a/status/1", null, true, false, null,
                             List.of(target))));
         }
         c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, "LINE cannot quote",
-                new Candidate("引用", List.of(), List.of(), null, "https://x.com/a/status/1", false, false,
+                new Candidate("引用", List.of(), List.of(), null, "https://x.com/a/status/1", false, false, null,
                         List.of(X_REPLIES, LINE))));
         c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, "Facebook cannot quote",
-                new Candidate("引用", List.of(), List.of(), null, "https://www.facebook.com/a/posts/1", false, false,
+                new Candidate("引用", List.of(), List.of(), null, "https://www.facebook.com/a/posts/1", false, false, null,
                         List.of(FACEBOOK))));
         for (Candidate.Target target : List.of(LINE, FACEBOOK, INSTAGRAM)) {
             c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, target.platform() + " standalone post",
-                    new Candidate("お知らせ", List.of(), List.of(IMAGE), null, null, false, false, List.of(target))));
+                    new Candidate("お知らせ", List.of(), List.of(IMAGE), null, null, false, false, null, List.of(target))));
         }
         return c.stream();
     }
 
     private static Arguments limit(boolean expected, String name, String text, Candidate.Target... targets) {
         return Arguments.of(RuleId.PLATFORM_LIMIT, expected, name,
-                new Candidate(text, List.of(), List.of(IMAGE), null, null, false, false, List.of(targets)));
+                new Candidate(text, List.of(), List.of(IMAGE), null, null, false, false, null, List.of(targets)));
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
     @MethodSource("cases")
     void findsExactlyWhatTheCaseSays(RuleId rule, boolean expected, String name, Candidate candidate) {
-        List<Finding> findings = PolicyRules.check(candidate, PolicyCorpusTest.DEFAULTS);
+        List<Finding> findings = PolicyRules.check(candidate, PolicyCorpusTest.DEFAULTS, Instant.now());
 
         assertThat(findings.stream().anyMatch(f -> f.rule() == rule)).as("%s %s: %s", rule, name, findings)
                 .isEqualTo(expected);
