@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -81,11 +82,13 @@ public class AccountWorkflow {
 
     @Transactional
     public OfficialAccount approveAsDepartment(String username, long id, String comment) {
+        ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.approveAsDepartment(actor, comment));
     }
 
     @Transactional
     public OfficialAccount rejectAsDepartment(String username, long id, String comment) {
+        ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.rejectAsDepartment(actor, comment));
     }
 
@@ -95,6 +98,8 @@ public class AccountWorkflow {
      * chain's lock for as long.
      */
     public OfficialAccount approveAsPr(String username, long id, String comment) {
+        // a decision on the city's voice, like a post's approval: never through a token not issued for decisions
+        ActingStaff.requireDecisionScope(username);
         // only someone who may make this decision costs the account a platform request; the domain decides the rest
         ProfileReading reading = staff.byUsername(username).has(Role.PR_OFFICER) ? profiles.read(id)
                 : new ProfileReading.Failed("not read");
@@ -119,6 +124,7 @@ public class AccountWorkflow {
 
     @Transactional
     public OfficialAccount rejectAsPr(String username, long id, String comment) {
+        ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.rejectAsPr(actor, comment));
     }
 
