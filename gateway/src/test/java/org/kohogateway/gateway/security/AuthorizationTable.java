@@ -31,7 +31,7 @@ final class AuthorizationTable {
     static Map<String, Map<MatrixSubject, String>> read(Path doc) {
         Map<String, Map<MatrixSubject, String>> rows = new LinkedHashMap<>();
         for (String line : lines(doc)) {
-            if (!line.startsWith("| `")) {
+            if (!line.matches("\\| `[A-Z]+ /.*")) {
                 continue;
             }
             List<String> cells = Arrays.stream(line.substring(1, line.lastIndexOf('|')).split("\\|"))

@@ -34,7 +34,7 @@ public final class PageSession {
 
     private final int port;
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    private volatile String csrfToken;
+    private String csrfToken;
 
     private PageSession(int port) {
         this.port = port;
@@ -137,7 +137,8 @@ public final class PageSession {
         return send(request.build());
     }
 
-    private String sessionToken() {
+    /** Once per session: concurrent first requests would each start a session of their own. */
+    private synchronized String sessionToken() {
         if (csrfToken == null) {
             // the home page carries the token once signed in; the sign-in page before
             HttpResponse<String> home = get("/");
