@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.AccountStatus;
+import org.kohogateway.gateway.account.AccountWorkflow;
+import org.kohogateway.gateway.account.PolicyDraft;
+import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
@@ -44,6 +49,9 @@ class ApiTokensIntegrationTest extends IntegrationTest {
 
     @Autowired
     ApiTokens apiTokens;
+
+    @Autowired
+    AccountWorkflow accountWorkflow;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -219,6 +227,28 @@ class ApiTokensIntegrationTest extends IntegrationTest {
         var decided = bearer(secretOf(world.approver(), Set.of(Role.APPROVER), true), "POST",
                 "/api/posts/" + submitted.id() + "/approve", decision);
         assertThat(decided.statusCode()).as("issued for decisions after a second factor").isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithoutDecisionScopeIsRefusedTheDecisionsOnAnAccountRequest() {
+        World world = data.world();
+        String name = "審査 LINE " + TestData.unique();
+        long requested = accountWorkflow.submit(world.poster(), accountWorkflow.draft(world.poster(), Platform.LINE,
+                world.departmentA().id(), new PolicyDraft(name, "https://line.me/R/ti/p/@" + Math.abs(name.hashCode()),
+                        "観光情報の発信", world.approver(), List.of(world.poster()), true, ReplyPolicy.NO_REPLIES,
+                        "正確な情報", "丁寧", "返信しない")).id()).id();
+        String approver = secretOf(world.approver(), Set.of(Role.APPROVER), false);
+
+        for (String decision : List.of("department-approve", "department-reject")) {
+            var answer = Api.withToken(port, approver).post("/api/accounts/" + requested + "/" + decision,
+                    Api.json(Map.of("comment", "判断")));
+            assertThat(answer.status()).as(decision + " " + answer).isEqualTo(403);
+        }
+        assertThat(accountWorkflow.approveAsDepartment(world.approver(), requested, "ok").status())
+                .as("the request still waited for its department head").isEqualTo(AccountStatus.PENDING_PR);
+        var decided = Api.withToken(port, secretOf(world.pr2(), Set.of(Role.PR_OFFICER), false))
+                .post("/api/accounts/" + requested + "/pr-approve", Api.json(Map.of("comment", "判断")));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(403);
     }
 
     @Test

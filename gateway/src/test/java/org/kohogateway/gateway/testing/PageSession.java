@@ -34,6 +34,7 @@ public final class PageSession {
 
     private final int port;
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private String csrfToken;
 
     private PageSession(int port) {
         this.port = port;
@@ -44,6 +45,11 @@ public final class PageSession {
         PageSession session = new PageSession(port);
         assertThat(session.tryLogin(username, password)).as("login of " + username).isTrue();
         return session;
+    }
+
+    /** A browser that has not signed in: it has a session (and so a CSRF token) but nobody in it. */
+    public static PageSession anonymous(int port) {
+        return new PageSession(port);
     }
 
     /** Whether the login form accepts these credentials. */
@@ -112,6 +118,33 @@ public final class PageSession {
             return get(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
         }
         return response;
+    }
+
+    /**
+     * Sends any request in this session with its CSRF token in {@code X-CSRF-TOKEN} (read from the sign-in page), so
+     * that what answers is the authorization, not the CSRF check; redirects are not followed.
+     */
+    public HttpResponse<String> sendWithSessionToken(String method, String path, String body, String contentType,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("X-CSRF-TOKEN", sessionToken())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** Once per session: concurrent first requests would each start a session of their own. */
+    private synchronized String sessionToken() {
+        if (csrfToken == null) {
+            // the home page carries the token once signed in; the sign-in page before
+            HttpResponse<String> home = get("/");
+            csrfToken = csrf(home.statusCode() == 200 ? home.body() : get("/login").body());
+        }
+        return csrfToken;
     }
 
     /** Posts a form without a CSRF token, as a forged cross-site request would. */
