@@ -12,7 +12,7 @@ import org.kohogateway.gateway.crisis.Pause;
 import org.kohogateway.gateway.crisis.PauseReport;
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.crisis.ResumeReport;
-import org.kohogateway.gateway.post.Deliveries.DeliveryView;
+import org.kohogateway.gateway.post.DeliveryView;
 import org.kohogateway.gateway.post.PostId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

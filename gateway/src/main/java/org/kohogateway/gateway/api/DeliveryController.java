@@ -13,8 +13,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.kohogateway.gateway.dispatch.SentPosts;
-import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.post.UncertainDeliveries;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,14 +35,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "deliveries")
 class DeliveryController {
 
-    private final Deliveries deliveries;
+    private final SendLog sendLog;
     private final UncertainDeliveries uncertain;
     private final SentPosts sentPosts;
     private final ApiReaders readers;
 
-    DeliveryController(Deliveries deliveries, UncertainDeliveries uncertain, SentPosts sentPosts, ApiReaders readers) {
+    DeliveryController(SendLog sendLog, UncertainDeliveries uncertain, SentPosts sentPosts, ApiReaders readers) {
         this.readers = readers;
-        this.deliveries = deliveries;
+        this.sendLog = sendLog;
         this.uncertain = uncertain;
         this.sentPosts = sentPosts;
     }
@@ -78,11 +79,11 @@ class DeliveryController {
     @Operation(summary = "The send log: deliveries by status, account, time range of their last change and actor "
             + "(author or approver), most recently changed first; only the deliveries of posts you may read (within a token's "
             + "accounts)")
-    List<Deliveries.DeliveryView> list(Principal me, @RequestParam(required = false) DeliveryStatus status,
+    List<DeliveryView> list(Principal me, @RequestParam(required = false) DeliveryStatus status,
             @RequestParam(required = false) Long accountId, @RequestParam(required = false) OffsetDateTime from,
             @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) String actor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return deliveries.search(readers.of(me), status, accountId, from == null ? null : from.toInstant(),
+        return sendLog.search(readers.of(me), status, accountId, from == null ? null : from.toInstant(),
                 to == null ? null : to.toInstant(), actor, limit);
     }
 }

@@ -2,7 +2,7 @@ package org.kohogateway.gateway.crisis;
 
 import java.util.List;
 
-import org.kohogateway.gateway.post.Deliveries.DeliveryView;
+import org.kohogateway.gateway.post.DeliveryView;
 
 /**
  * What a pause call reports once it returns: from then on no platform request starts for the paused accounts.

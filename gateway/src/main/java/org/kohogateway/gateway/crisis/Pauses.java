@@ -16,13 +16,15 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
-import org.kohogateway.gateway.post.Deliveries.DeliveryView;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
+import org.kohogateway.gateway.post.PausedDeliveries;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
@@ -50,6 +52,8 @@ public class Pauses {
 
     private final JdbcClient jdbc;
     private final Deliveries deliveries;
+    private final PausedDeliveries pausedDeliveries;
+    private final SendLog sendLog;
     private final StaffDirectory staff;
     private final OfficialAccounts accounts;
     private final PostWorkflow posts;
@@ -60,12 +64,15 @@ public class Pauses {
     private final ApplicationEventPublisher publisher;
     private final DatabaseProperties database;
 
-    Pauses(JdbcClient jdbc, Deliveries deliveries, StaffDirectory staff, OfficialAccounts accounts, PostWorkflow posts,
-            AuditTrail audit, CrisisProperties properties, Clock clock, PlatformTransactionManager transactions,
+    Pauses(JdbcClient jdbc, Deliveries deliveries, PausedDeliveries pausedDeliveries, SendLog sendLog,
+            StaffDirectory staff, OfficialAccounts accounts, PostWorkflow posts, AuditTrail audit,
+            CrisisProperties properties, Clock clock, PlatformTransactionManager transactions,
             ApplicationEventPublisher publisher, DatabaseProperties database) {
         this.database = database;
         this.jdbc = jdbc;
         this.deliveries = deliveries;
+        this.pausedDeliveries = pausedDeliveries;
+        this.sendLog = sendLog;
         this.staff = staff;
         this.accounts = accounts;
         this.posts = posts;
@@ -122,8 +129,8 @@ public class Pauses {
             throw new IllegalTransitionException("crisis.notPaused", "not paused", label(accountId));
         }
         Instant now = clock.instant();
-        deliveries.clearOverrides(accountId);
-        List<DeliveryView> held = deliveries.holdOverdue(accountId, now,
+        pausedDeliveries.clearOverrides(accountId);
+        List<DeliveryView> held = pausedDeliveries.holdOverdue(accountId, now,
                 "its time passed while sending was paused; give it a new time or cancel it", actor.username());
         audit.record(actor.username(), "RESUMED", "PAUSE", label(accountId), "PAUSED", "RUNNING",
                 Map.of("heldForNewTime", held.size()));
@@ -217,17 +224,17 @@ public class Pauses {
             throw new IllegalTransitionException("crisis.overrideNeedsPause",
                     "none of the post's accounts is paused: there is nothing to override", "overridePause", "RUNNING");
         }
-        return deliveries.overridePause(postId, clock.instant(), reason.strip(), actor.username());
+        return pausedDeliveries.overridePause(postId, clock.instant(), reason.strip(), actor.username());
     }
 
     private List<DeliveryView> awaitInFlight(Long accountId) {
-        List<UUID> inFlight = deliveries.inFlight(accountId).stream().map(DeliveryView::id).toList();
+        List<UUID> inFlight = sendLog.inFlight(accountId).stream().map(DeliveryView::id).toList();
         // wall time, not the injected clock: this bounds how long the caller waits, it is no business time
         long deadline = System.nanoTime() + properties.inFlightWait().toNanos();
-        List<DeliveryView> current = deliveries.byIds(inFlight);
+        List<DeliveryView> current = sendLog.byIds(inFlight);
         while (current.stream().anyMatch(d -> d.status() == DeliveryStatus.SENDING) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            current = deliveries.byIds(inFlight);
+            current = sendLog.byIds(inFlight);
         }
         return new ArrayList<>(current);
     }

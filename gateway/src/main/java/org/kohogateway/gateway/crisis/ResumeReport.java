@@ -2,7 +2,7 @@ package org.kohogateway.gateway.crisis;
 
 import java.util.List;
 
-import org.kohogateway.gateway.post.Deliveries.DeliveryView;
+import org.kohogateway.gateway.post.DeliveryView;
 
 /**
  * @param held deliveries whose time passed during the pause: held for a new time or cancellation, never sent at once

@@ -25,7 +25,9 @@ import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.DeliveryOutcome;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.Reconciliation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -53,6 +55,7 @@ public class Dispatcher implements SmartLifecycle {
     private static final Duration RETRY_KEY_LIFETIME = Duration.ofHours(23);
 
     private final Deliveries deliveries;
+    private final Reconciliation reconciliation;
     private final ConnectorRegistry connectors;
     private final DispatchProperties properties;
     private final Clock clock;
@@ -71,16 +74,18 @@ public class Dispatcher implements SmartLifecycle {
     /** Senders that reach the pause gate together pass it in one transaction. */
     private final GroupCommit<ClaimedDelivery, Boolean> gate;
     /** Outcomes that arrive together are recorded in one transaction. */
-    private final GroupCommit<Deliveries.Outcome, Boolean> outcomes;
+    private final GroupCommit<DeliveryOutcome, Boolean> outcomes;
     private final LeaseRenewal leases;
     private volatile boolean running;
     private volatile Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
 
-    Dispatcher(Deliveries deliveries, ConnectorRegistry connectors, DispatchProperties properties, Clock clock,
-            PolicyRules rules, Pauses pauses, SendGuards guards, DispatchMetrics metrics) {
+    Dispatcher(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors,
+            DispatchProperties properties, Clock clock, PolicyRules rules, Pauses pauses, SendGuards guards,
+            DispatchMetrics metrics) {
         this.metrics = metrics;
         this.deliveries = deliveries;
+        this.reconciliation = reconciliation;
         this.rules = rules;
         this.pauses = pauses;
         this.guards = guards;
@@ -185,7 +190,7 @@ public class Dispatcher implements SmartLifecycle {
             return;
         }
         lastRecovery = now;
-        int recovered = deliveries.recoverExpiredLeases(now, deduplicating);
+        int recovered = reconciliation.recoverExpiredLeases(now, deduplicating);
         if (recovered > 0) {
             log.warn("recovered {} deliveries whose dispatcher lease expired", recovered);
         }
@@ -281,31 +286,31 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private void record(ClaimedDelivery d, PublishOutcome outcome, boolean deduplicates) {
-        Deliveries.Outcome recorded = switch (outcome) {
-            case PublishOutcome.Published p -> Deliveries.Outcome.sent(d, p.platformPostId());
-            case PublishOutcome.Permanent p -> Deliveries.Outcome.failed(d, p.reason());
+        DeliveryOutcome recorded = switch (outcome) {
+            case PublishOutcome.Published p -> DeliveryOutcome.sent(d, p.platformPostId());
+            case PublishOutcome.Permanent p -> DeliveryOutcome.failed(d, p.reason());
             case PublishOutcome.Transient t -> retryOrFail(d, t.reason(), t.retryAfter().orElse(null));
-            case PublishOutcome.Unknown u -> !deduplicates ? Deliveries.Outcome.uncertain(d, u.reason())
+            case PublishOutcome.Unknown u -> !deduplicates ? DeliveryOutcome.uncertain(d, u.reason())
                     : d.attempt() >= properties.maxAttempts()
                             // the last answer was lost too: it may have arrived, so a person looks, never FAILED
-                            ? Deliveries.Outcome.uncertain(d, u.reason() + " (after " + d.attempt() + " attempts)")
-                            : Deliveries.Outcome.retryAfterUnknown(d, clock.instant().plus(backoff(d.attempt())),
+                            ? DeliveryOutcome.uncertain(d, u.reason() + " (after " + d.attempt() + " attempts)")
+                            : DeliveryOutcome.retryAfterUnknown(d, clock.instant().plus(backoff(d.attempt())),
                                     u.reason());
         };
         if (recorded.next() == DeliveryStatus.FAILED && d.earlierOutcomeUnknown()) {
             // an earlier attempt's answer was lost: it may be out, so a person looks rather than read FAILED
-            recorded = Deliveries.Outcome.uncertain(d, recorded.error() + "; an earlier attempt's answer was lost, so "
+            recorded = DeliveryOutcome.uncertain(d, recorded.error() + "; an earlier attempt's answer was lost, so "
                     + "it may already have been delivered");
         }
         outcomes.submit(recorded);
     }
 
-    private Deliveries.Outcome retryOrFail(ClaimedDelivery d, String reason, Duration hint) {
+    private DeliveryOutcome retryOrFail(ClaimedDelivery d, String reason, Duration hint) {
         if (d.attempt() >= properties.maxAttempts()) {
-            return Deliveries.Outcome.failed(d, reason + " (gave up after " + d.attempt() + " attempts)");
+            return DeliveryOutcome.failed(d, reason + " (gave up after " + d.attempt() + " attempts)");
         }
         Duration delay = hint != null ? hint : backoff(d.attempt());
-        return Deliveries.Outcome.retryLater(d, clock.instant().plus(delay), reason);
+        return DeliveryOutcome.retryLater(d, clock.instant().plus(delay), reason);
     }
 
     private Duration backoff(int attempt) {

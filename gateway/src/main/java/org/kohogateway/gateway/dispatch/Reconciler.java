@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.kohogateway.connectors.FindOutcome;
-import org.kohogateway.gateway.post.Deliveries;
-import org.kohogateway.gateway.post.Deliveries.UncertainDelivery;
+import org.kohogateway.gateway.post.Reconciliation.UncertainDelivery;
+import org.kohogateway.gateway.post.Reconciliation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.kohogateway.gateway.support.OneInstance;
@@ -31,12 +31,12 @@ class Reconciler {
      */
     private static final Duration SKEW = Duration.ofMinutes(1);
 
-    private final Deliveries deliveries;
+    private final Reconciliation deliveries;
     private final ConnectorRegistry connectors;
     private final OneInstance oneInstance;
     private final Clock clock;
 
-    Reconciler(Deliveries deliveries, ConnectorRegistry connectors, OneInstance oneInstance, Clock clock) {
+    Reconciler(Reconciliation deliveries, ConnectorRegistry connectors, OneInstance oneInstance, Clock clock) {
         this.deliveries = deliveries;
         this.connectors = connectors;
         this.oneInstance = oneInstance;

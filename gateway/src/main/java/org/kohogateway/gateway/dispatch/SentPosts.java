@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.kohogateway.connectors.DeleteOutcome;
-import org.kohogateway.gateway.post.Deliveries;
-import org.kohogateway.gateway.post.Deliveries.SentDelivery;
+import org.kohogateway.gateway.post.SentDeliveries.SentDelivery;
+import org.kohogateway.gateway.post.SentDeliveries;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -22,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SentPosts {
 
-    private final Deliveries deliveries;
+    private final SentDeliveries deliveries;
     private final ConnectorRegistry connectors;
     private final StaffDirectory staff;
     private final Clock clock;
 
-    SentPosts(Deliveries deliveries, ConnectorRegistry connectors, StaffDirectory staff, Clock clock) {
+    SentPosts(SentDeliveries deliveries, ConnectorRegistry connectors, StaffDirectory staff, Clock clock) {
         this.deliveries = deliveries;
         this.connectors = connectors;
         this.staff = staff;

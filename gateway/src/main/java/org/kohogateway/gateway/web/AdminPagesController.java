@@ -6,16 +6,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ProfileCheck;
 import org.kohogateway.gateway.account.ProfileChecks;
-import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.crisis.Pause;
 import org.kohogateway.gateway.crisis.PauseReport;
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.crisis.ResumeReport;
 import org.kohogateway.gateway.dispatch.PlatformQuotas;
-import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
 import org.springframework.stereotype.Controller;
@@ -38,21 +38,21 @@ class AdminPagesController {
 
     private final OfficialAccounts accounts;
     private final Pauses pauses;
-    private final Deliveries deliveries;
+    private final SendLog sendLog;
     private final StaffDirectory staff;
     private final FindingLines lines;
     private final ProfileChecks profiles;
     private final PlatformQuotas quotas;
     private final java.time.Clock clock;
 
-    AdminPagesController(OfficialAccounts accounts, Pauses pauses, Deliveries deliveries, StaffDirectory staff,
+    AdminPagesController(OfficialAccounts accounts, Pauses pauses, SendLog sendLog, StaffDirectory staff,
             FindingLines lines, ProfileChecks profiles, PlatformQuotas quotas, java.time.Clock clock) {
         this.profiles = profiles;
         this.quotas = quotas;
         this.clock = clock;
         this.accounts = accounts;
         this.pauses = pauses;
-        this.deliveries = deliveries;
+        this.sendLog = sendLog;
         this.staff = staff;
         this.lines = lines;
     }
@@ -68,7 +68,7 @@ class AdminPagesController {
         model.addAttribute("everythingPaused", pauses.active().stream().anyMatch(p -> p.accountId() == null));
         model.addAttribute("departments", staff.departments().stream()
                 .collect(Collectors.toMap(d -> d.id(), d -> d.name())));
-        model.addAttribute("inFlight", deliveries.inFlight(null));
+        model.addAttribute("inFlight", sendLog.inFlight(null));
         java.util.Map<Long, ProfileCheck> checks = new java.util.HashMap<>();
         accounts.all().forEach(a -> profiles.latest(a.id()).ifPresent(c -> checks.put(a.id(), c)));
         model.addAttribute("checks", checks);

@@ -13,10 +13,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.crisis.Pauses;
-import org.kohogateway.gateway.post.Deliveries;
-import org.kohogateway.gateway.post.Deliveries.DeliveryView;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostFilter;
@@ -24,6 +23,7 @@ import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.Readers;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -55,14 +55,14 @@ class PagesController {
 
     private final PostWorkflow workflow;
     private final StaffDirectory staff;
-    private final Deliveries deliveries;
+    private final SendLog sendLog;
     private final Pauses pauses;
 
-    PagesController(PostWorkflow workflow, StaffDirectory staff, Deliveries deliveries, Pauses pauses) {
+    PagesController(PostWorkflow workflow, StaffDirectory staff, SendLog sendLog, Pauses pauses) {
         this.pauses = pauses;
         this.workflow = workflow;
         this.staff = staff;
-        this.deliveries = deliveries;
+        this.sendLog = sendLog;
     }
 
     @GetMapping("/")
@@ -78,7 +78,7 @@ class PagesController {
         addHandled(me, attention, model);
         model.addAttribute("attention", attention);
         model.addAttribute("recentlySent", me.hasAny(Role.ADMIN, Role.PR_OFFICER)
-                ? attention(deliveries.list(DeliveryStatus.SENT, null, RECENTLY_SENT)) : List.of());
+                ? attention(sendLog.list(DeliveryStatus.SENT, null, RECENTLY_SENT)) : List.of());
         model.addAttribute("drafts", mine.stream().filter(p -> p.status() == PostStatus.DRAFT).count());
         model.addAttribute("rejected", mine.stream().filter(p -> p.status() == PostStatus.REJECTED).toList());
         model.addAttribute("agenda", agenda(me, model));
@@ -95,17 +95,17 @@ class PagesController {
         if (!all && !me.has(Role.APPROVER)) {
             return;
         }
-        List<DeliveryView> held = deliveries.held(all ? null : me.departmentId(), HANDLED_LIMIT + 1);
+        List<DeliveryView> held = sendLog.held(all ? null : me.departmentId(), HANDLED_LIMIT + 1);
         model.addAttribute("heldTruncated", held.size() > HANDLED_LIMIT);
         List<DeliveryView> handled = new java.util.ArrayList<>(held.stream().limit(HANDLED_LIMIT).toList());
         if (all) {
-            handled.addAll(deliveries.list(DeliveryStatus.UNCERTAIN, null, HANDLED_LIMIT));
+            handled.addAll(sendLog.list(DeliveryStatus.UNCERTAIN, null, HANDLED_LIMIT));
         }
         Set<java.util.UUID> shown = attention.stream().map(a -> a.delivery().id()).collect(Collectors.toSet());
         attention(handled).stream().filter(a -> shown.add(a.delivery().id())).forEach(attention::add);
         if (me.has(Role.ADMIN) && !pauses.active().isEmpty()) {
             // during a pause an admin may let approved emergency posts out (§6-③ イ): show those waiting
-            attention(deliveries.scheduled(null, PostCategory.EMERGENCY, HANDLED_LIMIT)).stream()
+            attention(sendLog.scheduled(null, PostCategory.EMERGENCY, HANDLED_LIMIT)).stream()
                     .filter(a -> a.post().status() == PostStatus.APPROVED)
                     .filter(a -> shown.add(a.delivery().id())).forEach(attention::add);
         }
@@ -137,7 +137,7 @@ class PagesController {
      */
     private Map<LocalDate, List<AgendaItem>> agenda(Staff me, Model model) {
         boolean all = me.hasAny(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR);
-        List<DeliveryView> scheduled = deliveries.scheduled(all ? null : me.departmentId(), null, AGENDA_LIMIT + 1);
+        List<DeliveryView> scheduled = sendLog.scheduled(all ? null : me.departmentId(), null, AGENDA_LIMIT + 1);
         model.addAttribute("agendaTruncated", scheduled.size() > AGENDA_LIMIT);
         Map<PostId, String> texts = new HashMap<>();
         Map<LocalDate, List<AgendaItem>> days = new TreeMap<>();

@@ -26,10 +26,12 @@ import org.kohogateway.gateway.dispatch.DispatcherFactory;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -48,6 +50,9 @@ class CrisisIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     PostWorkflow workflow;
@@ -122,7 +127,7 @@ class CrisisIntegrationTest extends IntegrationTest {
         ResumeReport report = pauses.resume(world.pr(), world.lineA().id());
         dispatcher.drain();
 
-        assertThat(report.held()).extracting(Deliveries.DeliveryView::id).containsExactly(delivery.id());
+        assertThat(report.held()).extracting(DeliveryView::id).containsExactly(delivery.id());
         assertThat(status(world.lineA().id(), delivery)).isEqualTo(DeliveryStatus.HELD);
         assertThat(line.findAll(postRequestedFor(urlPathEqualTo(BROADCAST))
                 .withHeader("X-Line-Retry-Key", equalTo(delivery.id().toString())))).isEmpty();
@@ -190,8 +195,8 @@ class CrisisIntegrationTest extends IntegrationTest {
 
     private List<DeliveryStatus> statuses(long accountId, List<Delivery> of) {
         List<java.util.UUID> ids = of.stream().map(Delivery::id).toList();
-        return deliveries.list(null, accountId, 1000).stream().filter(d -> ids.contains(d.id()))
-                .map(Deliveries.DeliveryView::status).toList();
+        return sendLog.list(null, accountId, 1000).stream().filter(d -> ids.contains(d.id()))
+                .map(DeliveryView::status).toList();
     }
 
     private DeliveryStatus status(long accountId, Delivery delivery) {

@@ -24,7 +24,11 @@ import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
+import org.kohogateway.gateway.post.DeliveryOutcome;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
+import org.kohogateway.gateway.post.Reconciliation;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +49,12 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
+
+    @Autowired
+    Reconciliation reconciliation;
 
     @Autowired
     Pauses pauses;
@@ -80,11 +90,11 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
         expireLeases();
         ClaimedDelivery fresh = claim(delivery, "instance-a");
 
-        deliveries.record(List.of(Deliveries.Outcome.failed(stale, "late refusal from the first attempt")),
+        deliveries.record(List.of(DeliveryOutcome.failed(stale, "late refusal from the first attempt")),
                 "instance-a", clock.instant());
         assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SENDING);
 
-        deliveries.record(List.of(Deliveries.Outcome.sent(fresh, "line-request-1")), "instance-a", clock.instant());
+        deliveries.record(List.of(DeliveryOutcome.sent(fresh, "line-request-1")), "instance-a", clock.instant());
         assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(view(delivery).lastError()).isNull();
     }
@@ -100,7 +110,7 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
         expireLeases();
 
         assertThat(waiting).allSatisfy(d -> {
-            Deliveries.DeliveryView view = view(d);
+            DeliveryView view = view(d);
             assertThat(view.status()).isEqualTo(DeliveryStatus.SCHEDULED);
             assertThat(view.attempts()).as("no request was made").isZero();
             assertThat(view.lastError()).contains("nothing was sent");
@@ -116,7 +126,7 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
         expireLeases();
         assertThat(view(delivery).status()).as("started on X: the recovery cannot know").isEqualTo(DeliveryStatus.UNCERTAIN);
 
-        deliveries.record(List.of(Deliveries.Outcome.sent(claimed, "1867000000000000007")), "instance-a",
+        deliveries.record(List.of(DeliveryOutcome.sent(claimed, "1867000000000000007")), "instance-a",
                 clock.instant());
 
         assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SENT);
@@ -143,7 +153,7 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
             clock.advance(Duration.ofSeconds(5));
             await().atMost(Duration.ofSeconds(3)).until(() -> leaseUntil(delivery).isAfter(clock.instant()));
 
-            assertThat(deliveries.recoverExpiredLeases(clock.instant(), DEDUPLICATING)).as("another instance's recovery")
+            assertThat(reconciliation.recoverExpiredLeases(clock.instant(), DEDUPLICATING)).as("another instance's recovery")
                     .isZero();
             sending.get();
         } finally {
@@ -160,7 +170,7 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
 
     private void expireLeases() {
         clock.advance(LEASE.plusSeconds(1));
-        deliveries.recoverExpiredLeases(clock.instant(), DEDUPLICATING);
+        reconciliation.recoverExpiredLeases(clock.instant(), DEDUPLICATING);
     }
 
     private Instant leaseUntil(Delivery delivery) {
@@ -172,8 +182,8 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
         return platforms.findAll(postRequestedFor(urlPathEqualTo("/2/tweets")).withRequestBody(containing(text))).size();
     }
 
-    private Deliveries.DeliveryView view(Delivery delivery) {
+    private DeliveryView view(Delivery delivery) {
         List<UUID> id = List.of(delivery.id());
-        return deliveries.byIds(id).getFirst();
+        return sendLog.byIds(id).getFirst();
     }
 }

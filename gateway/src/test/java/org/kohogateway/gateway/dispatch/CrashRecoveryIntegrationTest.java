@@ -22,6 +22,8 @@ import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,9 @@ class CrashRecoveryIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Test
     void aKilledInstancesDeliveriesAreResentOnLineAndLeftUncertainOnX() throws Exception {
@@ -115,7 +120,7 @@ class CrashRecoveryIntegrationTest extends IntegrationTest {
 
     private List<DeliveryStatus> statuses(long accountId, List<Delivery> of) {
         List<java.util.UUID> ids = of.stream().map(Delivery::id).toList();
-        return deliveries.list(null, accountId, 1000).stream().filter(d -> ids.contains(d.id()))
-                .map(Deliveries.DeliveryView::status).toList();
+        return sendLog.list(null, accountId, 1000).stream().filter(d -> ids.contains(d.id()))
+                .map(DeliveryView::status).toList();
     }
 }

@@ -31,9 +31,10 @@ import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
-import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
+import org.kohogateway.gateway.testing.TestData;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
@@ -69,6 +70,9 @@ class CredentialLoggingIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     OfficialAccounts accounts;
@@ -169,7 +173,7 @@ class CredentialLoggingIntegrationTest extends IntegrationTest {
     }
 
     private DeliveryStatus status(long accountId, java.util.UUID deliveryId) {
-        return deliveries.list(null, accountId, 1000).stream()
+        return sendLog.list(null, accountId, 1000).stream()
                 .filter(d -> d.id().equals(deliveryId))
                 .findFirst()
                 .orElseThrow()

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class DispatchLoopSurvivalIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     DispatcherFactory dispatchers;
@@ -64,7 +68,7 @@ class DispatchLoopSurvivalIntegrationTest extends IntegrationTest {
 
         dispatcher.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.byIds(List.of(delivery.id())).getFirst()
+            await().atMost(Duration.ofSeconds(10)).until(() -> sendLog.byIds(List.of(delivery.id())).getFirst()
                     .status() == DeliveryStatus.SENT);
         } finally {
             dispatcher.stop();

@@ -9,6 +9,7 @@ import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
+import org.kohogateway.gateway.post.Reconciliation;
 import org.springframework.boot.test.context.TestComponent;
 
 /** Builds extra dispatchers on the same database, standing in for other gateway instances. */
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.TestComponent;
 public class DispatcherFactory {
 
     private final Deliveries deliveries;
+    private final Reconciliation reconciliation;
     private final ConnectorRegistry connectors;
     private final Clock clock;
     private final PolicyRules rules;
@@ -24,11 +26,12 @@ public class DispatcherFactory {
     private final DispatchMetrics metrics;
     private final DispatchProperties configured;
 
-    DispatcherFactory(Deliveries deliveries, ConnectorRegistry connectors, Clock clock, PolicyRules rules,
-            Pauses pauses, SendGuards guards, DispatchMetrics metrics, DispatchProperties configured) {
+    DispatcherFactory(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors, Clock clock,
+            PolicyRules rules, Pauses pauses, SendGuards guards, DispatchMetrics metrics, DispatchProperties configured) {
         this.metrics = metrics;
         this.configured = configured;
         this.deliveries = deliveries;
+        this.reconciliation = reconciliation;
         this.connectors = connectors;
         this.clock = clock;
         this.rules = rules;
@@ -44,7 +47,7 @@ public class DispatcherFactory {
     public Dispatcher create(String instance, Duration lease) {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, lease, 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
-        return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards, metrics);
+        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics);
     }
 
     /**
@@ -54,7 +57,7 @@ public class DispatcherFactory {
     public Dispatcher custom(String instance, ConnectorRegistry ownConnectors, SendGuards ownGuards, Clock ownClock) {
         DispatchProperties properties = new DispatchProperties(true, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
-        return new Dispatcher(deliveries, ownConnectors != null ? ownConnectors : connectors, properties,
+        return new Dispatcher(deliveries, reconciliation, ownConnectors != null ? ownConnectors : connectors, properties,
                 ownClock != null ? ownClock : clock, rules, pauses, ownGuards != null ? ownGuards : guards, metrics);
     }
 
@@ -87,6 +90,6 @@ public class DispatcherFactory {
     public Dispatcher running(String instance, int concurrency, Duration pollInterval) {
         DispatchProperties properties = new DispatchProperties(true, pollInterval, concurrency, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
-        return new Dispatcher(deliveries, connectors, properties, clock, rules, pauses, guards, metrics);
+        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics);
     }
 }

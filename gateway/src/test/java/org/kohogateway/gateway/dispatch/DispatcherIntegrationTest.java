@@ -18,8 +18,10 @@ import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.post.UncertainDeliveries;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -42,6 +44,9 @@ class DispatcherIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     AuditTrail audit;
@@ -93,7 +98,7 @@ class DispatcherIntegrationTest extends IntegrationTest {
 
         dispatcher.drain();
 
-        Deliveries.DeliveryView retry = view(delivery);
+        DeliveryView retry = view(delivery);
         assertThat(retry.status()).isEqualTo(DeliveryStatus.SCHEDULED);
         assertThat(retry.attempts()).isOne();
         assertThat(retry.dueAt()).isEqualTo(clock.instant().plus(Duration.ofSeconds(10)));
@@ -134,7 +139,7 @@ class DispatcherIntegrationTest extends IntegrationTest {
         clock.advance(Duration.ofHours(1));
         dispatcher.drain();
 
-        Deliveries.DeliveryView failed = view(delivery);
+        DeliveryView failed = view(delivery);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(failed.lastError()).contains("The request body has 1 error(s)");
         assertThat(requestsFor(delivery)).isOne();
@@ -200,7 +205,7 @@ class DispatcherIntegrationTest extends IntegrationTest {
             clock.advance(Duration.ofMinutes(2));
         }
 
-        Deliveries.DeliveryView failed = view(delivery);
+        DeliveryView failed = view(delivery);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(failed.attempts()).isEqualTo(5);
         assertThat(failed.lastError()).contains("gave up after 5 attempts");
@@ -218,7 +223,7 @@ class DispatcherIntegrationTest extends IntegrationTest {
             clock.advance(Duration.ofMinutes(2));
         }
 
-        Deliveries.DeliveryView lost = view(delivery);
+        DeliveryView lost = view(delivery);
         assertThat(lost.status()).as("it may have arrived: a person looks, it is not FAILED")
                 .isEqualTo(DeliveryStatus.UNCERTAIN);
         assertThat(lost.lastError()).contains("after 5 attempts");
@@ -362,8 +367,8 @@ class DispatcherIntegrationTest extends IntegrationTest {
         return view(delivery).status();
     }
 
-    private Deliveries.DeliveryView view(Delivery delivery) {
-        return deliveries.list(null, delivery.accountId(), 1000).stream()
+    private DeliveryView view(Delivery delivery) {
+        return sendLog.list(null, delivery.accountId(), 1000).stream()
                 .filter(d -> d.id().equals(delivery.id()))
                 .findFirst()
                 .orElseThrow();

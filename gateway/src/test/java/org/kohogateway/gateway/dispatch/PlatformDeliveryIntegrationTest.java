@@ -32,12 +32,14 @@ import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
-import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
+import org.kohogateway.gateway.testing.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -65,6 +67,9 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
     Deliveries deliveries;
 
     @Autowired
+    SendLog sendLog;
+
+    @Autowired
     OfficialAccounts accounts;
 
     private final WireMockServer wire = SimulatedPlatforms.shared().server();
@@ -88,7 +93,7 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
         dispatcher.drain();
 
         ServeEvent request = onlyRequest(RequestMethod.POST, TWEETS, marker);
-        Deliveries.DeliveryView sent = view(delivery);
+        DeliveryView sent = view(delivery);
         assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(sent.platformPostId()).matches("\\d{19}").isEqualTo(responseId(request));
         PlatformCredentials credentials = accounts.credentials(world.x().id());
@@ -147,7 +152,7 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
 
         dispatcher.drain();
 
-        Deliveries.DeliveryView uncertain = view(delivery);
+        DeliveryView uncertain = view(delivery);
         assertThat(uncertain.status()).isEqualTo(DeliveryStatus.UNCERTAIN);
         assertThat(uncertain.platformPostId()).isNull();
         removeOverrides();
@@ -175,7 +180,7 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
         clock.advance(Duration.ofHours(1));
         dispatcher.drain();
 
-        Deliveries.DeliveryView failed = view(delivery);
+        DeliveryView failed = view(delivery);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(failed.lastError()).contains("duplicate");
         assertThat(failed.attempts()).isOne();
@@ -196,7 +201,7 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
         PlatformCredentials credentials = accounts.credentials(world.facebook().id());
         String pageId = credentials.get(PlatformCredentials.FACEBOOK_PAGE_ID).orElseThrow();
         ServeEvent request = onlyRequest(RequestMethod.POST, GRAPH + pageId + "/feed", marker);
-        Deliveries.DeliveryView sent = view(delivery);
+        DeliveryView sent = view(delivery);
         assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(sent.platformPostId()).startsWith(pageId + "_").isEqualTo(responseId(request));
         assertThat(request.getRequest().formParameter("message").firstValue()).isEqualTo("江の川の花火大会のお知らせ " + marker);
@@ -244,7 +249,7 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
         assertThat(publish).hasSize(1);
         assertThat(publish.getFirst().getRequest().formParameter("creation_id").firstValue()).isEqualTo(containerId);
         assertThat(requests(RequestMethod.GET, GRAPH + containerId, "")).as("status checked").isNotEmpty();
-        Deliveries.DeliveryView sent = view(delivery);
+        DeliveryView sent = view(delivery);
         assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(sent.platformPostId()).isEqualTo(responseId(publish.getFirst()));
     }
@@ -270,11 +275,11 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
         clock.advance(Duration.ofHours(1));
         dispatcher.drain();
 
-        Deliveries.DeliveryView failedX = view(deliveryTo(post, incompleteX));
+        DeliveryView failedX = view(deliveryTo(post, incompleteX));
         assertThat(failedX.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(failedX.attempts()).isOne();
         assertThat(failedX.lastError()).contains("'accessTokenSecret'");
-        Deliveries.DeliveryView failedFacebook = view(deliveryTo(post, incompleteFacebook));
+        DeliveryView failedFacebook = view(deliveryTo(post, incompleteFacebook));
         assertThat(failedFacebook.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(failedFacebook.lastError()).contains("'pageAccessToken'");
         for (String value : x.values()) {
@@ -336,8 +341,8 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
         return m.group(1);
     }
 
-    private Deliveries.DeliveryView view(Delivery delivery) {
-        return deliveries.list(null, delivery.accountId(), 1000).stream()
+    private DeliveryView view(Delivery delivery) {
+        return sendLog.list(null, delivery.accountId(), 1000).stream()
                 .filter(d -> d.id().equals(delivery.id()))
                 .findFirst()
                 .orElseThrow();

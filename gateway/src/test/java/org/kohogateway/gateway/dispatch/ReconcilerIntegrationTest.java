@@ -16,6 +16,8 @@ import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,9 @@ class ReconcilerIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     DispatcherFactory dispatchers;
@@ -52,7 +57,7 @@ class ReconcilerIntegrationTest extends IntegrationTest {
             SimulatedPlatforms.shared().server().removeStub(timeline);
         }
 
-        Deliveries.DeliveryView view = view(delivery);
+        DeliveryView view = view(delivery);
         assertThat(view.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(view.platformPostId()).isEqualTo("1866000000000000042");
         assertThat(api(world.auditor()).get("/api/audit?subjectType=DELIVERY&subjectId=" + delivery.id()).body())
@@ -74,7 +79,7 @@ class ReconcilerIntegrationTest extends IntegrationTest {
             SimulatedPlatforms.shared().server().removeStub(empty);
         }
 
-        Deliveries.DeliveryView view = view(delivery);
+        DeliveryView view = view(delivery);
         assertThat(view.status()).isEqualTo(DeliveryStatus.UNCERTAIN);
         assertThat(view.holdReason()).contains("not found");
     }
@@ -92,7 +97,7 @@ class ReconcilerIntegrationTest extends IntegrationTest {
             SimulatedPlatforms.shared().server().removeStub(timeline);
         }
 
-        assertThat(List.of(view(first), view(second))).extracting(Deliveries.DeliveryView::status)
+        assertThat(List.of(view(first), view(second))).extracting(DeliveryView::status)
                 .containsExactlyInAnyOrder(DeliveryStatus.SENT, DeliveryStatus.UNCERTAIN);
     }
 
@@ -132,8 +137,8 @@ class ReconcilerIntegrationTest extends IntegrationTest {
         return delivery;
     }
 
-    private Deliveries.DeliveryView view(Delivery delivery) {
-        return deliveries.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
+    private DeliveryView view(Delivery delivery) {
+        return sendLog.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
                 .findFirst().orElseThrow();
     }
 }

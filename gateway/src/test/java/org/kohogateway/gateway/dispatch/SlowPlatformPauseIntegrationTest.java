@@ -24,6 +24,7 @@ import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,9 @@ class SlowPlatformPauseIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     OfficialAccounts accounts;
@@ -118,6 +122,6 @@ class SlowPlatformPauseIntegrationTest extends IntegrationTest {
     }
 
     private DeliveryStatus status(Delivery delivery) {
-        return deliveries.byIds(List.of(delivery.id())).getFirst().status();
+        return sendLog.byIds(List.of(delivery.id())).getFirst().status();
     }
 }

@@ -27,6 +27,7 @@ import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,9 @@ class TwoDispatchersIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     DispatcherFactory dispatchers;
@@ -85,7 +89,7 @@ class TwoDispatchersIntegrationTest extends IntegrationTest {
 
         Map<String, DeliveryStatus> statuses = new HashMap<>();
         for (long account : List.of(world.lineA().id(), world.lineA2().id())) {
-            deliveries.list(null, account, 1000).forEach(d -> statuses.put(d.id().toString(), d.status()));
+            sendLog.list(null, account, 1000).forEach(d -> statuses.put(d.id().toString(), d.status()));
         }
         assertThat(statuses.values()).hasSize(POSTS).containsOnly(DeliveryStatus.SENT);
 

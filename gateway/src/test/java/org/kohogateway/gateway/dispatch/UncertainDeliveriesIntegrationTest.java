@@ -10,6 +10,8 @@ import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -20,6 +22,9 @@ class UncertainDeliveriesIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     Dispatcher dispatcher;
@@ -75,8 +80,8 @@ class UncertainDeliveriesIntegrationTest extends IntegrationTest {
         return delivery;
     }
 
-    private Deliveries.DeliveryView view(Delivery delivery) {
-        return deliveries.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
+    private DeliveryView view(Delivery delivery) {
+        return sendLog.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
                 .findFirst().orElseThrow();
     }
 

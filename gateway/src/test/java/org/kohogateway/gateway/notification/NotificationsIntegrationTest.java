@@ -50,18 +50,20 @@ import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.post.DeliveryView;
 import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostAwaitingApproval;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostEdit;
-import org.kohogateway.gateway.post.PostAwaitingApproval;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.support.SafeFetch;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
-import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
+import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -104,6 +106,9 @@ class NotificationsIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     AuditTrail audit;
@@ -646,8 +651,8 @@ class NotificationsIntegrationTest extends IntegrationTest {
         return delivery;
     }
 
-    private Deliveries.DeliveryView view(Delivery delivery) {
-        return deliveries.byIds(List.of(delivery.id())).getFirst();
+    private DeliveryView view(Delivery delivery) {
+        return sendLog.byIds(List.of(delivery.id())).getFirst();
     }
 
     /** Delivers what is due once the notifications about the test's changes are written (after their commit). */

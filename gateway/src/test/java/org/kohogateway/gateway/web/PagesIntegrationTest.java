@@ -31,11 +31,12 @@ import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.SendLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.kohogateway.gateway.testing.Browser;
 import org.kohogateway.gateway.testing.IntegrationTest;
-import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
+import org.kohogateway.gateway.testing.TestData;
 
 class PagesIntegrationTest extends IntegrationTest {
 
@@ -47,6 +48,9 @@ class PagesIntegrationTest extends IntegrationTest {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    SendLog sendLog;
 
     @Autowired
     Dispatcher dispatcher;
@@ -152,7 +156,7 @@ class PagesIntegrationTest extends IntegrationTest {
     }
 
     private DeliveryStatus status(Delivery delivery) {
-        return deliveries.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
+        return sendLog.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
                 .findFirst().orElseThrow().status();
     }
 

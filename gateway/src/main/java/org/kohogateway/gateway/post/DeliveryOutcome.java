@@ -1,0 +1,55 @@
+package org.kohogateway.gateway.post;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How the attempt of a claimed delivery ended, to be recorded with {@link Deliveries#record}.
+ *
+ * @param next   SENT, FAILED, UNCERTAIN, or SCHEDULED again for a retry at {@code dueAt}
+ * @param detail the audit entry's detail beyond instance, attempt and platform
+ */
+public record DeliveryOutcome(ClaimedDelivery delivery, DeliveryStatus next, Instant dueAt, String platformPostId,
+        String error, String action, Map<String, Object> detail) {
+
+    public static DeliveryOutcome sent(ClaimedDelivery d, String platformPostId) {
+        return new DeliveryOutcome(d, DeliveryStatus.SENT, null, platformPostId, null, "DELIVERY_SENT",
+                detail("platformPostId", platformPostId));
+    }
+
+    public static DeliveryOutcome failed(ClaimedDelivery d, String error) {
+        return new DeliveryOutcome(d, DeliveryStatus.FAILED, null, null, error, "DELIVERY_FAILED", detail("error", error));
+    }
+
+    public static DeliveryOutcome uncertain(ClaimedDelivery d, String error) {
+        return new DeliveryOutcome(d, DeliveryStatus.UNCERTAIN, null, null, error, "DELIVERY_UNCERTAIN",
+                detail("error", error));
+    }
+
+    public static DeliveryOutcome retryLater(ClaimedDelivery d, Instant retryAt, String error) {
+        Map<String, Object> detail = detail("error", error);
+        detail.put("retryAt", retryAt.toString());
+        return new DeliveryOutcome(d, DeliveryStatus.SCHEDULED, retryAt, null, error, "DELIVERY_RETRY_SCHEDULED", detail);
+    }
+
+    /**
+     * A retry of an attempt whose answer was lost, on a platform that de-duplicates by the delivery's key: safe to
+     * send again, but until it is SENT the delivery may already be out.
+     */
+    public static DeliveryOutcome retryAfterUnknown(ClaimedDelivery d, Instant retryAt, String error) {
+        DeliveryOutcome retry = retryLater(d, retryAt, error);
+        retry.detail().put("outcomeUnknown", true);
+        return retry;
+    }
+
+    boolean outcomeUnknown() {
+        return Boolean.TRUE.equals(detail.get("outcomeUnknown"));
+    }
+
+    private static Map<String, Object> detail(String key, Object value) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put(key, value);
+        return detail;
+    }
+}
