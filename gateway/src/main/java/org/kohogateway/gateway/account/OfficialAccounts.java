@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,6 +78,22 @@ public class OfficialAccounts {
     @Transactional(readOnly = true)
     public List<OfficialAccount> all() {
         return jdbc.sql(SELECT + " order by a.id").query(OfficialAccounts::account).list();
+    }
+
+    /**
+     * The handles of the city's own accounts per platform, read from their published addresses
+     * ({@link AccountUrls}): every account not closed, so that mentioning one being opened is not commenting on others.
+     */
+    @Transactional(readOnly = true)
+    public Map<Platform, Set<String>> cityHandles() {
+        Map<Platform, Set<String>> handles = new EnumMap<>(Platform.class);
+        for (OfficialAccount account : all()) {
+            if (account.status() != AccountStatus.CLOSED) {
+                AccountUrls.handle(account.platform(), account.url())
+                        .ifPresent(h -> handles.computeIfAbsent(account.platform(), p -> new HashSet<>()).add(h));
+            }
+        }
+        return handles;
     }
 
     /** The accounts that take posts, which are the ones the public list shows. */

@@ -259,7 +259,7 @@ class AccountRegistryIntegrationTest extends IntegrationTest {
         next.put("departmentApprovalRequired", false);
         next.put("replyPolicy", "REPLIES_ALLOWED");
         NewPost reply = new NewPost("ご質問ありがとうございます", List.of(), List.of(), PostCategory.NOTICE, List.of(id),
-                null, null, URI.create("https://x.com/someone/status/1234567890"), null, null);
+                null, null, URI.create("https://x.com/someone/status/1234567890"), null, null, null);
 
         JsonNode pending = proposed(world.poster(), id, next);
         assertThat(pending.get("proposedChanges").toString())

@@ -127,7 +127,7 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
         String marker = marker();
         Delivery delivery = only(data.approved(world, new NewPost("ご質問ありがとうございます。" + marker, List.of(),
                 List.of(), PostCategory.NOTICE, List.of(open.id()), null, null,
-                URI.create("https://x.com/gotsu_citizen/status/1445880548472328100"), null, null)));
+                URI.create("https://x.com/gotsu_citizen/status/1445880548472328100"), null, null, null)));
 
         dispatcher.drain();
 
