@@ -88,6 +88,9 @@ class ProfileChecksIntegrationTest extends IntegrationTest {
     @Test
     void aProfileThatBecomesNonCompliantNotifiesTheDepartmentAndPr() {
         World world = data.world();
+        for (String person : List.of(world.approver(), world.poster(), world.pr(), world.approverB())) {
+            staff.changeEmail(person, person + "@city.example.jp");
+        }
         String n = TestData.unique();
         OfficialAccount account = xAccount(world, n);
         checks.check(account.id(), "SCHEDULE", "system");

@@ -103,6 +103,7 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
                 {good.replace("platform=LINE", "platform="), "ソーシャルメディアの種類を指定してください", "400"},
                 {good.replace("platform=LINE", "platform=MYSPACE"), "ソーシャルメディアの種類を指定してください", "400"},
                 {good.replace(enc("https://line.me/R/ti/p/@kosodate"), enc("http://lin.ee/kosodate")), "https の URL にしてください", "400"},
+                {good.replace(enc("https://line.me/R/ti/p/@kosodate"), enc("https://lin.ee/kosodate")), "短縮 URL は使えません", "400"},
                 {good.replace("&purpose=", "&purpose=&x="), "情報発信の目的・内容を入力してください", "400"},
                 {good.replace("&administrator=" + world.approver(), "&administrator="), "管理者を指定してください", "400"},
                 {good.replace("&administrator=" + world.approver(), "&administrator=" + world.approverB()),
@@ -119,7 +120,7 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
         }
         HttpResponse<String> kept = poster.submit("/accounts/new", "/accounts",
                 good.replace("&administrator=" + world.approver(), "&administrator="));
-        assertThat(kept.body()).contains("value=\"https://lin.ee/kosodate\"").contains("子育て支援の情報を発信します")
+        assertThat(kept.body()).contains("value=\"https://line.me/R/ti/p/@kosodate\"").contains("子育て支援の情報を発信します")
                 .contains("value=\"" + world.poster() + "\" checked").contains("value=\"NO_REPLIES\" checked");
         assertThat(accounts.all()).noneMatch(a -> a.name().startsWith("エラー確認"));
     }
