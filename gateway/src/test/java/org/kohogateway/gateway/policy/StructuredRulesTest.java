@@ -116,6 +116,12 @@ class StructuredRulesTest {
             c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, q,
                     new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_REPLIES))));
         }
+        // a post of one of the city's own accounts is not someone else's post either (one answer with NO_REPLY)
+        for (String q : List.of("https://x.com/gotsu_city/status/9", "https://twitter.com/GOTSU_KANKO/status/8")) {
+            c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, "the city's own account: " + q,
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_REPLIES),
+                            null, HANDLES)));
+        }
         for (int i = 0; i < 5; i++) {
             c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, "no quote #" + i,
                     new Candidate("お知らせ " + i, List.of(), List.of(), null, null, false, false, null, List.of(X_REPLIES))));

@@ -171,6 +171,20 @@ class AdminPagesBrowserTest extends IntegrationTest {
         assertThat(mine.getText()).contains("送信済み");
     }
 
+    /** Findings about the text itself arrive from the first keystrokes, before any account is ticked. */
+    @Test
+    void composeShowsFindingsBeforeAnAccountIsTicked() {
+        World world = data.world();
+        login(world.poster());
+        driver.get(url("/compose"));
+
+        driver.findElement(By.id("text")).sendKeys("お問い合わせは 090-1234-5678 まで https://bit.ly/abc");
+
+        waitForText(By.id("findings"), "電話番号");
+        assertThat(driver.findElement(By.id("findings")).getText()).contains("bit.ly")
+                .doesNotContain("投稿先アカウントを 1 つ以上選んでください");
+    }
+
     @Test
     void prOfficerRepostsAPressReleaseDirectly() {
         World world = data.world();
