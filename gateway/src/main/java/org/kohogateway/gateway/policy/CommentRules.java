@@ -71,8 +71,8 @@ final class CommentRules {
         return comments;
     }
 
-    /** A page on a city domain, or a post by one of the city's own accounts. */
-    private static boolean cityOwn(String address, Map<Platform, Set<String>> handles,
+    /** A page on a city domain, or a post by one of the city's own accounts: not someone else's (§6-③, §6-④). */
+    static boolean cityOwn(String address, Map<Platform, Set<String>> handles,
             PolicyLists.Snapshot lists) {
         if (Domains.firstWithin(Links.hostOf(address), lists.get(ListName.OFFICIAL_DOMAIN).keySet()) != null) {
             return true;
