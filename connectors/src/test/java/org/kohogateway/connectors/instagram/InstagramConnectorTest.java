@@ -490,7 +490,8 @@ class InstagramConnectorTest {
         }
     }
 
-    private static ResponseDefinitionBuilder graphError(int status, int code, int subcode, String errorType, String message) {
+    /** The Graph API's error body, as Meta documents and sends it. */
+    static ResponseDefinitionBuilder graphError(int status, int code, int subcode, String errorType, String message) {
         String subcodeField = subcode < 0 ? "" : ",\"error_subcode\":" + subcode;
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + errorType + "\",\"code\":" + code
