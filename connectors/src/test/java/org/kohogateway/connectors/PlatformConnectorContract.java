@@ -184,6 +184,15 @@ public abstract class PlatformConnectorContract {
                 .extracting(PublishOutcome.Permanent::reason).asString().contains("400");
     }
 
+    /** The platform took the request and answered success, so the post may well exist. */
+    @Test
+    public void anUnreadableSuccessAnswerIsUnknown() {
+        stubPublishingRequest(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": \"1049554"));
+
+        assertThat(connector().publish(publication())).isInstanceOf(PublishOutcome.Unknown.class);
+    }
+
     // --- publish: refused before anything is sent
 
     @Test
