@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
@@ -140,7 +141,7 @@ public final class FacebookConnector implements PlatformConnector {
         GraphResult<GraphResponse> result;
         if (publication.mediaUrls().isEmpty()) {
             Optional<URI> link = publication.links().stream().findFirst();
-            String message = withLinks(publication.text(), publication.links().stream().skip(1).toList());
+            String message = PlatformText.sent(Platform.FACEBOOK, publication.text(), publication.links(), false);
             if (message.isBlank() && link.isEmpty()) {
                 return new PublishOutcome.Permanent("nothing to post: the text and links are empty");
             }
@@ -152,7 +153,7 @@ public final class FacebookConnector implements PlatformConnector {
             result = graph.create(publication.attempt(), client -> client.publish(pageId + "/feed", GraphResponse.class,
                     parameters.toArray(Parameter[]::new)));
         } else {
-            String caption = withLinks(publication.text(), publication.links());
+            String caption = PlatformText.sent(Platform.FACEBOOK, publication.text(), publication.links(), true);
             URI image = publication.mediaUrls().get(0);
             result = graph.create(publication.attempt(), client -> client.publish(pageId + "/photos", GraphResponse.class,
                     Parameter.with("url", image.toString()), Parameter.with("caption", caption),
@@ -172,19 +173,5 @@ public final class FacebookConnector implements PlatformConnector {
             return new PublishOutcome.Unknown("Facebook accepted the request but answered without a post id");
         }
         return new PublishOutcome.Published(postId);
-    }
-
-    private static String withLinks(String text, List<URI> links) {
-        StringBuilder result = new StringBuilder(text);
-        for (URI link : links) {
-            String url = link.toString();
-            if (result.indexOf(url) < 0) {
-                if (!result.isEmpty()) {
-                    result.append('\n');
-                }
-                result.append(url);
-            }
-        }
-        return result.toString();
     }
 }

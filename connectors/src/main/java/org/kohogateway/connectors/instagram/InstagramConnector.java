@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
@@ -175,7 +176,7 @@ public final class InstagramConnector implements PlatformConnector {
             return stopped("before creating the media container");
         }
         URI image = publication.mediaUrls().get(0);
-        String caption = withLinks(publication.text(), publication.links());
+        String caption = PlatformText.sent(Platform.INSTAGRAM, publication.text(), publication.links(), true);
         GraphResult<GraphResponse> container = graph.call(client -> client.publish(igUserId + "/media", GraphResponse.class,
                 Parameter.with("image_url", image.toString()), Parameter.with("caption", caption)));
         String containerId;
@@ -327,19 +328,5 @@ public final class InstagramConnector implements PlatformConnector {
             case UNKNOWN -> new PublishOutcome.Transient(reason + "; nothing was published: an unpublished container "
                     + "expires by itself after 24 hours", failed.retryAfter());
         };
-    }
-
-    private static String withLinks(String text, java.util.List<URI> links) {
-        StringBuilder result = new StringBuilder(text);
-        for (URI link : links) {
-            String url = link.toString();
-            if (result.indexOf(url) < 0) {
-                if (!result.isEmpty()) {
-                    result.append('\n');
-                }
-                result.append(url);
-            }
-        }
-        return result.toString();
     }
 }

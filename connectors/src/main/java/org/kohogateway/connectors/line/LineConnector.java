@@ -1,6 +1,5 @@
 package org.kohogateway.connectors.line;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
@@ -305,27 +305,12 @@ public final class LineConnector implements PlatformConnector {
 
     private static List<Message> messages(Publication publication) {
         List<Message> messages = new ArrayList<>();
-        String text = textWithLinks(publication);
+        String text = PlatformText.sent(Platform.LINE, publication.text(), publication.links(), false);
         if (!text.isBlank()) {
             messages.add(new TextMessage.Builder(text).build());
         }
         // LINE shows the preview in the chat and fetches the original on tap; one URL serves both.
         publication.mediaUrls().forEach(url -> messages.add(new ImageMessage.Builder(url, url).build()));
         return messages;
-    }
-
-    /** LINE text messages have no separate link field, so links must be readable in the text itself. */
-    private static String textWithLinks(Publication publication) {
-        StringBuilder text = new StringBuilder(publication.text());
-        for (URI link : publication.links()) {
-            String url = link.toString();
-            if (text.indexOf(url) < 0) {
-                if (!text.isEmpty()) {
-                    text.append('\n');
-                }
-                text.append(url);
-            }
-        }
-        return text.toString();
     }
 }

@@ -1,6 +1,5 @@
 package org.kohogateway.connectors.x;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Platform;
@@ -238,7 +238,7 @@ public final class XConnector implements PlatformConnector {
             return new PublishOutcome.Permanent("the X connector posts text only and cannot attach the "
                     + publication.mediaUrls().size() + " image(s) of this publication");
         }
-        String text = withLinks(publication.text(), publication.links());
+        String text = PlatformText.sent(Platform.X, publication.text(), publication.links(), false);
         if (text.isBlank()) {
             return new PublishOutcome.Permanent("nothing to post: the text and links are empty");
         }
@@ -288,20 +288,6 @@ public final class XConnector implements PlatformConnector {
         }
         String url = user.getUrl();
         return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.strip());
-    }
-
-    private static String withLinks(String text, List<URI> links) {
-        StringBuilder result = new StringBuilder(text);
-        for (URI link : links) {
-            String url = link.toString();
-            if (result.indexOf(url) < 0) {
-                if (!result.isEmpty()) {
-                    result.append('\n');
-                }
-                result.append(url);
-            }
-        }
-        return result.toString();
     }
 
     private static String nullToEmpty(String value) {

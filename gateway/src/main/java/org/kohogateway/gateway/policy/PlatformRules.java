@@ -1,11 +1,8 @@
 package org.kohogateway.gateway.policy;
 
-import java.net.URI;
 import java.util.List;
 
 import org.kohogateway.connectors.Platform;
-
-import com.twitter.twittertext.TwitterTextParser;
 
 /**
  * Each target platform's hard limits: the one place that says what a platform takes in 2026.
@@ -16,28 +13,19 @@ import com.twitter.twittertext.TwitterTextParser;
  */
 final class PlatformRules {
 
-    static final int X_WEIGHTED = 280;
-    static final int LINE_UTF16 = 5000;
-    static final int INSTAGRAM_CAPTION = 2200;
-    static final int FACEBOOK = 63_206;
-
     private PlatformRules() {
     }
 
     static void check(Candidate candidate, List<Finding> findings) {
-        String published = published(candidate.text(), candidate.links());
         for (Candidate.Target target : candidate.targets()) {
-            switch (target.platform()) {
-                case X -> limit(findings, target, TwitterTextParser.parseTweet(published).weightedLength, X_WEIGHTED);
-                case LINE -> limit(findings, target, published.length(), LINE_UTF16);
-                case FACEBOOK -> limit(findings, target, candidate.text().length(), FACEBOOK);
-                case INSTAGRAM -> {
-                    limit(findings, target, candidate.text().codePointCount(0, candidate.text().length()),
-                            INSTAGRAM_CAPTION);
-                    if (candidate.mediaUrls().isEmpty()) {
-                        findings.add(new Finding(RuleId.IMAGE_REQUIRED, -1, -1, target.accountId(), List.of("INSTAGRAM")));
-                    }
-                }
+            PlatformLimits.Count count = PlatformLimits.count(target.platform(), candidate.text(), candidate.links(),
+                    !candidate.mediaUrls().isEmpty());
+            if (count.over()) {
+                findings.add(new Finding(RuleId.PLATFORM_LIMIT, -1, -1, target.accountId(), List.of(
+                        target.platform().name(), Integer.toString(count.count()), Integer.toString(count.limit()))));
+            }
+            if (target.platform() == Platform.INSTAGRAM && candidate.mediaUrls().isEmpty()) {
+                findings.add(new Finding(RuleId.IMAGE_REQUIRED, -1, -1, target.accountId(), List.of("INSTAGRAM")));
             }
             int images = switch (target.platform()) {
                 case X -> 0;
@@ -62,23 +50,5 @@ final class PlatformRules {
         return switch (platform) {
             case X, FACEBOOK, INSTAGRAM, LINE -> false;
         };
-    }
-
-    /** The text as the X and LINE connectors send it: links not already in the text follow on their own lines. */
-    static String published(String text, List<URI> links) {
-        StringBuilder out = new StringBuilder(text);
-        for (URI link : links) {
-            if (!text.contains(link.toString())) {
-                out.append('\n').append(link);
-            }
-        }
-        return out.toString();
-    }
-
-    private static void limit(List<Finding> findings, Candidate.Target target, int length, int max) {
-        if (length > max) {
-            findings.add(new Finding(RuleId.PLATFORM_LIMIT, -1, -1, target.accountId(),
-                    List.of(target.platform().name(), Integer.toString(length), Integer.toString(max))));
-        }
     }
 }

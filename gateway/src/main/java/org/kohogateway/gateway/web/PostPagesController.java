@@ -17,6 +17,7 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.feed.FeedPoll;
 import org.kohogateway.gateway.feed.PressReleaseFeed;
 import org.kohogateway.gateway.policy.Finding;
+import org.kohogateway.gateway.policy.PlatformLimits;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.NewPost;
@@ -395,7 +396,8 @@ class PostPagesController {
         } catch (GatewayException e) {
             // counted for no platform in particular
         }
-        model.addAttribute("counters", CharacterCounts.of(form.getText(), form.linksSoFar(), platforms));
+        model.addAttribute("counters", PlatformLimits.counts(form.getText(), form.linksSoFar(),
+                form.getMediaUrl() != null && !form.getMediaUrl().isBlank(), platforms));
         if (form.getText() == null || form.getText().isBlank()) {
             model.addAttribute("findings", List.of());
             model.addAttribute("checkHint", "page.check.typeText");

@@ -1,0 +1,48 @@
+package org.kohogateway.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PlatformTextTest {
+
+    private static final URI PAGE = URI.create("https://www.city.gotsu.lg.jp/matsuri/");
+    private static final URI MAP = URI.create("https://www.city.gotsu.lg.jp/map/");
+
+    @Test
+    void linksNotInTheTextFollowItOnTheirOwnLines() {
+        assertThat(PlatformText.sent(Platform.X, "夏祭りのお知らせ", List.of(PAGE, MAP), false))
+                .isEqualTo("夏祭りのお知らせ\n" + PAGE + "\n" + MAP);
+        assertThat(PlatformText.sent(Platform.LINE, "詳しくは " + PAGE, List.of(PAGE), false))
+                .as("already in the text: not repeated").isEqualTo("詳しくは " + PAGE);
+        assertThat(PlatformText.sent(Platform.LINE, "", List.of(PAGE), false)).isEqualTo(PAGE.toString());
+    }
+
+    @Test
+    void facebookWithoutAPhotoSendsTheFirstLinkAsItsCardAndTheOthersInTheMessage() {
+        assertThat(PlatformText.sent(Platform.FACEBOOK, "夏祭り", List.of(PAGE, MAP), false)).isEqualTo("夏祭り\n" + MAP);
+        assertThat(PlatformText.sent(Platform.FACEBOOK, "夏祭り", List.of(PAGE, MAP), true))
+                .as("a photo's caption carries every link").isEqualTo("夏祭り\n" + PAGE + "\n" + MAP);
+    }
+
+    @Test
+    void eachPlatformCountsInItsOwnWay() {
+        String kanji = "祭".repeat(140);
+        assertThat(PlatformText.length(Platform.X, kanji)).as("CJK weighs 2 on X").isEqualTo(280);
+        assertThat(PlatformText.length(Platform.X, "見て " + PAGE)).as("a URL weighs 23").isEqualTo(4 + 1 + 23);
+        assertThat(PlatformText.length(Platform.LINE, kanji)).isEqualTo(140);
+        String emoji = "🎆".repeat(10);
+        assertThat(PlatformText.length(Platform.INSTAGRAM, emoji)).as("code points").isEqualTo(10);
+        assertThat(PlatformText.length(Platform.FACEBOOK, emoji)).as("UTF-16 units").isEqualTo(20);
+    }
+
+    @Test
+    void eachPlatformHasItsLimit() {
+        assertThat(List.of(Platform.values())).allSatisfy(p -> assertThat(PlatformText.limit(p)).isPositive());
+        assertThat(PlatformText.limit(Platform.X)).isEqualTo(280);
+        assertThat(PlatformText.limit(Platform.INSTAGRAM)).isEqualTo(2200);
+    }
+}
