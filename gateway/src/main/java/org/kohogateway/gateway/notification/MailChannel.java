@@ -95,7 +95,8 @@ class MailChannel {
             case SENDING_PAUSED -> new Object[] { target(data), text(data, "reason"), text(data, "by") };
             case SENDING_RESUMED -> new Object[] { target(data), text(data, "by"), text(data, "heldForNewTime") };
             case ROLE_GRANT -> new Object[] { message("role." + text(data, "role")),
-                    message("notification.grantStatus." + text(data, "status")), text(data, "by") };
+                    message("notification.grantStatus." + text(data, "status")), text(data, "by"),
+                    text(data, "username") };
         };
         String subject = message("notification.mail.subject." + kind.name(), args).replaceAll("[\\r\\n]+", " ");
         StringBuilder text = new StringBuilder(message("notification.mail.body." + kind.name(), args));
