@@ -4,8 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Compares the text of a post as a platform shows it with the text the gateway published, for
@@ -17,7 +15,7 @@ import java.util.regex.Pattern;
  *       {@code &}, {@code <}, {@code >};</li>
  *   <li>whitespace: runs of spaces, tabs and line breaks count as one space, and whitespace at either end or
  *       next to a URL does not count;</li>
- *   <li>URLs: a {@code t.co} short link on the platform's side matches any URL, since X rewrites every link;
+ *   <li>URLs, as the one link parser {@link Links} finds them: a {@code t.co} short link on the platform's side matches any URL, since X rewrites every link;
  *       other URLs must be equal (ignoring a trailing slash and the case of scheme and host);</li>
  *   <li>links the connector appended: the platform's text may end with URLs that the expected text does
  *       not have, because the connectors append a publication's links to its text when the text does not
@@ -25,9 +23,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class PostText {
-
-    /** http(s) URLs up to the first character that cannot be part of one (a space, Japanese text, …). */
-    private static final Pattern URL = Pattern.compile("(?i)https?://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+");
 
     private PostText() {
     }
@@ -66,12 +61,17 @@ public final class PostText {
         }
 
         private static boolean isShortLink(String url) {
-            return url.toLowerCase(Locale.ROOT).matches("https?://t\\.co/.*");
+            return "t.co".equals(Links.hostOf(url));
         }
 
+        /** Scheme and host in lower case (they are case-insensitive), no trailing slash. */
         private static String comparable(String url) {
-            Matcher origin = Pattern.compile("(?i)^(https?://[^/?#]+)(.*)$").matcher(url);
-            String result = origin.matches() ? origin.group(1).toLowerCase(Locale.ROOT) + origin.group(2) : url;
+            int scheme = url.indexOf("://");
+            int authorityEnd = scheme < 0 ? 0 : scheme + 3;
+            while (scheme >= 0 && authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+                authorityEnd++;
+            }
+            String result = url.substring(0, authorityEnd).toLowerCase(Locale.ROOT) + url.substring(authorityEnd);
             return result.endsWith("/") ? result.substring(0, result.length() - 1) : result;
         }
     }
@@ -80,12 +80,11 @@ public final class PostText {
         String text = Normalizer.normalize(raw, Normalizer.Form.NFC)
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         List<Segment> segments = new ArrayList<>();
-        Matcher url = URL.matcher(text);
         int from = 0;
-        while (url.find()) {
-            addText(segments, text.substring(from, url.start()));
-            segments.add(new Segment(url.group(), true));
-            from = url.end();
+        for (Links.Link link : Links.in(text)) {
+            addText(segments, text.substring(from, link.start()));
+            segments.add(new Segment(link.text(), true));
+            from = link.end();
         }
         addText(segments, text.substring(from));
         return segments;

@@ -1,21 +1,12 @@
 package org.kohogateway.connectors.line;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
@@ -39,10 +29,8 @@ import org.slf4j.LoggerFactory;
 import com.linecorp.bot.client.base.Result;
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
-import com.linecorp.bot.messaging.client.MessagingApiClientException;
 import com.linecorp.bot.messaging.model.BotInfoResponse;
 import com.linecorp.bot.messaging.model.BroadcastRequest;
-import com.linecorp.bot.messaging.model.ErrorDetail;
 import com.linecorp.bot.messaging.model.ImageMessage;
 import com.linecorp.bot.messaging.model.Message;
 import com.linecorp.bot.messaging.model.MessageQuotaResponse;
@@ -157,7 +145,7 @@ public final class LineConnector implements PlatformConnector {
             return new ProfileReading.Failed(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Unexpected failure while reading LINE bot info", e);
-            return new ProfileReading.Failed("unexpected failure: " + describe(e));
+            return new ProfileReading.Failed("unexpected failure: " + LineFailures.describe(e));
         }
     }
 
@@ -192,7 +180,7 @@ public final class LineConnector implements PlatformConnector {
             return new LineQuota.Failed(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Unexpected failure while reading the LINE message quota", e);
-            return new LineQuota.Failed("unexpected failure: " + describe(e));
+            return new LineQuota.Failed("unexpected failure: " + LineFailures.describe(e));
         } finally {
             // Whichever call is still running after a failure of the other is of no use any more.
             if (limit != null) {
@@ -269,7 +257,7 @@ public final class LineConnector implements PlatformConnector {
             return new PublishOutcome.Published(
                     requestId == null || requestId.isBlank() ? retryKey.toString() : requestId);
         } catch (ExecutionException e) {
-            return classify(e.getCause());
+            return LineFailures.classify(e.getCause());
         } catch (TimeoutException e) {
             return new PublishOutcome.Unknown("no answer from LINE within " + answerDeadline);
         } catch (InterruptedException e) {
@@ -277,7 +265,7 @@ public final class LineConnector implements PlatformConnector {
             return new PublishOutcome.Unknown("interrupted while waiting for LINE's answer");
         } catch (RuntimeException e) {
             log.warn("Unexpected failure during LINE {} {}", what, retryKey, e);
-            return new PublishOutcome.Unknown("unexpected failure: " + describe(e));
+            return new PublishOutcome.Unknown("unexpected failure: " + LineFailures.describe(e));
         }
     }
 
@@ -287,8 +275,8 @@ public final class LineConnector implements PlatformConnector {
             return await(answer).body();
         } catch (ExecutionException e) {
             throw new ReadFailure(e.getCause() instanceof AbstractLineClientException http
-                    ? httpReason(http)
-                    : "no answer from LINE: " + describe(e.getCause()));
+                    ? LineFailures.httpReason(http)
+                    : "no answer from LINE: " + LineFailures.describe(e.getCause()));
         } catch (TimeoutException e) {
             throw new ReadFailure("no answer from LINE within " + answerDeadline);
         } catch (InterruptedException e) {
@@ -339,90 +327,5 @@ public final class LineConnector implements PlatformConnector {
             }
         }
         return text.toString();
-    }
-
-    /**
-     * The SDK completes the future exceptionally with an {@link AbstractLineClientException} for every
-     * non-2xx answer ({@link MessagingApiClientException} when the error body is LINE's JSON, its sibling
-     * {@code LineClientJsonParseException} when it is not), and with a plain {@link java.io.IOException}
-     * when no answer came at all.
-     */
-    private static PublishOutcome classify(Throwable failure) {
-        if (failure instanceof AbstractLineClientException http) {
-            return classifyHttp(http);
-        }
-        if (neverLeft(failure)) {
-            return new PublishOutcome.Transient("could not connect to LINE: " + describe(failure), Optional.empty());
-        }
-        return new PublishOutcome.Unknown("LINE's answer was lost after the request was sent: " + describe(failure));
-    }
-
-    private static PublishOutcome classifyHttp(AbstractLineClientException http) {
-        int status = http.getCode();
-        String acceptedRequestId = http.getHeader("X-Line-Accepted-Request-Id");
-        if (status == 409 && acceptedRequestId != null && !acceptedRequestId.isBlank()) {
-            return new PublishOutcome.Published(acceptedRequestId);
-        }
-        String reason = httpReason(http);
-        if (status == 429 || status >= 500) {
-            return new PublishOutcome.Transient(reason, retryAfter(http.getHeader("Retry-After")));
-        }
-        return new PublishOutcome.Permanent(reason);
-    }
-
-    private static String httpReason(AbstractLineClientException http) {
-        String reason = "LINE answered HTTP " + http.getCode();
-        if (!(http instanceof MessagingApiClientException api) || api.getError() == null) {
-            return reason + " without a readable error message";
-        }
-        String details = api.getDetails().stream()
-                .filter(detail -> detail.message() != null)
-                .map(LineConnector::describe)
-                .collect(Collectors.joining("; "));
-        return reason + ": " + api.getError() + (details.isEmpty() ? "" : " (" + details + ")");
-    }
-
-    private static String describe(ErrorDetail detail) {
-        return detail.property() == null ? detail.message() : detail.property() + ": " + detail.message();
-    }
-
-    /**
-     * Whether the failure happened while connecting, so LINE cannot have seen the request. A timeout
-     * is only such a failure when it was the connect timeout; a read timeout means the request left.
-     */
-    private static boolean neverLeft(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                    || cause instanceof UnknownHostException) {
-                return true;
-            }
-            if (cause instanceof SocketTimeoutException && cause.getMessage() != null
-                    && cause.getMessage().toLowerCase(Locale.ROOT).contains("connect")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Reads {@code Retry-After} in either of its HTTP forms: delay in seconds or an HTTP date. */
-    private static Optional<Duration> retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.trim();
-        if (value.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-        }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration wait = Duration.between(Instant.now(), at);
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String describe(Throwable failure) {
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 }

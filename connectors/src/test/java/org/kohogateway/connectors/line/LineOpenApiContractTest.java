@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kohogateway.connectors.PublicationBuilder.aPublication;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -62,9 +63,10 @@ class LineOpenApiContractTest {
     @Test
     void theBroadcastOfTextLinksAndImagesMatchesTheDocument() {
         line.stubFor(post("/v2/bot/message/broadcast").willReturn(okJson("{}")));
-        Publication publication = new Publication(deliveryKey, TEXT, List.of(URI.create("https://www.city.gotsu.lg.jp/suido/")),
-                List.of(URI.create("https://www.city.gotsu.lg.jp/img/1.jpg"), URI.create("https://www.city.gotsu.lg.jp/img/2.jpg")),
-                true);
+        Publication publication = aPublication().deliveryKey(deliveryKey).text(TEXT)
+                .links(URI.create("https://www.city.gotsu.lg.jp/suido/"))
+                .media(URI.create("https://www.city.gotsu.lg.jp/img/1.jpg"), URI.create("https://www.city.gotsu.lg.jp/img/2.jpg"))
+                .noReplies().build();
 
         assertThat(connector().publish(publication)).isInstanceOf(PublishOutcome.Published.class);
 
@@ -74,8 +76,8 @@ class LineOpenApiContractTest {
     @Test
     void thePreviewPushMatchesTheDocument() {
         line.stubFor(post("/v2/bot/message/push").willReturn(okJson("{\"sentMessages\":[{\"id\":\"461230966842064897\"}]}")));
-        Publication publication = new Publication(deliveryKey, TEXT, List.of(),
-                List.of(URI.create("https://www.city.gotsu.lg.jp/img/1.jpg")), false);
+        Publication publication = aPublication().deliveryKey(deliveryKey).text(TEXT)
+                .media(URI.create("https://www.city.gotsu.lg.jp/img/1.jpg")).build();
 
         assertThat(connector().pushPreview(TESTER, publication)).isInstanceOf(PublishOutcome.Published.class);
 

@@ -10,10 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static org.kohogateway.connectors.PublicationBuilder.aPublication;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,7 +48,7 @@ class LinePushPreviewTest {
         URI image = URI.create("https://www.city.gotsu.lg.jp/img/notice.jpg");
 
         PublishOutcome outcome = connector().pushPreview(TESTER,
-                new Publication(deliveryKey, TEXT, List.of(link), List.of(image), false));
+                aPublication().deliveryKey(deliveryKey).text(TEXT).links(link).media(image).build());
 
         assertThat(outcome).isEqualTo(new PublishOutcome.Published("req-preview"));
         line.verify(1, postRequestedFor(urlEqualTo(PUSH))

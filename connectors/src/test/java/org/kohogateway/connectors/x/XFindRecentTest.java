@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kohogateway.connectors.FindOutcome;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+/** What only X's look-up does; what every look-up does is in {@link XConnectorContractTest}. */
 class XFindRecentTest {
 
     private static final String CONSUMER_KEY = "xck-test-consumer-key-find-01";
@@ -82,26 +81,6 @@ class XFindRecentTest {
     }
 
     @Test
-    void answersNotFoundWhenNoPostSinceThenHasTheText() {
-        stubMe();
-        stubTimeline(okJson(page(null, tweet("1845000000000000002", "別の投稿です"))));
-
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
-
-        assertThat(outcome).isEqualTo(new FindOutcome.NotFound());
-    }
-
-    @Test
-    void answersNotFoundForAnEmptyTimeline() {
-        stubMe();
-        stubTimeline(okJson("{\"meta\":{\"result_count\":0}}"));
-
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
-
-        assertThat(outcome).isEqualTo(new FindOutcome.NotFound());
-    }
-
-    @Test
     void asksForTheAccountsIdOnlyOnce() {
         stubMe();
         stubTimeline(okJson(page(null, tweet("1845000000000000002", "別の投稿です"))));
@@ -112,18 +91,6 @@ class XFindRecentTest {
 
         x.verify(1, getRequestedFor(urlPathEqualTo(ME)));
         x.verify(2, getRequestedFor(urlPathEqualTo(TIMELINE)));
-    }
-
-    @Test
-    void failsWhenXRefusesTheLookUp() {
-        stubMe();
-        stubTimeline(aResponse().withStatus(429).withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}"));
-
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
-
-        assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
-                .extracting(FindOutcome.Failed::reason).asString().contains("429");
     }
 
     @Test
@@ -139,28 +106,6 @@ class XFindRecentTest {
     }
 
     @Test
-    void failsWhenTheAnswerIsLost() {
-        stubMe();
-        stubTimeline(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
-
-        assertThat(outcome).isInstanceOf(FindOutcome.Failed.class);
-    }
-
-    @Test
-    void failsRatherThanGuessWhenThereAreTooManyPostsToReadThrough() {
-        stubMe();
-        stubTimeline(okJson(page("next-page-token", tweet("1845000000000000002", "別の投稿です"))));
-
-        FindOutcome outcome = connector().findRecent(TEXT, SINCE, Set.of());
-
-        assertThat(outcome).asInstanceOf(type(FindOutcome.Failed.class))
-                .extracting(FindOutcome.Failed::reason).asString().contains("too many");
-        x.verify(5, getRequestedFor(urlPathEqualTo(TIMELINE)));
-    }
-
-    @Test
     void findsAReplyBecauseAnAnswerToAnotherPostIsADeliveryToo() {
         stubMe();
         x.stubFor(get(urlPathEqualTo(TIMELINE)).withQueryParam("exclude", equalTo("retweets"))
@@ -169,41 +114,6 @@ class XFindRecentTest {
                 .willReturn(okJson(page(null))));
 
         assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.Found("1845000000000000001"));
-    }
-
-    @Test
-    void neverAdoptsAPostRecordedForAnotherDelivery() {
-        stubMe();
-        stubTimeline(okJson(page(null, tweet("1845000000000000002", TEXT), tweet("1845000000000000001", TEXT))));
-
-        assertThat(connector().findRecent(TEXT, SINCE, Set.of("1845000000000000002")))
-                .isEqualTo(new FindOutcome.Found("1845000000000000001"));
-        assertThat(connector().findRecent(TEXT, SINCE, Set.of("1845000000000000001", "1845000000000000002")))
-                .isEqualTo(new FindOutcome.NotFound());
-    }
-
-    @Test
-    void answersAmbiguousWithTheCandidatesWhenMoreThanOnePostMatches() {
-        stubMe();
-        stubTimeline(okJson(page(null, tweet("1845000000000000002", TEXT), tweet("1845000000000000001", TEXT))));
-
-        assertThat(connector().findRecent(TEXT, SINCE, Set.of()))
-                .isEqualTo(new FindOutcome.Ambiguous(List.of("1845000000000000002", "1845000000000000001")));
-    }
-
-    @Test
-    void neverAdoptsAPostMadeBeforeTheGivenTimeEvenIfXListsIt() {
-        stubMe();
-        stubTimeline(okJson(page(null, "{\"id\":\"1845000000000000001\",\"text\":\"" + TEXT
-                + "\",\"created_at\":\"2025-10-01T07:59:59.000Z\",\"edit_history_tweet_ids\":[\"1845000000000000001\"]}")));
-
-        assertThat(connector().findRecent(TEXT, SINCE, Set.of())).isEqualTo(new FindOutcome.NotFound());
-    }
-
-    @Test
-    void failsWithoutCallingXForAnEmptyText() {
-        assertThat(connector().findRecent(" ", SINCE, Set.of())).isInstanceOf(FindOutcome.Failed.class);
-        assertThat(x.getAllServeEvents()).isEmpty();
     }
 
     private XConnector connector() {

@@ -64,7 +64,8 @@ public class AccountWorkflow {
             throw new InvalidRequestException("account.departmentRequired", "an owning department is required");
         }
         long department = staff.department(departmentId).id();
-        OfficialAccount account = OfficialAccount.draft(actor, platform, department, policy(draft, department));
+        OfficialAccount account = OfficialAccount.draft(actor, platform, department,
+                policy(draft, platform, department));
         accounts.insert(account, actor.username());
         return accounts.get(account.id());
     }
@@ -73,14 +74,14 @@ public class AccountWorkflow {
     @Transactional
     public OfficialAccount changePolicy(String username, long id, PolicyDraft draft) {
         return change(username, id, (account, actor) -> account.changePolicy(actor,
-                policy(draft, account.departmentId())));
+                policy(draft, account.platform(), account.departmentId())));
     }
 
     /** A new policy for an account in service: a proposal for the department head, then the PR department. */
     @Transactional
     public OfficialAccount proposePolicy(String username, long id, PolicyDraft draft) {
         return change(username, id, (account, actor) -> account.proposePolicy(actor,
-                policy(draft, account.departmentId())));
+                policy(draft, account.platform(), account.departmentId())));
     }
 
     @Transactional
@@ -176,12 +177,12 @@ public class AccountWorkflow {
         return accounts.get(id);
     }
 
-    private AccountPolicy policy(PolicyDraft draft, long departmentId) {
+    private AccountPolicy policy(PolicyDraft draft, Platform platform, long departmentId) {
         if (draft == null) {
             throw new InvalidRequestException("account.nameRequired", "the account needs a name");
         }
         String name = required(draft.name(), "account.nameRequired", "name", MAX_NAME);
-        String url = url(draft.url());
+        String url = url(platform, draft.url());
         String purpose = required(draft.purpose(), "account.purposeRequired", "purpose", MAX_TEXT);
         if (draft.replyPolicy() == null) {
             throw new InvalidRequestException("account.replyPolicyRequired", "the policy must say how replies work");
@@ -246,15 +247,18 @@ public class AccountWorkflow {
         return stripped;
     }
 
-    /** The account's own address on its platform; https only, since it is published as the official one. */
-    private static String url(String value) {
+    /**
+     * The account's own address on its platform, as the public list of official accounts shows it: https on the
+     * platform's own host, never a shortener ({@link AccountUrls}).
+     */
+    private static String url(Platform platform, String value) {
         if (value == null || value.isBlank() || value.length() > MAX_URL) {
             throw new InvalidRequestException("account.badUrl", "not an https URL: " + value, String.valueOf(value));
         }
         try {
             URI uri = new URI(value.strip());
             if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
-                    || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                    || uri.getHost() == null || !AccountUrls.publishable(platform, value.strip())) {
                 throw new InvalidRequestException("account.badUrl", "not an https URL: " + value, value);
             }
             return uri.toString();

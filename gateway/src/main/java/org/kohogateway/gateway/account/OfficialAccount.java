@@ -31,6 +31,10 @@ import org.kohogateway.gateway.support.NotPermittedException;
  * (guideline §5): the owning department's head approves, then the PR department reviews; a rejection at either step
  * sends the request back (opening to DRAFT, policy change and closing to ACTIVE, the policy in force unchanged).
  * Every change is refused with a message naming the current state when that state does not allow it.
+ *
+ * <p>Longer than the gateway's other classes: the three workflows are one state machine over one status and share
+ * who requested and who decided each step, so separation of duties is checked in one place; the policy's fields by
+ * name are {@link PolicyFields}.
  */
 public final class OfficialAccount {
 

@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,6 +78,23 @@ public class OfficialAccounts {
     @Transactional(readOnly = true)
     public List<OfficialAccount> all() {
         return jdbc.sql(SELECT + " order by a.id").query(OfficialAccounts::account).list();
+    }
+
+    /**
+     * The handles of the city's own accounts per platform, read from their published addresses
+     * ({@link AccountUrls}): every account not closed, so that mentioning one being opened is not commenting on others.
+     */
+    @Transactional(readOnly = true)
+    public Map<Platform, Set<String>> cityHandles() {
+        Map<Platform, Set<String>> handles = new EnumMap<>(Platform.class);
+        // only the two columns: the rules ask on every check, as-you-type included
+        jdbc.sql("select platform, url from official_account where status <> 'CLOSED'").query((rs, n) -> {
+            Platform platform = Platform.valueOf(rs.getString("platform"));
+            AccountUrls.handle(platform, rs.getString("url"))
+                    .ifPresent(h -> handles.computeIfAbsent(platform, p -> new HashSet<>()).add(h));
+            return platform;
+        }).list();
+        return handles;
     }
 
     /** The accounts that take posts, which are the ones the public list shows. */

@@ -20,6 +20,7 @@ import org.kohogateway.gateway.support.NotPermittedException;
 import org.kohogateway.gateway.support.OneInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -29,8 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads each account's live profile through its connector and checks it shows the city homepage and, for no-reply
- * accounts, the no-reply notice. Results are stored; a change of result is audited. LINE has no profile text: its
- * result says NOT_CHECKABLE, never a pass.
+ * accounts, the no-reply notice. Results are stored; a change of result is audited, and a change to NON_COMPLIANT is
+ * announced ({@link ProfileNoncompliant}). An account may choose to hold its deliveries meanwhile
+ * ({@link #holdsDeliveries}, asked by the dispatcher's send guards). LINE has no profile text: its result says
+ * NOT_CHECKABLE, never a pass.
  */
 @Service
 public class ProfileChecks {
@@ -47,10 +50,12 @@ public class ProfileChecks {
     private final StaffDirectory staff;
     private final OneInstance oneInstance;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     ProfileChecks(ProfileReader reader, OfficialAccounts accounts, AccountProperties properties, AuditTrail audit,
             JdbcClient jdbc, Clock clock, StaffDirectory staff, OneInstance oneInstance,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+        this.events = events;
         this.staff = staff;
         this.oneInstance = oneInstance;
         this.transaction = new TransactionTemplate(transactions);
@@ -103,12 +108,46 @@ public class ProfileChecks {
                 .param("reason", check.reason()).param("trigger", trigger).update();
         boolean changed = previous.map(p -> p.outcome() != check.outcome() || !p.gaps().equals(check.gaps()))
                 .orElse(true);
+        if (changed && check.outcome() == ProfileCompliance.Outcome.NON_COMPLIANT) {
+            events.publishEvent(new ProfileNoncompliant(accountId, check.gaps()));
+        }
         if (changed) {
             audit.record(actor, "PROFILE_COMPLIANCE_CHANGED", "ACCOUNT", Long.toString(accountId),
                     previous.map(p -> p.outcome().name()).orElse(null), check.outcome().name(),
                     Map.of("gaps", check.gaps().stream().map(Enum::name).sorted().toList(), "reason", check.reason()));
         }
         return check;
+    }
+
+    /**
+     * Whether the account's deliveries wait while its profile does not comply (default: they go, and people are told).
+     * ADMIN or PR officer; audited.
+     */
+    @Transactional
+    public void holdWhenNoncompliant(String username, long accountId, boolean hold) {
+        Staff actor = staff.byUsername(username);
+        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
+            throw new NotPermittedException("account.profileHoldNotPermitted",
+                    "holding deliveries on a non-compliant profile is set by ADMIN or PR_OFFICER");
+        }
+        accounts.get(accountId);
+        Boolean before = jdbc.sql("""
+                update official_account new set hold_when_profile_noncompliant = :hold from official_account old
+                where new.id = old.id and new.id = :account returning old.hold_when_profile_noncompliant
+                """).param("hold", hold).param("account", accountId).query(Boolean.class).single();
+        audit.record(actor.username(), "PROFILE_HOLD_SET", "ACCOUNT", Long.toString(accountId),
+                String.valueOf(before), String.valueOf(hold), Map.of());
+    }
+
+    /** Whether the account's deliveries wait now: it chose to hold, and its latest profile check failed. */
+    @Transactional(readOnly = true)
+    public boolean holdsDeliveries(long accountId) {
+        return jdbc.sql("""
+                select a.hold_when_profile_noncompliant and coalesce((select c.outcome = 'NON_COMPLIANT'
+                    from account_profile_check c where c.account_id = a.id
+                    order by c.checked_at desc, c.id desc limit 1), false)
+                from official_account a where a.id = :account
+                """).param("account", accountId).query(Boolean.class).optional().orElse(false);
     }
 
     /** "Test connection": proves the credentials by reading the profile, and checks it. ADMIN or PR officer. */

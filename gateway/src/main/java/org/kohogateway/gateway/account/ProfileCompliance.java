@@ -6,9 +6,9 @@ import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.kohogateway.connectors.Links;
 import org.kohogateway.connectors.ProfileReading;
 
 /**
@@ -17,11 +17,6 @@ import org.kohogateway.connectors.ProfileReading;
  * A pure function of the profile, the reply policy and the homepage URL.
  */
 public final class ProfileCompliance {
-
-    /** Candidate URLs in free text; Japanese punctuation and brackets end them, as they do on the platforms. */
-    private static final Pattern URL = Pattern.compile(
-            "(?<![A-Za-z0-9+.-])https?://[^\\s<>\"'()\\[\\]（）「」『』【】、。，．！？\\u3000]+",
-            Pattern.CASE_INSENSITIVE);
 
     /**
      * The ways a profile says the account does not reply (返信は行いません, リプライはしておりません, …), after NFKC and with
@@ -90,16 +85,11 @@ public final class ProfileCompliance {
 
     /**
      * True if the text holds a link to the homepage itself: same scheme (https), exactly the same host — not a host
-     * that merely contains it — default port, no user info, and a path under the homepage's path.
+     * that merely contains it — default port, no user info, and a path under the homepage's path. The addresses are
+     * found by the one link parser, {@link Links}, as the platforms find them.
      */
     static boolean showsHomepage(String text, URI homepage) {
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
-            if (sameSite(trimTrailingPunctuation(m.group()), homepage)) {
-                return true;
-            }
-        }
-        return false;
+        return Links.in(text).stream().anyMatch(link -> sameSite(link.text(), homepage));
     }
 
     static boolean saysNoReplies(String description) {
@@ -130,13 +120,5 @@ public final class ProfileCompliance {
                 && (port == -1 || port == 443)
                 && (homePath.isEmpty() || "/".equals(homePath) || path.equals(homePath)
                         || path.startsWith(homePath.endsWith("/") ? homePath : homePath + "/"));
-    }
-
-    private static String trimTrailingPunctuation(String url) {
-        int end = url.length();
-        while (end > 0 && ".,;:!?".indexOf(url.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return url.substring(0, end);
     }
 }

@@ -200,6 +200,18 @@ class AccountController {
         return profiles.testConnection(me.getName(), id);
     }
 
+    /** @param hold whether deliveries wait while the profile does not comply */
+    record ProfileHold(boolean hold) {
+    }
+
+    @PutMapping("/{id}/profile-hold")
+    @Operation(summary = "Whether the account's deliveries wait while its live profile does not comply (default off); "
+            + "audited (ADMIN, PR_OFFICER)")
+    ProfileHold profileHold(Principal me, @PathVariable long id, @RequestBody ProfileHold hold) {
+        profiles.holdWhenNoncompliant(me.getName(), id, hold.hold());
+        return hold;
+    }
+
     @GetMapping("/{id}/profile-checks")
     @Operation(summary = "Stored live profile checks, newest first (at activation, on schedule, test connection)")
     List<ProfileCheck> profileChecks(Principal me, @PathVariable long id) {

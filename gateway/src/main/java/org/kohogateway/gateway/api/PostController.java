@@ -86,7 +86,7 @@ class PostController {
         return new NewPost(request.text(), uris(request.links()), uris(request.mediaUrls()), request.category(),
                 request.accountIds(), instant(request.scheduledAt()), optionalUri(request.sourceUrl()),
                 optionalUri(request.replyTo()), optionalUri(request.quoteOf()),
-                request.correctionOf() == null ? null : new PostId(request.correctionOf()));
+                request.correctionOf() == null ? null : new PostId(request.correctionOf()), request.proposal());
     }
 
     @GetMapping("/{id}")
@@ -100,7 +100,7 @@ class PostController {
     PostView edit(Principal me, @PathVariable UUID id, @Valid @RequestBody PostEditRequest request) {
         return views.of(workflow.edit(me.getName(), scoped(id), new PostEdit(request.text(),
                 uris(request.links()), uris(request.mediaUrls()), request.category(), instant(request.scheduledAt()),
-                optionalUri(request.replyTo()), optionalUri(request.quoteOf()))));
+                optionalUri(request.replyTo()), optionalUri(request.quoteOf()), request.proposal())));
     }
 
     @PostMapping("/{id}/submit")

@@ -18,5 +18,6 @@ record PostEditRequest(
         @NotNull PostCategory category,
         OffsetDateTime scheduledAt,
         @Size(max = PostWorkflow.MAX_URL) String replyTo,
-        @Size(max = PostWorkflow.MAX_URL) String quoteOf) {
+        @Size(max = PostWorkflow.MAX_URL) String quoteOf,
+        @Size(max = PostWorkflow.MAX_URL) String proposal) {
 }

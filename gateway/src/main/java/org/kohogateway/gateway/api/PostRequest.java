@@ -29,5 +29,7 @@ record PostRequest(
         @Size(max = PostWorkflow.MAX_URL) String replyTo,
         @Schema(description = "URL of the post this one quotes or reposts")
         @Size(max = PostWorkflow.MAX_URL) String quoteOf,
-        @Schema(description = "Id of the sent post this one corrects (guideline §7-①)") UUID correctionOf) {
+        @Schema(description = "Id of the sent post this one corrects (guideline §7-①)") UUID correctionOf,
+        @Schema(description = "POLICY_PROPOSAL_REPLY only: the address or number of the policy proposal answered")
+        @Size(max = PostWorkflow.MAX_URL) String proposal) {
 }

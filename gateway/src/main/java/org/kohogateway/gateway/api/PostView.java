@@ -19,7 +19,7 @@ import org.kohogateway.gateway.post.SourcePage;
 
 /** A post as the API shows it, with one line per target account. */
 record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, String text, List<URI> links,
-        List<URI> mediaUrls, String replyTo, String quoteOf, PostCategory category, Instant scheduledAt,
+        List<URI> mediaUrls, String replyTo, String quoteOf, String proposal, PostCategory category, Instant scheduledAt,
         String sourceUrl, String sourceTitle, String sourceSha256, Instant sourceFetchedAt, UUID correctionOf, String contentHash, boolean approvalValid, String decidedBy, Instant decidedAt,
         String decisionComment, List<FindingView> findings, Set<String> acknowledged, List<DeliveryLine> deliveries,
         Instant createdAt, Instant updatedAt) {
@@ -35,7 +35,7 @@ record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, 
         SourcePage source = post.sourcePage();
         return new PostView(post.id().value(), post.status(), post.route(), usernames.get(post.authorId()),
                 content.text(), content.links(), content.mediaUrls(), content.replyTo(), content.quoteOf(),
-                content.category(), post.scheduledAt(), post.sourceUrl(),
+                content.proposal(), content.category(), post.scheduledAt(), post.sourceUrl(),
                 source == null ? null : source.title(), source == null ? null : source.sha256(),
                 source == null ? null : source.fetchedAt(),
                 post.correctionOf() == null ? null : post.correctionOf().value(), post.contentHash(),

@@ -45,6 +45,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Each claim carries its own token, and every step after the claim applies only while the delivery still carries
  * it; {@link LeaseRenewal} keeps the leases of the claims held alive as long as the work.
+ *
+ * <p>A little over the gateway's usual class size: the claim-ahead loop, the gate and the outcome classification share
+ * the two semaphores and the in-flight bookkeeping, and read best together.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {

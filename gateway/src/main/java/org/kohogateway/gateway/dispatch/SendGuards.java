@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.gateway.account.ProfileChecks;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
- * What stands between a claimed delivery and its platform, per account: a circuit breaker (one failing account does
+ * What stands between a claimed delivery and its platform, per account: the account's own choice to hold while its
+ * live profile does not comply ({@link ProfileChecks#holdsDeliveries}), a circuit breaker (one failing account does
  * not hold up the others, and is not hammered), a rate limit, and the rolling 24-hour cap (Instagram's publishing
  * quota, X's daily limits). A delivery that may not go now is deferred, not failed.
  *
@@ -36,13 +38,18 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 @Component
 class SendGuards {
 
+    private static final Duration PROFILE_RECHECK = Duration.ofMinutes(5);
+
     private final GuardProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Map<Long, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final ProfileChecks profiles;
 
-    SendGuards(GuardProperties properties, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    SendGuards(GuardProperties properties, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
+            ProfileChecks profiles) {
+        this.profiles = profiles;
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -59,6 +66,11 @@ class SendGuards {
      */
     Optional<Wait> admit(ClaimedDelivery d) {
         Instant now = clock.instant();
+        if (profiles.holdsDeliveries(d.accountId())) {
+            // looked at again shortly: a check that finds the profile fixed lets the delivery go within minutes
+            return Optional.of(new Wait("the account's live profile does not comply (homepage or no-reply notice "
+                    + "missing) and the account holds its deliveries until it does", now.plus(PROFILE_RECHECK)));
+        }
         CircuitBreaker breaker = breaker(d.accountId());
         if (!breaker.tryAcquirePermission()) {
             return Optional.of(new Wait("the account's circuit breaker is open after repeated failures",

@@ -186,7 +186,7 @@ public class PressReleaseFeed {
             try {
                 Post post = savepoint.execute(s -> workflow.create(source.author(), new NewPost("【報道発表】" + title,
                         List.of(URI.create(link)), List.of(), PostCategory.PRESS_RELEASE, source.accountIds(), null,
-                        URI.create(link), null, null, null)));
+                        URI.create(link), null, null, null, null)));
                 items.drafted(link, post.id());
                 return true;
             } catch (GatewayException | IllegalArgumentException refused) {

@@ -3,6 +3,7 @@ package org.kohogateway.gateway.notification;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -97,6 +98,9 @@ class MailChannel {
             case ROLE_GRANT -> new Object[] { message("role." + text(data, "role")),
                     message("notification.grantStatus." + text(data, "status")), text(data, "by"),
                     text(data, "username") };
+            case PROFILE_NONCOMPLIANT -> new Object[] { text(data, "accountName"), text(data, "platform"),
+                    String.join("、", ((List<?>) data.get("gaps")).stream().map(g -> message("profileGap." + g))
+                            .toList()) };
         };
         String subject = message("notification.mail.subject." + kind.name(), args).replaceAll("[\\r\\n]+", " ");
         StringBuilder text = new StringBuilder(message("notification.mail.body." + kind.name(), args));

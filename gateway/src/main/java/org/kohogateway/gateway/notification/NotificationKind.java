@@ -15,5 +15,7 @@ public enum NotificationKind {
     /** Sending was resumed. */
     SENDING_RESUMED,
     /** A role granted to you was requested, confirmed or refused (four eyes on deciding and administering roles). */
-    ROLE_GRANT
+    ROLE_GRANT,
+    /** An account's live profile stopped showing the homepage or the no-reply notice (§7-①, §6-③). */
+    PROFILE_NONCOMPLIANT
 }

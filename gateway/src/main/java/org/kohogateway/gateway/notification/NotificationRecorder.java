@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.ProfileNoncompliant;
 import org.kohogateway.gateway.crisis.PauseChanged;
 import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.DeliveryNeedsAttention;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>a pause or resume: admins and PR officers, except the person who did it;</li>
  * <li>a role grant requested, confirmed or refused: the person it concerns; a request also whoever may confirm it
  * ({@link RoleGrants#deciders}), never the admin who asked;</li>
+ * <li>an account's profile stopped complying: the account's department and PR officers;</li>
  * </ul>
  * each only with an e-mail address and unless they switched that kind off; plus every webhook subscribed to the kind
  * (and to the department, where it names one).
@@ -169,6 +171,23 @@ class NotificationRecorder {
                 people.addAll(grants.deciders(change.staffId(), change.actor()));
             }
             return new Event(NotificationKind.ROLE_GRANT, null, data, new Audience(people, Set.of(), null, Set.of()));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(ProfileNoncompliant noncompliant) {
+        record(() -> {
+            OfficialAccount account = accounts.get(noncompliant.accountId());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("accountId", account.id());
+            data.put("accountName", account.name());
+            data.put("platform", account.platform().name());
+            data.put("gaps", noncompliant.gaps().stream().map(Enum::name).sorted().toList());
+            // the department runs the account and fixes its profile; PR keeps the public list of official accounts
+            Set<Long> department = Set.copyOf(staff.inDepartment(account.departmentId()).stream().map(Staff::id)
+                    .toList());
+            return new Event(NotificationKind.PROFILE_NONCOMPLIANT, account.departmentId(), data,
+                    new Audience(department, Set.of(Role.PR_OFFICER), null, Set.of()));
         });
     }
 

@@ -3,7 +3,9 @@ package org.kohogateway.gateway.policy;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.ReplyPolicy;
@@ -16,22 +18,43 @@ import org.kohogateway.gateway.account.ReplyPolicy;
  * @param answersPolicyProposal marked as answering a policy proposal (§6-③ ア)
  * @param emergency             marked as an emergency or disaster post (§6-③ イ)
  * @param publishAt             when it is to go out, for the date checks; null for "as soon as approved" (now)
+ * @param targets               where it goes; empty while the author has ticked no account yet, so that only the
+ *                              rules about the content itself run
+ * @param proposal              the policy proposal a §6-③ ア answer answers (its address or number), or null
+ * @param cityHandles           the handles of the city's own official accounts per platform, lower case: mentioning
+ *                              or quoting them is not commenting on others; {@link PolicyRules#check(Candidate)}
+ *                              fills them in from the registered accounts
  */
 public record Candidate(String text, List<URI> links, List<URI> mediaUrls, String replyTo, String quoteOf,
-        boolean answersPolicyProposal, boolean emergency, Instant publishAt, List<Target> targets) {
+        boolean answersPolicyProposal, boolean emergency, Instant publishAt, List<Target> targets, String proposal,
+        Map<Platform, Set<String>> cityHandles) {
 
     public Candidate {
         Objects.requireNonNull(text, "text");
         links = List.copyOf(links);
         mediaUrls = List.copyOf(mediaUrls);
         targets = List.copyOf(targets);
+        proposal = proposal == null || proposal.isBlank() ? null : proposal.strip();
+        cityHandles = Map.copyOf(cityHandles);
+    }
+
+    /** A candidate that names no proposal, for a city whose accounts have no handles (tests, benchmarks). */
+    public Candidate(String text, List<URI> links, List<URI> mediaUrls, String replyTo, String quoteOf,
+            boolean answersPolicyProposal, boolean emergency, Instant publishAt, List<Target> targets) {
+        this(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency, publishAt, targets, null,
+                Map.of());
     }
 
     public record Target(long accountId, Platform platform, ReplyPolicy replyPolicy) {
     }
 
+    Candidate withCityHandles(Map<Platform, Set<String>> handles) {
+        return new Candidate(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency, publishAt,
+                targets, proposal, handles);
+    }
+
     public Candidate onlyFor(Target target) {
         return new Candidate(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency,
-                publishAt, List.of(target));
+                publishAt, List.of(target), proposal, cityHandles);
     }
 }

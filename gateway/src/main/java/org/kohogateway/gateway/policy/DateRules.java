@@ -50,8 +50,9 @@ final class DateRules {
             String weekday = m.group("weekday");
             if (weekday != null && date.getDayOfWeek() != DayOfWeek.of(WEEKDAYS.indexOf(weekday) + 1)) {
                 String actual = String.valueOf(WEEKDAYS.charAt(date.getDayOfWeek().getValue() - 1));
-                findings.add(new Finding(RuleId.WEEKDAY_MISMATCH, s, e, null,
-                        List.of(shown, date.toString(), actual)));
+                // the weekday twice: in the text's own writing for the Japanese message, and in English for the English
+                findings.add(new Finding(RuleId.WEEKDAY_MISMATCH, s, e, null, List.of(shown, date.toString(), actual,
+                        date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH))));
             }
             boolean report = PAST_TENSE.matcher(text.normalized).region(m.end(), text.normalized.length())
                     .lookingAt();

@@ -34,11 +34,8 @@ final class LinkRules {
         for (URI image : candidate.mediaUrls()) {
             judge(Links.hostOf(image.toString()), image.toString(), -1, -1, shorteners, blocked, official, findings);
         }
-        if (candidate.quoteOf() != null) {
-            String host = Links.hostOf(candidate.quoteOf());
-            if (Domains.firstWithin(host, official.keySet()) == null) {
-                findings.add(new Finding(RuleId.QUOTE_OF_OTHERS, -1, -1, null, List.of(candidate.quoteOf())));
-            }
+        if (candidate.quoteOf() != null && !CommentRules.cityOwn(candidate.quoteOf(), candidate.cityHandles(), lists)) {
+            findings.add(new Finding(RuleId.QUOTE_OF_OTHERS, -1, -1, null, List.of(candidate.quoteOf())));
         }
     }
 

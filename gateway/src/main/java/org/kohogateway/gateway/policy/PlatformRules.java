@@ -4,12 +4,16 @@ import java.net.URI;
 import java.util.List;
 
 import org.kohogateway.connectors.Platform;
-import org.kohogateway.connectors.x.XPostUrls;
-import org.kohogateway.gateway.account.ReplyPolicy;
 
 import com.twitter.twittertext.TwitterTextParser;
 
-/** Each target platform's hard limits, and the account's no-reply policy (§6-③). */
+/**
+ * Each target platform's hard limits: the one place that says what a platform takes in 2026.
+ *
+ * <p>Answers and quotes: none anywhere. X removed programmatic replies and quotes from its self-serve API tiers
+ * (Free, Basic, Pro, pay-per-use) in 2026, and the city's accounts use those; LINE broadcasts, Facebook Page posts and
+ * Instagram media stand alone. So a reply or quote is refused at submit, with a finding, instead of failing at send.
+ */
 final class PlatformRules {
 
     static final int X_WEIGHTED = 280;
@@ -44,21 +48,20 @@ final class PlatformRules {
                 findings.add(new Finding(RuleId.IMAGE_NOT_SUPPORTED, -1, -1, target.accountId(),
                         List.of(target.platform().name(), Integer.toString(images))));
             }
-            references(candidate, target, findings);
-            boolean excepted = candidate.answersPolicyProposal() || candidate.emergency();
-            if (candidate.replyTo() != null && target.replyPolicy() == ReplyPolicy.NO_REPLIES && !excepted) {
-                findings.add(new Finding(RuleId.NO_REPLY, -1, -1, target.accountId(), List.of(candidate.replyTo())));
+            for (String reference : java.util.Arrays.asList(candidate.replyTo(), candidate.quoteOf())) {
+                if (reference != null && !takesReferences(target.platform())) {
+                    findings.add(new Finding(RuleId.REFERENCE_NOT_SUPPORTED, -1, -1, target.accountId(),
+                            List.of(target.platform().name(), reference)));
+                }
             }
         }
     }
 
-    private static void references(Candidate candidate, Candidate.Target target, List<Finding> findings) {
-        for (String reference : java.util.Arrays.asList(candidate.replyTo(), candidate.quoteOf())) {
-            if (reference != null && (target.platform() != Platform.X || XPostUrls.statusId(reference).isEmpty())) {
-                findings.add(new Finding(RuleId.REFERENCE_NOT_SUPPORTED, -1, -1, target.accountId(),
-                        List.of(target.platform().name(), reference)));
-            }
-        }
+    /** Whether posts to this platform may answer or quote another post (see the class comment: none may in 2026). */
+    static boolean takesReferences(Platform platform) {
+        return switch (platform) {
+            case X, FACEBOOK, INSTAGRAM, LINE -> false;
+        };
     }
 
     /** The text as the X and LINE connectors send it: links not already in the text follow on their own lines. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.kohogateway.gateway.account.OfficialAccounts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,15 +17,18 @@ import org.springframework.stereotype.Service;
 public class PolicyRules {
 
     private final PolicyLists lists;
+    private final OfficialAccounts accounts;
     private final Clock clock;
 
-    PolicyRules(PolicyLists lists, Clock clock) {
+    PolicyRules(PolicyLists lists, OfficialAccounts accounts, Clock clock) {
         this.lists = lists;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
+    /** Checks against the current lists and the handles of the city's registered accounts. */
     public List<Finding> check(Candidate candidate) {
-        return check(candidate, lists.snapshot(), clock.instant());
+        return check(candidate.withCityHandles(accounts.cityHandles()), lists.snapshot(), clock.instant());
     }
 
     /** @param now what "as soon as approved" means for the date checks */
@@ -32,6 +36,7 @@ public class PolicyRules {
         NormalizedText text = NormalizedText.of(candidate.text());
         List<Finding> findings = new ArrayList<>();
         PlatformRules.check(candidate, findings);
+        CommentRules.check(text, candidate, snapshot, findings);
         LinkRules.check(text, candidate, snapshot, findings);
         PersonalDataRules.check(text, snapshot, findings);
         ContentRules.check(text, snapshot, findings);

@@ -4,7 +4,17 @@ package org.kohogateway.gateway.policy;
  * The rules of docs/guideline.md, "Rules on every post", each with the guideline section it enforces and its severity.
  */
 public enum RuleId {
+    /**
+     * On an account whose policy forbids replies: answering a post, quoting or reposting a post that is not the
+     * city's own, or @mentioning an account that is not the city's own.
+     */
     NO_REPLY("§6-③", Severity.BLOCK),
+    /** The same on such an account as the answer to a named policy proposal (§6-③ ア): the approver acknowledges. */
+    NO_REPLY_PROPOSAL("§6-③ア", Severity.ACKNOWLEDGE),
+    /** The same on such an account in an emergency post (§6-③ イ): the approver acknowledges. */
+    NO_REPLY_EMERGENCY("§6-③イ", Severity.ACKNOWLEDGE),
+    /** An answer to a policy proposal that names no proposal: the exception of §6-③ ア cannot be checked. */
+    PROPOSAL_NOT_NAMED("§6-③ア", Severity.BLOCK),
     EXTERNAL_LINK("§6-④ §7-①", Severity.ACKNOWLEDGE),
     QUOTE_OF_OTHERS("§6-④ §7-①", Severity.ACKNOWLEDGE),
     URL_SHORTENER("§7-①", Severity.BLOCK),
@@ -26,8 +36,8 @@ public enum RuleId {
     /** More images than the platform's connector can send: X none (text and links), Facebook and Instagram one. */
     IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK),
     /**
-     * An answer or quote the target's connector cannot make: X answers and quotes X posts (by their address); LINE,
-     * Facebook and Instagram posts stand alone. Refused rather than published as a standalone post.
+     * An answer or quote the target's platform cannot take through its API in 2026 ({@link PlatformRules}): refused
+     * at submit rather than published as a standalone post or failed at send.
      */
     REFERENCE_NOT_SUPPORTED("platform", Severity.BLOCK);
 

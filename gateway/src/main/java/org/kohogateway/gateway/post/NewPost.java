@@ -12,13 +12,14 @@ import java.util.List;
  * @param replyTo     URL of the post this one replies to, if it is a reply
  * @param quoteOf     URL of the post this one quotes or reposts, if any
  * @param correctionOf the already-sent post this one corrects (guideline §7-①), if it is a correction
+ * @param proposal     the policy proposal this answers (§6-③ ア), its address or number; null if none
  */
 public record NewPost(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, List<Long> accountIds,
-        Instant scheduledAt, URI sourceUrl, URI replyTo, URI quoteOf, PostId correctionOf) {
+        Instant scheduledAt, URI sourceUrl, URI replyTo, URI quoteOf, PostId correctionOf, String proposal) {
 
     /** A plain text post: no images, not a reply or quote, not a PR direct publish. */
     public static NewPost of(String text, List<URI> links, PostCategory category, List<Long> accountIds,
             Instant scheduledAt) {
-        return new NewPost(text, links, List.of(), category, accountIds, scheduledAt, null, null, null, null);
+        return new NewPost(text, links, List.of(), category, accountIds, scheduledAt, null, null, null, null, null);
     }
 }

@@ -1,7 +1,5 @@
 package org.kohogateway.gateway.post;
 
-import static org.kohogateway.gateway.post.DeliveryStatus.NOT_STARTED;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Set;
 
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.Severity;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -25,7 +22,11 @@ import org.kohogateway.gateway.support.PolicyViolationException;
 
 /**
  * A post to one or more official accounts, with its approval state machine. Every method that changes
- * state checks who acts and from which state, refusing with a message that names the current state.
+ * state checks who acts and from which state, refusing with a message that names the current state. Who may act is
+ * {@link PostPermissions}; what each transition does to the deliveries is {@link DeliveryPlan}.
+ *
+ * <p>Longer than the gateway's other classes: the state machine is one unit (each transition, its checks and its
+ * audit detail read together), and the aggregate's twenty fields each have an accessor.
  */
 public final class Post {
 
@@ -56,14 +57,12 @@ public final class Post {
     private String decisionComment;
     /** Keys of the findings acknowledged for the current content; emptied by any edit. */
     private final Set<String> acknowledged;
-    private final List<Delivery> deliveries;
+    private final DeliveryPlan deliveries;
     private final int version;
     private Instant updatedAt;
     private final List<PostEvent> events = new ArrayList<>();
     /** What other features hear about when the aggregate is saved (published in the saving transaction). */
     private final List<Object> announcements = new ArrayList<>();
-    /** Delivery states as loaded, so saving can refuse to overwrite a concurrent change by the dispatcher. */
-    private final Map<java.util.UUID, DeliveryStatus> loadedStatuses = new LinkedHashMap<>();
 
     Post(PostId id, long authorId, ApprovalRoute route, long departmentId, String sourceUrl, PostId correctionOf,
             Instant createdAt,
@@ -85,8 +84,7 @@ public final class Post {
         this.decidedAt = decidedAt;
         this.decisionComment = decisionComment;
         this.acknowledged = new LinkedHashSet<>(acknowledged);
-        this.deliveries = new ArrayList<>(deliveries);
-        deliveries.forEach(d -> loadedStatuses.put(d.id(), d.status()));
+        this.deliveries = new DeliveryPlan(id, deliveries, events, announcements);
         this.version = version;
         this.updatedAt = updatedAt;
         this.sourcePage = sourcePage;
@@ -105,14 +103,14 @@ public final class Post {
     }
 
     void edit(Staff actor, PostContent newContent, Instant newScheduledAt, Instant now) {
-        requireAuthorOrPrDepartment(actor, "edit");
+        permissions().requireEditor(actor, "edit");
         requireFutureOrAsap(newScheduledAt, now);
         PostStatus before = status;
         switch (status) {
             case DRAFT, SUBMITTED -> { }
             case REJECTED -> status = PostStatus.DRAFT;
             case APPROVED -> {
-                requireNothingStarted("edit");
+                deliveries.requireNothingStarted("edit");
                 voidApproval(now);
             }
             default -> throw illegal("edit");
@@ -125,7 +123,7 @@ public final class Post {
     }
 
     void submit(Staff actor, List<Finding> findings, Instant now) {
-        requireAuthor(actor, "submit");
+        permissions().requireAuthor(actor, "submit");
         if (route == ApprovalRoute.PR_DIRECT) {
             throw new IllegalTransitionException("post.directNeedsPublish",
                     "a PR direct post is published, not submitted", status);
@@ -145,7 +143,7 @@ public final class Post {
     void approve(Staff approver, String comment, List<Finding> findings, Set<String> acknowledgements,
             String seenHash, Instant now) {
         requireStatus("approve", PostStatus.SUBMITTED);
-        requireEligibleApprover(approver);
+        permissions().requireEligibleApprover(approver, status);
         if (seenHash == null || seenHash.isBlank()) {
             throw new InvalidRequestException("post.seenHashRequired",
                     "say which version you reviewed: send the post's contentHash as you saw it");
@@ -159,12 +157,12 @@ public final class Post {
         approvedHash = contentHash();
         transition(PostStatus.APPROVED, "POST_APPROVED", now,
                 Map.of("route", route.name(), "comment", nullToEmpty(comment), "contentHash", approvedHash));
-        schedule(now);
+        deliveries.schedule(scheduledAt, now);
     }
 
     void reject(Staff approver, String comment, Instant now) {
         requireStatus("reject", PostStatus.SUBMITTED);
-        requireEligibleApprover(approver);
+        permissions().requireEligibleApprover(approver, status);
         if (comment == null || comment.isBlank()) {
             throw new InvalidRequestException("post.rejectNeedsComment", "a rejection needs a comment for the author");
         }
@@ -178,7 +176,7 @@ public final class Post {
      * publishing: the post goes to the PR review route instead, where another PR officer decides.
      */
     void publishDirect(Staff actor, SourcePage source, List<Finding> findings, Instant now) {
-        if (route != ApprovalRoute.PR_DIRECT || !actor.has(Role.PR_OFFICER)) {
+        if (!permissions().mayPublishDirect(actor)) {
             throw new NotPermittedException("post.directOnlyPr",
                     "only a PR officer's post citing an official source can be published directly");
         }
@@ -210,7 +208,7 @@ public final class Post {
         detail.put("route", route.name());
         detail.put("contentHash", approvedHash);
         transition(PostStatus.APPROVED, "POST_PUBLISHED_DIRECT", now, detail);
-        schedule(now);
+        deliveries.schedule(scheduledAt, now);
     }
 
     /**
@@ -218,13 +216,7 @@ public final class Post {
      * so the approval that follows records which policy it was given under.
      */
     void bindPolicyVersions(Map<Long, Integer> versions) {
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery d = deliveries.get(i);
-            Integer version = versions.get(d.accountId());
-            if (version != null && (d.status() == DeliveryStatus.WAITING || d.status() == DeliveryStatus.HELD)) {
-                deliveries.set(i, d.underPolicyVersion(version));
-            }
-        }
+        deliveries.bindPolicyVersions(versions);
     }
 
     /**
@@ -232,23 +224,16 @@ public final class Post {
      * post and its deliveries to other accounts stay as they are.
      */
     void accountClosed(long accountId, String reason, Instant now) {
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery d = deliveries.get(i);
-            if (d.accountId() == accountId && NOT_STARTED.contains(d.status())) {
-                deliveries.set(i, d.moveTo(DeliveryStatus.CANCELLED, null));
-                event("DELIVERY_CANCELLED", "DELIVERY", d.id().toString(), d.status().name(),
-                        DeliveryStatus.CANCELLED.name(), Map.of("reason", reason, "accountId", accountId,
-                                "cause", "ACCOUNT_CLOSED"));
-                updatedAt = now;
-            }
+        if (deliveries.cancelForClosedAccount(accountId, reason)) {
+            updatedAt = now;
         }
     }
 
     void withdraw(Staff actor, Instant now) {
-        requireAuthor(actor, "withdraw");
+        permissions().requireAuthor(actor, "withdraw");
         requireStatus("withdraw", PostStatus.DRAFT, PostStatus.SUBMITTED);
         transition(PostStatus.WITHDRAWN, "POST_WITHDRAWN", now, Map.of());
-        cancelDeliveries("withdrawn", now);
+        deliveries.cancelAll("withdrawn");
     }
 
     /**
@@ -261,7 +246,7 @@ public final class Post {
                     "only the author, an approver of this post or an admin may cancel it");
         }
         requireStatus("cancel", PostStatus.APPROVED);
-        requireNothingStarted("cancel");
+        deliveries.requireNothingStarted("cancel");
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("post.cancelNeedsReason", "say why the approved post is cancelled");
         }
@@ -270,18 +255,17 @@ public final class Post {
                     MAX_REASON);
         }
         transition(PostStatus.CANCELLED, "POST_CANCELLED", now, Map.of("reason", reason.strip()));
-        cancelDeliveries(reason.strip(), now);
+        deliveries.cancelAll(reason.strip());
     }
 
     /** Whether this person may cancel the post now: it is approved, nothing has started, and they may. */
     public boolean cancellableBy(Staff actor) {
-        return status == PostStatus.APPROVED && mayCancel(actor) && deliveries.stream()
-                .allMatch(d -> NOT_STARTED.contains(d.status()) || d.status() == DeliveryStatus.CANCELLED);
+        return status == PostStatus.APPROVED && mayCancel(actor) && deliveries.nothingStarted();
     }
 
     /** Whether this person may cancel the post at all: its author, whoever may approve it, an admin. */
     public boolean mayCancel(Staff actor) {
-        return actor.id() == authorId || mayApprove(actor) || actor.has(Role.ADMIN);
+        return permissions().mayCancel(actor);
     }
 
     /**
@@ -289,7 +273,7 @@ public final class Post {
      * approve the post may do it: it is the re-confirmation that the post should still go out.
      */
     void reschedule(Staff actor, Instant newTime, List<Finding> findings, Set<String> acknowledgements, Instant now) {
-        if (route == ApprovalRoute.PR_DIRECT ? !actor.has(Role.PR_OFFICER) : !mayApprove(actor)) {
+        if (!permissions().mayReschedule(actor)) {
             throw new NotPermittedException("post.rescheduleNotPermitted",
                     "only someone who may approve this post may give it a new time");
         }
@@ -298,51 +282,15 @@ public final class Post {
             throw new InvalidRequestException("post.scheduledInPast", "the new time must not be in the past");
         }
         requireNotTooFar(newTime, now);
-        if (deliveries.stream().noneMatch(d -> d.status() == DeliveryStatus.HELD)) {
+        if (!deliveries.anyHeld()) {
             throw new IllegalTransitionException("post.nothingHeld",
                     "no delivery of this post is held; the post is " + status, status);
         }
         // the rules may have changed since approval: the person giving the new time re-confirms them
         clearRules(actor, findings, acknowledgements);
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery d = deliveries.get(i);
-            if (d.status() == DeliveryStatus.HELD) {
-                deliveries.set(i, d.moveTo(DeliveryStatus.SCHEDULED, newTime));
-                event("DELIVERY_RESCHEDULED", "DELIVERY", d.id().toString(), DeliveryStatus.HELD.name(),
-                        DeliveryStatus.SCHEDULED.name(), Map.of("dueAt", newTime.toString()));
-            }
-        }
+        deliveries.rescheduleHeld(newTime);
         scheduledAt = newTime;
         updatedAt = now;
-    }
-
-    private void schedule(Instant now) {
-        boolean late = scheduledAt != null && scheduledAt.isBefore(now);
-        DeliveryStatus next = late ? DeliveryStatus.HELD : DeliveryStatus.SCHEDULED;
-        Instant due = late ? null : (scheduledAt == null ? now : scheduledAt);
-        String reason = late ? "approved after its scheduled time " + scheduledAt + "; needs a new time" : null;
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery d = deliveries.get(i);
-            if (d.status() == DeliveryStatus.CANCELLED) {
-                continue;
-            }
-            deliveries.set(i, late ? d.hold(reason) : d.moveTo(next, due));
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("accountId", d.accountId());
-            if (d.policyVersion() != null) {
-                detail.put("policyVersion", d.policyVersion());
-            }
-            if (due != null) {
-                detail.put("dueAt", due.toString());
-            } else {
-                detail.put("reason", reason);
-            }
-            event(late ? "DELIVERY_HELD" : "DELIVERY_SCHEDULED", "DELIVERY", d.id().toString(), d.status().name(),
-                    next.name(), detail);
-            if (late) {
-                announcements.add(new DeliveryNeedsAttention(d.id(), id, d.accountId(), DeliveryStatus.HELD, reason));
-            }
-        }
     }
 
     private void voidApproval(Instant now) {
@@ -356,28 +304,7 @@ public final class Post {
         decidedBy = null;
         decidedAt = null;
         decisionComment = null;
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery d = deliveries.get(i);
-            if (d.status() == DeliveryStatus.CANCELLED) {
-                continue;
-            }
-            deliveries.set(i, d.moveTo(DeliveryStatus.WAITING, null));
-            event("DELIVERY_UNSCHEDULED", "DELIVERY", d.id().toString(), d.status().name(),
-                    DeliveryStatus.WAITING.name(), Map.of("reason", "approval voided"));
-        }
-        updatedAt = now;
-    }
-
-    private void cancelDeliveries(String reason, Instant now) {
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery d = deliveries.get(i);
-            if (d.status() == DeliveryStatus.CANCELLED) {
-                continue;
-            }
-            deliveries.set(i, d.moveTo(DeliveryStatus.CANCELLED, null));
-            event("DELIVERY_CANCELLED", "DELIVERY", d.id().toString(), d.status().name(),
-                    DeliveryStatus.CANCELLED.name(), Map.of("reason", reason));
-        }
+        deliveries.unschedule();
         updatedAt = now;
     }
 
@@ -414,38 +341,12 @@ public final class Post {
         needed.forEach(f -> acknowledged.add(f.key()));
     }
 
-    private void requireEligibleApprover(Staff approver) {
-        if (approver.id() == authorId || submittedBy != null && approver.id() == submittedBy) {
-            throw new NotPermittedException("post.selfApproval", "nobody approves their own post");
-        }
-        switch (route) {
-            case DEPARTMENT -> {
-                if (!approver.has(Role.APPROVER)) {
-                    throw new NotPermittedException("post.notApprover", "approving needs the APPROVER role");
-                }
-                if (approver.departmentId() != departmentId) {
-                    throw new NotPermittedException("post.wrongDepartment",
-                            "an approver approves only for their own department");
-                }
-            }
-            case PR_REVIEW -> {
-                if (!approver.has(Role.PR_OFFICER)) {
-                    throw new NotPermittedException("post.needsPr",
-                            "the accounts' policy waives department approval, so the PR department approves");
-                }
-            }
-            case PR_DIRECT -> throw new IllegalTransitionException("post.directNeedsPublish",
-                    "a PR direct post is published, not approved", status);
-        }
-    }
-
     /**
      * Whether any delivery of the post went out — it is on the platform, or was and has been deleted there (the wrong
      * post taken down, the correction to follow): only such a post is corrected (§7-①); one not sent is edited.
      */
     public boolean wentOut() {
-        return deliveries.stream().anyMatch(d -> d.status() == DeliveryStatus.SENT
-                || d.status() == DeliveryStatus.DELETED);
+        return deliveries.wentOut();
     }
 
     /**
@@ -453,22 +354,12 @@ public final class Post {
      * anyone else would link a correction to a post they never saw.
      */
     public boolean mayCorrect(Staff writer) {
-        return writer.id() == authorId || writer.departmentId() == departmentId || writer.has(Role.PR_OFFICER);
+        return permissions().mayCorrect(writer);
     }
 
     /** The author, and whoever may decide on the post: the people who may see it before it goes out. */
     public boolean isAuthorOrDecider(Staff actor) {
-        return actor.id() == authorId || mayApprove(actor);
-    }
-
-    private boolean mayApprove(Staff actor) {
-        if (actor.id() == authorId || submittedBy != null && actor.id() == submittedBy) {
-            return false;
-        }
-        return switch (route) {
-            case DEPARTMENT -> actor.has(Role.APPROVER) && actor.departmentId() == departmentId;
-            case PR_REVIEW, PR_DIRECT -> actor.has(Role.PR_OFFICER);
-        };
+        return permissions().isAuthorOrDecider(actor);
     }
 
     private void decide(Staff actor, String comment, Instant now) {
@@ -477,25 +368,9 @@ public final class Post {
         decisionComment = comment;
     }
 
-    /**
-     * A direct publish is the PR department's own work (a feed item drafted as one officer, a colleague publishing
-     * it), so any PR officer may edit it; everything else only its author.
-     */
-    private void requireAuthorOrPrDepartment(Staff actor, String action) {
-        if (!mayEdit(actor)) {
-            requireAuthor(actor, action);
-        }
-    }
-
     /** Who may edit the post (in a state that allows it): its author, and any PR officer for a direct publish. */
     public boolean mayEdit(Staff actor) {
-        return actor.id() == authorId || route == ApprovalRoute.PR_DIRECT && actor.has(Role.PR_OFFICER);
-    }
-
-    private void requireAuthor(Staff actor, String action) {
-        if (actor.id() != authorId) {
-            throw new NotPermittedException("post.notAuthor", "only the author may " + action + " this post", action);
-        }
+        return permissions().mayEdit(actor);
     }
 
     private void requireStatus(String action, PostStatus... allowed) {
@@ -505,16 +380,6 @@ public final class Post {
             }
         }
         throw illegal(action);
-    }
-
-    private void requireNothingStarted(String action) {
-        for (Delivery d : deliveries) {
-            // a delivery cancelled because its account closed does not stop the rest of the post
-            if (!NOT_STARTED.contains(d.status()) && d.status() != DeliveryStatus.CANCELLED) {
-                throw new IllegalTransitionException("post.deliveryStarted",
-                        "cannot " + action + ": delivery " + d.id() + " is " + d.status(), action, d.status());
-            }
-        }
     }
 
     private static void requireFutureOrAsap(Instant time, Instant now) {
@@ -572,11 +437,15 @@ public final class Post {
     }
 
     public List<Long> accountIds() {
-        return deliveries.stream().map(Delivery::accountId).toList();
+        return deliveries.accountIds();
     }
 
     DeliveryStatus loadedStatus(Delivery delivery) {
-        return loadedStatuses.get(delivery.id());
+        return deliveries.loadedStatus(delivery);
+    }
+
+    private PostPermissions permissions() {
+        return new PostPermissions(authorId, submittedBy, route, departmentId);
     }
 
     List<PostEvent> drainEvents() {
@@ -664,7 +533,7 @@ public final class Post {
     }
 
     public List<Delivery> deliveries() {
-        return Collections.unmodifiableList(deliveries);
+        return deliveries.all();
     }
 
     public int version() {

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param mediaUrls public URLs of the images to attach
  * @param replyTo   the post this one replies to or comments on, if any
  * @param quoteOf   the post this one quotes or reposts, if any
+ * @param proposal  the policy proposal an answer to one answers (guideline §6-③ ア): its address or number
  */
 public record PostContent(String text, List<URI> links, PostCategory category, List<URI> mediaUrls, String replyTo,
-        String quoteOf) {
+        String quoteOf, String proposal) {
 
     public PostContent {
         Objects.requireNonNull(text, "text");
@@ -26,7 +27,7 @@ public record PostContent(String text, List<URI> links, PostCategory category, L
     }
 
     public static PostContent text(String text, PostCategory category) {
-        return new PostContent(text, List.of(), category, List.of(), null, null);
+        return new PostContent(text, List.of(), category, List.of(), null, null, null);
     }
 
     /**
@@ -39,7 +40,8 @@ public record PostContent(String text, List<URI> links, PostCategory category, L
                 .append("\ncategory:").append(category)
                 .append("\nsource:").append(sourceUrl == null ? "" : sourceUrl)
                 .append("\nreplyTo:").append(replyTo == null ? "" : replyTo)
-                .append("\nquoteOf:").append(quoteOf == null ? "" : quoteOf);
+                .append("\nquoteOf:").append(quoteOf == null ? "" : quoteOf)
+                .append("\nproposal:").append(proposal == null ? "" : proposal);
         links.forEach(link -> canonical.append("\nlink:").append(link));
         mediaUrls.forEach(media -> canonical.append("\nmedia:").append(media));
         accountIds.stream().sorted().forEach(id -> canonical.append("\naccount:").append(id));

@@ -6,9 +6,9 @@ import java.util.List;
 
 /** New content for an existing post; targets and route stay as created. */
 public record PostEdit(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, Instant scheduledAt,
-        URI replyTo, URI quoteOf) {
+        URI replyTo, URI quoteOf, String proposal) {
 
     public static PostEdit of(String text, List<URI> links, PostCategory category, Instant scheduledAt) {
-        return new PostEdit(text, links, List.of(), category, scheduledAt, null, null);
+        return new PostEdit(text, links, List.of(), category, scheduledAt, null, null, null);
     }
 }

@@ -72,7 +72,7 @@ public class PostWorkflow {
             throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
         }
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
-                request.replyTo(), request.quoteOf());
+                request.replyTo(), request.quoteOf(), request.proposal());
         List<OfficialAccount> targets = targets(author, request.accountIds());
         ApprovalRoute route;
         long departmentId;
@@ -108,7 +108,8 @@ public class PostWorkflow {
     @Transactional
     public Post edit(String username, PostId id, PostEdit edit) {
         return change(username, id, (post, actor, now) -> post.edit(actor, content(edit.text(), edit.links(),
-                edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf()), edit.scheduledAt(), now));
+                edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf(), edit.proposal()), edit.scheduledAt(),
+                now));
     }
 
     @Transactional
@@ -179,13 +180,17 @@ public class PostWorkflow {
         return rules.check(candidate(post.content(), post.scheduledAt(), targets));
     }
 
-    /** The rules' verdict on a post that does not exist yet: the as-you-type check. */
+    /**
+     * The rules' verdict on a post that does not exist yet: the as-you-type check. Before any account is ticked, the
+     * rules about the content itself (links, personal data, terms, masking, dates) already run.
+     */
     @Transactional(readOnly = true)
     public List<Finding> check(String username, NewPost request) {
         Staff author = staff.byUsername(username);
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
-                request.replyTo(), request.quoteOf());
-        List<Candidate.Target> targets = targets(author, request.accountIds()).stream()
+                request.replyTo(), request.quoteOf(), request.proposal());
+        boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
+        List<Candidate.Target> targets = noneTicked ? List.of() : targets(author, request.accountIds()).stream()
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
         return rules.check(candidate(content, request.scheduledAt(), targets));
     }
@@ -194,7 +199,7 @@ public class PostWorkflow {
     static Candidate candidate(PostContent content, Instant publishAt, List<Candidate.Target> targets) {
         return new Candidate(content.text(), content.links(), content.mediaUrls(), content.replyTo(),
                 content.quoteOf(), content.category() == PostCategory.POLICY_PROPOSAL_REPLY,
-                content.category() == PostCategory.EMERGENCY, publishAt, targets);
+                content.category() == PostCategory.EMERGENCY, publishAt, targets, content.proposal(), Map.of());
     }
 
     @Transactional(readOnly = true)
@@ -306,7 +311,7 @@ public class PostWorkflow {
     }
 
     private PostContent content(String text, List<URI> links, List<URI> mediaUrls, PostCategory category,
-            URI replyTo, URI quoteOf) {
+            URI replyTo, URI quoteOf, String proposal) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("post.textRequired", "the text must not be empty");
         }
@@ -332,8 +337,12 @@ public class PostWorkflow {
         if (quoteOf != null) {
             requireWebLink(quoteOf);
         }
+        if (proposal != null && proposal.strip().length() > MAX_URL) {
+            throw new InvalidRequestException("post.proposalTooLong", "the proposal reference is too long", MAX_URL);
+        }
         return new PostContent(text, checked, category, media, replyTo == null ? null : replyTo.toString(),
-                quoteOf == null ? null : quoteOf.toString());
+                quoteOf == null ? null : quoteOf.toString(),
+                proposal == null || proposal.isBlank() ? null : proposal.strip());
     }
 
     private static void requireWebLink(URI link) {

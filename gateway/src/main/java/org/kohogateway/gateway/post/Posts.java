@@ -134,11 +134,11 @@ class Posts {
 
     void insert(Post post, String actor) {
         jdbc.sql("""
-                insert into post (id, author_id, text, links, media_urls, reply_to, quote_of, category, route, department_id,
+                insert into post (id, author_id, text, links, media_urls, reply_to, quote_of, proposal, category, route, department_id,
                     source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
                     decision_comment, version, created_at, updated_at, source_title, source_sha256, source_fetched_at,
                     submitted_by)
-                values (:id, :author, :text, :links, :media, :replyTo, :quoteOf, :category, :route, :department,
+                values (:id, :author, :text, :links, :media, :replyTo, :quoteOf, :proposal, :category, :route, :department,
                     :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
                     :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy)
                 """)
@@ -164,7 +164,7 @@ class Posts {
     void update(Post post, String actor) {
         int rows = jdbc.sql("""
                 update post set text = :text, links = :links, media_urls = :media, reply_to = :replyTo,
-                    quote_of = :quoteOf, category = :category, scheduled_at = :scheduled, status = :status,
+                    quote_of = :quoteOf, proposal = :proposal, category = :category, scheduled_at = :scheduled, status = :status,
                     content_hash = :hash, approved_hash = :approved, acknowledged = :acknowledged, decided_by = :decidedBy,
                     decided_at = :decidedAt, decision_comment = :comment, version = version + 1, updated_at = :updated,
                     route = :route, source_title = :sourceTitle, source_sha256 = :sourceSha256,
@@ -227,6 +227,7 @@ class Posts {
         p.put("media", post.content().mediaUrls().stream().map(URI::toString).toArray(String[]::new));
         p.put("replyTo", post.content().replyTo());
         p.put("quoteOf", post.content().quoteOf());
+        p.put("proposal", post.content().proposal());
         p.put("acknowledged", post.acknowledged().toArray(String[]::new));
         p.put("category", post.content().category().name());
         p.put("route", post.route().name());
@@ -254,7 +255,7 @@ class Posts {
         PostId id = new PostId(rs.getObject("id", UUID.class));
         PostContent content = new PostContent(rs.getString("text"), uris(rs.getArray("links")),
                 PostCategory.valueOf(rs.getString("category")), uris(rs.getArray("media_urls")), rs.getString("reply_to"),
-                rs.getString("quote_of"));
+                rs.getString("quote_of"), rs.getString("proposal"));
         long decidedBy = rs.getLong("decided_by");
         Long decidedByOrNull = rs.wasNull() ? null : decidedBy;
         long submittedBy = rs.getLong("submitted_by");

@@ -37,6 +37,8 @@ public class ComposeForm {
     private String sourceUrl = "";
     private String replyTo = "";
     private String quoteOf = "";
+    /** The policy proposal a POLICY_PROPOSAL_REPLY answers (§6-③ ア). */
+    private String proposal = "";
     /** The id of the sent post this one corrects (guideline §7-①), or empty. */
     private String correctionOf = "";
 
@@ -54,6 +56,7 @@ public class ComposeForm {
         form.sourceUrl = post.sourceUrl() == null ? "" : post.sourceUrl();
         form.replyTo = post.content().replyTo() == null ? "" : post.content().replyTo();
         form.quoteOf = post.content().quoteOf() == null ? "" : post.content().quoteOf();
+        form.proposal = post.content().proposal() == null ? "" : post.content().proposal();
         form.correctionOf = post.correctionOf() == null ? "" : post.correctionOf().toString();
         return form;
     }
@@ -75,7 +78,7 @@ public class ComposeForm {
 
     NewPost toNewPost() {
         return new NewPost(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedAccountIds(), parsedTime(),
-                optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), parsedCorrectionOf());
+                optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), parsedCorrectionOf(), proposal);
     }
 
     PostId parsedCorrectionOf() {
@@ -92,7 +95,7 @@ public class ComposeForm {
 
     PostEdit toEdit() {
         return new PostEdit(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedTime(), optionalUri(replyTo),
-                optionalUri(quoteOf));
+                optionalUri(quoteOf), proposal);
     }
 
     private static URI optionalUri(String value) {
@@ -243,6 +246,14 @@ public class ComposeForm {
 
     public void setQuoteOf(String quoteOf) {
         this.quoteOf = quoteOf;
+    }
+
+    public String getProposal() {
+        return proposal;
+    }
+
+    public void setProposal(String proposal) {
+        this.proposal = proposal;
     }
 
     public String getCorrectionOf() {

@@ -403,7 +403,7 @@ class PostPagesController {
         }
         try {
             NewPost request = new NewPost(form.getText(), form.parsedLinks(), form.parsedMedia(),
-                    form.parsedCategory(), form.parsedAccountIds(), null, null, null, null, null);
+                    form.parsedCategory(), form.parsedAccountIds(), null, null, null, null, null, form.getProposal());
             model.addAttribute("findings", lines.of(workflow.check(username, request), form.getText(), names));
         } catch (GatewayException e) {
             model.addAttribute("findings", List.of());

@@ -252,6 +252,25 @@ class AccountRegistryIntegrationTest extends IntegrationTest {
         assertThat(posts.get(first.id()).deliveries().getFirst().policyVersion()).isEqualTo(1);
     }
 
+    /** The published address is what residents check an account against: https on the platform's own host only. */
+    @Test
+    void theAccountsAddressMustBeHttpsOnThePlatformsOwnHost() {
+        for (String url : List.of("https://bit.ly/gotsu", "http://x.com/gotsu_kanko", "https://x.com.example.jp/gotsu",
+                "https://www.facebook.com/gotsu", "https://user@x.com/gotsu", "https://t.co/abc")) {
+            Map<String, Object> policy = policy("江津市観光 X");
+            policy.put("url", url);
+            assertRefused(api(world.poster()).post("/api/accounts", Api.json(Map.of("platform", "X",
+                    "departmentId", world.departmentA().id(), "policy", policy))), 400, "account.badUrl");
+        }
+        for (String url : List.of("https://x.com/gotsu_kanko", "https://twitter.com/gotsu_kanko",
+                "https://www.x.com/gotsu_kanko")) {
+            Map<String, Object> policy = policy("江津市観光 X");
+            policy.put("url", url);
+            assertThat(api(world.poster()).post("/api/accounts", Api.json(Map.of("platform", "X",
+                    "departmentId", world.departmentA().id(), "policy", policy))).status()).as(url).isEqualTo(201);
+        }
+    }
+
     @Test
     void whileAChangeOfRouteAndRepliesIsPendingPostsFollowThePolicyInForce() {
         long id = active("江津市観光 X");
@@ -259,7 +278,7 @@ class AccountRegistryIntegrationTest extends IntegrationTest {
         next.put("departmentApprovalRequired", false);
         next.put("replyPolicy", "REPLIES_ALLOWED");
         NewPost reply = new NewPost("ご質問ありがとうございます", List.of(), List.of(), PostCategory.NOTICE, List.of(id),
-                null, null, URI.create("https://x.com/someone/status/1234567890"), null, null);
+                null, null, URI.create("https://x.com/someone/status/1234567890"), null, null, null);
 
         JsonNode pending = proposed(world.poster(), id, next);
         assertThat(pending.get("proposedChanges").toString())

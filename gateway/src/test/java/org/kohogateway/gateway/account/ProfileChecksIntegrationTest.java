@@ -6,16 +6,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
+import org.kohogateway.gateway.dispatch.Dispatcher;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
@@ -24,6 +29,15 @@ class ProfileChecksIntegrationTest extends IntegrationTest {
 
     @Autowired
     ProfileChecks checks;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StaffDirectory staff;
+
+    @Autowired
+    Dispatcher dispatcher;
 
     @Test
     void testConnectionReadsTheLiveProfileAndStoresTheResult() {
@@ -68,6 +82,84 @@ class ProfileChecksIntegrationTest extends IntegrationTest {
         } finally {
             SimulatedPlatforms.shared().server().removeStub(changed);
         }
+    }
+
+    /** Losing the homepage address tells the account's department and PR at once. */
+    @Test
+    void aProfileThatBecomesNonCompliantNotifiesTheDepartmentAndPr() {
+        World world = data.world();
+        for (String person : List.of(world.approver(), world.poster(), world.pr(), world.approverB())) {
+            staff.changeEmail(person, person + "@city.example.jp");
+        }
+        String n = TestData.unique();
+        OfficialAccount account = xAccount(world, n);
+        checks.check(account.id(), "SCHEDULE", "system");
+        StubMapping changed = loseHomepage(n);
+        try {
+            checks.check(account.id(), "SCHEDULE", "system");
+            checks.check(account.id(), "SCHEDULE", "system");
+        } finally {
+            SimulatedPlatforms.shared().server().removeStub(changed);
+        }
+        awaitReactions();
+
+        List<Long> told = jdbc.sql("""
+                select staff_id from notification where kind = 'PROFILE_NONCOMPLIANT' and channel = 'EMAIL'
+                and body like :account""").param("account", "%\"accountId\":" + account.id() + ",%")
+                .query(Long.class).list();
+        assertThat(told).as("the department's staff and PR, once: a repeated finding is no news")
+                .contains(staff.byUsername(world.approver()).id(), staff.byUsername(world.poster()).id(),
+                        staff.byUsername(world.pr()).id())
+                .doesNotContain(staff.byUsername(world.approverB()).id())
+                .doesNotHaveDuplicates();
+    }
+
+    /** With the account's setting on, a delivery due while the profile is non-compliant waits for a compliant check. */
+    @Test
+    void aNonCompliantProfileHoldsDeliveriesWhenTheAccountSaysSo() {
+        World world = data.world();
+        String n = TestData.unique();
+        OfficialAccount account = xAccount(world, n);
+        assertThat(api(world.poster()).put("/api/accounts/" + account.id() + "/profile-hold", "{\"hold\":true}")
+                .status()).as("a setting for ADMIN and PR").isEqualTo(403);
+        var set = api(world.pr()).put("/api/accounts/" + account.id() + "/profile-hold", "{\"hold\":true}");
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        StubMapping changed = loseHomepage(n);
+        Post post;
+        try {
+            checks.check(account.id(), "SCHEDULE", "system");
+            post = data.approvedPost(world, "プロフィール確認中のお知らせ " + TestData.unique(), null, account);
+            dispatcher.drain();
+            assertThat(status(post)).as("held while the profile lacks the homepage").isEqualTo("SCHEDULED");
+        } finally {
+            SimulatedPlatforms.shared().server().removeStub(changed);
+        }
+        checks.check(account.id(), "SCHEDULE", "system");
+        clock.advance(java.time.Duration.ofMinutes(5));
+        dispatcher.drain();
+
+        assertThat(status(post)).as("goes once a check finds the profile compliant").isEqualTo("SENT");
+    }
+
+    private OfficialAccount xAccount(World world, String n) {
+        return data.account(world.departmentA(), Platform.X, "X 検査 " + n,
+                new OperatingPolicy(true, ReplyPolicy.NO_REPLIES), TestData.xCredentials(n));
+    }
+
+    private String status(Post post) {
+        return jdbc.sql("select status from delivery where post_id = :post").param("post", post.id().value())
+                .query(String.class).single();
+    }
+
+    /** The account's profile as X shows it from now on: without the city's homepage. */
+    private static StubMapping loseHomepage(String n) {
+        String token = "1234567890-test-x-access-token-" + n;
+        return SimulatedPlatforms.shared().server().stubFor(get(urlPathEqualTo("/2/users/me"))
+                .atPriority(1).withHeader("Authorization", containing(token))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"data":{"id":"99","name":"江津市","username":"gotsu_x",
+                         "description":"江津市の公式アカウントです。返信は行いません。"}}
+                        """)));
     }
 
     @Test

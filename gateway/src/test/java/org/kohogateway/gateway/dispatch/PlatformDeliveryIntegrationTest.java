@@ -124,22 +124,21 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
                 .doesNotContain("reply_settings");
     }
 
+    /** X's self-serve API tiers take no replies since 2026: refused at submit, not failed at send. */
     @Test
-    void sendsAnApprovedAnswerAsAnXReplyToThePostItAnswers() {
+    void anAnswerToAnXPostIsRefusedAtSubmitAndNeverReachesX() {
         World world = data.world();
         OfficialAccount open = data.account(world.departmentA(), Platform.X, "観光 X 返信可 " + marker(),
                 new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.xCredentials(TestData.unique()));
         String marker = marker();
-        Delivery delivery = only(data.approved(world, new NewPost("ご質問ありがとうございます。" + marker, List.of(),
-                List.of(), PostCategory.NOTICE, List.of(open.id()), null, null,
-                URI.create("https://x.com/gotsu_citizen/status/1445880548472328100"), null, null)));
 
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> data.approved(world, new NewPost(
+                "ご質問ありがとうございます。" + marker, List.of(), List.of(), PostCategory.NOTICE, List.of(open.id()), null,
+                null, URI.create("https://x.com/gotsu_citizen/status/1445880548472328100"), null, null, null)))
+                .isInstanceOfSatisfying(org.kohogateway.gateway.support.PolicyViolationException.class,
+                        e -> assertThat(e.findings().toString()).contains("REFERENCE_NOT_SUPPORTED"));
         dispatcher.drain();
-
-        assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(onlyRequest(RequestMethod.POST, TWEETS, marker).getRequest().getBodyAsString())
-                .as("what was approved as an answer goes out as one, not as a standalone post")
-                .contains("\"in_reply_to_tweet_id\":\"1445880548472328100\"");
+        assertThat(requests(RequestMethod.POST, TWEETS, marker)).isEmpty();
     }
 
     @Test

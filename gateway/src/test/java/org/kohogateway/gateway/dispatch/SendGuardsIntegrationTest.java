@@ -64,6 +64,9 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     SendGuards guards;
 
     @Autowired
+    org.kohogateway.gateway.account.ProfileChecks profiles;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -115,7 +118,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void theRolling24HourCapDefersUntilTheOldestPostLeavesTheWindow() {
         World world = data.world();
         SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
-                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions);
+                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions, profiles);
         posts(world, "cap-" + world.poster(), 2, world.x());
         dispatcher.drain();
         var sentAt = clock.instant();
@@ -136,7 +139,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void theRateLimiterDefersWhatExceedsTheAccountsRate() {
         World world = data.world();
         SendGuards limited = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
-                Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock, transactions);
+                Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock, transactions, profiles);
         List<java.util.UUID> ids = posts(world, "rate-" + world.poster(), 3, world.lineA()).stream()
                 .map(Delivery::id).toList();
         List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "guard-test", Duration.ofMinutes(2))
@@ -153,8 +156,8 @@ class SendGuardsIntegrationTest extends IntegrationTest {
         World world = data.world();
         GuardProperties twoPerMinute = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
                 Map.of(Platform.LINE, 2), Map.of());
-        SendGuards first = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions);
-        SendGuards second = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions);
+        SendGuards first = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions, profiles);
+        SendGuards second = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions, profiles);
         List<ClaimedDelivery> claimed = claim(posts(world, "shared-rate-" + world.poster(), 6, world.lineA()));
 
         int admitted = 0;
@@ -175,7 +178,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void anUncertainDeliveryCountsTowardsTheDailyCap() {
         World world = data.world();
         SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
-                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions);
+                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions, profiles);
         posts(world, "cap-sent-" + world.poster(), 1, world.x());
         dispatcher.drain();
         ClaimedDelivery lost = claim(posts(world, "cap-uncertain-" + world.poster(), 1, world.x())).getFirst();
@@ -190,8 +193,8 @@ class SendGuardsIntegrationTest extends IntegrationTest {
         World world = data.world();
         GuardProperties threeADay = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
                 Map.of(Platform.X, 3));
-        List<SendGuards> instances = List.of(new SendGuards(threeADay, jdbc, gatewayClock, transactions),
-                new SendGuards(threeADay, jdbc, gatewayClock, transactions));
+        List<SendGuards> instances = List.of(new SendGuards(threeADay, jdbc, gatewayClock, transactions, profiles),
+                new SendGuards(threeADay, jdbc, gatewayClock, transactions, profiles));
         List<ClaimedDelivery> claimed = claim(posts(world, "shared-cap-" + world.poster(), 8, world.x()));
 
         CountDownLatch start = new CountDownLatch(1);
@@ -220,7 +223,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
         long account = world.lineA().id();
         // one failure in a window of one opens the breaker; after open-for it lets exactly one probe through
         SendGuards probing = new SendGuards(new GuardProperties(50, 1, 1, Duration.ofMinutes(1), 1, Map.of(), Map.of()),
-                jdbc, gatewayClock, transactions);
+                jdbc, gatewayClock, transactions, profiles);
         ClaimedDelivery failing = claim(posts(world, "leak-open-" + world.poster(), 1, world.lineA()).getFirst());
         assertThat(probing.admit(failing)).isEmpty();
         probing.record(failing, new PublishOutcome.Transient("platform down", Optional.empty()));

@@ -33,6 +33,9 @@ class MailChannelTest {
 
     private static final String GRANT = """
             {"id":"e4","data":{"username":"poster1","role":"APPROVER","status":"PENDING","by":"admin1"}}""";
+    private static final String PROFILE = """
+            {"id":"e5","data":{"accountId":4,"accountName":"江津市観光 X","platform":"X",
+             "gaps":["MISSING_HOMEPAGE_URL","MISSING_NO_REPLY_NOTICE"]}}""";
 
     @ParameterizedTest
     @EnumSource(NotificationKind.class)
@@ -84,6 +87,7 @@ class MailChannelTest {
             case APPROVAL_WAITING -> APPROVAL;
             case SENDING_PAUSED, SENDING_RESUMED -> PAUSE;
             case ROLE_GRANT -> GRANT;
+            case PROFILE_NONCOMPLIANT -> PROFILE;
         };
     }
 

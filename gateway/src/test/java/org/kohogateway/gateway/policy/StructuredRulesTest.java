@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,10 @@ class StructuredRulesTest {
     private static final Candidate.Target FACEBOOK = new Candidate.Target(4, Platform.FACEBOOK, ReplyPolicy.NO_REPLIES);
     private static final Candidate.Target INSTAGRAM = new Candidate.Target(5, Platform.INSTAGRAM, ReplyPolicy.REPLIES_ALLOWED);
     private static final URI IMAGE = URI.create("https://www.city.gotsu.lg.jp/img/matsuri.jpg");
+    private static final String PROPOSAL = "https://www.city.gotsu.lg.jp/teian/2026-041";
+    /** The city's own accounts' handles, as OfficialAccounts derives them from the accounts' addresses. */
+    private static final Map<Platform, Set<String>> HANDLES = Map.of(Platform.X, Set.of("gotsu_city", "gotsu_kanko"),
+            Platform.INSTAGRAM, Set.of("gotsu_official"));
 
     static Stream<Arguments> cases() {
         List<Arguments> c = new ArrayList<>();
@@ -35,12 +41,60 @@ class StructuredRulesTest {
         }
         c.add(Arguments.of(RuleId.NO_REPLY, true, "one of two targets forbids replies",
                 new Candidate("返信", List.of(), List.of(), reply, null, false, false, null, List.of(X_REPLIES, LINE))));
+        // the two exceptions of §6-③ are not silent: the approver acknowledges them; a proposal answer names the proposal
         for (int i = 0; i < 4; i++) {
-            c.add(Arguments.of(RuleId.NO_REPLY, false, "policy proposal answer #" + i,
-                    new Candidate("ご提案への回答です", List.of(), List.of(), reply, null, true, false, null, List.of(X_NO_REPLY))));
-            c.add(Arguments.of(RuleId.NO_REPLY, false, "emergency #" + i,
-                    new Candidate("避難所を開設しました", List.of(), List.of(), reply, null, false, true, null, List.of(FACEBOOK))));
+            Candidate proposal = new Candidate("ご提案への回答です", List.of(), List.of(), reply, null, true, false, null,
+                    List.of(X_NO_REPLY), PROPOSAL, HANDLES);
+            c.add(Arguments.of(RuleId.NO_REPLY, false, "policy proposal answer #" + i, proposal));
+            c.add(Arguments.of(RuleId.NO_REPLY_PROPOSAL, true, "policy proposal answer #" + i, proposal));
+            Candidate emergency = new Candidate("避難所を開設しました", List.of(), List.of(), reply, null, false, true, null,
+                    List.of(FACEBOOK));
+            c.add(Arguments.of(RuleId.NO_REPLY, false, "emergency #" + i, emergency));
+            c.add(Arguments.of(RuleId.NO_REPLY_EMERGENCY, true, "emergency #" + i, emergency));
         }
+        Candidate unnamed = new Candidate("ご提案への回答です", List.of(), List.of(), reply, null, true, false, null,
+                List.of(X_NO_REPLY));
+        c.add(Arguments.of(RuleId.PROPOSAL_NOT_NAMED, true, "a proposal answer that names no proposal", unnamed));
+        c.add(Arguments.of(RuleId.NO_REPLY_PROPOSAL, false, "a proposal answer that names no proposal", unnamed));
+        c.add(Arguments.of(RuleId.PROPOSAL_NOT_NAMED, false, "a proposal answer on an account that may reply",
+                new Candidate("ご提案への回答です", List.of(), List.of(), reply, null, true, false, null, List.of(X_REPLIES))));
+        c.add(Arguments.of(RuleId.NO_REPLY_EMERGENCY, false, "an emergency post that comments on nobody",
+                new Candidate("避難所を開設しました", List.of(), List.of(), null, null, false, true, null, List.of(X_NO_REPLY))));
+        // no comment on others (§6-③): quoting others and mentioning accounts that are not the city's are refused too
+        for (String q : List.of("https://x.com/citizen/status/9", "https://twitter.com/news_jp/status/8",
+                "https://www.facebook.com/someone/posts/3", "https://www.instagram.com/p/abc/",
+                "https://news.example.jp/article/9")) {
+            c.add(Arguments.of(RuleId.NO_REPLY, true, "quotes " + q,
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_NO_REPLY),
+                            null, HANDLES)));
+            c.add(Arguments.of(RuleId.NO_REPLY, false, "may quote " + q,
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_REPLIES),
+                            null, HANDLES)));
+        }
+        for (String q : List.of("https://x.com/gotsu_city/status/9", "https://twitter.com/Gotsu_Kanko/status/8",
+                "https://www.city.gotsu.lg.jp/news/1")) {
+            c.add(Arguments.of(RuleId.NO_REPLY, false, "quotes the city's own " + q,
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_NO_REPLY),
+                            null, HANDLES)));
+        }
+        for (String text : List.of("@citizen さんありがとうございます", "イベント情報は＠news_jp をご覧ください",
+                "協力: @shimane_pref と @gotsu_city", ".@someone お知らせ")) {
+            c.add(Arguments.of(RuleId.NO_REPLY, true, "mentions others: " + text,
+                    new Candidate(text, List.of(), List.of(), null, null, false, false, null, List.of(X_NO_REPLY),
+                            null, HANDLES)));
+            c.add(Arguments.of(RuleId.NO_REPLY, false, "may mention: " + text,
+                    new Candidate(text, List.of(), List.of(), null, null, false, false, null, List.of(X_REPLIES),
+                            null, HANDLES)));
+        }
+        for (String text : List.of("詳しくは @gotsu_city へ", "@GOTSU_KANKO と @gotsu_city で発信中",
+                "問い合わせ info@city.gotsu.lg.jp", "メール kikaku@example.jp まで", "10時@市役所")) {
+            c.add(Arguments.of(RuleId.NO_REPLY, false, "no other account: " + text,
+                    new Candidate(text, List.of(), List.of(), null, null, false, false, null, List.of(X_NO_REPLY),
+                            null, HANDLES)));
+        }
+        c.add(Arguments.of(RuleId.NO_REPLY, true, "the city's X handle is not its Instagram handle",
+                new Candidate("@gotsu_city をフォロー", List.of(), List.of(IMAGE), null, null, false, false, null,
+                        List.of(new Candidate.Target(6, Platform.INSTAGRAM, ReplyPolicy.NO_REPLIES)), null, HANDLES)));
         c.add(Arguments.of(RuleId.NO_REPLY, false, "account allows replies",
                 new Candidate("返信", List.of(), List.of(), reply, null, false, false, null, List.of(X_REPLIES))));
         c.add(Arguments.of(RuleId.NO_REPLY, false, "not a reply",
@@ -61,6 +115,12 @@ class StructuredRulesTest {
         for (String q : own) {
             c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, q,
                     new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_REPLIES))));
+        }
+        // a post of one of the city's own accounts is not someone else's post either (one answer with NO_REPLY)
+        for (String q : List.of("https://x.com/gotsu_city/status/9", "https://twitter.com/GOTSU_KANKO/status/8")) {
+            c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, "the city's own account: " + q,
+                    new Candidate("引用します", List.of(), List.of(), null, q, false, false, null, List.of(X_REPLIES),
+                            null, HANDLES)));
         }
         for (int i = 0; i < 5; i++) {
             c.add(Arguments.of(RuleId.QUOTE_OF_OTHERS, false, "no quote #" + i,
@@ -130,22 +190,19 @@ class StructuredRulesTest {
                 new Candidate("写真", List.of(), List.of(IMAGE), null, null, false, false, null, List.of(LINE))));
         c.add(Arguments.of(RuleId.URL_SHORTENER, false, "image on the city's site is no shortener",
                 new Candidate("写真", List.of(), List.of(IMAGE), null, null, false, false, null, List.of(LINE))));
-        // REFERENCE_NOT_SUPPORTED: X answers and quotes X posts by address; the other platforms' posts stand alone
+        // REFERENCE_NOT_SUPPORTED: since 2026 X's self-serve API tiers make no replies or quotes; the other platforms'
+        // posts always stood alone: refused at submit, whatever the reference
         List<String> xPosts = List.of("https://x.com/citizen/status/11", "https://twitter.com/a_b/status/12",
                 "https://mobile.twitter.com/c/status/13/", "https://www.x.com/d/status/14?s=20",
-                "https://X.COM/e/status/15");
-        for (int i = 0; i < xPosts.size(); i++) {
-            c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, "X answers " + xPosts.get(i),
-                    new Candidate("返信", List.of(), List.of(), xPosts.get(i), null, false, false, null, List.of(X_REPLIES))));
-            c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, "X quotes " + xPosts.get(i),
-                    new Candidate("引用", List.of(), List.of(), null, xPosts.get(i), false, false, null, List.of(X_REPLIES))));
-        }
-        List<String> notXPosts = List.of("https://www.facebook.com/someone/posts/3", "https://x.com/citizen",
-                "https://x.com.example.com/a/status/1", "http://x.com/a/status/1", "https://x.com/a/status/abc");
-        for (String reference : notXPosts) {
+                "https://X.COM/e/status/15", "https://www.facebook.com/someone/posts/3", "https://x.com/citizen");
+        for (String reference : xPosts) {
             c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, "X cannot answer " + reference,
                     new Candidate("返信", List.of(), List.of(), reference, null, false, false, null, List.of(X_REPLIES))));
+            c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, "X cannot quote " + reference,
+                    new Candidate("引用", List.of(), List.of(), null, reference, false, false, null, List.of(X_REPLIES))));
         }
+        c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, false, "X standalone post",
+                new Candidate("お知らせ", List.of(), List.of(), null, null, false, false, null, List.of(X_REPLIES))));
         for (Candidate.Target target : List.of(LINE, FACEBOOK, INSTAGRAM)) {
             c.add(Arguments.of(RuleId.REFERENCE_NOT_SUPPORTED, true, target.platform() + " cannot answer",
                     new Candidate("返信", List.of(), List.of(IMAGE), "https://x.com/a/status/1", null, true, false, null,
@@ -172,7 +229,7 @@ class StructuredRulesTest {
     @ParameterizedTest(name = "{0} {1}: {2}")
     @MethodSource("cases")
     void findsExactlyWhatTheCaseSays(RuleId rule, boolean expected, String name, Candidate candidate) {
-        List<Finding> findings = PolicyRules.check(candidate, PolicyCorpusTest.DEFAULTS, Instant.now());
+        List<Finding> findings = PolicyRules.check(candidate, PolicyCorpusTest.LISTS, Instant.now());
 
         assertThat(findings.stream().anyMatch(f -> f.rule() == rule)).as("%s %s: %s", rule, name, findings)
                 .isEqualTo(expected);

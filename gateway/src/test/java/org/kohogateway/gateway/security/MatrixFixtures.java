@@ -110,7 +110,7 @@ final class MatrixFixtures {
             // the PR_OFFICER column's own draft: only its author publishes it directly
             case "publish" -> s.posts().create(world.pr2(), new NewPost(text, List.of(), List.of(),
                     PostCategory.PRESS_RELEASE, List.of(world.cityLine().id()), later,
-                    URI.create("https://www.city.gotsu.lg.jp/press/" + TestData.unique() + ".html"), null, null, null));
+                    URI.create("https://www.city.gotsu.lg.jp/press/" + TestData.unique() + ".html"), null, null, null, null));
             default -> "PUT".equals(method) ? s.data().draft(world.poster(), text, later, world.lineA())
                     : s.data().approvedPost(world, text, later, world.lineA());
         };

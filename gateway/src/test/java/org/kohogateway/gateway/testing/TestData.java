@@ -142,7 +142,7 @@ public class TestData {
     public Post approvedPostWithImage(World world, String text, URI image, Instant scheduledAt,
             OfficialAccount... targets) {
         return approved(world, new NewPost(text, List.of(), List.of(image), PostCategory.NOTICE,
-                java.util.Arrays.stream(targets).map(OfficialAccount::id).toList(), scheduledAt, null, null, null, null));
+                java.util.Arrays.stream(targets).map(OfficialAccount::id).toList(), scheduledAt, null, null, null, null, null));
     }
 
     /** Any post by the world's poster, submitted and approved by the department head. */

@@ -65,7 +65,7 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
         AccountPolicy saved = account.accountPolicy();
         assertThat(account.status()).isEqualTo(AccountStatus.DRAFT);
         assertThat(account.departmentId()).isEqualTo(world.departmentA().id());
-        assertThat(saved.url()).isEqualTo("https://lin.ee/kosodate");
+        assertThat(saved.url()).isEqualTo("https://line.me/R/ti/p/@kosodate");
         assertThat(saved.purpose()).isEqualTo("子育て支援の情報を発信します");
         assertThat(saved.administratorId()).isEqualTo(directory.byUsername(world.approver()).id());
         assertThat(saved.operatorIds()).containsExactly(directory.byUsername(world.poster()).id());
@@ -102,7 +102,8 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
         String[][] bad = {
                 {good.replace("platform=LINE", "platform="), "ソーシャルメディアの種類を指定してください", "400"},
                 {good.replace("platform=LINE", "platform=MYSPACE"), "ソーシャルメディアの種類を指定してください", "400"},
-                {good.replace(enc("https://lin.ee/kosodate"), enc("http://lin.ee/kosodate")), "https の URL にしてください", "400"},
+                {good.replace(enc("https://line.me/R/ti/p/@kosodate"), enc("http://lin.ee/kosodate")), "https の URL にしてください", "400"},
+                {good.replace(enc("https://line.me/R/ti/p/@kosodate"), enc("https://lin.ee/kosodate")), "短縮 URL は使えません", "400"},
                 {good.replace("&purpose=", "&purpose=&x="), "情報発信の目的・内容を入力してください", "400"},
                 {good.replace("&administrator=" + world.approver(), "&administrator="), "管理者を指定してください", "400"},
                 {good.replace("&administrator=" + world.approver(), "&administrator=" + world.approverB()),
@@ -119,7 +120,7 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
         }
         HttpResponse<String> kept = poster.submit("/accounts/new", "/accounts",
                 good.replace("&administrator=" + world.approver(), "&administrator="));
-        assertThat(kept.body()).contains("value=\"https://lin.ee/kosodate\"").contains("子育て支援の情報を発信します")
+        assertThat(kept.body()).contains("value=\"https://line.me/R/ti/p/@kosodate\"").contains("子育て支援の情報を発信します")
                 .contains("value=\"" + world.poster() + "\" checked").contains("value=\"NO_REPLIES\" checked");
         assertThat(accounts.all()).noneMatch(a -> a.name().startsWith("エラー確認"));
     }
@@ -310,7 +311,7 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
     /** The whole policy form of a LINE account of department A, as the browser sends it. */
     private static String policy(World world, String name, String tone) {
         return "platform=LINE&departmentId=" + world.departmentA().id() + "&name=" + enc(name)
-                + "&url=" + enc("https://lin.ee/kosodate") + "&purpose=" + enc("子育て支援の情報を発信します")
+                + "&url=" + enc("https://line.me/R/ti/p/@kosodate") + "&purpose=" + enc("子育て支援の情報を発信します")
                 + "&administrator=" + world.approver() + "&operators=" + world.poster()
                 + "&departmentApprovalRequired=true&replyPolicy=NO_REPLIES"
                 + "&basicPrinciples=" + enc("正確な情報を発信します") + "&tone=" + enc(tone)

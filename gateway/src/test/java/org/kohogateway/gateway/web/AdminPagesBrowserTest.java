@@ -171,6 +171,20 @@ class AdminPagesBrowserTest extends IntegrationTest {
         assertThat(mine.getText()).contains("送信済み");
     }
 
+    /** Findings about the text itself arrive from the first keystrokes, before any account is ticked. */
+    @Test
+    void composeShowsFindingsBeforeAnAccountIsTicked() {
+        World world = data.world();
+        login(world.poster());
+        driver.get(url("/compose"));
+
+        driver.findElement(By.id("text")).sendKeys("お問い合わせは 090-1234-5678 まで https://bit.ly/abc");
+
+        waitForText(By.id("findings"), "電話番号");
+        assertThat(driver.findElement(By.id("findings")).getText()).contains("bit.ly")
+                .doesNotContain("投稿先アカウントを 1 つ以上選んでください");
+    }
+
     @Test
     void prOfficerRepostsAPressReleaseDirectly() {
         World world = data.world();
@@ -467,14 +481,14 @@ class AdminPagesBrowserTest extends IntegrationTest {
     void aDepartmentHeadReviewsAPolicyChangeBesideThePolicyInForceOnAPhone() {
         World world = data.world();
         String name = "子育て LINE " + TestData.unique();
-        PolicyDraft policy = new PolicyDraft(name, "https://lin.ee/kosodate", "子育て支援の情報", world.approver(),
+        PolicyDraft policy = new PolicyDraft(name, "https://line.me/R/ti/p/@kosodate", "子育て支援の情報", world.approver(),
                 List.of(world.poster()), true, ReplyPolicy.NO_REPLIES, "正確に", "親しみやすく", "");
         long id = accounts.draft(world.poster(), org.kohogateway.connectors.Platform.LINE, world.departmentA().id(),
                 policy).id();
         accounts.submit(world.poster(), id);
         accounts.approveAsDepartment(world.approver(), id, null);
         accounts.approveAsPr(world.pr(), id, null);
-        accounts.proposePolicy(world.poster(), id, new PolicyDraft(name, "https://lin.ee/kosodate", "子育て支援の情報",
+        accounts.proposePolicy(world.poster(), id, new PolicyDraft(name, "https://line.me/R/ti/p/@kosodate", "子育て支援の情報",
                 world.approver(), List.of(world.poster()), false, ReplyPolicy.REPLIES_ALLOWED, "正確に", "丁寧に", ""));
 
         login(world.approver());

@@ -408,6 +408,23 @@ class PagesIntegrationTest extends IntegrationTest {
         assertThat(missing.statusCode()).isEqualTo(404);
     }
 
+    /** Findings that do not depend on a target show from the first keystroke, before any account is ticked. */
+    @Test
+    void theAsYouTypeCheckRunsBeforeAnAccountIsTicked() throws Exception {
+        World world = data.world();
+        HttpClient poster = login(world.poster());
+        String token = csrf(poster.send(get("/compose"), HttpResponse.BodyHandlers.ofString()).body());
+
+        HttpResponse<String> check = poster.send(form("/compose/check", "text="
+                + enc("電話は 090-1234-5678 まで。詳しくは https://bit.ly/abc ○○地区 12月20日（土）") + "&category=NOTICE"
+                + "&_csrf=" + enc(token)), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.body()).contains("電話番号").contains("090-1234-5678").contains("bit.ly")
+                .doesNotContain("<html");
+        assertThat(check.body()).as("no hint to tick an account first").doesNotContain("投稿先アカウントを 1 つ以上選んでください");
+    }
+
     private HttpClient login(String username) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String token = csrf(browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());

@@ -91,7 +91,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         URI source = SimulatedPlatforms.shared().cityPage("外部サイトの案内 " + n);
         Post draft = workflow.create(world.pr(), new NewPost("【報道発表】詳細は外部サイトへ " + n,
                 List.of(source, URI.create("https://example.com/event-" + n)), List.of(), PostCategory.PRESS_RELEASE,
-                List.of(world.cityLine().id()), null, source, null, null, null));
+                List.of(world.cityLine().id()), null, source, null, null, null, null));
         String publish = "/press-release/drafts/" + draft.id().value() + "/publish";
         PageSession pr2 = session(world.pr2());
 
@@ -130,7 +130,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         String inside = "https://169.254.169.254/latest/meta-data-" + n;
         Post draft = workflow.create(world.pr(), new NewPost("【報道発表】監査用 " + n,
                 List.of(source, URI.create(inside)), List.of(), PostCategory.PRESS_RELEASE,
-                List.of(world.cityLine().id()), null, source, null, null, null));
+                List.of(world.cityLine().id()), null, source, null, null, null, null));
         workflow.publishDirect(world.pr2(), draft.id());
         Post checked = workflow.get(draft.id());
 
@@ -155,7 +155,7 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
 
     private Post direct(String author, String text, String source, long accountId) {
         return workflow.create(author, new NewPost(text, List.of(URI.create(source)), List.of(),
-                PostCategory.PRESS_RELEASE, List.of(accountId), null, URI.create(source), null, null, null));
+                PostCategory.PRESS_RELEASE, List.of(accountId), null, URI.create(source), null, null, null, null));
     }
 
     private PageSession session(String username) {

@@ -1,0 +1,77 @@
+package org.kohogateway.connectors;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Test data for {@link Publication}: a first attempt at a text-only post with a fresh delivery key, so that a
+ * test names only what it is about instead of the record's eight positional arguments.
+ */
+public final class PublicationBuilder {
+
+    private UUID deliveryKey = UUID.randomUUID();
+    private String text = "江津市からのお知らせ";
+    private List<URI> links = List.of();
+    private List<URI> mediaUrls = List.of();
+    private boolean noReplies;
+    private String replyTo;
+    private String quoteOf;
+    private int attempt = 1;
+
+    private PublicationBuilder() {
+    }
+
+    public static PublicationBuilder aPublication() {
+        return new PublicationBuilder();
+    }
+
+    public PublicationBuilder deliveryKey(UUID deliveryKey) {
+        this.deliveryKey = deliveryKey;
+        return this;
+    }
+
+    public PublicationBuilder text(String text) {
+        this.text = text;
+        return this;
+    }
+
+    public PublicationBuilder links(URI... links) {
+        this.links = List.of(links);
+        return this;
+    }
+
+    public PublicationBuilder media(URI... mediaUrls) {
+        return media(List.of(mediaUrls));
+    }
+
+    public PublicationBuilder media(List<URI> mediaUrls) {
+        this.mediaUrls = List.copyOf(mediaUrls);
+        return this;
+    }
+
+    /** The account's policy forbids replies. */
+    public PublicationBuilder noReplies() {
+        this.noReplies = true;
+        return this;
+    }
+
+    public PublicationBuilder replyTo(String postAddress) {
+        this.replyTo = postAddress;
+        return this;
+    }
+
+    public PublicationBuilder quoteOf(String postAddress) {
+        this.quoteOf = postAddress;
+        return this;
+    }
+
+    public PublicationBuilder attempt(int attempt) {
+        this.attempt = attempt;
+        return this;
+    }
+
+    public Publication build() {
+        return new Publication(deliveryKey, text, links, mediaUrls, noReplies, replyTo, quoteOf, attempt);
+    }
+}

@@ -1,0 +1,88 @@
+package org.kohogateway.gateway.account;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.kohogateway.connectors.Links;
+import org.kohogateway.connectors.Platform;
+
+/**
+ * An official account's address on its platform, as the city's public list of official accounts shows it, and the
+ * account handle it names.
+ *
+ * <p>The published address must be https on the platform's own host (or its {@code www.}): it is what a resident checks
+ * an account against, so a shortener or a look-alike host would defeat it (guideline §7-①).
+ *
+ * <p>A handle is the first path segment of such an address, lower case, without a leading {@code @}: X
+ * {@code x.com/gotsu_city}, Instagram {@code instagram.com/gotsu_official}, Facebook {@code facebook.com/gotsu.city}.
+ * The same reading of a post's address ({@code x.com/gotsu_city/status/1}) names the post's author. LINE accounts
+ * have no handle: a LINE message neither mentions nor quotes accounts.
+ */
+public final class AccountUrls {
+
+    private static final Map<Platform, Set<String>> HOSTS = Map.of(
+            Platform.X, Set.of("x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"),
+            Platform.FACEBOOK, Set.of("facebook.com", "m.facebook.com"),
+            Platform.INSTAGRAM, Set.of("instagram.com"),
+            Platform.LINE, Set.of("line.me", "page.line.me"));
+    private static final Pattern HANDLE = Pattern.compile("@?[a-z0-9_.]{1,50}");
+    /** First path segments that are the platform's own pages, not an account. */
+    private static final Set<String> NOT_ACCOUNTS = Set.of("i", "home", "intent", "share", "search", "hashtag", "p",
+            "reel", "reels", "tv", "stories", "explore", "permalink.php", "story.php", "profile.php", "photo.php",
+            "watch", "groups", "events", "pages", "r");
+
+    private AccountUrls() {
+    }
+
+    /** The platform whose host this is (with or without {@code www.}), if any. */
+    static Optional<Platform> platformOf(String host) {
+        String bare = host.startsWith("www.") ? host.substring(4) : host;
+        return HOSTS.entrySet().stream().filter(e -> e.getValue().contains(bare)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Whether {@code url} may be published as this platform's account address: https on the platform's own host. */
+    static boolean publishable(Platform platform, String url) {
+        URI uri = uri(url);
+        return uri != null && "https".equalsIgnoreCase(uri.getScheme()) && uri.getRawUserInfo() == null
+                && (uri.getPort() == -1 || uri.getPort() == 443)
+                && platformOf(Links.hostOf(url)).filter(platform::equals).isPresent();
+    }
+
+    /** The account handle this address of an account or of one of its posts names, if it names one on its platform. */
+    public static Optional<String> handle(Platform platform, String url) {
+        return author(url).filter(h -> h.platform() == platform).map(Handle::name);
+    }
+
+    /** A handle on a platform. */
+    public record Handle(Platform platform, String name) {
+    }
+
+    /** Who an address of an account or one of its posts belongs to, if the address says (not for LINE). */
+    public static Optional<Handle> author(String url) {
+        URI uri = uri(url);
+        Optional<Platform> platform = uri == null ? Optional.empty() : platformOf(Links.hostOf(url));
+        if (platform.isEmpty() || platform.get() == Platform.LINE || uri.getRawPath() == null) {
+            return Optional.empty();
+        }
+        List<String> segments = List.of(uri.getRawPath().replaceFirst("^/+", "").split("/"));
+        String first = segments.getFirst().toLowerCase(Locale.ROOT);
+        if (!HANDLE.matcher(first).matches() || NOT_ACCOUNTS.contains(first)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Handle(platform.get(), first.startsWith("@") ? first.substring(1) : first));
+    }
+
+    private static URI uri(String url) {
+        try {
+            return url == null ? null : new URI(url.strip());
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
