@@ -107,6 +107,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/posts/*/preview")
                         .access(unscopedTokenNeeds("POSTER", "PR_OFFICER", "APPROVER"))
                         .requestMatchers(HttpMethod.PUT, "/api/accounts/*/credentials").access(unscopedTokenNeeds("ADMIN"))
+                        .requestMatchers(HttpMethod.PUT, "/api/accounts/*/profile-hold")
+                        .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/accounts/*/department-approve",
                                 "/api/accounts/*/department-reject").access(unscopedTokenNeeds("APPROVER"))
                         .requestMatchers(HttpMethod.POST, "/api/accounts/*/pr-approve", "/api/accounts/*/pr-reject")

@@ -203,6 +203,7 @@ final class MatrixFixtures {
                         + ",\"policy\":" + policyJson(n) + "}"),
                 Map.entry("PUT /api/accounts/{id}/policy", policyJson(n)),
                 Map.entry("POST /api/accounts/{id}/policy-change", policyJson(n)),
+                Map.entry("PUT /api/accounts/{id}/profile-hold", "{\"hold\":false}"),
                 Map.entry("POST /api/accounts/{id}/profile-check", "{\"description\":\"江津市の公式アカウント\"}"),
                 Map.entry("PUT /api/accounts/{id}/credentials", "{\"values\":{\"channelAccessToken\":\"t-" + n + "\"}}"),
                 Map.entry("POST /api/accounts/{id}/closing", "{\"reason\":\"統合\",\"closingDate\":\""
