@@ -16,15 +16,18 @@ class InboxController {
 
     private final PostWorkflow workflow;
     private final PostViews views;
+    private final ApiReaders readers;
 
-    InboxController(PostWorkflow workflow, PostViews views) {
+    InboxController(PostWorkflow workflow, PostViews views, ApiReaders readers) {
         this.workflow = workflow;
         this.views = views;
+        this.readers = readers;
     }
 
     @GetMapping("/api/inbox")
-    @Operation(summary = "Posts waiting for the caller's approval")
+    @Operation(summary = "Posts waiting for the caller's approval; through a token limited to some accounts, only "
+            + "the posts all of whose accounts are among them")
     List<PostView> inbox(Principal me) {
-        return views.of(workflow.inbox(me.getName()));
+        return views.of(workflow.inbox(me.getName(), readers.of(me)));
     }
 }

@@ -163,11 +163,14 @@ public class Imports {
         return imports.find(id).orElseThrow(() -> new NotFoundException("import.notFound", "no import " + id, id));
     }
 
-    /** An import its author, an admin or an auditor asks about. */
+    /**
+     * An import its author, an admin or an auditor asks about. Anyone else is answered as if there were no such
+     * import, as for a post they may not read ({@code post.Readers}): a refusal would tell them it exists.
+     */
     public PostImport visible(String username, long id) {
         PostImport found = get(id);
         if (!found.author().equals(username) && !mayReadAll(staff.byUsername(username))) {
-            throw new NotPermittedException("import.notYours", "another person's import");
+            throw new NotFoundException("import.notFound", "no import " + id, id);
         }
         return found;
     }

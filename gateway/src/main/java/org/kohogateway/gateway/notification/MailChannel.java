@@ -96,7 +96,8 @@ class MailChannel {
             case SENDING_PAUSED -> new Object[] { target(data), text(data, "reason"), text(data, "by") };
             case SENDING_RESUMED -> new Object[] { target(data), text(data, "by"), text(data, "heldForNewTime") };
             case ROLE_GRANT -> new Object[] { message("role." + text(data, "role")),
-                    message("notification.grantStatus." + text(data, "status")), text(data, "by") };
+                    message("notification.grantStatus." + text(data, "status")), text(data, "by"),
+                    text(data, "username") };
             case PROFILE_NONCOMPLIANT -> new Object[] { text(data, "accountName"), text(data, "platform"),
                     String.join("、", ((List<?>) data.get("gaps")).stream().map(g -> message("profileGap." + g))
                             .toList()) };

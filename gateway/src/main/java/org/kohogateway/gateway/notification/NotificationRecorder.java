@@ -2,6 +2,7 @@ package org.kohogateway.gateway.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import org.kohogateway.gateway.post.PostAwaitingApproval;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Contact;
 import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.RoleGrant;
 import org.kohogateway.gateway.staff.RoleGrantChanged;
+import org.kohogateway.gateway.staff.RoleGrants;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -41,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>a post waits for approval: the department's approvers (DEPARTMENT route) or PR officers (PR_REVIEW), never the
  * author;</li>
  * <li>a pause or resume: admins and PR officers, except the person who did it;</li>
- * <li>a role grant requested, confirmed or refused: the person it concerns;</li>
+ * <li>a role grant requested, confirmed or refused: the person it concerns; a request also whoever may confirm it
+ * ({@link RoleGrants#deciders}), never the admin who asked;</li>
  * <li>an account's profile stopped complying: the account's department and PR officers;</li>
  * </ul>
  * each only with an e-mail address and unless they switched that kind off; plus every webhook subscribed to the kind
@@ -55,6 +59,7 @@ class NotificationRecorder {
     private final PostWorkflow posts;
     private final OfficialAccounts accounts;
     private final StaffDirectory staff;
+    private final RoleGrants grants;
     private final NotificationSettings settings;
     private final Webhooks webhooks;
     private final MailChannel mail;
@@ -63,12 +68,13 @@ class NotificationRecorder {
     private final JsonMapper json;
     private final Clock clock;
 
-    NotificationRecorder(PostWorkflow posts, OfficialAccounts accounts, StaffDirectory staff,
+    NotificationRecorder(PostWorkflow posts, OfficialAccounts accounts, StaffDirectory staff, RoleGrants grants,
             NotificationSettings settings, Webhooks webhooks, MailChannel mail, Outbox outbox,
             NotificationProperties properties, JsonMapper json, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.staff = staff;
+        this.grants = grants;
         this.settings = settings;
         this.webhooks = webhooks;
         this.mail = mail;
@@ -160,8 +166,11 @@ class NotificationRecorder {
             data.put("role", change.role().name());
             data.put("status", change.status().name());
             data.put("by", change.actor());
-            return new Event(NotificationKind.ROLE_GRANT, null, data,
-                    new Audience(Set.of(change.staffId()), Set.of(), null, Set.of()));
+            Set<Long> people = new HashSet<>(Set.of(change.staffId()));
+            if (change.status() == RoleGrant.Status.PENDING) {
+                people.addAll(grants.deciders(change.staffId(), change.actor()));
+            }
+            return new Event(NotificationKind.ROLE_GRANT, null, data, new Audience(people, Set.of(), null, Set.of()));
         });
     }
 

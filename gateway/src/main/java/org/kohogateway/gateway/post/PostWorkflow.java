@@ -247,9 +247,12 @@ public class PostWorkflow {
         return posts.directDrafts(limit);
     }
 
-    /** What waits for this person's decision: their department's posts if an approver, PR-route posts if PR. */
+    /**
+     * What waits for this person's decision: their department's posts if an approver, PR-route posts if PR; never
+     * their own; through a token limited to some accounts, only the posts it may decide.
+     */
     @Transactional(readOnly = true)
-    public List<Post> inbox(String username) {
+    public List<Post> inbox(String username, Readers readers) {
         Staff me = staff.byUsername(username);
         List<ApprovalRoute> routes = new ArrayList<>();
         if (me.has(Role.APPROVER)) {
@@ -258,7 +261,7 @@ public class PostWorkflow {
         if (me.has(Role.PR_OFFICER)) {
             routes.add(ApprovalRoute.PR_REVIEW);
         }
-        return posts.awaitingDecision(routes, me.has(Role.APPROVER) ? me.departmentId() : null, me.id());
+        return posts.awaitingDecision(routes, me.has(Role.APPROVER) ? me.departmentId() : null, me.id(), readers);
     }
 
     private interface Change {

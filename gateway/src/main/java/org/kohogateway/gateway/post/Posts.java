@@ -94,18 +94,23 @@ class Posts {
                 .list();
     }
 
-    /** Posts submitted for approval on a route and department the given approver serves. */
-    List<Post> awaitingDecision(List<ApprovalRoute> routes, Long departmentId, long excludeAuthor) {
+    /**
+     * Posts submitted for approval on a route and department the given approver serves, that these readers may read
+     * (a token limited to some accounts: only posts all of whose accounts are among them, the ones it may decide).
+     */
+    List<Post> awaitingDecision(List<ApprovalRoute> routes, Long departmentId, long excludeAuthor, Readers readers) {
         if (routes.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                select * from post
-                where status = 'SUBMITTED' and route in (:routes) and author_id <> :me
-                  and submitted_by is distinct from :me
-                  and (route <> 'DEPARTMENT' or department_id = :department)
-                order by coalesce(scheduled_at, created_at)
+                select * from post p
+                where p.status = 'SUBMITTED' and p.route in (:routes) and p.author_id <> :me
+                  and p.submitted_by is distinct from :me
+                  and (p.route <> 'DEPARTMENT' or p.department_id = :department)
+                  and """ + readers.posts() + """
+                order by coalesce(p.scheduled_at, p.created_at)
                 """)
+                .params(readers.params())
                 .param("routes", routes.stream().map(Enum::name).toList())
                 .param("me", excludeAuthor)
                 .param("department", departmentId == null ? -1L : departmentId)

@@ -27,8 +27,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -84,7 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/tokens/**").authenticated()
                         .requestMatchers("/api/notifications/**").hasRole("ADMIN")
                         // a role grant is confirmed by a second person, an admin or a PR officer (the domain checks who)
-                        .requestMatchers(HttpMethod.GET, "/api/staff/grants").hasAnyRole("ADMIN", "PR_OFFICER")
+                        .requestMatchers(HttpMethod.GET, "/api/staff/grants")
+                        .access(beyondAccounts("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/staff/grants/*/confirm", "/api/staff/grants/*/refuse")
                         .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers("/api/staff/**", "/api/departments/**").hasRole("ADMIN")
@@ -104,6 +107,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/posts/*/preview")
                         .access(unscopedTokenNeeds("POSTER", "PR_OFFICER", "APPROVER"))
                         .requestMatchers(HttpMethod.PUT, "/api/accounts/*/credentials").access(unscopedTokenNeeds("ADMIN"))
+                        .requestMatchers(HttpMethod.PUT, "/api/accounts/*/profile-hold")
+                        .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/accounts/*/department-approve",
                                 "/api/accounts/*/department-reject").access(unscopedTokenNeeds("APPROVER"))
                         .requestMatchers(HttpMethod.POST, "/api/accounts/*/pr-approve", "/api/accounts/*/pr-reject")
@@ -122,7 +127,7 @@ class SecurityConfiguration {
                         .access(unscopedTokenNeeds("POSTER", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
                         .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER", "APPROVER"))
-                        .requestMatchers("/api/feed/**").hasAnyRole("PR_OFFICER", "AUDITOR", "ADMIN")
+                        .requestMatchers("/api/feed/**").access(beyondAccounts("PR_OFFICER", "AUDITOR", "ADMIN"))
                         // a weakening of the rules' lists is confirmed by a second person (the domain checks who)
                         .requestMatchers(HttpMethod.POST, "/api/policy/changes/*/confirm",
                                 "/api/policy/changes/*/refuse").access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
@@ -227,6 +232,16 @@ class SecurityConfiguration {
      */
     private static AuthorizationManager<RequestAuthorizationContext> unscopedTokenNeeds(String... roles) {
         return tokenAccess(true, roles);
+    }
+
+    /**
+     * Holders of one of these roles, not through a token limited to some accounts: what such a route reads belongs to
+     * no account (the feed's polls, the role grants), so it is out of an account's token's reach, as the actions of
+     * {@link #unscopedTokenNeeds} are.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> beyondAccounts(String... roles) {
+        return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole(roles),
+                unscopedTokenNeeds(roles));
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> tokenAccess(boolean unscopedOnly,

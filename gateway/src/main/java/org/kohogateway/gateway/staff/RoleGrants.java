@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.ConflictException;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Four eyes on the roles that decide posts or administer (APPROVER, PR_OFFICER, ADMIN): an admin requests the grant,
  * and it takes effect when a second person confirms it — another admin, or a PR officer of the PR department; never
- * the requester nor the person concerned. Every step is audited and the person concerned is notified.
+ * the requester nor the person concerned. Every step is audited and the person concerned is notified; a request, also those who may confirm it.
  */
 @Service
 public class RoleGrants {
@@ -109,8 +110,7 @@ public class RoleGrants {
                 + " where g.id = :id for update of g").param("id", id).query(RoleGrants::grant).optional()
                 .orElseThrow(() -> new NotFoundException("staff.grantNotFound", "no role grant " + id, id));
         Staff decider = directory.byUsername(actor);
-        boolean prOfficer = decider.has(Role.PR_OFFICER) && directory.department(decider.departmentId()).pr();
-        if (!decider.has(Role.ADMIN) && !prOfficer) {
+        if (!mayDecide(decider)) {
             throw new NotPermittedException("staff.grantDecider",
                     "another admin or a PR officer of the PR department confirms a role grant");
         }
@@ -124,6 +124,25 @@ public class RoleGrants {
             throw new ConflictException("staff.grantDecided", "role grant " + id + " is already decided", id);
         }
         return grant;
+    }
+
+    /**
+     * Who may confirm or refuse a grant to {@code staffId} that {@code requestedBy} asked for: told when it is
+     * requested, so that it does not wait unseen. The same rule as {@link #lockForDecision}, less the token check.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> deciders(long staffId, String requestedBy) {
+        return jdbc.sql("""
+                select distinct s.id from staff s join staff_role r on r.staff_id = s.id
+                where s.enabled and r.role in ('ADMIN', 'PR_OFFICER') and s.id <> :staff and s.username <> :requester
+                """).param("staff", staffId).param("requester", requestedBy).query(Long.class).stream()
+                .map(directory::byId).filter(this::mayDecide).map(Staff::id).collect(Collectors.toSet());
+    }
+
+    /** Another admin, or a PR officer while in the PR department (a role left over after a move does not count). */
+    private boolean mayDecide(Staff decider) {
+        return decider.has(Role.ADMIN)
+                || decider.has(Role.PR_OFFICER) && directory.department(decider.departmentId()).pr();
     }
 
     private RoleGrant decide(String actor, RoleGrant grant, RoleGrant.Status status) {

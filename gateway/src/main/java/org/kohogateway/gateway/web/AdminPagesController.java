@@ -155,7 +155,7 @@ class AdminPagesController {
             return "admin-report";
         } catch (GatewayException e) {
             lines.show(model, e, null, java.util.Map.of());
-            response.setStatus(e instanceof org.kohogateway.gateway.support.NotPermittedException ? 403 : 422);
+            response.setStatus(422);
             model.addAttribute("reason", reason);
             return confirm(model, "pause", accountId);
         }
@@ -174,7 +174,7 @@ class AdminPagesController {
             return "admin-report";
         } catch (GatewayException e) {
             lines.show(model, e, null, java.util.Map.of());
-            response.setStatus(e instanceof org.kohogateway.gateway.support.NotPermittedException ? 403 : 422);
+            response.setStatus(422);
             return confirm(model, "resume", accountId);
         }
     }

@@ -54,8 +54,12 @@ class FindingLines {
         return new Line(f.key(), f.severity(), f.rule().section(), message, excerpt, account);
     }
 
-    /** The refusal for the next page (after a redirect), with the findings that caused it. */
+    /**
+     * The refusal for the next page (after a redirect), with the findings that caused it; a refusal of the person
+     * is not flashed but answered with 403 ({@link FormErrors#passOnRefusalOfThePerson}).
+     */
     void flash(RedirectAttributes redirect, GatewayException e, String text, Map<Long, String> accountNames) {
+        FormErrors.passOnRefusalOfThePerson(e);
         redirect.addFlashAttribute("errorCode", e.code());
         redirect.addFlashAttribute("errorArgs", e.arguments());
         if (e instanceof PolicyViolationException violation) {
@@ -63,8 +67,9 @@ class FindingLines {
         }
     }
 
-    /** The refusal on the page being rendered now. */
+    /** The refusal on the page being rendered now; a refusal of the person is answered with 403 instead. */
     void show(Model model, GatewayException e, String text, Map<Long, String> accountNames) {
+        FormErrors.passOnRefusalOfThePerson(e);
         model.addAttribute("errorCode", e.code());
         model.addAttribute("errorArgs", e.arguments());
         if (e instanceof PolicyViolationException violation) {

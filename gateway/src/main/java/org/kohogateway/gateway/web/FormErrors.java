@@ -34,15 +34,27 @@ class FormErrors {
     }
 
     void show(Model model, HttpServletResponse response, String form, GatewayException e) {
+        passOnRefusalOfThePerson(e);
         response.setStatus(status(e));
         model.addAttribute("formError", form);
         model.addAttribute("formErrorCode", e.code());
         model.addAttribute("formErrorArgs", arguments(e));
     }
 
-    static int status(GatewayException e) {
+    /**
+     * A refusal of the person (their role, their department, their own post or request) is nothing they can correct
+     * on the form they sent, and the page must not look as if the form had merely been sent wrong: it goes on to
+     * {@link PageModel}, which answers it with the error page and 403, as the API does. Every page form's refusal
+     * passes here, through {@link #show} or {@link FindingLines}, so this is the one place that decides it.
+     */
+    static void passOnRefusalOfThePerson(GatewayException e) {
+        if (e instanceof NotPermittedException refusal) {
+            throw refusal;
+        }
+    }
+
+    private static int status(GatewayException e) {
         return switch (e) {
-            case NotPermittedException n -> 403;
             case NotFoundException n -> 404;
             case ConflictException n -> 409;
             case IllegalTransitionException n -> 409;

@@ -11,6 +11,7 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
@@ -49,7 +50,8 @@ class InboxPagesController {
     @GetMapping("/inbox")
     String inbox(Principal principal, Model model) {
         Map<Long, String> names = names();
-        model.addAttribute("items", workflow.inbox(principal.getName()).stream()
+        Staff me = staff.byUsername(principal.getName());
+        model.addAttribute("items", workflow.inbox(me.username(), Readers.of(me)).stream()
                 .map(p -> new Item(p, staff.byId(p.authorId()), p.accountIds().stream().map(accounts::get).toList(),
                         lines.of(workflow.findings(p), p.content().text(), names)))
                 .toList());

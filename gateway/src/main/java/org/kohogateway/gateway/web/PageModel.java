@@ -37,7 +37,7 @@ import org.springframework.web.servlet.ModelAndView;
         AccountReviewPagesController.class, DeliveryPagesController.class, CalendarPagesController.class,
         StaffPagesController.class, CancelPagesController.class, ImportPagesController.class,
         PolicyListPagesController.class, IncidentPagesController.class, AccountRequestPagesController.class,
-        NotificationPagesController.class})
+        NotificationPagesController.class, RoleGrantPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;
@@ -102,7 +102,10 @@ class PageModel {
         return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "problem.busy", new Object[0]);
     }
 
-    /** A refusal that escaped a page's own form handling, e.g. a post id that does not exist. */
+    /**
+     * A refusal that escaped a page's own form handling: a post id that does not exist, or a refusal of the person,
+     * which no form shows (see {@link FormErrors#passOnRefusalOfThePerson}).
+     */
     @ExceptionHandler(GatewayException.class)
     ModelAndView refused(GatewayException e) {
         HttpStatus status = switch (e) {

@@ -70,7 +70,7 @@ class PagesController {
         Staff me = staff.byUsername(principal.getName());
         List<Post> mine = workflow.list(new PostFilter(Readers.of(me), me.id(), null, 100));
         model.addAttribute("inboxCount", me.has(Role.APPROVER) || me.has(Role.PR_OFFICER)
-                ? workflow.inbox(me.username()).size() : 0);
+                ? workflow.inbox(me.username(), Readers.of(me)).size() : 0);
         List<Attention> attention = new java.util.ArrayList<>(mine.stream()
                 .flatMap(p -> p.deliveries().stream().filter(d -> NEEDS_ATTENTION.contains(d.status()))
                         .map(d -> new Attention(p, d)))

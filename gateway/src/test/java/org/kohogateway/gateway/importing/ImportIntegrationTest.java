@@ -2,6 +2,8 @@ package org.kohogateway.gateway.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kohogateway.gateway.api.Problems.assertProblem;
+import static org.kohogateway.gateway.api.Problems.assertRefusal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -210,7 +212,11 @@ class ImportIntegrationTest extends IntegrationTest {
                 (HEADER + "投稿です。,,NOTICE," + world.lineA().id() + ",,false\r\n").getBytes(StandardCharsets.UTF_8),
                 "VALID_ROWS");
         long id = done.get("id").asLong();
-        assertThat(api(world.approver()).get("/api/imports/" + id).status()).isEqualTo(403);
+        // hidden, as a post one may not read: 404, not a 403 that tells the import exists
+        assertProblem(api(world.approver()).get("/api/imports/" + id), 404);
+        assertProblem(api(world.pr()).get("/api/imports/" + id), 404);
+        assertProblem(api(world.pr()).post("/api/imports/" + id + "/restart", null), 404);
+        assertRefusal(api(world.auditor()).post("/api/imports/" + id + "/restart", null), 403, "import.notYours");
         assertThat(api(world.auditor()).get("/api/imports/" + id).status()).isEqualTo(200);
         assertThat(api(world.poster()).get("/api/imports").json().get(0).get("id").asLong()).isEqualTo(id);
         assertThat(api(world.approver()).get("/api/imports").json()).isEmpty();

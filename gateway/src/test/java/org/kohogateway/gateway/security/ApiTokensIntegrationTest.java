@@ -142,6 +142,34 @@ class ApiTokensIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void anAccountLimitedTokenReadsNeitherTheFeedNorTheRoleGrantsAndItsInboxHoldsOnlyItsAccountsPosts()
+            throws Exception {
+        World world = data.world();
+        String here = scopedToken(world.pr2(), world.lineAFree().id());
+        String elsewhere = scopedToken(world.pr2(), world.lineA().id());
+        String post = workflow.submit(world.poster(), data.draft(world.poster(), "広報が承認 " + TestData.unique(),
+                null, world.lineAFree()).id()).id().toString();
+
+        assertThat(bearer(here, "GET", "/api/feed/polls", null).statusCode())
+                .as("the feed's polls are no one account's").isEqualTo(403);
+        assertThat(bearer(here, "GET", "/api/staff/grants", null).statusCode())
+                .as("role grants are no account's").isEqualTo(403);
+        var inScope = bearer(here, "GET", "/api/inbox", null);
+        assertThat(inScope.statusCode()).isEqualTo(200);
+        assertThat(inScope.body()).as("a post to the token's account").contains(post);
+        assertThat(bearer(elsewhere, "GET", "/api/inbox", null).body()).as("a token of another account")
+                .doesNotContain(post);
+        assertThat(api(world.pr2()).get("/api/inbox").body()).as("the person, without a token").contains(post);
+        assertThat(api(world.auditor()).get("/api/inbox").json().size()).as("an auditor decides nothing").isZero();
+    }
+
+    private String scopedToken(String username, long accountId) {
+        return basic(username).post("/api/tokens", Api.json(Map.of("name", "CMS 一つの公式アカウント",
+                "roles", List.of("PR_OFFICER"), "accountIds", List.of(accountId),
+                "expiresAt", clock.instant().plus(Duration.ofDays(1)).toString()))).json().get("secret").asString();
+    }
+
+    @Test
     void aPrOnlyTokenOfAnApproverWhoIsAlsoPrCannotApproveADepartmentPost() throws Exception {
         World world = data.world();
         // the PR department's head: its approver and a PR officer (PR_OFFICER is held in the PR department only)

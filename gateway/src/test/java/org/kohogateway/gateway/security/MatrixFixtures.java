@@ -173,7 +173,8 @@ final class MatrixFixtures {
                     s.accounts().submit(world.poster(), draft.get().id()).id();
             case "pr-approve", "pr-reject" -> s.accounts().approveAsDepartment(world.approver(),
                     s.accounts().submit(world.poster(), draft.get().id()).id(), "ok").id();
-            case "closing", "credentials" -> s.data().account(world.departmentA(), Platform.LINE,
+            // an account in service, each its own: one policy proposal at a time
+            case "closing", "credentials", "policy-change" -> s.data().account(world.departmentA(), Platform.LINE,
                     "権限表 LINE " + TestData.unique(), new OperatingPolicy(true, ReplyPolicy.NO_REPLIES),
                     TestData.xCredentials(TestData.unique())).id();
             default -> world.lineA().id();
@@ -199,10 +200,10 @@ final class MatrixFixtures {
                 Map.entry("POST /api/posts/{id}/emergency-override", "{\"reason\":\"緊急\"}"),
                 Map.entry("POST /api/posts/{id}/preview", "{\"recipientUserId\":\"U0123456789abcdef0123456789abcdef\"}"),
                 Map.entry("POST /api/accounts", "{\"platform\":\"LINE\",\"departmentId\":" + world.departmentA().id()
-                        + ",\"policy\":{\"name\":\"権限表 " + n + "\",\"url\":\"https://line.me/R/ti/p/@m" + n
-                        + "\",\"purpose\":\"発信\",\"administrator\":\"" + world.approver() + "\"}}"),
-                Map.entry("PUT /api/accounts/{id}/policy", "{\"name\":\"権限表 " + n + "\",\"url\":\"https://line.me/R/ti/p/@m"
-                        + n + "\",\"purpose\":\"発信\",\"administrator\":\"" + world.approver() + "\"}"),
+                        + ",\"policy\":" + policyJson(n) + "}"),
+                Map.entry("PUT /api/accounts/{id}/policy", policyJson(n)),
+                Map.entry("POST /api/accounts/{id}/policy-change", policyJson(n)),
+                Map.entry("PUT /api/accounts/{id}/profile-hold", "{\"hold\":false}"),
                 Map.entry("POST /api/accounts/{id}/profile-check", "{\"description\":\"江津市の公式アカウント\"}"),
                 Map.entry("PUT /api/accounts/{id}/credentials", "{\"values\":{\"channelAccessToken\":\"t-" + n + "\"}}"),
                 Map.entry("POST /api/accounts/{id}/closing", "{\"reason\":\"統合\",\"closingDate\":\""
@@ -248,7 +249,7 @@ final class MatrixFixtures {
     private String form(String hash, String future, String n) {
         return "text=" + enc("権限表 " + n) + "&category=NOTICE&accountIds=" + world.lineA().id() + "&contentHash="
                 + hash + "&comment=ok&reason=" + enc("理由") + "&scheduledAt=" + enc(future.substring(0, 16))
-                + "&note=ok&value=matrix" + n + "&outcome=NOT_FOUND&summary=x&kind=FLAME_WAR&accountId="
+                + "&note=ok&value=matrix" + n + "&outcome=found&summary=x&kind=FLAME_WAR&accountId="
                 + world.lineA().id() + "&roles=POSTER&enabled=true&password=Matrix-pass-" + n + "&code=d" + n
                 + "&name=" + enc("権限表 " + n) + "&username=new-" + n + "&departmentId=" + world.departmentA().id()
                 + "&displayName=x&email=m" + n + "@example.jp&url=" + enc("http://localhost:9/hook")
@@ -260,6 +261,13 @@ final class MatrixFixtures {
     private String csv() {
         return "text,links,category,account_ids,scheduled_at,submit\n権限表 取り込み " + TestData.unique() + ",,NOTICE,"
                 + world.lineA().id() + ",,false\n";
+    }
+
+    /** A complete policy: one the rules accept, so that a refusal is the person's and not the body's. */
+    private String policyJson(String n) {
+        return "{\"name\":\"権限表 " + n + "\",\"url\":\"https://line.me/R/ti/p/@m" + n + "\",\"purpose\":\"発信\","
+                + "\"administrator\":\"" + world.approver() + "\",\"operators\":[\"" + world.poster() + "\"],"
+                + "\"departmentApprovalRequired\":true,\"replyPolicy\":\"NO_REPLIES\"}";
     }
 
     private String postJson(String n) {

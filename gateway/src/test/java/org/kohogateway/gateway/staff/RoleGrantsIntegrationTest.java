@@ -83,6 +83,33 @@ class RoleGrantsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aRequestedGrantIsToldToThoseWhoMayConfirmItNeverToTheRequester() {
+        World world = data.world();
+        String admin2 = "admin2-" + TestData.unique();
+        directory.addStaff(admin2, admin2, TestData.PASSWORD, world.departmentA().id(), java.util.Set.of(Role.ADMIN));
+        String outsider = "pr-outside-" + TestData.unique();
+        var moved = directory.addStaff(outsider, outsider, TestData.PASSWORD,
+                directory.byUsername(world.pr()).departmentId(), java.util.Set.of(Role.PR_OFFICER));
+        directory.moveToDepartment(moved.id(), world.departmentA().id());
+        for (String person : List.of(world.admin(), admin2, world.pr(), world.pr2(), world.approver(), outsider,
+                world.auditor())) {
+            directory.changeEmail(person, person + "@city.example.jp");
+        }
+
+        api(world.admin()).put("/api/staff/" + id(world, world.auditor()) + "/roles",
+                "{\"roles\":[\"AUDITOR\",\"ADMIN\"]}");
+        awaitReactions();
+
+        List<String> told = jdbc.sql("select s.username from notification n join staff s on s.id = n.staff_id"
+                + " where n.kind = 'ROLE_GRANT' and s.username in (:people)")
+                .param("people", List.of(world.admin(), admin2, world.pr(), world.pr2(), world.approver(), outsider,
+                        world.auditor()))
+                .query(String.class).list();
+        assertThat(told).as("the person concerned, the other admin and the PR department's officers")
+                .containsExactlyInAnyOrder(world.auditor(), admin2, world.pr(), world.pr2());
+    }
+
+    @Test
     void aGrantOfAdminIsConfirmedOnlyByAnotherAdminOrAPrOfficerOfThePrDepartmentAndARefusalChangesNothing() {
         World world = data.world();
         Api admin = api(world.admin());

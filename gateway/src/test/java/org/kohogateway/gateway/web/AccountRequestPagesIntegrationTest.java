@@ -150,7 +150,8 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
         HttpResponse<String> notTheirs = otherDepartment.submit("/accounts", closing,
                 "reason=x&closingDate=" + today.plusDays(30));
         assertThat(notTheirs.statusCode()).isEqualTo(403);
-        assertThat(formError(notTheirs.body(), "closing")).contains("このアカウントを扱えるのは");
+        assertThat(notTheirs.body()).as("the error page: nothing to correct on the form")
+                .contains("この操作を行う権限がありません").contains("このアカウントを扱えるのは");
         assertThat(accounts.get(world.lineA2().id()).status()).isEqualTo(AccountStatus.ACTIVE);
 
         HttpResponse<String> requested = poster.submit(page, closing,

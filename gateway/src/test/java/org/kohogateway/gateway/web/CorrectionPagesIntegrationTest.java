@@ -104,8 +104,8 @@ class CorrectionPagesIntegrationTest extends IntegrationTest {
         assertThat(foreign.body()).contains("他の所属の投稿は訂正できません").doesNotContain("送信済みの投稿");
         HttpResponse<String> foreignPost = other.submit("/compose", "/posts", "text=" + enc("【訂正】")
                 + "&category=NOTICE&accountIds=" + world.lineB().id() + "&correctionOf=" + original.id().value());
-        assertThat(foreignPost.statusCode()).isEqualTo(422);
-        assertThat(foreignPost.body()).contains("他の所属の投稿は訂正できません");
+        assertThat(foreignPost.statusCode()).as("a refusal of the person: the error page").isEqualTo(403);
+        assertThat(foreignPost.body()).contains("この操作を行う権限がありません").contains("他の所属の投稿は訂正できません");
         assertThat(workflow.corrections(original.id())).isEmpty();
 
         PageSession auditor = session(world.auditor());

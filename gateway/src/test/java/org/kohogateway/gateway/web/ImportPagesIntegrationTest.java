@@ -129,9 +129,12 @@ class ImportPagesIntegrationTest extends IntegrationTest {
         PageSession admin = session(world.admin());
         assertThat(admin.page("/imports/" + id)).contains("fails.csv");
         PageSession otherPoster = session(world.pr());
-        assertThat(otherPoster.get("/imports/" + id).statusCode()).isEqualTo(403);
+        assertThat(otherPoster.get("/imports/" + id).statusCode()).as("hidden, as if there were none").isEqualTo(404);
         HttpResponse<String> notYours = otherPoster.submit("/imports", restart, "");
-        assertThat(notYours.statusCode()).isEqualTo(403);
+        assertThat(notYours.statusCode()).isEqualTo(404);
+        HttpResponse<String> readOnly = session(world.auditor()).submit("/imports/" + id, restart, "");
+        assertThat(readOnly.statusCode()).as("an auditor reads it, and does not restart it").isEqualTo(403);
+        assertThat(readOnly.body()).contains("この操作を行う権限がありません").contains("他の職員の取り込みです");
         assertThat(poster.submitWithoutToken(restart, "").statusCode()).as("no CSRF token").isEqualTo(403);
 
         HttpResponse<String> restarted = poster.submit("/imports/" + id, restart, "");
@@ -223,7 +226,7 @@ class ImportPagesIntegrationTest extends IntegrationTest {
         HttpResponse<String> refused = auditor.upload("/imports", "/imports", Map.of("mode", "VALID_ROWS"), "x.csv",
                 good);
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(formError(refused.body(), "import")).contains("投稿者または広報担当の権限が必要です");
+        assertThat(refused.body()).contains("この操作を行う権限がありません").contains("投稿者または広報担当の権限が必要です");
 
         PageSession poster = session(world.poster());
         assertThat(poster.uploadWithoutToken("/imports", Map.of("mode", "VALID_ROWS"), "x.csv", good).statusCode())

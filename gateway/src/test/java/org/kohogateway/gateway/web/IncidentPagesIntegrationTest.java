@@ -124,7 +124,7 @@ class IncidentPagesIntegrationTest extends IntegrationTest {
         assertThat(auditor.page("/incidents")).doesNotContain("action=\"/incidents\"");
         HttpResponse<String> refused = auditor.submit(path, path + "/steps/RESPOND_CALMLY", "note=x");
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(formError(refused.body(), "step-RESPOND_CALMLY")).contains("広報担当、所属長、管理者が行います");
+        assertThat(refused.body()).contains("この操作を行う権限がありません").contains("広報担当、所属長、管理者が行います");
 
         PageSession pr = session(world.pr());
         assertThat(pr.submitWithoutToken("/incidents", "kind=HOAX&summary=x").statusCode()).isEqualTo(403);

@@ -174,9 +174,17 @@ class PagesIntegrationTest extends IntegrationTest {
 
         HttpClient other = login(world.approverB());
         assertThat(page(other, "/accounts/reviews")).doesNotContain(name);
-        assertThat(send(other, "/accounts/reviews", approve, "comment=x").body()).contains("class=\"error\"");
+        page(other, "/accounts/reviews?lang=en");
+        HttpResponse<String> otherHead = send(other, "/accounts/reviews", approve, "comment=x");
+        assertThat(otherHead.statusCode()).as("a refusal of the person is a 403 page, not a message after a redirect")
+                .isEqualTo(403);
+        assertThat(otherHead.body()).contains("lang=\"en\"").contains("You are not allowed to do this.")
+                .contains("Only the head of the department that owns the account decides this step.");
         HttpClient poster = login(world.poster());
-        assertThat(send(poster, "/posts", approve, "comment=x").body()).contains("class=\"error\"");
+        HttpResponse<String> notAHead = send(poster, "/posts", approve, "comment=x");
+        assertThat(notAHead.statusCode()).isEqualTo(403);
+        assertThat(notAHead.body()).contains("lang=\"ja\"").contains("この操作を行う権限がありません。")
+                .contains("この手続きには所属長（承認者）の権限が必要です。");
         assertThat(officialAccounts.get(account.id()).status()).isEqualTo(AccountStatus.PENDING_DEPARTMENT);
 
         HttpClient head = login(world.approver());

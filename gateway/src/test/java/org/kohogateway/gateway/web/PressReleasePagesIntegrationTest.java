@@ -19,6 +19,8 @@ import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.Readers;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.PageSession;
 import org.kohogateway.gateway.testing.TestData;
@@ -30,6 +32,9 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
 
     @Autowired
     PostWorkflow workflow;
+
+    @Autowired
+    StaffDirectory staff;
 
     @Autowired
     PressReleaseFeed feed;
@@ -102,9 +107,9 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
         Post waiting = workflow.get(draft.id());
         assertThat(waiting.status()).isEqualTo(PostStatus.SUBMITTED);
         assertThat(waiting.route()).isEqualTo(ApprovalRoute.PR_REVIEW);
-        assertThat(workflow.inbox(world.pr2())).extracting(Post::id).as("not for the one who sent it")
+        assertThat(inboxOf(world.pr2())).extracting(Post::id).as("not for the one who sent it")
                 .doesNotContain(draft.id());
-        assertThat(workflow.inbox(world.pr())).extracting(Post::id).as("nor for its author")
+        assertThat(inboxOf(world.pr())).extracting(Post::id).as("nor for its author")
                 .doesNotContain(draft.id());
 
         PageSession poster = session(world.poster());
@@ -155,5 +160,10 @@ class PressReleasePagesIntegrationTest extends IntegrationTest {
 
     private PageSession session(String username) {
         return PageSession.login(port, username, TestData.PASSWORD);
+    }
+
+    /** What waits for this person's decision on the pages. */
+    private java.util.List<Post> inboxOf(String username) {
+        return workflow.inbox(username, Readers.of(staff.byUsername(username)));
     }
 }
