@@ -3,7 +3,7 @@ package org.kohogateway.gateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,18 +32,33 @@ class ModularityTest {
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
-        try (Stream<Path> diagrams = Files.list(OUTPUT)) {
-            for (Path diagram : diagrams.filter(p -> p.toString().endsWith(".puml")).toList()) {
-                sortRelations(diagram);
+        try (Stream<Path> documents = Files.list(OUTPUT)) {
+            for (Path document : documents.toList()) {
+                sortRuns(document, document.toString().endsWith(".puml") ? "Rel(" : "* ");
             }
         }
     }
 
-    /** The Documenter lists a diagram's relations in no fixed order; sorted, a diagram changes only with the code. */
-    private static void sortRelations(Path diagram) throws IOException {
-        List<String> lines = Files.readAllLines(diagram);
-        List<String> relations = lines.stream().filter(l -> l.startsWith("Rel(")).sorted().toList();
-        Iterator<String> sorted = relations.iterator();
-        Files.write(diagram, lines.stream().map(l -> l.startsWith("Rel(") ? sorted.next() : l).toList());
+    /**
+     * The Documenter lists a diagram's relations and a canvas's types in no fixed order; each run of such lines sorted,
+     * a document changes only when the code does.
+     */
+    private static void sortRuns(Path document, String item) throws IOException {
+        List<String> lines = Files.readAllLines(document);
+        List<String> sorted = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith(item)) {
+                run.add(line);
+                continue;
+            }
+            run.sort(null);
+            sorted.addAll(run);
+            run.clear();
+            sorted.add(line);
+        }
+        run.sort(null);
+        sorted.addAll(run);
+        Files.write(document, sorted);
     }
 }
