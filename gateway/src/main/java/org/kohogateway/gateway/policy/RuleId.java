@@ -36,7 +36,7 @@ public enum RuleId {
     /** More images than the platform's connector can send: X none (text and links), Facebook and Instagram one. */
     IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK),
     /**
-     * An answer or quote the target's platform cannot take through its API in 2026 ({@link PlatformRules}): refused
+     * An answer or quote the target's platform cannot take through its API in 2026 ({@link PlatformCapabilities}): refused
      * at submit rather than published as a standalone post or failed at send.
      */
     REFERENCE_NOT_SUPPORTED("platform", Severity.BLOCK);
