@@ -31,6 +31,7 @@ import org.kohogateway.gateway.account.ProfileChecks;
 import org.kohogateway.gateway.account.ProfileCompliance;
 import org.kohogateway.gateway.account.ReadableAccounts;
 import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.policy.PlatformCapabilities;
 import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.context.MessageSource;
