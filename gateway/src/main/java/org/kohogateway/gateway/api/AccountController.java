@@ -31,6 +31,7 @@ import org.kohogateway.gateway.account.ProfileChecks;
 import org.kohogateway.gateway.account.ProfileCompliance;
 import org.kohogateway.gateway.account.ReadableAccounts;
 import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.policy.PlatformCapabilities;
 import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.context.MessageSource;
@@ -92,7 +93,15 @@ class AccountController {
             String purpose, boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples,
             String tone, String commentHandling, String administrator, List<String> operators, int policyVersion,
             String decisionComment, String closingReason, LocalDate closingDate, Instant closedAt,
-            PolicyView proposedPolicy, List<String> proposedChanges) {
+            PolicyView proposedPolicy, List<String> proposedChanges, TakesView takes) {
+    }
+
+    /**
+     * What the account's platform takes ({@link PlatformCapabilities}, the statement the rules enforce at submit);
+     * {@code noReferencesBecause} says why replies and quotes are not taken.
+     */
+    record TakesView(boolean replies, boolean quotes, String noReferencesBecause, int maxImages,
+            boolean imageRequired, int textLimit) {
     }
 
     /** A whole policy, staff by username. */
@@ -283,7 +292,14 @@ class AccountController {
                 current.departmentApprovalRequired(), current.replyPolicy(), current.basicPrinciples(), current.tone(),
                 current.commentHandling(), current.administrator(), current.operators(), a.policyVersion(),
                 a.decisionComment(), a.closingReason(), a.closingDate(), a.closedAt(),
-                a.proposedPolicy() == null ? null : policyView(a.proposedPolicy()), a.proposedChanges());
+                a.proposedPolicy() == null ? null : policyView(a.proposedPolicy()), a.proposedChanges(),
+                takesView(PlatformCapabilities.of(a.platform())));
+    }
+
+    private TakesView takesView(PlatformCapabilities takes) {
+        return new TakesView(takes.replies(), takes.quotes(), takes.replies() && takes.quotes() ? null
+                : messages.getMessage(takes.referencesReasonCode(), null, LocaleContextHolder.getLocale()),
+                takes.maxImages(), takes.imageRequired(), takes.textLimit());
     }
 
     private PolicyView policyView(AccountPolicy policy) {

@@ -90,9 +90,10 @@ class PostController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One post, if you may read it (else 404, as for one that does not exist)")
+    @Operation(summary = "One post, if you may read it (else 404, as for one that does not exist); while it waits for "
+            + "a decision, its findings include the links that do not answer (fetched now, remembered for a while)")
     PostView get(Principal me, @PathVariable UUID id) {
-        return views.of(workflow.get(new PostId(id), readers.of(me)));
+        return views.reviewed(workflow.get(new PostId(id), readers.of(me)));
     }
 
     @PutMapping("/{id}")

@@ -60,8 +60,12 @@ final class CommentRules {
                     List.of(candidate.quoteOf(), "QUOTE")));
         }
         Set<String> own = candidate.cityHandles().getOrDefault(target.platform(), Set.of());
+        // an @ inside an address (x.com/@someone) is part of a link, which EXTERNAL_LINK judges: it notifies no one
+        List<Links.Link> links = Links.in(text.normalized);
         for (Extractor.Entity mention : MENTIONS.get().extractMentionedScreennamesWithIndices(text.normalized)) {
-            if (!own.contains(mention.getValue().toLowerCase(Locale.ROOT))) {
+            boolean inLink = links.stream()
+                    .anyMatch(l -> l.start() <= mention.getStart() && mention.getStart() < l.end());
+            if (!inLink && !own.contains(mention.getValue().toLowerCase(Locale.ROOT))) {
                 int start = text.originalStart(mention.getStart());
                 int end = text.originalEnd(mention.getEnd());
                 comments.add(new Finding(RuleId.NO_REPLY, start, end, target.accountId(),

@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.policy;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,6 +13,10 @@ import java.util.List;
  * @param arguments values for the message (the offending value first)
  */
 public record Finding(RuleId rule, int start, int end, Long accountId, List<String> arguments) {
+
+    /** The order findings are shown in: what blocks first, then along the text, then by rule. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::start).thenComparing(f -> f.rule().ordinal());
 
     public Finding {
         arguments = List.copyOf(arguments);

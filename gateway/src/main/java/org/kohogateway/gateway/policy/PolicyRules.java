@@ -3,7 +3,6 @@ package org.kohogateway.gateway.policy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.kohogateway.gateway.account.OfficialAccounts;
@@ -41,8 +40,7 @@ public class PolicyRules {
         PersonalDataRules.check(text, snapshot, findings);
         ContentRules.check(text, snapshot, findings);
         DateRules.check(text, candidate.publishAt() == null ? now : candidate.publishAt(), findings);
-        findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::start)
-                .thenComparing(f -> f.rule().ordinal()));
+        findings.sort(Finding.ORDER);
         return List.copyOf(findings);
     }
 

@@ -31,12 +31,18 @@ public enum RuleId {
     IMPOSSIBLE_DATE("§3-④", Severity.WARN),
     /** A date already past on the day the post goes out (city time), unless the sentence reports it as past. */
     PAST_DATE("§3-④", Severity.WARN),
+    /**
+     * A link that does not answer (an error status, no answer in time, a name that does not resolve, an address not
+     * fetched): checked when an approver looks at the post ({@link LinkAnswers}), not by {@link PolicyRules}.
+     * Arguments: the link, then why in Japanese and in English.
+     */
+    LINK_NOT_ANSWERING("§3-④", Severity.WARN),
     PLATFORM_LIMIT("platform", Severity.BLOCK),
     IMAGE_REQUIRED("platform", Severity.BLOCK),
     /** More images than the platform's connector can send: X none (text and links), Facebook and Instagram one. */
     IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK),
     /**
-     * An answer or quote the target's platform cannot take through its API in 2026 ({@link PlatformRules}): refused
+     * An answer or quote the target's platform cannot take through its API in 2026 ({@link PlatformCapabilities}): refused
      * at submit rather than published as a standalone post or failed at send.
      */
     REFERENCE_NOT_SUPPORTED("platform", Severity.BLOCK);

@@ -15,6 +15,7 @@ import org.kohogateway.gateway.account.AccountWorkflow;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.policy.PlatformCapabilities;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
@@ -193,6 +194,7 @@ class AccountRequestPagesController {
                 || account.status() == AccountStatus.ACTIVE);
         model.addAttribute("proposing", account.status() == AccountStatus.ACTIVE);
         model.addAttribute("mayManage", account.mayManage(me));
+        model.addAttribute("takes", PlatformCapabilities.of(account.platform()));
         model.addAttribute("formAction", "/accounts/" + account.id()
                 + (account.status() == AccountStatus.ACTIVE ? "/policy-change" : "/policy"));
         model.addAttribute("comparison", PolicyComparison.of(account, staff, messages,

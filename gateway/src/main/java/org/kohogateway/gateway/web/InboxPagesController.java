@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.web;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +9,10 @@ import java.util.UUID;
 
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostReview;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Staff;
@@ -25,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The approver's inbox (所属長 §6-①, and the PR department for accounts whose policy waives department approval
- * §6-②): the exact content and targets, the rules' findings with a checkbox for each one that needs acknowledgement,
- * approve or reject with a comment.
+ * §6-②): the exact content and targets, the rules' findings with a checkbox for each one that needs acknowledgement
+ * and the links that do not answer ({@link PostReview}), approve or reject with a comment.
  */
 @Controller
 class InboxPagesController {
@@ -39,9 +42,12 @@ class InboxPagesController {
     private final OfficialAccounts accounts;
     private final StaffDirectory staff;
     private final FindingLines lines;
+    private final PostReview review;
 
-    InboxPagesController(PostWorkflow workflow, OfficialAccounts accounts, StaffDirectory staff, FindingLines lines) {
+    InboxPagesController(PostWorkflow workflow, OfficialAccounts accounts, StaffDirectory staff, FindingLines lines,
+            PostReview review) {
         this.workflow = workflow;
+        this.review = review;
         this.accounts = accounts;
         this.staff = staff;
         this.lines = lines;
@@ -51,10 +57,15 @@ class InboxPagesController {
     String inbox(Principal principal, Model model) {
         Map<Long, String> names = names();
         Staff me = staff.byUsername(principal.getName());
-        model.addAttribute("items", workflow.inbox(me.username(), Readers.of(me)).stream()
-                .map(p -> new Item(p, staff.byId(p.authorId()), p.accountIds().stream().map(accounts::get).toList(),
-                        lines.of(workflow.findings(p), p.content().text(), names)))
-                .toList());
+        List<Post> posts = workflow.inbox(me.username(), Readers.of(me));
+        List<List<Finding>> findings = review.findings(posts);
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            Post p = posts.get(i);
+            items.add(new Item(p, staff.byId(p.authorId()), p.accountIds().stream().map(accounts::get).toList(),
+                    lines.of(findings.get(i), p.content().text(), names)));
+        }
+        model.addAttribute("items", items);
         return "inbox";
     }
 

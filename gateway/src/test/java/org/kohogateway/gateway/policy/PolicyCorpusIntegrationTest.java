@@ -13,9 +13,14 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.OperatingPolicy;
+import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
@@ -26,33 +31,48 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The corpus of Japanese municipal posts ({@code policy/corpus.tsv}: events, waste collection, disasters, tourism,
  * recruitment), written from the guideline, run through the lists as the migrations ship them in the database. Every
  * case must come out as written; precision and recall per rule are printed. The only list change is one public
- * e-mail address of the city, added the way PR adds one: requested by an admin, confirmed by a PR officer.
+ * e-mail address of the city, added the way PR adds one: requested by an admin, confirmed by a PR officer; and the
+ * city's own accounts on X, Instagram and Facebook, registered as the city registers an account, whose handles the
+ * §6-③ cases mention and quote.
  */
 class PolicyCorpusIntegrationTest extends IntegrationTest {
 
     /** The corpus's default scheduled time, a Thursday in city time; a case may name its own. */
     private static final String DEFAULT_PUBLISH_AT = "2026-12-10T09:00:00+09:00";
-    private static final Candidate.Target LINE = new Candidate.Target(1, Platform.LINE, ReplyPolicy.REPLIES_ALLOWED);
+    /** The targets a case may name; the default is one LINE account that allows replies. */
+    private static final Map<String, Candidate.Target> TARGETS = Map.of(
+            "", new Candidate.Target(1, Platform.LINE, ReplyPolicy.REPLIES_ALLOWED),
+            "X-noreply", new Candidate.Target(1, Platform.X, ReplyPolicy.NO_REPLIES),
+            "LINE-noreply", new Candidate.Target(1, Platform.LINE, ReplyPolicy.NO_REPLIES));
+    /** The city's own accounts, by their published addresses: their handles are the city's own. */
+    private static final Map<Platform, String> CITY_ACCOUNTS = Map.of(Platform.X, "https://x.com/gotsu_city",
+            Platform.INSTAGRAM, "https://www.instagram.com/gotsu_official",
+            Platform.FACEBOOK, "https://www.facebook.com/gotsu.city");
     private static final List<RuleId> TEXT_RULES = List.of(RuleId.URL_SHORTENER, RuleId.BLOCKED_SITE,
             RuleId.EXTERNAL_LINK, RuleId.PROHIBITED_CONTENT, RuleId.MY_NUMBER, RuleId.PHONE_NUMBER,
             RuleId.EMAIL_ADDRESS, RuleId.POSTAL_ADDRESS, RuleId.FUSEJI, RuleId.WEEKDAY_MISMATCH,
-            RuleId.IMPOSSIBLE_DATE, RuleId.PAST_DATE);
+            RuleId.IMPOSSIBLE_DATE, RuleId.PAST_DATE, RuleId.NO_REPLY, RuleId.QUOTE_OF_OTHERS);
 
     @Autowired
     PolicyRules rules;
 
-    record Case(int line, RuleId rule, boolean expected, String text, String publishAt, List<URI> links) {
+    @Autowired
+    OfficialAccounts accounts;
+
+    record Case(int line, RuleId rule, boolean expected, String text, String publishAt, List<URI> links,
+            Candidate.Target target, String quoteOf) {
     }
 
     @Test
     void everyCaseComesOutAsTheGuidelineSays() throws IOException {
         allowTheCitysPublicMailAddress();
+        registerTheCitysOwnAccounts();
         List<Case> cases = corpus();
         Map<RuleId, int[]> counts = new EnumMap<>(RuleId.class); // true pos, false pos, false neg, true neg
         List<String> misses = new ArrayList<>();
         for (Case c : cases) {
-            Candidate candidate = new Candidate(c.text(), c.links(), List.of(), null, null, false, false,
-                    OffsetDateTime.parse(c.publishAt()).toInstant(), List.of(LINE));
+            Candidate candidate = new Candidate(c.text(), c.links(), List.of(), null, c.quoteOf(), false, false,
+                    OffsetDateTime.parse(c.publishAt()).toInstant(), List.of(c.target()));
             List<Finding> findings = rules.check(candidate);
             boolean fired = findings.stream().anyMatch(f -> f.rule() == c.rule());
             int[] n = counts.computeIfAbsent(c.rule(), r -> new int[4]);
@@ -91,6 +111,17 @@ class PolicyCorpusIntegrationTest extends IntegrationTest {
         assertThat(api(world.pr()).post("/api/policy/changes/" + id + "/confirm", null).status()).isEqualTo(200);
     }
 
+    private void registerTheCitysOwnAccounts() {
+        World world = data.world();
+        Map<Platform, Set<String>> handles = accounts.cityHandles();
+        CITY_ACCOUNTS.forEach((platform, url) -> {
+            if (!handles.getOrDefault(platform, Set.of()).contains(url.substring(url.lastIndexOf('/') + 1))) {
+                accounts.registerActive("test", platform, "江津市 " + platform, url, world.departmentA().id(), "市の公式",
+                        new OperatingPolicy(true, ReplyPolicy.NO_REPLIES), new PlatformCredentials(Map.of()));
+            }
+        });
+    }
+
     static List<Case> corpus() throws IOException {
         List<Case> cases = new ArrayList<>();
         try (var in = new BufferedReader(new InputStreamReader(
@@ -106,7 +137,11 @@ class PolicyCorpusIntegrationTest extends IntegrationTest {
                 String publishAt = f.length > 3 && !f[3].isBlank() ? f[3] : DEFAULT_PUBLISH_AT;
                 List<URI> links = f.length > 4 && !f[4].isBlank()
                         ? Arrays.stream(f[4].split(" ")).map(URI::create).toList() : List.of();
-                cases.add(new Case(number, RuleId.valueOf(f[0]), "1".equals(f[1]), f[2], publishAt, links));
+                String targetName = f.length > 5 ? f[5] : "";
+                Candidate.Target target = TARGETS.get(targetName);
+                String quoteOf = f.length > 6 && !f[6].isBlank() ? f[6] : null;
+                cases.add(new Case(number, RuleId.valueOf(f[0]), "1".equals(f[1]), f[2], publishAt, links,
+                        Objects.requireNonNull(target, "line " + number + ": no target " + targetName), quoteOf));
             }
         }
         return cases;
