@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.api;
 
-import java.security.Principal;
 
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -23,8 +22,7 @@ class MeController {
     }
 
     @GetMapping("/api/me")
-    Me me(Principal principal) {
-        Staff me = staff.byUsername(principal.getName());
+    Me me(Staff me) {
         return new Me(me.username(), me.displayName(), staff.department(me.departmentId()).name(), me.roles());
     }
 }

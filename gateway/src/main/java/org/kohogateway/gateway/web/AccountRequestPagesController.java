@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -65,8 +64,7 @@ class AccountRequestPagesController {
 
     /** The accounts this person may manage: their department's (all, for an admin) and those they administer. */
     @GetMapping("/accounts")
-    String list(Principal principal, Model model) {
-        Staff me = staff.byUsername(principal.getName());
+    String list(Staff me, Model model) {
         model.addAttribute("managed", accounts.all().stream().filter(a -> a.mayManage(me))
                 .sorted(Comparator.comparing(OfficialAccount::departmentId).thenComparing(OfficialAccount::id))
                 .toList());
@@ -77,48 +75,48 @@ class AccountRequestPagesController {
 
     /** The new-account form; an admin first chooses the owning department, everyone else drafts for their own. */
     @GetMapping("/accounts/new")
-    String newAccount(Principal principal, @RequestParam(required = false) String department, Model model) {
+    String newAccount(Staff me, @RequestParam(required = false) String department, Model model) {
         AccountForm form = new AccountForm();
         form.setDepartmentId(department);
-        return newPage(principal, form, model);
+        return newPage(me, form, model);
     }
 
     @PostMapping("/accounts")
-    String draft(Principal principal, @ModelAttribute("form") AccountForm form, Model model,
+    String draft(Staff me, @ModelAttribute("form") AccountForm form, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            OfficialAccount drafted = workflow.draft(principal.getName(), form.parsedPlatform(),
+            OfficialAccount drafted = workflow.draft(me.username(), form.parsedPlatform(),
                     form.parsedDepartmentId(), form.draft());
             redirect.addFlashAttribute("flash", "flash.accountDrafted");
             return "redirect:/accounts/" + drafted.id();
         } catch (GatewayException e) {
             errors.show(model, response, "policy", e);
-            return newPage(principal, form, model);
+            return newPage(me, form, model);
         }
     }
 
     @GetMapping("/accounts/{id}")
-    String account(Principal principal, @PathVariable long id, Model model) {
+    String account(Staff me, @PathVariable long id, Model model) {
         OfficialAccount account = accounts.get(id);
-        return accountPage(principal, account, AccountForm.of(account, staff), model);
+        return accountPage(me, account, AccountForm.of(account, staff), model);
     }
 
     @PostMapping("/accounts/{id}/policy")
-    String changePolicy(Principal principal, @PathVariable long id, @ModelAttribute("form") AccountForm form,
+    String changePolicy(Staff me, @PathVariable long id, @ModelAttribute("form") AccountForm form,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return policy(principal, id, form, model, redirect, response, "flash.accountPolicyChanged",
-                () -> workflow.changePolicy(principal.getName(), id, form.draft()));
+        return policy(me, id, form, model, redirect, response, "flash.accountPolicyChanged",
+                () -> workflow.changePolicy(me.username(), id, form.draft()));
     }
 
     @PostMapping("/accounts/{id}/policy-change")
-    String proposePolicy(Principal principal, @PathVariable long id, @ModelAttribute("form") AccountForm form,
+    String proposePolicy(Staff me, @PathVariable long id, @ModelAttribute("form") AccountForm form,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return policy(principal, id, form, model, redirect, response, "flash.accountPolicyChangeProposed",
-                () -> workflow.proposePolicy(principal.getName(), id, form.draft()));
+        return policy(me, id, form, model, redirect, response, "flash.accountPolicyChangeProposed",
+                () -> workflow.proposePolicy(me.username(), id, form.draft()));
     }
 
     /** Saves or proposes a policy; a refusal shows the form again with what was typed. */
-    private String policy(Principal principal, long id, AccountForm form, Model model, RedirectAttributes redirect,
+    private String policy(Staff me, long id, AccountForm form, Model model, RedirectAttributes redirect,
             HttpServletResponse response, String success, Runnable action) {
         OfficialAccount account = accounts.get(id);
         try {
@@ -129,28 +127,28 @@ class AccountRequestPagesController {
             errors.show(model, response, "policy", e);
             form.setPlatform(account.platform().name());
             form.setDepartmentId(String.valueOf(account.departmentId()));
-            return accountPage(principal, account, form, model);
+            return accountPage(me, account, form, model);
         }
     }
 
     @PostMapping("/accounts/{id}/submit")
-    String submit(Principal principal, @PathVariable long id, Model model, RedirectAttributes redirect,
+    String submit(Staff me, @PathVariable long id, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        return act(principal, id, "submit", "flash.accountSubmitted", model, redirect, response,
-                () -> workflow.submit(principal.getName(), id));
+        return act(me, id, "submit", "flash.accountSubmitted", model, redirect, response,
+                () -> workflow.submit(me.username(), id));
     }
 
     @PostMapping("/accounts/{id}/closing")
-    String requestClosing(Principal principal, @PathVariable long id, @RequestParam(required = false) String reason,
+    String requestClosing(Staff me, @PathVariable long id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String closingDate, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         model.addAttribute("closingForm", Map.of("reason", reason == null ? "" : reason,
                 "closingDate", closingDate == null ? "" : closingDate));
-        return act(principal, id, "closing", "flash.accountClosingRequested", model, redirect, response,
-                () -> workflow.requestClosing(principal.getName(), id, reason, date(closingDate)));
+        return act(me, id, "closing", "flash.accountClosingRequested", model, redirect, response,
+                () -> workflow.requestClosing(me.username(), id, reason, date(closingDate)));
     }
 
-    private String act(Principal principal, long id, String form, String success, Model model,
+    private String act(Staff me, long id, String form, String success, Model model,
             RedirectAttributes redirect, HttpServletResponse response, Runnable action) {
         try {
             action.run();
@@ -161,12 +159,11 @@ class AccountRequestPagesController {
         } catch (GatewayException e) {
             errors.show(model, response, form, e);
             OfficialAccount account = accounts.get(id);
-            return accountPage(principal, account, AccountForm.of(account, staff), model);
+            return accountPage(me, account, AccountForm.of(account, staff), model);
         }
     }
 
-    private String newPage(Principal principal, AccountForm form, Model model) {
-        Staff me = staff.byUsername(principal.getName());
+    private String newPage(Staff me, AccountForm form, Model model) {
         boolean admin = me.has(Role.ADMIN);
         if (!admin) {
             form.setDepartmentId(String.valueOf(me.departmentId()));
@@ -183,8 +180,7 @@ class AccountRequestPagesController {
         return "account-request";
     }
 
-    private String accountPage(Principal principal, OfficialAccount account, AccountForm form, Model model) {
-        Staff me = staff.byUsername(principal.getName());
+    private String accountPage(Staff me, OfficialAccount account, AccountForm form, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("form", form);
         model.addAttribute("formDepartment", staff.department(account.departmentId()));

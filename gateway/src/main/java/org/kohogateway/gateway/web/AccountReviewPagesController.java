@@ -2,7 +2,6 @@ package org.kohogateway.gateway.web;
 
 import static org.kohogateway.gateway.web.FormValues.blankToNull;
 
-import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +50,7 @@ class AccountReviewPagesController {
     }
 
     @GetMapping("/accounts/reviews")
-    String reviews(Principal principal, Model model, Locale locale) {
-        Staff me = staff.byUsername(principal.getName());
+    String reviews(Staff me, Model model, Locale locale) {
         List<OfficialAccount> reviews = accounts.all().stream().filter(a -> waitsFor(me, a))
                 .sorted(Comparator.comparing(OfficialAccount::id)).toList();
         model.addAttribute("reviews", reviews);
@@ -71,25 +69,25 @@ class AccountReviewPagesController {
     }
 
     @PostMapping("/accounts/{id}/review/approve")
-    String approve(Principal principal, @PathVariable long id, @RequestParam(required = false) String comment,
+    String approve(Staff me, @PathVariable long id, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
         return decide(redirect, "flash.accountApproved", () -> {
             if (AccountStatus.PR_STEP.contains(accounts.get(id).status())) {
-                workflow.approveAsPr(principal.getName(), id, blankToNull(comment));
+                workflow.approveAsPr(me.username(), id, blankToNull(comment));
             } else {
-                workflow.approveAsDepartment(principal.getName(), id, blankToNull(comment));
+                workflow.approveAsDepartment(me.username(), id, blankToNull(comment));
             }
         });
     }
 
     @PostMapping("/accounts/{id}/review/reject")
-    String reject(Principal principal, @PathVariable long id, @RequestParam(required = false) String comment,
+    String reject(Staff me, @PathVariable long id, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
         return decide(redirect, "flash.accountRejected", () -> {
             if (AccountStatus.PR_STEP.contains(accounts.get(id).status())) {
-                workflow.rejectAsPr(principal.getName(), id, comment);
+                workflow.rejectAsPr(me.username(), id, comment);
             } else {
-                workflow.rejectAsDepartment(principal.getName(), id, comment);
+                workflow.rejectAsDepartment(me.username(), id, comment);
             }
         });
     }

@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.crisis.ResumeReport;
 import org.kohogateway.gateway.dispatch.PlatformQuotas;
 import org.kohogateway.gateway.post.SendLog;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
 import org.springframework.stereotype.Controller;
@@ -92,9 +92,9 @@ class AdminPagesController {
 
     /** Reads the live profile through the account's connector (proves the credentials) and checks it. */
     @PostMapping("/admin/accounts/{id}/test-connection")
-    String testConnection(Principal principal, @PathVariable long id, RedirectAttributes redirect) {
+    String testConnection(Staff me, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            ProfileCheck check = profiles.testConnection(principal.getName(), id);
+            ProfileCheck check = profiles.testConnection(me.username(), id);
             redirect.addFlashAttribute("flash", "flash.connectionTested." + check.outcome());
         } catch (GatewayException e) {
             lines.flash(redirect, e, null, java.util.Map.of());
@@ -107,7 +107,7 @@ class AdminPagesController {
      * refusal does not echo them either.
      */
     @PostMapping("/admin/accounts/{id}/credentials")
-    String credentials(Principal principal, @PathVariable long id,
+    String credentials(Staff me, @PathVariable long id,
             @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
         try {
             OfficialAccount account = accounts.get(id);
@@ -116,7 +116,7 @@ class AdminPagesController {
                 String value = form.get(field);
                 values.put(field, value == null ? "" : value.strip());
             }
-            accounts.replaceCredentials(principal.getName(), id, new PlatformCredentials(values));
+            accounts.replaceCredentials(me.username(), id, new PlatformCredentials(values));
             redirect.addFlashAttribute("flash", "flash.credentialsReplaced");
         } catch (GatewayException e) {
             lines.flash(redirect, e, null, java.util.Map.of());
@@ -143,10 +143,10 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/pause")
-    String pause(Principal principal, @RequestParam(required = false) Long accountId,
+    String pause(Staff me, @RequestParam(required = false) Long accountId,
             @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
         try {
-            PauseReport report = pauses.pause(principal.getName(), accountId, reason);
+            PauseReport report = pauses.pause(me.username(), accountId, reason);
             model.addAttribute("action", "pause");
             model.addAttribute("accountId", accountId);
             model.addAttribute("reportDeliveries", report.inFlight());
@@ -162,10 +162,10 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/resume")
-    String resume(Principal principal, @RequestParam(required = false) Long accountId, Model model,
+    String resume(Staff me, @RequestParam(required = false) Long accountId, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            ResumeReport report = pauses.resume(principal.getName(), accountId);
+            ResumeReport report = pauses.resume(me.username(), accountId);
             model.addAttribute("action", "resume");
             model.addAttribute("accountId", accountId);
             model.addAttribute("reportDeliveries", report.held());

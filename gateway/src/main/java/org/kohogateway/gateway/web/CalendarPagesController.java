@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
-import org.kohogateway.gateway.post.DeliveryCalendar;
 import org.kohogateway.gateway.post.DeliveryCalendar.Entry;
+import org.kohogateway.gateway.post.DeliveryCalendar;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostWorkflow;
@@ -80,9 +80,8 @@ class CalendarPagesController {
      * @param account only this account (one the person may see)
      */
     @GetMapping("/calendar")
-    String calendar(Principal principal, @RequestParam(required = false) String month,
+    String calendar(Staff me, @RequestParam(required = false) String month,
             @RequestParam(required = false) String week, @RequestParam(required = false) Long account, Model model) {
-        Staff me = staff.byUsername(principal.getName());
         List<OfficialAccount> visible = visibleAccounts(me);
         Set<Long> visibleIds = visible.stream().map(OfficialAccount::id).collect(Collectors.toSet());
         if (account != null && !visibleIds.contains(account)) {
@@ -152,8 +151,7 @@ class CalendarPagesController {
      * may see).
      */
     @GetMapping("/posts/{id}")
-    String post(Principal principal, @PathVariable UUID id, Model model) {
-        Staff me = staff.byUsername(principal.getName());
+    String post(Staff me, @PathVariable UUID id, Model model) {
         Readers readers = Readers.of(me);
         // one the person may not read is not found, as on the API: its existence does not leak
         Post post = workflow.get(new PostId(id), readers);

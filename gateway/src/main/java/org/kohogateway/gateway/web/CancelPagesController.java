@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,10 +47,10 @@ class CancelPagesController {
 
     /** The confirmation step; someone who may not cancel the post gets a 403 page, not its content. */
     @GetMapping("/posts/{id}/cancel")
-    String confirm(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String back,
+    String confirm(Staff me, @PathVariable UUID id, @RequestParam(required = false) String back,
             Model model, HttpServletResponse response) {
-        Post post = cancellable(principal, id);
-        if (!post.cancellableBy(staff.byUsername(principal.getName()))) {
+        Post post = cancellable(me, id);
+        if (!post.cancellableBy(me)) {
             model.addAttribute("errorCode", "cancel.notCancellable");
             model.addAttribute("errorArgs", new Object[] {messages.getMessage("postStatus." + post.status(), null,
                     LocaleContextHolder.getLocale())});
@@ -61,12 +60,12 @@ class CancelPagesController {
     }
 
     @PostMapping("/posts/{id}/cancel")
-    String cancel(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String reason,
+    String cancel(Staff me, @PathVariable UUID id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String back, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        Post post = cancellable(principal, id);
+        Post post = cancellable(me, id);
         try {
-            workflow.cancel(principal.getName(), post.id(), reason);
+            workflow.cancel(me.username(), post.id(), reason);
         } catch (InvalidRequestException | IllegalTransitionException | ConflictException e) {
             // a missing reason, or the post moved on meanwhile: say so on the form; a 403 or 404 is the error page's
             lines.show(model, e, post.content().text(), Map.of());
@@ -78,8 +77,7 @@ class CancelPagesController {
     }
 
     /** The post, if this person may cancel it at all (in whichever state it is now). */
-    private Post cancellable(Principal principal, UUID id) {
-        Staff me = staff.byUsername(principal.getName());
+    private Post cancellable(Staff me, UUID id) {
         Post post = workflow.get(new PostId(id));
         if (!post.mayCancel(me)) {
             throw new NotPermittedException("post.cancelNotPermitted",

@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,6 +14,7 @@ import org.kohogateway.gateway.dispatch.SentPosts;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.UncertainDeliveries;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.springframework.stereotype.Controller;
@@ -54,38 +54,38 @@ class DeliveryPagesController {
 
     /** A new time (city time, from a datetime-local input) for the post's HELD deliveries. */
     @PostMapping("/posts/{id}/reschedule")
-    String reschedule(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String scheduledAt,
+    String reschedule(Staff me, @PathVariable UUID id, @RequestParam(required = false) String scheduledAt,
             @RequestParam(required = false) List<String> acknowledge, @RequestParam(required = false) String back,
             RedirectAttributes redirect) {
-        return act(redirect, back, "flash.rescheduled", () -> workflow.reschedule(principal.getName(), new PostId(id),
+        return act(redirect, back, "flash.rescheduled", () -> workflow.reschedule(me.username(), new PostId(id),
                 cityTime(scheduledAt), acknowledge == null ? Set.of() : Set.copyOf(acknowledge)));
     }
 
     /** found: the post is on the platform (with its id or address); resend: it is not, so it is sent again now. */
     @PostMapping("/deliveries/{id}/resolve")
-    String resolve(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String outcome,
+    String resolve(Staff me, @PathVariable UUID id, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String reference, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
         return act(redirect, back, "flash.resolved", () -> {
             if (!"found".equals(outcome) && !"resend".equals(outcome)) {
                 throw new InvalidRequestException("page.resolveOutcomeRequired", "found or resend");
             }
-            uncertain.resolve(principal.getName(), id, "found".equals(outcome),
+            uncertain.resolve(me.username(), id, "found".equals(outcome),
                     reference == null || reference.isBlank() ? null : reference.strip(), reason);
         });
     }
 
     @PostMapping("/deliveries/{id}/delete")
-    String delete(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String reason,
+    String delete(Staff me, @PathVariable UUID id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        return act(redirect, back, "flash.deletedOnPlatform", () -> sentPosts.delete(principal.getName(), id, reason));
+        return act(redirect, back, "flash.deletedOnPlatform", () -> sentPosts.delete(me.username(), id, reason));
     }
 
     @PostMapping("/posts/{id}/emergency-override")
-    String override(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String reason,
+    String override(Staff me, @PathVariable UUID id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
         return act(redirect, back, "flash.overridden",
-                () -> pauses.overrideForEmergency(principal.getName(), new PostId(id), reason));
+                () -> pauses.overrideForEmergency(me.username(), new PostId(id), reason));
     }
 
     private static Instant cityTime(String value) {

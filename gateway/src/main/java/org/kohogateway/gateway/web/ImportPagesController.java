@@ -3,7 +3,6 @@ package org.kohogateway.gateway.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,22 +69,22 @@ class ImportPagesController {
     }
 
     @GetMapping("/imports")
-    String list(Principal principal, Model model) {
-        return listPage(principal, model, null);
+    String list(Staff me, Model model) {
+        return listPage(me, model, null);
     }
 
     @PostMapping("/imports")
-    String upload(Principal principal, @RequestParam(required = false) MultipartFile file,
+    String upload(Staff me, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String mode, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            PostImport accepted = imports.upload(principal.getName(),
+            PostImport accepted = imports.upload(me.username(),
                     file == null ? null : file.getOriginalFilename(), () -> bytes(file), mode(mode));
             redirect.addFlashAttribute("flash", "flash.importAccepted");
             return "redirect:/imports/" + accepted.id();
         } catch (GatewayException e) {
             errors.show(model, response, "import", e);
-            return listPage(principal, model, mode);
+            return listPage(me, model, mode);
         }
     }
 
@@ -99,27 +98,26 @@ class ImportPagesController {
     }
 
     @GetMapping("/imports/{id}")
-    String detail(Principal principal, @PathVariable long id, Model model) {
-        return detailPage(principal, id, model);
+    String detail(Staff me, @PathVariable long id, Model model) {
+        return detailPage(me, id, model);
     }
 
     @PostMapping("/imports/{id}/restart")
-    String restart(Principal principal, @PathVariable long id, Model model, RedirectAttributes redirect,
+    String restart(Staff me, @PathVariable long id, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            imports.restart(principal.getName(), id);
+            imports.restart(me.username(), id);
             redirect.addFlashAttribute("flash", "flash.importRestarted");
             return "redirect:/imports/" + id;
         } catch (NotFoundException e) {
             throw e;
         } catch (GatewayException e) {
             errors.show(model, response, "restart", e);
-            return detailPage(principal, id, model);
+            return detailPage(me, id, model);
         }
     }
 
-    private String listPage(Principal principal, Model model, String mode) {
-        Staff me = staff.byUsername(principal.getName());
+    private String listPage(Staff me, Model model, String mode) {
         model.addAttribute("imports", imports.list(me.username(), HISTORY));
         model.addAttribute("modes", ImportMode.values());
         model.addAttribute("columns", Imports.columns());
@@ -131,8 +129,7 @@ class ImportPagesController {
         return "imports";
     }
 
-    private String detailPage(Principal principal, long id, Model model) {
-        Staff me = staff.byUsername(principal.getName());
+    private String detailPage(Staff me, long id, Model model) {
         PostImport found = imports.visible(me.username(), id);
         List<RowError> rowErrors = imports.errors(id);
         List<ImportedRow> posts = imports.importedRows(id);

@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +53,8 @@ class InboxPagesController {
     }
 
     @GetMapping("/inbox")
-    String inbox(Principal principal, Model model) {
+    String inbox(Staff me, Model model) {
         Map<Long, String> names = names();
-        Staff me = staff.byUsername(principal.getName());
         List<Post> posts = workflow.inbox(me.username(), Readers.of(me));
         List<List<Finding>> findings = review.findings(posts);
         List<Item> items = new ArrayList<>();
@@ -70,17 +68,17 @@ class InboxPagesController {
     }
 
     @PostMapping("/posts/{id}/approve")
-    String approve(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String comment,
+    String approve(Staff me, @PathVariable UUID id, @RequestParam(required = false) String comment,
             @RequestParam(required = false) List<String> acknowledge, @RequestParam String contentHash,
             RedirectAttributes redirect) {
-        return decide(redirect, "flash.approved", id, () -> workflow.approve(principal.getName(), new PostId(id),
+        return decide(redirect, "flash.approved", id, () -> workflow.approve(me.username(), new PostId(id),
                 comment, acknowledge == null ? Set.of() : Set.copyOf(acknowledge), contentHash));
     }
 
     @PostMapping("/posts/{id}/reject")
-    String reject(Principal principal, @PathVariable UUID id, @RequestParam(required = false) String comment,
+    String reject(Staff me, @PathVariable UUID id, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
-        return decide(redirect, "flash.rejected", id, () -> workflow.reject(principal.getName(), new PostId(id),
+        return decide(redirect, "flash.rejected", id, () -> workflow.reject(me.username(), new PostId(id),
                 comment));
     }
 

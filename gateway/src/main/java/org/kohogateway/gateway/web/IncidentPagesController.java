@@ -2,7 +2,6 @@ package org.kohogateway.gateway.web;
 
 import static org.kohogateway.gateway.web.FormValues.orEmpty;
 
-import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,8 @@ import java.util.Map;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.incident.Incident;
-import org.kohogateway.gateway.incident.IncidentKind;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
+import org.kohogateway.gateway.incident.IncidentKind;
 import org.kohogateway.gateway.incident.Incidents;
 import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Role;
@@ -51,37 +50,37 @@ class IncidentPagesController {
     }
 
     @GetMapping("/incidents")
-    String list(Principal principal, Model model) {
-        return listPage(principal, model);
+    String list(Staff me, Model model) {
+        return listPage(me, model);
     }
 
     @PostMapping("/incidents")
-    String report(Principal principal, @RequestParam(required = false) String kind,
+    String report(Staff me, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String accountId, @RequestParam(required = false) String summary,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            Incident recorded = incidents.report(principal.getName(), kind(kind), accountId(accountId), summary);
+            Incident recorded = incidents.report(me.username(), kind(kind), accountId(accountId), summary);
             redirect.addFlashAttribute("flash", "flash.incidentReported");
             return "redirect:/incidents/" + recorded.id();
         } catch (GatewayException e) {
             errors.show(model, response, "report", e);
             model.addAttribute("reportForm", Map.of("kind", orEmpty(kind), "accountId", orEmpty(accountId),
                     "summary", orEmpty(summary)));
-            return listPage(principal, model);
+            return listPage(me, model);
         }
     }
 
     @GetMapping("/incidents/{id}")
-    String detail(Principal principal, @PathVariable long id, Model model) {
-        return detailPage(principal, id, model);
+    String detail(Staff me, @PathVariable long id, Model model) {
+        return detailPage(me, id, model);
     }
 
     @PostMapping("/incidents/{id}/steps/{step}")
-    String completeStep(Principal principal, @PathVariable long id, @PathVariable ResponseStep step,
+    String completeStep(Staff me, @PathVariable long id, @PathVariable ResponseStep step,
             @RequestParam(required = false) String note, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            incidents.completeStep(principal.getName(), id, step, note);
+            incidents.completeStep(me.username(), id, step, note);
             redirect.addFlashAttribute("flash", "flash.incidentStepDone");
             return "redirect:/incidents/" + id;
         } catch (NotFoundException e) {
@@ -91,27 +90,27 @@ class IncidentPagesController {
             boolean ofThisKind = incidents.get(id).kind().steps().contains(step);
             errors.show(model, response, ofThisKind ? "step-" + step : "steps", e);
             model.addAttribute("typedNote", note);
-            return detailPage(principal, id, model);
+            return detailPage(me, id, model);
         }
     }
 
     @PostMapping("/incidents/{id}/close")
-    String close(Principal principal, @PathVariable long id, Model model, RedirectAttributes redirect,
+    String close(Staff me, @PathVariable long id, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            incidents.close(principal.getName(), id);
+            incidents.close(me.username(), id);
             redirect.addFlashAttribute("flash", "flash.incidentClosed");
             return "redirect:/incidents/" + id;
         } catch (NotFoundException e) {
             throw e;
         } catch (GatewayException e) {
             errors.show(model, response, "close", e);
-            return detailPage(principal, id, model);
+            return detailPage(me, id, model);
         }
     }
 
-    private String listPage(Principal principal, Model model) {
-        Readers reader = Readers.of(staff.byUsername(principal.getName()));
+    private String listPage(Staff me, Model model) {
+        Readers reader = Readers.of(me);
         List<Incident> all = incidents.readable(reader.readerId(), reader.departmentId(), null);
         model.addAttribute("openIncidents", all.stream().filter(i -> "OPEN".equals(i.status())).toList());
         model.addAttribute("closedIncidents", all.stream().filter(i -> !"OPEN".equals(i.status())).toList());
@@ -119,26 +118,25 @@ class IncidentPagesController {
         model.addAttribute("incidentAccounts", accounts.all().stream()
                 .sorted(Comparator.comparing(OfficialAccount::departmentId).thenComparing(OfficialAccount::id))
                 .toList());
-        model.addAttribute("responder", responder(principal));
+        model.addAttribute("responder", responder(me));
         model.addAttribute("maxText", Incidents.MAX_TEXT);
         return "incidents";
     }
 
-    private String detailPage(Principal principal, long id, Model model) {
-        Readers reader = Readers.of(staff.byUsername(principal.getName()));
+    private String detailPage(Staff me, long id, Model model) {
+        Readers reader = Readers.of(me);
         // one this person may not read is not found, as on the API: its existence does not leak
         Incident incident = incidents.readable(id, reader.readerId(), reader.departmentId(), null);
         model.addAttribute("incident", incident);
         model.addAttribute("incidentAccount", incident.accountId() == null ? null
                 : accounts.find(incident.accountId()).orElse(null));
         model.addAttribute("allDone", incident.steps().stream().allMatch(Incident.Step::done));
-        model.addAttribute("responder", responder(principal));
+        model.addAttribute("responder", responder(me));
         model.addAttribute("maxText", Incidents.MAX_TEXT);
         return "incident";
     }
 
-    private boolean responder(Principal principal) {
-        Staff me = staff.byUsername(principal.getName());
+    private boolean responder(Staff me) {
         return me.hasAny(Role.ADMIN, Role.PR_OFFICER, Role.APPROVER);
     }
 

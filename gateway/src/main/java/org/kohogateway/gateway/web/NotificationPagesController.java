@@ -3,7 +3,6 @@ package org.kohogateway.gateway.web;
 import static org.kohogateway.gateway.web.FormValues.optionalId;
 import static org.kohogateway.gateway.web.FormValues.orEmpty;
 
-import java.security.Principal;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,8 +15,9 @@ import org.kohogateway.gateway.notification.NotificationSettings;
 import org.kohogateway.gateway.notification.Webhook;
 import org.kohogateway.gateway.notification.Webhooks;
 import org.kohogateway.gateway.staff.Department;
-import org.kohogateway.gateway.staff.StaffAdministration;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffAdministration.Member;
+import org.kohogateway.gateway.staff.StaffAdministration;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
@@ -53,13 +53,13 @@ class NotificationPagesController {
     }
 
     @GetMapping("/notifications")
-    String mine(Principal principal, Model model) {
-        return minePage(principal, model);
+    String mine(Staff me, Model model) {
+        return minePage(me, model);
     }
 
     /** The form shows every kind, so a kind left unticked is switched off. */
     @PostMapping("/notifications")
-    String change(Principal principal, @RequestParam(name = "on", required = false) List<String> on, Model model,
+    String change(Staff me, @RequestParam(name = "on", required = false) List<String> on, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
             Set<NotificationKind> chosen = kinds(on);
@@ -67,29 +67,29 @@ class NotificationPagesController {
             for (NotificationKind kind : NotificationKind.values()) {
                 byEmail.put(kind, chosen.contains(kind));
             }
-            settings.change(principal.getName(), byEmail);
+            settings.change(me.username(), byEmail);
             redirect.addFlashAttribute("flash", "flash.notificationsSaved");
             return "redirect:/notifications";
         } catch (GatewayException e) {
             errors.show(model, response, "preferences", e);
-            return minePage(principal, model);
+            return minePage(me, model);
         }
     }
 
     @GetMapping("/admin/notifications")
-    String admin(Principal principal, @RequestParam(required = false) Long department,
+    String admin(Staff me, @RequestParam(required = false) Long department,
             @RequestParam(required = false) String q, Model model) {
-        return adminPage(principal, department, q, model);
+        return adminPage(me, department, q, model);
     }
 
     @PostMapping("/admin/notifications/webhooks")
-    String register(Principal principal, @RequestParam(required = false) String name,
+    String register(Staff me, @RequestParam(required = false) String name,
             @RequestParam(required = false) String url, @RequestParam(required = false) String secret,
             @RequestParam(required = false) List<String> kinds, @RequestParam(required = false) String departmentId,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             Long department = optionalId(departmentId, "notification.unknownDepartment", "department");
-            webhooks.register(principal.getName(), new Webhooks.Registration(name, url,
+            webhooks.register(me.username(), new Webhooks.Registration(name, url,
                     secret == null || secret.isEmpty() ? null : secret, kinds(kinds), department, true));
             redirect.addFlashAttribute("flash", "flash.webhookRegistered");
             return "redirect:/admin/notifications";
@@ -99,30 +99,30 @@ class NotificationPagesController {
             model.addAttribute("webhookForm", Map.of("name", orEmpty(name), "url", orEmpty(url),
                     "departmentId", orEmpty(departmentId)));
             model.addAttribute("webhookFormKinds", kinds == null ? Set.of() : Set.copyOf(kinds));
-            return adminPage(principal, null, null, model);
+            return adminPage(me, null, null, model);
         }
     }
 
     @GetMapping("/admin/notifications/webhooks/{id}/remove")
-    String confirmRemove(Principal principal, @PathVariable long id, Model model) {
-        model.addAttribute("webhook", webhooks.get(principal.getName(), id));
+    String confirmRemove(Staff me, @PathVariable long id, Model model) {
+        model.addAttribute("webhook", webhooks.get(me.username(), id));
         return "admin-webhook-remove";
     }
 
     @PostMapping("/admin/notifications/webhooks/{id}/remove")
-    String remove(Principal principal, @PathVariable long id, RedirectAttributes redirect) {
-        webhooks.remove(principal.getName(), id);
+    String remove(Staff me, @PathVariable long id, RedirectAttributes redirect) {
+        webhooks.remove(me.username(), id);
         redirect.addFlashAttribute("flash", "flash.webhookRemoved");
         return "redirect:/admin/notifications";
     }
 
     @PostMapping("/admin/notifications/addresses")
-    String address(Principal principal, @RequestParam(required = false) String username,
+    String address(Staff me, @RequestParam(required = false) String username,
             @RequestParam(required = false) String email, @RequestParam(required = false) Long department,
             @RequestParam(required = false) String q, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            settings.changeAddress(principal.getName(), username == null ? "" : username, email);
+            settings.changeAddress(me.username(), username == null ? "" : username, email);
             redirect.addFlashAttribute("flash", email == null || email.isBlank() ? "flash.addressCleared"
                     : "flash.addressSet");
             if (department != null) {
@@ -137,20 +137,20 @@ class NotificationPagesController {
         } catch (GatewayException e) {
             errors.show(model, response, "address-" + username, e);
             model.addAttribute("typedEmail", email);
-            return adminPage(principal, department, q, model);
+            return adminPage(me, department, q, model);
         }
     }
 
-    private String minePage(Principal principal, Model model) {
-        model.addAttribute("settings", settings.of(principal.getName()));
+    private String minePage(Staff me, Model model) {
+        model.addAttribute("settings", settings.of(me.username()));
         model.addAttribute("kinds", NotificationKind.values());
         return "notifications";
     }
 
-    private String adminPage(Principal principal, Long department, String q, Model model) {
-        List<Webhook> registered = webhooks.list(principal.getName());
-        List<Department> departments = administration.departments(principal.getName());
-        List<Member> members = administration.members(principal.getName(), department, q);
+    private String adminPage(Staff me, Long department, String q, Model model) {
+        List<Webhook> registered = webhooks.list(me.username());
+        List<Department> departments = administration.departments(me.username());
+        List<Member> members = administration.members(me.username(), department, q);
         model.addAttribute("webhooks", registered);
         model.addAttribute("kinds", NotificationKind.values());
         model.addAttribute("departments", departments);

@@ -66,8 +66,7 @@ class PagesController {
     }
 
     @GetMapping("/")
-    String dashboard(Principal principal, Model model) {
-        Staff me = staff.byUsername(principal.getName());
+    String dashboard(Staff me, Model model) {
         List<Post> mine = workflow.list(new PostFilter(Readers.of(me), me.id(), null, 100));
         model.addAttribute("inboxCount", me.has(Role.APPROVER) || me.has(Role.PR_OFFICER)
                 ? workflow.inbox(me.username(), Readers.of(me)).size() : 0);

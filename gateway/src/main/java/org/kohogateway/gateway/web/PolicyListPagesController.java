@@ -1,12 +1,12 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.kohogateway.gateway.policy.ListName;
 import org.kohogateway.gateway.policy.PolicyLists;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.GatewayException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,11 +41,11 @@ class PolicyListPagesController {
     }
 
     @PostMapping("/admin/policy/{list}")
-    String add(Principal principal, @PathVariable ListName list, @RequestParam(required = false) String value,
+    String add(Staff me, @PathVariable ListName list, @RequestParam(required = false) String value,
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            PolicyLists.Outcome added = lists.add(principal.getName(), list, value, reason);
+            PolicyLists.Outcome added = lists.add(me.username(), list, value, reason);
             if (added.isPending()) {
                 redirect.addFlashAttribute("flash", "flash.listChangeRequested");
                 return "redirect:/admin/policy#changes";
@@ -71,10 +71,10 @@ class PolicyListPagesController {
     }
 
     @PostMapping("/admin/policy/{list}/remove")
-    String remove(Principal principal, @PathVariable ListName list, @RequestParam(required = false) String value,
+    String remove(Staff me, @PathVariable ListName list, @RequestParam(required = false) String value,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            if (lists.remove(principal.getName(), list, value).isPending()) {
+            if (lists.remove(me.username(), list, value).isPending()) {
                 redirect.addFlashAttribute("flash", "flash.listChangeRequested");
                 return "redirect:/admin/policy#changes";
             }
@@ -96,14 +96,14 @@ class PolicyListPagesController {
     }
 
     @PostMapping("/admin/policy/changes/{id}/{decision:confirm|refuse}")
-    String decide(Principal principal, @PathVariable long id, @PathVariable String decision, Model model,
+    String decide(Staff me, @PathVariable long id, @PathVariable String decision, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
             if (decision.equals("confirm")) {
-                lists.confirm(principal.getName(), id);
+                lists.confirm(me.username(), id);
                 redirect.addFlashAttribute("flash", "flash.listChangeConfirmed");
             } else {
-                lists.refuse(principal.getName(), id);
+                lists.refuse(me.username(), id);
                 redirect.addFlashAttribute("flash", "flash.listChangeRefused");
             }
             return "redirect:/admin/policy/changes";

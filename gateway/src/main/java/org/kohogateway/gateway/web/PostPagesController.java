@@ -2,7 +2,6 @@ package org.kohogateway.gateway.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.Principal;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,12 +89,11 @@ class PostPagesController {
      *                     text, links, category and accounts, as soon as approved, linked to it
      */
     @GetMapping("/compose")
-    String compose(Principal principal, @RequestParam(required = false) UUID correctionOf, Model model,
+    String compose(Staff me, @RequestParam(required = false) UUID correctionOf, Model model,
             HttpServletResponse response) {
         if (correctionOf == null) {
-            return composePage(principal, model, new ComposeForm(), Mode.NEW, null);
+            return composePage(me, model, new ComposeForm(), Mode.NEW, null);
         }
-        Staff me = staff.byUsername(principal.getName());
         if (!me.hasAny(Role.POSTER, Role.PR_OFFICER)) {
             throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
         }
@@ -107,32 +105,31 @@ class PostPagesController {
             lines.show(model, new InvalidRequestException("post.correctionNotSent", "not sent", original.id()), null,
                     Map.of());
             response.setStatus(422);
-            return composePage(principal, model, new ComposeForm(), Mode.NEW, null);
+            return composePage(me, model, new ComposeForm(), Mode.NEW, null);
         }
         Set<Long> mine = choosable(me).stream().map(OfficialAccount::id).collect(Collectors.toSet());
         ComposeForm form = ComposeForm.correcting(original, messages.getMessage("correction.prefill",
                 new Object[] {original.content().text()}, LocaleContextHolder.getLocale()),
                 original.accountIds().stream().filter(mine::contains).toList());
-        return composePage(principal, model, form, Mode.NEW, null);
+        return composePage(me, model, form, Mode.NEW, null);
     }
 
     @PostMapping("/posts")
-    String create(Principal principal, @ModelAttribute("form") ComposeForm form,
+    String create(Staff me, @ModelAttribute("form") ComposeForm form,
             @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        String me = principal.getName();
         try {
             NewPost request = form.toNewPost();
             if (request.sourceUrl() != null) {
                 throw new InvalidRequestException("page.sourceOnlyInPressRelease", "use the press-release page");
             }
             if (SUBMIT.equals(action)) {
-                requireNothingBlocking(workflow.check(me, request));
+                requireNothingBlocking(workflow.check(me.username(), request));
             }
-            Post post = workflow.create(me, request);
+            Post post = workflow.create(me.username(), request);
             if (SUBMIT.equals(action)) {
                 try {
-                    workflow.submit(me, post.id());
+                    workflow.submit(me.username(), post.id());
                 } catch (GatewayException e) {
                     lines.flash(redirect, e, form.getText(), names());
                     return "redirect:/posts/" + post.id().value() + "/edit";
@@ -145,50 +142,48 @@ class PostPagesController {
         } catch (GatewayException e) {
             lines.show(model, e, form.getText(), names());
             response.setStatus(422);
-            return composePage(principal, model, form, Mode.NEW, null);
+            return composePage(me, model, form, Mode.NEW, null);
         }
     }
 
     /** The as-you-type check: the findings fragment for the form as it stands, never an error status. */
     @PostMapping("/compose/check")
-    String check(Principal principal, @ModelAttribute("form") ComposeForm form, Model model) {
-        checkInto(principal.getName(), form, model);
+    String check(Staff me, @ModelAttribute("form") ComposeForm form, Model model) {
+        checkInto(me.username(), form, model);
         return "fragments/findings :: findings";
     }
 
     // ---- my posts ----------------------------------------------------------------------------------------------
 
     @GetMapping("/posts")
-    String myPosts(Principal principal, Model model) {
-        Staff me = staff.byUsername(principal.getName());
+    String myPosts(Staff me, Model model) {
         model.addAttribute("myPosts", workflow.list(new PostFilter(Readers.of(me), me.id(), null, 100)));
         return "posts";
     }
 
     @GetMapping("/posts/{id}/edit")
-    String edit(Principal principal, @PathVariable UUID id, Model model) {
-        Post post = editable(principal, id);
-        return composePage(principal, model, ComposeForm.of(post), post.route() == ApprovalRoute.PR_DIRECT
+    String edit(Staff me, @PathVariable UUID id, Model model) {
+        Post post = editable(me, id);
+        return composePage(me, model, ComposeForm.of(post), post.route() == ApprovalRoute.PR_DIRECT
                 ? Mode.EDIT_PRESS : Mode.EDIT, post);
     }
 
     @PostMapping("/posts/{id}/edit")
-    String saveEdit(Principal principal, @PathVariable UUID id, @ModelAttribute("form") ComposeForm form,
+    String saveEdit(Staff me, @PathVariable UUID id, @ModelAttribute("form") ComposeForm form,
             @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        Post post = editable(principal, id);
-        String me = principal.getName();
+        Post post = editable(me, id);
         form.setAccountIds(post.accountIds().stream().map(String::valueOf).toList());
         // a direct-publish draft is the PR department's: back to its list, where colleagues' drafts are too
         String done = post.route() == ApprovalRoute.PR_DIRECT ? "redirect:/press-release" : "redirect:/posts";
         try {
-            workflow.edit(me, post.id(), form.toEdit());
+            workflow.edit(me.username(), post.id(), form.toEdit());
             Post edited = workflow.get(post.id());
             if (SUBMIT.equals(action) && edited.status() == PostStatus.DRAFT) {
-                workflow.submit(me, post.id());
+                workflow.submit(me.username(), post.id());
                 redirect.addFlashAttribute("flash", "flash.submitted");
             } else if ("publish".equals(action)) {
-                redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me, post.id())));
+                redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me.username(), post.id())));
             } else {
                 redirect.addFlashAttribute("flash", "flash.saved");
             }
@@ -196,19 +191,19 @@ class PostPagesController {
         } catch (GatewayException e) {
             lines.show(model, e, form.getText(), names());
             response.setStatus(422);
-            return composePage(principal, model, form, post.route() == ApprovalRoute.PR_DIRECT
+            return composePage(me, model, form, post.route() == ApprovalRoute.PR_DIRECT
                     ? Mode.EDIT_PRESS : Mode.EDIT, workflow.get(post.id()));
         }
     }
 
     @PostMapping("/posts/{id}/submit")
-    String submit(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, "flash.submitted", id, () -> workflow.submit(principal.getName(), new PostId(id)));
+    String submit(Staff me, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(redirect, "flash.submitted", id, () -> workflow.submit(me.username(), new PostId(id)));
     }
 
     @PostMapping("/posts/{id}/withdraw")
-    String withdraw(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, "flash.withdrawn", id, () -> workflow.withdraw(principal.getName(), new PostId(id)));
+    String withdraw(Staff me, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(redirect, "flash.withdrawn", id, () -> workflow.withdraw(me.username(), new PostId(id)));
     }
 
     private String act(RedirectAttributes redirect, String successCode, UUID id, Runnable action) {
@@ -232,14 +227,14 @@ class PostPagesController {
     // ---- PR direct publish (§6-① exception) --------------------------------------------------------------------
 
     @GetMapping("/press-release")
-    String pressRelease(Principal principal, @RequestParam(required = false) String sourceUrl, Model model,
+    String pressRelease(Staff me, @RequestParam(required = false) String sourceUrl, Model model,
             HttpServletResponse response) {
-        requirePr(principal);
+        requirePr(me);
         ComposeForm form = new ComposeForm();
         form.setCategory(PostCategory.PRESS_RELEASE.name());
         if (sourceUrl == null || sourceUrl.isBlank()) {
-            askSource(principal, model);
-            return composePage(principal, model, form, Mode.PRESS, null);
+            askSource(me, model);
+            return composePage(me, model, form, Mode.PRESS, null);
         }
         form.setSourceUrl(sourceUrl.strip());
         try {
@@ -248,20 +243,20 @@ class PostPagesController {
                     LocaleContextHolder.getLocale()));
         } catch (GatewayException e) {
             lines.show(model, e, null, names());
-            askSource(principal, model);
+            askSource(me, model);
             response.setStatus(422);
         }
-        return composePage(principal, model, form, Mode.PRESS, null);
+        return composePage(me, model, form, Mode.PRESS, null);
     }
 
     /**
      * The press-release landing: the source form, the direct-publish drafts waiting (newest first, whoever wrote them:
      * the feed writes them as one configured officer) with what the rules say, and the feed's recent problems.
      */
-    private void askSource(Principal principal, Model model) {
+    private void askSource(Staff me, Model model) {
         model.addAttribute("askSource", true);
         Map<Long, String> names = names();
-        model.addAttribute("drafts", workflow.directPublishDrafts(principal.getName(), DRAFT_LIMIT).stream()
+        model.addAttribute("drafts", workflow.directPublishDrafts(me.username(), DRAFT_LIMIT).stream()
                 .map(p -> new Draft(p, staff.byId(p.authorId()), p.accountIds().stream().map(accounts::get).toList(),
                         lines.of(workflow.findings(p), p.content().text(), names)))
                 .toList());
@@ -277,25 +272,24 @@ class PostPagesController {
 
     /** Publishes a direct-publish draft from the list; findings to acknowledge are shown on its edit page. */
     @PostMapping("/press-release/drafts/{id}/publish")
-    String publishDraft(Principal principal, @PathVariable UUID id, RedirectAttributes redirect) {
-        requirePr(principal);
+    String publishDraft(Staff me, @PathVariable UUID id, RedirectAttributes redirect) {
+        requirePr(me);
         Post draft = workflow.get(new PostId(id));
         try {
-            redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(principal.getName(), draft.id())));
+            redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me.username(), draft.id())));
             return "redirect:/press-release";
         } catch (GatewayException e) {
             lines.flash(redirect, e, draft.content().text(), names());
-            return e instanceof PolicyViolationException && draft.mayEdit(staff.byUsername(principal.getName()))
+            return e instanceof PolicyViolationException && draft.mayEdit(me)
                     ? "redirect:/posts/" + id + "/edit" : "redirect:/press-release";
         }
     }
 
     @PostMapping("/press-release")
-    String publish(Principal principal, @ModelAttribute("form") ComposeForm form,
+    String publish(Staff me, @ModelAttribute("form") ComposeForm form,
             @RequestParam(defaultValue = "publish") String action, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        requirePr(principal);
-        String me = principal.getName();
+        requirePr(me);
         try {
             if (form.getSourceUrl() == null || form.getSourceUrl().isBlank()) {
                 throw new InvalidRequestException("page.sourceRequired", "a press-release repost cites its source");
@@ -304,15 +298,15 @@ class PostPagesController {
             NewPost request = form.toNewPost();
             if (!SAVE.equals(action)) {
                 // findings to acknowledge do not stop it here: they send the post to another PR officer
-                requireNothingBlocking(workflow.check(me, request));
+                requireNothingBlocking(workflow.check(me.username(), request));
             }
-            Post post = workflow.create(me, request);
+            Post post = workflow.create(me.username(), request);
             if (SAVE.equals(action)) {
                 redirect.addFlashAttribute("flash", "flash.created");
                 return "redirect:/posts";
             }
             try {
-                redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me, post.id())));
+                redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me.username(), post.id())));
             } catch (GatewayException e) {
                 lines.flash(redirect, e, form.getText(), names());
                 return "redirect:/posts/" + post.id().value() + "/edit";
@@ -321,7 +315,7 @@ class PostPagesController {
         } catch (GatewayException e) {
             lines.show(model, e, form.getText(), names());
             response.setStatus(422);
-            return composePage(principal, model, form, Mode.PRESS, null);
+            return composePage(me, model, form, Mode.PRESS, null);
         }
     }
 
@@ -335,8 +329,8 @@ class PostPagesController {
         workflow.officialSource(uri);
     }
 
-    private void requirePr(Principal principal) {
-        if (!staff.byUsername(principal.getName()).has(Role.PR_OFFICER)) {
+    private void requirePr(Staff me) {
+        if (!me.has(Role.PR_OFFICER)) {
             throw new NotPermittedException("post.directOnlyPr", "only the PR department publishes directly");
         }
     }
@@ -355,8 +349,7 @@ class PostPagesController {
         }
     }
 
-    private String composePage(Principal principal, Model model, ComposeForm form, Mode mode, Post post) {
-        Staff me = staff.byUsername(principal.getName());
+    private String composePage(Staff me, Model model, ComposeForm form, Mode mode, Post post) {
         model.addAttribute("form", form);
         model.addAttribute("mode", mode);
         model.addAttribute("post", post);
@@ -422,9 +415,9 @@ class PostPagesController {
     }
 
     /** The post, if this person may edit it: its author, or any PR officer for a direct-publish post. */
-    private Post editable(Principal principal, UUID id) {
+    private Post editable(Staff me, UUID id) {
         Post post = workflow.get(new PostId(id));
-        if (!post.mayEdit(staff.byUsername(principal.getName()))) {
+        if (!post.mayEdit(me)) {
             throw new NotPermittedException("post.notAuthor", "only the author edits", "edit");
         }
         return post;

@@ -1,8 +1,8 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 
 import org.kohogateway.gateway.staff.RoleGrants;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.GatewayException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,26 +29,26 @@ class RoleGrantPagesController {
     }
 
     @GetMapping("/admin/grants")
-    String page(Principal principal, Model model) {
-        model.addAttribute("grants", grants.pending(principal.getName()));
+    String page(Staff me, Model model) {
+        model.addAttribute("grants", grants.pending(me.username()));
         return "admin-grants";
     }
 
     @PostMapping("/admin/grants/{id}/{decision:confirm|refuse}")
-    String decide(Principal principal, @PathVariable long id, @PathVariable String decision, Model model,
+    String decide(Staff me, @PathVariable long id, @PathVariable String decision, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
             if (decision.equals("confirm")) {
-                grants.confirm(principal.getName(), id);
+                grants.confirm(me.username(), id);
                 redirect.addFlashAttribute("flash", "flash.grantConfirmed");
             } else {
-                grants.refuse(principal.getName(), id);
+                grants.refuse(me.username(), id);
                 redirect.addFlashAttribute("flash", "flash.grantRefused");
             }
             return "redirect:/admin/grants";
         } catch (GatewayException e) {
             errors.show(model, response, "grant-" + id, e);
-            return page(principal, model);
+            return page(me, model);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.kohogateway.gateway.web;
 import static org.kohogateway.gateway.web.FormValues.optionalId;
 import static org.kohogateway.gateway.web.FormValues.orEmpty;
 
-import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,8 @@ import org.kohogateway.gateway.security.SignedInCredentials;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
-import org.kohogateway.gateway.staff.StaffAdministration;
 import org.kohogateway.gateway.staff.StaffAdministration.Member;
+import org.kohogateway.gateway.staff.StaffAdministration;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.InvalidRequestException;
@@ -53,33 +52,33 @@ class StaffPagesController {
     }
 
     @GetMapping("/admin/staff")
-    String list(Principal principal, @RequestParam(required = false) Long department,
+    String list(Staff me, @RequestParam(required = false) Long department,
             @RequestParam(required = false) String q, Model model) {
-        return listPage(principal, department, q, model);
+        return listPage(me, department, q, model);
     }
 
     @PostMapping("/admin/staff/departments")
-    String createDepartment(Principal principal, @RequestParam(required = false) String code,
+    String createDepartment(Staff me, @RequestParam(required = false) String code,
             @RequestParam(required = false) String name, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            Department created = administration.createDepartment(principal.getName(), code, name);
+            Department created = administration.createDepartment(me.username(), code, name);
             redirect.addFlashAttribute("flash", "flash.departmentCreated");
             return "redirect:/admin/staff?department=" + created.id();
         } catch (GatewayException e) {
             errors.show(model, response, "department", e);
             model.addAttribute("departmentForm", Map.of("code", orEmpty(code), "name", orEmpty(name)));
-            return listPage(principal, null, null, model);
+            return listPage(me, null, null, model);
         }
     }
 
     @PostMapping("/admin/staff")
-    String createStaff(Principal principal, @RequestParam(required = false) String username,
+    String createStaff(Staff me, @RequestParam(required = false) String username,
             @RequestParam(required = false) String displayName, @RequestParam(required = false) String departmentId,
             @RequestParam(required = false) List<String> roles, @RequestParam(required = false) String password,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            Staff created = administration.createStaff(principal.getName(), username, displayName,
+            Staff created = administration.createStaff(me.username(), username, displayName,
                     optionalId(departmentId, "staff.unknownDepartment", "department"), roles(roles), password);
             redirect.addFlashAttribute("flash", "flash.staffCreated");
             return "redirect:/admin/staff/" + created.id();
@@ -88,21 +87,21 @@ class StaffPagesController {
             model.addAttribute("staffForm", Map.of("username", orEmpty(username), "displayName", orEmpty(displayName),
                     "departmentId", orEmpty(departmentId)));
             model.addAttribute("staffFormRoles", roles == null ? Set.of() : Set.copyOf(roles));
-            return listPage(principal, null, null, model);
+            return listPage(me, null, null, model);
         }
     }
 
     @GetMapping("/admin/staff/{id}")
-    String member(Principal principal, @PathVariable long id, Model model) {
-        return memberPage(principal, id, model);
+    String member(Staff me, @PathVariable long id, Model model) {
+        return memberPage(me, id, model);
     }
 
     @PostMapping("/admin/staff/{id}/roles")
-    String changeRoles(Principal principal, @PathVariable long id, @RequestParam(required = false) List<String> roles,
+    String changeRoles(Staff me, @PathVariable long id, @RequestParam(required = false) List<String> roles,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        String result = change(principal, id, "roles", "flash.rolesChanged", model, redirect, response,
-                () -> administration.changeRoles(principal.getName(), id, roles(roles)));
-        if (result.startsWith("redirect:") && !administration.member(principal.getName(), id).pendingRoles().isEmpty()) {
+        String result = change(me, id, "roles", "flash.rolesChanged", model, redirect, response,
+                () -> administration.changeRoles(me.username(), id, roles(roles)));
+        if (result.startsWith("redirect:") && !administration.member(me.username(), id).pendingRoles().isEmpty()) {
             // the grant of a deciding or administering role waits for a second person: say so, not "saved"
             redirect.addFlashAttribute("flash", "flash.rolesGrantRequested");
         }
@@ -110,29 +109,29 @@ class StaffPagesController {
     }
 
     @PostMapping("/admin/staff/{id}/enabled")
-    String setEnabled(Principal principal, @PathVariable long id, @RequestParam(required = false) String enabled,
+    String setEnabled(Staff me, @PathVariable long id, @RequestParam(required = false) String enabled,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         boolean enable = "true".equals(enabled);
-        return change(principal, id, "enabled", enable ? "flash.staffEnabled" : "flash.staffDisabled", model,
+        return change(me, id, "enabled", enable ? "flash.staffEnabled" : "flash.staffDisabled", model,
                 redirect, response, () -> {
                     if (!enable && !"false".equals(enabled)) {
                         throw new InvalidRequestException("page.badRequest", "enabled is true or false");
                     }
-                    administration.setEnabled(principal.getName(), id, enable);
+                    administration.setEnabled(me.username(), id, enable);
                 });
     }
 
     @PostMapping("/admin/staff/{id}/password")
-    String resetPassword(Principal principal, @PathVariable long id, @RequestParam(required = false) String password,
+    String resetPassword(Staff me, @PathVariable long id, @RequestParam(required = false) String password,
             Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
-        return change(principal, id, "password", "flash.passwordReset", model, redirect, response, () -> {
-            administration.resetPassword(principal.getName(), id, password);
+        return change(me, id, "password", "flash.passwordReset", model, redirect, response, () -> {
+            administration.resetPassword(me.username(), id, password);
             // a reset ends the person's sessions; an admin who reset their own password goes on in this one
-            signedIn.renew(request, principal.getName());
+            signedIn.renew(request, me.username());
         });
     }
 
-    private String change(Principal principal, long id, String form, String success, Model model,
+    private String change(Staff me, long id, String form, String success, Model model,
             RedirectAttributes redirect, HttpServletResponse response, Runnable action) {
         try {
             action.run();
@@ -142,13 +141,13 @@ class StaffPagesController {
             throw e;
         } catch (GatewayException e) {
             errors.show(model, response, form, e);
-            return memberPage(principal, id, model);
+            return memberPage(me, id, model);
         }
     }
 
-    private String listPage(Principal principal, Long department, String q, Model model) {
-        List<Member> members = administration.members(principal.getName(), department, q);
-        List<Department> departments = administration.departments(principal.getName());
+    private String listPage(Staff me, Long department, String q, Model model) {
+        List<Member> members = administration.members(me.username(), department, q);
+        List<Department> departments = administration.departments(me.username());
         model.addAttribute("members", members.stream().limit(StaffAdministration.LIST_LIMIT).toList());
         model.addAttribute("more", members.size() > StaffAdministration.LIST_LIMIT);
         model.addAttribute("listLimit", StaffAdministration.LIST_LIMIT);
@@ -161,11 +160,11 @@ class StaffPagesController {
         return "admin-staff";
     }
 
-    private String memberPage(Principal principal, long id, Model model) {
-        Member member = administration.member(principal.getName(), id);
+    private String memberPage(Staff me, long id, Model model) {
+        Member member = administration.member(me.username(), id);
         model.addAttribute("member", member);
         model.addAttribute("memberDepartment", directory.department(member.staff().departmentId()));
-        model.addAttribute("self", member.staff().username().equals(principal.getName()));
+        model.addAttribute("self", member.staff().username().equals(me.username()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("minPassword", StaffAdministration.MIN_PASSWORD_LENGTH);
         return "admin-staff-member";
