@@ -33,7 +33,7 @@ import org.springframework.web.servlet.ModelAndView;
  * answer input they cannot use: a page with the reason in the person's language and a 4xx status, never a 500.
  */
 @ControllerAdvice(assignableTypes = {PagesController.class, PostPagesController.class, InboxPagesController.class,
-        AuditPagesController.class, AdminPagesController.class,
+        PressReleasePagesController.class, AuditPagesController.class, AdminPagesController.class,
         AccountReviewPagesController.class, DeliveryPagesController.class, CalendarPagesController.class,
         StaffPagesController.class, CancelPagesController.class, ImportPagesController.class,
         PolicyListPagesController.class, IncidentPagesController.class, AccountRequestPagesController.class,
