@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
@@ -37,12 +41,27 @@ class AuditSealIntegrationTest extends IntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    /** A thread for each transaction: the common pool may have a single one, taken by the open transaction. */
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** Other tests may have left a backlog (AuditExportIntegrationTest inserts 200,000 entries at once). */
+    @BeforeEach
+    void sealerCaughtUp() {
+        Awaitility.await("the sealer caught up").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> audit.verify().waiting() == 0);
+    }
+
+    @AfterEach
+    void closeThreads() {
+        threads.close();
+    }
+
     @Test
     void aTransactionAuditsAndCommitsWhileAnotherHoldsItsEntryOpen() throws Exception {
         String subject = TestData.unique();
         try (OpenTransaction open = new OpenTransaction(subject, "HELD_OPEN")) {
             // would wait until the open one commits if entries were still chained under one lock
-            CompletableFuture.runAsync(() -> record(subject, "COMMITTED_MEANWHILE")).get(3, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(() -> record(subject, "COMMITTED_MEANWHILE"), threads).get(3, TimeUnit.SECONDS);
 
             assertThat(entries(subject)).extracting(AuditEntry::action).containsExactly("COMMITTED_MEANWHILE");
         }
@@ -145,7 +164,7 @@ class AuditSealIntegrationTest extends IntegrationTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }));
+            }), threads);
             assertThat(inserted.await(10, TimeUnit.SECONDS)).as("the open transaction inserted its entry").isTrue();
         }
 
