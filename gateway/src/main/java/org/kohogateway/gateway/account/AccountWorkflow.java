@@ -104,9 +104,10 @@ public class AccountWorkflow {
 
     /**
      * The PR department's approval. Where it opens the account, the live profile is checked; it is read before
-     * the transaction opens, since a platform that takes 20 s to answer must not hold the account's row and the audit
-     * chain's lock for as long. An approved policy change is not held up by the profile: the profile can only follow
-     * a new policy (say, its no-reply notice) once that policy is in force; the scheduled checks then watch it.
+     * the transaction opens, since a platform that takes 20 s to answer must not hold the account's row for as long
+     * (nor hold back the sealing of the audit entries made after the transaction's own). An approved policy change is
+     * not held up by the profile: the profile can only follow a new policy (say, its no-reply notice) once that
+     * policy is in force; the scheduled checks then watch it.
      */
     public OfficialAccount approveAsPr(String username, long id, String comment) {
         ActingStaff.requireDecisionScope(username);

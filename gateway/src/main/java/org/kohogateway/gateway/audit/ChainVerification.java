@@ -3,14 +3,17 @@ package org.kohogateway.gateway.audit;
 /**
  * The result of checking the audit trail's hash chain from its first entry.
  *
- * @param intact        every entry's hash matches its content and the hash of the entry before it
- * @param checked       entries checked
- * @param firstBrokenSeq position of the first entry that does not match (null when intact)
- * @param firstBrokenId id of that entry (null when intact)
- * @param problem       what is wrong with it
- * @param headHash      hash of the last entry: write it down (minutes, a signed e-mail) so a rewrite of the whole chain
- *                      is detectable too
+ * @param intact         every sealed entry's hash matches its content and the hash of the entry before it, none is
+ *                       missing and none was left out of the chain
+ * @param checked        sealed entries checked
+ * @param firstBrokenSeq seq of the first entry that does not match (null when intact)
+ * @param firstBrokenId  id of that entry (null when intact or when the entry is gone)
+ * @param problem        what is wrong with it
+ * @param headHash       hash of the last sealed entry: write it down (minutes, a signed e-mail) so a rewrite of the
+ *                       whole chain is detectable too
+ * @param waiting        committed entries after the head, not sealed yet (sealing follows commit within moments;
+ *                       a transaction still open holds back the entries after its own)
  */
 public record ChainVerification(boolean intact, long checked, Long firstBrokenSeq, Long firstBrokenId, String problem,
-        String headHash) {
+        String headHash, long waiting) {
 }

@@ -29,6 +29,8 @@ public class CsvExport {
     private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Tokyo"));
 
+    static final String SEALING = "sealing…";
+
     private final ExportConnections connections;
 
     CsvExport(ExportConnections connections) {
@@ -44,18 +46,23 @@ public class CsvExport {
         OutputStream open() throws IOException;
     }
 
-    /** The audit trail between two instants (either may be null), oldest first. */
+    /**
+     * The audit trail between two instants (either may be null), oldest first. An entry the sealer has not linked
+     * into the chain yet ({@link AuditSealer}) shows {@value #SEALING} for its hash.
+     */
     public void auditTrail(Instant from, Instant to, String actor, Download out) {
+        Map<String, Object> params = params(from, to, actor);
+        params.put("sealing", SEALING);
         write(out, new String[] { "seq", "日時", "実行者", "操作", "対象種別", "対象ID", "変更前", "変更後", "詳細", "ハッシュ" },
                 """
-                select seq, occurred_at, actor, action, subject_type, subject_id, before_state, after_state,
-                       detail::text as detail, hash
-                from audit_entry
-                where (cast(:from as timestamptz) is null or occurred_at >= :from)
-                  and (cast(:to as timestamptz) is null or occurred_at < :to)
-                  and (cast(:actor as text) is null or actor = :actor)
-                order by seq
-                """, params(from, to, actor),
+                select e.seq, e.occurred_at, e.actor, e.action, e.subject_type, e.subject_id, e.before_state,
+                       e.after_state, e.detail::text as detail, coalesce(s.hash, :sealing) as hash
+                from audit_entry e left join audit_seal s on s.seq = e.seq
+                where (cast(:from as timestamptz) is null or e.occurred_at >= :from)
+                  and (cast(:to as timestamptz) is null or e.occurred_at < :to)
+                  and (cast(:actor as text) is null or e.actor = :actor)
+                order by e.seq
+                """, params,
                 new String[] { "seq", "occurred_at", "actor", "action", "subject_type", "subject_id", "before_state",
                         "after_state", "detail", "hash" });
     }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Runs scheduled work that talks to platforms (reconciliation, profile checks) on one instance at a time, without a
  * transaction around it: a session-level advisory lock on a connection of its own marks the holder, while the work
  * makes its platform calls between short transactions of its own. A transaction-scoped lock would have kept the
- * work's transaction — and with it every row and the audit chain's lock it had taken — open across those calls.
- * If the holder dies, PostgreSQL ends its session and the lock with it.
+ * work's transaction — and with it every row it had taken — open across those calls, holding back meanwhile the
+ * sealing of the audit entries made after its own. If the holder dies, PostgreSQL ends its session and the lock with it.
  */
 @Component
 public class OneInstance {

@@ -3,6 +3,9 @@ package org.kohogateway.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.testing.IntegrationTest;
@@ -54,7 +57,7 @@ class AuditTrailIntegrationTest extends IntegrationTest {
     void detectsAnEntryChangedByTheTableOwnerBehindTheTriggersBack() {
         World world = data.world();
         Post post = data.approvedPost(world, "改ざん検知", null, world.lineA());
-        AuditEntry target = audit.find(AuditQuery.forSubject("POST", post.id().toString())).getLast();
+        AuditEntry target = sealed(audit.find(AuditQuery.forSubject("POST", post.id().toString())).getLast());
         try {
             asOwner("update audit_entry set actor = 'someone-else' where id = " + target.id());
 
@@ -73,7 +76,7 @@ class AuditTrailIntegrationTest extends IntegrationTest {
     void detectsARemovedEntry() {
         World world = data.world();
         Post post = data.approvedPost(world, "削除検知", null, world.lineA());
-        long id = audit.find(AuditQuery.forSubject("POST", post.id().toString())).getLast().id();
+        long id = sealed(audit.find(AuditQuery.forSubject("POST", post.id().toString())).getLast()).id();
         var saved = jdbc.sql("select * from audit_entry where id = :id").param("id", id).query().singleRow();
         try {
             asOwner("delete from audit_entry where id = " + id);
@@ -81,14 +84,15 @@ class AuditTrailIntegrationTest extends IntegrationTest {
             ChainVerification result = audit.verify();
 
             assertThat(result.intact()).isFalse();
-            assertThat(result.firstBrokenSeq()).isEqualTo(((Number) saved.get("seq")).longValue() + 1);
+            assertThat(result.firstBrokenSeq()).isEqualTo(((Number) saved.get("seq")).longValue());
+            assertThat(result.problem()).contains("removed");
         } finally {
             jdbc.sql("alter table audit_entry disable trigger user").update();
             jdbc.sql("""
                     insert into audit_entry (id, occurred_at, actor, action, subject_type, subject_id, before_state,
-                        after_state, detail, seq, prev_hash, hash)
+                        after_state, detail, seq)
                     values (:id, :occurred_at, :actor, :action, :subject_type, :subject_id, :before_state, :after_state,
-                        cast(:detail as jsonb), :seq, :prev_hash, :hash)
+                        cast(:detail as jsonb), :seq)
                     """).params(restorable(saved)).update();
             jdbc.sql("alter table audit_entry enable trigger user").update();
         }
@@ -109,6 +113,14 @@ class AuditTrailIntegrationTest extends IntegrationTest {
         var sendLog = api(world.auditor()).get("/api/audit/send-log.csv?actor=" + world.poster());
         assertThat(sendLog.body()).startsWith("\uFEFF配信ID").contains("CSV出力").contains("SCHEDULED");
         assertThat(api(world.poster()).get("/api/audit/export.csv").status()).isEqualTo(403);
+    }
+
+    /** Tampering is caught once an entry is sealed; before, the sealer would seal what it finds. */
+    private AuditEntry sealed(AuditEntry entry) {
+        Awaitility.await("entry " + entry.seq() + " sealed").atMost(Duration.ofSeconds(2)).until(() -> jdbc
+                .sql("select count(*) from audit_seal where seq = :seq").param("seq", entry.seq()).query(Long.class)
+                .single() == 1);
+        return entry;
     }
 
     private void asOwner(String sql) {

@@ -34,8 +34,8 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
  * A platform that takes 20 s to answer stalls nothing else: while reconciliation and a profile check wait on it, a
- * pause — which every claim and every audited change queue behind if a transaction holds the audit chain's lock
- * across a platform call — returns at once.
+ * pause — which every claim queues behind if a transaction holds its rows across a platform call — returns at
+ * once.
  */
 class SlowPlatformPauseIntegrationTest extends IntegrationTest {
 

@@ -1,0 +1,129 @@
+package org.kohogateway.gateway.audit;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Links committed audit entries into the hash chain shortly after commit, in seq order, so that no audited
+ * transaction waits for another to hash its entries (issue 20).
+ *
+ * <p>The hard part is never to skip an entry: a transaction may take a low seq and commit after entries with higher
+ * seqs are visible. A round therefore seals only up to a seq no open transaction can still insert below, found with
+ * a <em>checkpoint</em>: (1) read the last seq the sequence handed out, L; (2) then take a new transaction id, X.
+ * Every entry with seq ≤ L belongs to a transaction whose id is below X, since an entry's transaction gets its id
+ * before the entry its seq ({@code audit_entry_number} in V85) and ids are handed out in increasing order. Once the
+ * oldest transaction still running is at or above X ({@code pg_snapshot_xmin(pg_current_snapshot())}), each of them
+ * has committed — its entries are visible — or rolled back, and entries up to L can be sealed in seq order with none
+ * missing. A transaction held open thus holds back the entries after its own, not anyone's commit.
+ *
+ * <p>Every instance runs a sealer; the database function {@code audit_seal} lets one at a time seal (a
+ * transaction-scoped advisory try-lock) and continues from the chain's head, so a checkpoint stays good whoever
+ * seals. Not {@code support.OneInstance}: that holds a second connection for a whole round, where the one statement
+ * that writes seals can elect the sealer itself. Its own thread: a round every quarter second must not queue behind
+ * scheduled work that calls platforms.
+ */
+@Component
+class AuditSealer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+
+    /** Seqs handed out up to {@code lastSeq} belong to transactions with ids below {@code xid}. */
+    private record Checkpoint(long lastSeq, String xid) {
+    }
+
+    private final JdbcClient jdbc;
+    private final SealProperties properties;
+    private ScheduledExecutorService timer;
+    /** Touched by the sealing thread only. */
+    private Checkpoint pending;
+    /** Every entry up to this seq is sealed or rolled back: until the sequence moves on, no checkpoint is needed. */
+    private long settledThrough;
+
+    AuditSealer(JdbcClient jdbc, SealProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /**
+     * One round: seals what the pending checkpoint allows, taking a checkpoint first when entries were added since.
+     *
+     * @return entries sealed
+     */
+    private int seal() {
+        if (pending == null) {
+            pending = checkpoint();
+        }
+        if (pending == null || !settled(pending)) {
+            return 0;
+        }
+        int total = 0;
+        int sealed;
+        do {
+            sealed = jdbc.sql("select audit_seal(:upTo, :batch)").param("upTo", pending.lastSeq())
+                    .param("batch", properties.batch()).query(Integer.class).single();
+            if (sealed < 0) {
+                return total; // another instance is sealing; the checkpoint stays good for the next round
+            }
+            total += sealed;
+        } while (sealed == properties.batch());
+        settledThrough = pending.lastSeq();
+        pending = null;
+        return total;
+    }
+
+    /** Null when the sequence has not moved since the last checkpoint was sealed. */
+    private Checkpoint checkpoint() {
+        long last = jdbc.sql("select case when is_called then last_value else last_value - 1 end from audit_entry_numbers")
+                .query(Long.class).single();
+        if (last <= settledThrough) {
+            return null;
+        }
+        // a statement of its own, after the one above: the id must be taken after the sequence was read
+        String xid = jdbc.sql("select pg_current_xact_id()::text").query(String.class).single();
+        return new Checkpoint(last, xid);
+    }
+
+    /** Whether every transaction with an id below the checkpoint's has ended. */
+    private boolean settled(Checkpoint checkpoint) {
+        return jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot()) >= cast(:xid as xid8)")
+                .param("xid", checkpoint.xid()).query(Boolean.class).single();
+    }
+
+    private void sealLogged() {
+        try {
+            seal();
+        } catch (RuntimeException e) {
+            log.warn("sealing the audit trail failed; trying again in {}", properties.every(), e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("audit-sealer").daemon()
+                    .factory());
+            long every = properties.every().toMillis();
+            timer.scheduleWithFixedDelay(this::sealLogged, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+}
