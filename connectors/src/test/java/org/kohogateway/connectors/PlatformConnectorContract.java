@@ -130,18 +130,17 @@ public abstract class PlatformConnectorContract {
     }
 
     /**
-     * A server error does not say whether the post was made: only a platform that recognises the repeat may be
-     * asked again; on every other one the delivery has to be reconciled.
+     * A server error does not say whether the post was made, on any platform: the dispatcher asks again only where the
+     * platform recognises the repeat, and until then the delivery may already be out; elsewhere it is reconciled.
      */
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503, 504})
-    public void aServerErrorIsUnknownUnlessThePlatformDeduplicatesRetries(int status) {
+    public void aServerErrorIsUnknown(int status) {
         stubPublishingRequest(serverError(status));
 
         PublishOutcome outcome = connector().publish(publication());
 
-        assertThat(outcome).isInstanceOf(expectedToDeduplicateRetries()
-                ? PublishOutcome.Transient.class : PublishOutcome.Unknown.class);
+        assertThat(outcome).isInstanceOf(PublishOutcome.Unknown.class);
         assertThat(outcome.toString()).contains(Integer.toString(status));
         api.verify(1, postRequestedFor(urlEqualTo(publishingRequestPath())));
     }
@@ -153,8 +152,7 @@ public abstract class PlatformConnectorContract {
 
         PublishOutcome outcome = connector().publish(publication());
 
-        assertThat(outcome).isInstanceOf(expectedToDeduplicateRetries()
-                ? PublishOutcome.Transient.class : PublishOutcome.Unknown.class);
+        assertThat(outcome).isInstanceOf(PublishOutcome.Unknown.class);
         assertThat(outcome.toString()).contains("502");
     }
 

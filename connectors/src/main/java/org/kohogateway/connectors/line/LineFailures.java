@@ -52,8 +52,13 @@ final class LineFailures {
             return new PublishOutcome.Published(acceptedRequestId);
         }
         String reason = httpReason(http);
-        if (status == 429 || status >= 500) {
+        if (status == 429) {
             return new PublishOutcome.Transient(reason, retryAfter(http.getHeader("Retry-After")));
+        }
+        if (status >= 500) {
+            // LINE may have made the broadcast before failing: safe to retry under the retry key, but until then the
+            // delivery may already be out (a pause must not hold it as if it were not)
+            return new PublishOutcome.Unknown(reason);
         }
         return new PublishOutcome.Permanent(reason);
     }

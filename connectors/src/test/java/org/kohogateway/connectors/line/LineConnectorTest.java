@@ -81,7 +81,7 @@ class LineConnectorTest {
         PublishOutcome first = connector.publish(publication);
         PublishOutcome second = connector.publish(publication);
 
-        assertThat(first).isInstanceOf(PublishOutcome.Transient.class);
+        assertThat(first).isInstanceOf(PublishOutcome.Unknown.class);
         assertThat(second).isEqualTo(new PublishOutcome.Published("req-2"));
         assertThat(line.findAll(postRequestedFor(urlEqualTo(BROADCAST))))
                 .extracting(request -> request.getHeader("X-Line-Retry-Key"))

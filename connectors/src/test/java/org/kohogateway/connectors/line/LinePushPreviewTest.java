@@ -126,12 +126,12 @@ class LinePushPreviewTest {
     }
 
     @Test
-    void treatsAServerErrorAsTransient() {
+    void treatsAServerErrorAsUnknownSinceThePushMayHaveArrived() {
         stubPush(lineError(503, "Service unavailable"));
 
         PublishOutcome outcome = connector().pushPreview(TESTER, Publication.text(deliveryKey, TEXT));
 
-        assertThat(outcome).isInstanceOf(PublishOutcome.Transient.class);
+        assertThat(outcome).isInstanceOf(PublishOutcome.Unknown.class);
     }
 
     @Test

@@ -30,7 +30,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The use cases of posting and approving; each runs in one transaction with its audit entries. */
+/**
+ * The use cases of posting and approving; each runs in one transaction with its audit entries.
+ *
+ * <p>Longer than most classes here: it is the one door every way of posting goes through — pages, API, CSV import,
+ * press-release feed — so the checks of a request (targets the author operates, links, sizes, the PR department's own
+ * accounts) sit beside the transitions they guard, and no entry point can skip one. Who may act is {@link Post}'s.
+ */
 @Service
 public class PostWorkflow {
 

@@ -118,6 +118,8 @@ public class Reconciliation {
                     due_at = case when requeue then cast(:now as timestamptz) end,
                     -- no platform request was made: the claim does not count as an attempt
                     attempts = case when d.send_started_at is null then greatest(d.attempts - 1, 0) else d.attempts end,
+                    -- a request that had started may have been made: requeued, it may already be out until it is SENT
+                    outcome_unknown = d.outcome_unknown or d.send_started_at is not null,
                     last_error = 'lease of ' || coalesce(d.claimed_by, '?') || ' expired while '
                         || case when d.send_started_at is null then 'waiting to send; nothing was sent' else 'sending' end,
                     claimed_by = null, claim_token = null, lease_until = null, updated_at = :now

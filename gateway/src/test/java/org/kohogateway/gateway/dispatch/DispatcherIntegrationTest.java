@@ -91,7 +91,7 @@ class DispatcherIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void retriesATransientFailureLaterWithTheSameRetryKey() {
+    void retriesAServerErrorLaterWithTheSameRetryKey() {
         World world = data.world();
         Delivery delivery = only(data.approvedPost(world, "一時的な障害", null, world.lineA()));
         answer(delivery, aResponse().withStatus(500).withBody("{\"message\":\"internal error\"}"));
@@ -179,6 +179,42 @@ class DispatcherIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aLineDeliveryAnsweredWithAServerErrorIsUncertainNotHeldWhenAPauseStopsItsRetry() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "作成後に500を返された配信", null, world.lineA()));
+        // LINE may have made the broadcast before failing: the retry key makes a retry safe, not a hold
+        answer(delivery, aResponse().withStatus(500).withBody("{\"message\":\"internal error\"}"));
+        dispatcher.drain();
+        assertThat(status(delivery)).as("retried under the same key").isEqualTo(DeliveryStatus.SCHEDULED);
+        pauses.pause(world.admin(), world.lineA().id(), "炎上対応");
+
+        clock.advance(Duration.ofMinutes(5));
+        pauses.resume(world.admin(), world.lineA().id());
+
+        assertThat(status(delivery)).as("it may already be out: a person looks before a new time or a cancel")
+                .isEqualTo(DeliveryStatus.UNCERTAIN);
+    }
+
+    @Test
+    void aLineDeliveryRequeuedAfterItsSenderDiedMidRequestIsUncertainNotHeldWhenAPauseStopsIt() {
+        World world = data.world();
+        Delivery delivery = only(data.approvedPost(world, "送信中に落ちたインスタンスの配信", null, world.lineA()));
+        var claimed = deliveries.claim(clock.instant(), 1000, "dead-instance", Duration.ofMinutes(2)).stream()
+                .filter(c -> c.id().equals(delivery.id())).toList();
+        deliveries.markStarted(claimed, clock.instant());
+        pauses.pause(world.admin(), world.lineA().id(), "炎上対応");
+
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        dispatcher.drain();
+        assertThat(status(delivery)).as("requeued: LINE recognises the retry").isEqualTo(DeliveryStatus.SCHEDULED);
+        clock.advance(Duration.ofMinutes(5));
+        pauses.resume(world.admin(), world.lineA().id());
+
+        assertThat(status(delivery)).as("its request had started, so it may already be out")
+                .isEqualTo(DeliveryStatus.UNCERTAIN);
+    }
+
+    @Test
     void aLineDeliveryWhoseAnswerWasLostIsUncertainNotFailedWhenALaterAttemptIsRefused() {
         World world = data.world();
         Delivery delivery = only(data.approvedPost(world, "応答が失われた後に拒否", null, world.lineA()));
@@ -198,7 +234,8 @@ class DispatcherIntegrationTest extends IntegrationTest {
     void givesUpAfterTheLastAttempt() {
         World world = data.world();
         Delivery delivery = only(data.approvedPost(world, "ずっと障害", null, world.lineA()));
-        answer(delivery, aResponse().withStatus(503));
+        // refused before anything is made (a server error might have made it: that one ends UNCERTAIN, tested above)
+        answer(delivery, aResponse().withStatus(429).withBody("{\"message\":\"The API rate limit has been exceeded.\"}"));
 
         for (int attempt = 0; attempt < 6; attempt++) {
             dispatcher.drain();
@@ -255,7 +292,7 @@ class DispatcherIntegrationTest extends IntegrationTest {
         World world = data.world();
         Instant at = clock.instant().plus(Duration.ofHours(1));
         Delivery delivery = only(data.approvedPost(world, "予定時刻は変わらない", at, world.lineA()));
-        answer(delivery, aResponse().withStatus(503));
+        answer(delivery, aResponse().withStatus(429).withBody("{\"message\":\"The API rate limit has been exceeded.\"}"));
         clock.set(at);
         dispatcher.drain();
         assertThat(status(delivery)).isEqualTo(DeliveryStatus.SCHEDULED);
