@@ -1,7 +1,7 @@
 package org.kohogateway.gateway.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kohogateway.gateway.testing.Browser.location;
+import static org.kohogateway.gateway.testing.PageSession.location;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -20,7 +20,7 @@ import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
-import org.kohogateway.gateway.testing.Browser;
+import org.kohogateway.gateway.testing.PageSession;
 import org.kohogateway.gateway.testing.IdentityProviderStub;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
@@ -42,14 +42,14 @@ class CityLoginIntegrationTest extends IntegrationTest {
 
     @Test
     void theLoginPageOffersTheCityLogin() {
-        assertThat(new Browser(port, clock).get("/login").body()).contains("href=\"/oauth2/authorization/city\"")
-                .contains("市の職員アカウントでログイン");
+        assertThat(PageSession.browser(port, clock).get("/login").body())
+                .contains("href=\"/oauth2/authorization/city\"").contains("市の職員アカウントでログイン");
     }
 
     @Test
     void aKnownStaffMemberLogsInAndTheirRolesAndDepartmentFollowTheGroups() {
         World world = data.world();
-        Browser browser = new Browser(port, clock);
+        PageSession browser = PageSession.browser(port, clock);
         String subject = "sub-" + TestData.unique();
         HttpResponse<String> done = loginThroughProvider(browser, Map.of("preferred_username", world.poster(),
                 "sub", subject, "groups", List.of("all-staff", "sns-approvers", "sns-posters"),
@@ -67,8 +67,8 @@ class CityLoginIntegrationTest extends IntegrationTest {
         assertThat(audit.find(AuditQuery.forSubject("STAFF", world.poster())).getFirst().detail()).contains("APPROVER")
                 .contains(world.departmentB().code());
 
-        loginThroughProvider(new Browser(port, clock), Map.of("preferred_username", world.poster(), "sub", subject,
-                "groups", List.of("sns-approvers", "sns-posters"), "department", world.departmentB().code()));
+        loginThroughProvider(PageSession.browser(port, clock), Map.of("preferred_username", world.poster(), "sub",
+                subject, "groups", List.of("sns-approvers", "sns-posters"), "department", world.departmentB().code()));
         assertThat(audit.find(AuditQuery.forSubject("STAFF", world.poster()))).as("nothing changed, nothing audited")
                 .hasSize(2);
     }
@@ -76,7 +76,7 @@ class CityLoginIntegrationTest extends IntegrationTest {
     @Test
     void unknownPeopleAndPeopleInNoMappedGroupAreRefusedWithAClearMessage() {
         World world = data.world();
-        Browser browser = new Browser(port, clock);
+        PageSession browser = PageSession.browser(port, clock);
         HttpResponse<String> unknown = loginThroughProvider(browser, Map.of("preferred_username",
                 "stranger-" + TestData.unique(), "groups", List.of("sns-posters"), "department",
                 world.departmentA().code()));
@@ -100,7 +100,7 @@ class CityLoginIntegrationTest extends IntegrationTest {
     @Test
     void anAdminComingThroughTheProviderStillOwesTheSecondFactor() {
         World world = data.world();
-        Browser browser = new Browser(port, clock);
+        PageSession browser = PageSession.browser(port, clock);
         HttpResponse<String> done = loginThroughProvider(browser, Map.of("preferred_username", world.admin(),
                 "groups", List.of("sns-admins"), "department", world.departmentA().code()));
         assertThat(location(done)).endsWith("/login/totp/enrol");
@@ -113,17 +113,17 @@ class CityLoginIntegrationTest extends IntegrationTest {
     void staffAreMatchedOnTheStoredIssuerAndSubjectNotOnTheUsernameClaim() {
         World world = data.world();
         String subject = "sub-" + TestData.unique();
-        Browser first = new Browser(port, clock);
+        PageSession first = PageSession.browser(port, clock);
         assertThat(location(loginThroughProvider(first, Map.of("preferred_username", world.poster(), "sub", subject,
                 "groups", List.of("sns-posters"), "department", world.departmentA().code())))).endsWith("/");
 
-        HttpResponse<String> otherSubject = loginThroughProvider(new Browser(port, clock), Map.of("preferred_username",
-                world.poster(), "sub", "someone-else-" + TestData.unique(), "groups", List.of("sns-posters"),
-                "department", world.departmentA().code()));
+        HttpResponse<String> otherSubject = loginThroughProvider(PageSession.browser(port, clock),
+                Map.of("preferred_username", world.poster(), "sub", "someone-else-" + TestData.unique(), "groups",
+                        List.of("sns-posters"), "department", world.departmentA().code()));
         assertThat(location(otherSubject)).as("the username claim alone is not the person")
                 .endsWith("/login?oidc=identity_mismatch");
 
-        Browser renamed = new Browser(port, clock);
+        PageSession renamed = PageSession.browser(port, clock);
         HttpResponse<String> claimsAnotherName = loginThroughProvider(renamed, Map.of("preferred_username",
                 world.approver(), "sub", subject, "groups", List.of("sns-posters"),
                 "department", world.departmentA().code()));
@@ -136,7 +136,7 @@ class CityLoginIntegrationTest extends IntegrationTest {
     @Test
     void rolesFollowTheGroupsOnlyAfterTheSecondFactor() {
         World world = data.world();
-        Browser browser = new Browser(port, clock);
+        PageSession browser = PageSession.browser(port, clock);
         HttpResponse<String> done = loginThroughProvider(browser, Map.of("preferred_username", world.auditor(),
                 "groups", List.of("sns-admins"), "department", world.departmentA().code()));
 
@@ -149,7 +149,7 @@ class CityLoginIntegrationTest extends IntegrationTest {
     @Test
     void theProviderNeverMakesAnAdminADecider() {
         World world = data.world();
-        HttpResponse<String> both = loginThroughProvider(new Browser(port, clock), Map.of("preferred_username",
+        HttpResponse<String> both = loginThroughProvider(PageSession.browser(port, clock), Map.of("preferred_username",
                 world.approver(), "groups", List.of("sns-admins", "sns-approvers"),
                 "department", world.departmentA().code()));
 
@@ -159,7 +159,7 @@ class CityLoginIntegrationTest extends IntegrationTest {
 
     @Test
     void aCallbackWithAForgedStateIsRefused() {
-        Browser browser = new Browser(port, clock);
+        PageSession browser = PageSession.browser(port, clock);
         Map<String, String> request = query(URI.create(location(browser.get("/oauth2/authorization/city"))));
         IdentityProviderStub.shared().willIssue("forged", request.get("nonce"), Map.of("preferred_username", "x",
                 "groups", List.of("sns-posters")));
@@ -169,7 +169,7 @@ class CityLoginIntegrationTest extends IntegrationTest {
     }
 
     /** Goes to the provider, and comes back from it with a code the provider will exchange for these claims. */
-    private static HttpResponse<String> loginThroughProvider(Browser browser, Map<String, Object> claims) {
+    private static HttpResponse<String> loginThroughProvider(PageSession browser, Map<String, Object> claims) {
         HttpResponse<String> toProvider = browser.get("/oauth2/authorization/city");
         URI authorize = URI.create(location(toProvider));
         assertThat(authorize.toString()).startsWith(IdentityProviderStub.shared().issuer() + "/authorize");

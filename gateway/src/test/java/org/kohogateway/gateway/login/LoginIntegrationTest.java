@@ -1,7 +1,7 @@
 package org.kohogateway.gateway.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kohogateway.gateway.testing.Browser.location;
+import static org.kohogateway.gateway.testing.PageSession.location;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import org.kohogateway.gateway.audit.AuditEntry;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.testing.Api;
-import org.kohogateway.gateway.testing.Browser;
+import org.kohogateway.gateway.testing.PageSession;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.staff.Department;
@@ -54,20 +54,21 @@ class LoginIntegrationTest extends IntegrationTest {
     @Test
     void theLoginFormLocksAfterFiveFailuresAndOpensAgainOnceTheLockHasRunOut() {
         People world = people();
-        Browser browser = browser();
+        PageSession browser = browser();
         for (int i = 1; i <= 4; i++) {
-            assertThat(location(browser.login(world.poster(), "wrong-" + i))).as("failure " + i).endsWith("/login?error");
+            assertThat(location(browser.postLogin(world.poster(), "wrong-" + i))).as("failure " + i)
+                    .endsWith("/login?error");
         }
-        assertThat(location(browser.login(world.poster(), "wrong-5"))).endsWith("/login?locked");
-        assertThat(location(browser.login(world.poster(), TestData.PASSWORD))).as("even the right password")
+        assertThat(location(browser.postLogin(world.poster(), "wrong-5"))).endsWith("/login?locked");
+        assertThat(location(browser.postLogin(world.poster(), TestData.PASSWORD))).as("even the right password")
                 .endsWith("/login?locked");
         assertThat(browser.get("/login?locked").body()).contains(LOCKED_JA);
         assertThat(browser.get("/login?locked&lang=en").body()).contains(LOCKED_EN);
 
         clock.advance(Duration.ofMinutes(14));
-        assertThat(location(browser.login(world.poster(), TestData.PASSWORD))).endsWith("/login?locked");
+        assertThat(location(browser.postLogin(world.poster(), TestData.PASSWORD))).endsWith("/login?locked");
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertThat(location(browser.login(world.poster(), TestData.PASSWORD))).doesNotContain("/login");
+        assertThat(location(browser.postLogin(world.poster(), TestData.PASSWORD))).doesNotContain("/login");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
 
         assertThat(audit.find(AuditQuery.forSubject("LOGIN", world.poster()))).singleElement()
@@ -117,14 +118,14 @@ class LoginIntegrationTest extends IntegrationTest {
     void anUnknownUsernameGetsTheSameAnswersAsAWrongPasswordIncludingTheLock() {
         People world = people();
         String nobody = "nobody-" + TestData.unique();
-        Browser browser = browser();
+        PageSession browser = browser();
         for (int i = 1; i <= 4; i++) {
-            String unknown = location(browser.login(nobody, "x"));
-            String wrongPassword = location(browser.login(world.auditor(), "x"));
+            String unknown = location(browser.postLogin(nobody, "x"));
+            String wrongPassword = location(browser.postLogin(world.auditor(), "x"));
             assertThat(unknown).isEqualTo(wrongPassword).endsWith("/login?error");
         }
-        assertThat(location(browser.login(nobody, "x"))).endsWith("/login?locked");
-        assertThat(location(browser.login(world.auditor(), "x"))).endsWith("/login?locked");
+        assertThat(location(browser.postLogin(nobody, "x"))).endsWith("/login?locked");
+        assertThat(location(browser.postLogin(world.auditor(), "x"))).endsWith("/login?locked");
 
         Api.Response unknownBasic = new Api(port, "nobody-" + TestData.unique(), "x").get("/api/me");
         Api.Response wrongBasic = new Api(port, world.poster(), "x").get("/api/me");
@@ -158,8 +159,8 @@ class LoginIntegrationTest extends IntegrationTest {
     @Test
     void anAdminWithoutASecondFactorIsMadeToEnrolBeforeReachingAnyPage() {
         People world = people();
-        Browser browser = browser();
-        assertThat(location(browser.login(world.admin(), TestData.PASSWORD))).endsWith("/login/totp/enrol");
+        PageSession browser = browser();
+        assertThat(location(browser.postLogin(world.admin(), TestData.PASSWORD))).endsWith("/login/totp/enrol");
         for (String page : new String[] {"/", "/admin/accounts", "/audit", "/posts", "/login/totp"}) {
             HttpResponse<String> held = browser.get(page);
             assertThat(held.statusCode()).as(page).isEqualTo(302);
@@ -168,13 +169,13 @@ class LoginIntegrationTest extends IntegrationTest {
         String enrolment = browser.get("/login/totp/enrol").body();
         assertThat(enrolment).contains("管理者は二段階認証が必須です").contains("otpauth://totp/Koho%20Gateway:"
                 + world.admin() + "?secret=");
-        byte[] secret = Browser.secretOn(enrolment);
+        byte[] secret = PageSession.secretOn(enrolment);
 
-        HttpResponse<String> wrong = browser.submit(enrolment, "/login/totp/enrol", "code=" + wrongCode(secret));
+        HttpResponse<String> wrong = browser.postOn(enrolment, "/login/totp/enrol", "code=" + wrongCode(secret));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("確認コードが違うか");
-        assertThat(Browser.secretOn(wrong.body())).as("the same secret, shown again").isEqualTo(secret);
-        HttpResponse<String> done = browser.submit(wrong.body(), "/login/totp/enrol",
+        assertThat(PageSession.secretOn(wrong.body())).as("the same secret, shown again").isEqualTo(secret);
+        HttpResponse<String> done = browser.postOn(wrong.body(), "/login/totp/enrol",
                 "code=" + Totp.code(secret, clock.instant()));
         assertThat(location(done)).doesNotContain("/login");
         assertThat(browser.get("/admin/accounts").statusCode()).isEqualTo(200);
@@ -191,12 +192,12 @@ class LoginIntegrationTest extends IntegrationTest {
     @Test
     void theSecondStepRefusesWrongAndReusedCodesAndAcceptsAFreshOne() {
         People world = people();
-        Browser first = browser();
-        first.login(world.admin(), TestData.PASSWORD);
+        PageSession first = browser();
+        first.postLogin(world.admin(), TestData.PASSWORD);
         byte[] secret = first.enrol();
 
-        Browser browser = browser();
-        assertThat(location(browser.login(world.admin(), TestData.PASSWORD))).endsWith("/login/totp");
+        PageSession browser = browser();
+        assertThat(location(browser.postLogin(world.admin(), TestData.PASSWORD))).endsWith("/login/totp");
         assertThat(location(browser.get("/admin/accounts"))).endsWith("/login/totp");
         HttpResponse<String> reused = browser.code(secret);
         assertThat(reused.statusCode()).as("the code used to enrol, in the same step").isEqualTo(400);
@@ -206,35 +207,35 @@ class LoginIntegrationTest extends IntegrationTest {
         assertThat(location(browser.code(fresh))).doesNotContain("/login");
         assertThat(browser.get("/admin/accounts").statusCode()).isEqualTo(200);
 
-        Browser other = browser();
-        other.login(world.admin(), TestData.PASSWORD);
+        PageSession other = browser();
+        other.postLogin(world.admin(), TestData.PASSWORD);
         assertThat(other.code(fresh).statusCode()).as("accepted once, never twice").isEqualTo(400);
     }
 
     @Test
     void wrongCodesCountTowardsTheLockAndTheLockEndsTheHalfDoneLogin() {
         People world = people();
-        Browser enrolling = browser();
-        enrolling.login(world.admin(), TestData.PASSWORD);
+        PageSession enrolling = browser();
+        enrolling.postLogin(world.admin(), TestData.PASSWORD);
         byte[] secret = enrolling.enrol();
         clock.advance(Duration.ofSeconds(Totp.PERIOD));
         String wrong = wrongCode(secret);
 
-        Browser browser = browser();
-        browser.login(world.admin(), TestData.PASSWORD);
+        PageSession browser = browser();
+        browser.postLogin(world.admin(), TestData.PASSWORD);
         for (int i = 0; i < 4; i++) {
             assertThat(browser.code(wrong).statusCode()).isEqualTo(400);
         }
         assertThat(location(browser.code(wrong))).endsWith("/login?locked");
         assertThat(location(browser.get("/"))).as("signed out").endsWith("/login");
-        assertThat(location(browser.login(world.admin(), TestData.PASSWORD))).endsWith("/login?locked");
+        assertThat(location(browser.postLogin(world.admin(), TestData.PASSWORD))).endsWith("/login?locked");
     }
 
     @Test
     void anyoneMayEnrolAndThenHttpBasicNeedsTheCodeInXTotpUntilAnAdminResetsIt() {
         People world = people();
-        Browser browser = browser();
-        assertThat(location(browser.login(world.poster(), TestData.PASSWORD))).doesNotContain("/login");
+        PageSession browser = browser();
+        assertThat(location(browser.postLogin(world.poster(), TestData.PASSWORD))).doesNotContain("/login");
         String optional = browser.get("/login/totp/enrol").body();
         assertThat(optional).doesNotContain("管理者は二段階認証が必須です");
         byte[] secret = browser.enrol();
@@ -252,8 +253,8 @@ class LoginIntegrationTest extends IntegrationTest {
         assertThat(replayed.json().get("detail").asString()).contains("すでに使われています");
 
         clock.advance(Duration.ofSeconds(Totp.PERIOD));
-        Browser again = browser();
-        assertThat(location(again.login(world.poster(), TestData.PASSWORD))).endsWith("/login/totp");
+        PageSession again = browser();
+        assertThat(location(again.postLogin(world.poster(), TestData.PASSWORD))).endsWith("/login/totp");
         assertThat(location(again.code(secret))).doesNotContain("/login");
 
         assertThat(basic(world.poster()).send("DELETE", "/api/staff/" + world.poster() + "/totp", null).status())
@@ -328,7 +329,7 @@ class LoginIntegrationTest extends IntegrationTest {
         return username;
     }
 
-    private Browser browser() {
-        return new Browser(port, clock);
+    private PageSession browser() {
+        return PageSession.browser(port, clock);
     }
 }

@@ -1,7 +1,7 @@
 package org.kohogateway.gateway.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kohogateway.gateway.testing.Browser.location;
+import static org.kohogateway.gateway.testing.PageSession.location;
 
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -11,7 +11,6 @@ import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
-import org.kohogateway.gateway.testing.Browser;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.PageSession;
 import org.kohogateway.gateway.testing.TestData;
@@ -36,16 +35,16 @@ class ResetEndsSessionsIntegrationTest extends IntegrationTest {
                 Set.of(Role.POSTER));
         String admin = staff.addStaff("admin-" + n, "admin-" + n, TestData.PASSWORD, department.id(),
                 Set.of(Role.ADMIN)).username();
-        Browser before = new Browser(port, clock);
-        assertThat(location(before.login(poster.username(), TestData.PASSWORD))).doesNotContain("/login");
+        PageSession before = PageSession.browser(port, clock);
+        assertThat(location(before.postLogin(poster.username(), TestData.PASSWORD))).doesNotContain("/login");
         assertThat(before.get("/").statusCode()).isEqualTo(200);
 
         assertThat(api(admin).post("/api/staff/" + poster.id() + "/password",
                 "{\"password\":\"" + NEW_PASSWORD + "\"}").status()).isEqualTo(204);
 
         assertThat(location(before.get("/"))).as("the session from before the reset").endsWith("/login");
-        Browser after = new Browser(port, clock);
-        assertThat(location(after.login(poster.username(), NEW_PASSWORD))).doesNotContain("/login");
+        PageSession after = PageSession.browser(port, clock);
+        assertThat(location(after.postLogin(poster.username(), NEW_PASSWORD))).doesNotContain("/login");
         assertThat(after.get("/").statusCode()).as("a login with the new password stays").isEqualTo(200);
         assertThat(after.get("/").statusCode()).isEqualTo(200);
     }
@@ -58,16 +57,16 @@ class ResetEndsSessionsIntegrationTest extends IntegrationTest {
                 Set.of(Role.POSTER)).username();
         String admin = staff.addStaff("admin-" + n, "admin-" + n, TestData.PASSWORD, department.id(),
                 Set.of(Role.ADMIN)).username();
-        Browser before = new Browser(port, clock);
-        assertThat(location(before.login(poster, TestData.PASSWORD))).doesNotContain("/login");
+        PageSession before = PageSession.browser(port, clock);
+        assertThat(location(before.postLogin(poster, TestData.PASSWORD))).doesNotContain("/login");
         before.enrol();
         assertThat(before.get("/").statusCode()).isEqualTo(200);
 
         assertThat(api(admin).send("DELETE", "/api/staff/" + poster + "/totp", null).status()).isEqualTo(204);
 
         assertThat(location(before.get("/"))).as("the session from before the reset").endsWith("/login");
-        Browser after = new Browser(port, clock);
-        assertThat(location(after.login(poster, TestData.PASSWORD))).doesNotContain("/login");
+        PageSession after = PageSession.browser(port, clock);
+        assertThat(location(after.postLogin(poster, TestData.PASSWORD))).doesNotContain("/login");
         assertThat(after.get("/").statusCode()).isEqualTo(200);
     }
 

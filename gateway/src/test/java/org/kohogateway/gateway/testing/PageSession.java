@@ -12,7 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,21 +23,31 @@ import java.util.regex.Pattern;
 import org.kohogateway.gateway.login.Totp;
 
 /**
- * One person's browser session on the pages, over real HTTP: form login, pages, and forms sent with the CSRF token of
- * the page they are on (or deliberately without it).
+ * One person's browser session on the pages, over real HTTP: cookies kept, redirects not followed unless said so,
+ * form login (in one call, or step by step with the TOTP code computed from the secret and the session's clock), pages,
+ * and forms sent with the CSRF token of the page they are on (or deliberately without it).
  */
 public final class PageSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern SECRET = Pattern.compile("<code id=\"secret\">([A-Z2-7]+)</code>");
 
     /** Second-factor secrets enrolled through this helper, and the last TOTP step each person used. */
     private static final Map<String, byte[]> SECRETS = new ConcurrentHashMap<>();
     private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
 
     private final int port;
+    private final Clock clock;
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private String csrfToken;
 
-    private PageSession(int port) {
+    private PageSession(int port, Clock clock) {
         this.port = port;
+        this.clock = clock;
+    }
+
+    private PageSession(int port) {
+        this(port, Clock.systemUTC());
     }
 
     /** Signs in through the login form; fails the test if the login is refused. */
@@ -52,23 +62,29 @@ public final class PageSession {
         return new PageSession(port);
     }
 
+    /**
+     * A browser that has not signed in, for logging in step by step ({@link #postLogin}, {@link #enrol},
+     * {@link #code}): the TOTP codes it types are those of {@code clock}'s time.
+     */
+    public static PageSession browser(int port, Clock clock) {
+        return new PageSession(port, clock);
+    }
+
     /** Whether the login form accepts these credentials. */
     public static boolean canLogin(int port, String username, String password) {
         return new PageSession(port).tryLogin(username, password);
     }
 
     private boolean tryLogin(String username, String password) {
-        String token = csrf(get("/login").body());
-        HttpResponse<String> answer = send(form("/login", "username=" + enc(username) + "&password=" + enc(password)
-                + "&_csrf=" + enc(token)));
-        String next = answer.headers().firstValue("Location").orElse("");
+        HttpResponse<String> answer = postLogin(username, password);
+        String next = location(answer);
         if (answer.statusCode() != 302 || next.contains("error") || next.contains("locked")) {
             return false;
         }
         if (next.endsWith("/login/totp/enrol")) {
             // an ADMIN sets up the second factor first, with the code an authenticator app would show
             String page = page("/login/totp/enrol");
-            byte[] secret = Browser.secretOn(page);
+            byte[] secret = secretOn(page);
             SECRETS.put(username, secret);
             return secondFactor("/login/totp/enrol", page, username, secret);
         }
@@ -85,10 +101,51 @@ public final class PageSession {
      * ahead, so two logins within 30 s still pass).
      */
     private boolean secondFactor(String path, String page, String username, byte[] secret) {
-        long step = Math.max(Totp.step(Instant.now()), LAST_STEP.getOrDefault(username, Long.MIN_VALUE) + 1);
+        long step = Math.max(Totp.step(clock.instant()), LAST_STEP.getOrDefault(username, Long.MIN_VALUE) + 1);
         LAST_STEP.put(username, step);
-        HttpResponse<String> done = send(form(path, "code=" + Totp.code(secret, step) + "&_csrf=" + enc(csrf(page))));
-        return done.statusCode() == 302 && !done.headers().firstValue("Location").orElse("").contains("/login");
+        HttpResponse<String> done = postOn(page, path, "code=" + Totp.code(secret, step));
+        return done.statusCode() == 302 && !location(done).contains("/login");
+    }
+
+    /** The login form; the answer is the redirect (its {@code Location} says what happened). */
+    public HttpResponse<String> postLogin(String username, String password) {
+        return post("/login", "/login", "username=" + enc(username) + "&password=" + enc(password));
+    }
+
+    /** Sets up the second factor on the enrolment page with the secret it shows; returns that secret. */
+    public byte[] enrol() {
+        // each visit of the enrolment page makes a new secret: read it and post from the same page
+        String page = get("/login/totp/enrol").body();
+        byte[] secret = secretOn(page);
+        HttpResponse<String> done = postOn(page, "/login/totp/enrol", "code=" + Totp.code(secret, clock.instant()));
+        if (done.statusCode() != 302) {
+            throw new IllegalStateException("enrolment refused: " + done.statusCode());
+        }
+        return secret;
+    }
+
+    /** Types the code of the clock's current step into the second-factor page. */
+    public HttpResponse<String> code(byte[] secret) {
+        return code(Totp.code(secret, clock.instant()));
+    }
+
+    /** Types this code into the second-factor page; the answer is not followed. */
+    public HttpResponse<String> code(String code) {
+        return post("/login/totp", "/login/totp", "code=" + enc(code));
+    }
+
+    /** The second-factor secret shown on an enrolment page. */
+    public static byte[] secretOn(String enrolmentPage) {
+        Matcher m = SECRET.matcher(enrolmentPage);
+        if (!m.find()) {
+            throw new IllegalStateException("no secret on the page");
+        }
+        return Totp.fromBase32(m.group(1));
+    }
+
+    /** Where a redirect leads ({@code ""} if the answer is none). */
+    public static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElse("");
     }
 
     public HttpResponse<String> get(String path) {
@@ -107,8 +164,20 @@ public final class PageSession {
      * outcome, or the rendered form with its error.
      */
     public HttpResponse<String> submit(String formPage, String path, String body) {
-        String token = csrf(page(formPage));
-        return follow(send(form(path, body + "&_csrf=" + enc(token))));
+        return follow(postOn(page(formPage), path, body));
+    }
+
+    /** Posts a form with the CSRF token of the page {@code from}, fetched first; the answer is not followed. */
+    public HttpResponse<String> post(String from, String path, String body) {
+        return postOn(get(from).body(), path, body);
+    }
+
+    /**
+     * Posts a form with the CSRF token of a page already fetched (whose content must not change); the answer is not
+     * followed.
+     */
+    public HttpResponse<String> postOn(String html, String path, String body) {
+        return send(form(path, body + "&_csrf=" + enc(csrf(html))));
     }
 
     private HttpResponse<String> follow(HttpResponse<String> response) {
@@ -187,14 +256,7 @@ public final class PageSession {
 
     /** GETs a download as bytes. */
     public HttpResponse<byte[]> download(String path) {
-        try {
-            return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The error shown on one form ({@code <p id="form-error">}, from {@code layout :: formError}). */
@@ -218,8 +280,12 @@ public final class PageSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return browser.send(request, HttpResponse.BodyHandlers.ofString());
+            return browser.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -229,7 +295,7 @@ public final class PageSession {
     }
 
     private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        Matcher m = CSRF.matcher(html);
         assertThat(m.find()).as("page carries a CSRF token").isTrue();
         return m.group(1);
     }

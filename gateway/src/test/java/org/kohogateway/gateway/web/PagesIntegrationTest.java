@@ -33,8 +33,8 @@ import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.SendLog;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.kohogateway.gateway.testing.Browser;
 import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.PageSession;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.kohogateway.gateway.testing.TestData;
 
@@ -435,7 +435,7 @@ class PagesIntegrationTest extends IntegrationTest {
         if (next.endsWith("/login/totp/enrol")) {
             // an ADMIN sets up the second factor before any page, with the code an authenticator app would show
             String page = browser.send(get("/login/totp/enrol"), HttpResponse.BodyHandlers.ofString()).body();
-            String code = Totp.code(Browser.secretOn(page), clock.instant());
+            String code = Totp.code(PageSession.secretOn(page), clock.instant());
             HttpResponse<String> enrolled = browser.send(form("/login/totp/enrol", "code=" + code + "&_csrf="
                     + enc(csrf(page))), HttpResponse.BodyHandlers.ofString());
             assertThat(enrolled.headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
