@@ -41,24 +41,37 @@ class ModularityTest {
 
     /**
      * The Documenter lists a diagram's relations and a canvas's types in no fixed order; each run of such lines sorted,
-     * a document changes only when the code does.
+     * a document changes only when the code does. In a canvas the first item of a list opens its table cell
+     * ({@code |* …}): it is sorted with the others and the cell opens on whichever comes first.
      */
     private static void sortRuns(Path document, String item) throws IOException {
-        List<String> lines = Files.readAllLines(document);
         List<String> sorted = new ArrayList<>();
         List<String> run = new ArrayList<>();
-        for (String line : lines) {
-            if (line.startsWith(item)) {
-                run.add(line);
+        boolean opensCell = false;
+        for (String line : Files.readAllLines(document)) {
+            boolean first = run.isEmpty() && line.startsWith("|" + item);
+            if (first || !run.isEmpty() && line.startsWith(item)) {
+                opensCell |= first;
+                run.add(first ? line.substring(1) : line);
                 continue;
             }
-            run.sort(null);
-            sorted.addAll(run);
-            run.clear();
-            sorted.add(line);
+            flush(run, opensCell, sorted);
+            opensCell = false;
+            if (line.startsWith(item)) {
+                run.add(line);
+            } else {
+                sorted.add(line);
+            }
         }
-        run.sort(null);
-        sorted.addAll(run);
+        flush(run, opensCell, sorted);
         Files.write(document, sorted);
+    }
+
+    private static void flush(List<String> run, boolean opensCell, List<String> into) {
+        run.sort(null);
+        for (int i = 0; i < run.size(); i++) {
+            into.add(i == 0 && opensCell ? "|" + run.get(i) : run.get(i));
+        }
+        run.clear();
     }
 }
