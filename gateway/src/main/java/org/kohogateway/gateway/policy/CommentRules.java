@@ -65,14 +65,36 @@ final class CommentRules {
         for (Extractor.Entity mention : MENTIONS.get().extractMentionedScreennamesWithIndices(text.normalized)) {
             boolean inLink = links.stream()
                     .anyMatch(l -> l.start() <= mention.getStart() && mention.getStart() < l.end());
-            if (!inLink && !own.contains(mention.getValue().toLowerCase(Locale.ROOT))) {
+            int handleEnd = handleEnd(text.normalized, mention.getEnd(), target.platform());
+            String handle = text.normalized.substring(mention.getStart() + 1, handleEnd).toLowerCase(Locale.ROOT);
+            if (!inLink && !own.contains(handle)) {
                 int start = text.originalStart(mention.getStart());
-                int end = text.originalEnd(mention.getEnd());
+                int end = text.originalEnd(handleEnd);
                 comments.add(new Finding(RuleId.NO_REPLY, start, end, target.accountId(),
                         List.of(text.original.substring(start, end), "MENTION")));
             }
         }
         return comments;
+    }
+
+    /**
+     * Where a mention's handle ends on this platform. twitter-text reads handles the X way, which stop at a dot;
+     * Instagram and Facebook handles may hold dots ({@code @gotsu.official}), so there the handle runs on through them
+     * (a dot at its end is the sentence's).
+     */
+    private static int handleEnd(String text, int xEnd, Platform platform) {
+        if (platform != Platform.INSTAGRAM && platform != Platform.FACEBOOK) {
+            return xEnd;
+        }
+        int end = xEnd;
+        while (end < text.length() && (text.charAt(end) == '.' || text.charAt(end) == '_'
+                || Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) < 0x80)) {
+            end++;
+        }
+        while (end > xEnd && text.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end;
     }
 
     /** A page on a city domain, or a post by one of the city's own accounts: not someone else's (§6-③, §6-④). */

@@ -95,6 +95,17 @@ class StructuredRulesTest {
         c.add(Arguments.of(RuleId.NO_REPLY, true, "the city's X handle is not its Instagram handle",
                 new Candidate("@gotsu_city をフォロー", List.of(), List.of(IMAGE), null, null, false, false, null,
                         List.of(new Candidate.Target(6, Platform.INSTAGRAM, ReplyPolicy.NO_REPLIES)), null, HANDLES)));
+        // Instagram (and Facebook) handles may hold dots, which X's do not: the whole handle is the city's or not
+        Map<Platform, Set<String>> dotted = Map.of(Platform.INSTAGRAM, Set.of("gotsu.official"));
+        Candidate.Target instagramNoReply = new Candidate.Target(7, Platform.INSTAGRAM, ReplyPolicy.NO_REPLIES);
+        c.add(Arguments.of(RuleId.NO_REPLY, false, "the city's dotted Instagram handle",
+                new Candidate("@gotsu.official をフォローしてください。", List.of(), List.of(IMAGE), null, null, false,
+                        false, null, List.of(instagramNoReply), null, dotted)));
+        for (String text : List.of("@gotsu さんの写真", "@gotsu.official.fan さんの写真", "@other.user さんの写真")) {
+            c.add(Arguments.of(RuleId.NO_REPLY, true, "another Instagram account: " + text,
+                    new Candidate(text, List.of(), List.of(IMAGE), null, null, false, false, null,
+                            List.of(instagramNoReply), null, dotted)));
+        }
         c.add(Arguments.of(RuleId.NO_REPLY, false, "account allows replies",
                 new Candidate("返信", List.of(), List.of(), reply, null, false, false, null, List.of(X_REPLIES))));
         c.add(Arguments.of(RuleId.NO_REPLY, false, "not a reply",
