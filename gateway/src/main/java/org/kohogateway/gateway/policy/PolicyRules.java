@@ -39,6 +39,7 @@ public class PolicyRules {
         LinkRules.check(text, candidate, snapshot, findings);
         PersonalDataRules.check(text, snapshot, findings);
         ContentRules.check(text, snapshot, findings);
+        TemplateMarkers.check(text, findings);
         DateRules.check(text, candidate.publishAt() == null ? now : candidate.publishAt(), findings);
         findings.sort(Finding.ORDER);
         return List.copyOf(findings);

@@ -25,6 +25,8 @@ public enum RuleId {
     EMAIL_ADDRESS("§8-⑤", Severity.BLOCK),
     POSTAL_ADDRESS("§8-⑤", Severity.BLOCK),
     FUSEJI("§8-⑤", Severity.WARN),
+    /** A template's placeholder ({{時刻}}) or blank (○時○分) left unfilled: wrong information, so it blocks. */
+    TEMPLATE_MARKER_LEFT("§3-④", Severity.BLOCK),
     /** A date with the wrong weekday beside it (12月20日（土） when that day is a Sunday). */
     WEEKDAY_MISMATCH("§3-④", Severity.WARN),
     /** A day no calendar has (11月31日, 2月30日). */

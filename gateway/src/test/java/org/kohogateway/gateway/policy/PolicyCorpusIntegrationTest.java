@@ -50,7 +50,7 @@ class PolicyCorpusIntegrationTest extends IntegrationTest {
             Platform.FACEBOOK, "https://www.facebook.com/gotsu.city");
     private static final List<RuleId> TEXT_RULES = List.of(RuleId.URL_SHORTENER, RuleId.BLOCKED_SITE,
             RuleId.EXTERNAL_LINK, RuleId.PROHIBITED_CONTENT, RuleId.MY_NUMBER, RuleId.PHONE_NUMBER,
-            RuleId.EMAIL_ADDRESS, RuleId.POSTAL_ADDRESS, RuleId.FUSEJI, RuleId.WEEKDAY_MISMATCH,
+            RuleId.EMAIL_ADDRESS, RuleId.POSTAL_ADDRESS, RuleId.FUSEJI, RuleId.TEMPLATE_MARKER_LEFT, RuleId.WEEKDAY_MISMATCH,
             RuleId.IMPOSSIBLE_DATE, RuleId.PAST_DATE, RuleId.NO_REPLY, RuleId.QUOTE_OF_OTHERS);
 
     @Autowired
