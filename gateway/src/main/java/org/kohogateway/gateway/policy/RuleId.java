@@ -39,6 +39,12 @@ public enum RuleId {
      * Arguments: the link, then why in Japanese and in English.
      */
     LINK_NOT_ANSWERING("§3-④", Severity.WARN),
+    /**
+     * The same or nearly the same text to the same account within a window ({@code gateway.posting.near-duplicate-*}):
+     * platforms freeze accounts that repeat themselves, as X froze Hanamaki's in a flood. Found by the post module,
+     * which knows the other posts; the argument is the earlier post's id.
+     */
+    NEAR_DUPLICATE("platform", Severity.ACKNOWLEDGE),
     PLATFORM_LIMIT("platform", Severity.BLOCK),
     IMAGE_REQUIRED("platform", Severity.BLOCK),
     /** More images than the platform's connector can send: X none (text and links), Facebook and Instagram one. */

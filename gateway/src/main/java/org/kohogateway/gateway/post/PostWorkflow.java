@@ -54,12 +54,13 @@ public class PostWorkflow {
     private final PolicyRules rules;
     private final SourcePages sources;
     private final SafeFetch fetch;
+    private final NearDuplicates nearDuplicates;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PostWorkflow(Posts posts, OfficialAccounts accounts, StaffDirectory staff, PostingProperties properties,
-            PolicyRules rules, SourcePages sources, SafeFetch fetch, PlatformTransactionManager transactions,
-            Clock clock) {
+            PolicyRules rules, SourcePages sources, SafeFetch fetch, NearDuplicates nearDuplicates,
+            PlatformTransactionManager transactions, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.staff = staff;
@@ -67,6 +68,7 @@ public class PostWorkflow {
         this.rules = rules;
         this.sources = sources;
         this.fetch = fetch;
+        this.nearDuplicates = nearDuplicates;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -183,7 +185,18 @@ public class PostWorkflow {
     public List<Finding> findings(Post post) {
         List<Candidate.Target> targets = post.accountIds().stream().map(accounts::get)
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
-        return rules.check(candidate(post.content(), post.scheduledAt(), targets));
+        return withRepeats(rules.check(candidate(post.content(), post.scheduledAt(), targets)),
+                nearDuplicates.of(post.id().value(), post.content().text(), post.accountIds(), post.scheduledAt()));
+    }
+
+    private static List<Finding> withRepeats(List<Finding> findings, List<Finding> repeats) {
+        if (repeats.isEmpty()) {
+            return findings;
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(repeats);
+        all.sort(Finding.ORDER);
+        return List.copyOf(all);
     }
 
     /**
@@ -198,7 +211,8 @@ public class PostWorkflow {
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
         List<Candidate.Target> targets = noneTicked ? List.of() : targets(author, request.accountIds()).stream()
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
-        return rules.check(candidate(content, request.scheduledAt(), targets));
+        return withRepeats(rules.check(candidate(content, request.scheduledAt(), targets)), nearDuplicates.of(null,
+                content.text(), targets.stream().map(Candidate.Target::accountId).toList(), request.scheduledAt()));
     }
 
     /** @param publishAt the scheduled time, or null for "as soon as approved" */

@@ -37,6 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 // rate limits are exercised by their own tests; elsewhere they would only slow the suite down
                 "gateway.guards.per-minute.LINE=1000000", "gateway.guards.per-minute.X=1000000",
                 "gateway.guards.per-minute.FACEBOOK=1000000", "gateway.guards.per-minute.INSTAGRAM=1000000",
+                // tests send alike posts to one account on purpose ("marker #1", "marker #2"); repeats are
+                // exercised by NearDuplicatesIntegrationTest
+                "gateway.posting.near-duplicate-window=0s",
                 // tests deliver notifications when they choose (NotificationWorker.deliverDue()), to local receivers
                 "gateway.notifications.poll-interval=1h", "gateway.notifications.allow-http-localhost=true",
                 // receivers, feeds and source pages of the tests are WireMock servers on this machine
