@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailAuthenticationException;
@@ -115,7 +116,7 @@ class MailChannel {
         return data.get("accountName") == null ? message("notification.mail.everything") : text(data, "accountName");
     }
 
-    private String when(Object instant) {
+    private String when(@Nullable Object instant) {
         return instant == null ? message("notification.mail.asap")
                 : WHEN.format(Instant.parse(instant.toString()).atZone(CITY));
     }
