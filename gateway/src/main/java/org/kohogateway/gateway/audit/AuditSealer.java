@@ -41,9 +41,9 @@ class AuditSealer implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final SealProperties properties;
-    private ScheduledExecutorService timer;
+    private @Nullable ScheduledExecutorService timer;
     /** Touched by the sealing thread only. */
-    private Checkpoint pending;
+    private @Nullable Checkpoint pending;
     /** Every entry up to this seq is sealed or rolled back: until the sequence moves on, no checkpoint is needed. */
     private long settledThrough;
 

@@ -81,7 +81,7 @@ public class Dispatcher implements SmartLifecycle {
     private final GroupCommit<DeliveryOutcome, Boolean> outcomes;
     private final LeaseRenewal leases;
     private volatile boolean running;
-    private volatile Thread loop;
+    private volatile @Nullable Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
 
     Dispatcher(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors,

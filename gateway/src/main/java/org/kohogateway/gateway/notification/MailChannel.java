@@ -36,7 +36,7 @@ class MailChannel {
     private static final ZoneId CITY = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final JavaMailSender sender;
+    private final @Nullable JavaMailSender sender;
     private final NotificationProperties properties;
     private final MessageSource messages;
     private final JsonMapper json;

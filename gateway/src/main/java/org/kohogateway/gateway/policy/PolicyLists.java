@@ -42,7 +42,7 @@ public class PolicyLists {
     private final StaffDirectory staff;
     private final PolicyListChanges changes;
     private final Clock clock;
-    private volatile Snapshot snapshot;
+    private volatile @Nullable Snapshot snapshot;
 
     PolicyLists(JdbcClient jdbc, AuditTrail audit, StaffDirectory staff, PolicyListChanges changes, Clock clock) {
         this.jdbc = jdbc;
@@ -70,7 +70,7 @@ public class PolicyLists {
         return current;
     }
 
-    public record Entry(ListName list, String value, String reason) {
+    public record Entry(ListName list, String value, @Nullable String reason) {
     }
 
     @Transactional(readOnly = true)
@@ -82,7 +82,7 @@ public class PolicyLists {
     }
 
     /** What a change did: {@code applied} at once (a strengthening), or {@code pending} a second person. */
-    public record Outcome(Entry applied, @Nullable PolicyListChange pending) {
+    public record Outcome(@Nullable Entry applied, @Nullable PolicyListChange pending) {
 
         public boolean isPending() {
             return pending != null;
