@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Compares the text of a post as a platform shows it with the text the gateway published, for
  * {@link PlatformConnector#findRecent}. Used by the connectors; not meant for use outside this module.
@@ -31,7 +33,7 @@ public final class PostText {
      * @param onPlatform the post's text as the platform returned it
      * @param published  the text the gateway published ({@link Publication#text()}, with or without its links)
      */
-    public static boolean matches(String onPlatform, String published) {
+    public static boolean matches(@Nullable String onPlatform, String published) {
         if (onPlatform == null || published == null) {
             return false;
         }

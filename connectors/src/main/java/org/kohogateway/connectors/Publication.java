@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to publish for one delivery.
  *
@@ -21,7 +23,7 @@ import java.util.UUID;
  *                    "duplicate" on a later attempt is telling that an earlier attempt's post exists
  */
 public record Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies,
-        String replyTo, String quoteOf, int attempt) {
+        @Nullable String replyTo, @Nullable String quoteOf, int attempt) {
 
     public Publication {
         Objects.requireNonNull(deliveryKey, "deliveryKey");
@@ -35,7 +37,7 @@ public record Publication(UUID deliveryKey, String text, List<URI> links, List<U
 
     /** A first attempt. */
     public Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies,
-            String replyTo, String quoteOf) {
+            @Nullable String replyTo, @Nullable String quoteOf) {
         this(deliveryKey, text, links, mediaUrls, noReplies, replyTo, quoteOf, 1);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.graph.GraphResult.Kind;
 
 import com.restfb.json.Json;
@@ -75,7 +76,7 @@ final class GraphFailures {
      * @return the failure with a reason that may still contain the token (the caller redacts it)
      */
     static <T> GraphResult.Failed<T> classify(String platformName, Request request, RuntimeException failure,
-            GraphTransport.Exchange exchange) {
+            GraphTransport.@Nullable Exchange exchange) {
         if (exchange == null) {
             return withoutAnswer(platformName, failure);
         }
@@ -191,7 +192,7 @@ final class GraphFailures {
         return " (body starts: " + (oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine) + ")";
     }
 
-    private static <E extends Throwable> E find(Throwable failure, Class<E> type) {
+    private static <E extends Throwable> @Nullable E find(Throwable failure, Class<E> type) {
         List<Throwable> seen = new ArrayList<>();
         for (Throwable cause = failure; cause != null && !seen.contains(cause); cause = cause.getCause()) {
             seen.add(cause);

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import com.restfb.DebugHeaderInfo;
 import com.restfb.WebRequestor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RestFB's HTTP layer, replaced so that the connectors can tell what happened to a request.
@@ -98,11 +99,12 @@ final class GraphTransport implements WebRequestor {
 
     /** RestFB only asks for this to decorate its own exceptions, which the connectors do not use. */
     @Override
-    public DebugHeaderInfo getDebugHeaderInfo() {
+    public @Nullable DebugHeaderInfo getDebugHeaderInfo() {
         return null;
     }
 
-    private Response send(Request request, String method, String url, String contentType, String body) throws IOException {
+    private Response send(Request request, String method, String url, @Nullable String contentType, @Nullable String body)
+            throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(readTimeout)
                 .header("Accept", "application/json");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
@@ -88,7 +89,7 @@ public final class XConnector implements PlatformConnector {
     private final TwitterV2 v2;
     private final XFailures failures;
     /** The authenticated account's id, once {@link #findRecent} has asked X for it. */
-    private volatile Long userId;
+    private volatile @Nullable Long userId;
 
     public XConnector(XSettings settings) {
         this(settings, Clock.systemUTC());
@@ -290,7 +291,7 @@ public final class XConnector implements PlatformConnector {
         return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.strip());
     }
 
-    private static String nullToEmpty(String value) {
+    private static String nullToEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 }

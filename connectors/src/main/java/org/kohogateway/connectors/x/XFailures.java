@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
 import twitter4j.JSONArray;
 import twitter4j.JSONException;
 import twitter4j.JSONObject;
@@ -114,7 +115,7 @@ final class XFailures {
                 : Optional.empty();
     }
 
-    private static OptionalLong epochSeconds(String header) {
+    private static OptionalLong epochSeconds(@Nullable String header) {
         String value = trim(header);
         return value != null && value.matches("\\d{1,12}") ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
     }
@@ -122,7 +123,7 @@ final class XFailures {
     /** The fields of X's error answers: v2 problem details ({@code title}, {@code detail}, {@code errors[].message}) or v1.1 {@code errors[].message}. */
     private record ErrorBody(String title, String detail, String firstError, String raw) {
 
-        static ErrorBody parse(String body) {
+        static ErrorBody parse(@Nullable String body) {
             String raw = body == null ? "" : body.strip();
             if (raw.startsWith("{")) {
                 try {
@@ -165,7 +166,7 @@ final class XFailures {
         }
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         if (message == null) {
             return "(no detail)";
         }
@@ -173,7 +174,7 @@ final class XFailures {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
-    private static String trim(String value) {
+    private static @Nullable String trim(@Nullable String value) {
         return value == null ? null : value.trim();
     }
 }

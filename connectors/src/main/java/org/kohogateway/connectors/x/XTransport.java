@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import org.jspecify.annotations.Nullable;
 import twitter4j.HttpClient;
 import twitter4j.HttpClientConfiguration;
 import twitter4j.HttpParameter;
@@ -257,7 +258,7 @@ final class XTransport implements HttpClient {
 
         /** Header names are matched case-insensitively, as HTTP (and X's HTTP/2 lower-case names) need. */
         @Override
-        public String getResponseHeader(String name) {
+        public @Nullable String getResponseHeader(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
@@ -286,7 +287,7 @@ final class XTransport implements HttpClient {
             return response.getStatusCode();
         }
 
-        String header(String name) {
+        @Nullable String header(String name) {
             return response.getResponseHeader(name);
         }
 

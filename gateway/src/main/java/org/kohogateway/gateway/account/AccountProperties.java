@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,7 +27,7 @@ public record AccountProperties(@DefaultValue("https://www.city.gotsu.lg.jp") @N
         }
     }
 
-    private static String lower(String s) {
+    private static @Nullable String lower(@Nullable String s) {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

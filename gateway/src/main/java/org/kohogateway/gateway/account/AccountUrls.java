@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Links;
 import org.kohogateway.connectors.Platform;
 
@@ -78,7 +79,7 @@ public final class AccountUrls {
         return Optional.of(new Handle(platform.get(), first.startsWith("@") ? first.substring(1) : first));
     }
 
-    private static URI uri(String url) {
+    private static @Nullable URI uri(@Nullable String url) {
         try {
             return url == null ? null : new URI(url.strip());
         } catch (URISyntaxException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.gateway.audit.AuditTrail;
@@ -55,7 +56,8 @@ public class AccountWorkflow {
     }
 
     @Transactional
-    public OfficialAccount draft(String username, Platform platform, Long departmentId, PolicyDraft draft) {
+    public OfficialAccount draft(String username, @Nullable Platform platform, @Nullable Long departmentId,
+            @Nullable PolicyDraft draft) {
         Staff actor = staff.byUsername(username);
         if (platform == null) {
             throw new InvalidRequestException("account.platformRequired", "a platform is required");
@@ -91,13 +93,13 @@ public class AccountWorkflow {
 
     /** Decisions are taken by people: through an API token only if it was issued for decisions. */
     @Transactional
-    public OfficialAccount approveAsDepartment(String username, long id, String comment) {
+    public OfficialAccount approveAsDepartment(String username, long id, @Nullable String comment) {
         ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.approveAsDepartment(actor, comment));
     }
 
     @Transactional
-    public OfficialAccount rejectAsDepartment(String username, long id, String comment) {
+    public OfficialAccount rejectAsDepartment(String username, long id, @Nullable String comment) {
         ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.rejectAsDepartment(actor, comment));
     }
@@ -109,7 +111,7 @@ public class AccountWorkflow {
      * not held up by the profile: the profile can only follow a new policy (say, its no-reply notice) once that
      * policy is in force; the scheduled checks then watch it.
      */
-    public OfficialAccount approveAsPr(String username, long id, String comment) {
+    public OfficialAccount approveAsPr(String username, long id, @Nullable String comment) {
         ActingStaff.requireDecisionScope(username);
         // only someone who may make this decision costs the account a platform request; the domain decides the rest
         boolean opening = accounts.get(id).status() == AccountStatus.PENDING_PR;
@@ -118,7 +120,7 @@ public class AccountWorkflow {
         return transaction.execute(status -> approveAsPr(username, id, comment, reading));
     }
 
-    private OfficialAccount approveAsPr(String username, long id, String comment, ProfileReading reading) {
+    private OfficialAccount approveAsPr(String username, long id, @Nullable String comment, ProfileReading reading) {
         boolean opening = accounts.get(id).status() == AccountStatus.PENDING_PR;
         OfficialAccount activated = change(username, id, (account, actor) -> account.approveAsPr(actor, comment));
         if (opening && activated.status() == AccountStatus.ACTIVE) {
@@ -136,13 +138,14 @@ public class AccountWorkflow {
     }
 
     @Transactional
-    public OfficialAccount rejectAsPr(String username, long id, String comment) {
+    public OfficialAccount rejectAsPr(String username, long id, @Nullable String comment) {
         ActingStaff.requireDecisionScope(username);
         return change(username, id, (account, actor) -> account.rejectAsPr(actor, comment));
     }
 
     @Transactional
-    public OfficialAccount requestClosing(String username, long id, String reason, LocalDate closingDate) {
+    public OfficialAccount requestClosing(String username, long id, @Nullable String reason,
+            @Nullable LocalDate closingDate) {
         if (reason != null && reason.length() > MAX_TEXT) {
             throw new InvalidRequestException("account.textTooLong", "the reason is too long", "reason", MAX_TEXT);
         }
@@ -178,7 +181,7 @@ public class AccountWorkflow {
         return accounts.get(id);
     }
 
-    private AccountPolicy policy(PolicyDraft draft, Platform platform, long departmentId) {
+    private AccountPolicy policy(@Nullable PolicyDraft draft, Platform platform, long departmentId) {
         if (draft == null) {
             throw new InvalidRequestException("account.nameRequired", "the account needs a name");
         }
@@ -223,13 +226,13 @@ public class AccountWorkflow {
                         optional(draft.commentHandling(), "commentHandling")));
     }
 
-    private Staff member(String username) {
+    private Staff member(@Nullable String username) {
         return staff.findByUsername(username == null ? "" : username)
                 .orElseThrow(() -> new InvalidRequestException("account.unknownStaff", "no staff member " + username,
                         String.valueOf(username)));
     }
 
-    private static String required(String value, String code, String field, int max) {
+    private static String required(@Nullable String value, String code, String field, int max) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException(code, field + " is required");
         }
@@ -240,7 +243,7 @@ public class AccountWorkflow {
         return optional(value, field, MAX_TEXT);
     }
 
-    private static String optional(String value, String field, int max) {
+    private static String optional(@Nullable String value, String field, int max) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.length() > max) {
             throw new InvalidRequestException("account.textTooLong", field + " is longer than " + max, field, max);
@@ -252,7 +255,7 @@ public class AccountWorkflow {
      * The account's own address on its platform, as the public list of official accounts shows it: https on the
      * platform's own host, never a shortener ({@link AccountUrls}).
      */
-    private static String url(Platform platform, String value) {
+    private static String url(Platform platform, @Nullable String value) {
         if (value == null || value.isBlank() || value.length() > MAX_URL) {
             throw new InvalidRequestException("account.badUrl", "not an https URL: " + value, String.valueOf(value));
         }

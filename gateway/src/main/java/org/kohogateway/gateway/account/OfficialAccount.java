@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
@@ -45,22 +46,23 @@ public final class OfficialAccount {
     private AccountPolicy policy;
     private int policyVersion;
     /** Who sent the current request on its way: they may not decide it themselves. */
-    private Long requestedBy;
+    private @Nullable Long requestedBy;
     /** Who decided the department step: the PR review must be somebody else. */
-    private Long departmentDecidedBy;
-    private String decisionComment;
-    private String closingReason;
-    private LocalDate closingDate;
-    private Instant closedAt;
+    private @Nullable Long departmentDecidedBy;
+    private @Nullable String decisionComment;
+    private @Nullable String closingReason;
+    private @Nullable LocalDate closingDate;
+    private @Nullable Instant closedAt;
     /** The new policy version under review while a policy change is pending; the policy in force stays in force. */
-    private AccountPolicy proposedPolicy;
+    private @Nullable AccountPolicy proposedPolicy;
     private final int version;
     private boolean policyChanged;
     private final List<AccountEvent> events = new ArrayList<>();
 
     OfficialAccount(long id, Platform platform, long departmentId, AccountStatus status, AccountPolicy policy,
-            int policyVersion, Long requestedBy, Long departmentDecidedBy, String decisionComment, String closingReason,
-            LocalDate closingDate, Instant closedAt, AccountPolicy proposedPolicy, int version) {
+            int policyVersion, @Nullable Long requestedBy, @Nullable Long departmentDecidedBy,
+            @Nullable String decisionComment, @Nullable String closingReason, @Nullable LocalDate closingDate,
+            @Nullable Instant closedAt, @Nullable AccountPolicy proposedPolicy, int version) {
         this.id = id;
         this.platform = Objects.requireNonNull(platform, "platform");
         this.departmentId = departmentId;
@@ -166,7 +168,7 @@ public final class OfficialAccount {
         transition(PENDING_DEPARTMENT, "ACCOUNT_SUBMITTED", Map.of("policyVersion", policyVersion));
     }
 
-    void approveAsDepartment(Staff actor, String comment) {
+    void approveAsDepartment(Staff actor, @Nullable String comment) {
         requireStatus("approveAsDepartment", PENDING_DEPARTMENT, CHANGE_PENDING_DEPARTMENT,
                 CLOSING_PENDING_DEPARTMENT);
         requireDepartmentHead(actor);
@@ -175,14 +177,14 @@ public final class OfficialAccount {
         transition(status.afterDepartment(), phase() + "_DEPARTMENT_APPROVED", decisionDetail(comment));
     }
 
-    void rejectAsDepartment(Staff actor, String comment) {
+    void rejectAsDepartment(Staff actor, @Nullable String comment) {
         requireStatus("rejectAsDepartment", PENDING_DEPARTMENT, CHANGE_PENDING_DEPARTMENT,
                 CLOSING_PENDING_DEPARTMENT);
         requireDepartmentHead(actor);
         sendBack(comment, "_DEPARTMENT_REJECTED");
     }
 
-    void approveAsPr(Staff actor, String comment) {
+    void approveAsPr(Staff actor, @Nullable String comment) {
         requireStatus("approveAsPr", PENDING_PR, CHANGE_PENDING_PR, CLOSING_PENDING_PR);
         requirePrReviewer(actor);
         decisionComment = comment;
@@ -196,14 +198,14 @@ public final class OfficialAccount {
         }
     }
 
-    void rejectAsPr(Staff actor, String comment) {
+    void rejectAsPr(Staff actor, @Nullable String comment) {
         requireStatus("rejectAsPr", PENDING_PR, CHANGE_PENDING_PR, CLOSING_PENDING_PR);
         requirePrReviewer(actor);
         sendBack(comment, "_PR_REJECTED");
     }
 
     /** The closing request (廃止の稟議): reason and date, then the same two approvals as the opening. */
-    void requestClosing(Staff actor, String reason, LocalDate date, LocalDate today) {
+    void requestClosing(Staff actor, @Nullable String reason, @Nullable LocalDate date, LocalDate today) {
         refuseWhilePolicyChangePending("requestClosing");
         requireStatus("requestClosing", ACTIVE);
         requireManager(actor);
@@ -245,7 +247,7 @@ public final class OfficialAccount {
         transition(CLOSED, "ACCOUNT_CLOSED", Map.of("reason", closingReason, "closingDate", closingDate.toString()));
     }
 
-    private void sendBack(String comment, String action) {
+    private void sendBack(@Nullable String comment, String action) {
         if (comment == null || comment.isBlank()) {
             throw new InvalidRequestException("account.rejectNeedsComment", "a rejection needs a comment");
         }
@@ -271,7 +273,7 @@ public final class OfficialAccount {
         return status.closing() ? "ACCOUNT_CLOSING" : status.policyChange() ? "ACCOUNT_POLICY_CHANGE" : "ACCOUNT_OPENING";
     }
 
-    private Map<String, Object> decisionDetail(String comment) {
+    private Map<String, Object> decisionDetail(@Nullable String comment) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("comment", comment == null ? "" : comment);
         detail.put("policyVersion", policyVersion);
@@ -329,7 +331,7 @@ public final class OfficialAccount {
         events.add(new AccountEvent(action, before.name(), next.name(), detail));
     }
 
-    private void event(String action, AccountStatus before, Map<String, ?> detail) {
+    private void event(String action, @Nullable AccountStatus before, Map<String, ?> detail) {
         events.add(new AccountEvent(action, before == null ? null : before.name(), status.name(), detail));
     }
 
@@ -416,7 +418,7 @@ public final class OfficialAccount {
     }
 
     /** The policy version under review, not in force; null unless a policy change is pending. */
-    public AccountPolicy proposedPolicy() {
+    public @Nullable AccountPolicy proposedPolicy() {
         return proposedPolicy;
     }
 
@@ -424,27 +426,27 @@ public final class OfficialAccount {
         return policyVersion;
     }
 
-    public String decisionComment() {
+    public @Nullable String decisionComment() {
         return decisionComment;
     }
 
-    public String closingReason() {
+    public @Nullable String closingReason() {
         return closingReason;
     }
 
-    public LocalDate closingDate() {
+    public @Nullable LocalDate closingDate() {
         return closingDate;
     }
 
-    public Instant closedAt() {
+    public @Nullable Instant closedAt() {
         return closedAt;
     }
 
-    Long requestedBy() {
+    @Nullable Long requestedBy() {
         return requestedBy;
     }
 
-    Long departmentDecidedBy() {
+    @Nullable Long departmentDecidedBy() {
         return departmentDecidedBy;
     }
 

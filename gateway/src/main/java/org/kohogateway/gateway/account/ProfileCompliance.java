@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Links;
 import org.kohogateway.connectors.ProfileReading;
 
@@ -51,7 +52,7 @@ public final class ProfileCompliance {
      * @param gaps   what is missing; empty unless NON_COMPLIANT
      * @param reason why the profile could not be checked; empty when it was
      */
-    public record Result(Outcome outcome, Set<Gap> gaps, String reason) {
+    public record Result(Outcome outcome, Set<Gap> gaps, @Nullable String reason) {
 
         public Result {
             gaps = gaps.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(gaps));

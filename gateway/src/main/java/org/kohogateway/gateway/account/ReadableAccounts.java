@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,14 +36,14 @@ public class ReadableAccounts {
      * @param accountIds   the accounts the request is limited to; null when it is not
      */
     @Transactional(readOnly = true)
-    public List<OfficialAccount> readable(Long departmentId, List<Long> accountIds) {
+    public List<OfficialAccount> readable(@Nullable Long departmentId, @Nullable List<Long> accountIds) {
         return jdbc.sql(OfficialAccounts.SELECT + " where " + READABLE + " order by a.id")
                 .params(readers(departmentId, accountIds, true)).query(OfficialAccounts::account).list();
     }
 
     /** The account if the reader may read it ({@link #readable(Long, List)}); else not found, so as not to leak it. */
     @Transactional(readOnly = true)
-    public OfficialAccount readable(long id, Long departmentId, List<Long> accountIds) {
+    public OfficialAccount readable(long id, @Nullable Long departmentId, @Nullable List<Long> accountIds) {
         return owned(id, departmentId, accountIds, true);
     }
 
@@ -52,11 +53,12 @@ public class ReadableAccounts {
      * department's business. Else not found.
      */
     @Transactional(readOnly = true)
-    public OfficialAccount owned(long id, Long departmentId, List<Long> accountIds) {
+    public OfficialAccount owned(long id, @Nullable Long departmentId, @Nullable List<Long> accountIds) {
         return owned(id, departmentId, accountIds, false);
     }
 
-    private OfficialAccount owned(long id, Long departmentId, List<Long> accountIds, boolean inServiceToAll) {
+    private OfficialAccount owned(long id, @Nullable Long departmentId, @Nullable List<Long> accountIds,
+            boolean inServiceToAll) {
         return jdbc.sql(OfficialAccounts.SELECT + " where a.id = :id and " + READABLE)
                 .params(readers(departmentId, accountIds, inServiceToAll)).param("id", id)
                 .query(OfficialAccounts::account).optional()
@@ -64,7 +66,8 @@ public class ReadableAccounts {
                         String.valueOf(id)));
     }
 
-    private static Map<String, Object> readers(Long departmentId, List<Long> accountIds, boolean inServiceToAll) {
+    private static Map<String, Object> readers(@Nullable Long departmentId, @Nullable List<Long> accountIds,
+            boolean inServiceToAll) {
         Map<String, Object> params = new HashMap<>();
         params.put("readersAll", departmentId == null);
         params.put("readersDepartment", departmentId == null ? -1L : departmentId);

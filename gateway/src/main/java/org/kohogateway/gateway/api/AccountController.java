@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.gateway.account.AccountPolicy;
@@ -91,21 +92,22 @@ class AccountController {
      */
     record AccountView(long id, Platform platform, String name, String url, String department, AccountStatus status,
             String purpose, boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples,
-            String tone, String commentHandling, String administrator, List<String> operators, int policyVersion,
-            String decisionComment, String closingReason, LocalDate closingDate, Instant closedAt,
-            PolicyView proposedPolicy, List<String> proposedChanges, TakesView takes) {
+            String tone, String commentHandling, @Nullable String administrator, List<String> operators,
+            int policyVersion, @Nullable String decisionComment, @Nullable String closingReason,
+            @Nullable LocalDate closingDate, @Nullable Instant closedAt, @Nullable PolicyView proposedPolicy,
+            List<String> proposedChanges, TakesView takes) {
     }
 
     /**
      * What the account's platform takes ({@link PlatformCapabilities}, the statement the rules enforce at submit);
      * {@code noReferencesBecause} says why replies and quotes are not taken.
      */
-    record TakesView(boolean replies, boolean quotes, String noReferencesBecause, int maxImages,
+    record TakesView(boolean replies, boolean quotes, @Nullable String noReferencesBecause, int maxImages,
             boolean imageRequired, int textLimit) {
     }
 
     /** A whole policy, staff by username. */
-    record PolicyView(String name, String url, String purpose, String administrator, List<String> operators,
+    record PolicyView(String name, String url, String purpose, @Nullable String administrator, List<String> operators,
             boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples, String tone,
             String commentHandling) {
     }
@@ -281,7 +283,7 @@ class AccountController {
         return view(workflow.requestClosing(me.getName(), id, request.reason(), request.closingDate()));
     }
 
-    private static String comment(CommentRequest request) {
+    private static @Nullable String comment(@Nullable CommentRequest request) {
         return request == null ? null : request.comment();
     }
 

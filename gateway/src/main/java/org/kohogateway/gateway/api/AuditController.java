@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditEntry;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
@@ -61,7 +62,7 @@ class AuditController {
         return response.getOutputStream();
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 

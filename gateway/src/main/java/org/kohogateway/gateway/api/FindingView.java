@@ -2,6 +2,7 @@ package org.kohogateway.gateway.api;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.policy.RuleId;
 import org.kohogateway.gateway.policy.Severity;
 
@@ -11,5 +12,5 @@ import org.kohogateway.gateway.policy.Severity;
  * @param key acknowledge a finding by sending this key with the approval
  */
 record FindingView(RuleId rule, Severity severity, String section, String message, int start, int end,
-        Long accountId, List<String> values, String key) {
+        @Nullable Long accountId, List<String> values, String key) {
 }

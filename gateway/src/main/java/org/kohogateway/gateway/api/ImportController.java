@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.importing.ImportMode;
 import org.kohogateway.gateway.importing.Imports;
 import org.kohogateway.gateway.importing.PostImport;
@@ -73,7 +74,7 @@ class ImportController {
         return ResponseEntity.accepted().body(view(imports.restart(me.getName(), id), null, null));
     }
 
-    private ImportView view(PostImport i, List<RowError> errors, List<PostId> posts) {
+    private ImportView view(PostImport i, @Nullable List<RowError> errors, @Nullable List<PostId> posts) {
         return new ImportView(i.id(), i.author(), i.fileName(), i.charset(), i.mode(), i.status(), i.rows(),
                 i.imported(), i.rejected(), i.message(), i.createdAt(), i.finishedAt(),
                 errors == null ? null : errors.stream().map(this::view).toList(),

@@ -3,6 +3,7 @@ package org.kohogateway.gateway.api;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.importing.ImportMode;
 import org.kohogateway.gateway.importing.ImportStatus;
 
@@ -14,8 +15,8 @@ import org.kohogateway.gateway.importing.ImportStatus;
  * @param rejected rows that were not imported; each has one or more {@code errors}
  */
 record ImportView(long id, String author, String fileName, String charset, ImportMode mode, ImportStatus status,
-        int rows, int imported, int rejected, String message, Instant createdAt, Instant finishedAt,
-        List<RowErrorView> errors, List<String> postIds) {
+        int rows, int imported, int rejected, @Nullable String message, Instant createdAt, @Nullable Instant finishedAt,
+        @Nullable List<RowErrorView> errors, @Nullable List<String> postIds) {
 
     /** One reason a line was not imported, in the caller's language. */
     record RowErrorView(int line, String code, String message, List<String> arguments) {

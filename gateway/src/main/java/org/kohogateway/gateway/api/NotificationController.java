@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.notification.NotificationKind;
 import org.kohogateway.gateway.notification.NotificationLog;
 import org.kohogateway.gateway.notification.NotificationSettings;
@@ -64,8 +65,8 @@ class NotificationController {
         return settings.change(me.getName(), request.email());
     }
 
-    /** @param email null or empty clears it */
-    record AddressRequest(@Size(max = 254) String email) {
+    /** @param email left out or empty clears it */
+    record AddressRequest(@Size(max = 254) @Nullable String email) {
     }
 
     @PutMapping("/api/notifications/addresses/{username}")

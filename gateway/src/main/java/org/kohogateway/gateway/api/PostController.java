@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostEdit;
@@ -157,23 +158,23 @@ class PostController {
         return post;
     }
 
-    private static String comment(DecisionRequest request) {
+    private static String comment(@Nullable DecisionRequest request) {
         return request == null ? null : request.comment();
     }
 
-    private static Set<String> acknowledged(DecisionRequest request) {
+    private static Set<String> acknowledged(@Nullable DecisionRequest request) {
         return request == null || request.acknowledge() == null ? Set.of() : Set.copyOf(request.acknowledge());
     }
 
-    private static URI optionalUri(String value) {
+    private static URI optionalUri(@Nullable String value) {
         return value == null ? null : uri(value);
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    private static Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
-    private static List<URI> uris(List<String> links) {
+    private static List<URI> uris(@Nullable List<String> links) {
         return links == null ? List.of() : links.stream().map(PostController::uri).toList();
     }
 

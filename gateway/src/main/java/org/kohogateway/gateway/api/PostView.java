@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.post.ApprovalRoute;
@@ -19,13 +20,16 @@ import org.kohogateway.gateway.post.SourcePage;
 
 /** A post as the API shows it, with one line per target account. */
 record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, String text, List<URI> links,
-        List<URI> mediaUrls, String replyTo, String quoteOf, String proposal, PostCategory category, Instant scheduledAt,
-        String sourceUrl, String sourceTitle, String sourceSha256, Instant sourceFetchedAt, UUID correctionOf, String contentHash, boolean approvalValid, String decidedBy, Instant decidedAt,
-        String decisionComment, List<FindingView> findings, Set<String> acknowledged, List<DeliveryLine> deliveries,
-        Instant createdAt, Instant updatedAt) {
+        List<URI> mediaUrls, @Nullable String replyTo, @Nullable String quoteOf, @Nullable String proposal,
+        PostCategory category, @Nullable Instant scheduledAt, @Nullable String sourceUrl, @Nullable String sourceTitle,
+        @Nullable String sourceSha256, @Nullable Instant sourceFetchedAt, @Nullable UUID correctionOf,
+        String contentHash, boolean approvalValid, @Nullable String decidedBy, @Nullable Instant decidedAt,
+        @Nullable String decisionComment, List<FindingView> findings, Set<String> acknowledged,
+        List<DeliveryLine> deliveries, Instant createdAt, Instant updatedAt) {
 
-    record DeliveryLine(UUID id, long accountId, String accountName, Platform platform, DeliveryStatus status,
-            Instant dueAt, int attempts, String platformPostId, String lastError, Instant sentAt, String holdReason) {
+    record DeliveryLine(UUID id, long accountId, @Nullable String accountName, @Nullable Platform platform,
+            DeliveryStatus status, @Nullable Instant dueAt, int attempts, @Nullable String platformPostId,
+            @Nullable String lastError, @Nullable Instant sentAt, @Nullable String holdReason) {
     }
 
     static PostView of(Post post, Map<Long, String> usernames, Map<Long, OfficialAccount> accounts,
@@ -44,7 +48,7 @@ record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, 
                 post.decisionComment(), findings, post.acknowledged(), lines, post.createdAt(), post.updatedAt());
     }
 
-    private static DeliveryLine line(Delivery d, OfficialAccount account) {
+    private static DeliveryLine line(Delivery d, @Nullable OfficialAccount account) {
         return new DeliveryLine(d.id(), d.accountId(), account == null ? null : account.name(),
                 account == null ? null : account.platform(), d.status(), d.dueAt(), d.attempts(), d.platformPostId(),
                 d.lastError(), d.sentAt(), d.holdReason());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.BusyException;
 import org.kohogateway.gateway.support.TooManyAtOnceException;
@@ -140,7 +141,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    private static String jsonPath(Throwable ex) {
+    private static @Nullable String jsonPath(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 StringBuilder path = new StringBuilder();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -37,8 +38,8 @@ class UnmatchedApiRequests implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-            Exception ex) {
+    public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
+            Object handler, Exception ex) {
         if (handler instanceof HandlerMethod || !(ex instanceof ErrorResponse)
                 || !request.getRequestURI().startsWith("/api/") || response.isCommitted()) {
             return null;

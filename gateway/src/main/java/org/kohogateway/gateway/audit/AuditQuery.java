@@ -1,9 +1,10 @@
 package org.kohogateway.gateway.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.InvalidRequestException;
 
-/** Filters for reading the trail; a null field does not filter. */
-public record AuditQuery(String subjectType, String subjectId, String actor, int limit) {
+/** Filters for reading the trail. */
+public record AuditQuery(@Nullable String subjectType, @Nullable String subjectId, @Nullable String actor, int limit) {
 
     public static final int MAX_LIMIT = 1000;
 

@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,9 +41,9 @@ class AuditSealer implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final SealProperties properties;
-    private ScheduledExecutorService timer;
+    private @Nullable ScheduledExecutorService timer;
     /** Touched by the sealing thread only. */
-    private Checkpoint pending;
+    private @Nullable Checkpoint pending;
     /** Every entry up to this seq is sealed or rolled back: until the sequence moves on, no checkpoint is needed. */
     private long settledThrough;
 
@@ -78,8 +79,8 @@ class AuditSealer implements SmartLifecycle {
         return total;
     }
 
-    /** Null when the sequence has not moved since the last checkpoint was sealed. */
-    private Checkpoint checkpoint() {
+    /** Absent when the sequence has not moved since the last checkpoint was sealed. */
+    private @Nullable Checkpoint checkpoint() {
         long last = jdbc.sql("select case when is_called then last_value else last_value - 1 end from audit_entry_numbers")
                 .query(Long.class).single();
         if (last <= settledThrough) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,14 +43,14 @@ public class AuditTrail {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String actor, String action, String subjectType, String subjectId, String beforeState,
-            String afterState, Map<String, ?> detail) {
+    public void record(String actor, String action, String subjectType, String subjectId, @Nullable String beforeState,
+            @Nullable String afterState, Map<String, ?> detail) {
         recordAll(List.of(new Entry(actor, action, subjectType, subjectId, beforeState, afterState, detail)));
     }
 
     /** One entry for {@link #recordAll}. */
-    public record Entry(String actor, String action, String subjectType, String subjectId, String beforeState,
-            String afterState, Map<String, ?> detail) {
+    public record Entry(String actor, String action, String subjectType, String subjectId, @Nullable String beforeState,
+            @Nullable String afterState, Map<String, ?> detail) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The result of checking the audit trail's hash chain from its first entry.
  *
@@ -14,6 +16,6 @@ package org.kohogateway.gateway.audit;
  * @param waiting        committed entries after the head, not sealed yet (sealing follows commit within moments;
  *                       a transaction still open holds back the entries after its own)
  */
-public record ChainVerification(boolean intact, long checked, Long firstBrokenSeq, Long firstBrokenId, String problem,
-        String headHash, long waiting) {
+public record ChainVerification(boolean intact, long checked, @Nullable Long firstBrokenSeq,
+        @Nullable Long firstBrokenId, @Nullable String problem, @Nullable String headHash, long waiting) {
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.SearchBounds;
 import org.springframework.stereotype.Service;
 
@@ -47,10 +48,10 @@ public class CsvExport {
     }
 
     /**
-     * The audit trail between two instants (either may be null), oldest first. An entry the sealer has not linked
-     * into the chain yet ({@link AuditSealer}) shows {@value #SEALING} for its hash.
+     * The audit trail between two instants (either open), oldest first. An entry the sealer has not linked into the
+     * chain yet ({@link AuditSealer}) shows {@value #SEALING} for its hash.
      */
-    public void auditTrail(Instant from, Instant to, String actor, Download out) {
+    public void auditTrail(@Nullable Instant from, @Nullable Instant to, @Nullable String actor, Download out) {
         Map<String, Object> params = params(from, to, actor);
         params.put("sealing", SEALING);
         write(out, new String[] { "seq", "日時", "実行者", "操作", "対象種別", "対象ID", "変更前", "変更後", "詳細", "ハッシュ" },
@@ -68,7 +69,7 @@ public class CsvExport {
     }
 
     /** The send log: every delivery with its post, account and outcome, oldest first. */
-    public void sendLog(Instant from, Instant to, String actor, Download out) {
+    public void sendLog(@Nullable Instant from, @Nullable Instant to, @Nullable String actor, Download out) {
         write(out, new String[] { "配信ID", "投稿ID", "アカウント", "媒体", "状態", "予定日時", "送信日時", "試行回数",
                 "媒体の投稿ID", "エラー・保留理由", "作成者", "承認者", "承認経路", "本文" },
                 """
@@ -89,10 +90,10 @@ public class CsvExport {
                         "platform_post_id", "problem", "author", "approver", "route", "text" });
     }
 
-    private static Map<String, Object> params(Instant from, Instant to, String actor) {
+    private static Map<String, Object> params(@Nullable Instant from, @Nullable Instant to, @Nullable String actor) {
         var params = new java.util.HashMap<String, Object>();
-        params.put("from", from == null ? null : Timestamp.from(SearchBounds.clamp(from, null)));
-        params.put("to", to == null ? null : Timestamp.from(SearchBounds.clamp(to, null)));
+        params.put("from", from == null ? null : Timestamp.from(SearchBounds.clamp(from, SearchBounds.EARLIEST)));
+        params.put("to", to == null ? null : Timestamp.from(SearchBounds.clamp(to, SearchBounds.LATEST)));
         params.put("actor", actor);
         return params;
     }
@@ -101,7 +102,7 @@ public class CsvExport {
      * A cell Excel would read as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, CR) gets a leading
      * apostrophe: post texts and comments are written by people, and an auditor opens the file in Excel.
      */
-    static Object inert(Object value) {
+    static @Nullable Object inert(@Nullable Object value) {
         if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             return "'" + text;
         }

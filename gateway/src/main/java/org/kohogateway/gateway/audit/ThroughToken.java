@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.audit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The API token the current thread's person acts through, so that every audit entry they make names it in its
  * detail ({@code "token"}) while the actor stays the person. Set together with the narrowed roles, by
@@ -28,8 +30,8 @@ public final class ThroughToken {
         };
     }
 
-    /** The token through which {@code actor} acts on this thread, or null. */
-    static Long of(String actor) {
+    /** The token through which {@code actor} acts on this thread, if any. */
+    static @Nullable Long of(String actor) {
         Current current = CURRENT.get();
         return current != null && current.username().equals(actor) ? current.tokenId() : null;
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.post.ClaimedDelivery;
@@ -87,7 +88,7 @@ public class Pauses {
      * Pauses one account (or everything when {@code accountId} is null), then waits a little for requests that had
      * already started so it can report their outcome.
      */
-    public PauseReport pause(String username, Long accountId, String reason) {
+    public PauseReport pause(String username, @Nullable Long accountId, @Nullable String reason) {
         Staff actor = mayPause(username);
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("crisis.reasonRequired", "a pause needs a reason");
@@ -117,7 +118,7 @@ public class Pauses {
     }
 
     @Transactional
-    public ResumeReport resume(String username, Long accountId) {
+    public ResumeReport resume(String username, @Nullable Long accountId) {
         Staff actor = mayPause(username);
         long gate = gate(accountId);
         waitForGateRowsPastAFrozenInstance();
@@ -199,7 +200,7 @@ public class Pauses {
 
     /** Lets an approved emergency post go out during a pause (§6-③ イ); ADMIN only, with a reason, audited. */
     @Transactional
-    public List<DeliveryView> overrideForEmergency(String username, PostId postId, String reason) {
+    public List<DeliveryView> overrideForEmergency(String username, PostId postId, @Nullable String reason) {
         ActingStaff.requireDecisionScope(username);
         Staff actor = staff.byUsername(username);
         if (!actor.has(Role.ADMIN)) {
@@ -227,7 +228,7 @@ public class Pauses {
         return pausedDeliveries.overridePause(postId, clock.instant(), reason.strip(), actor.username());
     }
 
-    private List<DeliveryView> awaitInFlight(Long accountId) {
+    private List<DeliveryView> awaitInFlight(@Nullable Long accountId) {
         List<UUID> inFlight = sendLog.inFlight(accountId).stream().map(DeliveryView::id).toList();
         // wall time, not the injected clock: this bounds how long the caller waits, it is no business time
         long deadline = System.nanoTime() + properties.inFlightWait().toNanos();
@@ -256,7 +257,7 @@ public class Pauses {
         return actor;
     }
 
-    private long gate(Long accountId) {
+    private long gate(@Nullable Long accountId) {
         if (accountId == null) {
             return EVERYTHING;
         }
@@ -264,7 +265,7 @@ public class Pauses {
         return accountId;
     }
 
-    private static String label(Long accountId) {
+    private static String label(@Nullable Long accountId) {
         return accountId == null ? "ALL" : accountId.toString();
     }
 }

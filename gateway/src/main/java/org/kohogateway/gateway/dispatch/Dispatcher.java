@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.Publication;
@@ -80,7 +81,7 @@ public class Dispatcher implements SmartLifecycle {
     private final GroupCommit<DeliveryOutcome, Boolean> outcomes;
     private final LeaseRenewal leases;
     private volatile boolean running;
-    private volatile Thread loop;
+    private volatile @Nullable Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
 
     Dispatcher(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors,
@@ -308,7 +309,7 @@ public class Dispatcher implements SmartLifecycle {
         outcomes.submit(recorded);
     }
 
-    private DeliveryOutcome retryOrFail(ClaimedDelivery d, String reason, Duration hint) {
+    private DeliveryOutcome retryOrFail(ClaimedDelivery d, String reason, @Nullable Duration hint) {
         if (d.attempt() >= properties.maxAttempts()) {
             return DeliveryOutcome.failed(d, reason + " (gave up after " + d.attempt() + " attempts)");
         }

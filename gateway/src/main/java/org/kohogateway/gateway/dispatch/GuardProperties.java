@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -50,7 +51,8 @@ record GuardProperties(
         }
     }
 
-    private static Map<Platform, Integer> withDefaults(Map<Platform, Integer> configured, Map<Platform, Integer> defaults) {
+    private static Map<Platform, Integer> withDefaults(@Nullable Map<Platform, Integer> configured,
+            Map<Platform, Integer> defaults) {
         Map<Platform, Integer> merged = new EnumMap<>(defaults);
         if (configured != null) {
             merged.putAll(configured);

@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.dispatch;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.instagram.InstagramConnector;
 import org.kohogateway.connectors.instagram.QuotaReading;
@@ -23,10 +24,11 @@ public class PlatformQuotas {
 
     /**
      * @param period    MONTH (LINE), ROLLING_24H (Instagram) or NONE when the platform has no quota to read
-     * @param total     null when unlimited or unknown
+     * @param total     absent when unlimited or unknown
      * @param reason    why it could not be read, when it could not
      */
-    public record Quota(String platform, String period, Long total, Long used, Long remaining, String reason) {
+    public record Quota(String platform, String period, @Nullable Long total, @Nullable Long used,
+            @Nullable Long remaining, @Nullable String reason) {
     }
 
     public Quota of(long accountId) {

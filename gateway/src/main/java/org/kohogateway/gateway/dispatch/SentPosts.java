@@ -3,6 +3,7 @@ package org.kohogateway.gateway.dispatch;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.gateway.post.SentDeliveries.SentDelivery;
 import org.kohogateway.gateway.post.SentDeliveries;
@@ -38,7 +39,7 @@ public class SentPosts {
     // lock is taken with NOWAIT, so the second is told at once (busy, 503) instead of waiting on the platform, and no
     // one else waits for a SENT delivery's row
     @Transactional(noRollbackFor = ConflictException.class)
-    public void delete(String username, UUID deliveryId, String reason) {
+    public void delete(String username, UUID deliveryId, @Nullable String reason) {
         Staff actor = staff.byUsername(username);
         if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
             throw new NotPermittedException("delivery.deleteNotPermitted",

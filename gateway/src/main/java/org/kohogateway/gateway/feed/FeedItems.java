@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.PostId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +20,7 @@ class FeedItems {
         this.jdbc = jdbc;
     }
 
-    record Validators(String etag, String lastModified) {
+    record Validators(@Nullable String etag, @Nullable String lastModified) {
     }
 
     Optional<Validators> validators(String url) {
@@ -27,7 +28,7 @@ class FeedItems {
                 .query((rs, n) -> new Validators(rs.getString("etag"), rs.getString("last_modified"))).optional();
     }
 
-    void saveValidators(String url, String etag, String lastModified) {
+    void saveValidators(String url, @Nullable String etag, @Nullable String lastModified) {
         jdbc.sql("""
                 insert into feed_state (url, etag, last_modified) values (:url, :etag, :lastModified)
                 on conflict (url) do update set etag = excluded.etag, last_modified = excluded.last_modified
@@ -85,7 +86,8 @@ class FeedItems {
                 .query((rs, n) -> new PostId(rs.getObject(1, java.util.UUID.class))).optional();
     }
 
-    FeedPoll log(String url, Instant at, FeedPoll.Outcome outcome, Integer status, int newItems, String problem) {
+    FeedPoll log(String url, Instant at, FeedPoll.Outcome outcome, @Nullable Integer status, int newItems,
+            @Nullable String problem) {
         long id = jdbc.sql("""
                 insert into feed_poll (url, polled_at, outcome, http_status, new_items, problem)
                 values (:url, :at, :outcome, :status, :items, :problem) returning id

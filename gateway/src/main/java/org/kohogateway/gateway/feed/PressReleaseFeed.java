@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
@@ -199,7 +200,7 @@ public class PressReleaseFeed {
         }));
     }
 
-    private FeedPoll failed(String url, Instant now, Integer status, String problem) {
+    private FeedPoll failed(String url, Instant now, @Nullable Integer status, String problem) {
         log.warn("press-release feed {} failed: {}", url, problem);
         return items.log(url, now, FeedPoll.Outcome.FAILED, status, 0, problem);
     }

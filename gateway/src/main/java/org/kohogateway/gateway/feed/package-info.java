@@ -3,6 +3,8 @@
  * becomes a PR direct-publish draft (guideline §6-① exception) for a PR officer to review and publish.
  */
 @ApplicationModule(allowedDependencies = { "post", "support" })
+@NullMarked
 package org.kohogateway.gateway.feed;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

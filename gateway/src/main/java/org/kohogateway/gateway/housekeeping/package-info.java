@@ -3,6 +3,8 @@
  * auditors need (audit trail, posts, deliveries, import history) is touched.
  */
 @ApplicationModule(allowedDependencies = { "feed", "importing", "notification" })
+@NullMarked
 package org.kohogateway.gateway.housekeeping;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package org.kohogateway.gateway.importing;
 
 import java.time.Clock;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.importing.RowCheck.Checked;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -123,7 +124,7 @@ class ImportJobConfiguration {
             return execution.getJobParameters().getLong(IMPORT_ID);
         }
 
-        private static String firstLine(String message) {
+        private static String firstLine(@Nullable String message) {
             if (message == null) {
                 return "";
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
@@ -53,7 +54,7 @@ class ImportReader extends AbstractItemCountingItemStreamItemReader<ImportRow> {
     }
 
     @Override
-    protected ImportRow doRead() {
+    protected @Nullable ImportRow doRead() {
         // the record starts on the line after the last one read (the iterator fetches lazily)
         int line = (int) parser.getCurrentLineNumber() + 1;
         if (!records.hasNext()) {

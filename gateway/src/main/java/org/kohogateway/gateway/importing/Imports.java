@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.staff.ActingStaff;
@@ -76,7 +77,8 @@ public class Imports {
     }
 
     /** Checks and stores an upload without starting it (tests and the benchmark start it with {@link #run}). */
-    public PostImport accept(String username, String fileName, byte[] content, ImportMode mode) {
+    public PostImport accept(String username, @Nullable String fileName, byte @Nullable [] content,
+            @Nullable ImportMode mode) {
         Staff author = staff.byUsername(username);
         if (!author.has(Role.POSTER) && !author.has(Role.PR_OFFICER)) {
             throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");

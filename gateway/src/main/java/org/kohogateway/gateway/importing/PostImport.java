@@ -2,6 +2,8 @@ package org.kohogateway.gateway.importing;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An import as its author and auditors see it.
  *
@@ -11,6 +13,6 @@ import java.time.Instant;
  * @param message   why the job failed, if it did
  */
 public record PostImport(long id, String author, String fileName, String charset, ImportMode mode,
-        ImportStatus status, int rows, int imported, int rejected, Long jobExecutionId, String message,
-        Instant createdAt, Instant finishedAt) {
+        ImportStatus status, int rows, int imported, int rejected, @Nullable Long jobExecutionId,
+        @Nullable String message, Instant createdAt, @Nullable Instant finishedAt) {
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.PostId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,7 +69,8 @@ class PostImports {
     record Stored(String author, ImportMode mode, String charset, byte[] content) {
     }
 
-    void status(long id, ImportStatus status, Long jobExecutionId, String message, Instant finishedAt) {
+    void status(long id, ImportStatus status, @Nullable Long jobExecutionId, @Nullable String message,
+            @Nullable Instant finishedAt) {
         jdbc.sql("""
                 update post_import set status = :status, job_execution_id = coalesce(:execution, job_execution_id),
                        message = :message, finished_at = :finished

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.NewPost;
@@ -110,7 +111,7 @@ class RowCheck {
         return links;
     }
 
-    private static PostCategory category(ImportRow row, List<RowError> errors) {
+    private static @Nullable PostCategory category(ImportRow row, List<RowError> errors) {
         String value = row.value(ImportColumns.CATEGORY);
         try {
             return PostCategory.valueOf(value.toUpperCase(Locale.ROOT));
@@ -153,7 +154,7 @@ class RowCheck {
         }
     }
 
-    private static Instant scheduledAt(ImportRow row, List<RowError> errors) {
+    private static @Nullable Instant scheduledAt(ImportRow row, List<RowError> errors) {
         String value = row.value(ImportColumns.SCHEDULED_AT);
         if (value.isEmpty()) {
             return null;

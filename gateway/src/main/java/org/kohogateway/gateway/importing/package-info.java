@@ -4,6 +4,8 @@
  * restarts where it stopped.
  */
 @ApplicationModule(allowedDependencies = { "audit", "policy", "post", "staff", "support" })
+@NullMarked
 package org.kohogateway.gateway.importing;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,7 @@ package org.kohogateway.gateway.incident;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
 
 /**
@@ -10,10 +11,12 @@ import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
  *
  * @param accountId the official account concerned, or null (e.g. a fake account impersonating the city in general)
  */
-public record Incident(long id, IncidentKind kind, Long accountId, String summary, String status, String reportedBy,
-        Instant reportedAt, List<Step> steps, String closedBy, Instant closedAt) {
+public record Incident(long id, IncidentKind kind, @Nullable Long accountId, String summary, String status,
+        String reportedBy, Instant reportedAt, List<Step> steps, @Nullable String closedBy,
+        @Nullable Instant closedAt) {
 
     /** One response step: done (by whom, when, with a note) or still open. */
-    public record Step(ResponseStep step, boolean done, String doneBy, Instant doneAt, String note) {
+    public record Step(ResponseStep step, boolean done, @Nullable String doneBy, @Nullable Instant doneAt,
+            @Nullable String note) {
     }
 }

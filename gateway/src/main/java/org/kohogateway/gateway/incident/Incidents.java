@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
@@ -42,7 +43,8 @@ public class Incidents {
     }
 
     @Transactional
-    public Incident report(String username, IncidentKind kind, Long accountId, String summary) {
+    public Incident report(String username, @Nullable IncidentKind kind, @Nullable Long accountId,
+            @Nullable String summary) {
         Staff actor = responder(username);
         if (kind == null) {
             throw new InvalidRequestException("incident.kindRequired", "say what kind of incident it is");
@@ -69,7 +71,7 @@ public class Incidents {
     }
 
     @Transactional
-    public Incident completeStep(String username, long id, ResponseStep step, String note) {
+    public Incident completeStep(String username, long id, ResponseStep step, @Nullable String note) {
         Staff actor = responder(username);
         Incident incident = get(id);
         requireOpen(incident, "completeStep");
@@ -118,7 +120,7 @@ public class Incidents {
      * and those they reported; only those of {@code accountIds} for a request limited to them (null: not limited).
      */
     @Transactional(readOnly = true)
-    public List<Incident> readable(long readerId, Long departmentId, List<Long> accountIds) {
+    public List<Incident> readable(long readerId, @Nullable Long departmentId, @Nullable List<Long> accountIds) {
         return jdbc.sql("select i.id from incident i where " + READABLE + " order by i.reported_at desc limit 200")
                 .params(readers(readerId, departmentId, accountIds)).query(Long.class).list()
                 .stream().map(this::get).toList();
@@ -143,7 +145,8 @@ public class Incidents {
             and (not cast(:readersScoped as boolean) or i.account_id in (:readersAccounts))
             """;
 
-    private static Map<String, Object> readers(long readerId, Long departmentId, List<Long> accountIds) {
+    private static Map<String, Object> readers(long readerId, @Nullable Long departmentId,
+            @Nullable List<Long> accountIds) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("reader", readerId);
         params.put("readersAll", departmentId == null);
@@ -176,7 +179,7 @@ public class Incidents {
                 instant(row.get("reported_at")), steps, (String) row.get("closed_by"), instant(row.get("closed_at")));
     }
 
-    private static Instant instant(Object value) {
+    private static Instant instant(@Nullable Object value) {
         return value == null ? null : ((Timestamp) value).toInstant();
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.staff.Role;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -30,7 +31,7 @@ final class GroupMapping {
     }
 
     /** @param departmentCode null when no department claim is configured */
-    record Person(String username, Set<Role> roles, String departmentCode) {
+    record Person(String username, Set<Role> roles, @Nullable String departmentCode) {
     }
 
     Person person(Map<String, Object> claims) {
@@ -70,7 +71,7 @@ final class GroupMapping {
         return java.util.List.of();
     }
 
-    private static String text(Object claim) {
+    private static String text(@Nullable Object claim) {
         return claim == null || claim.toString().isBlank() ? null : claim.toString().strip();
     }
 }

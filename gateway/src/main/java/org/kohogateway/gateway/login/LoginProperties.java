@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.staff.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -59,7 +60,7 @@ record LoginProperties(@DefaultValue @Valid Lockout lockout, @DefaultValue @Vali
     record Oidc(@DefaultValue("preferred_username") @NotBlank String usernameClaim,
             @DefaultValue("groups") @NotBlank String groupsClaim,
             @DefaultValue Map<String, Set<Role>> groupRoles,
-            String departmentClaim,
+            @Nullable String departmentClaim,
             @DefaultValue("false") boolean createUnknown) {
 
         Oidc {

@@ -12,6 +12,8 @@ import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Time-based one-time passwords (RFC 6238 over RFC 4226 HOTP) as authenticator apps compute them: HMAC-SHA-1,
  * 30-second steps counted from the Unix epoch, 6 digits; base32 secrets (RFC 4648) and {@code otpauth://} URIs for
@@ -73,7 +75,8 @@ public final class Totp {
      * {@code lastUsedStep} (a code already accepted is never accepted again); empty if there is none. Input that is not
      * six digits simply matches nothing.
      */
-    public static OptionalLong matchingStep(byte[] secret, String presented, Instant now, Long lastUsedStep) {
+    public static OptionalLong matchingStep(byte[] secret, @Nullable String presented, Instant now,
+            @Nullable Long lastUsedStep) {
         if (presented == null) {
             return OptionalLong.empty();
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailAuthenticationException;
@@ -35,7 +36,7 @@ class MailChannel {
     private static final ZoneId CITY = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final JavaMailSender sender;
+    private final @Nullable JavaMailSender sender;
     private final NotificationProperties properties;
     private final MessageSource messages;
     private final JsonMapper json;
@@ -115,7 +116,7 @@ class MailChannel {
         return data.get("accountName") == null ? message("notification.mail.everything") : text(data, "accountName");
     }
 
-    private String when(Object instant) {
+    private String when(@Nullable Object instant) {
         return instant == null ? message("notification.mail.asap")
                 : WHEN.format(Instant.parse(instant.toString()).atZone(CITY));
     }

@@ -2,6 +2,8 @@ package org.kohogateway.gateway.notification;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One claimed outbox row: a message to one receiver.
  *
@@ -9,8 +11,8 @@ import java.util.UUID;
  * @param body     the event as the JSON document webhooks receive
  * @param attempt  this attempt's number, from 1
  */
-record Notification(UUID id, UUID eventId, NotificationKind kind, Channel channel, String username, String email,
-        Long webhookId, String body, int attempt) {
+record Notification(UUID id, UUID eventId, NotificationKind kind, Channel channel, @Nullable String username,
+        @Nullable String email, @Nullable Long webhookId, String body, int attempt) {
 
     enum Channel {
         EMAIL, WEBHOOK

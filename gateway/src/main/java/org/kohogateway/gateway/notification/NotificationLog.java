@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
@@ -40,8 +41,8 @@ public class NotificationLog {
                 .param("cutoff", Timestamp.from(cutoff)).update();
     }
 
-    /** Newest first; a null status does not filter. */
-    public List<OutboxEntry> recent(String adminUsername, String status, int limit) {
+    /** Newest first, of this status if given. */
+    public List<OutboxEntry> recent(String adminUsername, @Nullable String status, int limit) {
         if (!staff.byUsername(adminUsername).has(Role.ADMIN)) {
             throw new NotPermittedException("notification.adminOnly", "the outbox is read by admins");
         }

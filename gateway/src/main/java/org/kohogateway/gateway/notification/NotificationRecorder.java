@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.ProfileNoncompliant;
@@ -84,11 +85,12 @@ class NotificationRecorder {
         this.clock = clock;
     }
 
-    /** Who hears of an event: these people, plus holders of any of these roles (in that department, if not null). */
-    private record Audience(Set<Long> people, Set<Role> roles, Long roleDepartment, Set<Long> excluded) {
+    /** Who hears of an event: these people, plus holders of any of these roles (in that department, if one). */
+    private record Audience(Set<Long> people, Set<Role> roles, @Nullable Long roleDepartment, Set<Long> excluded) {
     }
 
-    private record Event(NotificationKind kind, Long departmentId, Map<String, Object> data, Audience audience) {
+    private record Event(NotificationKind kind, @Nullable Long departmentId, Map<String, Object> data,
+            Audience audience) {
     }
 
     @ApplicationModuleListener

@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
@@ -48,7 +49,7 @@ public class NotificationSettings {
      * @param mailConfigured whether this gateway sends e-mail at all ({@code spring.mail.host} set)
      * @param byEmail        per kind, whether the person wants it by e-mail (they get it only where it concerns them)
      */
-    public record Settings(String email, boolean mailConfigured, Map<NotificationKind, Boolean> byEmail) {
+    public record Settings(@Nullable String email, boolean mailConfigured, Map<NotificationKind, Boolean> byEmail) {
     }
 
     @Transactional(readOnly = true)
@@ -66,7 +67,7 @@ public class NotificationSettings {
 
     /** Changes the given kinds only; the others stay as they are. */
     @Transactional
-    public Settings change(String username, Map<NotificationKind, Boolean> byEmail) {
+    public Settings change(String username, @Nullable Map<NotificationKind, Boolean> byEmail) {
         Staff me = staff.byUsername(username);
         if (byEmail == null || byEmail.isEmpty() || byEmail.keySet().stream().anyMatch(Objects::isNull)
                 || byEmail.values().stream().anyMatch(Objects::isNull)) {
@@ -88,7 +89,7 @@ public class NotificationSettings {
 
     /** An admin sets (or, with null or blank, clears) the address a member of staff gets e-mail at. */
     @Transactional
-    public void changeAddress(String adminUsername, String username, String email) {
+    public void changeAddress(String adminUsername, String username, @Nullable String email) {
         Staff admin = staff.byUsername(adminUsername);
         if (!admin.has(Role.ADMIN)) {
             throw new NotPermittedException("notification.addressAdminOnly", "e-mail addresses are set by admins");

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,7 +34,7 @@ public class NotificationWorker implements SmartLifecycle {
     private final Clock clock;
     private final TaskScheduler scheduler;
     private final String worker = "notifier-" + UUID.randomUUID();
-    private volatile ScheduledFuture<?> schedule;
+    private volatile @Nullable ScheduledFuture<?> schedule;
 
     NotificationWorker(Outbox outbox, MailChannel mail, WebhookChannel webhooks, NotificationProperties properties,
             Clock clock, TaskScheduler scheduler) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.notification.Notification.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,7 +107,7 @@ class Outbox {
     }
 
     /** Conditional on still holding the claim: a worker whose lease was taken over records nothing. */
-    private boolean finish(Notification n, String worker, String status, Instant nextAttempt, String error,
+    private boolean finish(Notification n, String worker, String status, @Nullable Instant nextAttempt, String error,
             Instant now) {
         return jdbc.sql("""
                 update notification set status = :status, last_error = :error, claimed_by = null, lease_until = null,
@@ -120,7 +121,7 @@ class Outbox {
                 .update() == 1;
     }
 
-    private static Map<String, Object> detail(Notification n, String error) {
+    private static Map<String, Object> detail(Notification n, @Nullable String error) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("event", n.eventId().toString());
         detail.put("kind", n.kind().name());
@@ -133,9 +134,9 @@ class Outbox {
         return detail;
     }
 
-    /** Newest first; a null status does not filter. */
+    /** Newest first, of this status if given. */
     @Transactional(readOnly = true)
-    List<OutboxEntry> recent(String status, int limit) {
+    List<OutboxEntry> recent(@Nullable String status, int limit) {
         return jdbc.sql("""
                 select n.*, s.username from notification n left join staff s on s.id = n.staff_id
                 where (cast(:status as text) is null or n.status = :status)

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.SafeFetch;
 import org.springframework.stereotype.Component;
@@ -72,7 +73,7 @@ class WebhookChannel {
         return outcome(status, answer);
     }
 
-    static SendOutcome outcome(int status, String answer) {
+    static SendOutcome outcome(int status, @Nullable String answer) {
         if (status >= 200 && status <= 299) {
             return new SendOutcome.Sent();
         }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
@@ -64,13 +65,13 @@ public class Webhooks {
     }
 
     /**
-     * What an admin sends. On a change, a null secret keeps the current one and a null {@code enabled} keeps the
-     * current state.
+     * What an admin sends. On a change, a secret left out keeps the current one and an {@code enabled} left out keeps
+     * the current state.
      *
      * @param departmentId null: events of every department (and pauses of everything, which belong to none)
      */
-    public record Registration(String name, String url, String secret, Set<NotificationKind> kinds, Long departmentId,
-            Boolean enabled) {
+    public record Registration(String name, String url, @Nullable String secret, Set<NotificationKind> kinds,
+            @Nullable Long departmentId, @Nullable Boolean enabled) {
 
         @Override
         public String toString() {
@@ -149,7 +150,7 @@ public class Webhooks {
     }
 
     /** The enabled webhooks that receive this kind for this department (null: an event of no one department). */
-    List<Long> subscribed(NotificationKind kind, Long departmentId) {
+    List<Long> subscribed(NotificationKind kind, @Nullable Long departmentId) {
         return jdbc.sql("""
                 select id from webhook
                 where enabled and removed_at is null and :kind = any(kinds)
@@ -178,7 +179,7 @@ public class Webhooks {
      * A webhook URL as the gateway accepts it: absolute https (http to localhost where allowed), no user info, not an
      * address in a private or reserved network.
      */
-    URI checkUrl(String url) {
+    URI checkUrl(@Nullable String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
             throw badUrl();
         }

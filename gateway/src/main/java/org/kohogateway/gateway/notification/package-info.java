@@ -3,6 +3,8 @@
  * waiting and pauses, written to an outbox in the transaction of the change and sent by a retrying background worker.
  */
 @ApplicationModule(allowedDependencies = { "account", "audit", "crisis", "post", "staff", "support" })
+@NullMarked
 package org.kohogateway.gateway.notification;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

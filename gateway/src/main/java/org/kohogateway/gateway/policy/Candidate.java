@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.ReplyPolicy;
 
@@ -20,14 +21,14 @@ import org.kohogateway.gateway.account.ReplyPolicy;
  * @param publishAt             when it is to go out, for the date checks; null for "as soon as approved" (now)
  * @param targets               where it goes; empty while the author has ticked no account yet, so that only the
  *                              rules about the content itself run
- * @param proposal              the policy proposal a §6-③ ア answer answers (its address or number), or null
+ * @param proposal              the policy proposal a §6-③ ア answer answers (its address or number)
  * @param cityHandles           the handles of the city's own official accounts per platform, lower case: mentioning
  *                              or quoting them is not commenting on others; {@link PolicyRules#check(Candidate)}
  *                              fills them in from the registered accounts
  */
-public record Candidate(String text, List<URI> links, List<URI> mediaUrls, String replyTo, String quoteOf,
-        boolean answersPolicyProposal, boolean emergency, Instant publishAt, List<Target> targets, String proposal,
-        Map<Platform, Set<String>> cityHandles) {
+public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Nullable String replyTo,
+        @Nullable String quoteOf, boolean answersPolicyProposal, boolean emergency, @Nullable Instant publishAt,
+        List<Target> targets, @Nullable String proposal, Map<Platform, Set<String>> cityHandles) {
 
     public Candidate {
         Objects.requireNonNull(text, "text");
@@ -39,8 +40,9 @@ public record Candidate(String text, List<URI> links, List<URI> mediaUrls, Strin
     }
 
     /** A candidate that names no proposal, for a city whose accounts have no handles (tests, benchmarks). */
-    public Candidate(String text, List<URI> links, List<URI> mediaUrls, String replyTo, String quoteOf,
-            boolean answersPolicyProposal, boolean emergency, Instant publishAt, List<Target> targets) {
+    public Candidate(String text, List<URI> links, List<URI> mediaUrls, @Nullable String replyTo,
+            @Nullable String quoteOf, boolean answersPolicyProposal, boolean emergency, @Nullable Instant publishAt,
+            List<Target> targets) {
         this(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency, publishAt, targets, null,
                 Map.of());
     }

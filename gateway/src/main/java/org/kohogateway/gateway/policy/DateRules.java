@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Accuracy aids for guideline §3-④ (発信する情報は正確に記述する): warnings, never a block, about the dates a post
  * names — a day that does not exist (11月31日), a weekday that does not match the date (12月20日（土） in a year where
@@ -63,7 +65,7 @@ final class DateRules {
     }
 
     /** The date meant, or null if there is no such day (in the named year, or in any year near the scheduled day). */
-    private static LocalDate resolve(Integer year, int month, int day, LocalDate published) {
+    private static @Nullable LocalDate resolve(@Nullable Integer year, int month, int day, LocalDate published) {
         if (month < 1 || month > 12 || day < 1 || day > Month.of(month).maxLength()) {
             return null;
         }

@@ -2,6 +2,8 @@ package org.kohogateway.gateway.policy;
 
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
+
 final class Domains {
 
     private Domains() {
@@ -12,7 +14,7 @@ final class Domains {
         return host.equals(domain) || host.endsWith("." + domain);
     }
 
-    static String firstWithin(String host, Collection<String> domains) {
+    static @Nullable String firstWithin(String host, Collection<String> domains) {
         for (String domain : domains) {
             if (within(host, domain)) {
                 return domain;

@@ -3,6 +3,8 @@ package org.kohogateway.gateway.policy;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One rule's objection to a post.
  *
@@ -12,7 +14,7 @@ import java.util.List;
  * @param accountId the target account the finding is about, or null when it concerns every target
  * @param arguments values for the message (the offending value first)
  */
-public record Finding(RuleId rule, int start, int end, Long accountId, List<String> arguments) {
+public record Finding(RuleId rule, int start, int end, @Nullable Long accountId, List<String> arguments) {
 
     /** The order findings are shown in: what blocks first, then along the text, then by rule. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Links;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.SafeFetch;
@@ -54,8 +55,8 @@ public class LinkAnswers {
         }
     }
 
-    /** A fetch under way or done (a null answer: the link answers), and until when it is remembered. */
-    private record Remembered(Future<NotAnswering> answer, long until) {
+    /** A fetch under way or done (no answer: the link answers), and until when it is remembered. */
+    private record Remembered(Future<@Nullable NotAnswering> answer, long until) {
     }
 
     /** A link of one post: the address fetched, and what the finding shows and marks. */
@@ -145,8 +146,8 @@ public class LinkAnswers {
         }
     }
 
-    /** Null when the link answers with a success or a redirect. */
-    private NotAnswering ask(String address) {
+    /** Absent when the link answers with a success or a redirect. */
+    private @Nullable NotAnswering ask(String address) {
         try {
             URI uri = uri(address);
             if ("http".equalsIgnoreCase(uri.getScheme()) && !fetch.plainHttpAllowed(uri)) {

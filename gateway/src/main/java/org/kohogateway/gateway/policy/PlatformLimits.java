@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformText;
 
@@ -27,7 +28,7 @@ public final class PlatformLimits {
     private PlatformLimits() {
     }
 
-    public static Count count(Platform platform, String text, List<URI> links, boolean withMedia) {
+    public static Count count(Platform platform, @Nullable String text, List<URI> links, boolean withMedia) {
         String sent = PlatformText.sent(platform, text == null ? "" : text, links, withMedia);
         return new Count(platform, PlatformText.length(platform, sent), PlatformText.limit(platform));
     }

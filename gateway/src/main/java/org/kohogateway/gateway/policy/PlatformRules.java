@@ -2,6 +2,8 @@ package org.kohogateway.gateway.policy;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Each target platform's hard limits, as {@link PlatformCapabilities} states them: over-long text, a missing or extra
  * image, and a reply or quote are refused at submit, with a finding, instead of failing at send.
@@ -33,7 +35,7 @@ final class PlatformRules {
         }
     }
 
-    private static void refuseReference(String reference, boolean taken, Candidate.Target target,
+    private static void refuseReference(@Nullable String reference, boolean taken, Candidate.Target target,
             List<Finding> findings) {
         if (reference != null && !taken) {
             findings.add(new Finding(RuleId.REFERENCE_NOT_SUPPORTED, -1, -1, target.accountId(),

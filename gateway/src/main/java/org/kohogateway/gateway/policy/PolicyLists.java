@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Links;
 import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.audit.AuditTrail;
@@ -41,7 +42,7 @@ public class PolicyLists {
     private final StaffDirectory staff;
     private final PolicyListChanges changes;
     private final Clock clock;
-    private volatile Snapshot snapshot;
+    private volatile @Nullable Snapshot snapshot;
 
     PolicyLists(JdbcClient jdbc, AuditTrail audit, StaffDirectory staff, PolicyListChanges changes, Clock clock) {
         this.jdbc = jdbc;
@@ -69,7 +70,7 @@ public class PolicyLists {
         return current;
     }
 
-    public record Entry(ListName list, String value, String reason) {
+    public record Entry(ListName list, String value, @Nullable String reason) {
     }
 
     @Transactional(readOnly = true)
@@ -81,7 +82,7 @@ public class PolicyLists {
     }
 
     /** What a change did: {@code applied} at once (a strengthening), or {@code pending} a second person. */
-    public record Outcome(Entry applied, PolicyListChange pending) {
+    public record Outcome(@Nullable Entry applied, @Nullable PolicyListChange pending) {
 
         public boolean isPending() {
             return pending != null;
@@ -90,7 +91,7 @@ public class PolicyLists {
 
     /** Adds an entry to a block list at once; to an allow list, as a request another person confirms. */
     @Transactional
-    public Outcome add(String actor, ListName list, String value, String reason) {
+    public Outcome add(String actor, ListName list, String value, @Nullable String reason) {
         requireAdmin(actor);
         String normalized = normalize(list, value);
         if (list == ListName.OFFICIAL_DOMAIN) {
@@ -241,7 +242,7 @@ public class PolicyLists {
         }
     }
 
-    static String normalize(ListName list, String value) {
+    static String normalize(ListName list, @Nullable String value) {
         if (value == null || value.isBlank() || value.length() > MAX_VALUE) {
             throw new InvalidRequestException("policy.listValue", "a list value must have 1.." + MAX_VALUE
                     + " characters", MAX_VALUE);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.policy.Candidate;
@@ -28,7 +29,8 @@ import org.kohogateway.gateway.policy.Candidate;
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
         PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
-        Instant scheduledFor, Instant firstStartedAt, UUID claimToken, Approval approval, long credentialsVersion,
+        @Nullable Instant scheduledFor, @Nullable Instant firstStartedAt, UUID claimToken, Approval approval,
+        long credentialsVersion,
         boolean earlierOutcomeUnknown) {
 
     public ClaimedDelivery {
@@ -39,7 +41,7 @@ public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform p
      * The approval as stored: the hash the approver's decision is bound to, and what besides the content goes into it
      * (the post's targets and cited source).
      */
-    public record Approval(String approvedHash, List<Long> postAccountIds, String sourceUrl) {
+    public record Approval(String approvedHash, List<Long> postAccountIds, @Nullable String sourceUrl) {
 
         public Approval {
             postAccountIds = List.copyOf(postAccountIds);

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.account.ReplyPolicy;
@@ -339,7 +340,7 @@ public class Deliveries {
      *
      * @return the state it was in, or null if it was left alone
      */
-    private String sentAfterLeaseLost(DeliveryOutcome o, Timestamp at) {
+    private @Nullable String sentAfterLeaseLost(DeliveryOutcome o, Timestamp at) {
         List<String> before = jdbc.sql("""
                 select status from delivery
                 where id = :id and platform_post_id is null and status in ('SCHEDULED', 'SENDING', 'HELD', 'UNCERTAIN', 'FAILED')

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the attempt of a claimed delivery ended, to be recorded with {@link Deliveries#record}.
  *
  * @param next   SENT, FAILED, UNCERTAIN, or SCHEDULED again for a retry at {@code dueAt}
  * @param detail the audit entry's detail beyond instance, attempt and platform
  */
-public record DeliveryOutcome(ClaimedDelivery delivery, DeliveryStatus next, Instant dueAt, String platformPostId,
-        String error, String action, Map<String, Object> detail) {
+public record DeliveryOutcome(ClaimedDelivery delivery, DeliveryStatus next, @Nullable Instant dueAt,
+        @Nullable String platformPostId, @Nullable String error, String action, Map<String, Object> detail) {
 
     public static DeliveryOutcome sent(ClaimedDelivery d, String platformPostId) {
         return new DeliveryOutcome(d, DeliveryStatus.SENT, null, platformPostId, null, "DELIVERY_SENT",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 
 /**
@@ -35,7 +36,7 @@ final class DeliveryPlan {
     }
 
     /** At approval: due at the post's time (or now), or held for a new time if that time has already passed. */
-    void schedule(Instant scheduledAt, Instant now) {
+    void schedule(@Nullable Instant scheduledAt, Instant now) {
         boolean late = scheduledAt != null && scheduledAt.isBefore(now);
         DeliveryStatus next = late ? DeliveryStatus.HELD : DeliveryStatus.SCHEDULED;
         Instant due = late ? null : (scheduledAt == null ? now : scheduledAt);

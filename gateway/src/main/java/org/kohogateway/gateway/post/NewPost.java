@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A post as its author writes it.
  *
@@ -12,10 +14,11 @@ import java.util.List;
  * @param replyTo     URL of the post this one replies to, if it is a reply
  * @param quoteOf     URL of the post this one quotes or reposts, if any
  * @param correctionOf the already-sent post this one corrects (guideline §7-①), if it is a correction
- * @param proposal     the policy proposal this answers (§6-③ ア), its address or number; null if none
+ * @param proposal     the policy proposal this answers (§6-③ ア), its address or number
  */
 public record NewPost(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, List<Long> accountIds,
-        Instant scheduledAt, URI sourceUrl, URI replyTo, URI quoteOf, PostId correctionOf, String proposal) {
+        @Nullable Instant scheduledAt, @Nullable URI sourceUrl, @Nullable URI replyTo, @Nullable URI quoteOf,
+        @Nullable PostId correctionOf, @Nullable String proposal) {
 
     /** A plain text post: no images, not a reply or quote, not a PR direct publish. */
     public static NewPost of(String text, List<URI> links, PostCategory category, List<Long> accountIds,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class PausedDeliveries {
      * once (docs/guideline.md, "Crisis: pause and resume"). Null account: every account.
      */
     @Transactional
-    public List<DeliveryView> holdOverdue(Long accountId, Instant now, String reason, String actor) {
+    public List<DeliveryView> holdOverdue(@Nullable Long accountId, Instant now, String reason, String actor) {
         // one whose earlier attempt's answer was lost may already be out: UNCERTAIN, for a person to look
         List<UUID> held = jdbc.sql("""
                 update delivery d set status = case when outcome_unknown then 'UNCERTAIN' else 'HELD' end,
@@ -97,7 +98,7 @@ public class PausedDeliveries {
      * later pause is not pre-empted by an override given for this one.
      */
     @Transactional
-    public int clearOverrides(Long accountId) {
+    public int clearOverrides(@Nullable Long accountId) {
         return jdbc.sql("""
                 update delivery set pause_override = false, override_decided_at = null
                 where pause_override and status in ('SCHEDULED', 'HELD', 'SENDING')

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.staff.Staff;
@@ -41,20 +42,20 @@ public final class Post {
     /** PR_DIRECT turns into PR_REVIEW when a finding needs acknowledgement (another PR officer clears it). */
     private ApprovalRoute route;
     private final long departmentId;
-    private final String sourceUrl;
-    /** The source as fetched when the post was published directly; null before. */
-    private SourcePage sourcePage;
+    private final @Nullable String sourceUrl;
+    /** The source as fetched when the post was published directly; absent before. */
+    private @Nullable SourcePage sourcePage;
     /** Who sent a direct publish to PR review: like its author, they may not approve it. */
-    private Long submittedBy;
-    private final PostId correctionOf;
+    private @Nullable Long submittedBy;
+    private final @Nullable PostId correctionOf;
     private final Instant createdAt;
     private PostContent content;
-    private Instant scheduledAt;
+    private @Nullable Instant scheduledAt;
     private PostStatus status;
-    private String approvedHash;
-    private Long decidedBy;
-    private Instant decidedAt;
-    private String decisionComment;
+    private @Nullable String approvedHash;
+    private @Nullable Long decidedBy;
+    private @Nullable Instant decidedAt;
+    private @Nullable String decisionComment;
     /** Keys of the findings acknowledged for the current content; emptied by any edit. */
     private final Set<String> acknowledged;
     private final DeliveryPlan deliveries;
@@ -64,11 +65,12 @@ public final class Post {
     /** What other features hear about when the aggregate is saved (published in the saving transaction). */
     private final List<Object> announcements = new ArrayList<>();
 
-    Post(PostId id, long authorId, ApprovalRoute route, long departmentId, String sourceUrl, PostId correctionOf,
-            Instant createdAt,
-            PostContent content, Instant scheduledAt, PostStatus status, String approvedHash, Long decidedBy,
-            Instant decidedAt, String decisionComment, Set<String> acknowledged, List<Delivery> deliveries, int version,
-            Instant updatedAt, SourcePage sourcePage, Long submittedBy) {
+    Post(PostId id, long authorId, ApprovalRoute route, long departmentId, @Nullable String sourceUrl,
+            @Nullable PostId correctionOf, Instant createdAt,
+            PostContent content, @Nullable Instant scheduledAt, PostStatus status, @Nullable String approvedHash,
+            @Nullable Long decidedBy, @Nullable Instant decidedAt, @Nullable String decisionComment,
+            Set<String> acknowledged, List<Delivery> deliveries, int version,
+            Instant updatedAt, @Nullable SourcePage sourcePage, @Nullable Long submittedBy) {
         this.id = id;
         this.authorId = authorId;
         this.route = route;
@@ -91,8 +93,9 @@ public final class Post {
         this.submittedBy = submittedBy;
     }
 
-    static Post draft(Staff author, ApprovalRoute route, long departmentId, String sourceUrl, PostId correctionOf,
-            PostContent content, Instant scheduledAt, List<Long> accountIds, Instant now) {
+    static Post draft(Staff author, ApprovalRoute route, long departmentId, @Nullable String sourceUrl,
+            @Nullable PostId correctionOf, PostContent content, @Nullable Instant scheduledAt, List<Long> accountIds,
+            Instant now) {
         requireFutureOrAsap(scheduledAt, now);
         List<Delivery> deliveries = accountIds.stream().map(Delivery::waiting).toList();
         Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, correctionOf, now, content,
@@ -141,7 +144,7 @@ public final class Post {
      *                 approver's name. Asked for after the approver's right, so a refusal names the first reason.
      */
     void approve(Staff approver, String comment, List<Finding> findings, Set<String> acknowledgements,
-            String seenHash, Instant now) {
+            @Nullable String seenHash, Instant now) {
         requireStatus("approve", PostStatus.SUBMITTED);
         permissions().requireEligibleApprover(approver, status);
         if (seenHash == null || seenHash.isBlank()) {
@@ -160,7 +163,7 @@ public final class Post {
         deliveries.schedule(scheduledAt, now);
     }
 
-    void reject(Staff approver, String comment, Instant now) {
+    void reject(Staff approver, @Nullable String comment, Instant now) {
         requireStatus("reject", PostStatus.SUBMITTED);
         permissions().requireEligibleApprover(approver, status);
         if (comment == null || comment.isBlank()) {
@@ -240,7 +243,7 @@ public final class Post {
      * Stops an approved post before any of its deliveries has started. The reason is required: it is what the audit
      * trail keeps of why an approved post did not go out.
      */
-    void cancel(Staff actor, String reason, Instant now) {
+    void cancel(Staff actor, @Nullable String reason, Instant now) {
         if (!mayCancel(actor)) {
             throw new NotPermittedException("post.cancelNotPermitted",
                     "only the author, an approver of this post or an admin may cancel it");
@@ -272,7 +275,8 @@ public final class Post {
      * Gives held deliveries (approved after their time had passed) a new time. Only someone who could
      * approve the post may do it: it is the re-confirmation that the post should still go out.
      */
-    void reschedule(Staff actor, Instant newTime, List<Finding> findings, Set<String> acknowledgements, Instant now) {
+    void reschedule(Staff actor, @Nullable Instant newTime, List<Finding> findings, Set<String> acknowledgements,
+            Instant now) {
         if (!permissions().mayReschedule(actor)) {
             throw new NotPermittedException("post.rescheduleNotPermitted",
                     "only someone who may approve this post may give it a new time");
@@ -382,14 +386,14 @@ public final class Post {
         throw illegal(action);
     }
 
-    private static void requireFutureOrAsap(Instant time, Instant now) {
+    private static void requireFutureOrAsap(@Nullable Instant time, Instant now) {
         if (time != null && time.isBefore(now)) {
             throw new InvalidRequestException("post.scheduledInPast", "the scheduled time " + time + " has passed");
         }
         requireNotTooFar(time, now);
     }
 
-    private static void requireNotTooFar(Instant time, Instant now) {
+    private static void requireNotTooFar(@Nullable Instant time, Instant now) {
         if (time != null && time.isAfter(now.plus(FURTHEST_AHEAD))) {
             throw new InvalidRequestException("post.scheduledTooFar",
                     "the scheduled time " + time + " is more than two years ahead", time.toString());
@@ -408,11 +412,12 @@ public final class Post {
         event(action, before, next, detail);
     }
 
-    private void event(String action, PostStatus before, PostStatus after, Map<String, ?> detail) {
+    private void event(String action, @Nullable PostStatus before, PostStatus after, Map<String, ?> detail) {
         event(action, "POST", id.toString(), before == null ? null : before.name(), after.name(), detail);
     }
 
-    private void event(String action, String type, String subject, String before, String after, Map<String, ?> detail) {
+    private void event(String action, String type, String subject, @Nullable String before, String after,
+            Map<String, ?> detail) {
         events.add(new PostEvent(action, type, subject, before, after, detail));
     }
 
@@ -428,7 +433,7 @@ public final class Post {
         return detail;
     }
 
-    private static String nullToEmpty(String s) {
+    private static String nullToEmpty(@Nullable String s) {
         return s == null ? "" : s;
     }
 
@@ -476,22 +481,22 @@ public final class Post {
         return departmentId;
     }
 
-    public String sourceUrl() {
+    public @Nullable String sourceUrl() {
         return sourceUrl;
     }
 
     /** The cited source as fetched at the direct publish; null before (and for other routes). */
-    public SourcePage sourcePage() {
+    public @Nullable SourcePage sourcePage() {
         return sourcePage;
     }
 
     /** Who sent a direct publish to PR review; null otherwise. */
-    public Long submittedBy() {
+    public @Nullable Long submittedBy() {
         return submittedBy;
     }
 
-    /** The post this one corrects, or null. */
-    public PostId correctionOf() {
+    /** The post this one corrects, if it is a correction. */
+    public @Nullable PostId correctionOf() {
         return correctionOf;
     }
 
@@ -504,7 +509,7 @@ public final class Post {
     }
 
     /** Null means "as soon as approved". */
-    public Instant scheduledAt() {
+    public @Nullable Instant scheduledAt() {
         return scheduledAt;
     }
 
@@ -512,19 +517,19 @@ public final class Post {
         return status;
     }
 
-    public String approvedHash() {
+    public @Nullable String approvedHash() {
         return approvedHash;
     }
 
-    public Long decidedBy() {
+    public @Nullable Long decidedBy() {
         return decidedBy;
     }
 
-    public Instant decidedAt() {
+    public @Nullable Instant decidedAt() {
         return decidedAt;
     }
 
-    public String decisionComment() {
+    public @Nullable String decisionComment() {
         return decisionComment;
     }
 

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the approver approves.
  *
@@ -16,8 +18,8 @@ import java.util.Objects;
  * @param quoteOf   the post this one quotes or reposts, if any
  * @param proposal  the policy proposal an answer to one answers (guideline §6-③ ア): its address or number
  */
-public record PostContent(String text, List<URI> links, PostCategory category, List<URI> mediaUrls, String replyTo,
-        String quoteOf, String proposal) {
+public record PostContent(String text, List<URI> links, PostCategory category, List<URI> mediaUrls,
+        @Nullable String replyTo, @Nullable String quoteOf, @Nullable String proposal) {
 
     public PostContent {
         Objects.requireNonNull(text, "text");
@@ -34,7 +36,7 @@ public record PostContent(String text, List<URI> links, PostCategory category, L
      * Fingerprint of the content together with its targets and cited source; an approval is bound to it, so any
      * edit afterwards no longer matches.
      */
-    String fingerprint(List<Long> accountIds, String sourceUrl) {
+    String fingerprint(List<Long> accountIds, @Nullable String sourceUrl) {
         StringBuilder canonical = new StringBuilder()
                 .append("text:").append(text.length()).append(':').append(text)
                 .append("\ncategory:").append(category)

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** New content for an existing post; targets and route stay as created. */
-public record PostEdit(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, Instant scheduledAt,
-        URI replyTo, URI quoteOf, String proposal) {
+import org.jspecify.annotations.Nullable;
 
-    public static PostEdit of(String text, List<URI> links, PostCategory category, Instant scheduledAt) {
+/** New content for an existing post; targets and route stay as created. */
+public record PostEdit(String text, List<URI> links, List<URI> mediaUrls, PostCategory category,
+        @Nullable Instant scheduledAt, @Nullable URI replyTo, @Nullable URI quoteOf, @Nullable String proposal) {
+
+    public static PostEdit of(String text, List<URI> links, PostCategory category, @Nullable Instant scheduledAt) {
         return new PostEdit(text, links, List.of(), category, scheduledAt, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.post;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -11,7 +12,7 @@ import org.kohogateway.gateway.support.NotPermittedException;
  *
  * @param submittedBy who sent a direct publish to PR review (like the author, they may not approve it); null before
  */
-record PostPermissions(long authorId, Long submittedBy, ApprovalRoute route, long departmentId) {
+record PostPermissions(long authorId, @Nullable Long submittedBy, ApprovalRoute route, long departmentId) {
 
     /** Whoever may decide on the post: never its author or whoever sent it to review. */
     boolean mayApprove(Staff actor) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.policy.Candidate;
@@ -216,7 +217,7 @@ public class PostWorkflow {
     }
 
     /** @param publishAt the scheduled time, or null for "as soon as approved" */
-    static Candidate candidate(PostContent content, Instant publishAt, List<Candidate.Target> targets) {
+    static Candidate candidate(PostContent content, @Nullable Instant publishAt, List<Candidate.Target> targets) {
         return new Candidate(content.text(), content.links(), content.mediaUrls(), content.replyTo(),
                 content.quoteOf(), content.category() == PostCategory.POLICY_PROPOSAL_REPLY,
                 content.category() == PostCategory.EMERGENCY, publishAt, targets, content.proposal(), Map.of());
@@ -330,8 +331,8 @@ public class PostWorkflow {
         }
     }
 
-    private PostContent content(String text, List<URI> links, List<URI> mediaUrls, PostCategory category,
-            URI replyTo, URI quoteOf, String proposal) {
+    private PostContent content(@Nullable String text, @Nullable List<URI> links, @Nullable List<URI> mediaUrls,
+            @Nullable PostCategory category, @Nullable URI replyTo, @Nullable URI quoteOf, @Nullable String proposal) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("post.textRequired", "the text must not be empty");
         }
@@ -365,7 +366,7 @@ public class PostWorkflow {
                 proposal == null || proposal.isBlank() ? null : proposal.strip());
     }
 
-    private static void requireWebLink(URI link) {
+    private static void requireWebLink(@Nullable URI link) {
         if (link == null || !link.isAbsolute() || link.getHost() == null
                 || !Set.of("http", "https").contains(link.getScheme().toLowerCase(Locale.ROOT))
                 || link.toString().length() > MAX_URL) {
@@ -373,7 +374,7 @@ public class PostWorkflow {
         }
     }
 
-    private List<OfficialAccount> targets(Staff author, List<Long> accountIds) {
+    private List<OfficialAccount> targets(Staff author, @Nullable List<Long> accountIds) {
         if (accountIds == null || accountIds.isEmpty()) {
             throw new InvalidRequestException("post.noTargets", "a post needs at least one target account");
         }

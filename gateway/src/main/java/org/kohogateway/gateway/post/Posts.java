@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,7 +47,7 @@ class Posts {
                 .params(readers.params()).param("id", id.value()).query(this::post).optional();
     }
 
-    /** Lists posts, newest first; a null filter field does not filter. */
+    /** Lists posts, newest first. */
     List<Post> list(PostFilter filter) {
         return jdbc.sql("""
                 select * from post p
@@ -98,7 +99,8 @@ class Posts {
      * Posts submitted for approval on a route and department the given approver serves, that these readers may read
      * (a token limited to some accounts: only posts all of whose accounts are among them, the ones it may decide).
      */
-    List<Post> awaitingDecision(List<ApprovalRoute> routes, Long departmentId, long excludeAuthor, Readers readers) {
+    List<Post> awaitingDecision(List<ApprovalRoute> routes, @Nullable Long departmentId, long excludeAuthor,
+            Readers readers) {
         if (routes.isEmpty()) {
             return List.of();
         }
@@ -286,7 +288,7 @@ class Posts {
                 .list());
     }
 
-    private static PostId correctionOf(ResultSet rs) throws SQLException {
+    private static @Nullable PostId correctionOf(ResultSet rs) throws SQLException {
         UUID original = rs.getObject("correction_of", UUID.class);
         return original == null ? null : new PostId(original);
     }
@@ -295,11 +297,11 @@ class Posts {
         return Arrays.stream((String[]) array.getArray()).map(URI::create).toList();
     }
 
-    static Timestamp timestamp(Instant instant) {
+    static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 
@@ -20,7 +21,7 @@ import org.kohogateway.gateway.staff.Staff;
  * @param departmentId their department; null when they read every department's
  * @param accountIds   the token's accounts; null when the request is not limited to some
  */
-public record Readers(long readerId, Long departmentId, List<Long> accountIds) {
+public record Readers(long readerId, @Nullable Long departmentId, @Nullable List<Long> accountIds) {
 
     /** The roles that look after every account, so read every post. */
     private static final Set<Role> READ_EVERYTHING = Set.of(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR);
@@ -36,7 +37,7 @@ public record Readers(long readerId, Long departmentId, List<Long> accountIds) {
      * @param roles      the roles this request acts with: the person's, or those of the token they come with
      * @param accountIds the token's accounts, null if not limited
      */
-    public static Readers of(Staff reader, Set<Role> roles, List<Long> accountIds) {
+    public static Readers of(Staff reader, Set<Role> roles, @Nullable List<Long> accountIds) {
         boolean everything = roles.stream().anyMatch(READ_EVERYTHING::contains);
         return new Readers(reader.id(), everything ? null : reader.departmentId(), accountIds);
     }

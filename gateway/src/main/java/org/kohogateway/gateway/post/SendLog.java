@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.SearchBounds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,9 +30,9 @@ public class SendLog {
         this.jdbc = jdbc;
     }
 
-    /** Deliveries whose platform request has started and not yet finished, on one account (null: all accounts). */
+    /** Deliveries whose platform request has started and not yet finished, on one account (or all accounts). */
     @Transactional(readOnly = true)
-    public List<DeliveryView> inFlight(Long accountId) {
+    public List<DeliveryView> inFlight(@Nullable Long accountId) {
         return views("""
                 where d.status = 'SENDING' and d.send_started_at is not null
                   and (cast(:account as bigint) is null or d.account_id = :account)
@@ -46,9 +47,9 @@ public class SendLog {
         return views("where d.id in (:ids)", Map.of("ids", ids));
     }
 
-    /** Deliveries across posts for the send log, newest first; null filters do not filter. */
+    /** Deliveries across posts for the send log, newest first, filtered by what is given. */
     @Transactional(readOnly = true)
-    public List<DeliveryView> list(DeliveryStatus status, Long accountId, int limit) {
+    public List<DeliveryView> list(@Nullable DeliveryStatus status, @Nullable Long accountId, int limit) {
         return views("""
                 where (cast(:status as text) is null or d.status = :status)
                   and (cast(:account as bigint) is null or d.account_id = :account)
@@ -58,11 +59,11 @@ public class SendLog {
     }
 
     /**
-     * SCHEDULED deliveries nearest first (the dashboard's agenda): those to the accounts of one department (null: every
-     * account), of one category of post (null: any), at most {@code limit}. Served by the {@code delivery_due} index.
+     * SCHEDULED deliveries nearest first (the dashboard's agenda): those to the accounts of one department (or every
+     * account), of one category of post (or any), at most {@code limit}. Served by the {@code delivery_due} index.
      */
     @Transactional(readOnly = true)
-    public List<DeliveryView> scheduled(Long departmentId, PostCategory category, int limit) {
+    public List<DeliveryView> scheduled(@Nullable Long departmentId, @Nullable PostCategory category, int limit) {
         return views("""
                 join official_account a on a.id = d.account_id
                 join post p on p.id = d.post_id
@@ -77,11 +78,11 @@ public class SendLog {
 
     /**
      * HELD deliveries by the time they were meant to go out (their post's time, or when they were held if it was to
-     * go as soon as approved), earliest first: those to the accounts of one department (null: every account), at most
+     * go as soon as approved), earliest first: those to the accounts of one department (or every account), at most
      * {@code limit}. Served by the {@code delivery_held} index.
      */
     @Transactional(readOnly = true)
-    public List<DeliveryView> held(Long departmentId, int limit) {
+    public List<DeliveryView> held(@Nullable Long departmentId, int limit) {
         return views("""
                 join official_account a on a.id = d.account_id
                 join post p on p.id = d.post_id
@@ -94,12 +95,12 @@ public class SendLog {
 
     /**
      * The send log search: by state, account, time range (of the last change) and actor (the post's author or
-     * approver) among the deliveries these readers may read; null filters do not filter. Newest first.
+     * approver) among the deliveries these readers may read, by the filters given. Newest first.
      */
     @Transactional(readOnly = true)
-    public List<DeliveryView> search(Readers readers, DeliveryStatus status, Long accountId, Instant from, Instant to,
-            String actor, int limit) {
-        Map<String, Object> params = new HashMap<>(readers.params());
+    public List<DeliveryView> search(Readers readers, @Nullable DeliveryStatus status, @Nullable Long accountId,
+            @Nullable Instant from, @Nullable Instant to, @Nullable String actor, int limit) {
+        Map<String, @Nullable Object> params = new HashMap<>(readers.params());
         params.put("status", status == null ? null : status.name());
         params.put("account", accountId);
         params.put("from", timestamp(SearchBounds.clamp(from, SearchBounds.EARLIEST)));
@@ -136,8 +137,8 @@ public class SendLog {
     }
 
     /** Query parameters that may be null (a filter not given), which {@link Map#of} refuses. */
-    private static Map<String, Object> filters(Object... namesAndValues) {
-        Map<String, Object> params = new HashMap<>();
+    private static Map<String, @Nullable Object> filters(@Nullable Object... namesAndValues) {
+        Map<String, @Nullable Object> params = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             params.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.SafeFetch;
 import org.springframework.stereotype.Component;
@@ -72,7 +73,7 @@ class SourcePages {
     }
 
     /** City pages are not all UTF-8 (Shift_JIS survives): the declared charset, UTF-8 when none or unknown. */
-    private static Charset charset(String contentType) {
+    private static Charset charset(@Nullable String contentType) {
         Matcher m = CHARSET.matcher(contentType == null ? "" : contentType);
         if (m.find()) {
             try {

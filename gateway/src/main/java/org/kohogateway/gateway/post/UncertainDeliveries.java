@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
@@ -44,8 +45,8 @@ public class UncertainDeliveries {
      *                        false: it is not, so it is sent again now
      */
     @Transactional
-    public void resolve(String username, UUID deliveryId, boolean foundOnPlatform, String platformReference,
-            String reason) {
+    public void resolve(String username, UUID deliveryId, boolean foundOnPlatform, @Nullable String platformReference,
+            @Nullable String reason) {
         Staff actor = staff.byUsername(username);
         if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
             throw new NotPermittedException("delivery.resolveNotPermitted",

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.ActingStaff;
 import org.kohogateway.gateway.staff.Role;
@@ -54,13 +55,15 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** A token as listed (never its secret). {@code accountIds} null means every account. */
-    public record Token(long id, String name, String actsAs, Set<Role> roles, List<Long> accountIds, boolean decides,
-            Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+    /** A token as listed (never its secret). Without {@code accountIds} it acts on every account. */
+    public record Token(long id, String name, String actsAs, Set<Role> roles, @Nullable List<Long> accountIds,
+            boolean decides, Instant createdAt, Instant expiresAt, @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt) {
     }
 
     /** What a valid token lets a request do. */
-    public record Grant(long tokenId, String username, Set<Role> roles, List<Long> accountIds, boolean decides) {
+    public record Grant(long tokenId, String username, Set<Role> roles, @Nullable List<Long> accountIds,
+            boolean decides) {
     }
 
     /**
@@ -70,8 +73,8 @@ public class ApiTokens {
      * @param decides the token may approve, reject, publish directly, override and grant roles; needs a second
      *                factor checked in the issuing request
      */
-    public record NewToken(String name, String actsAs, Set<Role> roles, List<Long> accountIds, Instant expiresAt,
-            boolean decides) {
+    public record NewToken(String name, @Nullable String actsAs, Set<Role> roles, @Nullable List<Long> accountIds,
+            @Nullable Instant expiresAt, boolean decides) {
     }
 
     /** The secret is in this answer only; it cannot be read again. */
@@ -163,7 +166,7 @@ public class ApiTokens {
 
     /** The grant of a presented token, if it is one of ours, not expired, not revoked, and its holder still enabled. */
     @Transactional
-    public Optional<Grant> authenticate(String secret) {
+    public Optional<Grant> authenticate(@Nullable String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -198,7 +201,7 @@ public class ApiTokens {
                 instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")));
     }
 
-    private static Instant instant(Timestamp t) {
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.NotPermittedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,11 +35,11 @@ public final class TokenScope {
     }
 
     /** The accounts the request's token is limited to; null when the request is not limited to some. */
-    public static List<Long> accountIds() {
+    public static @Nullable List<Long> accountIds() {
         return scope();
     }
 
-    private static List<Long> scope() {
+    private static @Nullable List<Long> scope() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getDetails() instanceof ApiTokens.Grant grant
                 ? grant.accountIds() : null;

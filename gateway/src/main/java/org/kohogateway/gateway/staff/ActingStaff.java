@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.ThroughToken;
 import org.kohogateway.gateway.support.NotPermittedException;
 
@@ -40,7 +41,7 @@ public record ActingStaff(String username, Set<Role> roles, long tokenId, boolea
      * Acts as {@code acting} on this thread until the scope closes, and marks the audit entries its person makes with
      * the token; {@code null} acts for no token.
      */
-    public static Scope enter(ActingStaff acting) {
+    public static Scope enter(@Nullable ActingStaff acting) {
         ActingStaff before = CURRENT.get();
         CURRENT.set(acting);
         Runnable audit = acting == null ? () -> { } : ThroughToken.enter(acting.username(), acting.tokenId());

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,7 @@ public class ProviderSync {
 
     /** @param departmentId null when the provider does not say */
     @Transactional
-    public void follow(String username, Set<Role> roles, Long departmentId) {
+    public void follow(String username, Set<Role> roles, @Nullable Long departmentId) {
         guard.lock();
         Staff me = directory.byUsername(username);
         Map<String, Object> changes = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.InvalidRequestException;
@@ -59,10 +60,10 @@ public class StaffAdministration {
     /**
      * A member of staff as the admin sees them, disabled ones included.
      *
-     * @param email        where their notifications go, or null
+     * @param email        where their notifications go, if anywhere
      * @param pendingRoles roles granted to them that wait for a second person's confirmation
      */
-    public record Member(Staff staff, boolean enabled, String email, Set<Role> pendingRoles) {
+    public record Member(Staff staff, boolean enabled, @Nullable String email, Set<Role> pendingRoles) {
 
         public Member {
             pendingRoles = Set.copyOf(pendingRoles);
@@ -74,10 +75,10 @@ public class StaffAdministration {
      * there are more).
      *
      * @param departmentId null for every department
-     * @param text         part of the username or display name, or null
+     * @param text         part of the username or display name, if the list is filtered by it
      */
     @Transactional(readOnly = true)
-    public List<Member> members(String adminUsername, Long departmentId, String text) {
+    public List<Member> members(String adminUsername, @Nullable Long departmentId, @Nullable String text) {
         requireAdmin(adminUsername);
         String like = text == null || text.isBlank() ? null : "%" + StaffInput.escapeLike(text.strip()) + "%";
         return jdbc.sql("""
@@ -112,7 +113,7 @@ public class StaffAdministration {
     }
 
     @Transactional
-    public Department createDepartment(String adminUsername, String code, String name) {
+    public Department createDepartment(String adminUsername, @Nullable String code, String name) {
         Staff admin = requireAdmin(adminUsername);
         String cleanCode = code == null ? "" : code.strip();
         if (!DEPARTMENT_CODE.matcher(cleanCode).matches()) {
@@ -135,7 +136,7 @@ public class StaffAdministration {
     }
 
     @Transactional
-    public Staff createStaff(String adminUsername, String username, String displayName, Long departmentId,
+    public Staff createStaff(String adminUsername, @Nullable String username, String displayName, Long departmentId,
             Set<Role> roles, String password) {
         ActingStaff.requireDecisionScope(adminUsername);
         Staff admin = requireAdmin(adminUsername);
@@ -278,7 +279,7 @@ public class StaffAdministration {
                 .query(Long.class).single() > 0;
     }
 
-    private Department knownDepartment(Long id) {
+    private Department knownDepartment(@Nullable Long id) {
         if (id == null) {
             throw new InvalidRequestException("staff.departmentRequired", "choose a department");
         }
@@ -287,7 +288,7 @@ public class StaffAdministration {
     }
 
 
-    private static Set<Role> roles(Set<Role> roles) {
+    private static Set<Role> roles(@Nullable Set<Role> roles) {
         if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidRequestException("staff.rolesRequired", "choose at least one role");
         }

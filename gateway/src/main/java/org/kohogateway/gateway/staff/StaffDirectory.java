@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,7 +149,7 @@ public class StaffDirectory {
 
     /** Sets or (null) clears a member of staff's e-mail address; the caller checks who may and audits it. */
     @Transactional
-    public void changeEmail(String username, String email) {
+    public void changeEmail(String username, @Nullable String email) {
         int rows = jdbc.sql("update staff set email = :email where username = :u").param("email", email)
                 .param("u", username).update();
         if (rows == 0) {
@@ -164,10 +165,10 @@ public class StaffDirectory {
 
     /**
      * Enabled staff with an e-mail address among the given ids, or holding any of the given roles (in the given
-     * department, when not null).
+     * department, if one).
      */
     @Transactional(readOnly = true)
-    public List<Contact> contacts(Set<Long> ids, Set<Role> anyRole, Long departmentId) {
+    public List<Contact> contacts(Set<Long> ids, Set<Role> anyRole, @Nullable Long departmentId) {
         return jdbc.sql("""
                 select s.id, s.username, s.email from staff s
                 where s.enabled and s.email is not null

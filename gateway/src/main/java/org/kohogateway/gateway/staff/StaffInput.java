@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.InvalidRequestException;
 
 /** The checks and small formats of {@link StaffAdministration}'s input and audit details. */
@@ -14,7 +15,7 @@ final class StaffInput {
     private StaffInput() {
     }
 
-    static String name(String value, String code) {
+    static String name(@Nullable String value, String code) {
         String clean = value == null ? "" : value.strip();
         int max = StaffAdministration.MAX_NAME_LENGTH;
         if (clean.isEmpty() || clean.length() > max) {
@@ -23,7 +24,7 @@ final class StaffInput {
         return clean;
     }
 
-    static void checkPassword(String password) {
+    static void checkPassword(@Nullable String password) {
         int min = StaffAdministration.MIN_PASSWORD_LENGTH;
         int maxBytes = StaffAdministration.MAX_PASSWORD_BYTES;
         if (password == null || password.isBlank() || password.codePointCount(0, password.length()) < min) {

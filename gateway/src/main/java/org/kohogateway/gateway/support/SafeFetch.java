@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +52,8 @@ public class SafeFetch {
     }
 
     /** What to send; {@code maxBody} 0 and a null {@code timeout} take the configured bounds. */
-    public record Request(String method, URI url, Map<String, String> headers, byte[] body, String contentType,
-            boolean followRedirects, int maxBody, Duration timeout) {
+    public record Request(String method, URI url, Map<String, String> headers, byte @Nullable [] body,
+            @Nullable String contentType, boolean followRedirects, int maxBody, @Nullable Duration timeout) {
 
         public static Request get(URI url, Map<String, String> headers) {
             return new Request("GET", url, headers, null, null, true, 0, null);
@@ -72,7 +73,7 @@ public class SafeFetch {
      */
     public record Answer(int status, Map<String, String> headers, byte[] body, boolean truncated, URI url) {
 
-        public String header(String name) {
+        public @Nullable String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -200,7 +201,7 @@ public class SafeFetch {
         return addresses.clone();
     }
 
-    private void requireWebAddress(URI url) {
+    private void requireWebAddress(@Nullable URI url) {
         if (url == null || !url.isAbsolute() || url.getHost() == null || url.getRawUserInfo() != null
                 || !List.of("https", "http").contains(url.getScheme().toLowerCase(Locale.ROOT))) {
             throw refusal(url, "not an absolute web address without user info");
@@ -258,7 +259,7 @@ public class SafeFetch {
     }
 
     /** The address of an IP-literal host, parsed without any lookup; null for a name. */
-    private static InetAddress literal(String host) {
+    private static @Nullable InetAddress literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         boolean ipv6 = h.contains(":");
         boolean ipv4 = !h.isEmpty() && h.chars().allMatch(c -> c == '.' || Character.isDigit(c));
@@ -345,7 +346,7 @@ public class SafeFetch {
         return out.toByteArray();
     }
 
-    private static InvalidRequestException refusal(URI url, String why) {
+    private static InvalidRequestException refusal(@Nullable URI url, String why) {
         String shown = url == null ? "" : String.valueOf(url.getHost());
         return new InvalidRequestException("outbound.unsafeUrl", "refused to fetch " + shown + ": " + why, shown);
     }

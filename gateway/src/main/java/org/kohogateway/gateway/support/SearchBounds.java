@@ -2,6 +2,8 @@ package org.kohogateway.gateway.support;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Time filters of searches and exports, brought into the range PostgreSQL's {@code timestamptz} holds: a filter
  * "to year 300000" means "to the end", not a database error.
@@ -15,7 +17,7 @@ public final class SearchBounds {
     }
 
     /** @return the time within [{@link #EARLIEST}, {@link #LATEST}], or {@code fallback} when it is null */
-    public static Instant clamp(Instant time, Instant fallback) {
+    public static Instant clamp(@Nullable Instant time, Instant fallback) {
         if (time == null) {
             return fallback;
         }

@@ -3,6 +3,8 @@
  * the sealing of secrets at rest.
  */
 @ApplicationModule(allowedDependencies = {})
+@NullMarked
 package org.kohogateway.gateway.support;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,7 @@ import static org.kohogateway.gateway.web.FormValues.blankToNull;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.AccountPolicy;
 import org.kohogateway.gateway.account.OfficialAccount;
@@ -58,7 +59,7 @@ public class AccountForm {
                 parsedReplyPolicy(), basicPrinciples, tone, commentHandling);
     }
 
-    Platform parsedPlatform() {
+    @Nullable Platform parsedPlatform() {
         if (platform == null || platform.isBlank()) {
             return null;
         }
@@ -69,7 +70,7 @@ public class AccountForm {
         }
     }
 
-    Long parsedDepartmentId() {
+    @Nullable Long parsedDepartmentId() {
         if (departmentId == null || departmentId.isBlank()) {
             return null;
         }
@@ -88,7 +89,7 @@ public class AccountForm {
         };
     }
 
-    private ReplyPolicy parsedReplyPolicy() {
+    private @Nullable ReplyPolicy parsedReplyPolicy() {
         if (replyPolicy == null || replyPolicy.isBlank()) {
             return null;
         }
@@ -155,7 +156,7 @@ public class AccountForm {
         return operators;
     }
 
-    public void setOperators(List<String> operators) {
+    public void setOperators(@Nullable List<String> operators) {
         this.operators = operators == null ? new ArrayList<>() : operators;
     }
 

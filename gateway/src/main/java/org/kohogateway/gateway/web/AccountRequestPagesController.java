@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.account.AccountWorkflow;
@@ -218,7 +219,7 @@ class AccountRequestPagesController {
         model.addAttribute("maxText", AccountWorkflow.MAX_TEXT);
     }
 
-    private Long departmentOrNull(String value) {
+    private Long departmentOrNull(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -230,7 +231,7 @@ class AccountRequestPagesController {
         }
     }
 
-    private static LocalDate date(String value) {
+    private static LocalDate date(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

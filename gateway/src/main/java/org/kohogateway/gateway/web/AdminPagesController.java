@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.PlatformCredentials;
@@ -135,7 +136,7 @@ class AdminPagesController {
         return confirm(model, "resume", accountId);
     }
 
-    private String confirm(Model model, String action, Long accountId) {
+    private String confirm(Model model, String action, @Nullable Long accountId) {
         model.addAttribute("action", action);
         model.addAttribute("accountId", accountId);
         model.addAttribute("account", accountId == null ? null : accounts.get(accountId));

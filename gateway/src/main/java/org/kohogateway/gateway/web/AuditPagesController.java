@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.audit.CsvExport;
@@ -71,7 +72,7 @@ class AuditPagesController {
     }
 
     /** A day typed in the form, city time: its start, or for the end of a range the start of the next day. */
-    private static Instant day(String value, boolean endOfRange) {
+    private static @Nullable Instant day(@Nullable String value, boolean endOfRange) {
         if (value == null || value.isBlank()) {
             return null;
         }

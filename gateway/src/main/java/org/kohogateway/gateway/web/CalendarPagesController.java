@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.post.DeliveryCalendar.Entry;
@@ -166,7 +167,7 @@ class CalendarPagesController {
         return "post";
     }
 
-    private static String href(String period, Object value, Long account) {
+    private static String href(String period, Object value, @Nullable Long account) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/calendar").queryParam(period, value);
         if (account != null) {
             uri.queryParam("account", account);

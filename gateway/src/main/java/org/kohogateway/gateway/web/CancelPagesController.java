@@ -3,6 +3,7 @@ package org.kohogateway.gateway.web;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostWorkflow;
@@ -86,7 +87,7 @@ class CancelPagesController {
         return post;
     }
 
-    private String page(Model model, Post post, String back, String reason) {
+    private String page(Model model, Post post, String back, @Nullable String reason) {
         model.addAttribute("post", post);
         model.addAttribute("author", staff.byId(post.authorId()));
         model.addAttribute("back", DeliveryPagesController.back(back));

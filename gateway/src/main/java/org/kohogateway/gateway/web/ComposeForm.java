@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
@@ -81,7 +82,7 @@ public class ComposeForm {
                 optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), parsedCorrectionOf(), proposal);
     }
 
-    PostId parsedCorrectionOf() {
+    @Nullable PostId parsedCorrectionOf() {
         if (correctionOf == null || correctionOf.isBlank()) {
             return null;
         }
@@ -98,7 +99,7 @@ public class ComposeForm {
                 optionalUri(quoteOf), proposal);
     }
 
-    private static URI optionalUri(String value) {
+    private static URI optionalUri(@Nullable String value) {
         return value == null || value.isBlank() ? null : uri(value.strip());
     }
 
@@ -142,7 +143,7 @@ public class ComposeForm {
         return ids;
     }
 
-    Instant parsedTime() {
+    @Nullable Instant parsedTime() {
         if (!AT.equals(timing)) {
             return null;
         }
@@ -172,7 +173,7 @@ public class ComposeForm {
         return text;
     }
 
-    public void setText(String text) {
+    public void setText(@Nullable String text) {
         this.text = text == null ? "" : text;
     }
 
@@ -204,7 +205,7 @@ public class ComposeForm {
         return accountIds;
     }
 
-    public void setAccountIds(List<String> accountIds) {
+    public void setAccountIds(@Nullable List<String> accountIds) {
         this.accountIds = accountIds == null ? new ArrayList<>() : accountIds;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
@@ -54,7 +55,7 @@ class ComposePage {
         }
     }
 
-    String page(Staff me, Model model, ComposeForm form, Mode mode, Post post) {
+    String page(Staff me, Model model, ComposeForm form, Mode mode, @Nullable Post post) {
         model.addAttribute("form", form);
         model.addAttribute("mode", mode);
         model.addAttribute("post", post);
@@ -74,7 +75,7 @@ class ComposePage {
     }
 
     /** The post the form corrects, to link to, if it names one this person may see. */
-    private Post original(ComposeForm form, Staff me) {
+    private @Nullable Post original(ComposeForm form, Staff me) {
         try {
             PostId id = form.parsedCorrectionOf();
             return id == null ? null : workflow.readable(id, Readers.of(me)).orElse(null);

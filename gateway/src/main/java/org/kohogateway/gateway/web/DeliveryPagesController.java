@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.dispatch.SentPosts;
 import org.kohogateway.gateway.post.PostId;
@@ -88,7 +89,7 @@ class DeliveryPagesController {
                 () -> pauses.overrideForEmergency(me.username(), new PostId(id), reason));
     }
 
-    private static Instant cityTime(String value) {
+    private static Instant cityTime(@Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException("page.newTimeRequired", "choose the new time");
         }
@@ -110,7 +111,7 @@ class DeliveryPagesController {
     }
 
     /** Where a form sends the person back to: the page it was on, if it is one of the pages with such forms. */
-    static String back(String back) {
+    static String back(@Nullable String back) {
         return back != null && (BACK.contains(back) || POST_PAGE.matcher(back).matches()) ? back : "/";
     }
 }

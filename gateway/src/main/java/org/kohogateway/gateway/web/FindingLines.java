@@ -3,6 +3,7 @@ package org.kohogateway.gateway.web;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.support.GatewayException;
@@ -23,7 +24,8 @@ class FindingLines {
      * @param excerpt the offending span of the text, or null when the finding is not about a span
      * @param account the name of the account the finding concerns, or null for every target
      */
-    record Line(String key, Severity severity, String section, String message, String excerpt, String account) {
+    record Line(String key, Severity severity, String section, String message, @Nullable String excerpt,
+            @Nullable String account) {
 
         public boolean needsAcknowledgement() {
             return severity == Severity.ACKNOWLEDGE;
@@ -45,7 +47,7 @@ class FindingLines {
                 .map(f -> line(f, text, accountNames)).toList();
     }
 
-    private Line line(Finding f, String text, Map<Long, String> accountNames) {
+    private Line line(Finding f, @Nullable String text, Map<Long, String> accountNames) {
         String message = messages.getMessage(f.messageCode(), f.arguments().toArray(), f.rule().name(),
                 LocaleContextHolder.getLocale());
         String excerpt = text != null && f.start() >= 0 && f.end() <= text.length() && f.start() < f.end()

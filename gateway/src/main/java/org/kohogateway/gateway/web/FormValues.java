@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.web;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.InvalidRequestException;
 
 /** Form fields as the browser sends them (strings, maybe missing), read the same way on every page. */
@@ -9,12 +10,12 @@ final class FormValues {
     }
 
     /** What was typed, for showing the form again: missing reads as empty. */
-    static String orEmpty(String value) {
+    static String orEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 
     /** An optional field: blank means not given. */
-    static String blankToNull(String value) {
+    static String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

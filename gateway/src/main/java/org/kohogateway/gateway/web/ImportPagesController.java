@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.importing.ImportMode;
@@ -117,7 +118,7 @@ class ImportPagesController {
         }
     }
 
-    private String listPage(Staff me, Model model, String mode) {
+    private String listPage(Staff me, Model model, @Nullable String mode) {
         model.addAttribute("imports", imports.list(me.username(), HISTORY));
         model.addAttribute("modes", ImportMode.values());
         model.addAttribute("columns", Imports.columns());
@@ -148,7 +149,7 @@ class ImportPagesController {
         return "import";
     }
 
-    private static ImportMode mode(String value) {
+    private static @Nullable ImportMode mode(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -159,7 +160,7 @@ class ImportPagesController {
         }
     }
 
-    private static byte[] bytes(MultipartFile file) {
+    private static byte @Nullable [] bytes(@Nullable MultipartFile file) {
         if (file == null) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.incident.Incident;
@@ -140,7 +141,7 @@ class IncidentPagesController {
         return me.hasAny(Role.ADMIN, Role.PR_OFFICER, Role.APPROVER);
     }
 
-    private static IncidentKind kind(String value) {
+    private static @Nullable IncidentKind kind(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -151,7 +152,7 @@ class IncidentPagesController {
         }
     }
 
-    private static Long accountId(String value) {
+    private static @Nullable Long accountId(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.notification.NotificationKind;
 import org.kohogateway.gateway.notification.NotificationSettings;
 import org.kohogateway.gateway.notification.Webhook;
@@ -164,7 +165,7 @@ class NotificationPagesController {
         return "admin-notifications";
     }
 
-    private static Set<NotificationKind> kinds(List<String> names) {
+    private static Set<NotificationKind> kinds(@Nullable List<String> names) {
         Set<NotificationKind> kinds = EnumSet.noneOf(NotificationKind.class);
         for (String name : names == null ? List.<String>of() : names) {
             try {

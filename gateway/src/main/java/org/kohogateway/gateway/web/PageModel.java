@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.crisis.Pauses;
@@ -51,7 +52,7 @@ class PageModel {
     }
 
     @ModelAttribute
-    void common(Principal principal, Model model) {
+    void common(@Nullable Principal principal, Model model) {
         model.addAttribute("zone", PagesController.CITY_TIME);
         if (principal == null) {
             return;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.AccountPolicy;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.staff.Staff;
@@ -29,7 +30,8 @@ record PolicyComparison(int currentVersion, List<Row> rows, long changedCount) {
     }
 
     /** The comparison of a pending policy change; null when none is pending. */
-    static PolicyComparison of(OfficialAccount account, StaffDirectory staff, MessageSource messages, Locale locale) {
+    static @Nullable PolicyComparison of(OfficialAccount account, StaffDirectory staff, MessageSource messages,
+            Locale locale) {
         if (account.proposedPolicy() == null) {
             return null;
         }

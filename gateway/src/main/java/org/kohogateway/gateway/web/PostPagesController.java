@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.NewPost;
@@ -188,7 +189,7 @@ class PostPagesController {
         return "redirect:/posts";
     }
 
-    private String postText(UUID id) {
+    private @Nullable String postText(UUID id) {
         try {
             return workflow.get(new PostId(id)).content().text();
         } catch (GatewayException e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.security.SignedInCredentials;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
@@ -170,7 +171,7 @@ class StaffPagesController {
         return "admin-staff-member";
     }
 
-    private static Set<Role> roles(List<String> names) {
+    private static Set<Role> roles(@Nullable List<String> names) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names == null ? List.<String>of() : names) {
             try {

@@ -2,6 +2,8 @@
 @ApplicationModule(allowedDependencies = {
         "account", "audit", "crisis", "dispatch", "feed", "importing", "incident", "notification", "policy", "post",
         "security", "staff", "support" })
+@NullMarked
 package org.kohogateway.gateway.web;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
