@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -505,7 +506,27 @@ public abstract class PlatformConnectorContract {
     /** Platforms that take an image's bytes rather than fetch it (X, Facebook). */
     public interface UploadsBytes {
 
+        /** Stubs a successful publish of {@code images} images; returns the post id. */
+        String stubPublishedWithImages(int images);
+
         PlatformConnector connector();
+
+        /** Once the request is over, only the platform's answer says what happened, not the stream it read. */
+        @Test
+        default void anImageStreamThatFailsToCloseAfterThePostChangesNothing() {
+            String postId = stubPublishedWithImages(1);
+            URI address = URI.create("https://koho.city.gotsu.lg.jp/media/1.jpg");
+            byte[] bytes = TestImages.bytesOf(address);
+            MediaItem image = new MediaItem("0".repeat(64), "image/jpeg", bytes.length, 1080, 1350, "江の川の夕景", address,
+                    address, () -> new ByteArrayInputStream(bytes) {
+                        @Override
+                        public void close() throws IOException {
+                            throw new IOException("the media store's connection broke while letting go");
+                        }
+                    });
+
+            assertThat(connector().publish(publishable().media(image).build())).isEqualTo(new PublishOutcome.Published(postId));
+        }
 
         PublicationBuilder publishable();
 

@@ -1,7 +1,6 @@
 package org.kohogateway.connectors.facebook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.kohogateway.connectors.PostText;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.connectors.UploadStream;
 import org.kohogateway.connectors.graph.GraphClient;
 import org.kohogateway.connectors.graph.GraphJson;
 import org.kohogateway.connectors.graph.GraphPostLookup;
@@ -167,7 +167,7 @@ public final class FacebookConnector implements PlatformConnector {
         List<String> photoIds = new ArrayList<>();
         for (int i = 0; i < media.size(); i++) {
             if (i > 0 && !mayContinue.getAsBoolean()) {
-                return stopped("before uploading photo " + (i + 1) + " of " + media.size());
+                return PublishOutcome.stoppedByPause("before uploading photo " + (i + 1) + " of " + media.size());
             }
             PhotoUpload upload = uploadUnpublished(media.get(i), i + 1);
             if (upload.outcome() != null) {
@@ -176,7 +176,7 @@ public final class FacebookConnector implements PlatformConnector {
             photoIds.add(upload.photoId());
         }
         if (!mayContinue.getAsBoolean()) {
-            return stopped("after uploading " + media.size() + " unpublished photos, before the post");
+            return PublishOutcome.stoppedByPause("after uploading " + media.size() + " unpublished photos, before the post");
         }
         List<Parameter> parameters = new ArrayList<>();
         if (!message.isBlank()) {
@@ -206,7 +206,7 @@ public final class FacebookConnector implements PlatformConnector {
 
     /** One photo is one request: the upload itself is the post, so its ambiguous answer is unknown. */
     private PublishOutcome photoPost(Publication publication, MediaItem image, String message) {
-        try (InputStream bytes = image.content().open()) {
+        try (UploadStream bytes = UploadStream.open(image)) {
             List<Parameter> parameters = photoParameters(image, true);
             if (!message.isBlank()) {
                 parameters.add(Parameter.with("message", message));
@@ -214,13 +214,13 @@ public final class FacebookConnector implements PlatformConnector {
             return published(graph.create(publication.attempt(), client -> client.publish(pageId + "/photos",
                     GraphResponse.class, List.of(attachment(image, bytes, 1)), parameters.toArray(Parameter[]::new))));
         } catch (IOException e) {
-            return unreadable(e, 1);
+            return PublishOutcome.imageUnreadable(1, e);
         }
     }
 
     /** An unpublished photo is not public: any failure here leaves nothing to reconcile. */
     private PhotoUpload uploadUnpublished(MediaItem image, int position) {
-        try (InputStream bytes = image.content().open()) {
+        try (UploadStream bytes = UploadStream.open(image)) {
             GraphResult<GraphResponse> result = graph.call(client -> client.publish(pageId + "/photos", GraphResponse.class,
                     List.of(attachment(image, bytes, position)), photoParameters(image, false).toArray(Parameter[]::new)));
             return switch (result) {
@@ -230,10 +230,11 @@ public final class FacebookConnector implements PlatformConnector {
                         "Facebook answered the upload of photo " + position + " without an id; nothing was published",
                         Optional.empty()));
                 case GraphResult.Failed<GraphResponse> failed -> new PhotoUpload(null,
-                        beforePublishing(failed, "uploading unpublished photo " + position));
+                        failed.beforeThePost("uploading unpublished photo " + position,
+                                "an unpublished photo is not shown on the Page"));
             };
         } catch (IOException e) {
-            return new PhotoUpload(null, unreadable(e, position));
+            return new PhotoUpload(null, PublishOutcome.imageUnreadable(position, e));
         }
     }
 
@@ -251,32 +252,9 @@ public final class FacebookConnector implements PlatformConnector {
     }
 
     /** The photo's bytes as the multipart {@code source} part, streamed from the approved image. */
-    private static BinaryAttachment attachment(MediaItem image, InputStream bytes, int position) {
+    private static BinaryAttachment attachment(MediaItem image, UploadStream bytes, int position) {
         String extension = "image/png".equals(image.contentType()) ? ".png" : ".jpg";
-        return BinaryAttachment.with("source", "image-" + position + extension, bytes, image.contentType());
-    }
-
-    private static PublishOutcome unreadable(IOException e, int position) {
-        String reason = "could not read the approved bytes of image " + position + ": " + e.getMessage()
-                + "; nothing was published";
-        return e instanceof MediaItem.Unavailable ? new PublishOutcome.Permanent(reason)
-                : new PublishOutcome.Transient(reason, Optional.empty());
-    }
-
-    /** Told to stop between requests (a pause): the post was not made, so it may be tried again later. */
-    private static PublishOutcome stopped(String where) {
-        return new PublishOutcome.Transient("stopped " + where + ": sending from this account was paused; "
-                + "nothing was published", Optional.empty());
-    }
-
-    private static PublishOutcome beforePublishing(GraphResult.Failed<?> failed, String step) {
-        String reason = failed.reason() + " (while " + step + ")";
-        return switch (failed.kind()) {
-            case PERMANENT -> new PublishOutcome.Permanent(reason);
-            case TRANSIENT -> new PublishOutcome.Transient(reason, failed.retryAfter());
-            case UNKNOWN -> new PublishOutcome.Transient(reason + "; nothing was published: an unpublished photo is "
-                    + "not shown on the Page", failed.retryAfter());
-        };
+        return BinaryAttachment.with("source", "image-" + position + extension, bytes.body(), image.contentType());
     }
 
     private static PublishOutcome published(GraphResult<GraphResponse> result) {

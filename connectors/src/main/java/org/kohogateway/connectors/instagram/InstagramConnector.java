@@ -185,7 +185,7 @@ public final class InstagramConnector implements PlatformConnector {
         Container container;
         if (media.size() == 1) {
             if (!mayContinue.getAsBoolean()) {
-                return stopped("before creating the media container");
+                return PublishOutcome.stoppedByPause("before creating the media container");
             }
             List<Parameter> parameters = imageParameters(media.get(0));
             parameters.add(Parameter.with("caption", caption));
@@ -194,7 +194,7 @@ public final class InstagramConnector implements PlatformConnector {
             List<String> children = new ArrayList<>();
             for (int i = 0; i < media.size(); i++) {
                 if (!mayContinue.getAsBoolean()) {
-                    return stopped("before creating carousel item " + (i + 1) + " of " + media.size());
+                    return PublishOutcome.stoppedByPause("before creating carousel item " + (i + 1) + " of " + media.size());
                 }
                 List<Parameter> parameters = imageParameters(media.get(i));
                 parameters.add(Parameter.with("is_carousel_item", true));
@@ -205,7 +205,7 @@ public final class InstagramConnector implements PlatformConnector {
                 children.add(child.id());
             }
             if (!mayContinue.getAsBoolean()) {
-                return stopped("before creating the carousel container");
+                return PublishOutcome.stoppedByPause("before creating the carousel container");
             }
             container = createContainer(new ArrayList<>(List.of(Parameter.with("media_type", "CAROUSEL"),
                     Parameter.with("children", String.join(",", children)), Parameter.with("caption", caption))),
@@ -220,7 +220,7 @@ public final class InstagramConnector implements PlatformConnector {
             return notReady.get();
         }
         if (!mayContinue.getAsBoolean()) {
-            return stopped("before publishing container " + containerId);
+            return PublishOutcome.stoppedByPause("before publishing container " + containerId);
         }
         GraphResult<GraphResponse> published = graph.create(publication.attempt(), client -> client.publish(
                 igUserId + "/media_publish", GraphResponse.class, Parameter.with("creation_id", containerId)));
@@ -260,12 +260,6 @@ public final class InstagramConnector implements PlatformConnector {
 
     /** Either a container's id or what to report instead. */
     private record Container(String id, PublishOutcome outcome) {
-    }
-
-    /** Told to stop between requests (a pause): nothing was published, so it may be tried again later. */
-    private static PublishOutcome stopped(String where) {
-        return new PublishOutcome.Transient("stopped " + where + ": sending from this account was paused; "
-                + "nothing was published", Optional.empty());
     }
 
     /** Refuses to start when the quota is used up; lets Instagram decide when the quota cannot be read. */
@@ -320,7 +314,7 @@ public final class InstagramConnector implements PlatformConnector {
         String lastStatus = "unknown";
         for (int check = 1; check <= maxStatusChecks; check++) {
             if (!mayContinue.getAsBoolean()) {
-                return Optional.of(stopped("while waiting for container " + containerId));
+                return Optional.of(PublishOutcome.stoppedByPause("while waiting for container " + containerId));
             }
             GraphResult<JsonObject> result = graph.call(client -> client.fetchObject(containerId, JsonObject.class,
                     Parameter.withFields("status_code,status")));
@@ -371,12 +365,6 @@ public final class InstagramConnector implements PlatformConnector {
 
     /** Nothing is public before media_publish, so a lost answer there is only a reason to try again. */
     private static PublishOutcome beforePublishing(GraphResult.Failed<?> failed, String step) {
-        String reason = failed.reason() + " (while " + step + ")";
-        return switch (failed.kind()) {
-            case PERMANENT -> new PublishOutcome.Permanent(reason);
-            case TRANSIENT -> new PublishOutcome.Transient(reason, failed.retryAfter());
-            case UNKNOWN -> new PublishOutcome.Transient(reason + "; nothing was published: an unpublished container "
-                    + "expires by itself after 24 hours", failed.retryAfter());
-        };
+        return failed.beforeThePost(step, "an unpublished container expires by itself after 24 hours");
     }
 }

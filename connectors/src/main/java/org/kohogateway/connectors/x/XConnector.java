@@ -1,12 +1,9 @@
 package org.kohogateway.connectors.x;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,7 +13,6 @@ import java.util.function.BooleanSupplier;
 import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
-import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PostText;
@@ -29,13 +25,8 @@ import org.slf4j.LoggerFactory;
 
 import twitter4j.BooleanResponse;
 import twitter4j.CreateTweetResponse;
-import twitter4j.HttpParameter;
-import twitter4j.HttpRequest;
-import twitter4j.JSONException;
-import twitter4j.JSONObject;
 import twitter4j.PaginationToken;
 import twitter4j.ReplySettings;
-import twitter4j.RequestMethod;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
 import twitter4j.TwitterFactory;
@@ -47,7 +38,6 @@ import twitter4j.UrlEntity2;
 import twitter4j.User2;
 import twitter4j.UsersResponse;
 import twitter4j.V2ConfigurationKt;
-import twitter4j.auth.Authorization;
 import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
 
@@ -58,7 +48,7 @@ import twitter4j.conf.ConfigurationBuilder;
  * <p>A publication becomes a post through {@code POST /2/tweets} ({@code createTweet}); its links are
  * appended to the text when the text does not already contain them. Images (at most {@value #MAX_IMAGES})
  * are uploaded first, each through {@code POST /2/media/upload} and, with its alt text, {@code POST
- * /2/media/metadata} (see {@link #upload}); the post then names them in {@code media.media_ids}. Only the
+ * /2/media/metadata} ({@link XMediaUploads}); the post then names them in {@code media.media_ids}. Only the
  * post itself can make anything public, so only its ambiguous answer is {@link PublishOutcome.Unknown}; a
  * failed upload is transient or permanent. {@code mayContinue} is asked before every request after the
  * first. When {@link Publication#noReplies()} is set, the post carries
@@ -102,11 +92,7 @@ public final class XConnector implements PlatformConnector {
     private static final int MAX_LOOKUP_PAGES = 5;
 
     private final TwitterV2 v2;
-    private final XTransport transport;
-    /** Twitter4J's OAuth 1.0a signer, which also signs the media requests twitter4j-v2 has no call for. */
-    private final Authorization authorization;
-    /** Ends with {@code /}. */
-    private final String v2BaseUrl;
+    private final XMediaUploads mediaUploads;
     private final XFailures failures;
     /** The authenticated account's id, once {@link #findRecent} has asked X for it. */
     private volatile Long userId;
@@ -134,12 +120,11 @@ public final class XConnector implements PlatformConnector {
                 .build();
         V2ConfigurationKt.getV2Configuration(configuration).setBaseURL(settings.v2BaseUrl().toString());
         Twitter twitter = new TwitterFactory(configuration).getInstance();
-        this.transport = new XTransport(settings.v2BaseUrl(), settings.connectTimeout(), settings.readTimeout(),
+        XTransport transport = new XTransport(settings.v2BaseUrl(), settings.connectTimeout(), settings.readTimeout(),
                 configuration.getHttpClientConfiguration());
         XTransport.install(twitter, transport);
         this.v2 = TwitterV2ExKt.getV2(twitter);
-        this.authorization = twitter.getAuthorization();
-        this.v2BaseUrl = settings.v2BaseUrl().toString();
+        this.mediaUploads = new XMediaUploads(transport, twitter.getAuthorization(), settings.v2BaseUrl(), failures);
     }
 
     @Override
@@ -289,19 +274,13 @@ public final class XConnector implements PlatformConnector {
             }
             quoted = id.getAsLong();
         }
-        Long[] mediaIds = new Long[publication.media().size()];
-        for (int i = 0; i < mediaIds.length; i++) {
-            if (i > 0 && !mayContinue.getAsBoolean()) {
-                return stopped("before uploading image " + (i + 1) + " of " + mediaIds.length);
-            }
-            MediaUpload upload = upload(publication.media().get(i), i + 1, mayContinue);
-            if (upload.outcome() != null) {
-                return upload.outcome();
-            }
-            mediaIds[i] = upload.mediaId();
+        XMediaUploads.Uploaded uploaded = mediaUploads.upload(publication.media(), mayContinue);
+        if (uploaded.refusal() != null) {
+            return uploaded.refusal();
         }
+        Long[] mediaIds = uploaded.mediaIds().toArray(Long[]::new);
         if (mediaIds.length > 0 && !mayContinue.getAsBoolean()) {
-            return stopped("after uploading " + mediaIds.length + " image(s), before the post");
+            return PublishOutcome.stoppedByPause("after uploading " + mediaIds.length + " image(s), before the post");
         }
         ReplySettings replySettings = publication.noReplies() ? ReplySettings.MentionedUsers : null;
         try {
@@ -320,94 +299,6 @@ public final class XConnector implements PlatformConnector {
             log.warn("Unexpected failure during X post {}", publication.deliveryKey(), e);
             return new PublishOutcome.Unknown("unexpected failure: " + XTransport.describe(e));
         }
-    }
-
-    /**
-     * Uploads one image ({@code POST /2/media/upload}, multipart: {@code media} = the approved bytes, streamed;
-     * {@code media_category=tweet_image}) and, when it has alt text, describes it ({@code POST /2/media/metadata},
-     * JSON {@code {"id":…,"metadata":{"alt_text":{"text":…}}}}). An uploaded image is not public until a post
-     * names it, so no failure here is {@link PublishOutcome.Unknown}.
-     */
-    private MediaUpload upload(MediaItem image, int position, BooleanSupplier mayContinue) {
-        long mediaId;
-        try (InputStream bytes = image.content().open()) {
-            XTransport.Response answer = transport.postMultipart(v2BaseUrl + "media/upload", authorization,
-                    Map.of("media_category", "tweet_image"), "media",
-                    "image-" + position + ("image/png".equals(image.contentType()) ? ".png" : ".jpg"),
-                    image.contentType(), bytes);
-            OptionalLong id = uploadedId(answer.body());
-            if (id.isEmpty()) {
-                return MediaUpload.failed(new PublishOutcome.Transient("X answered the upload of image " + position
-                        + " without a media id; nothing was published", Optional.empty()));
-            }
-            mediaId = id.getAsLong();
-        } catch (TwitterException e) {
-            return MediaUpload.failed(beforePosting(failures.classify(e), "uploading image " + position));
-        } catch (IOException e) {
-            String reason = "could not read the approved bytes of image " + position + ": " + e.getMessage()
-                    + "; nothing was published";
-            return MediaUpload.failed(e instanceof MediaItem.Unavailable ? new PublishOutcome.Permanent(reason)
-                    : new PublishOutcome.Transient(reason, Optional.empty()));
-        } catch (RuntimeException e) {
-            log.warn("Unexpected failure while uploading image {} to X", position, e);
-            return MediaUpload.failed(new PublishOutcome.Transient("unexpected failure while uploading image " + position
-                    + ": " + XTransport.describe(e) + "; nothing was published", Optional.empty()));
-        }
-        if (image.altText().isBlank()) {
-            return new MediaUpload(mediaId, null);
-        }
-        if (!mayContinue.getAsBoolean()) {
-            return MediaUpload.failed(stopped("before describing image " + position));
-        }
-        try {
-            JSONObject altText = new JSONObject().put("text", image.altText());
-            JSONObject body = new JSONObject().put("id", Long.toString(mediaId))
-                    .put("metadata", new JSONObject().put("alt_text", altText));
-            transport.request(new HttpRequest(RequestMethod.POST, v2BaseUrl + "media/metadata",
-                    new HttpParameter[] {new HttpParameter(body)}, authorization, transport.getRequestHeaders()));
-            return new MediaUpload(mediaId, null);
-        } catch (TwitterException e) {
-            return MediaUpload.failed(beforePosting(failures.classify(e), "setting the alt text of image " + position));
-        } catch (RuntimeException e) {
-            log.warn("Unexpected failure while describing image {} on X", position, e);
-            return MediaUpload.failed(new PublishOutcome.Transient("unexpected failure while setting the alt text of image "
-                    + position + ": " + XTransport.describe(e) + "; nothing was published", Optional.empty()));
-        }
-    }
-
-    /** Either an uploaded image's id or what to report instead. */
-    private record MediaUpload(long mediaId, PublishOutcome outcome) {
-        static MediaUpload failed(PublishOutcome outcome) {
-            return new MediaUpload(0, outcome);
-        }
-    }
-
-    /** {@code {"data":{"id":"1880028106020515840","media_key":"3_1880028106020515840",…}}} */
-    private static OptionalLong uploadedId(String body) {
-        try {
-            JSONObject data = new JSONObject(body).optJSONObject("data");
-            String id = data == null ? "" : data.optString("id", "");
-            return id.matches("\\d{1,19}") ? OptionalLong.of(Long.parseLong(id)) : OptionalLong.empty();
-        } catch (JSONException | NumberFormatException unreadable) {
-            return OptionalLong.empty();
-        }
-    }
-
-    /** Nothing is public before the post is created: a lost answer here is only a reason to try again. */
-    private static PublishOutcome beforePosting(XFailures.Failure failure, String step) {
-        String reason = failure.reason() + " (while " + step + ")";
-        return switch (failure.kind()) {
-            case PERMANENT -> new PublishOutcome.Permanent(reason);
-            case TRANSIENT -> new PublishOutcome.Transient(reason, failure.retryAfter());
-            case UNKNOWN -> new PublishOutcome.Transient(reason + "; nothing was published: an uploaded image is not "
-                    + "shown until a post names it", failure.retryAfter());
-        };
-    }
-
-    /** Told to stop between requests (a pause): the post was not made, so it may be tried again later. */
-    private static PublishOutcome stopped(String where) {
-        return new PublishOutcome.Transient("stopped " + where + ": sending from this account was paused; "
-                + "nothing was published", Optional.empty());
     }
 
     private static Optional<String> website(User2 user) {
