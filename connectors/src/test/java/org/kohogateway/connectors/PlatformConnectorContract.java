@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -107,6 +108,19 @@ public abstract class PlatformConnectorContract {
 
     /** Stubs every request of a successful publish of a publication with {@code images} images; returns the post id. */
     public abstract String stubPublishedWithImages(int images);
+
+    /**
+     * Stubs the request that makes a post with several images to answer {@code answer}; by default the same request
+     * as for any post ({@link #stubPublishingRequest}).
+     */
+    public void stubPostWithImagesAnswering(ResponseDefinitionBuilder answer) {
+        stubPublishingRequest(answer);
+    }
+
+    /** The path of the request that makes a post with several images public; by default {@link #publishingRequestPath}. */
+    public String postWithImagesPath() {
+        return publishingRequestPath();
+    }
 
     /**
      * Verifies against {@link #api} that the platform received exactly the publication's images, in order, as its
@@ -439,29 +453,27 @@ public abstract class PlatformConnectorContract {
 
         PublicationBuilder publishable();
 
+        /**
+         * A lost answer or a server error is worth another attempt, a refusal is final; neither is unknown, and no post
+         * follows. The error bodies carry both X's and the Graph API's fields, so each platform reads its own.
+         */
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"lost answer", "HTTP 500", "HTTP 503"})
-        default void aFailedUploadBeforeThePostIsNotUnknownAndNoPostIsMade(String failure) {
+        @CsvSource({"lost answer, TRANSIENT", "HTTP 500, TRANSIENT", "HTTP 503, TRANSIENT", "HTTP 400, PERMANENT"})
+        default void aFailedUploadBeforeThePostIsNotUnknownAndNoPostIsMade(String failure, String expected) {
             stubPublishedWithImages(2);
-            stubFirstUploadAnswering(failure.equals("lost answer") ? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
-                    : aResponse().withStatus(Integer.parseInt(failure.substring(5))).withHeader("Content-Type", "application/json")
-                            .withBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,\"is_transient\":true},"
-                                    + "\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\"}"));
+            stubFirstUploadAnswering(switch (failure) {
+                case "lost answer" -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+                case "HTTP 400" -> aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100},"
+                                + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\"}");
+                default -> aResponse().withStatus(Integer.parseInt(failure.substring(5)))
+                        .withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,\"is_transient\":true},"
+                                + "\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\"}");
+            });
 
             assertThat(connector().publish(publishable().media(images(2)).build()))
-                    .isInstanceOf(PublishOutcome.Transient.class);
-            api.verify(0, postRequestedFor(urlEqualTo(postWithImagesPath())));
-        }
-
-        @Test
-        default void anUploadThePlatformRefusesIsPermanentAndNoPostIsMade() {
-            stubPublishedWithImages(2);
-            stubFirstUploadAnswering(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                    .withBody("{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100},"
-                            + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\"}"));
-
-            assertThat(connector().publish(publishable().media(images(2)).build()))
-                    .isInstanceOf(PublishOutcome.Permanent.class);
+                    .isInstanceOf(expected.equals("TRANSIENT") ? PublishOutcome.Transient.class : PublishOutcome.Permanent.class);
             api.verify(0, postRequestedFor(urlEqualTo(postWithImagesPath())));
         }
 

@@ -263,16 +263,6 @@ class FacebookConnectorContractTest extends PlatformConnectorContract implements
         api.stubFor(post(PHOTOS).atPriority(1).willReturn(answer));
     }
 
-    @Override
-    public void stubPostWithImagesAnswering(ResponseDefinitionBuilder answer) {
-        stubPublishingRequest(answer);
-    }
-
-    @Override
-    public String postWithImagesPath() {
-        return FEED;
-    }
-
     private static String page(String after, List<RecentPost> posts) {
         String data = posts.stream().map(post -> "{\"id\":\"" + post.id() + "\",\"message\":\""
                 + post.text().replace("\n", "\\n") + "\",\"created_time\":\"" + GRAPH_TIME.format(post.postedAt()) + "\"}")

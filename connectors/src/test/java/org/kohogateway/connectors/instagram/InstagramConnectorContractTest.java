@@ -246,11 +246,6 @@ class InstagramConnectorContractTest extends PlatformConnectorContract implement
         api.stubFor(post(MEDIA_PUBLISH).willReturn(answer));
     }
 
-    @Override
-    public String postWithImagesPath() {
-        return MEDIA_PUBLISH;
-    }
-
     private static String page(String after, List<RecentPost> media) {
         String data = media.stream().map(post -> "{\"id\":\"" + post.id() + "\",\"caption\":\""
                 + post.text().replace("\n", "\\n") + "\",\"timestamp\":\"" + GRAPH_TIME.format(post.postedAt()) + "\"}")

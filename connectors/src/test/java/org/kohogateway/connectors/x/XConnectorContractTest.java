@@ -271,16 +271,6 @@ class XConnectorContractTest extends PlatformConnectorContract implements Platfo
         api.stubFor(post(UPLOAD).atPriority(1).willReturn(answer));
     }
 
-    @Override
-    public void stubPostWithImagesAnswering(ResponseDefinitionBuilder answer) {
-        stubPublishingRequest(answer);
-    }
-
-    @Override
-    public String postWithImagesPath() {
-        return TWEETS;
-    }
-
     /** An image without alt text is uploaded and posted without a metadata request. */
     @Test
     void describesNoImageThatHasNoAltText() {
