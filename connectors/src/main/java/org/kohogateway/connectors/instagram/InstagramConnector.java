@@ -70,6 +70,9 @@ import com.restfb.types.GraphResponse;
  *
  * <p>The Instagram Graph API cannot delete media: {@link #delete(String)} reports
  * {@link DeleteOutcome.NotSupported}.
+ *
+ * <p>The class is longer than most because the publishing steps stay together: what a failure in one of them means
+ * (transient, permanent or unknown) depends on where in the flow it happened.
  */
 public final class InstagramConnector implements PlatformConnector {
 
