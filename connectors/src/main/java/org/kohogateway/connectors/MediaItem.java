@@ -39,4 +39,15 @@ public record MediaItem(String sha256, String contentType, long bytes, int width
     public interface Content {
         InputStream open() throws IOException;
     }
+
+    /**
+     * The bytes are not kept anywhere and never will be (an image known only by an address): a platform that needs
+     * the bytes refuses such an item for good instead of trying again.
+     */
+    public static final class Unavailable extends IOException {
+
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *                    idempotency key can recognise a repeat
  * @param text        the post's text, links already written into it where the platform needs that
  * @param links       links to attach where the platform has a separate link field
- * @param mediaUrls   public URLs of images to attach
+ * @param media       the images to attach, in the approved order
  * @param noReplies   the account's policy forbids replies, so the post should restrict them where
  *                    the platform can
  * @param replyTo     the address of the post this one answers, or {@code null}
@@ -22,28 +22,28 @@ import org.jspecify.annotations.Nullable;
  * @param attempt     which attempt at this delivery this is, from 1: a platform that refuses a repeat as a
  *                    "duplicate" on a later attempt is telling that an earlier attempt's post exists
  */
-public record Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies,
+public record Publication(UUID deliveryKey, String text, List<URI> links, List<MediaItem> media, boolean noReplies,
         @Nullable String replyTo, @Nullable String quoteOf, int attempt) {
 
     public Publication {
         Objects.requireNonNull(deliveryKey, "deliveryKey");
         Objects.requireNonNull(text, "text");
         links = List.copyOf(links);
-        mediaUrls = List.copyOf(mediaUrls);
+        media = List.copyOf(media);
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt counts from 1: " + attempt);
         }
     }
 
     /** A first attempt. */
-    public Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies,
+    public Publication(UUID deliveryKey, String text, List<URI> links, List<MediaItem> media, boolean noReplies,
             @Nullable String replyTo, @Nullable String quoteOf) {
-        this(deliveryKey, text, links, mediaUrls, noReplies, replyTo, quoteOf, 1);
+        this(deliveryKey, text, links, media, noReplies, replyTo, quoteOf, 1);
     }
 
     /** A first attempt that answers and quotes nothing. */
-    public Publication(UUID deliveryKey, String text, List<URI> links, List<URI> mediaUrls, boolean noReplies) {
-        this(deliveryKey, text, links, mediaUrls, noReplies, null, null);
+    public Publication(UUID deliveryKey, String text, List<URI> links, List<MediaItem> media, boolean noReplies) {
+        this(deliveryKey, text, links, media, noReplies, null, null);
     }
 
     /** A first attempt at a text-only publication. */

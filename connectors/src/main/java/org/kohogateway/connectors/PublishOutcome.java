@@ -1,11 +1,35 @@
 package org.kohogateway.connectors;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /** What became of one publish call. */
 public sealed interface PublishOutcome {
+
+    /**
+     * Told to stop between requests (the account was paused meanwhile): the post was not made, so a later attempt
+     * may make it.
+     *
+     * @param where which request was not sent, for people
+     */
+    static Transient stoppedByPause(String where) {
+        return new Transient("stopped " + where + ": sending from this account was paused; nothing was published",
+                Optional.empty());
+    }
+
+    /**
+     * The approved bytes of an image could not be read before anything was sent: for good when they are not stored
+     * at all ({@link MediaItem.Unavailable}), otherwise a later attempt may read them.
+     *
+     * @param position the image's position in the publication, from 1
+     */
+    static PublishOutcome imageUnreadable(int position, IOException failure) {
+        String reason = "could not read the approved bytes of image " + position + ": " + failure.getMessage()
+                + "; nothing was published";
+        return failure instanceof MediaItem.Unavailable ? new Permanent(reason) : new Transient(reason, Optional.empty());
+    }
 
     /** The post exists on the platform. */
     record Published(String platformPostId) implements PublishOutcome {

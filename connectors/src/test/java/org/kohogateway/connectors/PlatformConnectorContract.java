@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -103,6 +105,28 @@ public abstract class PlatformConnectorContract {
 
     /** Every secret the connector was built with. */
     public abstract List<String> secrets();
+
+    /** Stubs every request of a successful publish of a publication with {@code images} images; returns the post id. */
+    public abstract String stubPublishedWithImages(int images);
+
+    /**
+     * Stubs the request that makes a post with several images to answer {@code answer}; by default the same request
+     * as for any post ({@link #stubPublishingRequest}).
+     */
+    public void stubPostWithImagesAnswering(ResponseDefinitionBuilder answer) {
+        stubPublishingRequest(answer);
+    }
+
+    /** The path of the request that makes a post with several images public; by default {@link #publishingRequestPath}. */
+    public String postWithImagesPath() {
+        return publishingRequestPath();
+    }
+
+    /**
+     * Verifies against {@link #api} that the platform received exactly the publication's images, in order, as its
+     * contract takes them (bytes or addresses), each with its alt text where the platform takes one.
+     */
+    protected abstract void verifyImagesSent(Publication publication);
 
     public PlatformConnector connector() {
         return connector(URI.create(api.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5));
@@ -200,13 +224,40 @@ public abstract class PlatformConnectorContract {
 
     @Test
     public void refusesMoreImagesThanOnePostCarriesWithoutCallingThePlatform() {
-        List<URI> images = new ArrayList<>();
-        for (int i = 0; i <= maxImages(); i++) {
-            images.add(URI.create("https://www.city.gotsu.lg.jp/img/" + i + ".jpg"));
-        }
-
-        assertThat(connector().publish(publishable().media(images).build())).isInstanceOf(PublishOutcome.Permanent.class);
+        assertThat(connector().publish(publishable().media(images(maxImages() + 1)).build()))
+                .isInstanceOf(PublishOutcome.Permanent.class);
         assertThat(api.getAllServeEvents()).isEmpty();
+    }
+
+    // --- publish: images
+
+    @Test
+    public void publishesOneImageWithItsAltText() {
+        String postId = stubPublishedWithImages(1);
+        Publication publication = publishable().media(images(1)).build();
+
+        assertThat(connector().publish(publication)).isEqualTo(new PublishOutcome.Published(postId));
+        verifyImagesSent(publication);
+    }
+
+    @Test
+    public void publishesSeveralImagesInTheirOrderAsOnePost() {
+        String postId = stubPublishedWithImages(3);
+        Publication publication = publishable().media(images(3)).build();
+
+        assertThat(connector().publish(publication)).isEqualTo(new PublishOutcome.Published(postId));
+        verifyImagesSent(publication);
+        api.verify(1, postRequestedFor(urlEqualTo(publishingRequestPath())));
+    }
+
+    /** Images at the gateway's signed addresses, each with its own alt text and bytes. */
+    public static List<MediaItem> images(int count) {
+        List<MediaItem> images = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            images.add(TestImages.at(URI.create("https://koho.city.gotsu.lg.jp/media/" + i + "-" + UUID.randomUUID()
+                    + ".jpg?expires=1767225600&signature=c2lnbmVk" + i)));
+        }
+        return images;
     }
 
     // --- publish: network trouble
@@ -375,6 +426,141 @@ public abstract class PlatformConnectorContract {
                     .isInstanceOf(PublishOutcome.Permanent.class);
             assertThat(connector.publish(publishable().quoteOf("https://www.facebook.com/someone/posts/1").build()))
                     .isInstanceOf(PublishOutcome.Permanent.class);
+            assertThat(api.getAllServeEvents()).isEmpty();
+        }
+    }
+
+    /**
+     * Platforms where images go up in requests of their own before the one that makes the post (X uploads, Facebook's
+     * unpublished photos, Instagram's containers). Until that last request nothing is public, so nothing before it
+     * can leave the delivery's outcome unknown, and a pause between requests stops short of the post.
+     */
+    public interface UploadsBeforePosting {
+
+        /** Stubs a successful publish of {@code images} images; returns the post id. */
+        String stubPublishedWithImages(int images);
+
+        /** Stubs the first image's upload (the first request that carries an image) to answer {@code answer}. */
+        void stubFirstUploadAnswering(ResponseDefinitionBuilder answer);
+
+        /** Stubs the request that makes the post, for a publication with several images, to answer {@code answer}. */
+        void stubPostWithImagesAnswering(ResponseDefinitionBuilder answer);
+
+        /** The path of the request that makes a post with several images public. */
+        String postWithImagesPath();
+
+        PlatformConnector connector();
+
+        PublicationBuilder publishable();
+
+        /**
+         * A lost answer or a server error is worth another attempt, a refusal is final; neither is unknown, and no post
+         * follows. The error bodies carry both X's and the Graph API's fields, so each platform reads its own.
+         */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"lost answer, TRANSIENT", "HTTP 500, TRANSIENT", "HTTP 503, TRANSIENT", "HTTP 400, PERMANENT"})
+        default void aFailedUploadBeforeThePostIsNotUnknownAndNoPostIsMade(String failure, String expected) {
+            stubPublishedWithImages(2);
+            stubFirstUploadAnswering(switch (failure) {
+                case "lost answer" -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+                case "HTTP 400" -> aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100},"
+                                + "\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\"}");
+                default -> aResponse().withStatus(Integer.parseInt(failure.substring(5)))
+                        .withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,\"is_transient\":true},"
+                                + "\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\"}");
+            });
+
+            assertThat(connector().publish(publishable().media(images(2)).build()))
+                    .isInstanceOf(expected.equals("TRANSIENT") ? PublishOutcome.Transient.class : PublishOutcome.Permanent.class);
+            api.verify(0, postRequestedFor(urlEqualTo(postWithImagesPath())));
+        }
+
+        @Test
+        default void theAmbiguousAnswerToThePostWithImagesIsUnknown() {
+            stubPublishedWithImages(2);
+            stubPostWithImagesAnswering(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+            assertThat(connector().publish(publishable().media(images(2)).build()))
+                    .isInstanceOf(PublishOutcome.Unknown.class);
+            api.verify(1, postRequestedFor(urlEqualTo(postWithImagesPath())));
+        }
+
+        /**
+         * Wherever the pause comes between requests, including just before the post, the post is not made and the
+         * outcome says nothing was published.
+         */
+        @Test
+        default void aPauseBetweenRequestsStopsBeforeThePostWhereverItComes() {
+            stubPublishedWithImages(2);
+            Publication publication = publishable().media(images(2)).build();
+            PlatformConnector connector = connector();
+            int[] asked = {0};
+            assertThat(connector.publish(publication, () -> ++asked[0] > 0)).isInstanceOf(PublishOutcome.Published.class);
+            assertThat(asked[0]).as("asked before every request after the first")
+                    .isEqualTo(api.getAllServeEvents().size() - 1);
+
+            for (int pauseAt = 1; pauseAt <= asked[0]; pauseAt++) {
+                api.resetRequests();
+                api.resetScenarios();
+                int[] count = {0};
+                int pause = pauseAt;
+                PublishOutcome outcome = connector.publish(publication, () -> ++count[0] < pause);
+
+                assertThat(outcome).as("paused at question " + pause).asInstanceOf(type(PublishOutcome.Transient.class))
+                        .extracting(PublishOutcome.Transient::reason).asString().contains("paused", "nothing was published");
+                api.verify(0, postRequestedFor(urlEqualTo(postWithImagesPath())));
+            }
+        }
+    }
+
+    /** Platforms that take an image's bytes rather than fetch it (X, Facebook). */
+    public interface UploadsBytes {
+
+        /** Stubs a successful publish of {@code images} images; returns the post id. */
+        String stubPublishedWithImages(int images);
+
+        PlatformConnector connector();
+
+        /** Once the request is over, only the platform's answer says what happened, not the stream it read. */
+        @Test
+        default void anImageStreamThatFailsToCloseAfterThePostChangesNothing() {
+            String postId = stubPublishedWithImages(1);
+            URI address = URI.create("https://koho.city.gotsu.lg.jp/media/1.jpg");
+            byte[] bytes = TestImages.bytesOf(address);
+            MediaItem image = new MediaItem("0".repeat(64), "image/jpeg", bytes.length, 1080, 1350, "江の川の夕景", address,
+                    address, () -> new ByteArrayInputStream(bytes) {
+                        @Override
+                        public void close() throws IOException {
+                            throw new IOException("the media store's connection broke while letting go");
+                        }
+                    });
+
+            assertThat(connector().publish(publishable().media(image).build())).isEqualTo(new PublishOutcome.Published(postId));
+        }
+
+        PublicationBuilder publishable();
+
+        /** An image known only by its address cannot be uploaded, now or later. */
+        @Test
+        default void refusesAnImageWhoseBytesAreNotStoredWithoutCallingThePlatform() {
+            MediaItem addressOnly = TestImages.unreadable(URI.create("https://www.city.gotsu.lg.jp/img/1.jpg"),
+                    new MediaItem.Unavailable("no stored bytes"));
+
+            assertThat(connector().publish(publishable().media(addressOnly).build()))
+                    .asInstanceOf(type(PublishOutcome.Permanent.class))
+                    .extracting(PublishOutcome.Permanent::reason).asString().contains("no stored bytes");
+            assertThat(api.getAllServeEvents()).isEmpty();
+        }
+
+        /** The gateway's store may answer again later; nothing was sent. */
+        @Test
+        default void anImageWhoseBytesCannotBeReadNowIsTransient() {
+            MediaItem unreadable = TestImages.unreadable(URI.create("https://www.city.gotsu.lg.jp/img/1.jpg"),
+                    new IOException("connection to the media store refused"));
+
+            assertThat(connector().publish(publishable().media(unreadable).build())).isInstanceOf(PublishOutcome.Transient.class);
             assertThat(api.getAllServeEvents()).isEmpty();
         }
     }

@@ -1,6 +1,7 @@
 package org.kohogateway.connectors;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ public final class PublicationBuilder {
     private UUID deliveryKey = UUID.randomUUID();
     private String text = "江津市からのお知らせ";
     private List<URI> links = List.of();
-    private List<URI> mediaUrls = List.of();
+    private List<MediaItem> media = List.of();
     private boolean noReplies;
     private String replyTo;
     private String quoteOf;
@@ -41,13 +42,18 @@ public final class PublicationBuilder {
         return this;
     }
 
-    public PublicationBuilder media(URI... mediaUrls) {
-        return media(List.of(mediaUrls));
+    public PublicationBuilder media(MediaItem... media) {
+        return media(List.of(media));
     }
 
-    public PublicationBuilder media(List<URI> mediaUrls) {
-        this.mediaUrls = List.copyOf(mediaUrls);
+    public PublicationBuilder media(List<MediaItem> media) {
+        this.media = List.copyOf(media);
         return this;
+    }
+
+    /** Images served at these addresses, as {@link TestImages#at} makes them. */
+    public PublicationBuilder media(URI... publicUrls) {
+        return media(Arrays.stream(publicUrls).map(TestImages::at).toList());
     }
 
     /** The account's policy forbids replies. */
@@ -72,6 +78,6 @@ public final class PublicationBuilder {
     }
 
     public Publication build() {
-        return new Publication(deliveryKey, text, links, mediaUrls, noReplies, replyTo, quoteOf, attempt);
+        return new Publication(deliveryKey, text, links, media, noReplies, replyTo, quoteOf, attempt);
     }
 }

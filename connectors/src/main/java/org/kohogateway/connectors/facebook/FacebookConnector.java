@@ -1,5 +1,6 @@
 package org.kohogateway.connectors.facebook;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,16 +8,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
+import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PostText;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.connectors.UploadStream;
 import org.kohogateway.connectors.graph.GraphClient;
 import org.kohogateway.connectors.graph.GraphJson;
 import org.kohogateway.connectors.graph.GraphPostLookup;
@@ -24,6 +28,7 @@ import org.kohogateway.connectors.graph.GraphResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.restfb.BinaryAttachment;
 import com.restfb.Parameter;
 import com.restfb.json.JsonObject;
 import com.restfb.types.GraphResponse;
@@ -33,10 +38,15 @@ import com.restfb.types.GraphResponse;
  *
  * <p>A publication becomes a post on the Page's feed: {@code POST /{page-id}/feed} with the text as
  * {@code message} and the first link as {@code link}, which Facebook renders as a preview card; further
- * links are appended to the message. A publication with one image goes to {@code POST /{page-id}/photos}
- * instead ({@code url} = the image, {@code caption} = the text with every link written into it, since a
- * photo post has no link field); the post's id is returned, not the photo's. More than one image is refused:
- * a multi-photo post needs several unpublished uploads and a final post, which cannot be made atomic.
+ * links are appended to the message. A publication with one image is one multipart upload to
+ * {@code POST /{page-id}/photos} ({@code source} = the approved bytes, streamed; {@code message} = the text
+ * with every link written into it, since a photo post has no link field; {@code alt_text_custom} = the alt
+ * text; {@code published=true}); the post's id ({@code post_id}) is returned, not the photo's. Several images
+ * (at most {@value #MAX_IMAGES}) are uploaded the same way with {@code published=false}, which makes nothing
+ * public, and then attached to one {@code POST /{page-id}/feed} as {@code attached_media[i]={"media_fbid":…}}.
+ * Only that last request (or the single photo upload) can make a post, so only its ambiguous answer is
+ * {@link PublishOutcome.Unknown}; a failed unpublished upload is transient or permanent and leaves at most an
+ * unpublished photo nobody sees. {@code mayContinue} is asked before every request after the first.
  *
  * <p>The Graph API has no idempotency key, so {@link #deduplicatesRetries()} is {@code false}: a request
  * whose answer was lost is reported as {@link PublishOutcome.Unknown} and must be reconciled, never repeated
@@ -51,6 +61,9 @@ import com.restfb.types.GraphResponse;
 public final class FacebookConnector implements PlatformConnector {
 
     private static final Logger log = LoggerFactory.getLogger(FacebookConnector.class);
+
+    /** The connector's own bound on the photos of one post, which keeps the unpublished uploads few. */
+    public static final int MAX_IMAGES = 10;
 
     private final String pageId;
     private final GraphClient graph;
@@ -74,8 +87,13 @@ public final class FacebookConnector implements PlatformConnector {
 
     @Override
     public PublishOutcome publish(Publication publication) {
+        return publish(publication, () -> true);
+    }
+
+    @Override
+    public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
-        PublishOutcome outcome = post(publication);
+        PublishOutcome outcome = post(publication, mayContinue);
         if (outcome instanceof PublishOutcome.Unknown unknown) {
             log.warn("Facebook post {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
         } else {
@@ -129,36 +147,117 @@ public final class FacebookConnector implements PlatformConnector {
                 GraphJson.text(page, "website").map(String::strip).filter(s -> !s.isEmpty()));
     }
 
-    private PublishOutcome post(Publication publication) {
+    private PublishOutcome post(Publication publication, BooleanSupplier mayContinue) {
         if (publication.refersToAnotherPost()) {
             return new PublishOutcome.Permanent("the Facebook connector cannot answer or quote another post: "
                     + "it would publish a standalone post instead of what was approved");
         }
-        if (publication.mediaUrls().size() > 1) {
-            return new PublishOutcome.Permanent("the Facebook connector posts at most one image, not "
-                    + publication.mediaUrls().size() + ": a multi-photo post cannot be published in one step");
+        List<MediaItem> media = publication.media();
+        if (media.size() > MAX_IMAGES) {
+            return new PublishOutcome.Permanent("the Facebook connector posts at most " + MAX_IMAGES + " images, not "
+                    + media.size());
         }
-        GraphResult<GraphResponse> result;
-        if (publication.mediaUrls().isEmpty()) {
-            Optional<URI> link = publication.links().stream().findFirst();
-            String message = PlatformText.sent(Platform.FACEBOOK, publication.text(), publication.links(), false);
-            if (message.isBlank() && link.isEmpty()) {
-                return new PublishOutcome.Permanent("nothing to post: the text and links are empty");
+        if (media.isEmpty()) {
+            return feedPost(publication);
+        }
+        String message = PlatformText.sent(Platform.FACEBOOK, publication.text(), publication.links(), true);
+        if (media.size() == 1) {
+            return photoPost(publication, media.get(0), message);
+        }
+        List<String> photoIds = new ArrayList<>();
+        for (int i = 0; i < media.size(); i++) {
+            if (i > 0 && !mayContinue.getAsBoolean()) {
+                return PublishOutcome.stoppedByPause("before uploading photo " + (i + 1) + " of " + media.size());
             }
-            List<Parameter> parameters = new ArrayList<>();
+            PhotoUpload upload = uploadUnpublished(media.get(i), i + 1);
+            if (upload.outcome() != null) {
+                return upload.outcome();
+            }
+            photoIds.add(upload.photoId());
+        }
+        if (!mayContinue.getAsBoolean()) {
+            return PublishOutcome.stoppedByPause("after uploading " + media.size() + " unpublished photos, before the post");
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        if (!message.isBlank()) {
+            parameters.add(Parameter.with("message", message));
+        }
+        for (int i = 0; i < photoIds.size(); i++) {
+            parameters.add(Parameter.with("attached_media[" + i + "]", "{\"media_fbid\":\"" + photoIds.get(i) + "\"}"));
+        }
+        return published(graph.create(publication.attempt(), client -> client.publish(pageId + "/feed", GraphResponse.class,
+                parameters.toArray(Parameter[]::new))));
+    }
+
+    private PublishOutcome feedPost(Publication publication) {
+        Optional<URI> link = publication.links().stream().findFirst();
+        String message = PlatformText.sent(Platform.FACEBOOK, publication.text(), publication.links(), false);
+        if (message.isBlank() && link.isEmpty()) {
+            return new PublishOutcome.Permanent("nothing to post: the text and links are empty");
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        if (!message.isBlank()) {
+            parameters.add(Parameter.with("message", message));
+        }
+        link.ifPresent(url -> parameters.add(Parameter.with("link", url.toString())));
+        return published(graph.create(publication.attempt(), client -> client.publish(pageId + "/feed", GraphResponse.class,
+                parameters.toArray(Parameter[]::new))));
+    }
+
+    /** One photo is one request: the upload itself is the post, so its ambiguous answer is unknown. */
+    private PublishOutcome photoPost(Publication publication, MediaItem image, String message) {
+        try (UploadStream bytes = UploadStream.open(image)) {
+            List<Parameter> parameters = photoParameters(image, true);
             if (!message.isBlank()) {
                 parameters.add(Parameter.with("message", message));
             }
-            link.ifPresent(url -> parameters.add(Parameter.with("link", url.toString())));
-            result = graph.create(publication.attempt(), client -> client.publish(pageId + "/feed", GraphResponse.class,
-                    parameters.toArray(Parameter[]::new)));
-        } else {
-            String caption = PlatformText.sent(Platform.FACEBOOK, publication.text(), publication.links(), true);
-            URI image = publication.mediaUrls().get(0);
-            result = graph.create(publication.attempt(), client -> client.publish(pageId + "/photos", GraphResponse.class,
-                    Parameter.with("url", image.toString()), Parameter.with("caption", caption),
-                    Parameter.with("published", true)));
+            return published(graph.create(publication.attempt(), client -> client.publish(pageId + "/photos",
+                    GraphResponse.class, List.of(attachment(image, bytes, 1)), parameters.toArray(Parameter[]::new))));
+        } catch (IOException e) {
+            return PublishOutcome.imageUnreadable(1, e);
         }
+    }
+
+    /** An unpublished photo is not public: any failure here leaves nothing to reconcile. */
+    private PhotoUpload uploadUnpublished(MediaItem image, int position) {
+        try (UploadStream bytes = UploadStream.open(image)) {
+            GraphResult<GraphResponse> result = graph.call(client -> client.publish(pageId + "/photos", GraphResponse.class,
+                    List.of(attachment(image, bytes, position)), photoParameters(image, false).toArray(Parameter[]::new)));
+            return switch (result) {
+                case GraphResult.Ok<GraphResponse> ok when ok.value() != null && ok.value().getId() != null
+                        && !ok.value().getId().isBlank() -> new PhotoUpload(ok.value().getId(), null);
+                case GraphResult.Ok<GraphResponse> ok -> new PhotoUpload(null, new PublishOutcome.Transient(
+                        "Facebook answered the upload of photo " + position + " without an id; nothing was published",
+                        Optional.empty()));
+                case GraphResult.Failed<GraphResponse> failed -> new PhotoUpload(null,
+                        failed.beforeThePost("uploading unpublished photo " + position,
+                                "an unpublished photo is not shown on the Page"));
+            };
+        } catch (IOException e) {
+            return new PhotoUpload(null, PublishOutcome.imageUnreadable(position, e));
+        }
+    }
+
+    /** Either an unpublished photo's id or what to report instead. */
+    private record PhotoUpload(String photoId, PublishOutcome outcome) {
+    }
+
+    private static List<Parameter> photoParameters(MediaItem image, boolean published) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(Parameter.with("published", published));
+        if (!image.altText().isBlank()) {
+            parameters.add(Parameter.with("alt_text_custom", image.altText()));
+        }
+        return parameters;
+    }
+
+    /** The photo's bytes as the multipart {@code source} part, streamed from the approved image. */
+    private static BinaryAttachment attachment(MediaItem image, UploadStream bytes, int position) {
+        String extension = "image/png".equals(image.contentType()) ? ".png" : ".jpg";
+        return BinaryAttachment.with("source", "image-" + position + extension, bytes.body(), image.contentType());
+    }
+
+    private static PublishOutcome published(GraphResult<GraphResponse> result) {
         return switch (result) {
             case GraphResult.Ok<GraphResponse> ok -> published(ok.value());
             case GraphResult.Failed<GraphResponse> failed -> failed.toPublishOutcome();

@@ -41,6 +41,23 @@ public sealed interface GraphResult<T> {
             };
         }
 
+        /**
+         * The outcome of a failed request that cannot make anything public (an unpublished photo, an Instagram
+         * container): an ambiguous answer there only means a later attempt should start again.
+         *
+         * @param step            what was being done, for people
+         * @param whyNothingShows why an unanswered request of this kind leaves nothing public
+         */
+        public PublishOutcome beforeThePost(String step, String whyNothingShows) {
+            String described = reason + " (while " + step + ")";
+            return switch (kind) {
+                case PERMANENT -> new PublishOutcome.Permanent(described);
+                case TRANSIENT -> new PublishOutcome.Transient(described, retryAfter);
+                case UNKNOWN -> new PublishOutcome.Transient(described + "; nothing was published: " + whyNothingShows,
+                        retryAfter);
+            };
+        }
+
         /** Deleting is idempotent, so anything but a refusal may be tried again. */
         public DeleteOutcome toDeleteOutcome() {
             return new DeleteOutcome.Failed(reason, kind != Kind.PERMANENT);

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -15,10 +16,14 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import com.restfb.BinaryAttachment;
 import com.restfb.DebugHeaderInfo;
 import com.restfb.WebRequestor;
 import org.jspecify.annotations.Nullable;
@@ -87,7 +92,7 @@ final class GraphTransport implements WebRequestor {
     @Override
     public Response executePost(Request request) throws IOException {
         if (!request.getBinaryAttachments().isEmpty()) {
-            throw new IllegalArgumentException("binary uploads are not supported: media is passed to the Graph API by URL");
+            return sendMultipart(request);
         }
         if (request.hasBody()) {
             return send(request, "POST", request.getUrl() + "?" + request.getParameters(), "application/json",
@@ -103,8 +108,46 @@ final class GraphTransport implements WebRequestor {
         return null;
     }
 
-    private Response send(Request request, String method, String url, @Nullable String contentType, @Nullable String body)
-            throws IOException {
+    /**
+     * A photo upload: the parameters and the files as {@code multipart/form-data} parts, the files streamed from
+     * their {@link BinaryAttachment#getData()} rather than held (RestFB keeps the stream it was given). The access
+     * token is a form part, as in every other POST, never part of the address.
+     */
+    private Response sendMultipart(Request request) throws IOException {
+        String boundary = "koho-" + UUID.randomUUID();
+        List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+        String parameters = request.getParameters() == null ? "" : request.getParameters();
+        for (String pair : parameters.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + name + "\"\r\n\r\n" + value + "\r\n", StandardCharsets.UTF_8));
+        }
+        for (BinaryAttachment attachment : request.getBinaryAttachments()) {
+            String contentType = attachment.getContentType() == null ? "application/octet-stream" : attachment.getContentType();
+            parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + attachment.getFieldName() + "\"; filename=\"" + attachment.getFilename() + "\"\r\nContent-Type: "
+                    + contentType + "\r\n\r\n", StandardCharsets.UTF_8));
+            parts.add(HttpRequest.BodyPublishers.ofInputStream(attachment::getData));
+            parts.add(HttpRequest.BodyPublishers.ofString("\r\n", StandardCharsets.UTF_8));
+        }
+        parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+        return sendBody(request, "POST", request.getUrl(), "multipart/form-data; boundary=" + boundary,
+                HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)));
+    }
+
+    private Response send(Request request, String method, String url, @Nullable String contentType,
+            @Nullable String body) throws IOException {
+        return sendBody(request, method, url, contentType == null ? null : contentType + "; charset=UTF-8",
+                body == null ? null : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private Response sendBody(Request request, String method, String url, @Nullable String contentType,
+            HttpRequest.@Nullable BodyPublisher body) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(readTimeout)
                 .header("Accept", "application/json");
@@ -114,8 +157,7 @@ final class GraphTransport implements WebRequestor {
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            builder.header("Content-Type", contentType + "; charset=UTF-8")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            builder.header("Content-Type", contentType).method(method, body);
         }
         HttpResponse<String> response;
         try {

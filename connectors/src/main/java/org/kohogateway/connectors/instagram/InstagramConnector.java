@@ -1,8 +1,8 @@
 package org.kohogateway.connectors.instagram;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
+import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PostText;
@@ -42,10 +43,14 @@ import com.restfb.types.GraphResponse;
  *       {@link #QUOTA_RETRY_AFTER}, and nothing is sent. The API reports how many posts count against the
  *       window but not when the oldest of them leaves it, so the hint is a re-check interval, not a
  *       promise;</li>
- *   <li>{@code POST /{ig-user-id}/media} with {@code image_url} (the first media URL, which must be a
- *       public JPEG) and {@code caption} (the text, links written into it: Instagram has no link field and
- *       does not make caption links clickable) creates an unpublished container;</li>
- *   <li>{@code GET /{container-id}?fields=status_code,status} until {@code FINISHED}, at most
+ *   <li>{@code POST /{ig-user-id}/media} with {@code image_url} (the image's signed public address on the
+ *       gateway, which Instagram fetches; a JPEG), {@code alt_text} (when the image has one) and {@code caption}
+ *       (the text, links written into it: Instagram has no link field and does not make caption links
+ *       clickable) creates an unpublished container. For 2–{@value #MAX_IMAGES} images (a carousel) each image
+ *       first becomes a child container ({@code image_url}, {@code alt_text}, {@code is_carousel_item=true}),
+ *       then the parent container is made with {@code media_type=CAROUSEL}, {@code children} (the child ids,
+ *       comma-separated, in order) and {@code caption};</li>
+ *   <li>{@code GET /{container-id}?fields=status_code,status} (the parent's, for a carousel) until {@code FINISHED}, at most
  *       {@link InstagramSettings#maxStatusChecks()} times, {@link InstagramSettings#pollInterval()} apart;</li>
  *   <li>{@code POST /{ig-user-id}/media_publish} with {@code creation_id} publishes it and answers with the
  *       media id.</li>
@@ -59,17 +64,23 @@ import com.restfb.types.GraphResponse;
  * idempotency key ({@link #deduplicatesRetries()} is {@code false}); only throttling and the documented
  * "not published" answers are transient there ({@link GraphClient#create}).
  *
- * <p>An image is required; a publication without one is refused without calling the API. Carousels
- * (several images) are not supported and are refused. {@link Publication#noReplies()} cannot be enforced
+ * <p>An image is required; a publication without one is refused without calling the API. {@code mayContinue}
+ * is asked before every request after the quota check. {@link Publication#noReplies()} cannot be enforced
  * at publish time through this API; comments are governed by the account's settings.
  *
  * <p>The Instagram Graph API cannot delete media: {@link #delete(String)} reports
  * {@link DeleteOutcome.NotSupported}.
+ *
+ * <p>The class is longer than most because the publishing steps stay together: what a failure in one of them means
+ * (transient, permanent or unknown) depends on where in the flow it happened.
  */
 public final class InstagramConnector implements PlatformConnector {
 
     /** How long to wait before looking at an exhausted publishing quota again. */
     public static final Duration QUOTA_RETRY_AFTER = Duration.ofHours(1);
+
+    /** Instagram's own bound on the images of one carousel. */
+    public static final int MAX_IMAGES = 10;
 
     private static final Logger log = LoggerFactory.getLogger(InstagramConnector.class);
 
@@ -161,43 +172,58 @@ public final class InstagramConnector implements PlatformConnector {
             return new PublishOutcome.Permanent("the Instagram connector cannot answer or quote another post: "
                     + "it would publish a standalone post instead of what was approved");
         }
-        if (publication.mediaUrls().isEmpty()) {
-            return new PublishOutcome.Permanent("Instagram requires an image: the publication has no media URL");
+        List<MediaItem> media = publication.media();
+        if (media.isEmpty()) {
+            return new PublishOutcome.Permanent("Instagram requires an image: the publication has none");
         }
-        if (publication.mediaUrls().size() > 1) {
-            return new PublishOutcome.Permanent("the Instagram connector publishes one image, not "
-                    + publication.mediaUrls().size() + " (carousels are not supported)");
+        if (media.size() > MAX_IMAGES) {
+            return new PublishOutcome.Permanent("an Instagram carousel holds at most " + MAX_IMAGES + " images, not "
+                    + media.size());
         }
         Optional<PublishOutcome> quotaRefusal = checkQuota();
         if (quotaRefusal.isPresent()) {
             return quotaRefusal.get();
         }
-        if (!mayContinue.getAsBoolean()) {
-            return stopped("before creating the media container");
-        }
-        URI image = publication.mediaUrls().get(0);
         String caption = PlatformText.sent(Platform.INSTAGRAM, publication.text(), publication.links(), true);
-        GraphResult<GraphResponse> container = graph.call(client -> client.publish(igUserId + "/media", GraphResponse.class,
-                Parameter.with("image_url", image.toString()), Parameter.with("caption", caption)));
-        String containerId;
-        switch (container) {
-            case GraphResult.Failed<GraphResponse> failed -> {
-                return beforePublishing(failed, "creating the media container");
+        Container container;
+        if (media.size() == 1) {
+            if (!mayContinue.getAsBoolean()) {
+                return PublishOutcome.stoppedByPause("before creating the media container");
             }
-            case GraphResult.Ok<GraphResponse> ok -> {
-                containerId = ok.value() == null ? null : ok.value().getId();
-                if (containerId == null || containerId.isBlank()) {
-                    return new PublishOutcome.Transient("Instagram answered the container request without an id; "
-                            + "nothing was published", Optional.empty());
+            List<Parameter> parameters = imageParameters(media.get(0));
+            parameters.add(Parameter.with("caption", caption));
+            container = createContainer(parameters, "creating the media container");
+        } else {
+            List<String> children = new ArrayList<>();
+            for (int i = 0; i < media.size(); i++) {
+                if (!mayContinue.getAsBoolean()) {
+                    return PublishOutcome.stoppedByPause("before creating carousel item " + (i + 1) + " of " + media.size());
                 }
+                List<Parameter> parameters = imageParameters(media.get(i));
+                parameters.add(Parameter.with("is_carousel_item", true));
+                Container child = createContainer(parameters, "creating carousel item " + (i + 1));
+                if (child.outcome() != null) {
+                    return child.outcome();
+                }
+                children.add(child.id());
             }
+            if (!mayContinue.getAsBoolean()) {
+                return PublishOutcome.stoppedByPause("before creating the carousel container");
+            }
+            container = createContainer(new ArrayList<>(List.of(Parameter.with("media_type", "CAROUSEL"),
+                    Parameter.with("children", String.join(",", children)), Parameter.with("caption", caption))),
+                    "creating the carousel container");
         }
+        if (container.outcome() != null) {
+            return container.outcome();
+        }
+        String containerId = container.id();
         Optional<PublishOutcome> notReady = awaitFinished(containerId, mayContinue);
         if (notReady.isPresent()) {
             return notReady.get();
         }
         if (!mayContinue.getAsBoolean()) {
-            return stopped("before publishing container " + containerId);
+            return PublishOutcome.stoppedByPause("before publishing container " + containerId);
         }
         GraphResult<GraphResponse> published = graph.create(publication.attempt(), client -> client.publish(
                 igUserId + "/media_publish", GraphResponse.class, Parameter.with("creation_id", containerId)));
@@ -212,10 +238,31 @@ public final class InstagramConnector implements PlatformConnector {
         };
     }
 
-    /** Told to stop between requests (a pause): nothing was published, so it may be tried again later. */
-    private static PublishOutcome stopped(String where) {
-        return new PublishOutcome.Transient("stopped " + where + ": sending from this account was paused; "
-                + "nothing was published", Optional.empty());
+    /** Instagram fetches the image itself, from the gateway's signed address; the alt text travels with it. */
+    private static List<Parameter> imageParameters(MediaItem image) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(Parameter.with("image_url", image.publicUrl().toString()));
+        if (!image.altText().isBlank()) {
+            parameters.add(Parameter.with("alt_text", image.altText()));
+        }
+        return parameters;
+    }
+
+    /** An unpublished container, which nobody sees: any failure to make one is transient or permanent. */
+    private Container createContainer(List<Parameter> parameters, String step) {
+        GraphResult<GraphResponse> result = graph.call(client -> client.publish(igUserId + "/media", GraphResponse.class,
+                parameters.toArray(Parameter[]::new)));
+        return switch (result) {
+            case GraphResult.Failed<GraphResponse> failed -> new Container(null, beforePublishing(failed, step));
+            case GraphResult.Ok<GraphResponse> ok when ok.value() != null && ok.value().getId() != null
+                    && !ok.value().getId().isBlank() -> new Container(ok.value().getId(), null);
+            case GraphResult.Ok<GraphResponse> ok -> new Container(null, new PublishOutcome.Transient("Instagram answered "
+                    + "the container request without an id (while " + step + "); nothing was published", Optional.empty()));
+        };
+    }
+
+    /** Either a container's id or what to report instead. */
+    private record Container(String id, PublishOutcome outcome) {
     }
 
     /** Refuses to start when the quota is used up; lets Instagram decide when the quota cannot be read. */
@@ -270,7 +317,7 @@ public final class InstagramConnector implements PlatformConnector {
         String lastStatus = "unknown";
         for (int check = 1; check <= maxStatusChecks; check++) {
             if (!mayContinue.getAsBoolean()) {
-                return Optional.of(stopped("while waiting for container " + containerId));
+                return Optional.of(PublishOutcome.stoppedByPause("while waiting for container " + containerId));
             }
             GraphResult<JsonObject> result = graph.call(client -> client.fetchObject(containerId, JsonObject.class,
                     Parameter.withFields("status_code,status")));
@@ -321,12 +368,6 @@ public final class InstagramConnector implements PlatformConnector {
 
     /** Nothing is public before media_publish, so a lost answer there is only a reason to try again. */
     private static PublishOutcome beforePublishing(GraphResult.Failed<?> failed, String step) {
-        String reason = failed.reason() + " (while " + step + ")";
-        return switch (failed.kind()) {
-            case PERMANENT -> new PublishOutcome.Permanent(reason);
-            case TRANSIENT -> new PublishOutcome.Transient(reason, failed.retryAfter());
-            case UNKNOWN -> new PublishOutcome.Transient(reason + "; nothing was published: an unpublished container "
-                    + "expires by itself after 24 hours", failed.retryAfter());
-        };
+        return failed.beforeThePost(step, "an unpublished container expires by itself after 24 hours");
     }
 }

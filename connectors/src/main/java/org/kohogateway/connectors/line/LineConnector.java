@@ -243,9 +243,9 @@ public final class LineConnector implements PlatformConnector {
     /** Builds the publication's messages and sends them with {@code call}, classifying whatever comes back. */
     private <T> PublishOutcome send(Publication publication, UUID retryKey, String what,
             Function<List<Message>, CompletableFuture<Result<T>>> call) {
-        if (publication.mediaUrls().size() > MAX_IMAGES) {
+        if (publication.media().size() > MAX_IMAGES) {
             return new PublishOutcome.Permanent("LINE takes at most " + MAX_IMAGES + " images beside the text, not "
-                    + publication.mediaUrls().size());
+                    + publication.media().size());
         }
         List<Message> messages = messages(publication);
         if (messages.isEmpty()) {
@@ -309,8 +309,10 @@ public final class LineConnector implements PlatformConnector {
         if (!text.isBlank()) {
             messages.add(new TextMessage.Builder(text).build());
         }
-        // LINE shows the preview in the chat and fetches the original on tap; one URL serves both.
-        publication.mediaUrls().forEach(url -> messages.add(new ImageMessage.Builder(url, url).build()));
+        // LINE shows the preview in the chat and fetches the original on tap, each from the gateway's signed address.
+        // Image messages carry no alt text: the gateway keeps it in the post's record.
+        publication.media().forEach(image -> messages.add(
+                new ImageMessage.Builder(image.publicUrl(), image.previewUrl()).build()));
         return messages;
     }
 }

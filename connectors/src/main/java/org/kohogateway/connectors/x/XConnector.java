@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.PlatformText;
@@ -46,10 +47,12 @@ import twitter4j.conf.ConfigurationBuilder;
  * requests, twitter4j-v2 1.4.3 builds and parses them.
  *
  * <p>A publication becomes a post through {@code POST /2/tweets} ({@code createTweet}); its links are
- * appended to the text when the text does not already contain them. <strong>Text only:</strong> the
- * connector attaches no images (X needs a separate media upload for them), and refuses a publication that
- * has images with {@link PublishOutcome.Permanent} rather than post something other than what was
- * approved. When {@link Publication#noReplies()} is set, the post carries
+ * appended to the text when the text does not already contain them. Images (at most {@value #MAX_IMAGES})
+ * are uploaded first, each through {@code POST /2/media/upload} and, with its alt text, {@code POST
+ * /2/media/metadata} ({@link XMediaUploads}); the post then names them in {@code media.media_ids}. Only the
+ * post itself can make anything public, so only its ambiguous answer is {@link PublishOutcome.Unknown}; a
+ * failed upload is transient or permanent. {@code mayContinue} is asked before every request after the
+ * first. When {@link Publication#noReplies()} is set, the post carries
  * {@code "reply_settings":"mentionedUsers"}, so that only accounts the post mentions (none, for a city
  * announcement) can reply: the platform itself enforces the account's no-reply policy.
  *
@@ -83,10 +86,14 @@ public final class XConnector implements PlatformConnector {
 
     private static final Logger log = LoggerFactory.getLogger(XConnector.class);
 
+    /** X's own bound on the images of one post. */
+    public static final int MAX_IMAGES = 4;
+
     private static final int LOOKUP_PAGE_SIZE = 100;
     private static final int MAX_LOOKUP_PAGES = 5;
 
     private final TwitterV2 v2;
+    private final XMediaUploads mediaUploads;
     private final XFailures failures;
     /** The authenticated account's id, once {@link #findRecent} has asked X for it. */
     private volatile @Nullable Long userId;
@@ -114,9 +121,11 @@ public final class XConnector implements PlatformConnector {
                 .build();
         V2ConfigurationKt.getV2Configuration(configuration).setBaseURL(settings.v2BaseUrl().toString());
         Twitter twitter = new TwitterFactory(configuration).getInstance();
-        XTransport.install(twitter, new XTransport(settings.v2BaseUrl(), settings.connectTimeout(), settings.readTimeout(),
-                configuration.getHttpClientConfiguration()));
+        XTransport transport = new XTransport(settings.v2BaseUrl(), settings.connectTimeout(), settings.readTimeout(),
+                configuration.getHttpClientConfiguration());
+        XTransport.install(twitter, transport);
         this.v2 = TwitterV2ExKt.getV2(twitter);
+        this.mediaUploads = new XMediaUploads(transport, twitter.getAuthorization(), settings.v2BaseUrl(), failures);
     }
 
     @Override
@@ -131,8 +140,13 @@ public final class XConnector implements PlatformConnector {
 
     @Override
     public PublishOutcome publish(Publication publication) {
+        return publish(publication, () -> true);
+    }
+
+    @Override
+    public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
-        PublishOutcome outcome = post(publication);
+        PublishOutcome outcome = post(publication, mayContinue);
         if (outcome instanceof PublishOutcome.Unknown unknown) {
             log.warn("X post {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
         } else {
@@ -234,10 +248,10 @@ public final class XConnector implements PlatformConnector {
         return id;
     }
 
-    private PublishOutcome post(Publication publication) {
-        if (!publication.mediaUrls().isEmpty()) {
-            return new PublishOutcome.Permanent("the X connector posts text only and cannot attach the "
-                    + publication.mediaUrls().size() + " image(s) of this publication");
+    private PublishOutcome post(Publication publication, BooleanSupplier mayContinue) {
+        if (publication.media().size() > MAX_IMAGES) {
+            return new PublishOutcome.Permanent("an X post carries at most " + MAX_IMAGES + " images, not "
+                    + publication.media().size());
         }
         String text = PlatformText.sent(Platform.X, publication.text(), publication.links(), false);
         if (text.isBlank()) {
@@ -261,9 +275,18 @@ public final class XConnector implements PlatformConnector {
             }
             quoted = id.getAsLong();
         }
+        XMediaUploads.Uploaded uploaded = mediaUploads.upload(publication.media(), mayContinue);
+        if (uploaded.refusal() != null) {
+            return uploaded.refusal();
+        }
+        Long[] mediaIds = uploaded.mediaIds().toArray(Long[]::new);
+        if (mediaIds.length > 0 && !mayContinue.getAsBoolean()) {
+            return PublishOutcome.stoppedByPause("after uploading " + mediaIds.length + " image(s), before the post");
+        }
         ReplySettings replySettings = publication.noReplies() ? ReplySettings.MentionedUsers : null;
         try {
-            CreateTweetResponse response = v2.createTweet(null, null, null, null, null, null, null, quoted, null,
+            CreateTweetResponse response = v2.createTweet(null, null, null, mediaIds.length == 0 ? null : mediaIds, null,
+                    null, null, quoted, null,
                     inReplyTo, replySettings, text);
             return new PublishOutcome.Published(Long.toString(response.getId()));
         } catch (TwitterException e) {

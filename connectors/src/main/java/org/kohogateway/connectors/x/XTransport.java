@@ -2,6 +2,7 @@ package org.kohogateway.connectors.x;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.lang.reflect.Field;
 import java.net.ConnectException;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -163,16 +165,7 @@ final class XTransport implements HttpClient {
 
     @Override
     public HttpResponse request(HttpRequest req) throws TwitterException {
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(req.getURL()))
-                .timeout(readTimeout)
-                .header("User-Agent", USER_AGENT);
-        Authorization authorization = req.getAuthorization();
-        if (authorization != null && authorization.isEnabled()) {
-            String header = authorization.getAuthorizationHeader(req);
-            if (header != null) {
-                builder.header("Authorization", header);
-            }
-        }
+        java.net.http.HttpRequest.Builder builder = signed(req);
         HttpParameter[] parameters = req.getParameters();
         switch (req.getMethod()) {
             case GET -> builder.GET();
@@ -185,7 +178,7 @@ final class XTransport implements HttpClient {
                     contentType = "application/x-www-form-urlencoded";
                     body = "";
                 } else if (HttpParameter.containsFile(parameters)) {
-                    throw new TwitterException("file uploads are not supported: the X connector posts text only");
+                    throw new TwitterException("Twitter4J file parameters are not supported: uploads go through postMultipart");
                 } else if (HttpParameter.containsJson(parameters)) {
                     contentType = "application/json";
                     body = parameters[0].getJsonObject().toString();
@@ -197,6 +190,47 @@ final class XTransport implements HttpClient {
                         .method(req.getMethod().name(), java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             }
         }
+        return send(builder);
+    }
+
+    /**
+     * A {@code multipart/form-data} POST: the text fields, then one file part whose bytes are streamed from
+     * {@code file} as the request is written, never held whole. Signed like every other request: OAuth 1.0a
+     * leaves a multipart body out of the signature, so Twitter4J signs the address and the OAuth parameters.
+     */
+    Response postMultipart(String url, Authorization authorization, Map<String, String> fields, String fileField,
+            String fileName, String fileContentType, InputStream file) throws TwitterException {
+        HttpRequest req = new HttpRequest(RequestMethod.POST, url, new HttpParameter[0], authorization, defaultHeaders);
+        String boundary = "koho-" + UUID.randomUUID();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: ").append(fileContentType)
+                .append("\r\n\r\n");
+        java.net.http.HttpRequest.BodyPublisher body = java.net.http.HttpRequest.BodyPublishers.concat(
+                java.net.http.HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> file),
+                java.net.http.HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+        return send(signed(req).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
+    }
+
+    /** The request's address, timeout and OAuth 1.0a {@code Authorization} header, as Twitter4J computes it. */
+    private java.net.http.HttpRequest.Builder signed(HttpRequest req) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(req.getURL()))
+                .timeout(readTimeout)
+                .header("User-Agent", USER_AGENT);
+        Authorization authorization = req.getAuthorization();
+        if (authorization != null && authorization.isEnabled()) {
+            String header = authorization.getAuthorizationHeader(req);
+            if (header != null) {
+                builder.header("Authorization", header);
+            }
+        }
+        return builder;
+    }
+
+    private Response send(java.net.http.HttpRequest.Builder builder) throws TwitterException {
         java.net.http.HttpResponse<String> answer;
         try {
             answer = http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -2,10 +2,13 @@ package org.kohogateway.connectors.facebook;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.kohogateway.connectors.PublicationBuilder.aPublication;
 import static org.kohogateway.connectors.facebook.FacebookConnectorTest.graphError;
 
@@ -17,25 +20,34 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PlatformConnectorContract;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublicationBuilder;
+import org.kohogateway.connectors.TestImages;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /** A Facebook Page through the Graph API, as RestFB calls it. */
 class FacebookConnectorContractTest extends PlatformConnectorContract implements
         PlatformConnectorContract.RefusesDuplicates, PlatformConnectorContract.RefusesAnswersAndQuotes,
-        PlatformConnectorContract.DeletesPosts, PlatformConnectorContract.FindsRecentPosts {
+        PlatformConnectorContract.DeletesPosts, PlatformConnectorContract.FindsRecentPosts,
+        PlatformConnectorContract.UploadsBeforePosting, PlatformConnectorContract.UploadsBytes {
 
     private static final String TOKEN = "EAAGfbPageToken0123456789abcdefZZZ";
     private static final String PAGE_ID = "104955401234567";
     private static final String PAGE = "/v22.0/" + PAGE_ID;
     private static final String FEED = PAGE + "/feed";
     private static final String POSTS = PAGE + "/posts";
+    private static final String PHOTOS = PAGE + "/photos";
+    /** The ids Facebook gives uploaded photos: this plus the photo's position. */
+    private static final long PHOTO_ID_BASE = 122109876543210L;
     private static final String POST_ID = PAGE_ID + "_122101234567890123";
     /** How the Graph API writes {@code created_time}. */
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
@@ -68,8 +80,7 @@ class FacebookConnectorContractTest extends PlatformConnectorContract implements
 
     @Override
     protected int maxImages() {
-        // a multi-photo post cannot be published in one step
-        return 1;
+        return FacebookConnector.MAX_IMAGES;
     }
 
     @Override
@@ -195,6 +206,61 @@ class FacebookConnectorContractTest extends PlatformConnectorContract implements
     public String stubLookUpRefused() {
         stubRecentPostsAnswer(graphError(400, 190, -1, "OAuthException", "Error validating access token"));
         return "190";
+    }
+
+    /** One photo is a published photo post; several are unpublished photos, each answering the next id, and a feed post. */
+    @Override
+    public String stubPublishedWithImages(int images) {
+        if (images == 1) {
+            api.stubFor(post(PHOTOS).willReturn(okJson("{\"id\":\"" + (PHOTO_ID_BASE + 1) + "\",\"post_id\":\"" + POST_ID + "\"}")));
+            return POST_ID;
+        }
+        for (int i = 1; i <= images; i++) {
+            api.stubFor(post(PHOTOS).inScenario("photos").whenScenarioStateIs(i == 1 ? Scenario.STARTED : "uploaded " + (i - 1))
+                    .willSetStateTo("uploaded " + i).willReturn(okJson("{\"id\":\"" + (PHOTO_ID_BASE + i) + "\"}")));
+        }
+        return stubPublished();
+    }
+
+    /**
+     * Every photo went up as multipart {@code source} bytes with its {@code alt_text_custom}, the access token a form
+     * part; one photo is published with the {@code message}, several are unpublished and attached in order to the feed
+     * post, which carries the message.
+     */
+    @Override
+    protected void verifyImagesSent(Publication publication) {
+        List<LoggedRequest> uploads = api.findAll(postRequestedFor(urlPathEqualTo(PHOTOS)));
+        assertThat(uploads).hasSize(publication.media().size());
+        boolean single = uploads.size() == 1;
+        for (int i = 0; i < uploads.size(); i++) {
+            MediaItem image = publication.media().get(i);
+            LoggedRequest upload = uploads.get(i);
+            assertThat(upload.getUrl()).doesNotContain(TOKEN);
+            assertThat(upload.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
+            assertThat(upload.getPart("source").getBody().asBytes()).isEqualTo(TestImages.bytesOf(image.publicUrl()));
+            assertThat(upload.getPart("source").getHeader("Content-Type").firstValue()).isEqualTo("image/jpeg");
+            assertThat(upload.getPart("alt_text_custom").getBody().asString()).isEqualTo(image.altText());
+            assertThat(upload.getPart("published").getBody().asString()).isEqualTo(Boolean.toString(single));
+            assertThat(upload.getPart("access_token").getBody().asString()).isEqualTo(TOKEN);
+            if (single) {
+                assertThat(upload.getPart("message").getBody().asString()).isEqualTo(publication.text());
+            }
+        }
+        if (!single) {
+            RequestPatternBuilder feedPost = postRequestedFor(urlPathEqualTo(FEED))
+                    .withFormParam("message", equalTo(publication.text()))
+                    .withFormParam("access_token", equalTo(TOKEN));
+            for (int i = 0; i < uploads.size(); i++) {
+                feedPost = feedPost.withFormParam("attached_media[" + i + "]",
+                        equalToJson("{\"media_fbid\":\"" + (PHOTO_ID_BASE + i + 1) + "\"}"));
+            }
+            api.verify(1, feedPost);
+        }
+    }
+
+    @Override
+    public void stubFirstUploadAnswering(ResponseDefinitionBuilder answer) {
+        api.stubFor(post(PHOTOS).atPriority(1).willReturn(answer));
     }
 
     private static String page(String after, List<RecentPost> posts) {

@@ -1,6 +1,8 @@
 package org.kohogateway.connectors.facebook;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -26,7 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.ProfileReading;
+import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Publication;
+import org.kohogateway.connectors.TestImages;
 import org.kohogateway.connectors.PublishOutcome;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -84,9 +88,10 @@ class FacebookConnectorTest {
 
         assertThat(outcome).isEqualTo(new PublishOutcome.Published(POST_ID));
         graph.verify(1, postRequestedFor(urlEqualTo(PHOTOS))
-                .withFormParam("url", equalTo(image.toString()))
-                .withFormParam("caption", equalTo(TEXT + "\n" + LINK))
-                .withFormParam("access_token", equalTo(TOKEN)));
+                .withAnyRequestBodyPart(aMultipart("source").withBody(binaryEqualTo(TestImages.bytesOf(image))))
+                .withAnyRequestBodyPart(aMultipart("message").withBody(equalTo(TEXT + "\n" + LINK)))
+                .withAnyRequestBodyPart(aMultipart("published").withBody(equalTo("true")))
+                .withAnyRequestBodyPart(aMultipart("access_token").withBody(equalTo(TOKEN))));
     }
 
     @Test
@@ -143,7 +148,8 @@ class FacebookConnectorTest {
         };
         String path = edge.equals("feed") ? FEED : PHOTOS;
         graph.stubFor(post(path).willReturn(response));
-        List<URI> media = edge.equals("feed") ? List.of() : List.of(URI.create("https://www.city.gotsu.lg.jp/img/seijinshiki.jpg"));
+        List<MediaItem> media = edge.equals("feed") ? List.of()
+                : List.of(TestImages.at(URI.create("https://www.city.gotsu.lg.jp/img/seijinshiki.jpg")));
 
         PublishOutcome outcome = connector().publish(aPublication().deliveryKey(deliveryKey).text(TEXT).media(media).build());
 

@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.kohogateway.connectors.PublicationBuilder.aPublication;
 import static org.kohogateway.connectors.instagram.InstagramConnectorTest.graphError;
 
@@ -12,10 +14,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PlatformConnectorContract;
@@ -24,6 +28,8 @@ import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublicationBuilder;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * An Instagram professional account through the Graph API, as RestFB calls it. Only {@code media_publish} makes
@@ -32,7 +38,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  */
 class InstagramConnectorContractTest extends PlatformConnectorContract implements
         PlatformConnectorContract.RefusesAnswersAndQuotes, PlatformConnectorContract.CannotDelete,
-        PlatformConnectorContract.FindsRecentPosts {
+        PlatformConnectorContract.FindsRecentPosts, PlatformConnectorContract.UploadsBeforePosting {
 
     private static final String TOKEN = "EAAGigUserToken9876543210zyxwvuQQQ";
     private static final String IG_USER_ID = "17841400123456789";
@@ -42,6 +48,8 @@ class InstagramConnectorContractTest extends PlatformConnectorContract implement
     private static final String LIMIT = PROFILE + "/content_publishing_limit";
     private static final String MEDIA = PROFILE + "/media";
     private static final String MEDIA_PUBLISH = PROFILE + "/media_publish";
+    /** The ids Instagram gives carousel items: this plus the item's position. */
+    private static final long CHILD_ID_BASE = 17889455560051500L;
     private static final URI IMAGE = URI.create("https://www.city.gotsu.lg.jp/img/gonokawa.jpg");
     /** How the Graph API writes {@code timestamp}. */
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
@@ -71,13 +79,12 @@ class InstagramConnectorContractTest extends PlatformConnectorContract implement
     /** Instagram posts images: a text alone is nothing it can publish. */
     @Override
     protected Publication nothingToPost() {
-        return publishable().media().build();
+        return publishable().media(List.of()).build();
     }
 
     @Override
     protected int maxImages() {
-        // carousels are not supported
-        return 1;
+        return InstagramConnector.MAX_IMAGES;
     }
 
     @Override
@@ -180,6 +187,63 @@ class InstagramConnectorContractTest extends PlatformConnectorContract implement
     public String stubLookUpRefused() {
         stubRecentPostsAnswer(graphError(400, 190, -1, "OAuthException", "Invalid OAuth access token"));
         return "190";
+    }
+
+    /** Each carousel item answers the next id; the carousel itself (or the one image) is {@link #CONTAINER_ID}. */
+    @Override
+    public String stubPublishedWithImages(int images) {
+        String mediaId = stubPublished();
+        if (images > 1) {
+            for (int i = 1; i <= images; i++) {
+                api.stubFor(post(MEDIA).withFormParam("is_carousel_item", equalTo("true")).inScenario("items")
+                        .whenScenarioStateIs(i == 1 ? Scenario.STARTED : "created " + (i - 1)).willSetStateTo("created " + i)
+                        .willReturn(okJson("{\"id\":\"" + (CHILD_ID_BASE + i) + "\"}")));
+            }
+        }
+        return mediaId;
+    }
+
+    /**
+     * Instagram fetched each image from its signed address and got its alt text; several became carousel items, in
+     * order, and one {@code CAROUSEL} container with the caption; that container was published.
+     */
+    @Override
+    protected void verifyImagesSent(Publication publication) {
+        List<MediaItem> media = publication.media();
+        if (media.size() == 1) {
+            api.verify(1, postRequestedFor(urlPathEqualTo(MEDIA))
+                    .withFormParam("image_url", equalTo(media.get(0).publicUrl().toString()))
+                    .withFormParam("alt_text", equalTo(media.get(0).altText()))
+                    .withFormParam("caption", equalTo(publication.text()))
+                    .withFormParam("access_token", equalTo(TOKEN)));
+        } else {
+            List<LoggedRequest> items = api.findAll(postRequestedFor(urlPathEqualTo(MEDIA))
+                    .withFormParam("is_carousel_item", equalTo("true")));
+            assertThat(items).hasSize(media.size());
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < media.size(); i++) {
+                assertThat(items.get(i).formParameters().get("image_url").firstValue())
+                        .isEqualTo(media.get(i).publicUrl().toString());
+                assertThat(items.get(i).formParameters().get("alt_text").firstValue()).isEqualTo(media.get(i).altText());
+                assertThat(items.get(i).formParameters()).doesNotContainKey("caption");
+                ids.add(Long.toString(CHILD_ID_BASE + i + 1));
+            }
+            api.verify(1, postRequestedFor(urlPathEqualTo(MEDIA))
+                    .withFormParam("media_type", equalTo("CAROUSEL"))
+                    .withFormParam("children", equalTo(String.join(",", ids)))
+                    .withFormParam("caption", equalTo(publication.text())));
+        }
+        api.verify(1, postRequestedFor(urlPathEqualTo(MEDIA_PUBLISH)).withFormParam("creation_id", equalTo(CONTAINER_ID)));
+    }
+
+    @Override
+    public void stubFirstUploadAnswering(ResponseDefinitionBuilder answer) {
+        api.stubFor(post(MEDIA).atPriority(1).willReturn(answer));
+    }
+
+    @Override
+    public void stubPostWithImagesAnswering(ResponseDefinitionBuilder answer) {
+        api.stubFor(post(MEDIA_PUBLISH).willReturn(answer));
     }
 
     private static String page(String after, List<RecentPost> media) {

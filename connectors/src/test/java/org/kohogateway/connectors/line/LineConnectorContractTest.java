@@ -2,6 +2,10 @@ package org.kohogateway.connectors.line;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -11,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PlatformConnectorContract;
@@ -19,6 +24,7 @@ import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublicationBuilder;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 /** LINE's Messaging API broadcast, as the LINE SDK calls it. */
 class LineConnectorContractTest extends PlatformConnectorContract
@@ -128,6 +134,26 @@ class LineConnectorContractTest extends PlatformConnectorContract
     @Override
     public String whyDeletingIsNotSupported() {
         return "cannot be recalled";
+    }
+
+    @Override
+    public String stubPublishedWithImages(int images) {
+        return stubPublished();
+    }
+
+    /** The text first, then one image message per image: the original and the preview from the gateway's signed addresses. */
+    @Override
+    protected void verifyImagesSent(Publication publication) {
+        RequestPatternBuilder broadcast = postRequestedFor(urlPathEqualTo(BROADCAST))
+                .withRequestBody(matchingJsonPath("$.messages[0].type", equalTo("text")))
+                .withRequestBody(matchingJsonPath("$.messages.length()", equalTo(Integer.toString(publication.media().size() + 1))));
+        for (int i = 0; i < publication.media().size(); i++) {
+            MediaItem image = publication.media().get(i);
+            broadcast = broadcast.withRequestBody(matchingJsonPath("$.messages[" + (i + 1) + "]", equalToJson(
+                    "{\"type\":\"image\",\"originalContentUrl\":\"" + image.publicUrl() + "\",\"previewImageUrl\":\""
+                            + image.previewUrl() + "\"}")));
+        }
+        api.verify(1, broadcast);
     }
 
     /** The Messaging API's error body. */

@@ -126,20 +126,6 @@ class LineConnectorTest {
                 .withRequestBody(matchingJsonPath("$.messages[0].text", equalTo(text + "\n" + extra))));
     }
 
-    @Test
-    void sendsEachImageAsAnImageMessageAfterTheText() {
-        stubBroadcast(okJson("{}"));
-        URI image = URI.create("https://www.city.gotsu.lg.jp/img/notice.jpg");
-
-        connector().publish(aPublication().deliveryKey(deliveryKey).text(TEXT).media(image).build());
-
-        line.verify(postRequestedFor(urlEqualTo(BROADCAST))
-                .withRequestBody(matchingJsonPath("$.messages.length()", equalTo("2")))
-                .withRequestBody(matchingJsonPath("$.messages[1].type", equalTo("image")))
-                .withRequestBody(matchingJsonPath("$.messages[1].originalContentUrl", equalTo(image.toString())))
-                .withRequestBody(matchingJsonPath("$.messages[1].previewImageUrl", equalTo(image.toString()))));
-    }
-
     // --- publish: HTTP errors
 
     @Test

@@ -3,11 +3,15 @@ package org.kohogateway.connectors.x;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.kohogateway.connectors.PublicationBuilder.aPublication;
 
 import java.net.URI;
@@ -16,22 +20,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PlatformConnectorContract;
 import org.kohogateway.connectors.ProfileReading;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublicationBuilder;
+import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.connectors.TestImages;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /** X API v2 as Twitter4J and twitter4j-v2 call it, signed with OAuth 1.0a user context. */
 class XConnectorContractTest extends PlatformConnectorContract implements PlatformConnectorContract.RefusesDuplicates,
-        PlatformConnectorContract.DeletesPosts, PlatformConnectorContract.FindsRecentPosts {
+        PlatformConnectorContract.DeletesPosts, PlatformConnectorContract.FindsRecentPosts,
+        PlatformConnectorContract.UploadsBeforePosting, PlatformConnectorContract.UploadsBytes {
 
     private static final String CONSUMER_KEY = "xck-test-consumer-key-31a7";
     private static final String CONSUMER_SECRET = "xcs-test-consumer-secret-8b2c";
@@ -39,6 +51,10 @@ class XConnectorContractTest extends PlatformConnectorContract implements Platfo
     private static final String ACCESS_TOKEN_SECRET = "xats-test-access-token-secret-e9f4";
 
     private static final String TWEETS = "/2/tweets";
+    private static final String UPLOAD = "/2/media/upload";
+    private static final String METADATA = "/2/media/metadata";
+    /** The ids X gives uploaded images: this plus the image's position. */
+    private static final long MEDIA_ID_BASE = 1880028106020515840L;
     private static final String ME = "/2/users/me";
     private static final String USER_ID = "2244994945";
     private static final String TIMELINE = "/2/users/" + USER_ID + "/tweets";
@@ -78,8 +94,7 @@ class XConnectorContractTest extends PlatformConnectorContract implements Platfo
 
     @Override
     protected int maxImages() {
-        // the connector posts text only
-        return 0;
+        return 4;
     }
 
     @Override
@@ -207,6 +222,65 @@ class XConnectorContractTest extends PlatformConnectorContract implements Platfo
     public String stubLookUpRefused() {
         stubRecentPostsAnswer(xError(429, "Too Many Requests", "Too Many Requests"));
         return "429";
+    }
+
+    /** Each upload answers with the next media id, as X does. */
+    @Override
+    public String stubPublishedWithImages(int images) {
+        for (int i = 1; i <= images; i++) {
+            api.stubFor(post(UPLOAD).withHeader("Authorization", matching(SIGNED)).inScenario("uploads")
+                    .whenScenarioStateIs(i == 1 ? Scenario.STARTED : "uploaded " + (i - 1)).willSetStateTo("uploaded " + i)
+                    .willReturn(okJson("{\"data\":{\"id\":\"" + (MEDIA_ID_BASE + i) + "\",\"media_key\":\"3_"
+                            + (MEDIA_ID_BASE + i) + "\",\"size\":11065,\"expires_after_secs\":86400,"
+                            + "\"image\":{\"image_type\":\"image/jpeg\",\"w\":1080,\"h\":1350}}}")));
+        }
+        api.stubFor(post(METADATA).withHeader("Authorization", matching(SIGNED)).willReturn(okJson(
+                "{\"data\":{\"associated_metadata\":{\"alt_text\":{\"text\":\"…\"}},\"id\":\"" + (MEDIA_ID_BASE + 1) + "\"}}")));
+        return stubPublished();
+    }
+
+    /**
+     * Each image went up as multipart {@code media} bytes with {@code media_category=tweet_image}, in order; its alt
+     * text as JSON to {@code /2/media/metadata}; the post names the media ids, in order, as strings.
+     */
+    @Override
+    protected void verifyImagesSent(Publication publication) {
+        List<LoggedRequest> uploads = api.findAll(postRequestedFor(urlPathEqualTo(UPLOAD)));
+        assertThat(uploads).hasSize(publication.media().size());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            MediaItem image = publication.media().get(i);
+            LoggedRequest upload = uploads.get(i);
+            assertThat(upload.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
+            assertThat(upload.getHeader("Authorization")).matches(SIGNED);
+            assertThat(upload.getPart("media").getBody().asBytes()).isEqualTo(TestImages.bytesOf(image.publicUrl()));
+            assertThat(upload.getPart("media").getHeader("Content-Type").firstValue()).isEqualTo("image/jpeg");
+            assertThat(upload.getPart("media_category").getBody().asString()).isEqualTo("tweet_image");
+            String id = Long.toString(MEDIA_ID_BASE + i + 1);
+            ids.add("\"" + id + "\"");
+            api.verify(1, postRequestedFor(urlPathEqualTo(METADATA)).withHeader("Authorization", matching(SIGNED))
+                    .withRequestBody(equalToJson("{\"id\":\"" + id + "\",\"metadata\":{\"alt_text\":{\"text\":\""
+                            + image.altText() + "\"}}}")));
+        }
+        api.verify(1, postRequestedFor(urlPathEqualTo(TWEETS))
+                .withRequestBody(matchingJsonPath("$.media.media_ids", equalToJson("[" + String.join(",", ids) + "]"))));
+    }
+
+    @Override
+    public void stubFirstUploadAnswering(ResponseDefinitionBuilder answer) {
+        api.stubFor(post(UPLOAD).atPriority(1).willReturn(answer));
+    }
+
+    /** An image without alt text is uploaded and posted without a metadata request. */
+    @Test
+    void describesNoImageThatHasNoAltText() {
+        String postId = stubPublishedWithImages(1);
+        URI address = URI.create("https://koho.city.gotsu.lg.jp/media/1.jpg");
+        MediaItem undescribed = TestImages.image(address, "", TestImages.bytesOf(address));
+
+        assertThat(connector().publish(publishable().media(undescribed).build()))
+                .isEqualTo(new PublishOutcome.Published(postId));
+        api.verify(0, postRequestedFor(urlPathEqualTo(METADATA)));
     }
 
     /** X API v2's problem-details error body. */

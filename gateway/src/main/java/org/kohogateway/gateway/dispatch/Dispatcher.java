@@ -281,8 +281,8 @@ public class Dispatcher implements SmartLifecycle {
 
     private PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
         try {
-            return connector.publish(new Publication(d.id(), d.text(), d.links(), d.content().mediaUrls(),
-                    d.noReplies(), d.content().replyTo(), d.content().quoteOf(), d.attempt()), () -> pauses.mayContinue(d));
+            return connector.publish(new Publication(d.id(), d.text(), d.links(),
+                    UrlOnlyMedia.asMediaItems(d.content().mediaUrls()), d.noReplies(), d.content().replyTo(), d.content().quoteOf(), d.attempt()), () -> pauses.mayContinue(d));
         } catch (RuntimeException e) {
             // a connector must not throw; if one does, the request may have left, so treat it as unknown
             return new PublishOutcome.Unknown("connector error: " + e);

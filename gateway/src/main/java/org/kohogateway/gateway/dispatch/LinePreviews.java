@@ -113,7 +113,7 @@ public class LinePreviews {
             return new PreviewResult(d.id(), account.id(), "REFUSED", e.getMessage());
         }
         PublishOutcome outcome = line.pushPreview(recipientUserId, new Publication(d.id(), post.content().text(),
-                post.content().links(), post.content().mediaUrls(),
+                post.content().links(), UrlOnlyMedia.asMediaItems(post.content().mediaUrls()),
                 account.policy().replyPolicy() == ReplyPolicy.NO_REPLIES));
         return switch (outcome) {
             case PublishOutcome.Published p -> new PreviewResult(d.id(), account.id(), "SENT", p.platformPostId());

@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.demo;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -7,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -23,16 +25,20 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  * WireMock stubs that answer like the real platform APIs, so the demo and the tests go through the real
  * connectors over HTTP. One server plays every platform; their paths do not overlap:
  * <ul>
- *   <li>LINE ({@link #lineEndpoint()}): broadcast (with the request id header the SDK reads), bot info and quota.</li>
- *   <li>X API v2 ({@link #xV2BaseUrl()}): {@code POST /2/tweets} (201, a fresh numeric id, the text echoed),
+ *   <li>LINE ({@link #lineEndpoint()}): broadcast (with the request id header the SDK reads; text and image
+ *       messages alike), bot info and quota.</li>
+ *   <li>X API v2 ({@link #xV2BaseUrl()}): {@code POST /2/media/upload} (multipart {@code media} and
+ *       {@code media_category=tweet_image}; a fresh media id), {@code POST /2/media/metadata} (the alt text echoed),
+ *       {@code POST /2/tweets} (201, a fresh numeric id, the text echoed),
  *       {@code DELETE /2/tweets/{id}}, {@code GET /2/users/me} with a profile linking the city homepage. Requests
  *       without an OAuth 1.0a {@code Authorization} header get X's 401.</li>
  *   <li>Facebook Graph ({@link #graphBaseUrl()}, {@code /v22.0}): {@code POST /{page-id}/feed} answers
- *       {@code {"id":"<page-id>_<fresh id>"}}, {@code POST /{page-id}/photos} a photo id and that post id, deleting a
+ *       {@code {"id":"<page-id>_<fresh id>"}} (with or without {@code attached_media}), {@code POST /{page-id}/photos}
+ *       (multipart {@code source}) a photo id and, when {@code published=true}, that post id; deleting a
  *       post answers {@code {"success":true}}, and the Page profile (fields {@code name,about,description,website})
  *       shows the homepage and the no-reply statement.</li>
  *   <li>Instagram Graph (same origin): {@code content_publishing_limit} (0 of 100), {@code POST /{ig-user-id}/media}
- *       (a fresh container id), the container status {@code FINISHED}, {@code media_publish} (a fresh media id) and
+ *       (a fresh container id, for an image, a carousel item or a {@code CAROUSEL} of 2–10 children), the container status {@code FINISHED}, {@code media_publish} (a fresh media id) and
  *       the profile (fields {@code username,biography,website}).</li>
  * </ul>
  * A Graph request without an {@code access_token} gets Graph error 190. Paths and bodies are the ones the
@@ -182,6 +188,21 @@ public final class SimulatedPlatforms {
                         {{#assign 'id'}}1{{randomValue length=18 type='NUMERIC'}}{{/assign~}}
                         {"data":{"edit_history_tweet_ids":["{{id}}"],"id":"{{id}}",\
                         "text":{{{toJson (jsonPath request.body '$.text')}}} }}""")));
+        // Images go up first: multipart bytes to /2/media/upload, then their alt text as JSON to /2/media/metadata.
+        server.stubFor(post(urlPathEqualTo("/2/media/upload")).withHeader("Authorization", oauth)
+                .withHeader("Content-Type", matching("multipart/form-data; boundary=.+"))
+                .withMultipartRequestBody(aMultipart("media"))
+                .withMultipartRequestBody(aMultipart("media_category").withBody(equalTo("tweet_image")))
+                .willReturn(template(200, """
+                        {{#assign 'id'}}1{{randomValue length=18 type='NUMERIC'}}{{/assign~}}
+                        {"data":{"id":"{{id}}","media_key":"3_{{id}}",\
+                        "expires_after_secs":86400,"image":{"image_type":"image/jpeg","w":1080,"h":1350}}}""")));
+        server.stubFor(post(urlPathEqualTo("/2/media/metadata")).withHeader("Authorization", oauth)
+                .withRequestBody(matchingJsonPath("$.id", matching("[0-9]{1,19}")))
+                .withRequestBody(matchingJsonPath("$.metadata.alt_text.text"))
+                .willReturn(template(200, """
+                        {"data":{"id":{{{toJson (jsonPath request.body '$.id')}}},"associated_metadata":\
+                        {"alt_text":{"text":{{{toJson (jsonPath request.body '$.metadata.alt_text.text')}}} }}}}""")));
         server.stubFor(delete(urlPathMatching("/2/tweets/[0-9]+")).withHeader("Authorization", oauth)
                 .willReturn(json(200, "{\"data\":{\"deleted\":true}}")));
         server.stubFor(get(urlPathEqualTo("/2/users/me")).withHeader("Authorization", oauth)
@@ -202,9 +223,19 @@ public final class SimulatedPlatforms {
     private void stubFacebook() {
         server.stubFor(post(urlPathMatching(GRAPH + "/[0-9]+/feed")).withFormParam("access_token", matching(".+"))
                 .willReturn(template(200, "{\"id\":\"{{request.pathSegments.[1]}}_1{{randomValue length=17 type='NUMERIC'}}\"}")));
-        server.stubFor(post(urlPathMatching(GRAPH + "/[0-9]+/photos")).withFormParam("access_token", matching(".+"))
+        // A photo is a multipart upload (the token a part of it): published, it is a post; unpublished, only a photo id
+        // that a feed post attaches.
+        server.stubFor(post(urlPathMatching(GRAPH + "/[0-9]+/photos"))
+                .withMultipartRequestBody(aMultipart("access_token").withBody(matching(".+")))
+                .withMultipartRequestBody(aMultipart("source"))
+                .withMultipartRequestBody(aMultipart("published").withBody(equalTo("true")))
                 .willReturn(template(200, "{\"id\":\"1{{randomValue length=14 type='NUMERIC'}}\","
                         + "\"post_id\":\"{{request.pathSegments.[1]}}_1{{randomValue length=17 type='NUMERIC'}}\"}")));
+        server.stubFor(post(urlPathMatching(GRAPH + "/[0-9]+/photos"))
+                .withMultipartRequestBody(aMultipart("access_token").withBody(matching(".+")))
+                .withMultipartRequestBody(aMultipart("source"))
+                .withMultipartRequestBody(aMultipart("published").withBody(equalTo("false")))
+                .willReturn(template(200, "{\"id\":\"1{{randomValue length=14 type='NUMERIC'}}\"}")));
         server.stubFor(delete(urlPathMatching(GRAPH + "/[0-9]+_[0-9]+"))
                 .willReturn(json(200, "{\"success\":true}")));
         server.stubFor(get(urlPathMatching(GRAPH + "/" + NODE)).withQueryParam("access_token", matching(".+"))
@@ -228,6 +259,10 @@ public final class SimulatedPlatforms {
                 .willReturn(json(200, "{\"data\":[{\"quota_usage\":0,\"config\":{\"quota_total\":100,\"quota_duration\":86400}}]}")));
         server.stubFor(post(urlPathMatching(user + "/media")).withFormParam("access_token", matching(".+"))
                 .withFormParam("image_url", matching("https?://.+"))
+                .willReturn(template(200, "{\"id\":\"1788{{randomValue length=13 type='NUMERIC'}}\"}")));
+        server.stubFor(post(urlPathMatching(user + "/media")).withFormParam("access_token", matching(".+"))
+                .withFormParam("media_type", equalTo("CAROUSEL"))
+                .withFormParam("children", matching("[0-9]+(,[0-9]+){1,9}"))
                 .willReturn(template(200, "{\"id\":\"1788{{randomValue length=13 type='NUMERIC'}}\"}")));
         server.stubFor(get(urlPathMatching(GRAPH + "/" + NODE)).withQueryParam("access_token", matching(".+"))
                 .withQueryParam("fields", equalTo("status_code,status"))

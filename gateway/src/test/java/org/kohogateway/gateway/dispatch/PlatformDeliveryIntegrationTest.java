@@ -209,8 +209,12 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
                 .isEqualTo(credentials.get(PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN).orElseThrow());
     }
 
+    /**
+     * Facebook takes a photo's bytes, and an image a post names only by its address has none stored: the delivery
+     * fails with that reason and nothing reaches the Page (until the media store keeps uploaded bytes, issue 19).
+     */
     @Test
-    void postsOneImageToTheFacebookPageAsAPhotoPost() {
+    void anImageKnownOnlyByItsAddressIsRefusedForFacebookWithoutARequest() {
         World world = data.world();
         String marker = marker();
         Delivery delivery = only(data.approvedPostWithImage(world, "江の川の夕景 " + marker, IMAGE, null, world.facebook()));
@@ -218,11 +222,9 @@ class PlatformDeliveryIntegrationTest extends IntegrationTest {
         dispatcher.drain();
 
         String pageId = accounts.credentials(world.facebook().id()).get(PlatformCredentials.FACEBOOK_PAGE_ID).orElseThrow();
-        ServeEvent request = onlyRequest(RequestMethod.POST, GRAPH + pageId + "/photos", marker);
-        assertThat(request.getRequest().formParameter("url").firstValue()).isEqualTo(IMAGE.toString());
-        assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(view(delivery).platformPostId()).startsWith(pageId + "_")
-                .isEqualTo(jsonField(request.getResponse().getBodyAsString(), "post_id"));
+        assertThat(wire.findAll(postRequestedFor(urlPathEqualTo(GRAPH + pageId + "/photos")))).isEmpty();
+        assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(view(delivery).lastError()).contains("no stored bytes");
     }
 
     // --- Instagram
