@@ -90,8 +90,13 @@ public class WeatherWarnings {
      * @return what each feed's poll found; empty if another instance is polling right now
      */
     public Optional<List<WeatherPoll>> poll() {
+        return poll(properties.feeds());
+    }
+
+    /** Polls these feeds once, as {@link #poll()} does the configured ones. */
+    Optional<List<WeatherPoll>> poll(List<URI> feeds) {
         List<WeatherPoll> polls = new ArrayList<>();
-        boolean ran = oneInstance.run(LOCK, () -> properties.feeds().forEach(feed -> polls.add(poll(feed))));
+        boolean ran = oneInstance.run(LOCK, () -> feeds.forEach(feed -> polls.add(poll(feed))));
         return ran ? Optional.of(List.copyOf(polls)) : Optional.empty();
     }
 
