@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -42,6 +43,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 class WeatherWarningsIntegrationTest extends IntegrationTest {
 
     private static final String GOTSU = "3220700";
+    private static final String LAST_MODIFIED = "Wed, 01 Jul 2026 01:30:45 GMT";
     /** Each test's report is issued at another minute, so the stored changes of one test never hide another's. */
     private static final AtomicLong MINUTE = new AtomicLong(System.currentTimeMillis() / 60_000);
 
@@ -106,15 +108,9 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
     void aSecondPollAnsweredNotModifiedFindsNothingNew() {
         Instant reportedAt = nextReportTime();
         String entry = UUID.randomUUID().toString();
-        String path = "/jma/feed/conditional-" + TestData.unique() + ".xml";
-        String etag = "\"" + entry + "\"";
-        String lastModified = "Wed, 01 Jul 2026 01:30:45 GMT";
-        jma.stubFor(get(urlEqualTo(path)).withHeader("If-None-Match", absent()).willReturn(aResponse()
-                .withHeader("ETag", etag).withHeader("Last-Modified", lastModified).withBody(feedXml(List.of(entry)))));
-        jma.stubFor(get(urlEqualTo(path)).withHeader("If-None-Match", equalTo(etag))
-                .willReturn(aResponse().withStatus(304)));
+        URI feed = conditionalFeed(entry);
+        String path = feed.getPath();
         report(entry, gotsuWarning(reportedAt));
-        URI feed = URI.create(jma.baseUrl() + path);
 
         WeatherPoll first = pollOnce(feed);
         WeatherPoll second = pollOnce(feed);
@@ -123,8 +119,8 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
         assertThat(second.outcome()).isEqualTo(WeatherPoll.Outcome.NOT_MODIFIED);
         assertThat(second.changes()).isZero();
         assertThat(changesAt(reportedAt)).hasSize(1);
-        jma.verify(1, getRequestedFor(urlEqualTo(path)).withHeader("If-None-Match", equalTo(etag))
-                .withHeader("If-Modified-Since", equalTo(lastModified)));
+        jma.verify(1, getRequestedFor(urlEqualTo(path)).withHeader("If-None-Match", equalTo(etag(entry)))
+                .withHeader("If-Modified-Since", equalTo(LAST_MODIFIED)));
         jma.verify(1, getRequestedFor(urlEqualTo("/jma/data/" + entry + ".xml")));
     }
 
@@ -193,14 +189,8 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
     void aReportThatCouldNotBeFetchedIsTriedAgainNotHiddenBehindA304() {
         Instant reportedAt = nextReportTime();
         String entry = UUID.randomUUID().toString();
-        String path = "/jma/feed/retry-" + TestData.unique() + ".xml";
-        String etag = "\"" + entry + "\"";
-        jma.stubFor(get(urlEqualTo(path)).withHeader("If-None-Match", absent())
-                .willReturn(aResponse().withHeader("ETag", etag).withBody(feedXml(List.of(entry)))));
-        jma.stubFor(get(urlEqualTo(path)).withHeader("If-None-Match", equalTo(etag))
-                .willReturn(aResponse().withStatus(304)));
+        URI feed = conditionalFeed(entry);
         jma.stubFor(get(urlEqualTo("/jma/data/" + entry + ".xml")).willReturn(aResponse().withStatus(503)));
-        URI feed = URI.create(jma.baseUrl() + path);
 
         WeatherPoll failed = pollOnce(feed);
         report(entry, gotsuWarning(reportedAt));
@@ -209,6 +199,18 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
         assertThat(failed.problem()).contains("HTTP 503");
         assertThat(retried.outcome()).isEqualTo(WeatherPoll.Outcome.READ);
         assertThat(retried.changes()).isEqualTo(1);
+    }
+
+    @Test
+    void theDemosSimulatedJmaHasOneHeavyRainWarningForGotsuAndThenAnswersNotModified() {
+        URI feed = SimulatedPlatforms.shared().jmaFeed();
+
+        pollOnce(feed);
+        WeatherPoll again = pollOnce(feed);
+
+        assertThat(changesAt(Instant.parse("2026-07-01T01:30:00Z"))).singleElement()
+                .satisfies(e -> assertThat(e.kindName()).isEqualTo("大雨警報"));
+        assertThat(again.outcome()).isEqualTo(WeatherPoll.Outcome.NOT_MODIFIED);
     }
 
     private WeatherPoll pollOnce(URI feed) {
@@ -250,6 +252,21 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
     private static void report(String entry, byte[] xml) {
         jma.stubFor(get(urlEqualTo("/jma/data/" + entry + ".xml"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(xml)));
+    }
+
+    /** A feed listing this entry, with an ETag and a Last-Modified; asked with the ETag, it answers 304. */
+    private static URI conditionalFeed(String entry) {
+        String path = "/jma/feed/conditional-" + TestData.unique() + ".xml";
+        jma.stubFor(get(urlEqualTo(path)).withHeader("If-None-Match", absent()).willReturn(aResponse()
+                .withHeader("ETag", etag(entry)).withHeader("Last-Modified", LAST_MODIFIED)
+                .withBody(feedXml(List.of(entry)))));
+        jma.stubFor(get(urlEqualTo(path)).withHeader("If-None-Match", equalTo(etag(entry)))
+                .willReturn(aResponse().withStatus(304)));
+        return URI.create(jma.baseUrl() + path);
+    }
+
+    private static String etag(String entry) {
+        return "\"" + entry + "\"";
     }
 
     private static URI feed(List<String> entries) {
