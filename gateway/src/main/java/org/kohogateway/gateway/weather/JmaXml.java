@@ -47,8 +47,11 @@ final class JmaXml {
         }
     }
 
-    /** One entry of a feed: a report, its title (the kind of information) and where to fetch it. */
-    record Entry(String id, String title, String link) {
+    /**
+     * One entry of a feed: a report, its title (the kind of information), the office that issued it (author) and
+     * where to fetch it.
+     */
+    record Entry(String id, String title, String author, String link) {
     }
 
     /** The entries of an Atom feed, in its order; an entry without an id or a link is left out. */
@@ -63,7 +66,10 @@ final class JmaXml {
             String link = children(entry, ATOM, "link").stream().map(l -> l.getAttribute("href").strip())
                     .filter(href -> !href.isEmpty()).findFirst().orElse(null);
             if (id != null && link != null) {
-                entries.add(new Entry(id, text(entry, ATOM, "title") == null ? "" : text(entry, ATOM, "title"), link));
+                String title = text(entry, ATOM, "title");
+                String author = children(entry, ATOM, "author").stream().map(a -> text(a, ATOM, "name"))
+                        .filter(name -> name != null).findFirst().orElse("");
+                entries.add(new Entry(id, title == null ? "" : title, author, link));
             }
         }
         return entries;

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param levels          the levels whose changes count (default EMERGENCY and WARNING; add ADVISORY for 注意報)
  * @param titles          the feed entry titles that are weather warnings reports (default 気象特別警報・警報・注意報
  *                        and 気象警報・注意報); other entries (earthquakes, forecasts) are not fetched
+ * @param offices         the offices whose reports are fetched, as the feed names them (entry author; default
+ *                        松江地方気象台, which issues Shimane's warnings); empty fetches every office's reports in Japan
  * @param maxReportsPerPoll reports fetched in one poll at most (default 30): a feed of hundreds of warnings across
  *                        Japan is read over a few polls rather than in one burst
  * @param department      code of the department told of each change (default {@code bosai}); PR officers are told too
@@ -41,6 +43,7 @@ public record WeatherProperties(@DefaultValue("false") boolean enabled,
         @DefaultValue("3220700") @NotEmpty Set<String> areas,
         @DefaultValue({ "EMERGENCY", "WARNING" }) @NotEmpty Set<WarningLevel> levels,
         @DefaultValue({ "気象特別警報・警報・注意報", "気象警報・注意報" }) @NotEmpty Set<String> titles,
+        @DefaultValue("松江地方気象台") Set<String> offices,
         @DefaultValue("30") @Min(1) @Max(500) int maxReportsPerPoll, @DefaultValue("bosai") String department) {
 
     public WeatherProperties {

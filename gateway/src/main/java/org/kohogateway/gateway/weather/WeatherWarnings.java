@@ -32,7 +32,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * announced ({@link WeatherWarningChanged}) in one transaction; the department hears of it from the notification
  * module after commit. Nothing is ever published to a platform from here.
  *
- * <p>Polite and safe: conditional GET of the feed with its last ETag and Last-Modified; a report is fetched once (its
+ * <p>Polite and safe: conditional GET of the feed with its last ETag and Last-Modified; only the configured offices'
+ * weather warnings reports are fetched (the feed lists all of Japan's); a report is fetched once (its
  * entry id recorded, whatever came of it), at most {@code max-reports-per-poll} per poll, oldest first; everything
  * through {@link SafeFetch} (https, public addresses, bounded size and time), never inside a transaction. The feed's
  * validators are kept only once every new report in it was read, so a report that could not be fetched is tried
@@ -142,7 +143,8 @@ public class WeatherWarnings {
         // the same entry listed twice is one report; the feed lists the newest first, changes are read oldest first
         Map<String, JmaXml.Entry> warnings = new LinkedHashMap<>();
         for (JmaXml.Entry entry : entries.reversed()) {
-            if (properties.titles().contains(entry.title().strip())) {
+            if (properties.titles().contains(entry.title().strip())
+                    && (properties.offices().isEmpty() || properties.offices().contains(entry.author().strip()))) {
                 warnings.putIfAbsent(entry.id(), entry);
             }
         }

@@ -30,9 +30,9 @@ class JmaXmlTest {
         List<JmaXml.Entry> entries = JmaXml.feed(sample("weather-sample.xml"));
 
         assertThat(entries).containsExactly(
-                new JmaXml.Entry("urn:uuid:afeedc52-107a-3d1d-9196-b108234d6e0f", "気象警報・注意報",
+                new JmaXml.Entry("urn:uuid:afeedc52-107a-3d1d-9196-b108234d6e0f", "気象警報・注意報", "福島地方気象台",
                         "http://xml.kishou.go.jp/data/afeedc52-107a-3d1d-9196-b108234d6e0f.xml"),
-                new JmaXml.Entry("urn:uuid:2b441518-4e79-342c-a271-7c25597f3a69", "気象特別警報・警報・注意報",
+                new JmaXml.Entry("urn:uuid:2b441518-4e79-342c-a271-7c25597f3a69", "気象特別警報・警報・注意報", "福島地方気象台",
                         "http://xml.kishou.go.jp/data/2b441518-4e79-342c-a271-7c25597f3a69.xml"));
         assertThat(JmaXml.feed(sample("weather-sample2.xml"))).extracting(JmaXml.Entry::title)
                 .containsExactly("震度速報");

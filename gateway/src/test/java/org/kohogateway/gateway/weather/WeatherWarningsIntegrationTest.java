@@ -172,6 +172,20 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void anotherOfficesReportIsNotEvenFetched() {
+        String entry = UUID.randomUUID().toString();
+        report(entry, gotsuWarning(nextReportTime()));
+        String path = "/jma/feed/elsewhere-" + TestData.unique() + ".xml";
+        jma.stubFor(get(urlEqualTo(path)).willReturn(aResponse()
+                .withBody(feedXml(List.of(entry)).replace("松江地方気象台", "福島地方気象台"))));
+
+        WeatherPoll poll = pollOnce(URI.create(jma.baseUrl() + path));
+
+        assertThat(poll.reports()).isZero();
+        jma.verify(0, getRequestedFor(urlEqualTo("/jma/data/" + entry + ".xml")));
+    }
+
+    @Test
     void aDrillReportIsNeverActedOn() {
         Instant reportedAt = nextReportTime();
         String entry = UUID.randomUUID().toString();
