@@ -102,6 +102,9 @@ class MailChannel {
             case PROFILE_NONCOMPLIANT -> new Object[] { text(data, "accountName"), text(data, "platform"),
                     String.join("、", ((List<?>) data.get("gaps")).stream().map(g -> message("profileGap." + g))
                             .toList()) };
+            case WEATHER_WARNING -> new Object[] { text(data, "areaName"), text(data, "kindName"),
+                    message("weather.change." + text(data, "change")), text(data, "status"),
+                    when(data.get("reportedAt")) };
         };
         String subject = message("notification.mail.subject." + kind.name(), args).replaceAll("[\\r\\n]+", " ");
         StringBuilder text = new StringBuilder(message("notification.mail.body." + kind.name(), args));

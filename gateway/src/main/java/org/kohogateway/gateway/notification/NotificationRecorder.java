@@ -21,12 +21,14 @@ import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostAwaitingApproval;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Contact;
+import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.RoleGrant;
 import org.kohogateway.gateway.staff.RoleGrantChanged;
 import org.kohogateway.gateway.staff.RoleGrants;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.weather.WeatherWarningChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>a role grant requested, confirmed or refused: the person it concerns; a request also whoever may confirm it
  * ({@link RoleGrants#deciders}), never the admin who asked;</li>
  * <li>an account's profile stopped complying: the account's department and PR officers;</li>
+ * <li>a weather warning changed for the city's area: the configured disaster-prevention department and PR officers
+ * (who may have to post about it);</li>
  * </ul>
  * each only with an e-mail address and unless they switched that kind off; plus every webhook subscribed to the kind
  * (and to the department, where it names one).
@@ -189,6 +193,27 @@ class NotificationRecorder {
             Set<Long> department = Set.copyOf(staff.inDepartment(account.departmentId()).stream().map(Staff::id)
                     .toList());
             return new Event(NotificationKind.PROFILE_NONCOMPLIANT, account.departmentId(), data,
+                    new Audience(department, Set.of(Role.PR_OFFICER), null, Set.of()));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(WeatherWarningChanged change) {
+        record(() -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("warningEventId", change.warningEventId());
+            data.put("kindCode", change.kindCode());
+            data.put("kindName", change.kindName());
+            data.put("areaCode", change.areaCode());
+            data.put("areaName", change.areaName());
+            data.put("status", change.status());
+            data.put("change", change.change().name());
+            data.put("reportedAt", change.reportedAt().toString());
+            Long departmentId = change.departmentCode() == null ? null
+                    : staff.departmentByCode(change.departmentCode()).map(Department::id).orElse(null);
+            Set<Long> department = departmentId == null ? Set.of()
+                    : Set.copyOf(staff.inDepartment(departmentId).stream().map(Staff::id).toList());
+            return new Event(NotificationKind.WEATHER_WARNING, departmentId, data,
                     new Audience(department, Set.of(Role.PR_OFFICER), null, Set.of()));
         });
     }

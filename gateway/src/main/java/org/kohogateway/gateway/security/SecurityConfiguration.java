@@ -128,6 +128,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
                         .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER", "APPROVER"))
                         .requestMatchers("/api/feed/**").access(beyondAccounts("PR_OFFICER", "AUDITOR", "ADMIN"))
+                        // weather warnings concern the city, no account: any staff, not an account's token
+                        .requestMatchers(HttpMethod.GET, "/api/weather/**")
+                        .access(beyondAccounts("POSTER", "APPROVER", "PR_OFFICER", "AUDITOR", "ADMIN"))
                         // a weakening of the rules' lists is confirmed by a second person (the domain checks who)
                         .requestMatchers(HttpMethod.POST, "/api/policy/changes/*/confirm",
                                 "/api/policy/changes/*/refuse").access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))

@@ -12,6 +12,9 @@ public final class DemoRun {
         SimulatedPlatforms.shared().properties().forEach(System::setProperty);
         // the demo's source pages and receivers are on this machine; production refuses loopback
         System.setProperty("gateway.outbound.allow-loopback", "true");
+        // a simulated JMA feed with one heavy-rain warning for Gotsu City: the first poll (after a minute) tells 防災安全課
+        System.setProperty("gateway.weather.enabled", "true");
+        System.setProperty("gateway.weather.feeds", SimulatedPlatforms.shared().jmaFeed().toString());
         if (System.getProperty("gateway.credentials.key") == null && System.getenv("GATEWAY_CREDENTIALS_KEY") == null) {
             System.setProperty("gateway.credentials.key", credentialsKey);
         }

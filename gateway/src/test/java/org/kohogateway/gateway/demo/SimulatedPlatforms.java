@@ -40,6 +40,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  *   <li>Instagram Graph (same origin): {@code content_publishing_limit} (0 of 100), {@code POST /{ig-user-id}/media}
  *       (a fresh container id, for an image, a carousel item or a {@code CAROUSEL} of 2–10 children), the container status {@code FINISHED}, {@code media_publish} (a fresh media id) and
  *       the profile (fields {@code username,biography,website}).</li>
+ *   <li>JMA's disaster-information XML ({@link #jmaFeed()}): an Atom feed (with an ETag, answering 304 to it) listing
+ *       one weather warnings report, a heavy-rain warning issued for Gotsu City (test resources {@code jma/}).</li>
  * </ul>
  * A Graph request without an {@code access_token} gets Graph error 190. Paths and bodies are the ones the
  * connectors' own WireMock tests expect. Ids are random per request (response templating), so tests tell their
@@ -150,6 +152,37 @@ public final class SimulatedPlatforms {
         stubX();
         stubFacebook();
         stubInstagram();
+        stubJma();
+    }
+
+    /** The entry id of the simulated JMA's one weather warnings report. */
+    private static final String JMA_REPORT = "8f4c1d2e-3b5a-4c6d-9e7f-0a1b2c3d4e5f";
+    private static final String JMA_ETAG = "\"" + JMA_REPORT + "\"";
+
+    /** The simulated JMA feed ({@code gateway.weather.feeds} of the demo). */
+    public URI jmaFeed() {
+        return URI.create(server.baseUrl() + "/jma/feed/extra.xml");
+    }
+
+    private void stubJma() {
+        String feed = resource("jma/gotsu-feed.xml").replace("{{base}}", server.baseUrl())
+                .replace("{{entry}}", JMA_REPORT);
+        server.stubFor(get(urlPathEqualTo("/jma/feed/extra.xml")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/atom+xml; charset=utf-8").withHeader("ETag", JMA_ETAG)
+                .withBody(feed)));
+        server.stubFor(get(urlPathEqualTo("/jma/feed/extra.xml")).withHeader("If-None-Match", equalTo(JMA_ETAG))
+                .atPriority(1).willReturn(aResponse().withStatus(304)));
+        server.stubFor(get(urlPathEqualTo("/jma/data/" + JMA_REPORT + ".xml")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/xml; charset=utf-8")
+                .withBody(resource("jma/gotsu-heavy-rain-warning.xml"))));
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = SimulatedPlatforms.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void stubLine() {

@@ -36,6 +36,9 @@ class MailChannelTest {
     private static final String PROFILE = """
             {"id":"e5","data":{"accountId":4,"accountName":"江津市観光 X","platform":"X",
              "gaps":["MISSING_HOMEPAGE_URL","MISSING_NO_REPLY_NOTICE"]}}""";
+    private static final String WEATHER = """
+            {"id":"e6","data":{"warningEventId":1,"kindCode":"03","kindName":"大雨警報","areaCode":"3220700",
+             "areaName":"江津市","status":"発表","change":"ISSUED","reportedAt":"2026-07-01T01:30:00Z"}}""";
 
     @ParameterizedTest
     @EnumSource(NotificationKind.class)
@@ -59,6 +62,9 @@ class MailChannelTest {
                 .contains("確認はこちら: https://koho.city.example.jp/");
         assertThat(approval.text()).contains("所属長の決裁（§6-①）").contains("2026-12-01 09:30（日本時間）");
         assertThat(resumed.subject()).endsWith("すべてのアカウント");
+        MailChannel.Mail weather = channel.render(NotificationKind.WEATHER_WARNING, WEATHER);
+        assertThat(weather.subject()).isEqualTo("【投稿ゲートウェイ】江津市に大雨警報: 発表");
+        assertThat(weather.text()).contains("2026-07-01 10:30（日本時間）").contains("出典：気象庁");
         assertThat(resumed.text()).contains("3 件");
     }
 
@@ -88,6 +94,7 @@ class MailChannelTest {
             case SENDING_PAUSED, SENDING_RESUMED -> PAUSE;
             case ROLE_GRANT -> GRANT;
             case PROFILE_NONCOMPLIANT -> PROFILE;
+            case WEATHER_WARNING -> WEATHER;
         };
     }
 
