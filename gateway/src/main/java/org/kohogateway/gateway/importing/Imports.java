@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.staff.ActingStaff;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.ConflictException;
@@ -78,7 +77,7 @@ public class Imports {
     /** Checks and stores an upload without starting it (tests and the benchmark start it with {@link #run}). */
     public PostImport accept(String username, String fileName, byte[] content, ImportMode mode) {
         Staff author = staff.byUsername(username);
-        if (!author.has(Role.POSTER) && !author.has(Role.PR_OFFICER)) {
+        if (!author.mayWritePosts()) {
             throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
         }
         if (mode == null) {
@@ -121,7 +120,7 @@ public class Imports {
     /** Restarts a failed import in the background; it goes on where it stopped. */
     public PostImport restart(String username, long id) {
         PostImport current = visible(username, id);
-        if (!current.author().equals(username) && !staff.byUsername(username).has(Role.ADMIN)) {
+        if (!current.restartableBy(staff.byUsername(username))) {
             throw new NotPermittedException("import.notYours", "only its author or an admin may restart an import");
         }
         ImportSlots.Slot slot = slots.take(username);
@@ -224,6 +223,6 @@ public class Imports {
     }
 
     private static boolean mayReadAll(Staff me) {
-        return me.has(Role.ADMIN) || me.has(Role.AUDITOR);
+        return me.audits();
     }
 }

@@ -2,6 +2,8 @@ package org.kohogateway.gateway.importing;
 
 import java.time.Instant;
 
+import org.kohogateway.gateway.staff.Staff;
+
 /**
  * An import as its author and auditors see it.
  *
@@ -13,4 +15,19 @@ import java.time.Instant;
 public record PostImport(long id, String author, String fileName, String charset, ImportMode mode,
         ImportStatus status, int rows, int imported, int rejected, Long jobExecutionId, String message,
         Instant createdAt, Instant finishedAt) {
+
+    /** Still being read: waiting for a slot or running. */
+    public boolean inProgress() {
+        return status == ImportStatus.QUEUED || status == ImportStatus.RUNNING;
+    }
+
+    /** Whether this person may restart it now: a failed import, by its author or an admin. */
+    public boolean mayRestart(Staff me) {
+        return status == ImportStatus.FAILED && restartableBy(me);
+    }
+
+    /** Its author or an admin restarts it; anyone else would run another person's file as them. */
+    boolean restartableBy(Staff me) {
+        return author.equals(me.username()) || me.administers();
+    }
 }

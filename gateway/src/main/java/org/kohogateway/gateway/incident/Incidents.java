@@ -10,7 +10,6 @@ import java.util.Map;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -189,7 +188,7 @@ public class Incidents {
 
     private Staff responder(String username) {
         Staff actor = staff.byUsername(username);
-        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER, Role.APPROVER)) {
+        if (!actor.respondsToIncidents()) {
             throw new NotPermittedException("incident.notPermitted",
                     "incidents are handled by PR officers, approvers and admins");
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.kohogateway.gateway.audit.AuditTrail;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -47,7 +46,7 @@ public class UncertainDeliveries {
     public void resolve(String username, UUID deliveryId, boolean foundOnPlatform, String platformReference,
             String reason) {
         Staff actor = staff.byUsername(username);
-        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
+        if (!actor.handlesEveryAccount()) {
             throw new NotPermittedException("delivery.resolveNotPermitted",
                     "settling an uncertain delivery needs the ADMIN or PR_OFFICER role");
         }
