@@ -3,7 +3,6 @@ package org.kohogateway.gateway.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -12,42 +11,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kohogateway.gateway.post.PostWorkflow;
-import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
-import org.kohogateway.gateway.staff.Staff;
-import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The compose form's errors: what the post's rules refuse is shown on the form with the text kept, so the author
  * corrects it there (422); a refusal of the person is no form error but the error page (403).
  */
 @PageSlice(PostPagesController.class)
-@WithMockUser("aya")
-class ComposePageTest {
-
-    private static final Department HEALTH = new Department(2, "health", "健康推進課", false);
-
-    @Autowired
-    private MockMvc mvc;
-    @Autowired
-    private StaffDirectory staff;
-    @Autowired
-    private PostWorkflow workflow;
+class ComposePageTest extends SignedInPage {
 
     @BeforeEach
     void signIn() {
-        when(staff.byUsername("aya")).thenReturn(new Staff(7, "aya", "健康 あや", HEALTH.id(), Set.of(Role.POSTER)));
-        when(staff.department(anyLong())).thenReturn(HEALTH);
+        signedInAs(Role.POSTER);
     }
 
     @Test
