@@ -214,7 +214,7 @@ public class AccountWorkflow {
         List<Long> operators = new ArrayList<>();
         for (String username : operatorNames) {
             Staff operator = member(username);
-            if (!operator.has(Role.POSTER)) {
+            if (!operator.mayOperateAccounts()) {
                 throw new InvalidRequestException("account.operatorNotPoster",
                         "operator " + username + " does not have the POSTER role", username);
             }

@@ -286,6 +286,31 @@ public final class OfficialAccount {
                 || (actor.departmentId() == departmentId && (actor.has(Role.POSTER) || actor.has(Role.APPROVER)));
     }
 
+    /**
+     * Whether the current step of the request is this person's to decide: the head of the owning department on the
+     * department's step, a PR officer on the PR department's (each decision still refuses the requester).
+     */
+    public boolean awaitsDecisionBy(Staff actor) {
+        return actor.has(Role.APPROVER) && actor.departmentId() == departmentId
+                && AccountStatus.DEPARTMENT_STEP.contains(status)
+                || actor.has(Role.PR_OFFICER) && atPrStep();
+    }
+
+    /** Whether the request waits for the PR department's review (else, for the department's decision). */
+    public boolean atPrStep() {
+        return AccountStatus.PR_STEP.contains(status);
+    }
+
+    /** A draft's policy is changed in place; an account in service only ever proposes a new one, for review. */
+    public boolean policyEditable() {
+        return status == DRAFT || policyProposed();
+    }
+
+    /** Whether a policy change is a proposal for review (an account in service) rather than an edit of the draft. */
+    public boolean policyProposed() {
+        return status == ACTIVE;
+    }
+
     private void requireManager(Staff actor) {
         if (!mayManage(actor)) {
             throw new NotPermittedException("account.notManager",

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.InvalidRequestException;
@@ -79,6 +80,22 @@ public class OfficialAccounts {
     @Transactional(readOnly = true)
     public List<OfficialAccount> all() {
         return jdbc.sql(SELECT + " order by a.id").query(OfficialAccounts::account).list();
+    }
+
+    /**
+     * The accounts a new post of this person may go to, on the compose form or in an import: the active ones they
+     * operate.
+     */
+    @Transactional(readOnly = true)
+    public List<OfficialAccount> choosableBy(Staff author) {
+        return all().stream().filter(OfficialAccount::active).filter(a -> a.operatedBy(author)).toList();
+    }
+
+    /** The accounts whose deliveries this person sees: all for those who read every account, else their department's. */
+    @Transactional(readOnly = true)
+    public List<OfficialAccount> lookedAfterBy(Staff reader) {
+        return all().stream().filter(a -> reader.readsEveryAccount() || a.departmentId() == reader.departmentId())
+                .toList();
     }
 
     /**

@@ -34,6 +34,7 @@ import org.kohogateway.gateway.account.ReadableAccounts;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.policy.PlatformCapabilities;
 import org.kohogateway.gateway.post.Readers;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -138,19 +139,19 @@ class AccountController {
     @GetMapping
     @Operation(summary = "List the accounts you may read: those in service, and your department's in any state (every "
             + "department's for PR, admins and auditors); within a token's accounts")
-    List<AccountView> list(Principal me) {
+    List<AccountView> list(Staff me) {
         Readers reader = readers.of(me);
         return readable.readable(reader.departmentId(), reader.accountIds()).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One account, if you may read it (else 404, as for one that does not exist)")
-    AccountView get(Principal me, @PathVariable long id) {
+    AccountView get(Staff me, @PathVariable long id) {
         return view(readable(me, id));
     }
 
     /** The account if this request may read it; else not found, so that a draft or request does not leak. */
-    private OfficialAccount readable(Principal me, long id) {
+    private OfficialAccount readable(Staff me, long id) {
         Readers reader = readers.of(me);
         return readable.readable(id, reader.departmentId(), reader.accountIds());
     }
@@ -180,14 +181,14 @@ class AccountController {
 
     @GetMapping("/{id}/policy/versions")
     @Operation(summary = "Every version of the policy, newest first")
-    List<PolicyVersion> versions(Principal me, @PathVariable long id) {
+    List<PolicyVersion> versions(Staff me, @PathVariable long id) {
         readable(me, id);
         return accounts.policyVersions(id);
     }
 
     @GetMapping("/{id}/policy/text")
     @Operation(summary = "The policy as text for the account's profile and a pinned post (§5, §6-③, §7-①)")
-    PolicyText policyText(Principal me, @PathVariable long id) {
+    PolicyText policyText(Staff me, @PathVariable long id) {
         return texts.render(readable(me, id), LocaleContextHolder.getLocale());
     }
 
@@ -225,7 +226,7 @@ class AccountController {
 
     @GetMapping("/{id}/profile-checks")
     @Operation(summary = "Stored live profile checks, newest first (at activation, on schedule, test connection)")
-    List<ProfileCheck> profileChecks(Principal me, @PathVariable long id) {
+    List<ProfileCheck> profileChecks(Staff me, @PathVariable long id) {
         readable(me, id);
         return profiles.history(id, 50);
     }

@@ -17,6 +17,7 @@ import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.DeliveryView;
 import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.post.UncertainDeliveries;
+import org.kohogateway.gateway.staff.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,7 +80,7 @@ class DeliveryController {
     @Operation(summary = "The send log: deliveries by status, account, time range of their last change and actor "
             + "(author or approver), most recently changed first; only the deliveries of posts you may read (within a token's "
             + "accounts)")
-    List<DeliveryView> list(Principal me, @RequestParam(required = false) DeliveryStatus status,
+    List<DeliveryView> list(Staff me, @RequestParam(required = false) DeliveryStatus status,
             @RequestParam(required = false) Long accountId, @RequestParam(required = false) OffsetDateTime from,
             @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) String actor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {

@@ -1,9 +1,9 @@
 package org.kohogateway.gateway.api;
 
-import java.security.Principal;
 import java.util.List;
 
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.staff.Staff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,7 +27,7 @@ class InboxController {
     @GetMapping("/api/inbox")
     @Operation(summary = "Posts waiting for the caller's approval; through a token limited to some accounts, only "
             + "the posts all of whose accounts are among them")
-    List<PostView> inbox(Principal me) {
-        return views.of(workflow.inbox(me.getName(), readers.of(me)));
+    List<PostView> inbox(Staff me) {
+        return views.of(workflow.inbox(me.username(), readers.of(me)));
     }
 }

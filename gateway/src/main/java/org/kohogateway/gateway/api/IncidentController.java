@@ -13,6 +13,7 @@ import org.kohogateway.gateway.incident.IncidentKind;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
 import org.kohogateway.gateway.incident.Incidents;
 import org.kohogateway.gateway.post.Readers;
+import org.kohogateway.gateway.staff.Staff;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,14 +47,14 @@ class IncidentController {
     @GetMapping("/api/incidents")
     @Operation(summary = "The incidents you may read: of your department's accounts and those you reported (all for PR, "
             + "admins and auditors); within a token's accounts")
-    List<Incident> list(Principal me) {
+    List<Incident> list(Staff me) {
         Readers reader = readers.of(me);
         return incidents.readable(reader.readerId(), reader.departmentId(), reader.accountIds());
     }
 
     @GetMapping("/api/incidents/{id}")
     @Operation(summary = "One incident, if you may read it (else 404, as for one that does not exist)")
-    Incident get(Principal me, @PathVariable long id) {
+    Incident get(Staff me, @PathVariable long id) {
         Readers reader = readers.of(me);
         return incidents.readable(id, reader.readerId(), reader.departmentId(), reader.accountIds());
     }

@@ -13,6 +13,7 @@ import org.kohogateway.gateway.dispatch.LinePreviews;
 import org.kohogateway.gateway.dispatch.PlatformQuotas;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.Readers;
+import org.kohogateway.gateway.staff.Staff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +47,7 @@ class PlatformController {
     @Operation(summary = "The platform's sending quota for the account: LINE's monthly message quota, Instagram's "
             + "rolling 24-hour publishing limit; of your department's accounts (every account for PR, admins and "
             + "auditors), else 404")
-    PlatformQuotas.Quota quota(Principal me, @PathVariable long id) {
+    PlatformQuotas.Quota quota(Staff me, @PathVariable long id) {
         Readers reader = readers.of(me);
         accounts.owned(id, reader.departmentId(), reader.accountIds());
         return quotas.of(id);

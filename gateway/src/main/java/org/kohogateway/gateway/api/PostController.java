@@ -22,7 +22,7 @@ import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.security.TokenScope;
-import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,26 +46,24 @@ class PostController {
 
     private final PostWorkflow workflow;
     private final PostViews views;
-    private final StaffDirectory staff;
     private final FindingViews findings;
     private final ApiReaders readers;
 
-    PostController(PostWorkflow workflow, PostViews views, StaffDirectory staff, FindingViews findings,
+    PostController(PostWorkflow workflow, PostViews views, FindingViews findings,
             ApiReaders readers) {
         this.readers = readers;
         this.workflow = workflow;
         this.views = views;
-        this.staff = staff;
         this.findings = findings;
     }
 
     @GetMapping
     @Operation(summary = "List the posts you may read (your department's, yours, those to your department's accounts; "
             + "all for PR, admins and auditors; within a token's accounts), newest first")
-    List<PostView> list(Principal me, @RequestParam(defaultValue = "false") boolean mine,
+    List<PostView> list(Staff me, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(required = false) PostStatus status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        Long author = mine ? staff.byUsername(me.getName()).id() : null;
+        Long author = mine ? me.id() : null;
         return views.of(workflow.list(new PostFilter(readers.of(me), author, status, limit)));
     }
 
@@ -93,7 +91,7 @@ class PostController {
     @GetMapping("/{id}")
     @Operation(summary = "One post, if you may read it (else 404, as for one that does not exist); while it waits for "
             + "a decision, its findings include the links that do not answer (fetched now, remembered for a while)")
-    PostView get(Principal me, @PathVariable UUID id) {
+    PostView get(Staff me, @PathVariable UUID id) {
         return views.reviewed(workflow.get(new PostId(id), readers.of(me)));
     }
 

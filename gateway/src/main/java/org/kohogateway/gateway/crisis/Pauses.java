@@ -27,7 +27,6 @@ import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.staff.ActingStaff;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.DatabaseProperties;
@@ -203,7 +202,7 @@ public class Pauses {
     public List<DeliveryView> overrideForEmergency(String username, PostId postId, @Nullable String reason) {
         ActingStaff.requireDecisionScope(username);
         Staff actor = staff.byUsername(username);
-        if (!actor.has(Role.ADMIN)) {
+        if (!actor.mayOverridePauses()) {
             throw new NotPermittedException("crisis.overrideAdminOnly", "only an admin may override a pause");
         }
         if (reason == null || reason.isBlank()) {
@@ -251,7 +250,7 @@ public class Pauses {
 
     private Staff mayPause(String username) {
         Staff actor = staff.byUsername(username);
-        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
+        if (!actor.handlesEveryAccount()) {
             throw new NotPermittedException("crisis.notPermitted", "pausing and resuming needs the ADMIN or PR_OFFICER role");
         }
         return actor;

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.gateway.post.SentDeliveries.SentDelivery;
 import org.kohogateway.gateway.post.SentDeliveries;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.ConflictException;
@@ -41,7 +40,7 @@ public class SentPosts {
     @Transactional(noRollbackFor = ConflictException.class)
     public void delete(String username, UUID deliveryId, @Nullable String reason) {
         Staff actor = staff.byUsername(username);
-        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
+        if (!actor.handlesEveryAccount()) {
             throw new NotPermittedException("delivery.deleteNotPermitted",
                     "deleting a sent post needs the ADMIN or PR_OFFICER role");
         }

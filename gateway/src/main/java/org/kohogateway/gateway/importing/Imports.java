@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.staff.ActingStaff;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.ConflictException;
@@ -80,7 +79,7 @@ public class Imports {
     public PostImport accept(String username, @Nullable String fileName, byte @Nullable [] content,
             @Nullable ImportMode mode) {
         Staff author = staff.byUsername(username);
-        if (!author.has(Role.POSTER) && !author.has(Role.PR_OFFICER)) {
+        if (!author.mayWritePosts()) {
             throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
         }
         if (mode == null) {
@@ -123,7 +122,7 @@ public class Imports {
     /** Restarts a failed import in the background; it goes on where it stopped. */
     public PostImport restart(String username, long id) {
         PostImport current = visible(username, id);
-        if (!current.author().equals(username) && !staff.byUsername(username).has(Role.ADMIN)) {
+        if (!current.restartableBy(staff.byUsername(username))) {
             throw new NotPermittedException("import.notYours", "only its author or an admin may restart an import");
         }
         ImportSlots.Slot slot = slots.take(username);
@@ -226,6 +225,6 @@ public class Imports {
     }
 
     private static boolean mayReadAll(Staff me) {
-        return me.has(Role.ADMIN) || me.has(Role.AUDITOR);
+        return me.audits();
     }
 }

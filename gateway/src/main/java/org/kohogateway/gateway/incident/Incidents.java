@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -192,7 +191,7 @@ public class Incidents {
 
     private Staff responder(String username) {
         Staff actor = staff.byUsername(username);
-        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER, Role.APPROVER)) {
+        if (!actor.respondsToIncidents()) {
             throw new NotPermittedException("incident.notPermitted",
                     "incidents are handled by PR officers, approvers and admins");
         }

@@ -312,7 +312,11 @@ public final class Post {
         updatedAt = now;
     }
 
-    private static void requireNothingBlocking(List<Finding> findings) {
+    /**
+     * Refuses a post while a blocking finding stands: at submit, approval and publish, and on the compose form before
+     * a post is created to be submitted or published.
+     */
+    public static void requireNothingBlocking(List<Finding> findings) {
         List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
         if (!blocking.isEmpty()) {
             throw new PolicyViolationException("rules.blocked",
@@ -359,6 +363,11 @@ public final class Post {
      */
     public boolean mayCorrect(Staff writer) {
         return permissions().mayCorrect(writer);
+    }
+
+    /** Whether this person may write a correction of the post now: a writer who {@link #mayCorrect}, once sent. */
+    public boolean mayBeCorrectedBy(Staff writer) {
+        return writer.mayWritePosts() && wentOut() && mayCorrect(writer);
     }
 
     /** The author, and whoever may decide on the post: the people who may see it before it goes out. */

@@ -77,9 +77,7 @@ public class PostWorkflow {
     @Transactional
     public Post create(String username, NewPost request) {
         Staff author = staff.byUsername(username);
-        if (!author.has(Role.POSTER) && !author.has(Role.PR_OFFICER)) {
-            throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
-        }
+        requireWriter(author);
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
                 request.replyTo(), request.quoteOf(), request.proposal());
         List<OfficialAccount> targets = targets(author, request.accountIds());
@@ -87,7 +85,7 @@ public class PostWorkflow {
         long departmentId;
         String source = null;
         if (request.sourceUrl() != null) {
-            if (!author.has(Role.PR_OFFICER)) {
+            if (!author.publishesDirectly()) {
                 throw new NotPermittedException("post.directOnlyPr",
                         "only a PR officer may publish already-published content directly");
             }
@@ -149,7 +147,7 @@ public class PostWorkflow {
     public Post publishDirect(String username, PostId id) {
         ActingStaff.requireDecisionScope(username);
         Post before = get(id);
-        if (!staff.byUsername(username).has(Role.PR_OFFICER) || before.route() != ApprovalRoute.PR_DIRECT) {
+        if (!staff.byUsername(username).publishesDirectly() || before.route() != ApprovalRoute.PR_DIRECT) {
             throw new NotPermittedException("post.directOnlyPr",
                     "only a PR officer's post citing an official source can be published directly");
         }
@@ -262,10 +260,22 @@ public class PostWorkflow {
      */
     @Transactional(readOnly = true)
     public List<Post> directPublishDrafts(String username, int limit) {
-        if (!staff.byUsername(username).has(Role.PR_OFFICER)) {
+        requireDirectPublisher(staff.byUsername(username));
+        return posts.directDrafts(limit);
+    }
+
+    /** Refuses the compose form and a new post to anyone who does not write posts. */
+    public void requireWriter(Staff author) {
+        if (!author.mayWritePosts()) {
+            throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
+        }
+    }
+
+    /** Refuses anyone but the PR department the direct publish of a press release (§6-① exception) and its pages. */
+    public void requireDirectPublisher(Staff me) {
+        if (!me.publishesDirectly()) {
             throw new NotPermittedException("post.directOnlyPr", "only the PR department publishes directly");
         }
-        return posts.directDrafts(limit);
     }
 
     /**

@@ -3,10 +3,8 @@ package org.kohogateway.gateway.post;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 
 /**
@@ -23,9 +21,6 @@ import org.kohogateway.gateway.staff.Staff;
  */
 public record Readers(long readerId, @Nullable Long departmentId, @Nullable List<Long> accountIds) {
 
-    /** The roles that look after every account, so read every post. */
-    private static final Set<Role> READ_EVERYTHING = Set.of(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR);
-
     /** No account has this id: stands in for an empty token scope, as SQL's {@code in ()} is not valid. */
     private static final long NO_ACCOUNT = -1;
 
@@ -34,17 +29,17 @@ public record Readers(long readerId, @Nullable Long departmentId, @Nullable List
     }
 
     /**
-     * @param roles      the roles this request acts with: the person's, or those of the token they come with
+     * @param reader     the person with the roles this request acts with: their own, or those of the token they come
+     *                   with ({@link org.kohogateway.gateway.staff.ActingStaff})
      * @param accountIds the token's accounts, null if not limited
      */
-    public static Readers of(Staff reader, Set<Role> roles, @Nullable List<Long> accountIds) {
-        boolean everything = roles.stream().anyMatch(READ_EVERYTHING::contains);
-        return new Readers(reader.id(), everything ? null : reader.departmentId(), accountIds);
+    public static Readers of(Staff reader, @Nullable List<Long> accountIds) {
+        return new Readers(reader.id(), reader.readsEveryAccount() ? null : reader.departmentId(), accountIds);
     }
 
     /** A person on the pages: their own roles, no token. */
     public static Readers of(Staff reader) {
-        return of(reader, reader.roles(), null);
+        return of(reader, null);
     }
 
     /** The condition on post {@code p}; its parameters are {@link #params()}. */

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -48,7 +47,7 @@ public class UncertainDeliveries {
     public void resolve(String username, UUID deliveryId, boolean foundOnPlatform, @Nullable String platformReference,
             @Nullable String reason) {
         Staff actor = staff.byUsername(username);
-        if (!actor.hasAny(Role.ADMIN, Role.PR_OFFICER)) {
+        if (!actor.handlesEveryAccount()) {
             throw new NotPermittedException("delivery.resolveNotPermitted",
                     "settling an uncertain delivery needs the ADMIN or PR_OFFICER role");
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -26,6 +27,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class RequestingStaff implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
     private static final String ATTRIBUTE = RequestingStaff.class.getName();
+
+    static {
+        // the person making the request is none of its parameters: keep it out of the API's documentation
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Staff.class);
+    }
 
     private final StaffDirectory staff;
 

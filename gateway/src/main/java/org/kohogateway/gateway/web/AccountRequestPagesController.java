@@ -10,14 +10,12 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
-import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.account.AccountWorkflow;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.policy.PlatformCapabilities;
 import org.kohogateway.gateway.staff.Department;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
@@ -165,7 +163,7 @@ class AccountRequestPagesController {
     }
 
     private String newPage(Staff me, AccountForm form, Model model) {
-        boolean admin = me.has(Role.ADMIN);
+        boolean admin = me.administers();
         if (!admin) {
             form.setDepartmentId(String.valueOf(me.departmentId()));
         }
@@ -187,13 +185,12 @@ class AccountRequestPagesController {
         model.addAttribute("formDepartment", staff.department(account.departmentId()));
         members(model, staff.inDepartment(account.departmentId()));
         // a draft is edited; the policy of an account in service is only ever proposed, for review
-        model.addAttribute("editable", account.status() == AccountStatus.DRAFT
-                || account.status() == AccountStatus.ACTIVE);
-        model.addAttribute("proposing", account.status() == AccountStatus.ACTIVE);
+        model.addAttribute("editable", account.policyEditable());
+        model.addAttribute("proposing", account.policyProposed());
         model.addAttribute("mayManage", account.mayManage(me));
         model.addAttribute("takes", PlatformCapabilities.of(account.platform()));
         model.addAttribute("formAction", "/accounts/" + account.id()
-                + (account.status() == AccountStatus.ACTIVE ? "/policy-change" : "/policy"));
+                + (account.policyProposed() ? "/policy-change" : "/policy"));
         model.addAttribute("comparison", PolicyComparison.of(account, staff, messages,
                 LocaleContextHolder.getLocale()));
         model.addAttribute("versions", accounts.policyVersions(account.id()).size());
@@ -208,7 +205,7 @@ class AccountRequestPagesController {
     /** Anyone of the department may be the administrator; the operators are its posters. */
     private static void members(Model model, List<Staff> members) {
         model.addAttribute("members", members);
-        model.addAttribute("operatorCandidates", members.stream().filter(m -> m.has(Role.POSTER)).toList());
+        model.addAttribute("operatorCandidates", members.stream().filter(Staff::mayOperateAccounts).toList());
     }
 
     private static void options(Model model) {

@@ -8,11 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.account.AccountWorkflow;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
@@ -51,7 +49,7 @@ class AccountReviewPagesController {
 
     @GetMapping("/accounts/reviews")
     String reviews(Staff me, Model model, Locale locale) {
-        List<OfficialAccount> reviews = accounts.all().stream().filter(a -> waitsFor(me, a))
+        List<OfficialAccount> reviews = accounts.all().stream().filter(a -> a.awaitsDecisionBy(me))
                 .sorted(Comparator.comparing(OfficialAccount::id)).toList();
         model.addAttribute("reviews", reviews);
         model.addAttribute("comparisons", reviews.stream().filter(a -> a.status().policyChange())
@@ -62,17 +60,11 @@ class AccountReviewPagesController {
         return "account-reviews";
     }
 
-    /** Whether this account's current step is this person's to decide. */
-    static boolean waitsFor(Staff me, OfficialAccount a) {
-        return (me.has(Role.APPROVER) && a.departmentId() == me.departmentId() && AccountStatus.DEPARTMENT_STEP.contains(a.status()))
-                || (me.has(Role.PR_OFFICER) && AccountStatus.PR_STEP.contains(a.status()));
-    }
-
     @PostMapping("/accounts/{id}/review/approve")
     String approve(Staff me, @PathVariable long id, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
         return decide(redirect, "flash.accountApproved", () -> {
-            if (AccountStatus.PR_STEP.contains(accounts.get(id).status())) {
+            if (accounts.get(id).atPrStep()) {
                 workflow.approveAsPr(me.username(), id, blankToNull(comment));
             } else {
                 workflow.approveAsDepartment(me.username(), id, blankToNull(comment));
@@ -84,7 +76,7 @@ class AccountReviewPagesController {
     String reject(Staff me, @PathVariable long id, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
         return decide(redirect, "flash.accountRejected", () -> {
-            if (AccountStatus.PR_STEP.contains(accounts.get(id).status())) {
+            if (accounts.get(id).atPrStep()) {
                 workflow.rejectAsPr(me.username(), id, comment);
             } else {
                 workflow.rejectAsDepartment(me.username(), id, comment);

@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.Readers;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.InvalidRequestException;
@@ -162,8 +160,7 @@ class CalendarPagesController {
         model.addAttribute("original", post.correctionOf() == null ? null
                 : workflow.readable(post.correctionOf(), readers).orElse(null));
         model.addAttribute("corrections", workflow.corrections(post.id(), readers));
-        model.addAttribute("correctable", me.hasAny(Role.POSTER, Role.PR_OFFICER) && post.wentOut()
-                && post.mayCorrect(me));
+        model.addAttribute("correctable", post.mayBeCorrectedBy(me));
         return "post";
     }
 
@@ -176,14 +173,9 @@ class CalendarPagesController {
     }
 
     private List<OfficialAccount> visibleAccounts(Staff me) {
-        boolean all = seesEverything(me);
-        return accounts.all().stream().filter(a -> all || a.departmentId() == me.departmentId())
+        return accounts.lookedAfterBy(me).stream()
                 .sorted(Comparator.comparing(OfficialAccount::departmentId).thenComparing(OfficialAccount::id))
                 .toList();
-    }
-
-    private static boolean seesEverything(Staff me) {
-        return me.hasAny(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR);
     }
 
     private static LocalDate date(String value) {

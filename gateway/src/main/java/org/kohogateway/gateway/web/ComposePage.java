@@ -11,9 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
-import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.PlatformLimits;
-import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
@@ -22,7 +20,6 @@ import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.GatewayException;
-import org.kohogateway.gateway.support.PolicyViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -69,9 +66,8 @@ class ComposePage {
         return "compose";
     }
 
-    /** The accounts a new post of this person may go to: the active ones they operate. */
     List<OfficialAccount> choosable(Staff me) {
-        return accounts.all().stream().filter(OfficialAccount::active).filter(a -> a.operatedBy(me)).toList();
+        return accounts.choosableBy(me);
     }
 
     /** The post the form corrects, to link to, if it names one this person may see. */
@@ -110,13 +106,6 @@ class ComposePage {
             model.addAttribute("findings", List.of());
             model.addAttribute("checkHint", e.code());
             model.addAttribute("checkArgs", e.arguments());
-        }
-    }
-
-    static void requireNothingBlocking(List<Finding> findings) {
-        List<Finding> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).toList();
-        if (!blocking.isEmpty()) {
-            throw new PolicyViolationException("rules.blocked", "blocking findings", blocking);
         }
     }
 

@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.importing.ImportMode;
-import org.kohogateway.gateway.importing.ImportStatus;
 import org.kohogateway.gateway.importing.ImportedRow;
 import org.kohogateway.gateway.importing.Imports;
 import org.kohogateway.gateway.importing.PostImport;
 import org.kohogateway.gateway.importing.RowError;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
@@ -123,10 +120,9 @@ class ImportPagesController {
         model.addAttribute("modes", ImportMode.values());
         model.addAttribute("columns", Imports.columns());
         model.addAttribute("mode", mode == null || mode.isBlank() ? ImportMode.ALL_OR_NOTHING.name() : mode);
-        model.addAttribute("mayUpload", me.has(Role.POSTER) || me.has(Role.PR_OFFICER));
+        model.addAttribute("mayUpload", me.mayWritePosts());
         // the ids the account_ids column takes: the accounts this person may post to, as on the compose page
-        model.addAttribute("targets", accounts.all().stream().filter(OfficialAccount::active)
-                .filter(a -> a.departmentId() == me.departmentId() || me.has(Role.PR_OFFICER)).toList());
+        model.addAttribute("targets", accounts.choosableBy(me));
         return "imports";
     }
 
@@ -136,9 +132,8 @@ class ImportPagesController {
         List<ImportedRow> posts = imports.importedRows(id);
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("imp", found);
-        model.addAttribute("running", found.status() == ImportStatus.QUEUED || found.status() == ImportStatus.RUNNING);
-        model.addAttribute("mayRestart", found.status() == ImportStatus.FAILED
-                && (found.author().equals(me.username()) || me.has(Role.ADMIN)));
+        model.addAttribute("running", found.inProgress());
+        model.addAttribute("mayRestart", found.mayRestart(me));
         model.addAttribute("rowErrors", rowErrors.stream().limit(SHOWN)
                 .map(e -> new ErrorLine(e.line(), messages.getMessage(e.code(), e.arguments().toArray(), e.code(),
                         locale)))

@@ -14,7 +14,6 @@ import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
 import org.kohogateway.gateway.incident.IncidentKind;
 import org.kohogateway.gateway.incident.Incidents;
 import org.kohogateway.gateway.post.Readers;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
@@ -119,7 +118,7 @@ class IncidentPagesController {
         model.addAttribute("incidentAccounts", accounts.all().stream()
                 .sorted(Comparator.comparing(OfficialAccount::departmentId).thenComparing(OfficialAccount::id))
                 .toList());
-        model.addAttribute("responder", responder(me));
+        model.addAttribute("responder", me.respondsToIncidents());
         model.addAttribute("maxText", Incidents.MAX_TEXT);
         return "incidents";
     }
@@ -132,13 +131,9 @@ class IncidentPagesController {
         model.addAttribute("incidentAccount", incident.accountId() == null ? null
                 : accounts.find(incident.accountId()).orElse(null));
         model.addAttribute("allDone", incident.steps().stream().allMatch(Incident.Step::done));
-        model.addAttribute("responder", responder(me));
+        model.addAttribute("responder", me.respondsToIncidents());
         model.addAttribute("maxText", Incidents.MAX_TEXT);
         return "incident";
-    }
-
-    private boolean responder(Staff me) {
-        return me.hasAny(Role.ADMIN, Role.PR_OFFICER, Role.APPROVER);
     }
 
     private static @Nullable IncidentKind kind(@Nullable String value) {

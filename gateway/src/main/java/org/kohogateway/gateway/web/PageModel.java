@@ -1,14 +1,11 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.crisis.Pauses;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.BusyException;
@@ -52,30 +49,21 @@ class PageModel {
     }
 
     @ModelAttribute
-    void common(@Nullable Principal principal, Model model) {
+    void common(Staff me, Model model) {
         model.addAttribute("zone", PagesController.CITY_TIME);
-        if (principal == null) {
-            return;
-        }
-        staff.findByUsername(principal.getName()).ifPresent(me -> {
-            model.addAttribute("me", me);
-            model.addAttribute("department", staff.department(me.departmentId()));
-            model.addAttribute("isPoster", me.has(Role.POSTER) || me.has(Role.PR_OFFICER));
-            model.addAttribute("isApprover", me.has(Role.APPROVER) || me.has(Role.PR_OFFICER));
-            model.addAttribute("isPr", me.has(Role.PR_OFFICER));
-            model.addAttribute("isAuditor", me.has(Role.AUDITOR) || me.has(Role.ADMIN));
-            model.addAttribute("isAdmin", mayPause(me));
-            model.addAttribute("isSystemAdmin", me.has(Role.ADMIN));
-            model.addAttribute("isAccountRequester", me.hasAny(Role.POSTER, Role.APPROVER, Role.ADMIN));
-            model.addAttribute("isIncidentViewer", me.hasAny(Role.ADMIN, Role.PR_OFFICER, Role.APPROVER,
-                    Role.AUDITOR));
-        });
+        model.addAttribute("me", me);
+        model.addAttribute("department", staff.department(me.departmentId()));
+        // the menu shows what the person may use; each flag is the domain's question, which the use case enforces
+        model.addAttribute("isPoster", me.mayWritePosts());
+        model.addAttribute("isApprover", me.mayDecidePosts());
+        model.addAttribute("isPr", me.publishesDirectly());
+        model.addAttribute("isAuditor", me.audits());
+        model.addAttribute("isAdmin", me.handlesEveryAccount());
+        model.addAttribute("isSystemAdmin", me.administers());
+        model.addAttribute("isAccountRequester", me.mayRequestAccounts());
+        model.addAttribute("isIncidentViewer", me.readsIncidents());
         model.addAttribute("pauses", pauses.active());
         model.addAttribute("accountNames", accountNames());
-    }
-
-    static boolean mayPause(Staff me) {
-        return me.has(Role.ADMIN) || me.has(Role.PR_OFFICER);
     }
 
     Map<Long, String> accountNames() {

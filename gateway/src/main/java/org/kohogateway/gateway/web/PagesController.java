@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.web;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +23,6 @@ import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.post.SendLog;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
@@ -68,7 +66,7 @@ class PagesController {
     @GetMapping("/")
     String dashboard(Staff me, Model model) {
         List<Post> mine = workflow.list(new PostFilter(Readers.of(me), me.id(), null, 100));
-        model.addAttribute("inboxCount", me.has(Role.APPROVER) || me.has(Role.PR_OFFICER)
+        model.addAttribute("inboxCount", me.mayDecidePosts()
                 ? workflow.inbox(me.username(), Readers.of(me)).size() : 0);
         List<Attention> attention = new java.util.ArrayList<>(mine.stream()
                 .flatMap(p -> p.deliveries().stream().filter(d -> NEEDS_ATTENTION.contains(d.status()))
@@ -76,7 +74,7 @@ class PagesController {
                 .toList());
         addHandled(me, attention, model);
         model.addAttribute("attention", attention);
-        model.addAttribute("recentlySent", me.hasAny(Role.ADMIN, Role.PR_OFFICER)
+        model.addAttribute("recentlySent", me.handlesEveryAccount()
                 ? attention(sendLog.list(DeliveryStatus.SENT, null, RECENTLY_SENT)) : List.of());
         model.addAttribute("drafts", mine.stream().filter(p -> p.status() == PostStatus.DRAFT).count());
         model.addAttribute("rejected", mine.stream().filter(p -> p.status() == PostStatus.REJECTED).toList());
@@ -90,8 +88,8 @@ class PagesController {
      * settle, emergency override). The database picks what I see, earliest first, before the limit applies.
      */
     private void addHandled(Staff me, List<Attention> attention, Model model) {
-        boolean all = me.hasAny(Role.ADMIN, Role.PR_OFFICER);
-        if (!all && !me.has(Role.APPROVER)) {
+        boolean all = me.handlesEveryAccount();
+        if (!all && !me.mayDecidePosts()) {
             return;
         }
         List<DeliveryView> held = sendLog.held(all ? null : me.departmentId(), HANDLED_LIMIT + 1);
@@ -102,7 +100,7 @@ class PagesController {
         }
         Set<java.util.UUID> shown = attention.stream().map(a -> a.delivery().id()).collect(Collectors.toSet());
         attention(handled).stream().filter(a -> shown.add(a.delivery().id())).forEach(attention::add);
-        if (me.has(Role.ADMIN) && !pauses.active().isEmpty()) {
+        if (me.mayOverridePauses() && !pauses.active().isEmpty()) {
             // during a pause an admin may let approved emergency posts out (§6-③ イ): show those waiting
             attention(sendLog.scheduled(null, PostCategory.EMERGENCY, HANDLED_LIMIT)).stream()
                     .filter(a -> a.post().status() == PostStatus.APPROVED)
@@ -135,7 +133,7 @@ class PagesController {
      * for those who look after all of them (PR, admin, audit).
      */
     private Map<LocalDate, List<AgendaItem>> agenda(Staff me, Model model) {
-        boolean all = me.hasAny(Role.PR_OFFICER, Role.ADMIN, Role.AUDITOR);
+        boolean all = me.readsEveryAccount();
         List<DeliveryView> scheduled = sendLog.scheduled(all ? null : me.departmentId(), null, AGENDA_LIMIT + 1);
         model.addAttribute("agendaTruncated", scheduled.size() > AGENDA_LIMIT);
         Map<PostId, String> texts = new HashMap<>();

@@ -15,7 +15,6 @@ import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.post.Readers;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.InvalidRequestException;
@@ -67,9 +66,7 @@ class PostPagesController {
         if (correctionOf == null) {
             return composer.page(me, model, new ComposeForm(), ComposePage.Mode.NEW, null);
         }
-        if (!me.hasAny(Role.POSTER, Role.PR_OFFICER)) {
-            throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
-        }
+        workflow.requireWriter(me);
         Post original = workflow.get(new PostId(correctionOf));
         if (!original.mayCorrect(me)) {
             throw new NotPermittedException("post.correctionNotYours", "another department's post");
@@ -97,7 +94,7 @@ class PostPagesController {
                 throw new InvalidRequestException("page.sourceOnlyInPressRelease", "use the press-release page");
             }
             if (SUBMIT.equals(action)) {
-                ComposePage.requireNothingBlocking(workflow.check(me.username(), request));
+                Post.requireNothingBlocking(workflow.check(me.username(), request));
             }
             Post post = workflow.create(me.username(), request);
             if (SUBMIT.equals(action)) {

@@ -16,12 +16,10 @@ import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.InvalidRequestException;
-import org.kohogateway.gateway.support.NotPermittedException;
 import org.kohogateway.gateway.support.PolicyViolationException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -73,7 +71,7 @@ class PressReleasePagesController {
     @GetMapping("/press-release")
     String pressRelease(Staff me, @RequestParam(required = false) String sourceUrl, Model model,
             HttpServletResponse response) {
-        requirePr(me);
+        workflow.requireDirectPublisher(me);
         ComposeForm form = new ComposeForm();
         form.setCategory(PostCategory.PRESS_RELEASE.name());
         if (sourceUrl == null || sourceUrl.isBlank()) {
@@ -112,7 +110,7 @@ class PressReleasePagesController {
     /** Publishes a direct-publish draft from the list; findings to acknowledge are shown on its edit page. */
     @PostMapping("/press-release/drafts/{id}/publish")
     String publishDraft(Staff me, @PathVariable UUID id, RedirectAttributes redirect) {
-        requirePr(me);
+        workflow.requireDirectPublisher(me);
         Post draft = workflow.get(new PostId(id));
         try {
             redirect.addFlashAttribute("flash", publishedFlash(workflow.publishDirect(me.username(), draft.id())));
@@ -128,7 +126,7 @@ class PressReleasePagesController {
     String publish(Staff me, @ModelAttribute("form") ComposeForm form,
             @RequestParam(defaultValue = "publish") String action, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        requirePr(me);
+        workflow.requireDirectPublisher(me);
         try {
             if (form.getSourceUrl() == null || form.getSourceUrl().isBlank()) {
                 throw new InvalidRequestException("page.sourceRequired", "a press-release repost cites its source");
@@ -137,7 +135,7 @@ class PressReleasePagesController {
             NewPost request = form.toNewPost();
             if (!PostPagesController.SAVE.equals(action)) {
                 // findings to acknowledge do not stop it here: they send the post to another PR officer
-                ComposePage.requireNothingBlocking(workflow.check(me.username(), request));
+                Post.requireNothingBlocking(workflow.check(me.username(), request));
             }
             Post post = workflow.create(me.username(), request);
             if (PostPagesController.SAVE.equals(action)) {
@@ -166,12 +164,6 @@ class PressReleasePagesController {
             throw new InvalidRequestException("post.badLink", "not a web link: " + source, source);
         }
         workflow.officialSource(uri);
-    }
-
-    private void requirePr(Staff me) {
-        if (!me.has(Role.PR_OFFICER)) {
-            throw new NotPermittedException("post.directOnlyPr", "only the PR department publishes directly");
-        }
     }
 
     /** A direct publish is published, or sent to another PR officer when a finding needs acknowledgement. */

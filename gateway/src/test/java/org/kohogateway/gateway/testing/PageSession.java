@@ -57,6 +57,16 @@ public final class PageSession {
         return session;
     }
 
+    /**
+     * Signs in through the login form, typing the second-factor codes of {@code clock}'s time (a test that moves the
+     * gateway's clock); fails the test if the login is refused.
+     */
+    public static PageSession login(int port, Clock clock, String username, String password) {
+        PageSession session = new PageSession(port, clock);
+        assertThat(session.tryLogin(username, password)).as("login of " + username).isTrue();
+        return session;
+    }
+
     /** A browser that has not signed in: it has a session (and so a CSRF token) but nobody in it. */
     public static PageSession anonymous(int port) {
         return new PageSession(port);
