@@ -101,6 +101,8 @@ class MailChannel {
             case PROFILE_NONCOMPLIANT -> new Object[] { text(data, "accountName"), text(data, "platform"),
                     String.join("、", ((List<?>) data.get("gaps")).stream().map(g -> message("profileGap." + g))
                             .toList()) };
+            case AUDIT_ANCHORED -> new Object[] { text(data, "number"), text(data, "chainPos"), text(data, "seq"),
+                    text(data, "hash"), text(data, "anchoredAt"), text(data, "keyId"), text(data, "signature") };
         };
         String subject = message("notification.mail.subject." + kind.name(), args).replaceAll("[\\r\\n]+", " ");
         StringBuilder text = new StringBuilder(message("notification.mail.body." + kind.name(), args));

@@ -17,5 +17,7 @@ public enum NotificationKind {
     /** A role granted to you was requested, confirmed or refused (four eyes on deciding and administering roles). */
     ROLE_GRANT,
     /** An account's live profile stopped showing the homepage or the no-reply notice (§7-①, §6-③). */
-    PROFILE_NONCOMPLIANT
+    PROFILE_NONCOMPLIANT,
+    /** The audit chain's head was signed and recorded: the copy an auditor keeps outside the gateway (issue 21). */
+    AUDIT_ANCHORED
 }

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.ProfileNoncompliant;
+import org.kohogateway.gateway.audit.AuditAnchor;
+import org.kohogateway.gateway.audit.AuditAnchored;
 import org.kohogateway.gateway.crisis.PauseChanged;
 import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.DeliveryNeedsAttention;
@@ -47,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>a role grant requested, confirmed or refused: the person it concerns; a request also whoever may confirm it
  * ({@link RoleGrants#deciders}), never the admin who asked;</li>
  * <li>an account's profile stopped complying: the account's department and PR officers;</li>
+ * <li>the audit chain was anchored: auditors and admins, who keep the signed head outside the gateway;</li>
  * </ul>
  * each only with an e-mail address and unless they switched that kind off; plus every webhook subscribed to the kind
  * (and to the department, where it names one).
@@ -188,6 +191,24 @@ class NotificationRecorder {
                     .toList());
             return new Event(NotificationKind.PROFILE_NONCOMPLIANT, account.departmentId(), data,
                     new Audience(department, Set.of(Role.PR_OFFICER), null, Set.of()));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(AuditAnchored anchored) {
+        record(() -> {
+            AuditAnchor anchor = anchored.anchor();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("number", anchor.number());
+            data.put("chainPos", anchor.chainPos());
+            data.put("seq", anchor.seq());
+            data.put("hash", anchor.hash());
+            data.put("anchoredAt", anchor.anchoredAt().toString());
+            data.put("keyId", anchor.keyId());
+            data.put("signature", anchor.signature());
+            data.put("signed", anchor.signed());
+            return new Event(NotificationKind.AUDIT_ANCHORED, null, data,
+                    new Audience(Set.of(), Set.of(Role.AUDITOR, Role.ADMIN), null, Set.of()));
         });
     }
 

@@ -36,6 +36,9 @@ class MailChannelTest {
     private static final String PROFILE = """
             {"id":"e5","data":{"accountId":4,"accountName":"江津市観光 X","platform":"X",
              "gaps":["MISSING_HOMEPAGE_URL","MISSING_NO_REPLY_NOTICE"]}}""";
+    private static final String ANCHOR = """
+            {"id":"e6","data":{"number":3,"chainPos":120,"seq":125,"hash":"ab12","anchoredAt":"2026-12-03T06:00:00Z",
+             "keyId":"1","signature":"cd34"}}""";
 
     @ParameterizedTest
     @EnumSource(NotificationKind.class)
@@ -88,6 +91,7 @@ class MailChannelTest {
             case SENDING_PAUSED, SENDING_RESUMED -> PAUSE;
             case ROLE_GRANT -> GRANT;
             case PROFILE_NONCOMPLIANT -> PROFILE;
+            case AUDIT_ANCHORED -> ANCHOR;
         };
     }
 
