@@ -2,7 +2,9 @@ package org.kohogateway.gateway.account;
 
 import java.util.Map;
 
+import org.kohogateway.gateway.support.SealedColumn;
 import org.kohogateway.gateway.support.SecretSealer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
@@ -14,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class CredentialCipher {
+
+    private static final SealedColumn CREDENTIALS = new SealedColumn("official_account", "id", "credentials");
 
     private final SecretSealer sealer;
     private final JsonMapper json;
@@ -40,6 +44,12 @@ class CredentialCipher {
     }
 
     private static String owner(long accountId) {
-        return "official_account:" + accountId;
+        return CREDENTIALS.owner(accountId);
+    }
+
+    /** For the re-seal job, when the credentials key rotates. */
+    @Bean
+    static SealedColumn sealedCredentials() {
+        return CREDENTIALS;
     }
 }

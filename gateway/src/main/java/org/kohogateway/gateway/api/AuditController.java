@@ -9,13 +9,18 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.gateway.audit.AuditAnchor;
+import org.kohogateway.gateway.audit.AuditAnchors;
 import org.kohogateway.gateway.audit.AuditEntry;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.audit.ChainVerification;
 import org.kohogateway.gateway.audit.CsvExport;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,10 +32,26 @@ class AuditController {
 
     private final AuditTrail audit;
     private final CsvExport export;
+    private final AuditAnchors anchors;
 
-    AuditController(AuditTrail audit, CsvExport export) {
+    AuditController(AuditTrail audit, CsvExport export, AuditAnchors anchors) {
         this.audit = audit;
         this.export = export;
+        this.anchors = anchors;
+    }
+
+    @GetMapping("/api/audit/anchors")
+    @Operation(summary = "The anchors of the hash chain, oldest first: signed heads sent to the auditors")
+    List<AuditAnchor> anchors() {
+        return anchors.list();
+    }
+
+    @PostMapping("/api/audit/anchors")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Anchor the chain's verified head now: signed, kept and sent to the auditors (409 when the "
+            + "chain does not verify or no key is configured)")
+    AuditAnchor anchor() {
+        return anchors.anchorNow();
     }
 
     @GetMapping("/api/audit/verify")

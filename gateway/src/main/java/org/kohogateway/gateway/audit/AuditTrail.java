@@ -32,10 +32,12 @@ public class AuditTrail {
     private final JsonMapper json;
     private final JdbcTemplate batch;
     private final ExportConnections exportConnections;
+    private final AnchorSigner signer;
 
     AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, JsonMapper json,
-            ExportConnections exportConnections) {
+            ExportConnections exportConnections, AnchorSigner signer) {
         this.jdbc = jdbc;
+        this.signer = signer;
         this.exportConnections = exportConnections;
         this.clock = clock;
         this.json = json;
@@ -89,12 +91,12 @@ public class AuditTrail {
     }
 
     /**
-     * Checks the hash chain of every sealed entry ({@link ChainCheck}) and counts the entries waiting to be sealed. It
+     * Checks the hash chain of every sealed entry against itself and the anchors ({@link ChainCheck}) and counts the entries waiting to be sealed. It
      * reads the whole trail, so it runs on the exports' connections ({@link ExportConnections}), never holding one
      * that claims and pauses need.
      */
     public ChainVerification verify() {
-        return exportConnections.read(ChainCheck::run);
+        return exportConnections.read(streaming -> ChainCheck.run(streaming, signer));
     }
 
     /** Newest first; an entry not sealed yet has no hash. */

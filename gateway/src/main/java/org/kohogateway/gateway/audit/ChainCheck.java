@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -13,6 +15,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * the first sealed entry that was changed or removed, at the first seal removed, and at any committed entry the chain
  * passed by without sealing it. Entries after the head that are not sealed yet are counted as waiting: they are
  * not broken, only not linked yet ({@link AuditSealer}).
+ *
+ * <p>Then the anchors ({@link AuditAnchors}): each must carry a good signature, none may be missing, and the chain
+ * must pass through each anchored hash at its position. A chain rewritten and recomputed from some entry on is
+ * internally consistent, so only this finds it; the check names the first entry after the last anchor that still
+ * matches, the earliest one the rewrite can have touched.
+ *
+ * <p>An entry is hashed in the form of its chain position ({@code audit_chain_form}, V101): up to the switch-over,
+ * V5's fields joined with U+001F; from it, each field length-prefixed, so no two entries share a text.
  */
 final class ChainCheck {
 
@@ -21,12 +31,28 @@ final class ChainCheck {
     private ChainCheck() {
     }
 
-    static ChainVerification run(NamedParameterJdbcTemplate streaming) {
+    static ChainVerification run(NamedParameterJdbcTemplate streaming, AnchorSigner signer) {
+        long lengthPrefixedFrom = streaming.getJdbcOperations().queryForObject(
+                "select from_chain_pos from audit_chain_form where form = 2", Long.class);
+        List<AuditAnchor> anchorList = AuditAnchors.all(streaming.getJdbcOperations());
+        for (int i = 0; i < anchorList.size(); i++) {
+            AuditAnchor anchor = anchorList.get(i);
+            String problem = anchor.number() != i + 1 ? "anchor " + (i + 1) + " is missing (an anchor was removed)"
+                    : signer.problem(anchor);
+            if (problem != null) {
+                return new ChainVerification(false, 0, null, null, problem, null, 0, null, anchorList.size());
+            }
+        }
+        TreeMap<Long, AuditAnchor> anchors = new TreeMap<>();
+        anchorList.forEach(a -> anchors.put(a.chainPos(), a));
         var state = new Object() {
             long checked;
             String previous = GENESIS;
             long headSeq;
             ChainVerification broken;
+            long anchoredThrough;
+            Long firstUnanchoredSeq;
+            Long firstUnanchoredId;
         };
         // a left join from the seals: a seal whose entry is gone shows with a null id
         streaming.getJdbcOperations().query("""
@@ -49,24 +75,50 @@ final class ChainCheck {
             } else if (!rs.getString("prev_hash").equals(state.previous)) {
                 problem = "does not follow the entry before it (an entry was removed or changed)";
             } else {
-                String canonical = String.join("\u001f", rs.getString("prev_hash"), Long.toString(seq),
-                        rs.getString("at"), rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"),
-                        rs.getString("subject_id"), nullToEmpty(rs.getString("before_state")),
-                        nullToEmpty(rs.getString("after_state")), rs.getString("detail"));
+                String[] fields = { rs.getString("prev_hash"), Long.toString(seq), rs.getString("at"),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"),
+                        rs.getString("subject_id"), rs.getString("before_state"), rs.getString("after_state"),
+                        rs.getString("detail") };
+                String canonical = rs.getLong("chain_pos") >= lengthPrefixedFrom ? lengthPrefixed(fields)
+                        : joined(fields);
                 if (!sha256(canonical).equals(rs.getString("hash"))) {
                     problem = "its content does not match its hash (the entry was changed)";
                 }
             }
             if (problem != null) {
-                state.broken = new ChainVerification(false, state.checked, seq, id, problem, null, 0);
+                state.broken = new ChainVerification(false, state.checked, seq, id, problem, null, 0, null,
+                        anchors.size());
                 return;
             }
             state.checked++;
             state.headSeq = seq;
             state.previous = rs.getString("hash");
+            if (state.firstUnanchoredSeq == null) {
+                state.firstUnanchoredSeq = seq;
+                state.firstUnanchoredId = id;
+            }
+            AuditAnchor anchor = anchors.get(state.checked);
+            if (anchor != null) {
+                if (!anchor.hash().equals(state.previous) || anchor.seq() != seq) {
+                    state.broken = new ChainVerification(false, state.checked, state.firstUnanchoredSeq,
+                            state.firstUnanchoredId, "the chain from this entry on was rewritten: at position "
+                                    + state.checked + " it no longer reaches the hash of anchor " + anchor.number()
+                                    + " (" + anchor.anchoredAt() + ")", null, 0, null, anchors.size());
+                    return;
+                }
+                state.anchoredThrough = state.checked;
+                state.firstUnanchoredSeq = null;
+                state.firstUnanchoredId = null;
+            }
         });
         if (state.broken != null) {
             return state.broken;
+        }
+        if (!anchors.isEmpty() && anchors.lastKey() > state.checked) {
+            AuditAnchor last = anchors.lastEntry().getValue();
+            return new ChainVerification(false, state.checked, last.seq(), null, "the chain ends at position "
+                    + state.checked + " but anchor " + last.number() + " covers " + last.chainPos()
+                    + " entries (entries were removed)", null, 0, null, anchors.size());
         }
         // the sealer links entries in seq order, so an unsealed entry below the head was passed by: left out
         var unsealed = streaming.getJdbcOperations().queryForMap("""
@@ -79,14 +131,34 @@ final class ChainCheck {
             Long id = streaming.getJdbcOperations().queryForObject("select id from audit_entry where seq = ?",
                     Long.class, leftOut.longValue());
             return new ChainVerification(false, state.checked, leftOut.longValue(), id,
-                    "the chain passed it by (an entry inserted behind the sealer's back)", null, 0);
+                    "the chain passed it by (an entry inserted behind the sealer's back)", null, 0, null,
+                    anchors.size());
         }
         return new ChainVerification(true, state.checked, null, null, null, state.previous,
-                ((Number) unsealed.get("waiting")).longValue());
+                ((Number) unsealed.get("waiting")).longValue(), state.checked == 0 ? null : state.headSeq,
+                anchors.size());
     }
 
-    private static String nullToEmpty(@Nullable String s) {
-        return s == null ? "" : s;
+    /** V5's form: ambiguous (a field may hold U+001F; null and empty look alike), kept for entries sealed in it. */
+    private static String joined(@Nullable String[] fields) {
+        String[] text = fields.clone();
+        for (int i = 0; i < text.length; i++) {
+            text[i] = text[i] == null ? "" : text[i];
+        }
+        return String.join("\u001f", text);
+    }
+
+    /** V101's form: each field as its length in UTF-8 bytes, ':', the text, ';' — null as '~;'. */
+    static String lengthPrefixed(@Nullable String... fields) {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : fields) {
+            if (field == null) {
+                canonical.append("~;");
+            } else {
+                canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field).append(';');
+            }
+        }
+        return canonical.toString();
     }
 
     private static String sha256(String s) {

@@ -12,10 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param firstBrokenId  id of that entry (null when intact or when the entry is gone)
  * @param problem        what is wrong with it
  * @param headHash       hash of the last sealed entry: write it down (minutes, a signed e-mail) so a rewrite of the
- *                       whole chain is detectable too
+ *                       whole chain is detectable too; anchors do it for you
  * @param waiting        committed entries after the head, not sealed yet (sealing follows commit within moments;
  *                       a transaction still open holds back the entries after its own)
+ * @param headSeq        seq of the last sealed entry (null when nothing is sealed or the chain is broken)
+ * @param anchors        anchors the chain was checked against ({@link AuditAnchor}); 0 means only the database
+ *                       vouches for the chain
  */
 public record ChainVerification(boolean intact, long checked, @Nullable Long firstBrokenSeq,
-        @Nullable Long firstBrokenId, @Nullable String problem, @Nullable String headHash, long waiting) {
+        @Nullable Long firstBrokenId, @Nullable String problem, @Nullable String headHash, long waiting,
+        @Nullable Long headSeq, long anchors) {
 }

@@ -14,7 +14,9 @@ import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.SealedColumn;
 import org.kohogateway.gateway.support.SecretSealer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,8 @@ public class SecondFactors {
 
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
+    private static final SealedColumn SECRETS = new SealedColumn("staff_totp", "staff_id", "secret_sealed");
+
     private final SecretSealer cipher;
     private final AuditTrail audit;
     private final Clock clock;
@@ -219,6 +223,12 @@ public class SecondFactors {
     }
 
     private static String context(long staffId) {
-        return "staff_totp:" + staffId;
+        return SECRETS.owner(staffId);
+    }
+
+    /** For the re-seal job, when the credentials key rotates. */
+    @Bean
+    static SealedColumn sealedTotpSecrets() {
+        return SECRETS;
     }
 }

@@ -105,6 +105,8 @@ class MailChannel {
             case WEATHER_WARNING -> new Object[] { text(data, "areaName"), text(data, "kindName"),
                     message("weather.change." + text(data, "change")), text(data, "status"),
                     when(data.get("reportedAt")) };
+            case AUDIT_ANCHORED -> new Object[] { text(data, "number"), text(data, "chainPos"), text(data, "seq"),
+                    text(data, "hash"), text(data, "anchoredAt"), text(data, "keyId"), text(data, "signature") };
         };
         String subject = message("notification.mail.subject." + kind.name(), args).replaceAll("[\\r\\n]+", " ");
         StringBuilder text = new StringBuilder(message("notification.mail.body." + kind.name(), args));

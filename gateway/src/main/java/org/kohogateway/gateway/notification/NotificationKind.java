@@ -19,5 +19,7 @@ public enum NotificationKind {
     /** An account's live profile stopped showing the homepage or the no-reply notice (§7-①, §6-③). */
     PROFILE_NONCOMPLIANT,
     /** A weather warning was issued, lifted, upgraded or downgraded for the city's area (気象庁防災情報XML). */
-    WEATHER_WARNING
+    WEATHER_WARNING,
+    /** The audit chain's head was signed and recorded: the copy an auditor keeps outside the gateway (issue 21). */
+    AUDIT_ANCHORED
 }

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.ProfileNoncompliant;
+import org.kohogateway.gateway.audit.AuditAnchor;
+import org.kohogateway.gateway.audit.AuditAnchored;
 import org.kohogateway.gateway.crisis.PauseChanged;
 import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.DeliveryNeedsAttention;
@@ -52,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>an account's profile stopped complying: the account's department and PR officers;</li>
  * <li>a weather warning changed for the city's area: the configured disaster-prevention department and PR officers
  * (who may have to post about it);</li>
+ * <li>the audit chain was anchored: auditors and admins, who keep the signed head outside the gateway;</li>
  * </ul>
  * each only with an e-mail address and unless they switched that kind off; plus every webhook subscribed to the kind
  * (and to the department, where it names one).
@@ -215,6 +218,24 @@ class NotificationRecorder {
                     : Set.copyOf(staff.inDepartment(departmentId).stream().map(Staff::id).toList());
             return new Event(NotificationKind.WEATHER_WARNING, departmentId, data,
                     new Audience(department, Set.of(Role.PR_OFFICER), null, Set.of()));
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(AuditAnchored anchored) {
+        record(() -> {
+            AuditAnchor anchor = anchored.anchor();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("number", anchor.number());
+            data.put("chainPos", anchor.chainPos());
+            data.put("seq", anchor.seq());
+            data.put("hash", anchor.hash());
+            data.put("anchoredAt", anchor.anchoredAt().toString());
+            data.put("keyId", anchor.keyId());
+            data.put("signature", anchor.signature());
+            data.put("signed", anchor.signed());
+            return new Event(NotificationKind.AUDIT_ANCHORED, null, data,
+                    new Audience(Set.of(), Set.of(Role.AUDITOR, Role.ADMIN), null, Set.of()));
         });
     }
 

@@ -27,7 +27,9 @@ import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotFoundException;
 import org.kohogateway.gateway.support.NotPermittedException;
 import org.kohogateway.gateway.support.SafeFetch;
+import org.kohogateway.gateway.support.SealedColumn;
 import org.kohogateway.gateway.support.SecretSealer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +49,8 @@ public class Webhooks {
 
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
+    private static final SealedColumn SECRETS = new SealedColumn("webhook", "id", "secret");
+
     private final SecretSealer sealer;
     private final AuditTrail audit;
     private final NotificationProperties properties;
@@ -242,7 +246,13 @@ public class Webhooks {
     }
 
     private static String owner(long id) {
-        return "webhook:" + id;
+        return SECRETS.owner(id);
+    }
+
+    /** For the re-seal job, when the credentials key rotates. */
+    @Bean
+    static SealedColumn sealedWebhookSecrets() {
+        return SECRETS;
     }
 
     private static String[] names(Set<NotificationKind> kinds) {

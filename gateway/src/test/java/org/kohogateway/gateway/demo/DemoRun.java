@@ -1,5 +1,8 @@
 package org.kohogateway.gateway.demo;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+
 /** Points the gateway at the embedded database and the simulated platforms before it starts. */
 public final class DemoRun {
 
@@ -17,6 +20,11 @@ public final class DemoRun {
         System.setProperty("gateway.weather.feeds", SimulatedPlatforms.shared().jmaFeed().toString());
         if (System.getProperty("gateway.credentials.key") == null && System.getenv("GATEWAY_CREDENTIALS_KEY") == null) {
             System.setProperty("gateway.credentials.key", credentialsKey);
+        }
+        if (System.getProperty("gateway.audit.anchor.key") == null && System.getenv("GATEWAY_AUDIT_ANCHOR_KEY") == null) {
+            byte[] anchorKey = new byte[32];
+            new SecureRandom().nextBytes(anchorKey);
+            System.setProperty("gateway.audit.anchor.key", Base64.getEncoder().encodeToString(anchorKey));
         }
     }
 

@@ -39,6 +39,9 @@ class MailChannelTest {
     private static final String WEATHER = """
             {"id":"e6","data":{"warningEventId":1,"kindCode":"03","kindName":"大雨警報","areaCode":"3220700",
              "areaName":"江津市","status":"発表","change":"ISSUED","reportedAt":"2026-07-01T01:30:00Z"}}""";
+    private static final String ANCHOR = """
+            {"id":"e6","data":{"number":3,"chainPos":120,"seq":125,"hash":"ab12","anchoredAt":"2026-12-03T06:00:00Z",
+             "keyId":"1","signature":"cd34"}}""";
 
     @ParameterizedTest
     @EnumSource(NotificationKind.class)
@@ -95,6 +98,7 @@ class MailChannelTest {
             case ROLE_GRANT -> GRANT;
             case PROFILE_NONCOMPLIANT -> PROFILE;
             case WEATHER_WARNING -> WEATHER;
+            case AUDIT_ANCHORED -> ANCHOR;
         };
     }
 

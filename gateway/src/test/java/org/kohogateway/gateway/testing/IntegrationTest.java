@@ -53,6 +53,7 @@ public abstract class IntegrationTest {
 
     /** A fixed key for tests only: 32 bytes, base64. */
     public static final String TEST_CREDENTIALS_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    public static final String TEST_ANCHOR_KEY = "YW5jaG9yLWtleS1mb3ItdGVzdHMtb25seS0zMi1ieXRlcyE=";
 
     @LocalServerPort
     protected int port;
@@ -80,6 +81,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", EmbeddedDatabase::jdbcUrl);
         SimulatedPlatforms.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("gateway.credentials.key", () -> TEST_CREDENTIALS_KEY);
+        registry.add("gateway.audit.anchor.key", () -> TEST_ANCHOR_KEY);
         registry.add("spring.mail.port", TestMail::port);
         IdentityProviderStub.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
     }
