@@ -22,7 +22,12 @@ record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, 
         List<URI> mediaUrls, String replyTo, String quoteOf, String proposal, PostCategory category, Instant scheduledAt,
         String sourceUrl, String sourceTitle, String sourceSha256, Instant sourceFetchedAt, UUID correctionOf, String contentHash, boolean approvalValid, String decidedBy, Instant decidedAt,
         String decisionComment, List<FindingView> findings, Set<String> acknowledged, List<DeliveryLine> deliveries,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, List<MediaLine> media) {
+
+    /** An image of the post as the approval binds it; {@code thumbnailUrl} is for the signed-in pages. */
+    record MediaLine(long id, String sha256, String contentType, int width, int height, long bytes, String altText,
+            URI thumbnailUrl) {
+    }
 
     record DeliveryLine(UUID id, long accountId, String accountName, Platform platform, DeliveryStatus status,
             Instant dueAt, int attempts, String platformPostId, String lastError, Instant sentAt, String holdReason) {
@@ -41,7 +46,10 @@ record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, 
                 post.correctionOf() == null ? null : post.correctionOf().value(), post.contentHash(),
                 post.contentHash().equals(post.approvedHash()),
                 post.decidedBy() == null ? null : usernames.get(post.decidedBy()), post.decidedAt(),
-                post.decisionComment(), findings, post.acknowledged(), lines, post.createdAt(), post.updatedAt());
+                post.decisionComment(), findings, post.acknowledged(), lines, post.createdAt(), post.updatedAt(),
+                content.media().stream().map(m -> new MediaLine(m.mediaId(), m.sha256(), m.contentType(), m.width(),
+                        m.height(), m.bytes(), m.altText(), URI.create("/media/" + m.mediaId() + "/thumbnail")))
+                        .toList());
     }
 
     private static DeliveryLine line(Delivery d, OfficialAccount account) {

@@ -6,7 +6,17 @@ import java.util.List;
 
 /** New content for an existing post; targets and route stay as created. */
 public record PostEdit(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, Instant scheduledAt,
-        URI replyTo, URI quoteOf, String proposal) {
+        URI replyTo, URI quoteOf, String proposal, List<MediaChoice> media) {
+
+    public PostEdit {
+        media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** An edit without uploaded images. */
+    public PostEdit(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, Instant scheduledAt,
+            URI replyTo, URI quoteOf, String proposal) {
+        this(text, links, mediaUrls, category, scheduledAt, replyTo, quoteOf, proposal, List.of());
+    }
 
     public static PostEdit of(String text, List<URI> links, PostCategory category, Instant scheduledAt) {
         return new PostEdit(text, links, List.of(), category, scheduledAt, null, null, null);

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.media.Media;
+import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.policy.Candidate;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.PolicyRules;
@@ -46,6 +48,8 @@ public class PostWorkflow {
     public static final int MAX_URL = 2_048;
     /** LINE takes at most five messages per broadcast: the text and four images. */
     public static final int MAX_MEDIA = 4;
+    /** Any image's alt text; each platform's own shorter limit is a policy finding. */
+    public static final int MAX_ALT_TEXT = 2000;
 
     private final Posts posts;
     private final OfficialAccounts accounts;
@@ -56,10 +60,12 @@ public class PostWorkflow {
     private final SafeFetch fetch;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MediaLibrary library;
 
     PostWorkflow(Posts posts, OfficialAccounts accounts, StaffDirectory staff, PostingProperties properties,
             PolicyRules rules, SourcePages sources, SafeFetch fetch, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, MediaLibrary library) {
+        this.library = library;
         this.posts = posts;
         this.accounts = accounts;
         this.staff = staff;
@@ -78,7 +84,7 @@ public class PostWorkflow {
             throw new NotPermittedException("post.notPoster", "writing posts needs the POSTER or PR_OFFICER role");
         }
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
-                request.replyTo(), request.quoteOf(), request.proposal());
+                request.replyTo(), request.quoteOf(), request.proposal(), request.media());
         List<OfficialAccount> targets = targets(author, request.accountIds());
         ApprovalRoute route;
         long departmentId;
@@ -114,7 +120,8 @@ public class PostWorkflow {
     @Transactional
     public Post edit(String username, PostId id, PostEdit edit) {
         return change(username, id, (post, actor, now) -> post.edit(actor, content(edit.text(), edit.links(),
-                edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf(), edit.proposal()), edit.scheduledAt(),
+                edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf(), edit.proposal(), edit.media()),
+                edit.scheduledAt(),
                 now));
     }
 
@@ -194,7 +201,7 @@ public class PostWorkflow {
     public List<Finding> check(String username, NewPost request) {
         Staff author = staff.byUsername(username);
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
-                request.replyTo(), request.quoteOf(), request.proposal());
+                request.replyTo(), request.quoteOf(), request.proposal(), request.media());
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
         List<Candidate.Target> targets = noneTicked ? List.of() : targets(author, request.accountIds()).stream()
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
@@ -317,7 +324,7 @@ public class PostWorkflow {
     }
 
     private PostContent content(String text, List<URI> links, List<URI> mediaUrls, PostCategory category,
-            URI replyTo, URI quoteOf, String proposal) {
+            URI replyTo, URI quoteOf, String proposal, List<MediaChoice> chosen) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("post.textRequired", "the text must not be empty");
         }
@@ -337,6 +344,11 @@ public class PostWorkflow {
             throw new InvalidRequestException("post.tooManyMedia", "at most " + MAX_MEDIA + " images", MAX_MEDIA);
         }
         media.forEach(PostWorkflow::requireWebLink);
+        List<MediaChoice> choices = chosen == null ? List.of() : chosen;
+        if (media.size() + choices.size() > MAX_MEDIA) {
+            throw new InvalidRequestException("post.tooManyMedia", "at most " + MAX_MEDIA + " images", MAX_MEDIA);
+        }
+        List<PostMedia> images = choices.stream().map(this::image).toList();
         if (replyTo != null) {
             requireWebLink(replyTo);
         }
@@ -348,7 +360,19 @@ public class PostWorkflow {
         }
         return new PostContent(text, checked, category, media, replyTo == null ? null : replyTo.toString(),
                 quoteOf == null ? null : quoteOf.toString(),
-                proposal == null || proposal.isBlank() ? null : proposal.strip());
+                proposal == null || proposal.isBlank() ? null : proposal.strip(), images);
+    }
+
+    /** The uploaded image as it is stored now: the approval binds these bytes, not the id. */
+    private PostMedia image(MediaChoice choice) {
+        Media media = library.get(choice.id());
+        String alt = choice.altText() == null ? media.altText() : choice.altText().strip();
+        if (alt.length() > MAX_ALT_TEXT) {
+            throw new InvalidRequestException("post.altTextTooLong", "alt text is longer than " + MAX_ALT_TEXT,
+                    MAX_ALT_TEXT);
+        }
+        return new PostMedia(media.id(), media.sha256(), media.contentType(), media.bytes(), media.width(),
+                media.height(), alt);
     }
 
     private static void requireWebLink(URI link) {
