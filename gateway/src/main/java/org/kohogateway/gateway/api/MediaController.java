@@ -7,14 +7,9 @@ import java.security.Principal;
 
 import org.kohogateway.gateway.media.Media;
 import org.kohogateway.gateway.media.MediaLibrary;
-import org.kohogateway.gateway.media.PublicMediaLinks;
 import org.kohogateway.gateway.support.InvalidRequestException;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -25,8 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Images for posts: the upload, the signed-in pages' thumbnails, and the signed public links platforms fetch. The
- * bytes stream from the store to the response; none is held whole.
+ * The image upload; the thumbnails and the signed public links are served by {@code web.MediaRoutes}.
  */
 @RestController
 @Tag(name = "media", description = "Images for posts: uploaded, cleaned of metadata, kept by SHA-256")
@@ -42,11 +36,9 @@ class MediaController {
     }
 
     private final MediaLibrary library;
-    private final PublicMediaLinks links;
 
-    MediaController(MediaLibrary library, PublicMediaLinks links) {
+    MediaController(MediaLibrary library) {
         this.library = library;
-        this.links = links;
     }
 
     @PostMapping(path = "/api/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -62,33 +54,5 @@ class MediaController {
             throw new InvalidRequestException("media.unreadable", "the upload could not be read: {0}", e.getMessage());
         }
         return ResponseEntity.created(URI.create("/media/" + media.id() + "/thumbnail")).body(MediaView.of(media));
-    }
-
-    @GetMapping("/media/{id}/thumbnail")
-    @Operation(summary = "The preview JPEG of an image, for the signed-in pages (inbox, post page, calendar)")
-    ResponseEntity<InputStreamResource> thumbnail(@PathVariable long id) throws IOException {
-        return serve(library.get(id), Media.Variant.PREVIEW, CacheControl.noCache().cachePrivate());
-    }
-
-    @GetMapping("/media/public/{token}")
-    @Operation(summary = "An approved image by its signed, expiring link (for platforms that fetch by address); "
-            + "404 for a forged, altered or expired link, or an image no approved post carries")
-    ResponseEntity<InputStreamResource> published(@PathVariable String token) throws IOException {
-        PublicMediaLinks.Resolved found = links.resolve(token).orElse(null);
-        if (found == null) {
-            return ResponseEntity.notFound().build();
-        }
-        return serve(found.media(), found.variant(), CacheControl.empty().cachePublic());
-    }
-
-    private ResponseEntity<InputStreamResource> serve(Media media, Media.Variant variant, CacheControl cache)
-            throws IOException {
-        boolean original = variant == Media.Variant.ORIGINAL;
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(original ? media.contentType() : MediaType.IMAGE_JPEG_VALUE))
-                .contentLength(original ? media.bytes() : media.previewBytes())
-                .cacheControl(cache)
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(library.open(media, variant)));
     }
 }

@@ -212,7 +212,9 @@ public class PostWorkflow {
     static Candidate candidate(PostContent content, Instant publishAt, List<Candidate.Target> targets) {
         return new Candidate(content.text(), content.links(), content.mediaUrls(), content.replyTo(),
                 content.quoteOf(), content.category() == PostCategory.POLICY_PROPOSAL_REPLY,
-                content.category() == PostCategory.EMERGENCY, publishAt, targets, content.proposal(), Map.of());
+                content.category() == PostCategory.EMERGENCY, publishAt, targets, content.proposal(), Map.of(),
+                content.media().stream().map(m -> new Candidate.Image(m.contentType(), m.bytes(), m.width(),
+                        m.height(), m.altText())).toList());
     }
 
     @Transactional(readOnly = true)
