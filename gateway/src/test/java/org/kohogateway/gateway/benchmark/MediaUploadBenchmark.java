@@ -71,11 +71,11 @@ class MediaUploadBenchmark extends IntegrationTest {
         System.out.println(Arrays.toString(sorted));
     }
 
-    /** Noise compresses worst: about 2.4 bytes a pixel, so 2,300 × 1,900 pixels come to about ten megabytes. */
+    /** Noise compresses worst: at quality 0.98 about three bytes a pixel, so 2,000 × 1,700 pixels make ~10 MB. */
     private static byte[] tenMegabytes(long seed) {
-        byte[] photo = TestImages.noisyJpeg(2300, 1900, seed);
-        if (photo.length < TEN_MB * 8 / 10) {
-            throw new IllegalStateException("only " + photo.length + " bytes: make the noise bigger");
+        byte[] photo = TestImages.noisyJpeg(2000, 1700, seed, 0.98f);
+        if (photo.length < TEN_MB * 7 / 10 || photo.length > TEN_MB * 14 / 10) {
+            throw new IllegalStateException(photo.length + " bytes, not about ten megabytes: change the size");
         }
         return photo;
     }

@@ -42,6 +42,11 @@ public final class TestImages {
 
     /** A JPEG of noise, which compresses badly: a few megabytes from a modest number of pixels. */
     public static byte[] noisyJpeg(int width, int height, long seed) {
+        return noisyJpeg(width, height, seed, 0.75f);
+    }
+
+    /** The same at a chosen quality: near 1, noise takes about three bytes a pixel. */
+    public static byte[] noisyJpeg(int width, int height, long seed, float quality) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(seed);
         for (int y = 0; y < height; y++) {
@@ -49,7 +54,20 @@ public final class TestImages {
                 image.setRGB(x, y, random.nextInt(0x1000000));
             }
         }
-        return encode(image, "jpg");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     /** The JPEG with EXIF: GPS position, the given orientation and a camera model; and an XMP packet. */
