@@ -71,9 +71,9 @@ class MediaUploadBenchmark extends IntegrationTest {
         System.out.println(Arrays.toString(sorted));
     }
 
-    /** Noise compresses worst: at quality 0.98 about three bytes a pixel, so 2,000 × 1,700 pixels make ~10 MB. */
+    /** Noise compresses worst: at quality 0.98 about 1.6 bytes a pixel, so 3,000 × 2,240 pixels make ~10 MB. */
     private static byte[] tenMegabytes(long seed) {
-        byte[] photo = TestImages.noisyJpeg(2000, 1700, seed, 0.98f);
+        byte[] photo = TestImages.noisyJpeg(3000, 2240, seed, 0.98f);
         if (photo.length < TEN_MB * 7 / 10 || photo.length > TEN_MB * 14 / 10) {
             throw new IllegalStateException(photo.length + " bytes, not about ten megabytes: change the size");
         }
