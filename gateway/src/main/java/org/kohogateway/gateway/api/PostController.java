@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.gateway.media.MediaLibrary;
+import org.kohogateway.gateway.post.MediaChoice;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostEdit;
@@ -48,10 +50,12 @@ class PostController {
     private final PostViews views;
     private final FindingViews findings;
     private final ApiReaders readers;
+    private final MediaLibrary library;
 
-    PostController(PostWorkflow workflow, PostViews views, FindingViews findings,
-            ApiReaders readers) {
+    PostController(PostWorkflow workflow, PostViews views, FindingViews findings, ApiReaders readers,
+            MediaLibrary library) {
         this.readers = readers;
+        this.library = library;
         this.workflow = workflow;
         this.views = views;
         this.findings = findings;
@@ -71,21 +75,38 @@ class PostController {
     @Operation(summary = "Create a draft post (one delivery per target account)")
     ResponseEntity<PostView> create(Principal me, @Valid @RequestBody PostRequest request) {
         TokenScope.requireAccounts(request.accountIds());
-        Post post = workflow.create(me.getName(), newPost(request));
+        Post post = workflow.create(me.getName(), newPost(request, media(me, request.media(), request.mediaUrls())));
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(views.of(post));
     }
 
     @PostMapping("/check")
     @Operation(summary = "Dry run: the rules' findings for a post that is not saved (call it as the author types)")
     List<FindingView> check(Principal me, @Valid @RequestBody PostRequest request) {
-        return findings.of(workflow.check(me.getName(), newPost(request)));
+        // a dry run fetches nothing: pasted addresses are checked as addresses until the post is saved
+        return findings.of(workflow.check(me.getName(), newPost(request, choices(request.media()))));
     }
 
-    private static NewPost newPost(PostRequest request) {
-        return new NewPost(request.text(), uris(request.links()), uris(request.mediaUrls()), request.category(),
+    private static NewPost newPost(PostRequest request, List<MediaChoice> media) {
+        return new NewPost(request.text(), uris(request.links()), List.of(), request.category(),
                 request.accountIds(), instant(request.scheduledAt()), optionalUri(request.sourceUrl()),
                 optionalUri(request.replyTo()), optionalUri(request.quoteOf()),
-                request.correctionOf() == null ? null : new PostId(request.correctionOf()), request.proposal());
+                request.correctionOf() == null ? null : new PostId(request.correctionOf()), request.proposal(), media);
+    }
+
+    /**
+     * The chosen uploads, then each pasted address fetched once and kept as an upload (before any transaction: a
+     * fetch may take seconds), so the approval binds bytes rather than an address someone could change.
+     */
+    private List<MediaChoice> media(Principal me, List<MediaChoiceRequest> chosen, List<String> pasted) {
+        List<MediaChoice> all = new java.util.ArrayList<>(choices(chosen));
+        for (URI url : uris(pasted)) {
+            all.add(new MediaChoice(library.fetch(me.getName(), url, null).id(), null));
+        }
+        return all;
+    }
+
+    private static List<MediaChoice> choices(List<MediaChoiceRequest> chosen) {
+        return chosen == null ? List.of() : chosen.stream().map(c -> new MediaChoice(c.id(), c.altText())).toList();
     }
 
     @GetMapping("/{id}")
@@ -98,9 +119,10 @@ class PostController {
     @PutMapping("/{id}")
     @Operation(summary = "Edit a post; editing an approved post voids the approval")
     PostView edit(Principal me, @PathVariable UUID id, @Valid @RequestBody PostEditRequest request) {
+        List<MediaChoice> media = media(me, request.media(), request.mediaUrls());
         return views.of(workflow.edit(me.getName(), scoped(id), new PostEdit(request.text(),
-                uris(request.links()), uris(request.mediaUrls()), request.category(), instant(request.scheduledAt()),
-                optionalUri(request.replyTo()), optionalUri(request.quoteOf()), request.proposal())));
+                uris(request.links()), List.of(), request.category(), instant(request.scheduledAt()),
+                optionalUri(request.replyTo()), optionalUri(request.quoteOf()), request.proposal(), media)));
     }
 
     @PostMapping("/{id}/submit")

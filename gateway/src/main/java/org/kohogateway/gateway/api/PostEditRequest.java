@@ -3,6 +3,7 @@ package org.kohogateway.gateway.api;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,5 +20,6 @@ record PostEditRequest(
         OffsetDateTime scheduledAt,
         @Size(max = PostWorkflow.MAX_URL) String replyTo,
         @Size(max = PostWorkflow.MAX_URL) String quoteOf,
-        @Size(max = PostWorkflow.MAX_URL) String proposal) {
+        @Size(max = PostWorkflow.MAX_URL) String proposal,
+        @Valid @Size(max = PostWorkflow.MAX_MEDIA) List<@NotNull MediaChoiceRequest> media) {
 }

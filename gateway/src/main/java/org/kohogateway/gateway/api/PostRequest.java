@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record PostRequest(
         @NotBlank @Size(max = PostWorkflow.MAX_TEXT) String text,
         @Size(max = PostWorkflow.MAX_LINKS) List<@NotBlank @Size(max = PostWorkflow.MAX_URL) String> links,
-        @Schema(description = "Public URLs of images (Instagram needs one)")
+        @Schema(description = "https addresses of JPEG or PNG images: each is fetched once and kept as an upload "
+                + "(alt text empty: set it with an edit)")
         @Size(max = PostWorkflow.MAX_MEDIA) List<@NotBlank @Size(max = PostWorkflow.MAX_URL) String> mediaUrls,
         @NotNull PostCategory category,
         @NotEmpty @Size(max = 100) List<@NotNull Long> accountIds,
@@ -31,5 +33,8 @@ record PostRequest(
         @Size(max = PostWorkflow.MAX_URL) String quoteOf,
         @Schema(description = "Id of the sent post this one corrects (guideline §7-①)") UUID correctionOf,
         @Schema(description = "POLICY_PROPOSAL_REPLY only: the address or number of the policy proposal answered")
-        @Size(max = PostWorkflow.MAX_URL) String proposal) {
+        @Size(max = PostWorkflow.MAX_URL) String proposal,
+        @Schema(description = "Uploaded images in the order they are shown, each with its alt text; pasted "
+                + "mediaUrls are fetched once and follow them")
+        @Valid @Size(max = PostWorkflow.MAX_MEDIA) List<@NotNull MediaChoiceRequest> media) {
 }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.BusyException;
 import org.kohogateway.gateway.support.TooManyAtOnceException;
+import org.kohogateway.gateway.support.UnacceptableContentException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
@@ -66,6 +67,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             case PolicyViolationException n -> HttpStatus.UNPROCESSABLE_CONTENT;
             case BusyException n -> HttpStatus.SERVICE_UNAVAILABLE;
             case TooManyAtOnceException n -> HttpStatus.TOO_MANY_REQUESTS;
+            case UnacceptableContentException u -> u.reason() == UnacceptableContentException.Reason.TOO_LARGE
+                    ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         };
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.kohogateway.gateway.media.MediaProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -52,6 +53,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
      */
     static final long MAX_UNKNOWN_BODY_BYTES = 64 * 1024;
     private static final java.util.Set<String> IMPORT_UPLOADS = java.util.Set.of("/api/imports", "/imports");
+    /** Room for the multipart envelope around an image of the largest size taken, so the upload can say 413 itself. */
+    private static final long ENVELOPE_BYTES = 64 * 1024;
+
+    private final long maxMediaBodyBytes;
+
+    RequestSizeLimit(MediaProperties media) {
+        this.maxMediaBodyBytes = media.maxUploadSize().toBytes() + ENVELOPE_BYTES;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -78,10 +87,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
      * The API authenticates from headers before it reads a body, so its bounds hold for everyone; the pages' forms are
      * read (for the CSRF token) before anyone is known, so the larger bounds are for a signed-in session only.
      */
-    private static long limit(HttpServletRequest request) {
+    private long limit(HttpServletRequest request) {
         String path = request.getRequestURI();
         if (!path.startsWith("/api/") && !signedIn(request)) {
             return MAX_UNKNOWN_BODY_BYTES;
+        }
+        if (path.equals("/api/media")) {
+            return maxMediaBodyBytes;
         }
         return IMPORT_UPLOADS.contains(path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
     }

@@ -14,13 +14,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.media.MediaItems;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.policy.Severity;
@@ -67,6 +70,7 @@ public class Dispatcher implements SmartLifecycle {
     private final Pauses pauses;
     private final SendGuards guards;
     private final DispatchMetrics metrics;
+    private final MediaItems mediaItems;
     private final String instance;
     /** Claimed deliveries not yet finished: bounds how far the claim runs ahead of the requests. */
     private final Semaphore work;
@@ -86,8 +90,9 @@ public class Dispatcher implements SmartLifecycle {
 
     Dispatcher(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors,
             DispatchProperties properties, Clock clock, PolicyRules rules, Pauses pauses, SendGuards guards,
-            DispatchMetrics metrics) {
+            DispatchMetrics metrics, MediaItems mediaItems) {
         this.metrics = metrics;
+        this.mediaItems = mediaItems;
         this.deliveries = deliveries;
         this.reconciliation = reconciliation;
         this.rules = rules;
@@ -280,9 +285,20 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
+        List<MediaItem> media;
         try {
-            return connector.publish(new Publication(d.id(), d.text(), d.links(),
-                    UrlOnlyMedia.asMediaItems(d.content().mediaUrls()), d.noReplies(), d.content().replyTo(), d.content().quoteOf(), d.attempt()), () -> pauses.mayContinue(d));
+            media = mediaItems.forDelivery(d.content().media().stream()
+                    .map(m -> new MediaItems.Approved(m.mediaId(), m.sha256(), m.altText())).toList());
+        } catch (MediaItems.ApprovedBytesChanged e) {
+            // nothing left: sending a picture nobody approved is worse than not sending; a person looks
+            return new PublishOutcome.Permanent("not sent: " + e.getMessage());
+        }
+        // images pasted as addresses before uploads existed come first, as they did
+        List<MediaItem> images = Stream.concat(UrlOnlyMedia.asMediaItems(d.content().mediaUrls()).stream(),
+                media.stream()).toList();
+        try {
+            return connector.publish(new Publication(d.id(), d.text(), d.links(), images, d.noReplies(),
+                    d.content().replyTo(), d.content().quoteOf(), d.attempt()), () -> pauses.mayContinue(d));
         } catch (RuntimeException e) {
             // a connector must not throw; if one does, the request may have left, so treat it as unknown
             return new PublishOutcome.Unknown("connector error: " + e);

@@ -1,5 +1,5 @@
 /** The dispatcher: claims due deliveries and sends them through the platform connectors, never early and never twice. */
-@ApplicationModule(allowedDependencies = { "account", "audit", "crisis", "policy", "post", "staff", "support" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "crisis", "media", "policy", "post", "staff", "support" })
 @NullMarked
 package org.kohogateway.gateway.dispatch;
 

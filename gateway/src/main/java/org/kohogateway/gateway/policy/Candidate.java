@@ -25,10 +25,12 @@ import org.kohogateway.gateway.account.ReplyPolicy;
  * @param cityHandles           the handles of the city's own official accounts per platform, lower case: mentioning
  *                              or quoting them is not commenting on others; {@link PolicyRules#check(Candidate)}
  *                              fills them in from the registered accounts
+ * @param images                uploaded images in order, as the platform rules weigh them (type, size, shape, alt
+ *                              text); {@code mediaUrls} are addresses only and count towards the number alone
  */
 public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Nullable String replyTo,
         @Nullable String quoteOf, boolean answersPolicyProposal, boolean emergency, @Nullable Instant publishAt,
-        List<Target> targets, @Nullable String proposal, Map<Platform, Set<String>> cityHandles) {
+        List<Target> targets, @Nullable String proposal, Map<Platform, Set<String>> cityHandles, List<Image> images) {
 
     public Candidate {
         Objects.requireNonNull(text, "text");
@@ -37,6 +39,33 @@ public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Null
         targets = List.copyOf(targets);
         proposal = proposal == null || proposal.isBlank() ? null : proposal.strip();
         cityHandles = Map.copyOf(cityHandles);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** A candidate without uploaded images. */
+    public Candidate(String text, List<URI> links, List<URI> mediaUrls, String replyTo, String quoteOf,
+            boolean answersPolicyProposal, boolean emergency, Instant publishAt, List<Target> targets, String proposal,
+            Map<Platform, Set<String>> cityHandles) {
+        this(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency, publishAt, targets, proposal,
+                cityHandles, List.of());
+    }
+
+    /**
+     * One uploaded image as the rules see it.
+     *
+     * @param altText empty when none was written
+     */
+    public record Image(String contentType, long bytes, int width, int height, String altText) {
+
+        public Image {
+            Objects.requireNonNull(contentType, "contentType");
+            altText = altText == null ? "" : altText;
+        }
+    }
+
+    /** How many images the post carries, addresses and uploads together. */
+    int imageCount() {
+        return mediaUrls.size() + images.size();
     }
 
     /** A candidate that names no proposal, for a city whose accounts have no handles (tests, benchmarks). */
@@ -47,16 +76,21 @@ public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Null
                 Map.of());
     }
 
-    public record Target(long accountId, Platform platform, ReplyPolicy replyPolicy) {
+    /** @param altTextRequired the account's policy wants every image described (the default) */
+    public record Target(long accountId, Platform platform, ReplyPolicy replyPolicy, boolean altTextRequired) {
+
+        public Target(long accountId, Platform platform, ReplyPolicy replyPolicy) {
+            this(accountId, platform, replyPolicy, true);
+        }
     }
 
     Candidate withCityHandles(Map<Platform, Set<String>> handles) {
         return new Candidate(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency, publishAt,
-                targets, proposal, handles);
+                targets, proposal, handles, images);
     }
 
     public Candidate onlyFor(Target target) {
         return new Candidate(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency,
-                publishAt, List.of(target), proposal, cityHandles);
+                publishAt, List.of(target), proposal, cityHandles, images);
     }
 }

@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.policy;
 
+import java.util.Set;
+
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformText;
 
@@ -13,20 +15,42 @@ import org.kohogateway.connectors.PlatformText;
  *
  * @param replies       whether a post may answer another post
  * @param quotes        whether a post may quote or repost another post
- * @param maxImages     images the connector sends with one post: X none (text and links), Facebook and Instagram one,
- *                      LINE four (a broadcast is at most five messages: the text and four images)
+ * <p>Images: X takes four per post (JPEG or PNG, at most 5 MB each, alt text up to 1,000 characters through
+ * {@code POST /2/media/metadata}); Facebook ten as one post of attached photos (our limit; JPEG or PNG, 10 MB);
+ * Instagram one image or a carousel of two to ten, JPEG only, at most 8 MB, between 4:5 and 1.91:1; LINE four image
+ * messages after the text (a broadcast is at most five messages), JPEG or PNG up to 10 MB, with a preview the gateway
+ * makes. Facebook's {@code alt_text_custom} and Instagram's {@code alt_text} document no length, so only the
+ * gateway's own bound applies there; LINE image messages carry no alt text (it is kept in the record).
+ *
+ * @param maxImages     images the connector sends with one post
  * @param imageRequired whether a post needs an image (Instagram publishes media, never text alone)
  * @param textLimit     the longest text, in the platform's own count ({@link PlatformText#length})
+ * @param imageTypes    the image types it takes
+ * @param maxImageBytes the largest image it takes
+ * @param altTextLimit  the longest alt text it takes, 0 when it documents none
+ * @param minAspect     the narrowest width:height it takes, 0 for any
+ * @param maxAspect     the widest width:height it takes, 0 for any
  */
 public record PlatformCapabilities(Platform platform, boolean replies, boolean quotes, int maxImages,
-        boolean imageRequired, int textLimit) {
+        boolean imageRequired, int textLimit, Set<String> imageTypes, long maxImageBytes, int altTextLimit,
+        double minAspect, double maxAspect) {
+
+    private static final Set<String> JPEG_PNG = Set.of("image/jpeg", "image/png");
+    private static final long MB = 1024 * 1024;
+
+    public PlatformCapabilities {
+        imageTypes = Set.copyOf(imageTypes);
+    }
 
     public static PlatformCapabilities of(Platform platform) {
+        int text = PlatformText.limit(platform);
         return switch (platform) {
-            case X -> new PlatformCapabilities(platform, false, false, 0, false, PlatformText.limit(platform));
-            case FACEBOOK -> new PlatformCapabilities(platform, false, false, 1, false, PlatformText.limit(platform));
-            case INSTAGRAM -> new PlatformCapabilities(platform, false, false, 1, true, PlatformText.limit(platform));
-            case LINE -> new PlatformCapabilities(platform, false, false, 4, false, PlatformText.limit(platform));
+            case X -> new PlatformCapabilities(platform, false, false, 4, false, text, JPEG_PNG, 5 * MB, 1000, 0, 0);
+            case FACEBOOK -> new PlatformCapabilities(platform, false, false, 10, false, text, JPEG_PNG, 10 * MB, 0, 0,
+                    0);
+            case INSTAGRAM -> new PlatformCapabilities(platform, false, false, 10, true, text, Set.of("image/jpeg"),
+                    8 * MB, 0, 4.0 / 5.0, 1.91);
+            case LINE -> new PlatformCapabilities(platform, false, false, 4, false, text, JPEG_PNG, 10 * MB, 0, 0, 0);
         };
     }
 

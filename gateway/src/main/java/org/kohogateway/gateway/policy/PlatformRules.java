@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Each target platform's hard limits, as {@link PlatformCapabilities} states them: over-long text, a missing or extra
- * image, and a reply or quote are refused at submit, with a finding, instead of failing at send.
+ * image, an image of a type, size or shape the platform does not take, missing or over-long alt text, and a reply or
+ * quote are refused at submit, with a finding, instead of failing at send.
  */
 final class PlatformRules {
 
@@ -17,22 +18,56 @@ final class PlatformRules {
         for (Candidate.Target target : candidate.targets()) {
             PlatformCapabilities takes = PlatformCapabilities.of(target.platform());
             PlatformLimits.Count count = PlatformLimits.count(target.platform(), candidate.text(), candidate.links(),
-                    !candidate.mediaUrls().isEmpty());
+                    candidate.imageCount() > 0);
             if (count.over()) {
                 findings.add(new Finding(RuleId.PLATFORM_LIMIT, -1, -1, target.accountId(), List.of(
                         target.platform().name(), Integer.toString(count.count()), Integer.toString(count.limit()))));
             }
-            if (takes.imageRequired() && candidate.mediaUrls().isEmpty()) {
+            if (takes.imageRequired() && candidate.imageCount() == 0) {
                 findings.add(new Finding(RuleId.IMAGE_REQUIRED, -1, -1, target.accountId(),
                         List.of(target.platform().name())));
             }
-            if (candidate.mediaUrls().size() > takes.maxImages()) {
+            if (candidate.imageCount() > takes.maxImages()) {
                 findings.add(new Finding(RuleId.IMAGE_NOT_SUPPORTED, -1, -1, target.accountId(),
                         List.of(target.platform().name(), Integer.toString(takes.maxImages()))));
+            }
+            for (int i = 0; i < candidate.images().size(); i++) {
+                checkImage(candidate.images().get(i), i + 1, takes, target, findings);
             }
             refuseReference(candidate.replyTo(), takes.replies(), target, findings);
             refuseReference(candidate.quoteOf(), takes.quotes(), target, findings);
         }
+    }
+
+    /** One uploaded image against what the platform takes; {@code position} counts from 1, as people do. */
+    private static void checkImage(Candidate.Image image, int position, PlatformCapabilities takes,
+            Candidate.Target target, List<Finding> findings) {
+        String platform = target.platform().name();
+        String at = Integer.toString(position);
+        if (target.altTextRequired() && image.altText().isBlank()) {
+            findings.add(new Finding(RuleId.ALT_TEXT_MISSING, -1, -1, target.accountId(), List.of(platform, at)));
+        }
+        if (takes.altTextLimit() > 0 && image.altText().length() > takes.altTextLimit()) {
+            findings.add(new Finding(RuleId.ALT_TEXT_TOO_LONG, -1, -1, target.accountId(), List.of(platform, at,
+                    Integer.toString(image.altText().length()), Integer.toString(takes.altTextLimit()))));
+        }
+        if (!takes.imageTypes().contains(image.contentType())) {
+            findings.add(new Finding(RuleId.IMAGE_FORMAT, -1, -1, target.accountId(),
+                    List.of(platform, at, image.contentType())));
+        }
+        if (image.bytes() > takes.maxImageBytes()) {
+            findings.add(new Finding(RuleId.IMAGE_TOO_LARGE, -1, -1, target.accountId(), List.of(platform, at,
+                    megabytes(image.bytes()), megabytes(takes.maxImageBytes()))));
+        }
+        double aspect = image.height() == 0 ? 0 : (double) image.width() / image.height();
+        if (takes.minAspect() > 0 && (aspect < takes.minAspect() - 0.005 || aspect > takes.maxAspect() + 0.005)) {
+            findings.add(new Finding(RuleId.IMAGE_ASPECT_RATIO, -1, -1, target.accountId(), List.of(platform, at,
+                    image.width() + "×" + image.height())));
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
     private static void refuseReference(@Nullable String reference, boolean taken, Candidate.Target target,

@@ -47,8 +47,21 @@ public enum RuleId {
     NEAR_DUPLICATE("platform", Severity.ACKNOWLEDGE),
     PLATFORM_LIMIT("platform", Severity.BLOCK),
     IMAGE_REQUIRED("platform", Severity.BLOCK),
-    /** More images than the platform's connector can send: X none (text and links), Facebook and Instagram one. */
+    /** More images than the platform takes with one post: X and LINE four, Facebook and Instagram ten. */
     IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK),
+    /** An image of a type the platform does not take (Instagram: JPEG only). */
+    IMAGE_FORMAT("platform", Severity.BLOCK),
+    /** An image larger than the platform takes (X 5 MB, Instagram 8 MB, Facebook and LINE 10 MB). */
+    IMAGE_TOO_LARGE("platform", Severity.BLOCK),
+    /** An image narrower than 4:5 or wider than 1.91:1 for Instagram. */
+    IMAGE_ASPECT_RATIO("platform", Severity.BLOCK),
+    /**
+     * An image without alt text where the account's policy requires it (the default): people who cannot see it must
+     * be told what it shows (障害者差別解消法; みんなの公共サイト運用ガイドライン §6.5).
+     */
+    ALT_TEXT_MISSING("accessibility", Severity.BLOCK),
+    /** Alt text longer than the platform takes (X 1,000 characters). */
+    ALT_TEXT_TOO_LONG("platform", Severity.BLOCK),
     /**
      * An answer or quote the target's platform cannot take through its API in 2026 ({@link PlatformCapabilities}): refused
      * at submit rather than published as a standalone post or failed at send.

@@ -70,7 +70,7 @@ public class Deliveries {
                 returning d.id, d.post_id, d.account_id, d.attempts, d.claim_token, due.due_at
             )
             select c.id, c.post_id, c.account_id, c.attempts, c.claim_token, c.due_at, a.platform, a.reply_policy,
-                   p.text, p.links, p.media_urls, p.reply_to, p.quote_of, p.proposal, p.category, p.acknowledged, d.pause_override,
+                   p.text, p.links, p.media_urls, p.media, p.reply_to, p.quote_of, p.proposal, p.category, p.acknowledged, d.pause_override,
                    d.scheduled_for, d.first_started_at, p.approved_hash, p.source_url,
                    array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts,
                    a.credentials_version, d.outcome_unknown
@@ -107,7 +107,8 @@ public class Deliveries {
                         Platform.valueOf(rs.getString("platform")), ReplyPolicy.valueOf(rs.getString("reply_policy")),
                         new PostContent(rs.getString("text"), Posts.uris(rs.getArray("links")),
                                 PostCategory.valueOf(rs.getString("category")), Posts.uris(rs.getArray("media_urls")),
-                                rs.getString("reply_to"), rs.getString("quote_of"), rs.getString("proposal")),
+                                rs.getString("reply_to"), rs.getString("quote_of"), rs.getString("proposal"),
+                                Posts.images(rs.getString("media"))),
                         Set.copyOf(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())),
                         rs.getBoolean("pause_override"), rs.getInt("attempts"), Posts.instant(rs, "due_at"),
                         Posts.instant(rs, "scheduled_for"), Posts.instant(rs, "first_started_at"),

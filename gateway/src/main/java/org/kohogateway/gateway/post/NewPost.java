@@ -14,11 +14,24 @@ import org.jspecify.annotations.Nullable;
  * @param replyTo     URL of the post this one replies to, if it is a reply
  * @param quoteOf     URL of the post this one quotes or reposts, if any
  * @param correctionOf the already-sent post this one corrects (guideline §7-①), if it is a correction
- * @param proposal     the policy proposal this answers (§6-③ ア), its address or number
+ * @param proposal     the policy proposal this answers (§6-③ ア), its address or number; null if none
+ * @param media        uploaded images, in order, each with its alt text for this post
  */
 public record NewPost(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, List<Long> accountIds,
         @Nullable Instant scheduledAt, @Nullable URI sourceUrl, @Nullable URI replyTo, @Nullable URI quoteOf,
-        @Nullable PostId correctionOf, @Nullable String proposal) {
+        @Nullable PostId correctionOf, @Nullable String proposal, @Nullable List<MediaChoice> media) {
+
+    public NewPost {
+        media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** A post without uploaded images. */
+    public NewPost(String text, List<URI> links, List<URI> mediaUrls, PostCategory category, List<Long> accountIds,
+            @Nullable Instant scheduledAt, @Nullable URI sourceUrl, @Nullable URI replyTo, @Nullable URI quoteOf,
+            @Nullable PostId correctionOf, @Nullable String proposal) {
+        this(text, links, mediaUrls, category, accountIds, scheduledAt, sourceUrl, replyTo, quoteOf, correctionOf,
+                proposal, List.of());
+    }
 
     /** A plain text post: no images, not a reply or quote, not a PR direct publish. */
     public static NewPost of(String text, List<URI> links, PostCategory category, List<Long> accountIds,

@@ -17,15 +17,23 @@ import org.jspecify.annotations.Nullable;
  * @param replyTo   the post this one replies to or comments on, if any
  * @param quoteOf   the post this one quotes or reposts, if any
  * @param proposal  the policy proposal an answer to one answers (guideline §6-③ ア): its address or number
+ * @param media     uploaded images in the order they are shown, each bound by its SHA-256 and alt text
  */
 public record PostContent(String text, List<URI> links, PostCategory category, List<URI> mediaUrls,
-        @Nullable String replyTo, @Nullable String quoteOf, @Nullable String proposal) {
+        @Nullable String replyTo, @Nullable String quoteOf, @Nullable String proposal, List<PostMedia> media) {
 
     public PostContent {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(category, "category");
         links = List.copyOf(links);
         mediaUrls = List.copyOf(mediaUrls);
+        media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** Content without uploaded images. */
+    public PostContent(String text, List<URI> links, PostCategory category, List<URI> mediaUrls, String replyTo,
+            String quoteOf, String proposal) {
+        this(text, links, category, mediaUrls, replyTo, quoteOf, proposal, List.of());
     }
 
     public static PostContent text(String text, PostCategory category) {
@@ -45,7 +53,10 @@ public record PostContent(String text, List<URI> links, PostCategory category, L
                 .append("\nquoteOf:").append(quoteOf == null ? "" : quoteOf)
                 .append("\nproposal:").append(proposal == null ? "" : proposal);
         links.forEach(link -> canonical.append("\nlink:").append(link));
-        mediaUrls.forEach(media -> canonical.append("\nmedia:").append(media));
+        mediaUrls.forEach(url -> canonical.append("\nmedia:").append(url));
+        // the bytes, their place and what a screen reader says: any change is a different post to approve
+        media.forEach(image -> canonical.append("\nimage:").append(image.sha256()).append(':')
+                .append(image.altText().length()).append(':').append(image.altText()));
         accountIds.stream().sorted().forEach(id -> canonical.append("\naccount:").append(id));
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.media.Media;
+import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.policy.Candidate;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.PolicyRules;
@@ -45,8 +47,13 @@ public class PostWorkflow {
     public static final int MAX_TEXT = 63_206;
     public static final int MAX_LINKS = 10;
     public static final int MAX_URL = 2_048;
-    /** LINE takes at most five messages per broadcast: the text and four images. */
-    public static final int MAX_MEDIA = 4;
+    /**
+     * The most images any platform takes in one post (a Facebook post of attached photos, an Instagram carousel: ten);
+     * each platform's own limit is a rule ({@code PlatformCapabilities}), so a post for X or LINE with more is a finding.
+     */
+    public static final int MAX_MEDIA = 10;
+    /** Any image's alt text; each platform's own shorter limit is a policy finding. */
+    public static final int MAX_ALT_TEXT = 2000;
 
     private final Posts posts;
     private final OfficialAccounts accounts;
@@ -58,10 +65,12 @@ public class PostWorkflow {
     private final NearDuplicates nearDuplicates;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MediaLibrary library;
 
     PostWorkflow(Posts posts, OfficialAccounts accounts, StaffDirectory staff, PostingProperties properties,
             PolicyRules rules, SourcePages sources, SafeFetch fetch, NearDuplicates nearDuplicates,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, MediaLibrary library) {
+        this.library = library;
         this.posts = posts;
         this.accounts = accounts;
         this.staff = staff;
@@ -79,7 +88,7 @@ public class PostWorkflow {
         Staff author = staff.byUsername(username);
         requireWriter(author);
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
-                request.replyTo(), request.quoteOf(), request.proposal());
+                request.replyTo(), request.quoteOf(), request.proposal(), request.media());
         List<OfficialAccount> targets = targets(author, request.accountIds());
         ApprovalRoute route;
         long departmentId;
@@ -115,7 +124,8 @@ public class PostWorkflow {
     @Transactional
     public Post edit(String username, PostId id, PostEdit edit) {
         return change(username, id, (post, actor, now) -> post.edit(actor, content(edit.text(), edit.links(),
-                edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf(), edit.proposal()), edit.scheduledAt(),
+                edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf(), edit.proposal(), edit.media()),
+                edit.scheduledAt(),
                 now));
     }
 
@@ -206,7 +216,7 @@ public class PostWorkflow {
     public List<Finding> check(String username, NewPost request) {
         Staff author = staff.byUsername(username);
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
-                request.replyTo(), request.quoteOf(), request.proposal());
+                request.replyTo(), request.quoteOf(), request.proposal(), request.media());
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
         List<Candidate.Target> targets = noneTicked ? List.of() : targets(author, request.accountIds()).stream()
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
@@ -218,7 +228,9 @@ public class PostWorkflow {
     static Candidate candidate(PostContent content, @Nullable Instant publishAt, List<Candidate.Target> targets) {
         return new Candidate(content.text(), content.links(), content.mediaUrls(), content.replyTo(),
                 content.quoteOf(), content.category() == PostCategory.POLICY_PROPOSAL_REPLY,
-                content.category() == PostCategory.EMERGENCY, publishAt, targets, content.proposal(), Map.of());
+                content.category() == PostCategory.EMERGENCY, publishAt, targets, content.proposal(), Map.of(),
+                content.media().stream().map(m -> new Candidate.Image(m.contentType(), m.bytes(), m.width(),
+                        m.height(), m.altText())).toList());
     }
 
     @Transactional(readOnly = true)
@@ -342,7 +354,8 @@ public class PostWorkflow {
     }
 
     private PostContent content(@Nullable String text, @Nullable List<URI> links, @Nullable List<URI> mediaUrls,
-            @Nullable PostCategory category, @Nullable URI replyTo, @Nullable URI quoteOf, @Nullable String proposal) {
+            @Nullable PostCategory category, @Nullable URI replyTo, @Nullable URI quoteOf, @Nullable String proposal,
+            List<MediaChoice> chosen) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("post.textRequired", "the text must not be empty");
         }
@@ -358,10 +371,12 @@ public class PostWorkflow {
         }
         checked.forEach(PostWorkflow::requireWebLink);
         List<URI> media = mediaUrls == null ? List.of() : mediaUrls;
-        if (media.size() > MAX_MEDIA) {
+        media.forEach(PostWorkflow::requireWebLink);
+        List<MediaChoice> choices = chosen == null ? List.of() : chosen;
+        if (media.size() + choices.size() > MAX_MEDIA) {
             throw new InvalidRequestException("post.tooManyMedia", "at most " + MAX_MEDIA + " images", MAX_MEDIA);
         }
-        media.forEach(PostWorkflow::requireWebLink);
+        List<PostMedia> images = choices.stream().map(this::image).toList();
         if (replyTo != null) {
             requireWebLink(replyTo);
         }
@@ -373,7 +388,19 @@ public class PostWorkflow {
         }
         return new PostContent(text, checked, category, media, replyTo == null ? null : replyTo.toString(),
                 quoteOf == null ? null : quoteOf.toString(),
-                proposal == null || proposal.isBlank() ? null : proposal.strip());
+                proposal == null || proposal.isBlank() ? null : proposal.strip(), images);
+    }
+
+    /** The uploaded image as it is stored now: the approval binds these bytes, not the id. */
+    private PostMedia image(MediaChoice choice) {
+        Media media = library.get(choice.id());
+        String alt = choice.altText() == null ? media.altText() : choice.altText().strip();
+        if (alt.length() > MAX_ALT_TEXT) {
+            throw new InvalidRequestException("post.altTextTooLong", "alt text is longer than " + MAX_ALT_TEXT,
+                    MAX_ALT_TEXT);
+        }
+        return new PostMedia(media.id(), media.sha256(), media.contentType(), media.bytes(), media.width(),
+                media.height(), alt);
     }
 
     private static void requireWebLink(@Nullable URI link) {

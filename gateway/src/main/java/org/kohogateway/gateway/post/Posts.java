@@ -20,12 +20,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Loads and stores post aggregates with their deliveries, writing the aggregate's events to the audit trail and
  * publishing its announcements, both in the saving transaction.
  */
 @Repository
 class Posts {
+
+    /** The images' column: a list of {@link PostMedia}, read and written whole with the post. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -136,11 +141,11 @@ class Posts {
 
     void insert(Post post, String actor) {
         jdbc.sql("""
-                insert into post (id, author_id, text, links, media_urls, reply_to, quote_of, proposal, category, route, department_id,
+                insert into post (id, author_id, text, links, media_urls, media, reply_to, quote_of, proposal, category, route, department_id,
                     source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
                     decision_comment, version, created_at, updated_at, source_title, source_sha256, source_fetched_at,
                     submitted_by)
-                values (:id, :author, :text, :links, :media, :replyTo, :quoteOf, :proposal, :category, :route, :department,
+                values (:id, :author, :text, :links, :media, cast(:images as jsonb), :replyTo, :quoteOf, :proposal, :category, :route, :department,
                     :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
                     :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy)
                 """)
@@ -165,7 +170,8 @@ class Posts {
     /** Saves the aggregate if nobody changed it since it was loaded; otherwise refuses with a conflict. */
     void update(Post post, String actor) {
         int rows = jdbc.sql("""
-                update post set text = :text, links = :links, media_urls = :media, reply_to = :replyTo,
+                update post set text = :text, links = :links, media_urls = :media, media = cast(:images as jsonb),
+                    reply_to = :replyTo,
                     quote_of = :quoteOf, proposal = :proposal, category = :category, scheduled_at = :scheduled, status = :status,
                     content_hash = :hash, approved_hash = :approved, acknowledged = :acknowledged, decided_by = :decidedBy,
                     decided_at = :decidedAt, decision_comment = :comment, version = version + 1, updated_at = :updated,
@@ -227,6 +233,7 @@ class Posts {
         p.put("text", post.content().text());
         p.put("links", post.content().links().stream().map(URI::toString).toArray(String[]::new));
         p.put("media", post.content().mediaUrls().stream().map(URI::toString).toArray(String[]::new));
+        p.put("images", JSON.writeValueAsString(post.content().media()));
         p.put("replyTo", post.content().replyTo());
         p.put("quoteOf", post.content().quoteOf());
         p.put("proposal", post.content().proposal());
@@ -253,11 +260,16 @@ class Posts {
         return p;
     }
 
+    static List<PostMedia> images(String json) {
+        return List.of(JSON.readValue(json, PostMedia[].class));
+    }
+
     private Post post(ResultSet rs, int row) throws SQLException {
         PostId id = new PostId(rs.getObject("id", UUID.class));
         PostContent content = new PostContent(rs.getString("text"), uris(rs.getArray("links")),
                 PostCategory.valueOf(rs.getString("category")), uris(rs.getArray("media_urls")), rs.getString("reply_to"),
-                rs.getString("quote_of"), rs.getString("proposal"));
+                rs.getString("quote_of"), rs.getString("proposal"),
+                images(rs.getString("media")));
         long decidedBy = rs.getLong("decided_by");
         Long decidedByOrNull = rs.wasNull() ? null : decidedBy;
         long submittedBy = rs.getLong("submitted_by");

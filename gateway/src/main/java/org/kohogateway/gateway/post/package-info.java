@@ -1,5 +1,5 @@
 /** Posts, their approval routes (guideline §6) and their deliveries: the approval-gated outbox. */
-@ApplicationModule(allowedDependencies = { "account", "audit", "policy", "staff", "support" })
+@ApplicationModule(allowedDependencies = { "account", "audit", "media", "policy", "staff", "support" })
 @NullMarked
 package org.kohogateway.gateway.post;
 

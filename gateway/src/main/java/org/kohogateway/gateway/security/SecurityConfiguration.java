@@ -123,6 +123,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/crisis/**").access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/deliveries/*/resolve", "/api/deliveries/*/delete")
                         .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER"))
+                        .requestMatchers(HttpMethod.POST, "/api/media").access(tokenNeeds("POSTER", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/*/restart")
                         .access(unscopedTokenNeeds("POSTER", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
@@ -162,7 +163,9 @@ class SecurityConfiguration {
             LoginSuccess loginSuccess, CityLogin cityLogin, ObjectProvider<ClientRegistrationRepository> identityProvider)
             throws Exception {
         String[] open = {"/official-accounts", "/official-accounts.json", "/login", "/error", "/css/**", "/js/**",
-                "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health"};
+                "/webjars/**", "/favicon.ico", "/actuator/health/**", "/actuator/health",
+                // signed, expiring image links the platforms fetch (PublicMediaLinks): the token is the credential
+                "/media/public/*"};
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         List<RequestMatcher> pendingMayReach = new ArrayList<>();
         for (String path : open) {

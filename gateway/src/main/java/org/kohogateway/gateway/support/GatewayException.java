@@ -9,7 +9,8 @@ import java.util.Arrays;
  */
 public abstract sealed class GatewayException extends RuntimeException
         permits NotFoundException, NotPermittedException, IllegalTransitionException, InvalidRequestException,
-        ConflictException, PolicyViolationException, BusyException, TooManyAtOnceException {
+        ConflictException, PolicyViolationException, BusyException, TooManyAtOnceException,
+        UnacceptableContentException {
 
     private final String code;
     private final Object[] arguments;

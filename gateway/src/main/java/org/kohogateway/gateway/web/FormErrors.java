@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.kohogateway.gateway.support.BusyException;
 import org.kohogateway.gateway.support.TooManyAtOnceException;
+import org.kohogateway.gateway.support.UnacceptableContentException;
 import org.kohogateway.gateway.support.ConflictException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -60,6 +61,7 @@ class FormErrors {
             case IllegalTransitionException n -> 409;
             case BusyException n -> 503;
             case TooManyAtOnceException n -> 429;
+            case UnacceptableContentException u -> u.reason() == UnacceptableContentException.Reason.TOO_LARGE ? 413 : 415;
             default -> 400;
         };
     }

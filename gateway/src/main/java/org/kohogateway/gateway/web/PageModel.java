@@ -10,6 +10,7 @@ import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.BusyException;
 import org.kohogateway.gateway.support.TooManyAtOnceException;
+import org.kohogateway.gateway.support.UnacceptableContentException;
 import org.kohogateway.gateway.support.GatewayException;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.NotFoundException;
@@ -103,6 +104,8 @@ class PageModel {
             case IllegalTransitionException n -> HttpStatus.CONFLICT;
             case BusyException n -> HttpStatus.SERVICE_UNAVAILABLE;
             case TooManyAtOnceException n -> HttpStatus.TOO_MANY_REQUESTS;
+            case UnacceptableContentException u -> u.reason() == UnacceptableContentException.Reason.TOO_LARGE
+                    ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             default -> HttpStatus.BAD_REQUEST;
         };
         return errorPage(status, e.code(), e.arguments());

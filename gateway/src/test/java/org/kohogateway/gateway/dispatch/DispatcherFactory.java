@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.media.MediaItems;
 import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
@@ -25,10 +26,13 @@ public class DispatcherFactory {
     private final SendGuards guards;
     private final DispatchMetrics metrics;
     private final DispatchProperties configured;
+    private final MediaItems mediaItems;
 
     DispatcherFactory(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors, Clock clock,
-            PolicyRules rules, Pauses pauses, SendGuards guards, DispatchMetrics metrics, DispatchProperties configured) {
+            PolicyRules rules, Pauses pauses, SendGuards guards, DispatchMetrics metrics, DispatchProperties configured,
+            MediaItems mediaItems) {
         this.metrics = metrics;
+        this.mediaItems = mediaItems;
         this.configured = configured;
         this.deliveries = deliveries;
         this.reconciliation = reconciliation;
@@ -47,7 +51,7 @@ public class DispatcherFactory {
     public Dispatcher create(String instance, Duration lease) {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, lease, 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
-        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics);
+        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics, mediaItems);
     }
 
     /**
@@ -58,7 +62,7 @@ public class DispatcherFactory {
         DispatchProperties properties = new DispatchProperties(true, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         return new Dispatcher(deliveries, reconciliation, ownConnectors != null ? ownConnectors : connectors, properties,
-                ownClock != null ? ownClock : clock, rules, pauses, ownGuards != null ? ownGuards : guards, metrics);
+                ownClock != null ? ownClock : clock, rules, pauses, ownGuards != null ? ownGuards : guards, metrics, mediaItems);
     }
 
     /**
@@ -90,6 +94,6 @@ public class DispatcherFactory {
     public Dispatcher running(String instance, int concurrency, Duration pollInterval) {
         DispatchProperties properties = new DispatchProperties(true, pollInterval, concurrency, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
-        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics);
+        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics, mediaItems);
     }
 }

@@ -169,21 +169,24 @@ class StructuredRulesTest {
                     new Candidate("写真 " + i, List.of(), i < 5 ? List.of(IMAGE) : List.of(), null, null, false, false, null,
                             i < 5 ? List.of(INSTAGRAM) : List.of(LINE, X_REPLIES))));
         }
-        // IMAGE_NOT_SUPPORTED: X posts text and links only; Facebook and Instagram one image; LINE up to four
+        // IMAGE_NOT_SUPPORTED: X and LINE up to four images; Facebook and Instagram up to ten
         URI second = URI.create("https://www.city.gotsu.lg.jp/img/2.jpg");
+        List<URI> five = List.of(IMAGE, second, IMAGE, second, IMAGE);
+        List<URI> eleven = java.util.Collections.nCopies(11, IMAGE);
         for (int i = 0; i < 5; i++) {
-            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "image to X #" + i,
-                    new Candidate("写真付き " + i, List.of(), List.of(IMAGE), null, null, false, false, null,
+            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "five images to X or LINE #" + i,
+                    new Candidate("写真 5 枚 " + i, List.of(), five, null, null, false, false, null,
                             i % 2 == 0 ? List.of(X_REPLIES) : List.of(LINE, X_NO_REPLY))));
-            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "two images to Facebook or Instagram #" + i,
-                    new Candidate("写真 2 枚 " + i, List.of(), List.of(IMAGE, second), null, null, false, false, null,
+            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, true, "eleven images to Facebook or Instagram #" + i,
+                    new Candidate("写真 11 枚 " + i, List.of(), eleven, null, null, false, false, null,
                             List.of(i % 2 == 0 ? FACEBOOK : INSTAGRAM))));
-            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, false, "one image to Facebook, Instagram or LINE #" + i,
+            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, false, "one image to any platform #" + i,
                     new Candidate("写真 1 枚 " + i, List.of(), List.of(IMAGE), null, null, false, false, null,
-                            List.of(i % 3 == 0 ? FACEBOOK : i % 3 == 1 ? INSTAGRAM : LINE))));
-            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, false, "text only to X, or four images to LINE #" + i,
-                    new Candidate("本文のみ " + i, List.of(), i % 2 == 0 ? List.of() : List.of(IMAGE, second, IMAGE, second),
-                            null, null, false, false, null, List.of(i % 2 == 0 ? X_REPLIES : LINE))));
+                            List.of(i % 4 == 0 ? FACEBOOK : i % 4 == 1 ? INSTAGRAM : i % 4 == 2 ? LINE : X_REPLIES))));
+            c.add(Arguments.of(RuleId.IMAGE_NOT_SUPPORTED, false, "four images to X or LINE, ten to Instagram #" + i,
+                    new Candidate("写真 " + i, List.of(), i % 2 == 0 ? List.of(IMAGE, second, IMAGE, second)
+                            : java.util.Collections.nCopies(10, IMAGE), null, null, false, false, null,
+                            List.of(i % 2 == 0 ? (i % 4 == 0 ? X_REPLIES : LINE) : INSTAGRAM))));
         }
         // images are judged by where they live, like links
         for (String host : List.of("bit.ly", "tinyurl.com", "t.co", "ow.ly", "is.gd")) {

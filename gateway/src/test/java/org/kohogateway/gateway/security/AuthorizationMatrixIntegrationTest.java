@@ -77,6 +77,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
+    org.kohogateway.gateway.media.MediaLibrary media;
+
+    @Autowired
+    org.kohogateway.gateway.media.PublicMediaLinks mediaLinks;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -92,7 +98,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 
         Callers callers = new Callers(world);
         MatrixFixtures fixtures = new MatrixFixtures(new MatrixFixtures.Services(data, posts, accounts,
-                staff, administration, lists, webhooks, incidents, imports, apiTokens, jdbc), world, clock.instant());
+                staff, administration, lists, webhooks, incidents, imports, apiTokens, jdbc, media, mediaLinks), world,
+                clock.instant());
         Map<String, Map<MatrixSubject, String>> observed = new ConcurrentHashMap<>();
         List<String> all = new ArrayList<>(api);
         all.addAll(pages);

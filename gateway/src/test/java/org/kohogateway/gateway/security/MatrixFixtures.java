@@ -19,10 +19,15 @@ import org.kohogateway.gateway.importing.ImportMode;
 import org.kohogateway.gateway.importing.Imports;
 import org.kohogateway.gateway.incident.IncidentKind;
 import org.kohogateway.gateway.incident.Incidents;
+import org.kohogateway.gateway.media.Media;
+import org.kohogateway.gateway.media.MediaLibrary;
+import org.kohogateway.gateway.media.PublicMediaLinks;
+import org.kohogateway.gateway.media.TestImages;
 import org.kohogateway.gateway.notification.NotificationKind;
 import org.kohogateway.gateway.notification.Webhooks;
 import org.kohogateway.gateway.policy.ListName;
 import org.kohogateway.gateway.policy.PolicyLists;
+import org.kohogateway.gateway.post.MediaChoice;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
@@ -47,7 +52,7 @@ final class MatrixFixtures {
     /** The domain services the fixtures are made with. */
     record Services(TestData data, PostWorkflow posts, AccountWorkflow accounts, StaffDirectory staff,
             StaffAdministration administration, PolicyLists lists, Webhooks webhooks, Incidents incidents,
-            Imports imports, ApiTokens tokens, JdbcClient jdbc) {
+            Imports imports, ApiTokens tokens, JdbcClient jdbc, MediaLibrary media, PublicMediaLinks mediaLinks) {
     }
 
     private static final String JSON = "application/json";
@@ -63,6 +68,9 @@ final class MatrixFixtures {
     private final long member;
     private final String memberName;
     private final long importId;
+    /** An image of department A's poster, and a signed link to one an approved post carries. */
+    private final long mediaId;
+    private final String mediaToken;
 
     MatrixFixtures(Services services, World world, Instant now) {
         this.s = services;
@@ -74,6 +82,15 @@ final class MatrixFixtures {
         member = s.staff().byUsername(memberName).id();
         importId = s.imports().upload(world.poster(), "matrix.csv",
                 () -> csv().getBytes(java.nio.charset.StandardCharsets.UTF_8), ImportMode.ALL_OR_NOTHING).id();
+        mediaId = s.media().upload(world.poster(), new java.io.ByteArrayInputStream(TestImages.jpeg(16, 16)), "権限表")
+                .id();
+        Media released = s.media().upload(world.poster(),
+                new java.io.ByteArrayInputStream(TestImages.jpeg(17, 17)), "権限表");
+        s.data().approved(world, new NewPost("権限表 画像 " + n, List.of(), List.of(), PostCategory.NOTICE,
+                List.of(world.lineA().id()), now.plus(Duration.ofDays(3)), null, null, null, null, null,
+                List.of(new MediaChoice(released.id(), null))));
+        String link = s.mediaLinks().link(released, Media.Variant.ORIGINAL).getPath();
+        mediaToken = link.substring(link.lastIndexOf('/') + 1);
     }
 
     /** The request for {@code operation} ("POST /api/posts/{id}/approve"), with fixtures made fresh for it. */
@@ -94,6 +111,7 @@ final class MatrixFixtures {
             }
             path = path.replace("{id}", String.valueOf(id));
         }
+        path = path.replace("{token}", mediaToken);
         path = path.replace("{username}", template.contains("/notifications/") ? world.poster() : memberName)
                 .replace("{list}", ListName.PROHIBITED_TERM.name()).replace("{step}",
                         IncidentKind.ResponseStep.RESPOND_CALMLY.name()).replace("{decision}", "confirm");
@@ -134,6 +152,9 @@ final class MatrixFixtures {
         }
         if (template.contains("/imports/")) {
             return importId;
+        }
+        if (template.startsWith("/media/")) {
+            return mediaId;
         }
         if (template.contains("/incidents/")) {
             return s.incidents().report(world.approver(), IncidentKind.FLAME_WAR, world.lineA().id(), "権限表").id();
@@ -230,6 +251,12 @@ final class MatrixFixtures {
                         + now.plus(Duration.ofDays(1)) + "\"}"));
         if (operation.equals("DELETE /api/policy/lists/{list}")) {
             return new Call(path + "?value=matrix", null, null);
+        }
+        if (operation.equals("POST /api/media")) {
+            // a text file: the call passes authorization and is then refused as no image (415), storing nothing
+            return new Call(path, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + "filename=\"x.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nnot an image\r\n--" + BOUNDARY + "--\r\n",
+                    "multipart/form-data; boundary=" + BOUNDARY);
         }
         if (operation.equals("POST /api/imports") || operation.equals("POST /imports")) {
             return new Call(path, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "

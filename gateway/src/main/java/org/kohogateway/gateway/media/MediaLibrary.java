@@ -1,0 +1,244 @@
+package org.kohogateway.gateway.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.InvalidRequestException;
+import org.kohogateway.gateway.support.NotFoundException;
+import org.kohogateway.gateway.support.NotPermittedException;
+import org.kohogateway.gateway.support.SafeFetch;
+import org.kohogateway.gateway.support.UnacceptableContentException;
+import org.kohogateway.gateway.support.UnacceptableContentException.Reason;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The images staff bring for their posts: an upload or a pasted https address (fetched once, SSRF-safe) becomes a
+ * cleaned image kept by its SHA-256, with a preview. Whoever may write posts (POSTER, PR_OFFICER) may bring images;
+ * any signed-in member of staff may look at them, as they may read the posts that carry them. The upload is spooled
+ * to a temporary file, so no request holds a whole image in memory apart from the bounded decode.
+ */
+@Service
+public class MediaLibrary {
+
+    private static final String COLUMNS = """
+            id, sha256, content_type, bytes, width, height, preview_sha256, preview_bytes, alt_text, source_url,
+            uploaded_by, uploaded_at""";
+
+    private final MediaStore store;
+    private final ImageCleaner cleaner;
+    private final StaffDirectory staff;
+    private final SafeFetch fetch;
+    private final MediaProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MediaLibrary(MediaStore store, StaffDirectory staff, SafeFetch fetch, MediaProperties properties, JdbcClient jdbc,
+            Clock clock) {
+        this.store = store;
+        this.cleaner = new ImageCleaner(properties.maxPixels(), properties.previewMaxSide(),
+                properties.concurrentDecodes());
+        this.staff = staff;
+        this.fetch = fetch;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Cleans and keeps an uploaded image.
+     *
+     * @throws UnacceptableContentException larger than {@code gateway.media.max-upload-size}, or not a JPEG or PNG
+     * @throws InvalidRequestException      {@code media.undecodable}: it looks like one but cannot be read
+     */
+    public Media upload(String username, InputStream content, String altText) {
+        Staff uploader = requireComposer(username);
+        Path raw = temporary();
+        try {
+            try (OutputStream out = Files.newOutputStream(raw)) {
+                long max = properties.maxUploadSize().toBytes();
+                byte[] buffer = new byte[64 * 1024];
+                long total = 0;
+                int read;
+                while ((read = content.read(buffer)) > 0) {
+                    total += read;
+                    if (total > max) {
+                        throw tooLarge();
+                    }
+                    out.write(buffer, 0, read);
+                }
+            }
+            return keep(uploader, raw, altText, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(raw);
+        }
+    }
+
+    /**
+     * Fetches a pasted image address once and keeps it as if it had been uploaded: https only, never a private or
+     * loopback address, bounded in size and time.
+     *
+     * @throws InvalidRequestException {@code outbound.unsafeUrl} or {@code media.fetchFailed}
+     */
+    public Media fetch(String username, URI url, String altText) {
+        Staff uploader = requireComposer(username);
+        long max = properties.maxUploadSize().toBytes();
+        SafeFetch.Answer answer;
+        try {
+            answer = fetch.fetch(new SafeFetch.Request("GET", url, Map.of("Accept", "image/jpeg, image/png"), null,
+                    null, true, (int) Math.min(Integer.MAX_VALUE - 1, max), properties.fetchTimeout()));
+        } catch (IOException e) {
+            throw new InvalidRequestException("media.fetchFailed", "could not fetch the image at {0}: {1}", url,
+                    e.getMessage());
+        }
+        if (answer.status() != 200) {
+            throw new InvalidRequestException("media.fetchFailed", "could not fetch the image at {0}: {1}", url,
+                    "HTTP " + answer.status());
+        }
+        if (answer.truncated()) {
+            throw tooLarge();
+        }
+        Path raw = temporary();
+        try {
+            Files.write(raw, answer.body());
+            return keep(uploader, raw, altText, url.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(raw);
+        }
+    }
+
+    public Media get(long id) {
+        return jdbc.sql("select " + COLUMNS + " from media where id = :id").param("id", id).query(this::media)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("media.notFound", "no image {0}", id));
+    }
+
+    /** The images in the order asked; an unknown id is refused. */
+    public List<Media> get(List<Long> ids) {
+        List<Media> found = new ArrayList<>(ids.size());
+        ids.forEach(id -> found.add(get(id)));
+        return found;
+    }
+
+    /** The stored bytes of one variant; the caller closes the stream. */
+    public InputStream open(Media media, Media.Variant variant) throws IOException {
+        return store.open(variant == Media.Variant.ORIGINAL ? media.sha256() : media.previewSha256());
+    }
+
+    private Staff requireComposer(String username) {
+        Staff uploader = staff.byUsername(username);
+        if (!uploader.hasAny(Role.POSTER, Role.PR_OFFICER)) {
+            throw new NotPermittedException("media.notPoster", "bringing images needs the POSTER or PR_OFFICER role");
+        }
+        return uploader;
+    }
+
+    private Media keep(Staff uploader, Path raw, String altText, String sourceUrl) throws IOException {
+        Path cleaned = temporary();
+        Path preview = temporary();
+        try {
+            ImageCleaner.Cleaned result;
+            try {
+                result = cleaner.clean(raw, cleaned, preview);
+            } catch (ImageCleaner.NotAnImage e) {
+                if (ImageCleaner.sniff(raw) == null) {
+                    throw new UnacceptableContentException(Reason.UNSUPPORTED_TYPE, "media.unsupportedType",
+                            "only JPEG and PNG images are taken");
+                }
+                throw new InvalidRequestException("media.undecodable", "the image cannot be read: {0}",
+                        e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting to decode", e);
+            }
+            String sha = sha256(cleaned);
+            String previewSha = sha256(preview);
+            store.put(sha, cleaned);
+            store.put(previewSha, preview);
+            long id = jdbc.sql("""
+                    insert into media (sha256, content_type, bytes, width, height, preview_sha256, preview_bytes,
+                        alt_text, source_url, uploaded_by, uploaded_at)
+                    values (:sha, :type, :bytes, :width, :height, :previewSha, :previewBytes, :alt, :source, :by, :at)
+                    returning id
+                    """)
+                    .param("sha", sha).param("type", result.contentType()).param("bytes", Files.size(cleaned))
+                    .param("width", result.width()).param("height", result.height()).param("previewSha", previewSha)
+                    .param("previewBytes", Files.size(preview)).param("alt", altText == null ? "" : altText.strip())
+                    .param("source", sourceUrl).param("by", uploader.id())
+                    .param("at", Timestamp.from(clock.instant()))
+                    .query(Long.class).single();
+            return get(id);
+        } finally {
+            delete(cleaned);
+            delete(preview);
+        }
+    }
+
+    /** Hex SHA-256 of a stream, read through to its end. */
+    static String sha256(InputStream in) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
+                digesting.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return sha256(Files.newInputStream(file));
+    }
+
+    private UnacceptableContentException tooLarge() {
+        return new UnacceptableContentException(Reason.TOO_LARGE, "media.tooLarge",
+                "images are taken up to {0} bytes", properties.maxUploadSize().toBytes());
+    }
+
+    private static Path temporary() {
+        try {
+            return Files.createTempFile("koho-media-", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+
+    private Media media(ResultSet rs, int row) throws SQLException {
+        return new Media(rs.getLong("id"), rs.getString("sha256"), rs.getString("content_type"), rs.getLong("bytes"),
+                rs.getInt("width"), rs.getInt("height"), rs.getString("preview_sha256"), rs.getLong("preview_bytes"),
+                rs.getString("alt_text"), rs.getString("source_url"), rs.getLong("uploaded_by"),
+                rs.getTimestamp("uploaded_at").toInstant());
+    }
+}

@@ -1,0 +1,39 @@
+package org.kohogateway.gateway.media;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param maxUploadSize     largest image taken, uploaded or fetched from a pasted address (default 15MB); larger is 413
+ * @param maxPixels         largest picture decoded (default 50 million pixels): a small file may claim a huge size
+ * @param concurrentDecodes images cleaned at once on an instance (default 2); more uploads wait their turn, so eight
+ *                          at once stay within a 512 MB heap
+ * @param previewMaxSide    longer side of the preview in pixels (default 1024)
+ * @param publicBaseUrl     the https address platforms reach the gateway at, for the signed links Instagram and LINE
+ *                          fetch images by
+ * @param urlLifetime       how long a signed link works (default 30 days: a LINE recipient may open the message
+ *                          weeks later)
+ * @param signingKey        base64 of the key that signs the links (at least 32 bytes); when absent each start makes
+ *                          one, so links do not survive a restart and several instances each need this set alike
+ * @param fetchTimeout      how long fetching a pasted image address may take in all (default 20s)
+ */
+@Validated
+@ConfigurationProperties("gateway.media")
+public record MediaProperties(@DefaultValue("15MB") @NotNull DataSize maxUploadSize,
+        @DefaultValue("50000000") @Min(1) long maxPixels,
+        @DefaultValue("2") @Min(1) @Max(64) int concurrentDecodes,
+        @DefaultValue("1024") @Min(64) @Max(4096) int previewMaxSide,
+        @DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl,
+        @DefaultValue("30d") @NotNull Duration urlLifetime,
+        String signingKey,
+        @DefaultValue("20s") @NotNull Duration fetchTimeout) {
+}

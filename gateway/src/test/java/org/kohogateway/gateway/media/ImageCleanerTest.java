@@ -1,0 +1,115 @@
+package org.kohogateway.gateway.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.drew.metadata.Directory;
+import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.xmp.XmpDirectory;
+
+class ImageCleanerTest {
+
+    @TempDir
+    Path dir;
+
+    private final ImageCleaner cleaner = new ImageCleaner(50_000_000, 1024, 2);
+
+    @Test
+    void aPhoneJpegLosesItsGpsPositionExifAndXmp() throws Exception {
+        byte[] photo = TestImages.withPhoneMetadata(TestImages.jpeg(64, 48), 1);
+        assertThat(TestImages.metadata(photo).getFirstDirectoryOfType(GpsDirectory.class)).as("the sample has GPS")
+                .isNotNull();
+
+        byte[] cleaned = clean(photo);
+
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(XmpDirectory.class)).isNull();
+        assertThat(TestImages.metadata(cleaned).getDirectories()).extracting(Directory::getName)
+                .noneMatch(name -> name.startsWith("Exif"));
+        assertThat(new String(cleaned, StandardCharsets.ISO_8859_1)).doesNotContain("KohoPhone")
+                .doesNotContain("GPSLatitude");
+    }
+
+    @Test
+    void theOrientationIsAppliedToThePixelsBeforeTheMetadataGoes() throws Exception {
+        // orientation 6: the camera was turned a quarter clockwise, so the picture shows turned: red on top
+        byte[] photo = TestImages.withPhoneMetadata(TestImages.jpeg(64, 48), 6);
+
+        ImageCleaner.Cleaned result = cleaner.clean(write(photo), dir.resolve("out"), dir.resolve("preview"));
+
+        assertThat(result.width()).isEqualTo(48);
+        assertThat(result.height()).isEqualTo(64);
+        BufferedImage image = TestImages.decode(Files.readAllBytes(dir.resolve("out")));
+        assertThat(image.getWidth()).isEqualTo(48);
+        assertThat(reddish(image.getRGB(24, 5))).as("top is red").isTrue();
+        assertThat(reddish(image.getRGB(24, 58))).as("bottom is blue").isFalse();
+    }
+
+    @Test
+    void aPngStaysAPngAndAPreviewIsAJpegWithinOneMegabyteAndTheLongestSide() throws Exception {
+        ImageCleaner.Cleaned result = cleaner.clean(write(TestImages.png(2000, 1000)), dir.resolve("out"),
+                dir.resolve("preview"));
+
+        assertThat(result.contentType()).isEqualTo("image/png");
+        assertThat(ImageCleaner.sniff(dir.resolve("out"))).isEqualTo("image/png");
+        assertThat(ImageCleaner.sniff(dir.resolve("preview"))).isEqualTo("image/jpeg");
+        assertThat(Files.size(dir.resolve("preview"))).isLessThanOrEqualTo(ImageCleaner.PREVIEW_MAX_BYTES);
+        BufferedImage preview = TestImages.decode(Files.readAllBytes(dir.resolve("preview")));
+        assertThat(preview.getWidth()).isEqualTo(1024);
+        assertThat(preview.getHeight()).isEqualTo(512);
+    }
+
+    @Test
+    void theTypeIsToldByTheBytesNotTheName() throws Exception {
+        Path gif = write("GIF89a not really".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(ImageCleaner.sniff(gif)).isNull();
+        assertThatThrownBy(() -> cleaner.clean(gif, dir.resolve("out"), dir.resolve("preview")))
+                .isInstanceOf(ImageCleaner.NotAnImage.class);
+    }
+
+    @Test
+    void aPictureClaimingMorePixelsThanAllowedIsNotDecoded() throws Exception {
+        ImageCleaner small = new ImageCleaner(1000, 1024, 1);
+
+        assertThatThrownBy(() -> small.clean(write(TestImages.jpeg(64, 48)), dir.resolve("out"),
+                dir.resolve("preview"))).isInstanceOf(ImageCleaner.NotAnImage.class).hasMessageContaining("pixels");
+    }
+
+    @Test
+    void everyOrientationEndsUprightWithTheSidesSwappedForTheQuarterTurns() {
+        BufferedImage image = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, Color.WHITE.getRGB());
+        // where the top-left pixel of the stored image shows once the orientation is applied
+        int[][] corner = { null, { 0, 0 }, { 3, 0 }, { 3, 1 }, { 0, 1 }, { 0, 0 }, { 1, 0 }, { 1, 3 }, { 0, 3 } };
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            BufferedImage turned = ImageCleaner.oriented(image, orientation);
+            assertThat(turned.getWidth()).as("width at %d", orientation).isEqualTo(orientation >= 5 ? 2 : 4);
+            assertThat(turned.getRGB(corner[orientation][0], corner[orientation][1]) & 0xffffff)
+                    .as("white corner at %d", orientation).isEqualTo(0xffffff);
+        }
+    }
+
+    private byte[] clean(byte[] photo) throws Exception {
+        cleaner.clean(write(photo), dir.resolve("out"), dir.resolve("preview"));
+        return Files.readAllBytes(dir.resolve("out"));
+    }
+
+    private Path write(byte[] bytes) throws IOException {
+        return Files.write(Files.createTempFile(dir, "in", ".bin"), bytes);
+    }
+
+    private static boolean reddish(int rgb) {
+        return ((rgb >> 16) & 0xff) > 150 && (rgb & 0xff) < 100;
+    }
+}
