@@ -27,6 +27,8 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 
 import net.coobird.thumbnailator.Thumbnails;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes an upload safe to publish: the picture is decoded, turned the way its EXIF orientation says, and encoded
  * again without any of its metadata (EXIF with the GPS position, XMP, IPTC, comments, PNG text), so nothing the phone
@@ -64,7 +66,7 @@ class ImageCleaner {
     }
 
     /** The type the first bytes say, or null when they are neither JPEG nor PNG. */
-    static String sniff(Path file) throws IOException {
+    static @Nullable String sniff(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(8);

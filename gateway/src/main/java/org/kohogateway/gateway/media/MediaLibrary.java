@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -70,7 +71,7 @@ public class MediaLibrary {
      * @throws UnacceptableContentException larger than {@code gateway.media.max-upload-size}, or not a JPEG or PNG
      * @throws InvalidRequestException      {@code media.undecodable}: it looks like one but cannot be read
      */
-    public Media upload(String username, InputStream content, String altText) {
+    public Media upload(String username, InputStream content, @Nullable String altText) {
         Staff uploader = requireComposer(username);
         Path raw = temporary();
         try {
@@ -101,7 +102,7 @@ public class MediaLibrary {
      *
      * @throws InvalidRequestException {@code outbound.unsafeUrl} or {@code media.fetchFailed}
      */
-    public Media fetch(String username, URI url, String altText) {
+    public Media fetch(String username, URI url, @Nullable String altText) {
         Staff uploader = requireComposer(username);
         long max = properties.maxUploadSize().toBytes();
         SafeFetch.Answer answer;
@@ -156,7 +157,7 @@ public class MediaLibrary {
         return uploader;
     }
 
-    private Media keep(Staff uploader, Path raw, String altText, String sourceUrl) throws IOException {
+    private Media keep(Staff uploader, Path raw, @Nullable String altText, @Nullable String sourceUrl) throws IOException {
         Path cleaned = temporary();
         Path preview = temporary();
         try {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -34,6 +35,6 @@ public record MediaProperties(@DefaultValue("15MB") @NotNull DataSize maxUploadS
         @DefaultValue("1024") @Min(64) @Max(4096) int previewMaxSide,
         @DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl,
         @DefaultValue("30d") @NotNull Duration urlLifetime,
-        String signingKey,
+        @Nullable String signingKey,
         @DefaultValue("20s") @NotNull Duration fetchTimeout) {
 }

@@ -3,6 +3,8 @@
  * as thumbnails and to the platforms that fetch by address through signed, expiring links.
  */
 @ApplicationModule(allowedDependencies = { "staff", "support" })
+@NullMarked
 package org.kohogateway.gateway.media;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
