@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads each account's live profile through its connector and checks it shows the city homepage and, for no-reply
  * accounts, the no-reply notice. Results are stored; a change of result is audited, and a change to NON_COMPLIANT is
  * announced ({@link ProfileNoncompliant}). An account may choose to hold its deliveries meanwhile
- * ({@link #holdsDeliveries}, asked by the dispatcher's send guards). LINE has no profile text: its result says
+ * ({@link #holdingDeliveries}, asked by the dispatcher's send guards). LINE has no profile text: its result says
  * NOT_CHECKABLE, never a pass.
  */
 @Service
@@ -139,15 +140,21 @@ public class ProfileChecks {
                 String.valueOf(before), String.valueOf(hold), Map.of());
     }
 
-    /** Whether the account's deliveries wait now: it chose to hold, and its latest profile check failed. */
+    /**
+     * Of these accounts, those whose deliveries wait now: each chose to hold, and its latest profile check failed. One
+     * query for the accounts of all the deliveries the dispatcher admits together.
+     */
     @Transactional(readOnly = true)
-    public boolean holdsDeliveries(long accountId) {
-        return jdbc.sql("""
-                select a.hold_when_profile_noncompliant and coalesce((select c.outcome = 'NON_COMPLIANT'
-                    from account_profile_check c where c.account_id = a.id
-                    order by c.checked_at desc, c.id desc limit 1), false)
-                from official_account a where a.id = :account
-                """).param("account", accountId).query(Boolean.class).optional().orElse(false);
+    public Set<Long> holdingDeliveries(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select a.id from official_account a
+                where a.id = any(:accounts) and a.hold_when_profile_noncompliant
+                  and coalesce((select c.outcome = 'NON_COMPLIANT' from account_profile_check c where c.account_id = a.id
+                      order by c.checked_at desc, c.id desc limit 1), false)
+                """).param("accounts", accountIds.toArray(Long[]::new)).query(Long.class).list());
     }
 
     /** "Test connection": proves the credentials by reading the profile, and checks it. ADMIN or PR officer. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,8 +45,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>At most {@code concurrency} platform requests are in flight. The dispatcher claims up to twice as many
  * deliveries, so that the next requests are ready (rules checked, guards asked) when a request finishes; each still
- * passes the pause gate only when its request is about to start. Passing the gate and recording outcomes happen in
- * group transactions ({@link GroupCommit}) shared by the senders that arrive together.
+ * passes the pause gate only when its request is about to start. Asking the guards, passing the gate and recording
+ * outcomes happen in group transactions ({@link GroupCommit}) shared by the senders that arrive together.
  *
  * <p>Each claim carries its own token, and every step after the claim applies only while the delivery still carries
  * it; {@link LeaseRenewal} keeps the leases of the claims held alive as long as the work.
@@ -79,6 +80,8 @@ public class Dispatcher implements SmartLifecycle {
     private final Semaphore requests;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Platform> deduplicating = EnumSet.of(Platform.LINE);
+    /** Senders that ask the guards together are admitted in one transaction. */
+    private final GroupCommit<ClaimedDelivery, Optional<SendGuards.Wait>> admissions;
     /** Senders that reach the pause gate together pass it in one transaction. */
     private final GroupCommit<ClaimedDelivery, Boolean> gate;
     /** Outcomes that arrive together are recorded in one transaction. */
@@ -105,6 +108,7 @@ public class Dispatcher implements SmartLifecycle {
         this.claimAhead = 2 * properties.concurrency();
         this.work = new Semaphore(claimAhead);
         this.requests = new Semaphore(properties.concurrency(), true);
+        this.admissions = new GroupCommit<>(claimAhead, guards::admitAll);
         this.gate = new GroupCommit<>(properties.concurrency(), batch -> {
             Set<UUID> started = pauses.enter(batch, instance).stream().map(ClaimedDelivery::id).collect(Collectors.toSet());
             return batch.stream().map(d -> started.contains(d.id())).toList();
@@ -169,11 +173,20 @@ public class Dispatcher implements SmartLifecycle {
             throw e;
         }
         work.release(permits - claimed.size());
+        // the city's own handles as they stand at the claim, read once for all its deliveries' rules checks
+        Map<Platform, Set<String>> cityHandles;
+        try {
+            cityHandles = claimed.isEmpty() ? Map.of() : rules.cityHandles();
+        } catch (RuntimeException e) {
+            // the claims are left to their leases' recovery, as a sender that fails is
+            work.release(claimed.size());
+            throw e;
+        }
         for (ClaimedDelivery d : claimed) {
             leases.hold(d);
             senders.execute(() -> {
                 try {
-                    send(d);
+                    send(d, cityHandles);
                 } finally {
                     leases.release(d);
                     work.release();
@@ -205,7 +218,7 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private void send(ClaimedDelivery d) {
+    private void send(ClaimedDelivery d, Map<Platform, Set<String>> cityHandles) {
         Instant now = clock.instant();
         if (!d.pauseOverride() && d.scheduledFor() != null
                 && now.isAfter(d.scheduledFor().plus(properties.maxLateness()))) {
@@ -228,7 +241,7 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "held");
             return;
         }
-        List<Finding> uncovered = rules.check(d.candidate()).stream()
+        List<Finding> uncovered = rules.check(d.candidate(), cityHandles).stream()
                 .filter(f -> f.severity() == Severity.BLOCK
                         || (f.severity() == Severity.ACKNOWLEDGE && !d.acknowledged().contains(f.key())))
                 .toList();
@@ -238,7 +251,7 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "held");
             return;
         }
-        Optional<SendGuards.Wait> wait = guards.admit(d);
+        Optional<SendGuards.Wait> wait = admissions.submit(d);
         if (wait.isPresent()) {
             deliveries.defer(d, instance, wait.get().until(), wait.get().reason(), clock.instant());
             metrics.outcome(d, "deferred");

@@ -5,11 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.account.ProfileChecks;
@@ -24,7 +29,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
  * What stands between a claimed delivery and its platform, per account: the account's own choice to hold while its
- * live profile does not comply ({@link ProfileChecks#holdsDeliveries}), a circuit breaker (one failing account does
+ * live profile does not comply ({@link ProfileChecks#holdingDeliveries}), a circuit breaker (one failing account does
  * not hold up the others, and is not hammered), a rate limit, and the rolling 24-hour cap (Instagram's publishing
  * quota, X's daily limits). A delivery that may not go now is deferred, not failed.
  *
@@ -65,35 +70,48 @@ class SendGuards {
      * outcome, or by {@link #release} if the request does not start.
      */
     Optional<Wait> admit(ClaimedDelivery d) {
+        return admitAll(List.of(d)).getFirst();
+    }
+
+    /**
+     * {@link #admit} for deliveries that arrive together, in one transaction: one look at the accounts' profile holds
+     * and the shared limits of each in turn, rather than a transaction (and two pooled connections) per delivery. The
+     * accounts' counter rows are taken in account order, so two instances admitting together never deadlock.
+     *
+     * @return each delivery's answer, in their order
+     */
+    List<Optional<Wait>> admitAll(List<ClaimedDelivery> batch) {
         Instant now = clock.instant();
-        if (profiles.holdsDeliveries(d.accountId())) {
-            // looked at again shortly: a check that finds the profile fixed lets the delivery go within minutes
-            return Optional.of(new Wait("the account's live profile does not comply (homepage or no-reply notice "
-                    + "missing) and the account holds its deliveries until it does", now.plus(PROFILE_RECHECK)));
-        }
-        CircuitBreaker breaker = breaker(d.accountId());
-        if (!breaker.tryAcquirePermission()) {
-            return Optional.of(new Wait("the account's circuit breaker is open after repeated failures",
-                    now.plus(properties.openFor())));
-        }
-        Optional<Wait> wait;
+        List<Optional<Wait>> answers = new ArrayList<>(Collections.nCopies(batch.size(), Optional.empty()));
+        List<Integer> permitted = new ArrayList<>(batch.size());
         try {
-            wait = transaction.execute(status -> {
-                Optional<Wait> refused = admitShared(d, now);
-                if (refused.isPresent()) {
-                    // gives back the minute's request the rate limit counted
-                    status.setRollbackOnly();
+            transaction.executeWithoutResult(status -> {
+                Set<Long> holding = profiles.holdingDeliveries(
+                        batch.stream().map(ClaimedDelivery::accountId).collect(Collectors.toSet()));
+                for (int i = 0; i < batch.size(); i++) {
+                    ClaimedDelivery d = batch.get(i);
+                    if (holding.contains(d.accountId())) {
+                        // looked at again shortly: a check that finds the profile fixed lets the delivery go within minutes
+                        answers.set(i, Optional.of(new Wait("the account's live profile does not comply (homepage or "
+                                + "no-reply notice missing) and the account holds its deliveries until it does",
+                                now.plus(PROFILE_RECHECK))));
+                    } else if (!breaker(d.accountId()).tryAcquirePermission()) {
+                        answers.set(i, Optional.of(new Wait("the account's circuit breaker is open after repeated "
+                                + "failures", now.plus(properties.openFor()))));
+                    } else {
+                        permitted.add(i);
+                    }
                 }
-                return refused;
+                permitted.stream().sorted(Comparator.comparingLong(i -> batch.get(i).accountId()))
+                        .forEach(i -> answers.set(i, admitShared(batch.get(i), now)));
             });
         } catch (RuntimeException e) {
-            breaker.releasePermission();
+            permitted.forEach(i -> breaker(batch.get(i).accountId()).releasePermission());
             throw e;
         }
-        if (wait.isPresent()) {
-            breaker.releasePermission();
-        }
-        return wait;
+        permitted.stream().filter(i -> answers.get(i).isPresent())
+                .forEach(i -> breaker(batch.get(i).accountId()).releasePermission());
+        return answers;
     }
 
     /** Feeds the platform's answer to the account's breaker: only transient and unknown outcomes count as failures. */
@@ -121,7 +139,7 @@ class SendGuards {
         return breaker(accountId).getState();
     }
 
-    /** The limits all instances share; runs in one short transaction, no platform call. */
+    /** The limits all instances share, in the admission's short transaction; no platform call. */
     private Optional<Wait> admitShared(ClaimedDelivery d, Instant now) {
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         int perMinute = properties.perMinute().getOrDefault(d.platform(), 60);
@@ -149,6 +167,9 @@ class SendGuards {
         Instant since = now.minus(Duration.ofHours(24));
         List<Instant> used = usedSince(d, since);
         if (used.size() >= cap) {
+            // gives back the minute's request counted above; the row stays locked, so nobody counted in between
+            jdbc.sql("update account_send_window set admitted = admitted - 1 where account_id = :account")
+                    .param("account", d.accountId()).update();
             return Optional.of(new Wait("the " + d.platform() + " daily cap of " + cap + " posts in 24 hours is reached",
                     used.get(used.size() - cap).plus(Duration.ofHours(24))));
         }

@@ -61,7 +61,7 @@ final class CommentRules {
         }
         Set<String> own = candidate.cityHandles().getOrDefault(target.platform(), Set.of());
         // an @ inside an address (x.com/@someone) is part of a link, which EXTERNAL_LINK judges: it notifies no one
-        List<Links.Link> links = Links.in(text.normalized);
+        List<Links.Link> links = text.links();
         for (Extractor.Entity mention : MENTIONS.get().extractMentionedScreennamesWithIndices(text.normalized)) {
             boolean inLink = links.stream()
                     .anyMatch(l -> l.start() <= mention.getStart() && mention.getStart() < l.end());

@@ -112,7 +112,7 @@ public class LinkAnswers {
     private static List<Spot> spots(Candidate candidate) {
         NormalizedText text = NormalizedText.of(candidate.text());
         List<Spot> spots = new ArrayList<>();
-        for (Links.Link link : Links.in(text.normalized)) {
+        for (Links.Link link : text.links()) {
             int start = text.originalStart(link.start());
             int end = text.originalEnd(link.end());
             String address = link.text().matches("(?is)https?://.*") ? link.text() : "https://" + link.text();

@@ -19,7 +19,7 @@ final class LinkRules {
         Map<String, String> shorteners = lists.get(ListName.URL_SHORTENER);
         Map<String, String> blocked = lists.get(ListName.BLOCKED_DOMAIN);
         Map<String, String> official = lists.get(ListName.OFFICIAL_DOMAIN);
-        for (Links.Link link : Links.in(text.normalized)) {
+        for (Links.Link link : text.links()) {
             int start = text.originalStart(link.start());
             int end = text.originalEnd(link.end());
             judge(link.host(), text.original.substring(start, end), start, end, shorteners, blocked, official,

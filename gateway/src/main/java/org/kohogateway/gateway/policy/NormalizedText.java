@@ -1,6 +1,9 @@
 package org.kohogateway.gateway.policy;
 
 import java.text.Normalizer;
+import java.util.List;
+
+import org.kohogateway.connectors.Links;
 
 /**
  * The text in NFKC form (full-width digits, letters and URLs become ASCII) with a map back to the original offsets,
@@ -13,6 +16,8 @@ final class NormalizedText {
     final String normalized;
     private final int[] originalStart;
     private final int[] originalEnd;
+    /** Found on first use: the link parser is most of a check's time, and several rules (and targets) read them. */
+    private List<Links.Link> links;
 
     private NormalizedText(String original, String normalized, int[] originalStart, int[] originalEnd) {
         this.original = original;
@@ -53,6 +58,14 @@ final class NormalizedText {
             i = next;
         }
         return new NormalizedText(text, out.toString(), starts, ends);
+    }
+
+    /** The links in the normalized text ({@link Links#in}), parsed once however many rules ask. */
+    List<Links.Link> links() {
+        if (links == null) {
+            links = List.copyOf(Links.in(normalized));
+        }
+        return links;
     }
 
     private static boolean isVoicingMark(String piece) {

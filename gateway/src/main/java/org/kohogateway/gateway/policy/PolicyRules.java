@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +30,20 @@ public class PolicyRules {
 
     /** Checks against the current lists and the handles of the city's registered accounts. */
     public List<Finding> check(Candidate candidate) {
-        return check(candidate.withCityHandles(accounts.cityHandles()), lists.snapshot(), clock.instant());
+        return check(candidate, cityHandles());
+    }
+
+    /** The handles of the city's registered accounts, read once for several checks made together. */
+    public Map<Platform, Set<String>> cityHandles() {
+        return accounts.cityHandles();
+    }
+
+    /**
+     * As {@link #check(Candidate)} with the city's handles as {@link #cityHandles()} read them shortly before: the
+     * dispatcher reads them once per claim rather than once per delivery.
+     */
+    public List<Finding> check(Candidate candidate, Map<Platform, Set<String>> cityHandles) {
+        return check(candidate.withCityHandles(cityHandles), lists.snapshot(), clock.instant());
     }
 
     /** @param now what "as soon as approved" means for the date checks */

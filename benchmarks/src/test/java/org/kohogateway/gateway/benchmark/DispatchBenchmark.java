@@ -141,8 +141,22 @@ class DispatchBenchmark extends LoadedGateway {
             System.out.printf("RESULT db_scheduler_throughput_posts_per_s=%.1f%n", r.theirs().perSecond());
             System.out.printf("RESULT dispatch_throughput_ratio_vs_db_scheduler=%.3f%n", r.ratio());
         });
+        // issue 20's fair comparison: db-scheduler with as many threads as the dispatcher has requests in flight
+        for (int i = 0; i < asManyThreads.size(); i++) {
+            Round ours = results.get(i).ours();
+            Round theirs = asManyThreads.get(i);
+            String suffix = ours.latencyMillis() == 0 ? "" : "_" + ours.latencyMillis() + "ms";
+            System.out.printf("RESULT dispatch_throughput_ratio_vs_db_scheduler_%d%s=%.3f%n", concurrency, suffix,
+                    ours.perSecond() / theirs.perSecond());
+        }
+        // no scheduler beats concurrency / latency: how close the dispatcher comes to it
+        results.stream().map(SideBySide::ours).filter(r -> r.latencyMillis() > 0).forEach(r -> System.out.printf(
+                "RESULT dispatch_%dms_fraction_of_inflight_limit=%.3f%n", r.latencyMillis(),
+                r.perSecond() / (concurrency * 1000.0 / r.latencyMillis())));
 
-        pauseToHalt(world);
+        if (pauseTries > 0) {
+            pauseToHalt(world);
+        }
         heap();
     }
 
