@@ -32,7 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The registry of official accounts: loads and saves the aggregate, its policy versions and its sealed credentials. */
+/**
+ * The registry of official accounts: loads and saves the aggregate, its policy versions and its sealed credentials.
+ *
+ * <p>A little over the usual class size: the aggregate's columns, its operators, its policy history and its sealed
+ * credentials are saved together in one transaction, and one class keeps that mapping in one place.
+ */
 @Service
 public class OfficialAccounts {
 

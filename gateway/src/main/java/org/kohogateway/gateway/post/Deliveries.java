@@ -37,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * need a person (FAILED, UNCERTAIN, HELD) is announced with {@link DeliveryNeedsAttention} in the transaction that
  * records it. Reading deliveries is {@link SendLog}; recovering lost claims and looking up uncertain ones is
  * {@link Reconciliation}; what a pause does to them is {@link PausedDeliveries}.
+ *
+ * <p>Around the usual class size: each method is one statement of the claim's fencing (the claim token, the lease,
+ * the attempt), and splitting them would spread that one protocol over several classes.
  */
 @Service
 public class Deliveries {

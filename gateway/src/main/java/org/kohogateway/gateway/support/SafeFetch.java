@@ -41,6 +41,9 @@ import org.springframework.stereotype.Component;
  * a second DNS answer cannot rebind it. Redirects to another host are never followed (the 3xx is the answer); a
  * same-host one up to {@code max-redirects} times, each checked again. The body is read up to a bound and the whole
  * exchange is bounded in time. No proxy, cookies, retries or decompression.
+ *
+ * <p>Around the usual class size on purpose: address checks, pinned connection and redirect handling are one
+ * defence, reviewed as one.
  */
 @Component
 public class SafeFetch {

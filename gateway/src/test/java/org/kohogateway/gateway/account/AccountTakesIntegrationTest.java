@@ -14,14 +14,14 @@ import tools.jackson.databind.JsonNode;
 class AccountTakesIntegrationTest extends IntegrationTest {
 
     @Test
-    void anXAccountSaysItTakesNoRepliesQuotesOrImagesAndWhy() {
+    void anXAccountSaysItTakesNoRepliesOrQuotesAndWhyButFourImages() {
         World world = data.world();
         JsonNode takes = api(world.admin()).get("/api/accounts/" + world.x().id() + "?lang=en").json().get("takes");
 
         assertThat(takes.get("replies").asBoolean()).isFalse();
         assertThat(takes.get("quotes").asBoolean()).isFalse();
         assertThat(takes.get("noReferencesBecause").asString()).contains("self-serve API tiers");
-        assertThat(takes.get("maxImages").asInt()).isZero();
+        assertThat(takes.get("maxImages").asInt()).isEqualTo(4);
         assertThat(takes.get("textLimit").asInt()).isEqualTo(280);
     }
 
@@ -31,6 +31,6 @@ class AccountTakesIntegrationTest extends IntegrationTest {
         String page = PageSession.login(port, world.admin(), TestData.PASSWORD).page("/accounts/" + world.instagram().id());
 
         assertThat(page).contains("id=\"platform-takes-heading\"").contains("Instagram の投稿は単独のメディア")
-                .contains("1 枚まで。1 枚以上必須です").contains("2,200 文字");
+                .contains("10 枚まで。1 枚以上必須です").contains("2,200 文字");
     }
 }
