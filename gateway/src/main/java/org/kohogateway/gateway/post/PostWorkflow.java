@@ -76,6 +76,30 @@ public class PostWorkflow {
 
     @Transactional
     public Post create(String username, NewPost request) {
+        return create(username, request, Map.of(), false);
+    }
+
+    /**
+     * A post drafted from something approved beforehand — a template filled by a person or by a weather warning — with
+     * the ordinary route; {@code origin} (the template and its version) goes into the creation's audit entry.
+     */
+    @Transactional
+    public Post createFrom(String username, NewPost request, Map<String, ?> origin) {
+        return create(username, request, origin, false);
+    }
+
+    /**
+     * The fast lane (issue 22): a filled approved template, submitted at once on the {@link
+     * ApprovalRoute#TEMPLATE_CONFIRM} route, where a second person's confirmation sends it. Every rule still applies:
+     * a marker left or a blocking finding refuses it here, as at any submit.
+     */
+    @Transactional
+    public Post submitFilled(String username, NewPost request, Map<String, ?> origin) {
+        Post post = create(username, request, origin, true);
+        return submit(username, post.id());
+    }
+
+    private Post create(String username, NewPost request, Map<String, ?> origin, boolean filled) {
         Staff author = staff.byUsername(username);
         requireWriter(author);
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
@@ -99,7 +123,8 @@ public class PostWorkflow {
             boolean approvalRequired = single(
                     targets.stream().map(a -> a.policy().departmentApprovalRequired()).toList(), "post.mixedRoutes",
                     "target accounts need different approval routes; split the post");
-            route = approvalRequired ? ApprovalRoute.DEPARTMENT : ApprovalRoute.PR_REVIEW;
+            route = filled ? ApprovalRoute.TEMPLATE_CONFIRM
+                    : approvalRequired ? ApprovalRoute.DEPARTMENT : ApprovalRoute.PR_REVIEW;
         }
         Instant now = clock.instant();
         if (request.correctionOf() != null) {
@@ -107,7 +132,7 @@ public class PostWorkflow {
         }
         Post post = Post.draft(author, route, departmentId, source, request.correctionOf(), content,
                 request.scheduledAt(),
-                targets.stream().map(OfficialAccount::id).toList(), now);
+                targets.stream().map(OfficialAccount::id).toList(), origin, now);
         posts.insert(post, author.username());
         return post;
     }
