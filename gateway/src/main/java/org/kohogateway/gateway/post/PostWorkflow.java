@@ -304,8 +304,8 @@ public class PostWorkflow {
     }
 
     /**
-     * What waits for this person's decision: their department's posts if an approver, PR-route posts if PR; never
-     * their own; through a token limited to some accounts, only the posts it may decide.
+     * What waits for this person's decision: their department's posts if an approver, PR-route posts if PR, filled
+     * templates of their department (a poster or approver) or of any (PR); never their own; through a token limited to some accounts, only the posts it may decide.
      */
     @Transactional(readOnly = true)
     public List<Post> inbox(String username, Readers readers) {
@@ -317,7 +317,13 @@ public class PostWorkflow {
         if (me.has(Role.PR_OFFICER)) {
             routes.add(ApprovalRoute.PR_REVIEW);
         }
-        return posts.awaitingDecision(routes, me.has(Role.APPROVER) ? me.departmentId() : null, me.id(), readers);
+        // a filled template: any colleague who writes or approves for the department, or PR, confirms it
+        boolean confirms = me.hasAny(Role.POSTER, Role.APPROVER, Role.PR_OFFICER);
+        if (confirms) {
+            routes.add(ApprovalRoute.TEMPLATE_CONFIRM);
+        }
+        return posts.awaitingDecision(routes, me.hasAny(Role.APPROVER, Role.POSTER) ? me.departmentId() : null,
+                me.has(Role.PR_OFFICER), me.id(), readers);
     }
 
     private interface Change {

@@ -11,9 +11,9 @@ import org.kohogateway.gateway.support.InvalidRequestException;
  * A named blank of a template, {@code {{時刻}}} in its text, with what it takes.
  *
  * @param choices   the areas an AREA placeholder takes (empty for the other types)
- * @param maxLength the longest value of a TEXT placeholder (0 for the other types)
+ * @param maxLength the longest value of a TEXT placeholder (0 for the other types; absent in JSON reads 0)
  */
-public record Placeholder(String name, PlaceholderType type, List<String> choices, int maxLength) {
+public record Placeholder(String name, PlaceholderType type, List<String> choices, Integer maxLength) {
 
     /** Longest free text a placeholder may take: a sentence, not a post. */
     public static final int MAX_TEXT = 200;
@@ -33,6 +33,9 @@ public record Placeholder(String name, PlaceholderType type, List<String> choice
         }
         choices = choices == null ? List.of()
                 : choices.stream().map(c -> c == null ? "" : c.strip()).filter(c -> !c.isEmpty()).distinct().toList();
+        if (maxLength == null) {
+            maxLength = 0;
+        }
         switch (type) {
             case AREA -> {
                 if (choices.isEmpty() || choices.size() > MAX_CHOICES) {

@@ -21,6 +21,7 @@ import org.kohogateway.gateway.post.PostEdit;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostStatus;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.Readers;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -119,6 +120,12 @@ class PostTemplatesIntegrationTest extends IntegrationTest {
         assertThat(post.route()).isEqualTo(ApprovalRoute.TEMPLATE_CONFIRM);
         assertThat(post.content().text()).isEqualTo(
                 "【避難指示】14時05分、江津地区に避難指示を発令しました。江津市総合市民センターへ避難してください。");
+        assertThat(posts.inbox(world.both(), Readers.of(me(world.both())))).extracting(Post::id).contains(post.id());
+        assertThat(posts.inbox(world.pr2(), Readers.of(me(world.pr2())))).extracting(Post::id).contains(post.id());
+        assertThat(posts.inbox(world.poster(), Readers.of(me(world.poster())))).extracting(Post::id)
+                .doesNotContain(post.id());
+        assertThat(posts.inbox(world.approverB(), Readers.of(me(world.approverB())))).extracting(Post::id)
+                .doesNotContain(post.id());
         assertThatThrownBy(() -> confirm(world.poster(), post)).isInstanceOf(NotPermittedException.class);
         assertThatThrownBy(() -> confirm(world.approverB(), post)).isInstanceOf(NotPermittedException.class);
         assertThat(posts.get(post.id()).status()).isEqualTo(PostStatus.SUBMITTED);
