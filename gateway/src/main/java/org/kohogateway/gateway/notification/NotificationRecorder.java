@@ -240,9 +240,12 @@ class NotificationRecorder {
     }
 
     private static Audience approvers(ApprovalRoute route, long departmentId, Set<Long> people, Set<Long> excluded) {
-        return route == ApprovalRoute.DEPARTMENT
-                ? new Audience(people, Set.of(Role.APPROVER), departmentId, excluded)
-                : new Audience(people, Set.of(Role.PR_OFFICER), null, excluded);
+        return switch (route) {
+            case DEPARTMENT -> new Audience(people, Set.of(Role.APPROVER), departmentId, excluded);
+            // a filled template: the filler's colleagues are the nearest second person (PR may confirm too)
+            case TEMPLATE_CONFIRM -> new Audience(people, Set.of(Role.POSTER, Role.APPROVER), departmentId, excluded);
+            case PR_REVIEW, PR_DIRECT -> new Audience(people, Set.of(Role.PR_OFFICER), null, excluded);
+        };
     }
 
     private void record(Supplier<Event> event) {

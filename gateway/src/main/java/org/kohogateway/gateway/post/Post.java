@@ -96,17 +96,33 @@ public final class Post {
     static Post draft(Staff author, ApprovalRoute route, long departmentId, @Nullable String sourceUrl,
             @Nullable PostId correctionOf, PostContent content, @Nullable Instant scheduledAt, List<Long> accountIds,
             Instant now) {
+        return draft(author, route, departmentId, sourceUrl, correctionOf, content, scheduledAt, accountIds, Map.of(),
+                now);
+    }
+
+    /** @param origin what the post was made from (a template and its version), kept in the creation's audit entry */
+    static Post draft(Staff author, ApprovalRoute route, long departmentId, @Nullable String sourceUrl,
+            @Nullable PostId correctionOf, PostContent content, @Nullable Instant scheduledAt, List<Long> accountIds,
+            Map<String, ?> origin, Instant now) {
         requireFutureOrAsap(scheduledAt, now);
         List<Delivery> deliveries = accountIds.stream().map(Delivery::waiting).toList();
         Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, correctionOf, now, content,
                 scheduledAt,
                 PostStatus.DRAFT, null, null, null, null, Set.of(), deliveries, 0, now, null, null);
-        post.event("POST_CREATED", null, PostStatus.DRAFT, post.contentDetail());
+        Map<String, Object> detail = post.contentDetail();
+        detail.putAll(origin);
+        post.event("POST_CREATED", null, PostStatus.DRAFT, detail);
         return post;
     }
 
     void edit(Staff actor, PostContent newContent, Instant newScheduledAt, Instant now) {
         permissions().requireEditor(actor, "edit");
+        if (route == ApprovalRoute.TEMPLATE_CONFIRM) {
+            // the fast lane is for the approved template's text: other words go the ordinary route
+            throw new IllegalTransitionException("post.filledNotEdited",
+                    "a filled template is not edited: withdraw it and fill the template again; the post is " + status,
+                    status);
+        }
         requireFutureOrAsap(newScheduledAt, now);
         PostStatus before = status;
         switch (status) {

@@ -22,6 +22,7 @@ record PostPermissions(long authorId, @Nullable Long submittedBy, ApprovalRoute 
         return switch (route) {
             case DEPARTMENT -> actor.has(Role.APPROVER) && actor.departmentId() == departmentId;
             case PR_REVIEW, PR_DIRECT -> actor.has(Role.PR_OFFICER);
+            case TEMPLATE_CONFIRM -> confirmsFilledTemplate(actor);
         };
     }
 
@@ -44,6 +45,12 @@ record PostPermissions(long authorId, @Nullable Long submittedBy, ApprovalRoute 
                 if (!approver.has(Role.PR_OFFICER)) {
                     throw new NotPermittedException("post.needsPr",
                             "the accounts' policy waives department approval, so the PR department approves");
+                }
+            }
+            case TEMPLATE_CONFIRM -> {
+                if (!confirmsFilledTemplate(approver)) {
+                    throw new NotPermittedException("post.notConfirmer",
+                            "a filled template is confirmed by a poster or approver of its department or a PR officer");
                 }
             }
             case PR_DIRECT -> throw new IllegalTransitionException("post.directNeedsPublish",
@@ -97,6 +104,12 @@ record PostPermissions(long authorId, @Nullable Long submittedBy, ApprovalRoute 
         if (actor.id() != authorId) {
             throw new NotPermittedException("post.notAuthor", "only the author may " + action + " this post", action);
         }
+    }
+
+    /** The second person of the fast lane: a colleague who writes or approves for the department, or PR. */
+    private boolean confirmsFilledTemplate(Staff actor) {
+        return actor.has(Role.PR_OFFICER) || actor.departmentId() == departmentId
+                && actor.hasAny(Role.POSTER, Role.APPROVER);
     }
 
     private boolean isAuthorOrSender(Staff actor) {

@@ -85,6 +85,30 @@ public class PostWorkflow {
 
     @Transactional
     public Post create(String username, NewPost request) {
+        return create(username, request, Map.of(), false);
+    }
+
+    /**
+     * A post drafted from something approved beforehand — a template filled by a person or by a weather warning — with
+     * the ordinary route; {@code origin} (the template and its version) goes into the creation's audit entry.
+     */
+    @Transactional
+    public Post createFrom(String username, NewPost request, Map<String, ?> origin) {
+        return create(username, request, origin, false);
+    }
+
+    /**
+     * The fast lane (issue 22): a filled approved template, submitted at once on the {@link
+     * ApprovalRoute#TEMPLATE_CONFIRM} route, where a second person's confirmation sends it. Every rule still applies:
+     * a marker left or a blocking finding refuses it here, as at any submit.
+     */
+    @Transactional
+    public Post submitFilled(String username, NewPost request, Map<String, ?> origin) {
+        Post post = create(username, request, origin, true);
+        return submit(username, post.id());
+    }
+
+    private Post create(String username, NewPost request, Map<String, ?> origin, boolean filled) {
         Staff author = staff.byUsername(username);
         requireWriter(author);
         PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
@@ -108,7 +132,8 @@ public class PostWorkflow {
             boolean approvalRequired = single(
                     targets.stream().map(a -> a.policy().departmentApprovalRequired()).toList(), "post.mixedRoutes",
                     "target accounts need different approval routes; split the post");
-            route = approvalRequired ? ApprovalRoute.DEPARTMENT : ApprovalRoute.PR_REVIEW;
+            route = filled ? ApprovalRoute.TEMPLATE_CONFIRM
+                    : approvalRequired ? ApprovalRoute.DEPARTMENT : ApprovalRoute.PR_REVIEW;
         }
         Instant now = clock.instant();
         if (request.correctionOf() != null) {
@@ -116,7 +141,7 @@ public class PostWorkflow {
         }
         Post post = Post.draft(author, route, departmentId, source, request.correctionOf(), content,
                 request.scheduledAt(),
-                targets.stream().map(OfficialAccount::id).toList(), now);
+                targets.stream().map(OfficialAccount::id).toList(), origin, now);
         posts.insert(post, author.username());
         return post;
     }
@@ -291,8 +316,8 @@ public class PostWorkflow {
     }
 
     /**
-     * What waits for this person's decision: their department's posts if an approver, PR-route posts if PR; never
-     * their own; through a token limited to some accounts, only the posts it may decide.
+     * What waits for this person's decision: their department's posts if an approver, PR-route posts if PR, filled
+     * templates of their department (a poster or approver) or of any (PR); never their own; through a token limited to some accounts, only the posts it may decide.
      */
     @Transactional(readOnly = true)
     public List<Post> inbox(String username, Readers readers) {
@@ -304,7 +329,13 @@ public class PostWorkflow {
         if (me.has(Role.PR_OFFICER)) {
             routes.add(ApprovalRoute.PR_REVIEW);
         }
-        return posts.awaitingDecision(routes, me.has(Role.APPROVER) ? me.departmentId() : null, me.id(), readers);
+        // a filled template: any colleague who writes or approves for the department, or PR, confirms it
+        boolean confirms = me.hasAny(Role.POSTER, Role.APPROVER, Role.PR_OFFICER);
+        if (confirms) {
+            routes.add(ApprovalRoute.TEMPLATE_CONFIRM);
+        }
+        return posts.awaitingDecision(routes, me.hasAny(Role.APPROVER, Role.POSTER) ? me.departmentId() : null,
+                me.has(Role.PR_OFFICER), me.id(), readers);
     }
 
     private interface Change {

@@ -104,8 +104,8 @@ class Posts {
      * Posts submitted for approval on a route and department the given approver serves, that these readers may read
      * (a token limited to some accounts: only posts all of whose accounts are among them, the ones it may decide).
      */
-    List<Post> awaitingDecision(List<ApprovalRoute> routes, @Nullable Long departmentId, long excludeAuthor,
-            Readers readers) {
+    List<Post> awaitingDecision(List<ApprovalRoute> routes, @Nullable Long departmentId, boolean pr,
+            long excludeAuthor, Readers readers) {
         if (routes.isEmpty()) {
             return List.of();
         }
@@ -113,7 +113,8 @@ class Posts {
                 select * from post p
                 where p.status = 'SUBMITTED' and p.route in (:routes) and p.author_id <> :me
                   and p.submitted_by is distinct from :me
-                  and (p.route <> 'DEPARTMENT' or p.department_id = :department)
+                  and (p.route = 'PR_REVIEW' or p.department_id = :department
+                       or p.route = 'TEMPLATE_CONFIRM' and :pr)
                   and """ + readers.posts() + """
                 order by coalesce(p.scheduled_at, p.created_at)
                 """)
@@ -121,6 +122,7 @@ class Posts {
                 .param("routes", routes.stream().map(Enum::name).toList())
                 .param("me", excludeAuthor)
                 .param("department", departmentId == null ? -1L : departmentId)
+                .param("pr", pr)
                 .query(this::post)
                 .list();
     }

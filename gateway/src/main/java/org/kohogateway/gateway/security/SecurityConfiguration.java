@@ -128,6 +128,14 @@ class SecurityConfiguration {
                         .access(unscopedTokenNeeds("POSTER", "PR_OFFICER"))
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**")
                         .access(unscopedTokenNeeds("ADMIN", "PR_OFFICER", "APPROVER"))
+                        // a template's accounts are its department's: a token limited to some accounts stays out
+                        .requestMatchers(HttpMethod.POST, "/api/templates", "/api/templates/*/submit",
+                                "/api/templates/*/fill").access(unscopedTokenNeeds("POSTER"))
+                        .requestMatchers(HttpMethod.PUT, "/api/templates/*").access(unscopedTokenNeeds("POSTER"))
+                        .requestMatchers(HttpMethod.POST, "/api/templates/*/approve", "/api/templates/*/reject")
+                        .access(unscopedTokenNeeds("APPROVER"))
+                        .requestMatchers(HttpMethod.GET, "/api/templates", "/api/templates/*")
+                        .access(unscopedTokenNeeds("POSTER", "APPROVER", "PR_OFFICER", "AUDITOR", "ADMIN"))
                         .requestMatchers("/api/feed/**").access(beyondAccounts("PR_OFFICER", "AUDITOR", "ADMIN"))
                         // weather warnings concern the city, no account: any staff, not an account's token
                         .requestMatchers(HttpMethod.GET, "/api/weather/**")

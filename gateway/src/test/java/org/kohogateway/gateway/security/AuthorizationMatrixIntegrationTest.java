@@ -71,6 +71,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
     org.kohogateway.gateway.incident.Incidents incidents;
 
     @Autowired
+    org.kohogateway.gateway.template.PostTemplates templates;
+
+    @Autowired
     org.kohogateway.gateway.importing.Imports imports;
 
     @Autowired
@@ -98,8 +101,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 
         Callers callers = new Callers(world);
         MatrixFixtures fixtures = new MatrixFixtures(new MatrixFixtures.Services(data, posts, accounts,
-                staff, administration, lists, webhooks, incidents, imports, apiTokens, jdbc, media, mediaLinks), world,
-                clock.instant());
+                staff, administration, lists, webhooks, incidents, imports, apiTokens, templates, jdbc, media,
+                mediaLinks), world, clock.instant());
         Map<String, Map<MatrixSubject, String>> observed = new ConcurrentHashMap<>();
         List<String> all = new ArrayList<>(api);
         all.addAll(pages);

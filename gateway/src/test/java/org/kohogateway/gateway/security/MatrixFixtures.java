@@ -33,8 +33,13 @@ import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffAdministration;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.template.Placeholder;
+import org.kohogateway.gateway.template.PlaceholderType;
+import org.kohogateway.gateway.template.PostTemplates;
+import org.kohogateway.gateway.template.TemplateDraft;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +57,8 @@ final class MatrixFixtures {
     /** The domain services the fixtures are made with. */
     record Services(TestData data, PostWorkflow posts, AccountWorkflow accounts, StaffDirectory staff,
             StaffAdministration administration, PolicyLists lists, Webhooks webhooks, Incidents incidents,
-            Imports imports, ApiTokens tokens, JdbcClient jdbc, MediaLibrary media, PublicMediaLinks mediaLinks) {
+            Imports imports, ApiTokens tokens, PostTemplates templates, JdbcClient jdbc, MediaLibrary media,
+            PublicMediaLinks mediaLinks) {
     }
 
     private static final String JSON = "application/json";
@@ -159,6 +165,9 @@ final class MatrixFixtures {
         if (template.contains("/incidents/")) {
             return s.incidents().report(world.approver(), IncidentKind.FLAME_WAR, world.lineA().id(), "権限表").id();
         }
+        if (template.startsWith("/api/templates/")) {
+            return postTemplate(action);
+        }
         if (template.contains("/webhooks/")) {
             return s.webhooks().register(world.admin(), new Webhooks.Registration("権限表 " + TestData.unique(),
                     "http://localhost:9/hook", "0123456789abcdef0123456789abcdef",
@@ -182,6 +191,21 @@ final class MatrixFixtures {
             return member;
         }
         throw new IllegalStateException("no fixture for " + template);
+    }
+
+    /** A template of department A by its poster, at the step {@code action} applies to. */
+    private long postTemplate(String action) {
+        Staff poster = s.staff().byUsername(world.poster());
+        long id = s.templates().create(poster, new TemplateDraft("権限表 " + TestData.unique(), "{{時刻}}に避難所を開設しました。",
+                List.of(new Placeholder("時刻", PlaceholderType.TIME, null, 0)), List.of(world.lineA().id()), null,
+                null)).id();
+        if (Set.of("approve", "reject", "fill").contains(action)) {
+            s.templates().submit(poster, id);
+        }
+        if (action.equals("fill")) {
+            s.templates().approve(s.staff().byUsername(world.approver()), id, "権限表");
+        }
+        return id;
     }
 
     /** An account of department A at the step {@code action} applies to. */
@@ -236,6 +260,10 @@ final class MatrixFixtures {
                 Map.entry("POST /api/incidents", "{\"kind\":\"FLAME_WAR\",\"accountId\":" + world.lineA().id()
                         + ",\"summary\":\"権限表\"}"),
                 Map.entry("POST /api/incidents/{id}/steps/{step}", "{\"note\":\"対応済み\"}"),
+                Map.entry("POST /api/templates", templateJson(n)), Map.entry("PUT /api/templates/{id}", templateJson(n)),
+                Map.entry("POST /api/templates/{id}/approve", "{\"comment\":\"ok\"}"),
+                Map.entry("POST /api/templates/{id}/reject", "{\"comment\":\"差し戻し\"}"),
+                Map.entry("POST /api/templates/{id}/fill", "{\"values\":{\"時刻\":\"14:05\"}}"),
                 Map.entry("PUT /api/me/notifications", "{\"email\":{\"DELIVERY_FAILED\":true}}"),
                 Map.entry("PUT /api/notifications/addresses/{username}", "{\"email\":\"m" + n + "@example.jp\"}"),
                 Map.entry("POST /api/notifications/webhooks", webhookJson(n)),
@@ -299,6 +327,11 @@ final class MatrixFixtures {
 
     private String postJson(String n) {
         return "{\"text\":\"権限表 " + n + "\",\"category\":\"NOTICE\",\"accountIds\":[" + world.lineA().id() + "]}";
+    }
+
+    private String templateJson(String n) {
+        return "{\"name\":\"権限表 " + n + "\",\"text\":\"{{時刻}}に避難所を開設しました。\",\"placeholders\":"
+                + "[{\"name\":\"時刻\",\"type\":\"TIME\"}],\"accountIds\":[" + world.lineA().id() + "]}";
     }
 
     private static String webhookJson(String n) {
