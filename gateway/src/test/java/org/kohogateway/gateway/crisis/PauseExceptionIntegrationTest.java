@@ -110,7 +110,7 @@ class PauseExceptionIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aPauseWithoutAnExceptionStopsEverything() {
+    void anExceptionLetsThroughOnlyPostsMatchingAllItNamesAndNoExceptionStopsEverything() {
         Pause plain = new Pause(null, "炎上対応", "admin", Instant.EPOCH, null, null, null);
         Pause departmentOnly = new Pause(null, "災害", "admin", Instant.EPOCH, 7L, null, null);
         Pause emergencyOnly = new Pause(null, "災害", "admin", Instant.EPOCH, null, PostCategory.EMERGENCY, null);
