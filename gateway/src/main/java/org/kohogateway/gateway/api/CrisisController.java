@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.api;
 
 import java.security.Principal;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.kohogateway.gateway.crisis.PauseReport;
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.crisis.ResumeReport;
 import org.kohogateway.gateway.post.DeliveryView;
+import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +35,14 @@ class CrisisController {
         this.pauses = pauses;
     }
 
-    /** @param accountId the account to pause or resume; omit it for everything */
-    record PauseRequest(Long accountId, @NotBlank @Size(max = 2000) String reason) {
+    /**
+     * @param accountId          the account to pause; omit it for everything
+     * @param exceptDepartmentId the department whose posts may still go out during the pause
+     * @param exceptCategory     the category of posts that may still go out (with a department: posts matching both)
+     * @param endsAt             when the pause ends by itself (held posts stay held for a decision)
+     */
+    record PauseRequest(Long accountId, @NotBlank @Size(max = 2000) String reason, Long exceptDepartmentId,
+            PostCategory exceptCategory, OffsetDateTime endsAt) {
     }
 
     record ResumeRequest(Long accountId) {
@@ -50,13 +58,16 @@ class CrisisController {
 
     @PostMapping("/api/crisis/pause")
     @Operation(summary = "Pause one account or everything (ADMIN, PR_OFFICER). When this returns, no platform request "
-            + "for it starts; requests already under way are listed with their outcome")
+            + "for it starts, except posts of the named department and/or category; it ends by itself at endsAt. Requests "
+            + "already under way are listed with their outcome")
     PauseReport pause(Principal me, @Valid @RequestBody PauseRequest request) {
-        return pauses.pause(me.getName(), request.accountId(), request.reason());
+        return pauses.pause(me.getName(), request.accountId(), request.reason(), request.exceptDepartmentId(),
+                request.exceptCategory(), request.endsAt() == null ? null : request.endsAt().toInstant());
     }
 
     @PostMapping("/api/crisis/resume")
-    @Operation(summary = "Resume; deliveries whose time passed during the pause are held for a new time, not sent")
+    @Operation(summary = "Resume; nothing held is sent: the held deliveries of the resumed accounts are listed for a "
+            + "decision (send now, reschedule, cancel)")
     ResumeReport resume(Principal me, @Valid @RequestBody ResumeRequest request) {
         return pauses.resume(me.getName(), request.accountId());
     }

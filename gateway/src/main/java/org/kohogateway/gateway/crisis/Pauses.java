@@ -1,16 +1,22 @@
 package org.kohogateway.gateway.crisis;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccounts;
@@ -35,6 +41,7 @@ import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +50,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Pausing and resuming. The guarantee — once {@link #pause} returns, no platform request for the paused accounts
  * starts, on any instance — rests on the gate rows: {@link #enter} holds a share lock on them while it decides and
- * marks the delivery started, and pausing updates them, so the two are ordered by PostgreSQL.
+ * marks the delivery started, and pausing updates them, so the two are ordered by PostgreSQL. A pause may name who may
+ * still post; the gate applies {@link Pause#stops} and nothing else. However a pause ends (a person, or its end time),
+ * what it held stays held for a decision.
+ *
+ * <p>Longer than the gateway's other services: pausing, the gate's two checks and ending a pause are one guarantee
+ * about the same rows and read best together.
  */
 @Service
 public class Pauses {
 
     private static final long EVERYTHING = 0;
+
+    /** Who ends a pause when its end time has come, as the audit trail and the notifications name it. */
+    public static final String SCHEDULE = "schedule";
+
+    /** The most held deliveries of each kind a resume lists; the send log shows them all. */
+    private static final int LISTED_AT_RESUME = 1_000;
+
+    private static final String SELECT_PAUSE = """
+            select account_id, reason, paused_by, paused_at, except_department_id, except_category, ends_at
+            from dispatch_gate""";
 
     private final JdbcClient jdbc;
     private final Deliveries deliveries;
@@ -88,62 +110,130 @@ public class Pauses {
      * already started so it can report their outcome.
      */
     public PauseReport pause(String username, @Nullable Long accountId, @Nullable String reason) {
+        return pause(username, accountId, reason, null, null, null);
+    }
+
+    /**
+     * Pauses one account (or everything when {@code accountId} is null), letting through only the posts of the named
+     * department and/or category, if any, until {@code endsAt}, if given; then waits a little for requests that had
+     * already started so it can report their outcome.
+     */
+    public PauseReport pause(String username, @Nullable Long accountId, @Nullable String reason,
+            @Nullable Long exceptDepartmentId, @Nullable PostCategory exceptCategory, @Nullable Instant endsAt) {
         Staff actor = mayPause(username);
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("crisis.reasonRequired", "a pause needs a reason");
         }
         long gate = gate(accountId);
         Instant now = clock.instant();
+        if (endsAt != null && !endsAt.isAfter(now)) {
+            throw new InvalidRequestException("crisis.endsInPast", "a pause's end time must lie in the future");
+        }
+        if (exceptDepartmentId != null) {
+            staff.department(exceptDepartmentId);
+        }
         Pause pause = transaction.execute(status -> {
             waitForGateRowsPastAFrozenInstance();
             int updated = jdbc.sql("""
-                    update dispatch_gate set paused = true, reason = :reason, paused_by = :by, paused_at = :at
+                    update dispatch_gate set paused = true, reason = :reason, paused_by = :by, paused_at = :at,
+                        except_department_id = :department, except_category = :category, ends_at = :endsAt
                     where account_id = :gate and not paused
                     """)
                     .param("reason", reason.strip())
                     .param("by", actor.username())
                     .param("at", Timestamp.from(now))
+                    .param("department", exceptDepartmentId)
+                    .param("category", exceptCategory == null ? null : exceptCategory.name())
+                    .param("endsAt", endsAt == null ? null : Timestamp.from(endsAt))
                     .param("gate", gate)
                     .update();
             if (updated == 0) {
                 throw new IllegalTransitionException("crisis.alreadyPaused", "already paused", label(accountId));
             }
-            audit.record(actor.username(), "PAUSED", "PAUSE", label(accountId), "RUNNING", "PAUSED",
-                    Map.of("reason", reason.strip()));
-            publisher.publishEvent(new PauseChanged(accountId, true, reason.strip(), actor.username(), 0));
-            return new Pause(accountId, reason.strip(), actor.username(), now);
+            Pause paused = new Pause(accountId, reason.strip(), actor.username(), now, exceptDepartmentId,
+                    exceptCategory, endsAt);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("reason", paused.reason());
+            detail.put("exceptDepartmentId", exceptDepartmentId);
+            detail.put("exceptCategory", exceptCategory);
+            detail.put("endsAt", endsAt);
+            detail.values().removeIf(Objects::isNull);
+            audit.record(actor.username(), "PAUSED", "PAUSE", label(accountId), "RUNNING", "PAUSED", detail);
+            publisher.publishEvent(PauseChanged.paused(paused));
+            return paused;
         });
         return new PauseReport(pause, awaitInFlight(accountId));
     }
 
+    /**
+     * Resumes; nothing held is sent by it. Deliveries whose time passed during the pause are held for a new time,
+     * and the report lists every held delivery of the resumed accounts (those the pause stopped included), for a
+     * person to send now, reschedule or cancel.
+     */
     @Transactional
     public ResumeReport resume(String username, @Nullable Long accountId) {
         Staff actor = mayPause(username);
-        long gate = gate(accountId);
+        gate(accountId);
         waitForGateRowsPastAFrozenInstance();
-        int updated = jdbc.sql("""
-                update dispatch_gate set paused = false, reason = null, paused_by = null, paused_at = null
-                where account_id = :gate and paused
-                """).param("gate", gate).update();
-        if (updated == 0) {
-            throw new IllegalTransitionException("crisis.notPaused", "not paused", label(accountId));
+        return end(accountId, actor.username(), null)
+                .orElseThrow(() -> new IllegalTransitionException("crisis.notPaused", "not paused", label(accountId)));
+    }
+
+    /**
+     * Ends the pauses whose end time has passed, as a resume by {@value #SCHEDULE} would: what was held stays held
+     * and is listed for a decision, never sent in a burst.
+     */
+    @Scheduled(fixedDelayString = "${gateway.crisis.end-check-every:30s}")
+    public List<ResumeReport> endDue() {
+        Instant now = clock.instant();
+        List<Long> due = jdbc.sql("select account_id from dispatch_gate where paused and ends_at <= :now")
+                .param("now", Timestamp.from(now)).query(Long.class).list();
+        List<ResumeReport> ended = new ArrayList<>();
+        for (long gate : due) {
+            transaction.execute(status -> {
+                waitForGateRowsPastAFrozenInstance();
+                return end(gate == EVERYTHING ? null : gate, SCHEDULE, now);
+            }).ifPresent(ended::add);
         }
+        return ended;
+    }
+
+    /** Ends the pause of the gate, if it is paused (and, for a scheduled end, still due at {@code dueBy}). */
+    private Optional<ResumeReport> end(@Nullable Long accountId, String actor, @Nullable Instant dueBy) {
+        List<String> reasons = jdbc.sql("""
+                update dispatch_gate g set paused = false, reason = null, paused_by = null, paused_at = null,
+                    except_department_id = null, except_category = null, ends_at = null
+                from dispatch_gate before
+                where g.account_id = :gate and before.account_id = g.account_id and g.paused
+                  and (cast(:dueBy as timestamptz) is null or g.ends_at <= :dueBy)
+                returning before.reason
+                """)
+                .param("gate", accountId == null ? EVERYTHING : accountId)
+                .param("dueBy", dueBy == null ? null : Timestamp.from(dueBy))
+                .query(String.class).list();
+        if (reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        String reason = reasons.getFirst();
         Instant now = clock.instant();
         pausedDeliveries.clearOverrides(accountId);
-        List<DeliveryView> held = pausedDeliveries.holdOverdue(accountId, now,
-                "its time passed while sending was paused; give it a new time or cancel it", actor.username());
-        audit.record(actor.username(), "RESUMED", "PAUSE", label(accountId), "PAUSED", "RUNNING",
-                Map.of("heldForNewTime", held.size()));
-        publisher.publishEvent(new PauseChanged(accountId, false, null, actor.username(), held.size()));
-        return new ResumeReport(accountId, held);
+        pausedDeliveries.holdOverdue(accountId, now,
+                "its time passed while sending was paused; give it a new time or cancel it", actor);
+        List<DeliveryView> held = new ArrayList<>(sendLog.list(DeliveryStatus.HELD, accountId, LISTED_AT_RESUME));
+        held.addAll(sendLog.list(DeliveryStatus.UNCERTAIN, accountId, LISTED_AT_RESUME));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("held", held.size());
+        if (dueBy != null) {
+            detail.put("reason", reason);
+        }
+        audit.record(actor, "RESUMED", "PAUSE", label(accountId), "PAUSED", "RUNNING", detail);
+        publisher.publishEvent(PauseChanged.resumed(accountId, reason, actor, held.size()));
+        return Optional.of(new ResumeReport(accountId, held));
     }
 
     @Transactional(readOnly = true)
     public List<Pause> active() {
-        return jdbc.sql("select account_id, reason, paused_by, paused_at from dispatch_gate where paused order by account_id")
-                .query((rs, n) -> new Pause(rs.getLong(1) == EVERYTHING ? null : rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getTimestamp(4).toInstant()))
-                .list();
+        return jdbc.sql(SELECT_PAUSE + " where paused order by account_id").query(Pauses::pause).list();
     }
 
     /**
@@ -160,23 +250,18 @@ public class Pauses {
             return List.of();
         }
         Long[] accounts = batch.stream().map(ClaimedDelivery::accountId).distinct().toArray(Long[]::new);
-        Map<Long, String> paused = new HashMap<>();
-        jdbc.sql("""
-                select account_id, paused, reason from dispatch_gate where account_id = 0 or account_id = any(:accounts)
-                for share
-                """).param("accounts", accounts).query(rs -> {
-            if (rs.getBoolean("paused")) {
-                paused.put(rs.getLong("account_id"), rs.getString("reason"));
-            }
-        });
+        Map<Long, Pause> paused = new HashMap<>();
+        jdbc.sql(SELECT_PAUSE + " where paused and (account_id = 0 or account_id = any(:accounts)) for share")
+                .param("accounts", accounts).query(Pauses::pause).list()
+                .forEach(p -> paused.put(p.accountId() == null ? EVERYTHING : p.accountId(), p));
         Instant now = clock.instant();
         Set<UUID> overridden = paused.isEmpty() ? Set.of()
                 : deliveries.overrideStands(batch.stream().filter(ClaimedDelivery::pauseOverride).toList());
         List<ClaimedDelivery> passing = new ArrayList<>(batch.size());
         for (ClaimedDelivery delivery : batch) {
-            long gate = paused.containsKey(EVERYTHING) ? EVERYTHING : delivery.accountId();
-            if (paused.containsKey(gate) && !overridden.contains(delivery.id())) {
-                deliveries.holdForPause(delivery, instance, "paused: " + paused.get(gate), now);
+            Optional<Pause> stopping = stopping(delivery, paused);
+            if (stopping.isPresent() && !overridden.contains(delivery.id())) {
+                deliveries.holdForPause(delivery, instance, "paused: " + stopping.get().reason(), now);
             } else {
                 passing.add(delivery);
             }
@@ -192,9 +277,40 @@ public class Pauses {
      */
     @Transactional
     public boolean mayContinue(ClaimedDelivery delivery) {
-        boolean paused = jdbc.sql("select paused from dispatch_gate where account_id = 0 or account_id = :account for share")
-                .param("account", delivery.accountId()).query(Boolean.class).list().stream().anyMatch(p -> p);
-        return !paused || delivery.pauseOverride() && !deliveries.overrideStands(List.of(delivery)).isEmpty();
+        Map<Long, Pause> paused = new HashMap<>();
+        jdbc.sql(SELECT_PAUSE + " where paused and (account_id = 0 or account_id = :account) for share")
+                .param("account", delivery.accountId()).query(Pauses::pause).list()
+                .forEach(p -> paused.put(p.accountId() == null ? EVERYTHING : p.accountId(), p));
+        return stopping(delivery, paused).isEmpty()
+                || delivery.pauseOverride() && !deliveries.overrideStands(List.of(delivery)).isEmpty();
+    }
+
+    /** The pause, of everything or of the delivery's account, that holds this delivery, if one does. */
+    private static Optional<Pause> stopping(ClaimedDelivery delivery, Map<Long, Pause> paused) {
+        return Stream.of(paused.get(EVERYTHING), paused.get(delivery.accountId()))
+                .filter(Objects::nonNull)
+                .filter(p -> p.stops(delivery.departmentId(), delivery.content().category()))
+                .findFirst();
+    }
+
+    private static Pause pause(ResultSet rs, int row) throws SQLException {
+        long gate = rs.getLong("account_id");
+        Long department = rs.getObject("except_department_id", Long.class);
+        String category = rs.getString("except_category");
+        Timestamp endsAt = rs.getTimestamp("ends_at");
+        return new Pause(gate == EVERYTHING ? null : gate, rs.getString("reason"), rs.getString("paused_by"),
+                rs.getTimestamp("paused_at").toInstant(), department,
+                category == null ? null : PostCategory.valueOf(category), endsAt == null ? null : endsAt.toInstant());
+    }
+
+    /**
+     * Whether the account, or everything, is paused: then no request of any kind goes to it (a look-up included),
+     * whoever the pause lets post.
+     */
+    @Transactional(readOnly = true)
+    public boolean stopsEveryRequestTo(long accountId) {
+        return jdbc.sql("select count(*) from dispatch_gate where paused and (account_id = 0 or account_id = :account)")
+                .param("account", accountId).query(Long.class).single() > 0;
     }
 
     /** Lets an approved emergency post go out during a pause (§6-③ イ); ADMIN only, with a reason, audited. */

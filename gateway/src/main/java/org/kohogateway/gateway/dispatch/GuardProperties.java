@@ -1,7 +1,9 @@
 package org.kohogateway.gateway.dispatch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.Max;
@@ -29,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  * @param dailyCap          posts per account in any rolling 24 hours, by platform; platforms not listed are uncapped
  *                          (defaults X 100, INSTAGRAM 50: below the platforms' own limits, so the gateway waits
  *                          instead of being refused)
+ * @param windows           further rolling limits per account, by platform: at most {@code limit} posts in any
+ *                          {@code length} (defaults X 200 in 15 minutes and 300 in 3 hours, X's documented posting
+ *                          limits, so an emergency burst is spread over them rather than refused by X); listing a
+ *                          platform replaces its defaults
  */
 @Validated
 @ConfigurationProperties("gateway.guards")
@@ -39,21 +45,43 @@ record GuardProperties(
         @DefaultValue("1m") @NotNull Duration openFor,
         @DefaultValue("10") @Min(1) int halfOpenCalls,
         Map<Platform, Integer> perMinute,
-        Map<Platform, Integer> dailyCap) {
+        Map<Platform, Integer> dailyCap,
+        Map<Platform, List<Window>> windows) {
+
+    /** At most {@code limit} posts in any {@code length}. */
+    record Window(@NotNull Duration length, @Min(1) int limit) {
+
+        Window {
+            if (length == null || length.isNegative() || length.isZero() || limit < 1) {
+                throw new IllegalArgumentException("gateway.guards.windows need a positive length and a limit of at least 1");
+            }
+        }
+    }
 
     GuardProperties {
         perMinute = withDefaults(perMinute, Map.of(Platform.LINE, 60, Platform.X, 30, Platform.FACEBOOK, 30,
                 Platform.INSTAGRAM, 10));
         dailyCap = withDefaults(dailyCap, Map.of(Platform.X, 100, Platform.INSTAGRAM, 50));
+        windows = withDefaults(windows, Map.of(Platform.X, List.of(new Window(Duration.ofMinutes(15), 200),
+                new Window(Duration.ofHours(3), 300))));
         if (perMinute.values().stream().anyMatch(v -> v == null || v < 1)
                 || dailyCap.values().stream().anyMatch(v -> v == null || v < 1)) {
             throw new IllegalArgumentException("gateway.guards.per-minute and daily-cap values must be at least 1");
         }
     }
 
-    private static Map<Platform, Integer> withDefaults(@Nullable Map<Platform, Integer> configured,
-            Map<Platform, Integer> defaults) {
-        Map<Platform, Integer> merged = new EnumMap<>(defaults);
+    /** The rolling limits of a platform, the daily cap among them, each at most {@code limit} in {@code length}. */
+    List<Window> rollingLimits(Platform platform) {
+        List<Window> all = new ArrayList<>(windows.getOrDefault(platform, List.of()));
+        Integer cap = dailyCap.get(platform);
+        if (cap != null) {
+            all.add(new Window(Duration.ofHours(24), cap));
+        }
+        return all;
+    }
+
+    private static <V> Map<Platform, V> withDefaults(@Nullable Map<Platform, V> configured, Map<Platform, V> defaults) {
+        Map<Platform, V> merged = new EnumMap<>(defaults);
         if (configured != null) {
             merged.putAll(configured);
         }

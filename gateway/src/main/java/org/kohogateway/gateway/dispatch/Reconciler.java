@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kohogateway.connectors.FindOutcome;
+import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.post.Reconciliation.UncertainDelivery;
 import org.kohogateway.gateway.post.Reconciliation;
 import org.slf4j.Logger;
@@ -35,8 +36,11 @@ class Reconciler {
     private final ConnectorRegistry connectors;
     private final OneInstance oneInstance;
     private final Clock clock;
+    private final Pauses pauses;
 
-    Reconciler(Reconciliation deliveries, ConnectorRegistry connectors, OneInstance oneInstance, Clock clock) {
+    Reconciler(Reconciliation deliveries, ConnectorRegistry connectors, OneInstance oneInstance, Clock clock,
+            Pauses pauses) {
+        this.pauses = pauses;
         this.deliveries = deliveries;
         this.connectors = connectors;
         this.oneInstance = oneInstance;
@@ -60,6 +64,10 @@ class Reconciler {
         int found = 0;
         List<UncertainDelivery> uncertain = deliveries.uncertain(50);
         for (UncertainDelivery d : uncertain) {
+            // a round's look-ups follow one another for seconds: a pause that came meanwhile stops the rest of them
+            if (pauses.stopsEveryRequestTo(d.accountId())) {
+                continue;
+            }
             FindOutcome outcome;
             Instant since = d.startedAt().minus(SKEW);
             try {

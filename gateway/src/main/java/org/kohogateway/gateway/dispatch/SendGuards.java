@@ -30,8 +30,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 /**
  * What stands between a claimed delivery and its platform, per account: the account's own choice to hold while its
  * live profile does not comply ({@link ProfileChecks#holdingDeliveries}), a circuit breaker (one failing account does
- * not hold up the others, and is not hammered), a rate limit, and the rolling 24-hour cap (Instagram's publishing
- * quota, X's daily limits). A delivery that may not go now is deferred, not failed.
+ * not hold up the others, and is not hammered), a rate limit, and rolling limits: the 24-hour cap (Instagram's publishing
+ * quota, X's daily limits) and further windows (X's 200 posts in 15 minutes and 300 in 3 hours), so a burst is spread
+ * over time instead of refused by the platform. A delivery that may not go now is deferred, not failed.
  *
  * <p>The breaker is this instance's own: it reacts to what this instance sees. The rate limit and the cap are limits
  * of the platform account, so they hold for all instances together and live in PostgreSQL: a per-minute counter row
@@ -159,19 +160,30 @@ class SendGuards {
         if (!counted) {
             return Optional.of(new Wait("the account's rate limit is reached", window.plus(Duration.ofMinutes(1))));
         }
-        Integer cap = properties.dailyCap().get(d.platform());
-        if (cap == null) {
+        List<GuardProperties.Window> limits = properties.rollingLimits(d.platform());
+        if (limits.isEmpty()) {
             return Optional.empty();
         }
         // the account's row above stays locked until commit: an admission elsewhere counts after this one is recorded
-        Instant since = now.minus(Duration.ofHours(24));
+        Duration longest = limits.stream().map(GuardProperties.Window::length).max(Duration::compareTo).orElseThrow();
+        Instant since = now.minus(longest);
         List<Instant> used = usedSince(d, since);
-        if (used.size() >= cap) {
+        Optional<Wait> wait = Optional.empty();
+        for (GuardProperties.Window limit : limits) {
+            List<Instant> inWindow = used.stream().filter(u -> u.isAfter(now.minus(limit.length()))).toList();
+            if (inWindow.size() >= limit.limit()) {
+                Instant until = inWindow.get(inWindow.size() - limit.limit()).plus(limit.length());
+                if (wait.isEmpty() || until.isAfter(wait.get().until())) {
+                    wait = Optional.of(new Wait("the " + d.platform() + " limit of " + limit.limit() + " posts in "
+                            + spoken(limit.length()) + " is reached", until));
+                }
+            }
+        }
+        if (wait.isPresent()) {
             // gives back the minute's request counted above; the row stays locked, so nobody counted in between
             jdbc.sql("update account_send_window set admitted = admitted - 1 where account_id = :account")
                     .param("account", d.accountId()).update();
-            return Optional.of(new Wait("the " + d.platform() + " daily cap of " + cap + " posts in 24 hours is reached",
-                    used.get(used.size() - cap).plus(Duration.ofHours(24))));
+            return wait;
         }
         jdbc.sql("""
                 insert into delivery_admission (delivery_id, account_id, attempt, admitted_at)
@@ -183,6 +195,17 @@ class SendGuards {
         jdbc.sql("delete from delivery_admission where account_id = :account and admitted_at <= :since")
                 .param("account", d.accountId()).param("since", Timestamp.from(since)).update();
         return Optional.empty();
+    }
+
+    /** "24 hours" (the daily cap, as people call it), "15 minutes", "3 hours". */
+    private static String spoken(Duration length) {
+        if (length.equals(Duration.ofHours(24))) {
+            return "24 hours (daily cap)";
+        }
+        if (length.toMinutesPart() == 0 && length.toSecondsPart() == 0) {
+            return length.toHours() + " hours";
+        }
+        return length.toSecondsPart() == 0 ? length.toMinutes() + " minutes" : length.toSeconds() + " seconds";
     }
 
     /**

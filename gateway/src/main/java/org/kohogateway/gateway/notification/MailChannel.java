@@ -94,7 +94,13 @@ class MailChannel {
                     text(data, "platform"), text(data, "excerpt"), text(data, "reason"), text(data, "author") };
             case APPROVAL_WAITING -> new Object[] { text(data, "author"), text(data, "excerpt"),
                     message("route." + text(data, "route")), when(data.get("scheduledAt")) };
-            case SENDING_PAUSED -> new Object[] { target(data), text(data, "reason"), text(data, "by") };
+            case SENDING_PAUSED -> new Object[] { target(data), text(data, "reason"), text(data, "by"),
+                    data.get("exceptDepartment") == null && data.get("exceptCategory") == null
+                            ? message("notification.pause.noException")
+                            : (data.get("exceptDepartment") == null ? "" : text(data, "exceptDepartment") + " ")
+                                    + (data.get("exceptCategory") == null ? ""
+                                            : message("category." + text(data, "exceptCategory"))),
+                    data.get("endsAt") == null ? message("notification.pause.noEnd") : when(data.get("endsAt")) };
             case SENDING_RESUMED -> new Object[] { target(data), text(data, "by"), text(data, "heldForNewTime") };
             case ROLE_GRANT -> new Object[] { message("role." + text(data, "role")),
                     message("notification.grantStatus." + text(data, "status")), text(data, "by"),

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * author and whoever may give it a new time (the department's approvers, PR officers on the PR routes);</li>
  * <li>a post waits for approval: the department's approvers (DEPARTMENT route) or PR officers (PR_REVIEW), never the
  * author;</li>
- * <li>a pause or resume: admins and PR officers, except the person who did it;</li>
+ * <li>a pause or resume: the staff of the departments running the affected accounts, admins and PR officers, except
+ * the person who did it, with the reason, who may still post and when it ends;</li>
  * <li>a role grant requested, confirmed or refused: the person it concerns; a request also whoever may confirm it
  * ({@link RoleGrants#deciders}), never the admin who asked;</li>
  * <li>an account's profile stopped complying: the account's department and PR officers;</li>
@@ -155,15 +156,26 @@ class NotificationRecorder {
             data.put("accountId", change.accountId());
             data.put("accountName", account == null ? null : account.name());
             data.put("by", change.actor());
+            data.put("reason", change.reason());
             if (change.paused()) {
-                data.put("reason", change.reason());
+                data.put("exceptDepartment", change.exceptDepartmentId() == null ? null
+                        : staff.department(change.exceptDepartmentId()).name());
+                data.put("exceptCategory", change.exceptCategory() == null ? null : change.exceptCategory().name());
+                data.put("endsAt", change.endsAt() == null ? null : change.endsAt().toString());
             } else {
-                data.put("heldForNewTime", change.heldForNewTime());
+                data.put("heldForNewTime", change.held());
             }
+            // everyone whose posts it stops or lets go again: the staff of the departments running the affected
+            // accounts, besides PR officers and admins
+            Set<Long> departments = account != null ? Set.of(account.departmentId())
+                    : Set.copyOf(accounts.all().stream().map(OfficialAccount::departmentId).toList());
+            Set<Long> affected = new HashSet<>();
+            departments.forEach(d -> staff.inDepartment(d).forEach(s -> affected.add(s.id())));
             Set<Long> actor = staff.findByUsername(change.actor()).map(Staff::id).map(Set::of).orElse(Set.of());
+            affected.removeAll(actor);
             return new Event(change.paused() ? NotificationKind.SENDING_PAUSED : NotificationKind.SENDING_RESUMED,
                     account == null ? null : account.departmentId(), data,
-                    new Audience(Set.of(), Set.of(Role.ADMIN, Role.PR_OFFICER), null, actor));
+                    new Audience(affected, Set.of(Role.ADMIN, Role.PR_OFFICER), null, actor));
         });
     }
 

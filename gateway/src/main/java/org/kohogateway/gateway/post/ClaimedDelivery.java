@@ -26,12 +26,13 @@ import org.kohogateway.gateway.policy.Candidate;
  *                      older ones is rebuilt before sending
  * @param earlierOutcomeUnknown an earlier attempt's answer was lost (LINE retries it under the same key): until it
  *                      is SENT, the delivery may already be out
+ * @param departmentId  the post's department: a pause may let one department's posts through
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
         PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
         @Nullable Instant scheduledFor, @Nullable Instant firstStartedAt, UUID claimToken, Approval approval,
         long credentialsVersion,
-        boolean earlierOutcomeUnknown) {
+        boolean earlierOutcomeUnknown, long departmentId) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);

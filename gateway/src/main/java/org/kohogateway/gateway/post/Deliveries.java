@@ -61,7 +61,8 @@ public class Deliveries {
                 where d.status = 'SCHEDULED' and d.due_at <= :now
                   and p.status = 'APPROVED' and p.approval_current
                   and a.status in (:inService)
-                  and (not (g.paused or everything.paused)
+                  -- a pause that names who may still post lets its deliveries be claimed: the crisis gate decides
+                  and ((not g.paused or g.excepting) and (not everything.paused or everything.excepting)
                        or (d.pause_override and p.category = 'EMERGENCY' and d.override_decided_at = p.decided_at))
                 order by d.due_at
                 limit :limit
@@ -76,7 +77,7 @@ public class Deliveries {
                    p.text, p.links, p.media_urls, p.media, p.reply_to, p.quote_of, p.proposal, p.category, p.acknowledged, d.pause_override,
                    d.scheduled_for, d.first_started_at, p.approved_hash, p.source_url,
                    array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts,
-                   a.credentials_version, d.outcome_unknown
+                   a.credentials_version, d.outcome_unknown, p.department_id
             from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
             """;
 
@@ -119,7 +120,8 @@ public class Deliveries {
                         new ClaimedDelivery.Approval(rs.getString("approved_hash"),
                                 Arrays.asList((Long[]) rs.getArray("post_accounts").getArray()),
                                 rs.getString("source_url")),
-                        rs.getLong("credentials_version"), rs.getBoolean("outcome_unknown")))
+                        rs.getLong("credentials_version"), rs.getBoolean("outcome_unknown"),
+                        rs.getLong("department_id")))
                 .list();
         audit.recordAll(claimed.stream().map(d -> new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY",
                 d.id().toString(), "SCHEDULED", "SENDING",

@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.web;
 
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,9 +17,11 @@ import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.crisis.ResumeReport;
 import org.kohogateway.gateway.dispatch.PlatformQuotas;
 import org.kohogateway.gateway.post.SendLog;
+import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -138,6 +141,8 @@ class AdminPagesController {
 
     private String confirm(Model model, String action, @Nullable Long accountId) {
         model.addAttribute("action", action);
+        model.addAttribute("departmentList", staff.departments());
+        model.addAttribute("categories", PostCategory.values());
         model.addAttribute("accountId", accountId);
         model.addAttribute("account", accountId == null ? null : accounts.get(accountId));
         return "admin-confirm";
@@ -145,9 +150,12 @@ class AdminPagesController {
 
     @PostMapping("/admin/pause")
     String pause(Staff me, @RequestParam(required = false) Long accountId,
-            @RequestParam(required = false) String reason, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String reason, @RequestParam(required = false) Long exceptDepartmentId,
+            @RequestParam(required = false) PostCategory exceptCategory,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt, Model model, HttpServletResponse response) {
         try {
-            PauseReport report = pauses.pause(me.username(), accountId, reason);
+            PauseReport report = pauses.pause(me.username(), accountId, reason, exceptDepartmentId, exceptCategory,
+                    endsAt == null ? null : endsAt.atZone(PagesController.CITY_TIME).toInstant());
             model.addAttribute("action", "pause");
             model.addAttribute("accountId", accountId);
             model.addAttribute("reportDeliveries", report.inFlight());
@@ -158,6 +166,9 @@ class AdminPagesController {
             lines.show(model, e, null, java.util.Map.of());
             response.setStatus(422);
             model.addAttribute("reason", reason);
+            model.addAttribute("exceptDepartmentId", exceptDepartmentId);
+            model.addAttribute("exceptCategory", exceptCategory);
+            model.addAttribute("endsAt", endsAt);
             return confirm(model, "pause", accountId);
         }
     }

@@ -118,7 +118,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void theRolling24HourCapDefersUntilTheOldestPostLeavesTheWindow() {
         World world = data.world();
         SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
-                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions, profiles);
+                Map.of(Platform.X, 2), Map.of()), jdbc, gatewayClock, transactions, profiles);
         posts(world, "cap-" + world.poster(), 2, world.x());
         dispatcher.drain();
         var sentAt = clock.instant();
@@ -136,10 +136,48 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void anEmergencyBurstIsSpreadOverTheXWindowsInsteadOfRefused() {
+        World world = data.world();
+        SendGuards paced = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(), Map.of(),
+                Map.of(Platform.X, List.of(new GuardProperties.Window(Duration.ofMinutes(15), 2),
+                        new GuardProperties.Window(Duration.ofHours(3), 3)))), jdbc, gatewayClock, transactions,
+                profiles);
+        posts(world, "burst-" + world.poster(), 2, world.x());
+        dispatcher.drain();
+        var firstSentAt = clock.instant();
+        clock.advance(Duration.ofMinutes(2));
+        ClaimedDelivery third = claim(posts(world, "burst-third-" + world.poster(), 1, world.x()).getFirst());
+
+        assertThat(paced.admit(third)).as("2 in 15 minutes").hasValueSatisfying(w -> {
+            assertThat(w.reason()).contains("2 posts in 15 minutes");
+            assertThat(w.until()).isBetween(firstSentAt.plus(Duration.ofMinutes(15)),
+                    firstSentAt.plus(Duration.ofMinutes(15)).plusSeconds(1));
+        });
+        clock.advance(Duration.ofMinutes(13));
+        assertThat(paced.admit(third)).as("the 15-minute window moved on").isEmpty();
+
+        ClaimedDelivery fourth = claim(posts(world, "burst-fourth-" + world.poster(), 1, world.x()).getFirst());
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(paced.admit(fourth)).as("3 in 3 hours").hasValueSatisfying(w -> {
+            assertThat(w.reason()).contains("3 posts in 3 hours");
+            assertThat(w.until()).isBetween(firstSentAt.plus(Duration.ofHours(3)),
+                    firstSentAt.plus(Duration.ofHours(3)).plusSeconds(1));
+        });
+    }
+
+    @Test
+    void xIsPacedByItsDocumentedWindowsByDefault() {
+        GuardProperties defaults = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, null, null, null);
+
+        assertThat(defaults.windows().get(Platform.X)).containsExactly(
+                new GuardProperties.Window(Duration.ofMinutes(15), 200), new GuardProperties.Window(Duration.ofHours(3), 300));
+    }
+
+    @Test
     void theRateLimiterDefersWhatExceedsTheAccountsRate() {
         World world = data.world();
         SendGuards limited = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
-                Map.of(Platform.LINE, 2), Map.of()), jdbc, gatewayClock, transactions, profiles);
+                Map.of(Platform.LINE, 2), Map.of(), Map.of()), jdbc, gatewayClock, transactions, profiles);
         List<java.util.UUID> ids = posts(world, "rate-" + world.poster(), 3, world.lineA()).stream()
                 .map(Delivery::id).toList();
         List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "guard-test", Duration.ofMinutes(2))
@@ -155,7 +193,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void twoInstancesTogetherNeverAdmitMoreThanTheAccountsPerMinuteLimit() {
         World world = data.world();
         GuardProperties twoPerMinute = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
-                Map.of(Platform.LINE, 2), Map.of());
+                Map.of(Platform.LINE, 2), Map.of(), Map.of());
         SendGuards first = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions, profiles);
         SendGuards second = new SendGuards(twoPerMinute, jdbc, gatewayClock, transactions, profiles);
         List<ClaimedDelivery> claimed = claim(posts(world, "shared-rate-" + world.poster(), 6, world.lineA()));
@@ -178,7 +216,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void anUncertainDeliveryCountsTowardsTheDailyCap() {
         World world = data.world();
         SendGuards capped = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
-                Map.of(Platform.X, 2)), jdbc, gatewayClock, transactions, profiles);
+                Map.of(Platform.X, 2), Map.of()), jdbc, gatewayClock, transactions, profiles);
         posts(world, "cap-sent-" + world.poster(), 1, world.x());
         dispatcher.drain();
         ClaimedDelivery lost = claim(posts(world, "cap-uncertain-" + world.poster(), 1, world.x())).getFirst();
@@ -192,7 +230,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     void twoInstancesAdmittingAtOnceNeverExceedTheDailyCap() throws Exception {
         World world = data.world();
         GuardProperties threeADay = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10, Map.of(),
-                Map.of(Platform.X, 3));
+                Map.of(Platform.X, 3), Map.of());
         List<SendGuards> instances = List.of(new SendGuards(threeADay, jdbc, gatewayClock, transactions, profiles),
                 new SendGuards(threeADay, jdbc, gatewayClock, transactions, profiles));
         List<ClaimedDelivery> claimed = claim(posts(world, "shared-cap-" + world.poster(), 8, world.x()));
@@ -222,7 +260,7 @@ class SendGuardsIntegrationTest extends IntegrationTest {
         World world = data.world();
         long account = world.lineA().id();
         // one failure in a window of one opens the breaker; after open-for it lets exactly one probe through
-        SendGuards probing = new SendGuards(new GuardProperties(50, 1, 1, Duration.ofMinutes(1), 1, Map.of(), Map.of()),
+        SendGuards probing = new SendGuards(new GuardProperties(50, 1, 1, Duration.ofMinutes(1), 1, Map.of(), Map.of(), Map.of()),
                 jdbc, gatewayClock, transactions, profiles);
         ClaimedDelivery failing = claim(posts(world, "leak-open-" + world.poster(), 1, world.lineA()).getFirst());
         assertThat(probing.admit(failing)).isEmpty();

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -88,6 +89,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationsIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    org.kohogateway.gateway.crisis.Pauses pauses;
 
     private static final WireMockServer receiver = new WireMockServer(options().dynamicPort());
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -468,11 +472,12 @@ class NotificationsIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void tellsAdminsAndPrOfficersOfPausesAndWebhooksOfTheirDepartment() throws Exception {
+    void tellsTheAffectedDepartmentAdminsAndPrOfficersOfPausesAndWebhooksOfTheirDepartment() throws Exception {
         World world = data.world();
         String admin = address(world, world.admin());
         String pr = address(world, world.pr());
         String poster = address(world, world.poster());
+        String otherDepartment = address(world, world.approverB());
         register(world, "/hooks/every-department", secret(), Set.of("SENDING_PAUSED", "SENDING_RESUMED"), null);
         register(world, "/hooks/other-department", secret(), Set.of("SENDING_PAUSED", "SENDING_RESUMED"),
                 world.departmentB().id());
@@ -494,11 +499,37 @@ class NotificationsIntegrationTest extends IntegrationTest {
                 .orElseThrow();
         assertThat((String) pausedMail.getContent()).contains("なりすまし対応").contains(world.pr());
         assertThat(mailsTo(pr)).as("the person who paused knows").isEmpty();
-        assertThat(mailsTo(poster)).isEmpty();
+        assertThat(subjects(poster)).as("the paused account's department, whose posts stop").hasSize(2);
+        assertThat(mailsTo(otherDepartment)).as("a department whose accounts go on sending").isEmpty();
         assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/every-department"))))
                 .extracting(r -> r.getHeader("X-Koho-Event-Type"))
                 .contains("SENDING_PAUSED", "SENDING_RESUMED");
         assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks/other-department")))).isEmpty();
+    }
+
+    @Test
+    void aPauseTellsEveryDepartmentWithAnAccountWhoMayStillPostAndWhenItEnds() {
+        World world = data.world();
+        String otherDepartment = address(world, world.approverB());
+        Instant endsAt = Instant.parse("2031-07-01T09:00:00Z");
+
+        Api.Response paused = api(world.admin()).post("/api/crisis/pause", Api.json(Map.of("reason", "台風接近のため",
+                "exceptDepartmentId", world.departmentB().id(), "exceptCategory", "EMERGENCY",
+                "endsAt", endsAt.toString())));
+        try {
+            assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        } finally {
+            pauses.resume(world.admin(), null);
+        }
+        awaitReactions();
+
+        // every department with an account is told: read this one's mail from the outbox rather than wait for all
+        String body = jdbc.sql("select body from notification where kind = 'SENDING_PAUSED' and email = :to")
+                .param("to", otherDepartment).query(String.class).single();
+        assertThat(mail.render(NotificationKind.SENDING_PAUSED, body).text()).contains("台風接近のため")
+                .contains(world.departmentB().name() + " 災害・緊急").contains("2031-07-01 18:00");
+        // the other tests' mails come after these in the outbox: send these now
+        await().until(() -> worker.deliverDue() == 0);
     }
 
     @Test

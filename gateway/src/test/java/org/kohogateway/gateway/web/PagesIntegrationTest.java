@@ -341,6 +341,38 @@ class PagesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aPauseFromThePageNamesWhoMayStillPostAndWhenItEnds() throws Exception {
+        World world = data.world();
+        long account = world.lineA().id();
+        PageSession admin = login(world.admin());
+        String confirm = admin.page("/admin/pause?accountId=" + account);
+        assertThat(confirm).contains("name=\"exceptDepartmentId\"").contains("name=\"exceptCategory\"")
+                .contains("name=\"endsAt\"").contains(world.departmentB().name());
+
+        HttpResponse<String> past = admin.postOn(confirm, "/admin/pause", "accountId=" + account + "&reason="
+                + enc("台風接近") + "&endsAt=2020-01-01T09:00");
+        assertThat(past.statusCode()).isEqualTo(422);
+        assertThat(past.body()).contains("class=\"error\"").contains("未来の日時を指定");
+
+        java.time.LocalDateTime ends = java.time.LocalDateTime.ofInstant(clock.instant(), PagesController.CITY_TIME)
+                .plusHours(6).withSecond(0).withNano(0);
+        HttpResponse<String> paused = admin.postOn(confirm, "/admin/pause", "accountId=" + account + "&reason="
+                + enc("台風接近") + "&exceptDepartmentId=" + world.departmentB().id() + "&exceptCategory=EMERGENCY"
+                + "&endsAt=" + ends);
+        try {
+            assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+            assertThat(pauses.active()).filteredOn(p -> p.accountId() != null && p.accountId() == account)
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.exceptDepartmentId()).isEqualTo(world.departmentB().id());
+                        assertThat(p.exceptCategory()).isEqualTo(org.kohogateway.gateway.post.PostCategory.EMERGENCY);
+                        assertThat(p.endsAt()).isEqualTo(ends.atZone(PagesController.CITY_TIME).toInstant());
+                    });
+        } finally {
+            pauses.resume(world.admin(), account);
+        }
+    }
+
+    @Test
     void theAsYouTypeCheckAndBadInputAreFormErrorsNotServerErrors() throws Exception {
         World world = data.world();
         PageSession poster = login(world.poster());
