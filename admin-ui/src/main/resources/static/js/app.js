@@ -10,7 +10,12 @@ document.addEventListener('htmx:configRequest', function (event) {
 // The compose page's photos: each chosen or dropped file is uploaded on its own to /compose/media, whose answer is the
 // photo's fragment (thumbnail, alt text, buttons) or the refusal shown next to the picker. The fields are named by
 // position (mediaIds[0], mediaAlts[0]) so the form sends them in the order shown; moving a photo renumbers them.
+// Any change (a photo added, moved or removed, alt text typed) asks the rules again through the box's htmx check.
 (function () {
+  function changed(box) {
+    box.dispatchEvent(new Event('media-changed'));
+  }
+
   function renumber(list) {
     var items = list.querySelectorAll('.media-item');
     items.forEach(function (item, i) {
@@ -50,6 +55,7 @@ document.addEventListener('htmx:configRequest', function (event) {
               if (response.ok) {
                 list.insertAdjacentHTML('beforeend', html);
                 renumber(list);
+                changed(box);
               } else if (html.indexOf('class="error"') >= 0 && html.length < 2000) {
                 errors.insertAdjacentHTML('beforeend', html);
               } else {
@@ -97,11 +103,18 @@ document.addEventListener('htmx:configRequest', function (event) {
         list.insertBefore(item.nextElementSibling, item);
       } else if (event.target.classList.contains('media-remove')) {
         item.remove();
+        input.focus();
       } else {
         return;
       }
       renumber(list);
-      event.target.focus();
+      changed(box);
+      if (item.isConnected) {
+        event.target.focus();
+      }
+    });
+    list.addEventListener('input', function () {
+      changed(box);
     });
   });
 })();
