@@ -53,6 +53,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
      */
     static final long MAX_UNKNOWN_BODY_BYTES = 64 * 1024;
     private static final java.util.Set<String> IMPORT_UPLOADS = java.util.Set.of("/api/imports", "/imports");
+    /** The API's upload and the compose page's photo picker, one image each. */
+    private static final java.util.Set<String> MEDIA_UPLOADS = java.util.Set.of("/api/media", "/compose/media");
     /** Room for the multipart envelope around an image of the largest size taken, so the upload can say 413 itself. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
 
@@ -92,7 +94,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         if (!path.startsWith("/api/") && !signedIn(request)) {
             return MAX_UNKNOWN_BODY_BYTES;
         }
-        if (path.equals("/api/media")) {
+        if (MEDIA_UPLOADS.contains(path)) {
             return maxMediaBodyBytes;
         }
         return IMPORT_UPLOADS.contains(path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;

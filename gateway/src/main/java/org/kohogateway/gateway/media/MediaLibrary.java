@@ -35,7 +35,8 @@ import org.springframework.stereotype.Service;
 /**
  * The images staff bring for their posts: an upload or a pasted https address (fetched once, SSRF-safe) becomes a
  * cleaned image kept by its SHA-256, with a preview. Whoever may write posts (POSTER, PR_OFFICER) may bring images;
- * any signed-in member of staff may look at them, as they may read the posts that carry them. The upload is spooled
+ * on the pages they show to their uploader and to those who may read a post carrying them (the post module's
+ * {@code PostImages}). The upload is spooled
  * to a temporary file, so no request holds a whole image in memory apart from the bounded decode.
  */
 @Service

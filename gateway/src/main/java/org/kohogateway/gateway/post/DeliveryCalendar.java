@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,9 @@ public class DeliveryCalendar {
      */
     static final String ENTRIES = """
             select e.id, e.post_id, e.account_id, e.status, e.at, left(p.text, :chars) as excerpt,
-                   char_length(p.text) > :chars as truncated
+                   char_length(p.text) > :chars as truncated,
+                   cast(p.media -> 0 ->> 'mediaId' as bigint) as media_id,
+                   coalesce(p.media -> 0 ->> 'altText', '') as media_alt
             from (
                 select d.id, d.post_id, d.account_id, d.status,
                        case when d.status = 'SENT' then d.sent_at else d.due_at end as at
@@ -63,9 +66,11 @@ public class DeliveryCalendar {
      *
      * @param excerpt   the first {@link #EXCERPT} characters of the post's text
      * @param truncated whether the text goes on
+     * @param mediaId   the post's first image, shown as a thumbnail; null when it carries none
+     * @param mediaAlt  that image's alt text, empty when it has none
      */
     public record Entry(UUID deliveryId, PostId postId, long accountId, DeliveryStatus status, Instant at,
-            String excerpt, boolean truncated) {
+            String excerpt, boolean truncated, @Nullable Long mediaId, String mediaAlt) {
     }
 
     /**
@@ -86,7 +91,8 @@ public class DeliveryCalendar {
                 .query((rs, n) -> new Entry(rs.getObject("id", UUID.class),
                         new PostId(rs.getObject("post_id", UUID.class)), rs.getLong("account_id"),
                         DeliveryStatus.valueOf(rs.getString("status")), Posts.instant(rs, "at"),
-                        rs.getString("excerpt"), rs.getBoolean("truncated")))
+                        rs.getString("excerpt"), rs.getBoolean("truncated"), rs.getObject("media_id", Long.class),
+                        rs.getString("media_alt")))
                 .list();
     }
 }

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.gateway.post.MediaChoice;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostEdit;
 import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostMedia;
 import org.kohogateway.gateway.support.InvalidRequestException;
 
 /**
@@ -30,7 +32,14 @@ public class ComposeForm {
 
     private String text = "";
     private String links = "";
+    /** An image address pasted instead of an upload: the page fetches it once and adds it to {@link #mediaIds}. */
     private String mediaUrl = "";
+    /**
+     * The uploaded images chosen, in the order they are to be sent, with {@link #mediaAlts} at the same positions.
+     * The page names them by index ({@code mediaAlts[0]}): a single unindexed value would be split at its commas.
+     */
+    private List<String> mediaIds = new ArrayList<>();
+    private List<String> mediaAlts = new ArrayList<>();
     private String category = PostCategory.NOTICE.name();
     private List<String> accountIds = new ArrayList<>();
     private String timing = ASAP;
@@ -48,6 +57,8 @@ public class ComposeForm {
         form.text = post.content().text();
         form.links = String.join("\n", post.content().links().stream().map(URI::toString).toList());
         form.mediaUrl = post.content().mediaUrls().isEmpty() ? "" : post.content().mediaUrls().getFirst().toString();
+        form.mediaIds = new ArrayList<>(post.content().media().stream().map(m -> String.valueOf(m.mediaId())).toList());
+        form.mediaAlts = new ArrayList<>(post.content().media().stream().map(PostMedia::altText).toList());
         form.category = post.content().category().name();
         form.accountIds = post.accountIds().stream().map(String::valueOf).toList();
         form.timing = post.scheduledAt() == null ? ASAP : AT;
@@ -78,8 +89,9 @@ public class ComposeForm {
     }
 
     NewPost toNewPost() {
-        return new NewPost(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedAccountIds(), parsedTime(),
-                optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), parsedCorrectionOf(), proposal);
+        return new NewPost(text, parsedLinks(), List.of(), parsedCategory(), parsedAccountIds(), parsedTime(),
+                optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), parsedCorrectionOf(), proposal,
+                parsedMediaChoices());
     }
 
     @Nullable PostId parsedCorrectionOf() {
@@ -95,8 +107,8 @@ public class ComposeForm {
     }
 
     PostEdit toEdit() {
-        return new PostEdit(text, parsedLinks(), parsedMedia(), parsedCategory(), parsedTime(), optionalUri(replyTo),
-                optionalUri(quoteOf), proposal);
+        return new PostEdit(text, parsedLinks(), List.of(), parsedCategory(), parsedTime(), optionalUri(replyTo),
+                optionalUri(quoteOf), proposal, parsedMediaChoices());
     }
 
     private static URI optionalUri(@Nullable String value) {
@@ -119,8 +131,59 @@ public class ComposeForm {
         }
     }
 
-    List<URI> parsedMedia() {
-        return mediaUrl == null || mediaUrl.isBlank() ? List.of() : List.of(uri(mediaUrl.strip()));
+    /** The pasted image address, if one was given and not fetched yet. */
+    @Nullable URI pastedMedia() {
+        return optionalUri(mediaUrl);
+    }
+
+    /** A fetched (or uploaded) image joins the end of the list and the pasted address is done with. */
+    void addFetched(long mediaId) {
+        mediaIds = new ArrayList<>(chosenIds());
+        mediaAlts = new ArrayList<>(chosenAlts());
+        mediaIds.add(String.valueOf(mediaId));
+        mediaAlts.add("");
+        mediaUrl = "";
+    }
+
+    /** The chosen images in order, each with the alt text typed beside it. */
+    List<MediaChoice> parsedMediaChoices() {
+        List<String> ids = chosenIds();
+        List<String> alts = chosenAlts();
+        List<MediaChoice> choices = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null || ids.get(i).isBlank()) {
+                continue;
+            }
+            String alt = i < alts.size() && alts.get(i) != null ? alts.get(i) : "";
+            try {
+                choices.add(new MediaChoice(Long.parseLong(ids.get(i).strip()), alt));
+            } catch (NumberFormatException e) {
+                throw new InvalidRequestException("media.notFound", "not an image id: " + ids.get(i), ids.get(i));
+            }
+        }
+        return choices;
+    }
+
+    /** The chosen images as the form shows them again: id and alt text by position. */
+    public List<MediaChoice> getChosenMedia() {
+        try {
+            return parsedMediaChoices();
+        } catch (InvalidRequestException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether the post will carry an image: one chosen, or an address still to be fetched. */
+    boolean hasMedia() {
+        return !chosenIds().isEmpty() || pastedMedia() != null;
+    }
+
+    private List<String> chosenIds() {
+        return mediaIds == null ? List.of() : mediaIds;
+    }
+
+    private List<String> chosenAlts() {
+        return mediaAlts == null ? List.of() : mediaAlts;
     }
 
     PostCategory parsedCategory() {
@@ -191,6 +254,22 @@ public class ComposeForm {
 
     public void setMediaUrl(String mediaUrl) {
         this.mediaUrl = mediaUrl;
+    }
+
+    public List<String> getMediaIds() {
+        return mediaIds;
+    }
+
+    public void setMediaIds(@Nullable List<String> mediaIds) {
+        this.mediaIds = mediaIds == null ? new ArrayList<>() : mediaIds;
+    }
+
+    public List<String> getMediaAlts() {
+        return mediaAlts;
+    }
+
+    public void setMediaAlts(@Nullable List<String> mediaAlts) {
+        this.mediaAlts = mediaAlts == null ? new ArrayList<>() : mediaAlts;
     }
 
     public String getCategory() {

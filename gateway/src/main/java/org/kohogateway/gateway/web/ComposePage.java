@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.web;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.policy.PlatformLimits;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
@@ -33,9 +35,11 @@ class ComposePage {
     private final PostWorkflow workflow;
     private final OfficialAccounts accounts;
     private final FindingLines lines;
+    private final MediaLibrary library;
 
-    ComposePage(PostWorkflow workflow, OfficialAccounts accounts, FindingLines lines) {
+    ComposePage(PostWorkflow workflow, OfficialAccounts accounts, FindingLines lines, MediaLibrary library) {
         this.workflow = workflow;
+        this.library = library;
         this.accounts = accounts;
         this.lines = lines;
     }
@@ -57,6 +61,7 @@ class ComposePage {
         model.addAttribute("mode", mode);
         model.addAttribute("post", post);
         model.addAttribute("categories", PostCategory.values());
+        model.addAttribute("maxMedia", PostWorkflow.MAX_MEDIA);
         model.addAttribute("choosable", post != null
                 ? post.accountIds().stream().map(accounts::get).toList() : choosable(me));
         model.addAttribute("original", original(form, me));
@@ -92,20 +97,40 @@ class ComposePage {
             // counted for no platform in particular
         }
         model.addAttribute("counters", PlatformLimits.counts(form.getText(), form.linksSoFar(),
-                form.getMediaUrl() != null && !form.getMediaUrl().isBlank(), platforms));
+                hasMedia(form), platforms));
         if (form.getText() == null || form.getText().isBlank()) {
             model.addAttribute("findings", List.of());
             model.addAttribute("checkHint", "page.check.typeText");
             return;
         }
         try {
-            NewPost request = new NewPost(form.getText(), form.parsedLinks(), form.parsedMedia(),
-                    form.parsedCategory(), form.parsedAccountIds(), null, null, null, null, null, form.getProposal());
+            NewPost request = new NewPost(form.getText(), form.parsedLinks(), List.of(), form.parsedCategory(),
+                    form.parsedAccountIds(), null, null, null, null, null, form.getProposal(),
+                    form.parsedMediaChoices());
             model.addAttribute("findings", lines.of(workflow.check(username, request), form.getText(), names));
         } catch (GatewayException e) {
             model.addAttribute("findings", List.of());
             model.addAttribute("checkHint", e.code());
             model.addAttribute("checkArgs", e.arguments());
+        }
+    }
+
+    private static boolean hasMedia(ComposeForm form) {
+        try {
+            return form.hasMedia();
+        } catch (GatewayException e) {
+            return true;
+        }
+    }
+
+    /**
+     * A pasted image address is fetched once, here, and from then on is an uploaded image like any other: no post
+     * keeps a raw address whose bytes could change after approval.
+     */
+    void fetchPasted(Staff me, ComposeForm form) {
+        URI pasted = form.pastedMedia();
+        if (pasted != null) {
+            form.addFetched(library.fetch(me.username(), pasted, "").id());
         }
     }
 

@@ -5,6 +5,10 @@ import java.io.IOException;
 import org.kohogateway.gateway.media.Media;
 import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.media.PublicMediaLinks;
+import org.kohogateway.gateway.post.PostImages;
+import org.kohogateway.gateway.post.Readers;
+import org.kohogateway.gateway.staff.Staff;
+import org.kohogateway.gateway.support.NotFoundException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -23,15 +27,24 @@ class MediaRoutes {
 
     private final MediaLibrary library;
     private final PublicMediaLinks links;
+    private final PostImages images;
 
-    MediaRoutes(MediaLibrary library, PublicMediaLinks links) {
+    MediaRoutes(MediaLibrary library, PublicMediaLinks links, PostImages images) {
         this.library = library;
         this.links = links;
+        this.images = images;
     }
 
+    /** Only to its uploader and the readers of a post carrying it; to anyone else a 404 ({@link PostImages}). */
     @GetMapping("/media/{id}/thumbnail")
-    ResponseEntity<InputStreamResource> thumbnail(@PathVariable long id) throws IOException {
-        return serve(library.get(id), Media.Variant.PREVIEW, CacheControl.noCache().cachePrivate());
+    ResponseEntity<InputStreamResource> thumbnail(Staff me, @PathVariable long id) throws IOException {
+        Media media;
+        try {
+            media = images.viewable(id, Readers.of(me));
+        } catch (NotFoundException e) {
+            return ResponseEntity.notFound().build();
+        }
+        return serve(media, Media.Variant.PREVIEW, CacheControl.noCache().cachePrivate());
     }
 
     /** A forged, altered or expired link, or one to an image no approved post carries, is a plain 404. */

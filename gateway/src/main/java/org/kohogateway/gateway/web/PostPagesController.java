@@ -89,6 +89,7 @@ class PostPagesController {
             @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
+            composer.fetchPasted(me, form);
             NewPost request = form.toNewPost();
             if (request.sourceUrl() != null) {
                 throw new InvalidRequestException("page.sourceOnlyInPressRelease", "use the press-release page");
@@ -147,6 +148,7 @@ class PostPagesController {
         // a direct-publish draft is the PR department's: back to its list, where colleagues' drafts are too
         String done = post.route() == ApprovalRoute.PR_DIRECT ? "redirect:/press-release" : "redirect:/posts";
         try {
+            composer.fetchPasted(me, form);
             workflow.edit(me.username(), post.id(), form.toEdit());
             Post edited = workflow.get(post.id());
             if (SUBMIT.equals(action) && edited.status() == PostStatus.DRAFT) {

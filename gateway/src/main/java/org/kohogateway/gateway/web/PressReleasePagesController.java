@@ -132,6 +132,7 @@ class PressReleasePagesController {
                 throw new InvalidRequestException("page.sourceRequired", "a press-release repost cites its source");
             }
             officialSource(form.getSourceUrl().strip());
+            composer.fetchPasted(me, form);
             NewPost request = form.toNewPost();
             if (!PostPagesController.SAVE.equals(action)) {
                 // findings to acknowledge do not stop it here: they send the post to another PR officer

@@ -1,11 +1,23 @@
 package org.kohogateway.gateway.demo;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import javax.imageio.ImageIO;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccounts;
@@ -14,6 +26,12 @@ import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.login.SecondFactors;
 import org.kohogateway.gateway.login.Totp;
+import org.kohogateway.gateway.media.MediaLibrary;
+import org.kohogateway.gateway.post.MediaChoice;
+import org.kohogateway.gateway.post.NewPost;
+import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.post.PostCategory;
+import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -29,7 +47,8 @@ import org.springframework.core.env.Environment;
 /**
  * Demo departments, logins (password {@code demo}; admin1 also has a TOTP second factor whose secret is printed) and
  * accounts wired to the simulated platforms: accounts 1–3 on
- * LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook Page (広報係). Every account posts through its real
+ * LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook Page (広報係); then poster1's post with a photo, waiting
+ * for approver1. Every account posts through its real
  * connector to {@link SimulatedPlatforms}. Deliberately not a {@code @Configuration}: only the demo run adds it,
  * component scanning in tests must not.
  */
@@ -52,12 +71,13 @@ class DemoData {
 
     @Bean
     ApplicationRunner seedDemo(StaffDirectory staff, OfficialAccounts accounts, SecondFactors secondFactors,
-            Clock clock, Environment environment) {
+            MediaLibrary media, PostWorkflow posts, Clock clock, Environment environment) {
         return args -> {
             String adminSecret = "(set up in an earlier run)";
             if (staff.findByUsername("poster1").isEmpty()) {
                 seed(staff, accounts);
                 adminSecret = enrolAdmin(secondFactors, clock);
+                postWithPhoto(media, posts, accounts);
             }
             String port = environment.getProperty("local.server.port", "8080");
             URI pressRelease = SimulatedPlatforms.shared().cityPage("【報道発表】江津市 秋の観光キャンペーンを開始します");
@@ -94,6 +114,48 @@ class DemoData {
             throw new IllegalStateException("admin1's second factor could not be confirmed");
         }
         return enrolment.secret();
+    }
+
+    /**
+     * poster1's post with a photo, uploaded as a person would (cleaned, kept by its SHA-256) and submitted: approver1
+     * sees the picture and its alt text in the inbox. Made after the logins and accounts, so their ids stay 1-6.
+     */
+    private static void postWithPhoto(MediaLibrary media, PostWorkflow posts, OfficialAccounts accounts) {
+        String alt = "夕日に染まる江の川の河口と、手前に並ぶ秋祭りの提灯";
+        long photo = media.upload("poster1", new ByteArrayInputStream(sunsetJpeg()), alt).id();
+        long line = accounts.all().stream().filter(a -> a.name().equals("江津市観光 LINE")).findFirst().orElseThrow()
+                .id();
+        Post post = posts.create("poster1", new NewPost("江の川河口で秋の夕日まつりを開きます。提灯の灯りと夕日をお楽しみください。",
+                List.of(), List.of(), PostCategory.EVENT, List.of(line), null, null, null, null, null, null,
+                List.of(new MediaChoice(photo, alt))));
+        posts.submit("poster1", post.id());
+    }
+
+    /** A small picture drawn here (a sunset over the river and a row of lanterns), so the demo needs no image file. */
+    private static byte[] sunsetJpeg() {
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setPaint(new GradientPaint(0, 0, new Color(0x2B3A67), 0, 300, new Color(0xF28C38)));
+            g.fillRect(0, 0, 640, 300);
+            g.setColor(new Color(0xFFD166));
+            g.fillOval(270, 220, 100, 100);
+            g.setPaint(new GradientPaint(0, 300, new Color(0x8C4A2F), 0, 480, new Color(0x1B2640)));
+            g.fillRect(0, 300, 640, 180);
+            g.setColor(new Color(0xE63946));
+            for (int x = 40; x < 640; x += 80) {
+                g.drawLine(x + 20, 380, x + 20, 400);
+                g.fillOval(x, 400, 40, 50);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            g.dispose();
+        }
     }
 
     private static void seed(StaffDirectory staff, OfficialAccounts accounts) {

@@ -117,13 +117,39 @@ class MediaApiIntegrationTest extends IntegrationTest {
         World world = data.world();
         long id = uploaded(world.poster(), TestImages.png(300, 200));
 
-        HttpResponse<String> thumbnail = PageSession.login(port, world.approver(), TestData.PASSWORD)
+        HttpResponse<String> thumbnail = PageSession.login(port, world.poster(), TestData.PASSWORD)
                 .get("/media/" + id + "/thumbnail");
         HttpResponse<String> anonymous = PageSession.anonymous(port).get("/media/" + id + "/thumbnail");
 
         assertThat(thumbnail.statusCode()).isEqualTo(200);
         assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(anonymous.statusCode()).as("sent to sign in").isIn(302, 401);
+    }
+
+    @Test
+    void aThumbnailShowsToItsUploaderAndThenToThoseWhoMayReadAPostCarryingItOthersFindNothing() throws Exception {
+        World world = data.world();
+        long id = uploaded(world.poster(), TestImages.jpeg(64, 48));
+        String path = "/media/" + id + "/thumbnail";
+
+        assertThat(status(world.poster(), path)).as("the uploader").isEqualTo(200);
+        assertThat(status(world.approver(), path)).as("in no post yet").isEqualTo(404);
+
+        Api poster = api(world.poster());
+        var created = poster.post("/api/posts", Api.json(Map.of("text", "秋祭りの写真です。", "category", "EVENT",
+                "accountIds", List.of(world.lineA().id()), "media", List.of(Map.of("id", id, "altText", "山車")))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(poster.post("/api/posts/" + created.json().get("id").asString() + "/submit", null).status())
+                .isEqualTo(200);
+
+        assertThat(status(world.approver(), path)).as("the approver of the post's department").isEqualTo(200);
+        assertThat(status(world.auditor(), path)).as("reads every post").isEqualTo(200);
+        assertThat(status(world.approverB(), path)).as("another department's post").isEqualTo(404);
+        assertThat(status(world.poster(), "/media/99999999/thumbnail")).as("no such image").isEqualTo(404);
+    }
+
+    private int status(String username, String path) throws Exception {
+        return PageSession.login(port, username, TestData.PASSWORD).get(path).statusCode();
     }
 
     @Test

@@ -280,7 +280,7 @@ final class MatrixFixtures {
         if (operation.equals("DELETE /api/policy/lists/{list}")) {
             return new Call(path + "?value=matrix", null, null);
         }
-        if (operation.equals("POST /api/media")) {
+        if (operation.equals("POST /api/media") || operation.equals("POST /compose/media")) {
             // a text file: the call passes authorization and is then refused as no image (415), storing nothing
             return new Call(path, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
                     + "filename=\"x.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nnot an image\r\n--" + BOUNDARY + "--\r\n",

@@ -502,6 +502,53 @@ class AdminPagesBrowserTest extends IntegrationTest {
         screenshot("account-policy-change-review");
     }
 
+    /** Issue 19: a photo from the phone's picker, its alt text typed beside it; the approver sees it with that text. */
+    @Test
+    void aPosterAddsAPhotoWithAltTextOnAPhoneAndTheApproverSeesItInTheInbox() throws IOException {
+        World world = data.world();
+        String text = "秋祭りの山車が江津駅前を通ります。" + TestData.unique();
+        String alt = "江津駅前の通りを進む、提灯で飾られた秋祭りの山車";
+        Path photo = Files.createTempFile("koho-photo-", ".jpg");
+        try {
+            Files.write(photo, org.kohogateway.gateway.media.TestImages.jpeg(800, 600));
+            login(world.poster());
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.get(url("/compose"));
+            WebElement picker = driver.findElement(By.id("mediaFiles"));
+            assertThat(picker.getAttribute("accept")).isEqualTo("image/jpeg,image/png");
+            assertThat(picker.getAttribute("multiple")).isNotNull();
+            account(world.lineA().id()).click();
+            driver.findElement(By.id("text")).sendKeys(text);
+            picker.sendKeys(photo.toString());
+            WebElement altField = new WebDriverWait(driver, WAIT)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#media-list .media-alt")));
+            assertThat(driver.findElement(By.cssSelector("#media-list .media-position")).getText()).isEqualTo("写真 1");
+            altField.sendKeys(alt);
+            new WebDriverWait(driver, WAIT).until(d -> loaded(d.findElement(By.cssSelector("#media-list img"))));
+            assertThat(altField.getRect().getWidth()).isLessThanOrEqualTo(390);
+            screenshot("compose-photo-phone");
+            driver.findElement(By.cssSelector("button[value=submit]")).click();
+            waitForText(By.tagName("main"), "承認申請しました");
+
+            logout();
+            login(world.approver());
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.get(url("/inbox"));
+            WebElement image = article(text).findElement(By.cssSelector("img.thumb"));
+            assertThat(image.getAttribute("alt")).isEqualTo(alt);
+            new WebDriverWait(driver, WAIT).until(d -> loaded(image));
+            screenshot("inbox-photo-phone");
+        } finally {
+            Files.deleteIfExists(photo);
+        }
+    }
+
+    /** Whether the browser fetched and decoded the image (a refused thumbnail has no width). */
+    private static boolean loaded(WebElement image) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", image));
+    }
+
     private void login(String username) {
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys(username);

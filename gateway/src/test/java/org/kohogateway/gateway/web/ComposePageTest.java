@@ -2,7 +2,9 @@ package org.kohogateway.gateway.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -11,11 +13,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
+import java.time.Instant;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.media.Media;
+import org.kohogateway.gateway.media.MediaLibrary;
+import org.kohogateway.gateway.post.MediaChoice;
+import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The compose form's errors: what the post's rules refuse is shown on the form with the text kept, so the author
@@ -23,6 +34,9 @@ import org.kohogateway.gateway.support.NotPermittedException;
  */
 @PageSlice(PostPagesController.class)
 class ComposePageTest extends SignedInPage {
+
+    @Autowired
+    MediaLibrary library;
 
     @BeforeEach
     void signIn() {
@@ -39,6 +53,53 @@ class ComposePageTest extends SignedInPage {
                 .andExpect(content().string(containsString("投稿先アカウントを 1 つ以上選んでください。")))
                 .andExpect(content().string(containsString("健診の予約が始まりました</textarea>")));
         verify(workflow, never()).submit(any(), any());
+    }
+
+    @Test
+    void theChosenPhotosAndTheirAltTextsBecomeThePostsImagesInTheOrderShown() throws Exception {
+        when(workflow.create(any(), any())).thenThrow(new InvalidRequestException("post.noTargets", "no targets"));
+
+        mvc.perform(post("/posts").with(csrf()).param("text", "秋祭り").param("mediaIds[0]", "12")
+                        .param("mediaAlts[0]", "山車, 境内にて").param("mediaIds[1]", "5").param("mediaAlts[1]", ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("/media/12/thumbnail")))
+                .andExpect(content().string(containsString("山車, 境内にて</textarea>")));
+
+        ArgumentCaptor<NewPost> request = ArgumentCaptor.forClass(NewPost.class);
+        verify(workflow).create(eq("aya"), request.capture());
+        assertThat(request.getValue().media())
+                .containsExactly(new MediaChoice(12, "山車, 境内にて"), new MediaChoice(5, ""));
+        assertThat(request.getValue().mediaUrls()).isEmpty();
+    }
+
+    @Test
+    void aPastedImageAddressIsFetchedOnceAndPostedAsAnUploadedImageNotAsAnAddress() throws Exception {
+        when(library.fetch("aya", URI.create("https://www.city.example.jp/a.jpg"), ""))
+                .thenReturn(new Media(31, "ab", "image/jpeg", 10, 4, 3, "cd", 5, "", "https://www.city.example.jp/a.jpg",
+                        7, Instant.EPOCH));
+        when(workflow.create(any(), any())).thenThrow(new InvalidRequestException("post.noTargets", "no targets"));
+
+        mvc.perform(post("/posts").with(csrf()).param("text", "秋祭り").param("mediaIds[0]", "12")
+                        .param("mediaAlts[0]", "山車").param("mediaUrl", "https://www.city.example.jp/a.jpg"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("/media/31/thumbnail")));
+
+        ArgumentCaptor<NewPost> request = ArgumentCaptor.forClass(NewPost.class);
+        verify(workflow).create(eq("aya"), request.capture());
+        assertThat(request.getValue().media()).containsExactly(new MediaChoice(12, "山車"), new MediaChoice(31, ""));
+        assertThat(request.getValue().mediaUrls()).isEmpty();
+    }
+
+    @Test
+    void anImageAddressThatCannotBeFetchedIsAFormErrorNotAServerError() throws Exception {
+        when(library.fetch(any(), any(), any())).thenThrow(new InvalidRequestException("media.fetchFailed",
+                "could not fetch", "https://www.city.example.jp/a.jpg", "HTTP 404"));
+
+        mvc.perform(post("/posts").with(csrf()).param("text", "秋祭り").param("mediaUrl",
+                        "https://www.city.example.jp/a.jpg"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("の画像を取得できません")));
+        verify(workflow, never()).create(any(), any());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.crisis.Pauses;
+import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -28,7 +29,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "org\\.kohogateway\\.gateway\\.(api\\..*|security\\.(?!RequestingStaff$).*)"))
 @Import({FindingLines.class, FormErrors.class, ComposePage.class})
-@MockitoBean(types = {StaffDirectory.class, Pauses.class, OfficialAccounts.class, PostWorkflow.class})
+@MockitoBean(types = {StaffDirectory.class, Pauses.class, OfficialAccounts.class, PostWorkflow.class,
+        MediaLibrary.class})
 @interface PageSlice {
 
     /** The page controllers under test. */
