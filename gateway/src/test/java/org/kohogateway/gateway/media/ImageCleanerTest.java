@@ -55,6 +55,17 @@ class ImageCleanerTest {
     }
 
     @Test
+    void aProgressiveJpegKeepsEveryScanAndItsTablesBetweenThem() throws Exception {
+        byte[] photo = TestImages.withPhoneMetadata(TestImages.progressiveJpeg(TestImages.jpeg(320, 240)), 1);
+
+        byte[] cleaned = clean(photo);
+
+        assertThat(fromFirstScan(cleaned)).isEqualTo(fromFirstScan(photo));
+        assertThat(TestImages.decode(cleaned).getWidth()).isEqualTo(320);
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+    }
+
+    @Test
     void iptcCommentsOtherAppSegmentsAndWhatFollowsTheEndOfTheImageAreGone() throws Exception {
         byte[] photo = TestImages.withIptc(TestImages.withPhoneMetadata(TestImages.jpeg(64, 48), 1));
         photo = TestImages.withSegment(photo, 0xfe, ascii("KohoComment"));

@@ -78,6 +78,23 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /** The same picture written progressively: several scans, with Huffman tables between them. */
+    public static byte[] progressiveJpeg(byte[] jpeg) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new javax.imageio.IIOImage(decode(jpeg), null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
     /** The JPEG with EXIF: GPS position, the given orientation and a camera model; and an XMP packet. */
     public static byte[] withPhoneMetadata(byte[] jpeg, int orientation) {
         try {
