@@ -60,7 +60,7 @@ final class JpegMetadataStripper {
         return true;
     }
 
-    /** Copies the scans from the first start-of-scan marker to the end-of-image marker, leaving out APPn and comments. */
+    /** Copies the scans from the first start-of-scan marker to the end-of-image marker, without APPn and comments. */
     private static boolean scans(byte[] jpeg, int from, OutputStream to) throws IOException, ImageCleaner.NotAnImage {
         int at = from;
         while (true) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
@@ -62,31 +63,25 @@ public final class TestImages {
                 image.setRGB(x, y, random.nextInt(0x1000000));
             }
         }
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        return jpeg(image, param -> {
             param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
-            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        });
     }
 
     /** The same picture written progressively: several scans, with Huffman tables between them. */
     public static byte[] progressiveJpeg(byte[] jpeg) {
+        return jpeg(decode(jpeg), param -> param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT));
+    }
+
+    private static byte[] jpeg(BufferedImage image, Consumer<javax.imageio.ImageWriteParam> settings) {
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
             javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new javax.imageio.IIOImage(decode(jpeg), null, null), param);
+            settings.accept(param);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
