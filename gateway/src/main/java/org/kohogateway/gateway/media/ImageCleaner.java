@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -30,11 +31,17 @@ import net.coobird.thumbnailator.Thumbnails;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes an upload safe to publish: the picture is decoded, turned the way its EXIF orientation says, and encoded
- * again without any of its metadata (EXIF with the GPS position, XMP, IPTC, comments, PNG text), so nothing the phone
- * recorded travels with it; a JPEG preview no larger than {@link #PREVIEW_MAX_BYTES} goes with it. The type is told
- * by the file's first bytes, never by what the client claimed. Decoding a photo takes tens of megabytes, so at most
- * {@code concurrentDecodes} run at once and the rest wait: eight uploads together stay within a modest heap.
+ * Makes an upload safe to publish: nothing the phone recorded (EXIF with the GPS position, XMP, IPTC, comments, PNG
+ * text) travels with it, it shows the right way up, and a JPEG preview no larger than {@link #PREVIEW_MAX_BYTES} goes
+ * with it. The type is told by the file's first bytes, never by what the client claimed, and the pixel bound by its
+ * header before anything is decoded.
+ * <p>
+ * The common case, a JPEG already upright, keeps its compressed pixels as they are and loses only its metadata
+ * ({@link JpegMetadataStripper}); its preview is decoded at a fraction of the size (source subsampling). A JPEG that
+ * EXIF says to turn, or a PNG (whose re-encoding loses nothing), is decoded, turned and encoded again without any
+ * metadata. The EXIF orientation is applied to the pixels rather than kept as a lone tag because the gateway cannot
+ * count on every platform's renderer honouring it. Decoding a photo takes tens of megabytes, so at most
+ * {@code concurrentDecodes} decodes run at once and the rest wait: eight uploads together stay within a modest heap.
  */
 class ImageCleaner {
 
@@ -85,10 +92,24 @@ class ImageCleaner {
         if (type == null) {
             throw new NotAnImage("neither JPEG nor PNG");
         }
+        int[] size = read(in, reader -> new int[] { reader.getWidth(0), reader.getHeight(0) });
+        long pixels = (long) size[0] * size[1];
+        if (pixels > maxPixels) {
+            throw new NotAnImage("%d pixels, more than %d".formatted(pixels, maxPixels));
+        }
         int orientation = orientation(in);
+        if (JPEG.equals(type) && orientation == 1 && JpegMetadataStripper.strip(in, out)) {
+            decodes.acquire();
+            try {
+                writePreview(subsampled(in), preview);
+            } finally {
+                decodes.release();
+            }
+            return new Cleaned(type, size[0], size[1]);
+        }
         decodes.acquire();
         try {
-            BufferedImage image = oriented(decode(in), orientation);
+            BufferedImage image = oriented(read(in, reader -> reader.read(0)), orientation);
             encode(image, type, out);
             writePreview(image, preview);
             return new Cleaned(type, image.getWidth(), image.getHeight());
@@ -97,7 +118,22 @@ class ImageCleaner {
         }
     }
 
-    private BufferedImage decode(Path in) throws IOException, NotAnImage {
+    /** Decodes one in {@code step} pixels each way, {@code step} chosen so the longer side keeps the preview's size. */
+    private BufferedImage subsampled(Path in) throws IOException, NotAnImage {
+        return read(in, reader -> {
+            int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / previewMaxSide);
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(step, step, 0, 0);
+            return reader.read(0, param);
+        });
+    }
+
+    /** What is read from an image through its decoder. */
+    private interface Reading<T> {
+        T from(ImageReader reader) throws IOException;
+    }
+
+    private static <T> T read(Path in, Reading<T> reading) throws IOException, NotAnImage {
         try (ImageInputStream stream = ImageIO.createImageInputStream(in.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {
@@ -106,11 +142,7 @@ class ImageCleaner {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(stream, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > maxPixels) {
-                    throw new NotAnImage("%d pixels, more than %d".formatted(pixels, maxPixels));
-                }
-                return reader.read(0);
+                return reading.from(reader);
             } catch (IOException | RuntimeException e) {
                 // a truncated or malformed file: the person can send it again, nothing on our side failed
                 throw new NotAnImage("cannot be decoded: " + e.getMessage());

@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.drew.metadata.Directory;
 import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.icc.IccDirectory;
+import com.drew.metadata.iptc.IptcDirectory;
+import com.drew.metadata.photoshop.PhotoshopDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
 
 class ImageCleanerTest {
@@ -38,6 +42,85 @@ class ImageCleanerTest {
                 .noneMatch(name -> name.startsWith("Exif"));
         assertThat(new String(cleaned, StandardCharsets.ISO_8859_1)).doesNotContain("KohoPhone")
                 .doesNotContain("GPSLatitude");
+    }
+
+    @Test
+    void anUprightJpegKeepsItsCompressedPixelsByteForByteSoNothingIsReencoded() throws Exception {
+        byte[] photo = TestImages.withPhoneMetadata(TestImages.noisyJpeg(640, 480, 7), 1);
+
+        byte[] cleaned = clean(photo);
+
+        assertThat(fromFirstScan(cleaned)).isEqualTo(fromFirstScan(photo));
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+    }
+
+    @Test
+    void aProgressiveJpegKeepsEveryScanAndItsTablesBetweenThem() throws Exception {
+        byte[] photo = TestImages.withPhoneMetadata(TestImages.progressiveJpeg(TestImages.jpeg(320, 240)), 1);
+
+        byte[] cleaned = clean(photo);
+
+        assertThat(fromFirstScan(cleaned)).isEqualTo(fromFirstScan(photo));
+        assertThat(TestImages.decode(cleaned).getWidth()).isEqualTo(320);
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+    }
+
+    @Test
+    void iptcCommentsOtherAppSegmentsAndWhatFollowsTheEndOfTheImageAreGone() throws Exception {
+        byte[] photo = TestImages.withIptc(TestImages.withPhoneMetadata(TestImages.jpeg(64, 48), 1));
+        photo = TestImages.withSegment(photo, 0xfe, ascii("KohoComment"));
+        photo = TestImages.withSegment(photo, 0xe2, ascii("MPF\0KohoMultiPicture"));
+        photo = TestImages.withSegment(photo, 0xe3, ascii("KohoApp3"));
+        // a phone's second picture (depth map, gain map) follows the first one's end, with metadata of its own
+        byte[] trailer = TestImages.withPhoneMetadata(TestImages.jpeg(8, 8), 1);
+        photo = concat(photo, trailer);
+        assertThat(TestImages.metadata(photo).getFirstDirectoryOfType(IptcDirectory.class)).as("the sample has IPTC")
+                .isNotNull();
+
+        byte[] cleaned = clean(photo);
+
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(IptcDirectory.class)).isNull();
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(PhotoshopDirectory.class)).isNull();
+        assertThat(new String(cleaned, StandardCharsets.ISO_8859_1)).doesNotContain("Koho").doesNotContain("Gotsu")
+                .doesNotContain("MPF");
+    }
+
+    @Test
+    void theColourProfileStays() throws Exception {
+        byte[] photo = TestImages.withIccProfile(TestImages.withPhoneMetadata(TestImages.jpeg(64, 48), 1));
+        assertThat(TestImages.metadata(photo).getFirstDirectoryOfType(IccDirectory.class)).as("the sample has one")
+                .isNotNull();
+
+        byte[] cleaned = clean(photo);
+
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(IccDirectory.class)).isNotNull();
+        assertThat(TestImages.metadata(cleaned).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+    }
+
+    @Test
+    void aJpegCutOffInItsPixelsIsRefused() throws Exception {
+        byte[] whole = TestImages.noisyJpeg(640, 480, 3);
+
+        assertThatThrownBy(() -> clean(Arrays.copyOf(whole, whole.length * 2 / 3)))
+                .isInstanceOf(ImageCleaner.NotAnImage.class);
+    }
+
+    @Test
+    void aLargeJpegsPreviewHasTheLongestSideAndTheOrientationApplied() throws Exception {
+        ImageCleaner.Cleaned upright = cleaner.clean(write(TestImages.jpeg(3000, 1500)), dir.resolve("out"),
+                dir.resolve("preview"));
+        BufferedImage preview = TestImages.decode(Files.readAllBytes(dir.resolve("preview")));
+        assertThat(upright.width()).isEqualTo(3000);
+        assertThat(preview.getWidth()).isEqualTo(1024);
+        assertThat(preview.getHeight()).isEqualTo(512);
+
+        ImageCleaner.Cleaned turned = cleaner.clean(write(TestImages.withPhoneMetadata(TestImages.jpeg(3000, 1500), 6)),
+                dir.resolve("out"), dir.resolve("preview"));
+        preview = TestImages.decode(Files.readAllBytes(dir.resolve("preview")));
+        assertThat(turned.width()).isEqualTo(1500);
+        assertThat(preview.getWidth()).isEqualTo(512);
+        assertThat(preview.getHeight()).isEqualTo(1024);
+        assertThat(reddish(preview.getRGB(256, 20))).as("top is red").isTrue();
     }
 
     @Test
@@ -103,6 +186,25 @@ class ImageCleanerTest {
     private byte[] clean(byte[] photo) throws Exception {
         cleaner.clean(write(photo), dir.resolve("out"), dir.resolve("preview"));
         return Files.readAllBytes(dir.resolve("out"));
+    }
+
+    /** From the first start-of-scan marker to the end: the compressed pixels, found by walking the segments. */
+    private static byte[] fromFirstScan(byte[] jpeg) {
+        int at = 2;
+        while ((jpeg[at + 1] & 0xff) != 0xda) {
+            at += 2 + ((jpeg[at + 2] & 0xff) << 8 | (jpeg[at + 3] & 0xff));
+        }
+        return Arrays.copyOfRange(jpeg, at, jpeg.length);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private Path write(byte[] bytes) throws IOException {

@@ -2,17 +2,26 @@ package org.kohogateway.gateway.media;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
 import org.apache.commons.imaging.ImagingException;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.jpeg.iptc.IptcRecord;
+import org.apache.commons.imaging.formats.jpeg.iptc.IptcTypes;
+import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
+import org.apache.commons.imaging.formats.jpeg.iptc.PhotoshopApp13Data;
 import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
@@ -54,13 +63,24 @@ public final class TestImages {
                 image.setRGB(x, y, random.nextInt(0x1000000));
             }
         }
+        return jpeg(image, param -> {
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+        });
+    }
+
+    /** The same picture written progressively: several scans, with Huffman tables between them. */
+    public static byte[] progressiveJpeg(byte[] jpeg) {
+        return jpeg(decode(jpeg), param -> param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT));
+    }
+
+    private static byte[] jpeg(BufferedImage image, Consumer<javax.imageio.ImageWriteParam> settings) {
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
             javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
+            settings.accept(param);
             writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,6 +110,46 @@ public final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The JPEG with a Photoshop APP13 segment holding IPTC: the city and a caption naming a person. */
+    public static byte[] withIptc(byte[] jpeg) {
+        PhotoshopApp13Data iptc = new PhotoshopApp13Data(List.of(new IptcRecord(IptcTypes.CITY, "Gotsu"),
+                new IptcRecord(IptcTypes.CAPTION_ABSTRACT, "KohoCaption Yamada Taro")), List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new JpegIptcRewriter().writeIptc(jpeg, out, iptc);
+        } catch (ImagingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The JPEG with an sRGB ICC profile in APP2, as colour-managed cameras and editors write it. */
+    public static byte[] withIccProfile(byte[] jpeg) {
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII));
+        payload.write(1); // chunk 1
+        payload.write(1); // of 1
+        payload.writeBytes(profile);
+        return withSegment(jpeg, 0xe2, payload.toByteArray());
+    }
+
+    /** The JPEG with one more segment right after its start marker (a comment is 0xfe, APPn 0xe0 + n). */
+    public static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xff);
+        out.write(0xd8);
+        out.write(0xff);
+        out.write(marker);
+        out.write((payload.length + 2) >> 8);
+        out.write((payload.length + 2) & 0xff);
+        out.writeBytes(payload);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     public static Metadata metadata(byte[] image) {
