@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.media.Media;
-import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.policy.Candidate;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.PolicyRules;
@@ -65,12 +64,12 @@ public class PostWorkflow {
     private final NearDuplicates nearDuplicates;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final MediaLibrary library;
+    private final PostImages images;
 
     PostWorkflow(Posts posts, OfficialAccounts accounts, StaffDirectory staff, PostingProperties properties,
             PolicyRules rules, SourcePages sources, SafeFetch fetch, NearDuplicates nearDuplicates,
-            PlatformTransactionManager transactions, Clock clock, MediaLibrary library) {
-        this.library = library;
+            PlatformTransactionManager transactions, Clock clock, PostImages images) {
+        this.images = images;
         this.posts = posts;
         this.accounts = accounts;
         this.staff = staff;
@@ -111,8 +110,8 @@ public class PostWorkflow {
     private Post create(String username, NewPost request, Map<String, ?> origin, boolean filled) {
         Staff author = staff.byUsername(username);
         requireWriter(author);
-        PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
-                request.replyTo(), request.quoteOf(), request.proposal(), request.media());
+        PostContent content = content(author, request.text(), request.links(), request.mediaUrls(),
+                request.category(), request.replyTo(), request.quoteOf(), request.proposal(), request.media());
         List<OfficialAccount> targets = targets(author, request.accountIds());
         ApprovalRoute route;
         long departmentId;
@@ -148,7 +147,7 @@ public class PostWorkflow {
 
     @Transactional
     public Post edit(String username, PostId id, PostEdit edit) {
-        return change(username, id, (post, actor, now) -> post.edit(actor, content(edit.text(), edit.links(),
+        return change(username, id, (post, actor, now) -> post.edit(actor, content(actor, edit.text(), edit.links(),
                 edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf(), edit.proposal(), edit.media()),
                 edit.scheduledAt(),
                 now));
@@ -240,8 +239,8 @@ public class PostWorkflow {
     @Transactional(readOnly = true)
     public List<Finding> check(String username, NewPost request) {
         Staff author = staff.byUsername(username);
-        PostContent content = content(request.text(), request.links(), request.mediaUrls(), request.category(),
-                request.replyTo(), request.quoteOf(), request.proposal(), request.media());
+        PostContent content = content(author, request.text(), request.links(), request.mediaUrls(),
+                request.category(), request.replyTo(), request.quoteOf(), request.proposal(), request.media());
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
         List<Candidate.Target> targets = noneTicked ? List.of() : targets(author, request.accountIds()).stream()
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
@@ -384,7 +383,7 @@ public class PostWorkflow {
         }
     }
 
-    private PostContent content(@Nullable String text, @Nullable List<URI> links, @Nullable List<URI> mediaUrls,
+    private PostContent content(Staff author, @Nullable String text, @Nullable List<URI> links, @Nullable List<URI> mediaUrls,
             @Nullable PostCategory category, @Nullable URI replyTo, @Nullable URI quoteOf, @Nullable String proposal,
             List<MediaChoice> chosen) {
         if (text == null || text.isBlank()) {
@@ -407,7 +406,7 @@ public class PostWorkflow {
         if (media.size() + choices.size() > MAX_MEDIA) {
             throw new InvalidRequestException("post.tooManyMedia", "at most " + MAX_MEDIA + " images", MAX_MEDIA);
         }
-        List<PostMedia> images = choices.stream().map(this::image).toList();
+        List<PostMedia> chosenImages = choices.stream().map(choice -> image(author, choice)).toList();
         if (replyTo != null) {
             requireWebLink(replyTo);
         }
@@ -419,12 +418,13 @@ public class PostWorkflow {
         }
         return new PostContent(text, checked, category, media, replyTo == null ? null : replyTo.toString(),
                 quoteOf == null ? null : quoteOf.toString(),
-                proposal == null || proposal.isBlank() ? null : proposal.strip(), images);
+                proposal == null || proposal.isBlank() ? null : proposal.strip(), chosenImages);
     }
 
     /** The uploaded image as it is stored now: the approval binds these bytes, not the id. */
-    private PostMedia image(MediaChoice choice) {
-        Media media = library.get(choice.id());
+    private PostMedia image(Staff author, MediaChoice choice) {
+        // only an image the author may see: an id guessed or copied from another department's post is no image
+        Media media = images.viewable(choice.id(), Readers.of(author));
         String alt = choice.altText() == null ? media.altText() : choice.altText().strip();
         if (alt.length() > MAX_ALT_TEXT) {
             throw new InvalidRequestException("post.altTextTooLong", "alt text is longer than " + MAX_ALT_TEXT,

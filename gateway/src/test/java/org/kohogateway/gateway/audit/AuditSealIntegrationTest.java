@@ -44,7 +44,7 @@ class AuditSealIntegrationTest extends IntegrationTest {
     /** A thread for each transaction: the common pool may have a single one, taken by the open transaction. */
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    /** Other tests may have left a backlog (AuditExportIntegrationTest inserts 200,000 entries at once). */
+    /** Other tests may have left a backlog (AuditExportIntegrationTest inserts 50,000 entries at once). */
     @BeforeEach
     void sealerCaughtUp() {
         Awaitility.await("the sealer caught up").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))

@@ -218,6 +218,21 @@ class MediaApiIntegrationTest extends IntegrationTest {
         assertThat(reordered).isNotEqualTo(altChanged.get("contentHash").asString());
     }
 
+    @Test
+    void aPostCarriesOnlyImagesItsAuthorMaySeeAnotherDepartmentsImageIdIsNoImage() throws Exception {
+        World world = data.world();
+        World other = data.world();
+        long id = uploaded(world.poster(), TestImages.jpeg(64, 48));
+
+        var refused = api(other.poster()).post("/api/posts", Api.json(Map.of("text", "よその写真です。",
+                "category", "EVENT", "accountIds", List.of(other.lineA().id()),
+                "media", List.of(Map.of("id", id, "altText", "山車")))));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+        assertThat(refused.json().get("code").asString()).isEqualTo("media.notFound");
+        assertThat(status(other.poster(), "/media/" + id + "/thumbnail")).isEqualTo(404);
+    }
+
     private String edit(World world, List<Map<String, Object>> media) {
         return Api.json(Map.of("text", "秋祭りの写真です。", "category", "EVENT", "media", media));
     }
