@@ -115,9 +115,12 @@ class AuditTrailIntegrationTest extends IntegrationTest {
         assertThat(api(world.poster()).get("/api/audit/export.csv").status()).isEqualTo(403);
     }
 
-    /** Tampering is caught once an entry is sealed; before, the sealer would seal what it finds. */
+    /**
+     * Tampering is caught once an entry is sealed; before, the sealer would seal what it finds. Within a minute, not the
+     * sealer's two seconds (AuditSealIntegrationTest): another test may just have left it a backlog to link first.
+     */
     private AuditEntry sealed(AuditEntry entry) {
-        Awaitility.await("entry " + entry.seq() + " sealed").atMost(Duration.ofSeconds(2)).until(() -> jdbc
+        Awaitility.await("entry " + entry.seq() + " sealed").atMost(Duration.ofMinutes(1)).until(() -> jdbc
                 .sql("select count(*) from audit_seal where seq = :seq").param("seq", entry.seq()).query(Long.class)
                 .single() == 1);
         return entry;

@@ -1,8 +1,5 @@
 package org.kohogateway.gateway.crisis;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -127,8 +124,7 @@ class EmergencyOverrideIntegrationTest extends IntegrationTest {
     }
 
     private static int requestsFor(Delivery delivery) {
-        return SimulatedPlatforms.shared().server().findAll(postRequestedFor(urlPathEqualTo("/v2/bot/message/broadcast"))
-                .withHeader("X-Line-Retry-Key", equalTo(delivery.id().toString()))).size();
+        return SimulatedPlatforms.shared().lineBroadcastsOf(delivery.id());
     }
 
     private static Delivery only(Post post) {

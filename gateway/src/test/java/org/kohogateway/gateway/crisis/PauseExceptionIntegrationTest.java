@@ -1,8 +1,5 @@
 package org.kohogateway.gateway.crisis;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -134,8 +131,7 @@ class PauseExceptionIntegrationTest extends IntegrationTest {
     }
 
     private static int requestsFor(Delivery delivery) {
-        return SimulatedPlatforms.shared().server().findAll(postRequestedFor(urlPathEqualTo("/v2/bot/message/broadcast"))
-                .withHeader("X-Line-Retry-Key", equalTo(delivery.id().toString()))).size();
+        return SimulatedPlatforms.shared().lineBroadcastsOf(delivery.id());
     }
 
     private static Delivery only(Post post) {

@@ -10,11 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.net.URI;
+import java.util.UUID;
 
 import org.kohogateway.connectors.graph.GraphClient;
 
@@ -106,6 +108,12 @@ public final class SimulatedPlatforms {
 
     public WireMockServer server() {
         return server;
+    }
+
+    /** LINE broadcasts this simulator received under a delivery's retry key: how often that delivery was sent. */
+    public int lineBroadcastsOf(UUID deliveryId) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v2/bot/message/broadcast"))
+                .withHeader("X-Line-Retry-Key", equalTo(deliveryId.toString()))).size();
     }
 
     /** What the simulated LINE accepted, per retry key. */
