@@ -305,6 +305,11 @@ public class Dispatcher implements SmartLifecycle {
         } catch (MediaItems.ApprovedBytesChanged e) {
             // nothing left: sending a picture nobody approved is worse than not sending; a person looks
             return new PublishOutcome.Permanent("not sent: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // the store could not be read (a lost connection, a missing chunk): the platform was not called, so this
+            // is a retry, never a delivery left SENDING for the lease to find and take for "possibly out"
+            return new PublishOutcome.Transient("the approved images could not be read, nothing was sent: " + e,
+                    Optional.empty());
         }
         // images pasted as addresses before uploads existed come first, as they did
         List<MediaItem> images = Stream.concat(UrlOnlyMedia.asMediaItems(d.content().mediaUrls()).stream(),

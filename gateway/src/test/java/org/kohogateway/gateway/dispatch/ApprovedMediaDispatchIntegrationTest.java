@@ -70,9 +70,32 @@ class ApprovedMediaDispatchIntegrationTest extends IntegrationTest {
                 .withRequestBody(containing(text)));
     }
 
+    @Test
+    void anImageTheStoreCannotReadIsARetryNotADeliveryLeftSendingAndNothingIsSent() {
+        World world = data.world();
+        String text = "読めない写真 " + TestData.unique();
+        // large enough for several chunks, so that one can go missing in the middle of the read
+        String id = approvedPostWithImage(world, text, TestImages.noisyJpeg(900, 700, System.nanoTime(), 1.0f));
+        String sha256 = api(world.poster()).get("/api/posts/" + id).json().get("media").get(0).get("sha256")
+                .asString();
+        assertThat(jdbc.sql("delete from media_chunk where sha256 = :sha and seq = 1").param("sha", sha256).update())
+                .isEqualTo(1);
+
+        dispatcher.drain();
+
+        JsonNode delivery = api(world.poster()).get("/api/posts/" + id).json().get("deliveries").get(0);
+        assertThat(delivery.get("status").asString()).as(delivery.toString()).isEqualTo("SCHEDULED");
+        assertThat(delivery.get("lastError").asString()).contains("could not be read").contains("nothing was sent");
+        SimulatedPlatforms.shared().server().verify(0, postRequestedFor(urlPathEqualTo("/v2/bot/message/broadcast"))
+                .withRequestBody(containing(text)));
+    }
+
     private String approvedPostWithImage(World world, String text) {
         // an image of its own: the store keeps equal bytes once, and the other test changes them
-        byte[] image = TestImages.noisyJpeg(64, 48, System.nanoTime());
+        return approvedPostWithImage(world, text, TestImages.noisyJpeg(64, 48, System.nanoTime()));
+    }
+
+    private String approvedPostWithImage(World world, String text, byte[] image) {
         long mediaId = library.upload(world.poster(), new java.io.ByteArrayInputStream(image), "祭りの山車").id();
         Api poster = api(world.poster());
         var created = poster.post("/api/posts", Api.json(Map.of("text", text, "category", "EVENT",
