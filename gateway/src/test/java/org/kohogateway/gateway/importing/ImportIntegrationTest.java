@@ -163,8 +163,9 @@ class ImportIntegrationTest extends IntegrationTest {
             String text = i == 180 ? marker : "一括登録の投稿 " + i + " です。";
             csv.append(text).append(",,NOTICE,").append(world.lineA().id()).append(",,false\r\n");
         }
-        // the database refuses line 181's post (the 180th row) until the trigger is dropped: a failure mid-file,
-        // in the second chunk of 100
+        // the database refuses line 181's post (the 180th row) until the trigger is dropped: a failure mid-file, in
+        // the last of the three parts the 250 rows are split into (rows 167-250, one chunk), which commits nothing
+        // while the other two parts complete
         String trigger = "fail_import_" + Math.abs(marker.hashCode());
         jdbc.sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin if new.text = '"
                 + marker + "' then raise exception 'simulated failure'; end if; return new; end $$").update();
@@ -179,8 +180,8 @@ class ImportIntegrationTest extends IntegrationTest {
         }
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("message").asString()).contains("simulated failure");
-        assertThat(failed.get("imported").asInt()).isEqualTo(100);
-        assertThat(postsBy(world.poster())).isEqualTo(100);
+        assertThat(failed.get("imported").asInt()).isEqualTo(166);
+        assertThat(postsBy(world.poster())).isEqualTo(166);
 
         long id = failed.get("id").asLong();
         var restarted = api(world.poster()).post("/api/imports/" + id + "/restart", null);

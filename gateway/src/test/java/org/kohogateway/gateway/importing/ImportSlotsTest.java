@@ -15,7 +15,7 @@ import org.kohogateway.gateway.support.TooManyAtOnceException;
 
 class ImportSlotsTest {
 
-    private final ImportSlots slots = new ImportSlots(new ImportProperties(100, 2, 3));
+    private final ImportSlots slots = new ImportSlots(new ImportProperties(100, 2, 3, 4));
 
     @Test
     void manyUploadsAtOnceFromOnePersonGetNoMoreThanTheirSlots() throws Exception {
