@@ -14,6 +14,7 @@ import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.MediaItem;
+import org.kohogateway.connectors.OutcomeLog;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PostText;
@@ -93,13 +94,7 @@ public final class FacebookConnector implements PlatformConnector {
     @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
-        PublishOutcome outcome = post(publication, mayContinue);
-        if (outcome instanceof PublishOutcome.Unknown unknown) {
-            log.warn("Facebook post {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
-        } else {
-            log.debug("Facebook post {}: {}", publication.deliveryKey(), outcome);
-        }
-        return outcome;
+        return OutcomeLog.logged(log, "Facebook post", publication, post(publication, mayContinue));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.MediaItem;
+import org.kohogateway.connectors.OutcomeLog;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PostText;
@@ -116,13 +117,7 @@ public final class InstagramConnector implements PlatformConnector {
     @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
-        PublishOutcome outcome = publishImage(publication, mayContinue);
-        if (outcome instanceof PublishOutcome.Unknown unknown) {
-            log.warn("Instagram publication {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
-        } else {
-            log.debug("Instagram publication {}: {}", publication.deliveryKey(), outcome);
-        }
-        return outcome;
+        return OutcomeLog.logged(log, "Instagram publication", publication, publishImage(publication, mayContinue));
     }
 
     @Override

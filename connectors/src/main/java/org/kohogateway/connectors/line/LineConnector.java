@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
+import org.kohogateway.connectors.OutcomeLog;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.ProfileReading;
@@ -102,13 +103,7 @@ public final class LineConnector implements PlatformConnector {
     @Override
     public PublishOutcome publish(Publication publication) {
         Objects.requireNonNull(publication, "publication");
-        PublishOutcome outcome = broadcast(publication);
-        if (outcome instanceof PublishOutcome.Unknown unknown) {
-            log.warn("LINE broadcast {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
-        } else {
-            log.debug("LINE broadcast {}: {}", publication.deliveryKey(), outcome);
-        }
-        return outcome;
+        return OutcomeLog.logged(log, "LINE broadcast", publication, broadcast(publication));
     }
 
     @Override
@@ -210,12 +205,7 @@ public final class LineConnector implements PlatformConnector {
         UUID retryKey = previewRetryKey(publication.deliveryKey(), recipientUserId);
         PublishOutcome outcome = send(publication, retryKey, "preview push", messages ->
                 client.pushMessage(retryKey, new PushMessageRequest.Builder(recipientUserId, messages).build()));
-        if (outcome instanceof PublishOutcome.Unknown unknown) {
-            log.warn("LINE preview push {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
-        } else {
-            log.debug("LINE preview push {}: {}", publication.deliveryKey(), outcome);
-        }
-        return outcome;
+        return OutcomeLog.logged(log, "LINE preview push", publication, outcome);
     }
 
     /**

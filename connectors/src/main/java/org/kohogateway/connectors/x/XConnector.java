@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
+import org.kohogateway.connectors.OutcomeLog;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PostText;
@@ -146,13 +147,7 @@ public final class XConnector implements PlatformConnector {
     @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
-        PublishOutcome outcome = post(publication, mayContinue);
-        if (outcome instanceof PublishOutcome.Unknown unknown) {
-            log.warn("X post {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
-        } else {
-            log.debug("X post {}: {}", publication.deliveryKey(), outcome);
-        }
-        return outcome;
+        return OutcomeLog.logged(log, "X post", publication, post(publication, mayContinue));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.support.HttpValidators;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,19 +21,17 @@ class FeedItems {
         this.jdbc = jdbc;
     }
 
-    record Validators(@Nullable String etag, @Nullable String lastModified) {
-    }
-
-    Optional<Validators> validators(String url) {
+    Optional<HttpValidators> validators(String url) {
         return jdbc.sql("select etag, last_modified from feed_state where url = :url").param("url", url)
-                .query((rs, n) -> new Validators(rs.getString("etag"), rs.getString("last_modified"))).optional();
+                .query((rs, n) -> new HttpValidators(rs.getString("etag"), rs.getString("last_modified"))).optional();
     }
 
-    void saveValidators(String url, @Nullable String etag, @Nullable String lastModified) {
+    void saveValidators(String url, HttpValidators validators) {
         jdbc.sql("""
                 insert into feed_state (url, etag, last_modified) values (:url, :etag, :lastModified)
                 on conflict (url) do update set etag = excluded.etag, last_modified = excluded.last_modified
-                """).param("url", url).param("etag", etag).param("lastModified", lastModified).update();
+                """).param("url", url).param("etag", validators.etag())
+                .param("lastModified", validators.lastModified()).update();
     }
 
     /**

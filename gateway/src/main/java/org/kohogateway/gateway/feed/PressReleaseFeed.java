@@ -19,6 +19,7 @@ import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.support.GatewayException;
+import org.kohogateway.gateway.support.HttpValidators;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.SafeFetch;
 import org.slf4j.Logger;
@@ -110,12 +111,10 @@ public class PressReleaseFeed {
     private FeedPoll fetch(FeedSource source) {
         String url = source.url().toString();
         Instant now = clock.instant();
-        Optional<FeedItems.Validators> validators = items.validators(url);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5");
         headers.put("User-Agent", "koho-gateway press-release reader");
-        validators.map(FeedItems.Validators::etag).ifPresent(etag -> headers.put("If-None-Match", etag));
-        validators.map(FeedItems.Validators::lastModified).ifPresent(lm -> headers.put("If-Modified-Since", lm));
+        items.validators(url).ifPresent(validators -> validators.addConditionsTo(headers));
         SafeFetch.Answer response;
         try {
             response = fetch.fetch(new SafeFetch.Request("GET", source.url(), headers, null, null, true, 0,
@@ -154,7 +153,7 @@ public class PressReleaseFeed {
                 created++;
             }
         }
-        items.saveValidators(url, response.header("ETag"), response.header("Last-Modified"));
+        items.saveValidators(url, HttpValidators.of(response));
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
         if (problem != null) {
             log.warn("press-release feed {}: {}", url, problem);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.gateway.support.HttpValidators;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +23,6 @@ class WeatherReports {
         this.jdbc = jdbc;
     }
 
-    record Validators(@Nullable String etag, @Nullable String lastModified) {
-    }
-
     enum Outcome {
         /** At least one change for a configured area (and kind of interest). */
         CHANGES,
@@ -35,16 +33,17 @@ class WeatherReports {
         MALFORMED
     }
 
-    Optional<Validators> validators(String url) {
+    Optional<HttpValidators> validators(String url) {
         return jdbc.sql("select etag, last_modified from weather_feed_state where url = :url").param("url", url)
-                .query((rs, n) -> new Validators(rs.getString("etag"), rs.getString("last_modified"))).optional();
+                .query((rs, n) -> new HttpValidators(rs.getString("etag"), rs.getString("last_modified"))).optional();
     }
 
-    void saveValidators(String url, @Nullable String etag, @Nullable String lastModified) {
+    void saveValidators(String url, HttpValidators validators) {
         jdbc.sql("""
                 insert into weather_feed_state (url, etag, last_modified) values (:url, :etag, :lastModified)
                 on conflict (url) do update set etag = excluded.etag, last_modified = excluded.last_modified
-                """).param("url", url).param("etag", etag).param("lastModified", lastModified).update();
+                """).param("url", url).param("etag", validators.etag())
+                .param("lastModified", validators.lastModified()).update();
     }
 
     /** Which of these entries were read before. */

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
+import org.kohogateway.gateway.support.HttpValidators;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.OneInstance;
 import org.kohogateway.gateway.support.SafeFetch;
@@ -111,14 +112,7 @@ public class WeatherWarnings {
         String url = feed.toString();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", ACCEPT);
-        reports.validators(url).ifPresent(v -> {
-            if (v.etag() != null) {
-                headers.put("If-None-Match", v.etag());
-            }
-            if (v.lastModified() != null) {
-                headers.put("If-Modified-Since", v.lastModified());
-            }
-        });
+        reports.validators(url).ifPresent(validators -> validators.addConditionsTo(headers));
         SafeFetch.Answer answer;
         try {
             answer = get(feed, headers);
@@ -174,7 +168,7 @@ public class WeatherWarnings {
             }
         }
         if (complete) {
-            reports.saveValidators(url, answer.header("ETag"), answer.header("Last-Modified"));
+            reports.saveValidators(url, HttpValidators.of(answer));
         }
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
         if (problem != null) {

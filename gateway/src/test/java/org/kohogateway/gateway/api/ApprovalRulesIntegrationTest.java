@@ -7,7 +7,6 @@ import static org.kohogateway.gateway.api.Problems.assertRefusal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -235,8 +234,7 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
         assertThat(sent.get("route").asString()).isEqualTo("PR_REVIEW");
         assertRefusal(pr.post("/api/posts/" + id + "/approve", null), 403, "post.selfApproval");
         assertThat(ids(api(world.pr2()).get("/api/inbox").json())).contains(id);
-        List<String> keys = new ArrayList<>();
-        sent.get("findings").forEach(f -> keys.add(f.get("key").asString()));
+        List<String> keys = Api.each(sent.get("findings"), "key");
         assertThat(keys).isNotEmpty();
         JsonNode approved = api(world.pr2()).approve(id,
                 (Map.of("acknowledge", keys))).json();
@@ -524,21 +522,15 @@ class ApprovalRulesIntegrationTest extends IntegrationTest {
     }
 
     private static List<String> deliveryStatuses(JsonNode post) {
-        List<String> statuses = new ArrayList<>();
-        post.get("deliveries").forEach(d -> statuses.add(d.get("status").asString()));
-        return statuses;
+        return Api.each(post.get("deliveries"), "status");
     }
 
     private static List<String> ids(JsonNode posts) {
-        List<String> ids = new ArrayList<>();
-        posts.forEach(p -> ids.add(p.get("id").asString()));
-        return ids;
+        return Api.each(posts, "id");
     }
 
     private static List<String> actions(JsonNode entries) {
-        List<String> actions = new ArrayList<>();
-        entries.forEach(e -> actions.add(e.get("action").asString()));
-        return actions;
+        return Api.each(entries, "action");
     }
 
     private static JsonNode entry(JsonNode trail, String action) {

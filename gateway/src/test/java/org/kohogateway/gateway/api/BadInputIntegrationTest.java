@@ -441,9 +441,7 @@ class BadInputIntegrationTest extends IntegrationTest {
     }
 
     private static List<String> fields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.path("errors").forEach(e -> fields.add(e.get("field").asString()));
-        return fields;
+        return Api.each(problem.path("errors"), "field");
     }
 
     private String hugeBody() {

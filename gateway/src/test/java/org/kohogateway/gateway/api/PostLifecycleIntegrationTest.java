@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -94,14 +93,10 @@ class PostLifecycleIntegrationTest extends IntegrationTest {
     }
 
     private static List<String> ids(JsonNode posts) {
-        List<String> ids = new ArrayList<>();
-        posts.forEach(p -> ids.add(p.get("id").asString()));
-        return ids;
+        return Api.each(posts, "id");
     }
 
     private static List<String> actions(JsonNode entries) {
-        List<String> actions = new ArrayList<>();
-        entries.forEach(e -> actions.add(e.get("action").asString()));
-        return actions;
+        return Api.each(entries, "action");
     }
 }

@@ -3,12 +3,12 @@ package org.kohogateway.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.dispatch.Dispatcher;
 import org.kohogateway.gateway.post.Post;
+import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,8 +47,6 @@ class SendLogIntegrationTest extends IntegrationTest {
     }
 
     private static List<String> ids(JsonNode deliveries) {
-        List<String> ids = new ArrayList<>();
-        deliveries.forEach(d -> ids.add(d.get("id").asString()));
-        return ids;
+        return Api.each(deliveries, "id");
     }
 }

@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -64,9 +63,7 @@ class DemoData {
     @Bean
     @Primary
     SafeFetch cityPagesOnTheSimulator(OutboundProperties properties) {
-        return new SafeFetch(properties, host -> host.equalsIgnoreCase(SimulatedPlatforms.CITY_PAGES_HOST)
-                ? new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) }
-                : InetAddress.getAllByName(host));
+        return SimulatedPlatforms.cityPagesOnLoopback(properties);
     }
 
     @Bean

@@ -15,10 +15,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.UUID;
 
 import org.kohogateway.connectors.graph.GraphClient;
+import org.kohogateway.gateway.support.OutboundProperties;
+import org.kohogateway.gateway.support.SafeFetch;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -55,7 +58,7 @@ public final class SimulatedPlatforms {
     public static final String CITY_HOMEPAGE = "https://www.city.gotsu.lg.jp";
     /**
      * The city's web server as tests and the demo reach it: a name on the official domain that their outbound client
-     * resolves to this simulator on loopback (see {@code IntegrationTestConfiguration}).
+     * resolves to this simulator on loopback ({@link #cityPagesOnLoopback}).
      */
     public static final String CITY_PAGES_HOST = "press.city.gotsu.lg.jp";
 
@@ -76,6 +79,13 @@ public final class SimulatedPlatforms {
                 .extensions(lineRetryKeys));
         server.start();
         stubAll();
+    }
+
+    /** The outbound client of the tests and the demo: {@link #CITY_PAGES_HOST} is this simulator on loopback. */
+    public static SafeFetch cityPagesOnLoopback(OutboundProperties properties) {
+        return new SafeFetch(properties, host -> host.equalsIgnoreCase(CITY_PAGES_HOST)
+                ? new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) }
+                : InetAddress.getAllByName(host));
     }
 
     /** One simulator per JVM; tests tell their requests apart by the delivery's retry key or the post's text. */

@@ -2,7 +2,6 @@ package org.kohogateway.gateway.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,8 +58,6 @@ class IncidentsIntegrationTest extends IntegrationTest {
     }
 
     private static List<String> steps(JsonNode incident) {
-        List<String> steps = new ArrayList<>();
-        incident.get("steps").forEach(s -> steps.add(s.get("step").asString()));
-        return steps;
+        return Api.each(incident.get("steps"), "step");
     }
 }

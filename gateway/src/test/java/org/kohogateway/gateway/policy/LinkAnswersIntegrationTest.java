@@ -90,8 +90,6 @@ class LinkAnswersIntegrationTest extends IntegrationTest {
     }
 
     private static List<String> rules(JsonNode findings) {
-        List<String> rules = new ArrayList<>();
-        findings.forEach(f -> rules.add(f.get("rule").asString()));
-        return rules;
+        return Api.each(findings, "rule");
     }
 }

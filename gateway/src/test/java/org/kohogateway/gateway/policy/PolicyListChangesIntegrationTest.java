@@ -124,15 +124,11 @@ class PolicyListChangesIntegrationTest extends IntegrationTest {
     private List<String> findings(World world, String text) {
         JsonNode check = api(world.poster()).post("/api/posts/check", Api.json(Map.of("text", text,
                 "category", "NOTICE", "accountIds", List.of(world.lineA().id())))).json();
-        List<String> rules = new ArrayList<>();
-        check.forEach(f -> rules.add(f.get("rule").asString()));
-        return rules;
+        return Api.each(check, "rule");
     }
 
     private static List<String> values(JsonNode entries) {
-        List<String> values = new ArrayList<>();
-        entries.forEach(e -> values.add(e.get("value").asString()));
-        return values;
+        return Api.each(entries, "value");
     }
 
     private static List<Long> pendingIds(Api api) {

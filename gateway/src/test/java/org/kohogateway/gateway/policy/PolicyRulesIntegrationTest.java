@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -243,15 +242,11 @@ class PolicyRulesIntegrationTest extends IntegrationTest {
     }
 
     private static List<String> rules(JsonNode findings) {
-        List<String> rules = new ArrayList<>();
-        findings.forEach(f -> rules.add(f.get("rule").asString()));
-        return rules;
+        return Api.each(findings, "rule");
     }
 
     private static List<String> actions(JsonNode entries) {
-        List<String> actions = new ArrayList<>();
-        entries.forEach(e -> actions.add(e.get("action").asString()));
-        return actions;
+        return Api.each(entries, "action");
     }
 
     private static JsonNode find(JsonNode entries, String action) {

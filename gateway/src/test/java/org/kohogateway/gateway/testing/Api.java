@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -111,6 +113,13 @@ public final class Api {
 
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
+    }
+
+    /** The {@code field} of each element of a JSON array, as text, in the array's order. */
+    public static List<String> each(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(element -> values.add(element.get(field).asString()));
+        return values;
     }
 
     public record Response(int status, String body, String contentType) {

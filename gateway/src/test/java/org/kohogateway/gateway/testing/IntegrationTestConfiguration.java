@@ -1,6 +1,5 @@
 package org.kohogateway.gateway.testing;
 
-import java.net.InetAddress;
 import java.time.Instant;
 
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
@@ -27,8 +26,6 @@ public class IntegrationTestConfiguration {
     @Bean
     @Primary
     SafeFetch cityPagesOnTheSimulator(OutboundProperties properties) {
-        return new SafeFetch(properties, host -> host.equalsIgnoreCase(SimulatedPlatforms.CITY_PAGES_HOST)
-                ? new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) }
-                : InetAddress.getAllByName(host));
+        return SimulatedPlatforms.cityPagesOnLoopback(properties);
     }
 }

@@ -11,16 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.media.Media;
-import org.kohogateway.gateway.media.MediaLibrary;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
 import org.kohogateway.gateway.support.UnacceptableContentException;
 import org.kohogateway.gateway.support.UnacceptableContentException.Reason;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 
 /**
@@ -28,15 +24,7 @@ import org.springframework.mock.web.MockMultipartFile;
  * domain refuses about the file is a message next to the picker with the refusal's status, never a server error.
  */
 @PageSlice(ComposeMediaPagesController.class)
-class ComposeMediaPageTest extends SignedInPage {
-
-    @Autowired
-    MediaLibrary library;
-
-    @BeforeEach
-    void signIn() {
-        signedInAs(Role.POSTER);
-    }
+class ComposeMediaPageTest extends ComposingPage {
 
     @Test
     void anUploadedPhotoComesBackAsAThumbnailWithALabelledAltTextFieldAndItsButtons() throws Exception {

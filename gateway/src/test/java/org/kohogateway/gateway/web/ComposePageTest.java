@@ -16,32 +16,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.URI;
 import java.time.Instant;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.media.Media;
-import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.post.MediaChoice;
 import org.kohogateway.gateway.post.NewPost;
-import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The compose form's errors: what the post's rules refuse is shown on the form with the text kept, so the author
  * corrects it there (422); a refusal of the person is no form error but the error page (403).
  */
 @PageSlice(PostPagesController.class)
-class ComposePageTest extends SignedInPage {
-
-    @Autowired
-    MediaLibrary library;
-
-    @BeforeEach
-    void signIn() {
-        signedInAs(Role.POSTER);
-    }
+class ComposePageTest extends ComposingPage {
 
     @Test
     void aPostWithoutATargetAccountIsShownAgainWithTheReasonAndItsTextKept() throws Exception {

@@ -135,9 +135,7 @@ class PolicyListPagesIntegrationTest extends IntegrationTest {
     private List<String> findings(World world, String text) {
         JsonNode check = api(world.poster()).post("/api/posts/check", Api.json(Map.of("text", text,
                 "category", "NOTICE", "accountIds", List.of(world.lineA().id())))).json();
-        List<String> rules = new java.util.ArrayList<>();
-        check.forEach(f -> rules.add(f.get("rule").asString()));
-        return rules;
+        return Api.each(check, "rule");
     }
 
     private PageSession session(String username) {

@@ -18,6 +18,7 @@ import org.kohogateway.gateway.account.AccountWorkflow;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.PolicyDraft;
 import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.testing.Api;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,9 +66,8 @@ class PublicAccountsIntegrationTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
         JsonNode list = response.json();
-        List<String> names = new ArrayList<>();
-        list.forEach(a -> names.add(a.get("name").asString()));
-        assertThat(names).contains(world.lineA().name(), world.lineB().name(), world.lineAFree().name())
+        assertThat(Api.each(list, "name"))
+                .contains(world.lineA().name(), world.lineB().name(), world.lineAFree().name())
                 .doesNotContain(draftName, closedName);
         JsonNode lineA = find(list, world.lineA().name());
         assertThat(lineA.get("platform").asString()).isEqualTo("LINE");
