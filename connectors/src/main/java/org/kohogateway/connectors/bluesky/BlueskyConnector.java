@@ -1,5 +1,6 @@
 package org.kohogateway.connectors.bluesky;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,9 @@ public final class BlueskyConnector implements PlatformConnector {
 
     /** {@code app.bsky.embed.images} takes at most four. */
     public static final int MAX_IMAGES = 4;
+
+    /** The post lexicon's {@code maxLength} of the text, in UTF-8 bytes, beside its 300 graphemes. */
+    public static final int MAX_TEXT_BYTES = 3000;
 
     private final Xrpc xrpc;
     private final BlueskySession session;
@@ -242,6 +246,11 @@ public final class BlueskyConnector implements PlatformConnector {
         if (length > PlatformText.limit(Platform.BLUESKY)) {
             return Optional.of(new PublishOutcome.Permanent("a Bluesky post has at most "
                     + PlatformText.limit(Platform.BLUESKY) + " graphemes, this one " + length));
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_TEXT_BYTES) {
+            return Optional.of(new PublishOutcome.Permanent("a Bluesky post's text is at most " + MAX_TEXT_BYTES
+                    + " bytes in UTF-8, this one " + bytes));
         }
         return Optional.empty();
     }
