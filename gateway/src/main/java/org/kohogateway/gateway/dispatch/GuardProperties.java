@@ -60,7 +60,7 @@ record GuardProperties(
 
     GuardProperties {
         perMinute = withDefaults(perMinute, Map.of(Platform.LINE, 60, Platform.X, 30, Platform.FACEBOOK, 30,
-                Platform.INSTAGRAM, 10));
+                Platform.INSTAGRAM, 10, Platform.BLUESKY, 30));
         dailyCap = withDefaults(dailyCap, Map.of(Platform.X, 100, Platform.INSTAGRAM, 50));
         windows = withDefaults(windows, Map.of(Platform.X, List.of(new Window(Duration.ofMinutes(15), 200),
                 new Window(Duration.ofHours(3), 300))));
