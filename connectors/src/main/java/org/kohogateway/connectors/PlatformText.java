@@ -1,6 +1,7 @@
 package org.kohogateway.connectors;
 
 import java.net.URI;
+import java.text.BreakIterator;
 import java.util.List;
 
 import com.twitter.twittertext.TwitterTextParser;
@@ -28,13 +29,16 @@ public final class PlatformText {
 
     /**
      * How long the platform counts this text: X weighted by twitter-text (CJK 2, each URL 23), LINE and Facebook in
-     * UTF-16 units, Instagram in code points.
+     * UTF-16 units, Instagram in code points, Bluesky in graphemes (what a reader sees as one character: an emoji with
+     * its modifiers, a letter with its combining marks), as its {@code app.bsky.feed.post} lexicon's
+     * {@code maxGraphemes} counts them.
      */
     public static int length(Platform platform, String sent) {
         return switch (platform) {
             case X -> TwitterTextParser.parseTweet(sent).weightedLength;
             case LINE, FACEBOOK -> sent.length();
             case INSTAGRAM -> sent.codePointCount(0, sent.length());
+            case BLUESKY -> graphemes(sent);
         };
     }
 
@@ -45,7 +49,22 @@ public final class PlatformText {
             case LINE -> 5000;
             case INSTAGRAM -> 2200;
             case FACEBOOK -> 63_206;
+            case BLUESKY -> 300;
         };
+    }
+
+    /**
+     * Extended grapheme clusters (Unicode UAX #29), as the JDK's character {@link BreakIterator} finds them since Java
+     * 20: the unit of Bluesky's {@code maxGraphemes}.
+     */
+    public static int graphemes(String text) {
+        BreakIterator clusters = BreakIterator.getCharacterInstance();
+        clusters.setText(text);
+        int count = 0;
+        while (clusters.next() != BreakIterator.DONE) {
+            count++;
+        }
+        return count;
     }
 
     /** The text with the links it does not already contain appended, each on its own line. */

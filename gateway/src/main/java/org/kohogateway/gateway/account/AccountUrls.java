@@ -23,7 +23,8 @@ import org.kohogateway.connectors.Platform;
  * <p>A handle is the first path segment of such an address, lower case, without a leading {@code @}: X
  * {@code x.com/gotsu_city}, Instagram {@code instagram.com/gotsu_official}, Facebook {@code facebook.com/gotsu.city}.
  * The same reading of a post's address ({@code x.com/gotsu_city/status/1}) names the post's author. LINE accounts
- * have no handle: a LINE message neither mentions nor quotes accounts.
+ * have no handle: a LINE message neither mentions nor quotes accounts. A Bluesky account's address is
+ * {@code bsky.app/profile/<handle>}, its handle a domain name.
  */
 public final class AccountUrls {
 
@@ -31,8 +32,11 @@ public final class AccountUrls {
             Platform.X, Set.of("x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"),
             Platform.FACEBOOK, Set.of("facebook.com", "m.facebook.com"),
             Platform.INSTAGRAM, Set.of("instagram.com"),
-            Platform.LINE, Set.of("line.me", "page.line.me"));
+            Platform.LINE, Set.of("line.me", "page.line.me"),
+            Platform.BLUESKY, Set.of("bsky.app"));
     private static final Pattern HANDLE = Pattern.compile("@?[a-z0-9_.]{1,50}");
+    /** A Bluesky handle is a domain name ({@code gotsu-city.bsky.social}, {@code bsky.city.gotsu.lg.jp}). */
+    private static final Pattern BLUESKY_HANDLE = Pattern.compile("@?[a-z0-9][a-z0-9.-]{0,252}");
     /** First path segments that are the platform's own pages, not an account. */
     private static final Set<String> NOT_ACCOUNTS = Set.of("i", "home", "intent", "share", "search", "hashtag", "p",
             "reel", "reels", "tv", "stories", "explore", "permalink.php", "story.php", "profile.php", "photo.php",
@@ -72,6 +76,14 @@ public final class AccountUrls {
             return Optional.empty();
         }
         List<String> segments = List.of(uri.getRawPath().replaceFirst("^/+", "").split("/"));
+        if (platform.get() == Platform.BLUESKY) {
+            // bsky.app/profile/<handle>, and bsky.app/profile/<handle>/post/<rkey> for its posts
+            String handle = segments.size() > 1 && segments.get(0).equals("profile")
+                    ? segments.get(1).toLowerCase(Locale.ROOT) : "";
+            return BLUESKY_HANDLE.matcher(handle).matches()
+                    ? Optional.of(new Handle(Platform.BLUESKY, handle.startsWith("@") ? handle.substring(1) : handle))
+                    : Optional.empty();
+        }
         String first = segments.getFirst().toLowerCase(Locale.ROOT);
         if (!HANDLE.matcher(first).matches() || NOT_ACCOUNTS.contains(first)) {
             return Optional.empty();

@@ -17,6 +17,7 @@ import org.kohogateway.connectors.Platform;
  *       {@value #X_ACCESS_TOKEN}, {@value #X_ACCESS_TOKEN_SECRET}</li>
  *   <li>Facebook Page: {@value #FACEBOOK_PAGE_ID}, {@value #FACEBOOK_PAGE_ACCESS_TOKEN}</li>
  *   <li>Instagram professional account: {@value #INSTAGRAM_IG_USER_ID}, {@value #INSTAGRAM_ACCESS_TOKEN}</li>
+ *   <li>Bluesky: {@value #BLUESKY_HANDLE}, {@value #BLUESKY_APP_PASSWORD}</li>
  * </ul>
  * The Page id and IG user id are not secret, but they travel with the token they belong to.
  */
@@ -43,12 +44,18 @@ public record PlatformCredentials(Map<String, String> values) {
     /** Instagram: a token with instagram_basic and instagram_content_publish. */
     public static final String INSTAGRAM_ACCESS_TOKEN = "accessToken";
 
+    /** Bluesky: the account's handle ({@code gotsu-city.bsky.social}) or DID; not secret, it travels with its password. */
+    public static final String BLUESKY_HANDLE = "handle";
+    /** Bluesky: an app password made for the gateway in the account's settings, never the account's own password. */
+    public static final String BLUESKY_APP_PASSWORD = "appPassword";
+
     /** The credential fields each platform's connector needs, in the order a form asks for them. */
     public static final Map<Platform, List<String>> FIELDS = Map.of(
             Platform.LINE, List.of(LINE_CHANNEL_ACCESS_TOKEN),
             Platform.X, List.of(X_CONSUMER_KEY, X_CONSUMER_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET),
             Platform.FACEBOOK, List.of(FACEBOOK_PAGE_ID, FACEBOOK_PAGE_ACCESS_TOKEN),
-            Platform.INSTAGRAM, List.of(INSTAGRAM_IG_USER_ID, INSTAGRAM_ACCESS_TOKEN));
+            Platform.INSTAGRAM, List.of(INSTAGRAM_IG_USER_ID, INSTAGRAM_ACCESS_TOKEN),
+            Platform.BLUESKY, List.of(BLUESKY_HANDLE, BLUESKY_APP_PASSWORD));
 
     public PlatformCredentials {
         values = Map.copyOf(values);

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
+import org.kohogateway.connectors.bluesky.BlueskyConnector;
+import org.kohogateway.connectors.bluesky.BlueskySettings;
 import org.kohogateway.connectors.facebook.FacebookConnector;
 import org.kohogateway.connectors.facebook.FacebookSettings;
 import org.kohogateway.connectors.instagram.InstagramConnector;
@@ -115,6 +117,13 @@ class ConnectorRegistry {
                             credentials.requireNodeId(PlatformCredentials.FACEBOOK_PAGE_ID),
                             credentials.require(PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN),
                             facebook.connectTimeout(), facebook.readTimeout()));
+                }
+                case BLUESKY -> {
+                    var bluesky = platforms.bluesky();
+                    yield new BlueskyConnector(new BlueskySettings(bluesky.serviceUrl(),
+                            credentials.require(PlatformCredentials.BLUESKY_HANDLE),
+                            credentials.require(PlatformCredentials.BLUESKY_APP_PASSWORD),
+                            bluesky.connectTimeout(), bluesky.readTimeout()), clock);
                 }
                 case INSTAGRAM -> {
                     var instagram = platforms.instagram();

@@ -79,7 +79,11 @@ public class Dispatcher implements SmartLifecycle {
     /** Platform requests in flight; fair, so claimed deliveries go out in the order they wait. */
     private final Semaphore requests;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final Set<Platform> deduplicating = EnumSet.of(Platform.LINE);
+    /**
+     * Platforms on which a repeat of a delivery cannot post twice: LINE by its retry key (for 24 hours), Bluesky by the
+     * record key derived from the delivery (for ever).
+     */
+    private final Set<Platform> deduplicating = EnumSet.of(Platform.LINE, Platform.BLUESKY);
     /** Senders that ask the guards together are admitted in one transaction. */
     private final GroupCommit<ClaimedDelivery, Optional<SendGuards.Wait>> admissions;
     /** Senders that reach the pause gate together pass it in one transaction. */
@@ -227,7 +231,7 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "held");
             return;
         }
-        if (deduplicating.contains(d.platform()) && d.firstStartedAt() != null
+        if (d.platform() == Platform.LINE && d.firstStartedAt() != null
                 && now.isAfter(d.firstStartedAt().plus(RETRY_KEY_LIFETIME))) {
             deliveries.uncertain(d, instance, "its first attempt started at " + d.firstStartedAt() + ", and "
                     + d.platform() + " forgets a retry key after 24 hours: an earlier attempt may have been delivered, "

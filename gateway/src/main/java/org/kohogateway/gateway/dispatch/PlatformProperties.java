@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gateway.platforms")
 record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X x, @DefaultValue @Valid Facebook facebook,
-        @DefaultValue @Valid Instagram instagram) {
+        @DefaultValue @Valid Instagram instagram, @DefaultValue @Valid Bluesky bluesky) {
 
     /**
      * @param apiEndpoint    LINE Messaging API origin, no path (default {@code https://api.line.me})
@@ -78,5 +78,16 @@ record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X
             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
             @DefaultValue("2s") @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 1) Duration pollInterval,
             @DefaultValue("15") @Min(1) @Max(100) int maxStatusChecks) {
+    }
+
+    /**
+     * @param serviceUrl     the accounts' PDS origin, no path (default {@code https://bsky.social}, where Bluesky hosts
+     *                       accounts); every XRPC call goes there
+     * @param connectTimeout default 5s
+     * @param readTimeout    default 20s
+     */
+    record Bluesky(@DefaultValue("https://bsky.social") @NotNull URI serviceUrl,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @DefaultValue("20s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
     }
 }

@@ -11,7 +11,8 @@ import org.kohogateway.connectors.PlatformText;
  *
  * <p>Answers and quotes: none anywhere. X removed programmatic replies and quotes from its self-serve API tiers
  * (Free, Basic, Pro, pay-per-use) in 2026, and the city's accounts use those; LINE broadcasts, Facebook Page posts and
- * Instagram media stand alone. So a reply or quote is refused at submit, with a finding, instead of failing at send.
+ * Instagram media stand alone. Bluesky could answer and quote through the AT Protocol, but the gateway's connector, like
+ * the others, publishes standalone posts only. So a reply or quote is refused at submit, with a finding, instead of failing at send.
  *
  * @param replies       whether a post may answer another post
  * @param quotes        whether a post may quote or repost another post
@@ -19,7 +20,8 @@ import org.kohogateway.connectors.PlatformText;
  * {@code POST /2/media/metadata}); Facebook ten as one post of attached photos (our limit; JPEG or PNG, 10 MB);
  * Instagram one image or a carousel of two to ten, JPEG only, at most 8 MB, between 4:5 and 1.91:1; LINE four image
  * messages after the text (a broadcast is at most five messages), JPEG or PNG up to 10 MB, with a preview the gateway
- * makes. Facebook's {@code alt_text_custom} and Instagram's {@code alt_text} document no length, so only the
+ * makes; Bluesky four in an {@code app.bsky.embed.images} embed, each blob at most 1,000,000 bytes, with alt text that its
+ * app caps at 2,000 characters (the lexicon sets no bound; a longer one would not show). Facebook's {@code alt_text_custom} and Instagram's {@code alt_text} document no length, so only the
  * gateway's own bound applies there; LINE image messages carry no alt text (it is kept in the record).
  *
  * @param maxImages     images the connector sends with one post
@@ -51,6 +53,9 @@ public record PlatformCapabilities(Platform platform, boolean replies, boolean q
             case INSTAGRAM -> new PlatformCapabilities(platform, false, false, 10, true, text, Set.of("image/jpeg"),
                     8 * MB, 0, 4.0 / 5.0, 1.91);
             case LINE -> new PlatformCapabilities(platform, false, false, 4, false, text, JPEG_PNG, 10 * MB, 0, 0, 0);
+            // the images embed's blob limit is 1,000,000 bytes, not a mebibyte
+            case BLUESKY -> new PlatformCapabilities(platform, false, false, 4, false, text, JPEG_PNG, 1_000_000, 2000,
+                    0, 0);
         };
     }
 

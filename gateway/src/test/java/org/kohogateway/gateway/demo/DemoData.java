@@ -46,7 +46,8 @@ import org.springframework.core.env.Environment;
 /**
  * Demo departments, logins (password {@code demo}; admin1 also has a TOTP second factor whose secret is printed) and
  * accounts wired to the simulated platforms: accounts 1–3 on
- * LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook Page (広報係); then poster1's post with a photo, waiting
+ * LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook Page and 7 the city's Bluesky account (広報係); then
+ * poster1's post with a photo, waiting
  * for approver1. Every account posts through its real
  * connector to {@link SimulatedPlatforms}. Deliberately not a {@code @Configuration}: only the demo run adds it,
  * component scanning in tests must not.
@@ -115,7 +116,7 @@ class DemoData {
 
     /**
      * poster1's post with a photo, uploaded as a person would (cleaned, kept by its SHA-256) and submitted: approver1
-     * sees the picture and its alt text in the inbox. Made after the logins and accounts, so their ids stay 1-6.
+     * sees the picture and its alt text in the inbox. Made after the logins and accounts, so their ids stay 1-7.
      */
     private static void postWithPhoto(MediaLibrary media, PostWorkflow posts, OfficialAccounts accounts) {
         String alt = "夕日に染まる江の川の河口と、手前に並ぶ秋祭りの提灯";
@@ -197,5 +198,10 @@ class DemoData {
                 new PlatformCredentials(Map.of(
                         PlatformCredentials.INSTAGRAM_IG_USER_ID, "17841400123456789",
                         PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "demo-instagram-token")));
+        accounts.registerActive("demo", Platform.BLUESKY, "江津市 公式 Bluesky",
+                "https://bsky.app/profile/" + SimulatedBluesky.HANDLE, pr.id(), "市政情報・報道発表の発信",
+                new OperatingPolicy(false, ReplyPolicy.NO_REPLIES), new PlatformCredentials(Map.of(
+                        PlatformCredentials.BLUESKY_HANDLE, SimulatedBluesky.HANDLE,
+                        PlatformCredentials.BLUESKY_APP_PASSWORD, "demo-bsky-app-password")));
     }
 }

@@ -45,6 +45,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  *   <li>Instagram Graph (same origin): {@code content_publishing_limit} (0 of 100), {@code POST /{ig-user-id}/media}
  *       (a fresh container id, for an image, a carousel item or a {@code CAROUSEL} of 2–10 children), the container status {@code FINISHED}, {@code media_publish} (a fresh media id) and
  *       the profile (fields {@code username,biography,website}).</li>
+ *   <li>Bluesky's XRPC ({@code /xrpc/}): a PDS with a memory ({@link SimulatedBluesky}).</li>
  *   <li>JMA's disaster-information XML ({@link #jmaFeed()}): an Atom feed (with an ETag, answering 304 to it) listing
  *       one weather warnings report, a heavy-rain warning issued for Gotsu City (test resources {@code jma/}).</li>
  * </ul>
@@ -73,10 +74,11 @@ public final class SimulatedPlatforms {
 
     private final WireMockServer server;
     private final LineRetryKeys lineRetryKeys = new LineRetryKeys();
+    private final SimulatedBluesky bluesky = new SimulatedBluesky();
 
     private SimulatedPlatforms(int port) {
         server = new WireMockServer(options().port(port).containerThreads(64).jettyAcceptors(2)
-                .extensions(lineRetryKeys));
+                .extensions(lineRetryKeys, bluesky));
         server.start();
         stubAll();
     }
@@ -126,6 +128,11 @@ public final class SimulatedPlatforms {
                 .withHeader("X-Line-Retry-Key", equalTo(deliveryId.toString()))).size();
     }
 
+    /** The simulated Bluesky PDS ({@code gateway.platforms.bluesky.service-url}) and what it holds. */
+    public SimulatedBluesky bluesky() {
+        return bluesky;
+    }
+
     /** What the simulated LINE accepted, per retry key. */
     public LineRetryKeys lineRetryKeys() {
         return lineRetryKeys;
@@ -145,7 +152,8 @@ public final class SimulatedPlatforms {
                 "gateway.platforms.x.rest-base-url", xRestBaseUrl().toString(),
                 "gateway.platforms.x.v2-base-url", xV2BaseUrl().toString(),
                 "gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString(),
-                "gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString());
+                "gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString(),
+                "gateway.platforms.bluesky.service-url", server.baseUrl());
     }
 
     /** A page the city has published, with this title, served here; its address on {@link #CITY_PAGES_HOST}. */
@@ -170,6 +178,8 @@ public final class SimulatedPlatforms {
         stubX();
         stubFacebook();
         stubInstagram();
+        // Bluesky's XRPC: one stub, the PDS's behaviour in SimulatedBluesky
+        server.stubFor(any(urlPathMatching("/xrpc/.*")).willReturn(aResponse().withTransformers(SimulatedBluesky.NAME)));
         stubJma();
     }
 

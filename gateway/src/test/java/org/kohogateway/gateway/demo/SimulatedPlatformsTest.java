@@ -16,6 +16,9 @@ import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
+import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.bluesky.BlueskyConnector;
+import org.kohogateway.connectors.bluesky.BlueskySettings;
 import org.kohogateway.connectors.facebook.FacebookConnector;
 import org.kohogateway.connectors.facebook.FacebookSettings;
 import org.kohogateway.connectors.instagram.InstagramConnector;
@@ -54,7 +57,30 @@ class SimulatedPlatformsTest {
                         CONNECT, READ)),
                 new InstagramConnector(new InstagramSettings(platforms.graphBaseUrl(), "17841400123456789",
                         "demo-ig-token", CONNECT, READ, Duration.ZERO, 3)),
-                new LineConnector(new LineSettings(platforms.lineEndpoint(), "demo-line-token", CONNECT, READ)));
+                new LineConnector(new LineSettings(platforms.lineEndpoint(), "demo-line-token", CONNECT, READ)),
+                bluesky());
+    }
+
+    private BlueskyConnector bluesky() {
+        return new BlueskyConnector(new BlueskySettings(URI.create(platforms.server().baseUrl()),
+                SimulatedBluesky.HANDLE, "demo-app-password", CONNECT, READ));
+    }
+
+    /** The simulated PDS holds one record per key, as Bluesky's does: a repeat of a delivery finds its post. */
+    @Test
+    void aRepeatedBlueskyDeliveryIsOnePostWithItsThreadgate() {
+        String text = "江の川の花火 " + UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
+        PlatformConnector first = bluesky();
+        PlatformConnector second = bluesky();
+
+        PublishOutcome once = first.publish(new Publication(delivery, text, List.of(), List.of(), true, null, null, 1));
+        PublishOutcome again = second.publish(new Publication(delivery, text, List.of(), List.of(), true, null, null, 2));
+
+        assertThat(once).isInstanceOf(PublishOutcome.Published.class).isEqualTo(again);
+        assertThat(platforms.bluesky().postsContaining(text)).hasSize(1);
+        String rkey = ((PublishOutcome.Published) once).platformPostId().replaceFirst(".*/", "");
+        assertThat(platforms.bluesky().record("app.bsky.feed.threadgate", rkey).path("allow").isEmpty()).isTrue();
     }
 
     private static List<MediaItem> images(int count) {

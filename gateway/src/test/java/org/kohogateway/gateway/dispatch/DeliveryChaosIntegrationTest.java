@@ -158,6 +158,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                             "1049" + digits + i, PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN, "EAAGchaos" + run));
                     case INSTAGRAM -> new PlatformCredentials(Map.of(PlatformCredentials.INSTAGRAM_IG_USER_ID,
                             "178414" + digits + i, PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "EAAGchaosIg" + run));
+                    case BLUESKY -> throw new IllegalStateException("the chaos simulator plays no Bluesky PDS");
                 };
                 OfficialAccount account = data.account(world.departmentA(), platform, "カオス " + platform + " " + i + " "
                         + run, new OperatingPolicy(true, platform == Platform.INSTAGRAM ? ReplyPolicy.REPLIES_ALLOWED
@@ -167,6 +168,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                     case X -> credentials.values().get(PlatformCredentials.X_ACCESS_TOKEN);
                     case FACEBOOK -> credentials.values().get(PlatformCredentials.FACEBOOK_PAGE_ID);
                     case INSTAGRAM -> credentials.values().get(PlatformCredentials.INSTAGRAM_IG_USER_ID);
+                    case BLUESKY -> throw new IllegalStateException("the chaos simulator plays no Bluesky PDS");
                 });
                 list.add(account);
             }

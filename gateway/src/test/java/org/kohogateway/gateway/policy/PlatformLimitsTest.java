@@ -43,6 +43,8 @@ class PlatformLimitsTest {
             case LINE -> "あ".repeat(5000 + extra);
             case INSTAGRAM -> "🎆".repeat(2200 + extra);
             case FACEBOOK -> "あ".repeat(63_206 + extra);
+            // a thumbs-up with a skin tone: one grapheme, two code points, four UTF-16 units
+            case BLUESKY -> "\uD83D\uDC4D\uD83C\uDFFD".repeat(300 + extra);
         };
     }
 

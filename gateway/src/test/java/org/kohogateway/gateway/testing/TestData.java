@@ -121,6 +121,13 @@ public class TestData {
                 PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "EAAGtestInstagramToken" + n.replace("-", "")));
     }
 
+    /** Bluesky credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
+    public static PlatformCredentials blueskyCredentials(String n) {
+        return new PlatformCredentials(Map.of(
+                PlatformCredentials.BLUESKY_HANDLE, "gotsu-test-" + n + ".bsky.social",
+                PlatformCredentials.BLUESKY_APP_PASSWORD, "test-app-password-" + n));
+    }
+
     /**
      * An active account of the given platform in the given department, with exactly these credentials (tests of
      * missing or wrong credentials).

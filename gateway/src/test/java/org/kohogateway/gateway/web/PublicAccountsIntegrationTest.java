@@ -81,6 +81,27 @@ class PublicAccountsIntegrationTest extends IntegrationTest {
         assertThat(fields).containsExactlyInAnyOrder("name", "platform", "url", "purpose", "department", "replyPolicy");
     }
 
+    /** A Bluesky account goes through the same workflow, at its bsky.app address, and is listed like any other. */
+    @Test
+    void listsTheCitysBlueskyAccount() {
+        World world = data.world();
+        String name = "江津市 Bluesky " + world.poster();
+        String url = "https://bsky.app/profile/gotsu-" + Integer.toHexString(name.hashCode()) + ".bsky.social";
+        OfficialAccount account = accounts.draft(world.poster(), Platform.BLUESKY, world.departmentA().id(),
+                new PolicyDraft(name, url, "市政情報の発信", world.approver(), List.of(world.poster(), world.both()), true,
+                        ReplyPolicy.NO_REPLIES, "", "", ""));
+        accounts.submit(world.poster(), account.id());
+        accounts.approveAsDepartment(world.approver(), account.id(), null);
+        accounts.approveAsPr(world.pr(), account.id(), null);
+
+        JsonNode listed = find(anonymous().get("/official-accounts.json").json(), name);
+        String page = anonymous().get("/official-accounts").body();
+
+        assertThat(listed.get("platform").asString()).isEqualTo("BLUESKY");
+        assertThat(listed.get("url").asString()).isEqualTo(url);
+        assertThat(page).contains(name, "Bluesky");
+    }
+
     @Test
     void jsonLeaksNoCredentialsNoStaffAndNoDrafts() {
         World world = data.world();

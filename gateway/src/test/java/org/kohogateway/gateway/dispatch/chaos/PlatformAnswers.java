@@ -122,6 +122,9 @@ final class PlatformAnswers {
                     .withHeader("x-rate-limit-limit", "100").withHeader("x-rate-limit-remaining", "0")
                     .withHeader("x-rate-limit-reset", Long.toString(reset));
             case FACEBOOK, INSTAGRAM -> graphError(429, 4, "Application request limit reached");
+            case BLUESKY -> json(429, "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}")
+                    .withHeader("RateLimit-Limit", "5000").withHeader("RateLimit-Remaining", "0")
+                    .withHeader("RateLimit-Reset", Long.toString(reset));
         };
         return answer.withHeader("Retry-After", "1");
     }
@@ -133,6 +136,7 @@ final class PlatformAnswers {
                     + "\"type\":\"about:blank\",\"status\":503}");
             case FACEBOOK, INSTAGRAM -> json(500, "{\"error\":{\"message\":\"Service temporarily unavailable\","
                     + "\"type\":\"OAuthException\",\"is_transient\":true,\"code\":2,\"fbtrace_id\":\"ChaosTrace\"}}");
+            case BLUESKY -> json(500, "{\"error\":\"InternalServerError\",\"message\":\"Internal Server Error\"}");
         };
     }
 
