@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
+import org.kohogateway.connectors.OutcomeLog;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.PlatformText;
@@ -98,13 +99,7 @@ public final class BlueskyConnector implements PlatformConnector {
     @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
-        PublishOutcome outcome = post(publication, mayContinue);
-        if (outcome instanceof PublishOutcome.Unknown unknown) {
-            log.warn("Bluesky post {} has an unknown outcome: {}", publication.deliveryKey(), unknown.reason());
-        } else {
-            log.debug("Bluesky post {}: {}", publication.deliveryKey(), outcome);
-        }
-        return outcome;
+        return OutcomeLog.logged(log, "Bluesky post", publication, post(publication, mayContinue));
     }
 
     private PublishOutcome post(Publication publication, BooleanSupplier mayContinue) {
