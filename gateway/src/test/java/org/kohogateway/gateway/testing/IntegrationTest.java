@@ -92,6 +92,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void resetClock() {
         clock.set(Instant.now());
+        PageSession.gatewayClock(clock);
     }
 
     @BeforeEach
