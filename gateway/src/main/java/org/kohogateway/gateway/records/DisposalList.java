@@ -3,6 +3,7 @@ package org.kohogateway.gateway.records;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.PostId;
@@ -31,7 +32,11 @@ public record DisposalList(long id, LocalDate dueOn, Status status, String drawn
     }
 
     /** @param outcome absent until the list is decided */
-    public record Item(PostId postId, @Nullable LocalDate disposalDate, @Nullable Outcome outcome) {
+    public record Item(UUID postId, @Nullable LocalDate disposalDate, @Nullable Outcome outcome) {
+
+        PostId post() {
+            return new PostId(postId);
+        }
     }
 
     public DisposalList {
@@ -50,7 +55,7 @@ public record DisposalList(long id, LocalDate dueOn, Status status, String drawn
         }
         if (me.username().equals(drawnBy)) {
             throw new NotPermittedException("disposal.samePerson",
-                    "a second person decides a disposal list; {0} drew this one up", drawnBy);
+                    "a second person decides a disposal list; " + drawnBy + " drew this one up", drawnBy);
         }
     }
 }

@@ -108,20 +108,20 @@ public class DisposalLists {
         List<AuditTrail.Entry> entries = new ArrayList<>();
         int kept = 0;
         for (DisposalList.Item item : list.items()) {
-            PostRecord record = registry.lock(item.postId()).orElseThrow();
+            PostRecord record = registry.lock(item.post()).orElseThrow();
             DisposalList.Outcome outcome;
             if (record.hold() instanceof PostRecord.Hold hold) {
                 outcome = DisposalList.Outcome.KEPT_ON_HOLD;
                 kept++;
                 entries.add(new AuditTrail.Entry(me.username(), "RECORD_KEPT_ON_HOLD", "RECORD",
-                        item.postId().toString(), "HELD", "HELD", Map.of("list", id, "hold", hold.reason(),
+                        item.post().toString(), "HELD", "HELD", Map.of("list", id, "hold", hold.reason(),
                                 "heldBy", hold.placedBy())));
             } else {
                 outcome = DisposalList.Outcome.DISPOSED;
-                disposing.put(item.postId(), posts.get(item.postId()).content().media());
+                disposing.put(item.post(), posts.get(item.post()).content().media());
             }
             jdbc.sql("update disposal_list_item set outcome = :outcome where list_id = :list and post_id = :post")
-                    .param("outcome", outcome.name()).param("list", id).param("post", item.postId().value()).update();
+                    .param("outcome", outcome.name()).param("list", id).param("post", item.postId()).update();
         }
         Map<String, List<String>> removed = images.remove(disposing);
         for (Map.Entry<PostId, List<PostMedia>> record : disposing.entrySet()) {
@@ -201,7 +201,7 @@ public class DisposalLists {
         List<DisposalList.Item> items = jdbc.sql("""
                 select i.post_id, r.disposal_date, i.outcome from disposal_list_item i
                 join post_record r on r.post_id = i.post_id where i.list_id = :id order by r.disposal_date, i.post_id
-                """).param("id", id).query((rs, n) -> new DisposalList.Item(new PostId(rs.getObject(1, UUID.class)),
+                """).param("id", id).query((rs, n) -> new DisposalList.Item(rs.getObject(1, UUID.class),
                         rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(),
                         rs.getString(3) == null ? null : DisposalList.Outcome.valueOf(rs.getString(3)))).list();
         return jdbc.sql("select * from disposal_list where id = :id").param("id", id)

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
@@ -59,21 +60,22 @@ class RecordReader {
                 .collect(Collectors.toMap(Function.identity(), accounts::get));
         List<AuditEntry> trail = trail(post);
         RetentionSchedule schedule = record.schedule();
-        return new RecordView(post.id(), post.status().name(), post.content().category(), post.route().name(),
+        return new RecordView(post.id().value(), post.status().name(), post.content().category(), post.route().name(),
                 post.departmentId(), staff.byId(post.authorId()).username(), post.createdAt(),
                 new RecordView.Retention(record.retention(), record.firstSentAt(), schedule.startsOn(),
                         schedule.retainedUntil(), schedule.disposalDate()),
                 record.hold(),
                 record.disposedAt() == null ? null
                         : new RecordView.Disposal(record.disposedAt(), record.disposalListId()),
-                post.content().text(), post.content().links(), source(post), post.correctionOf(),
+                post.content().text(), post.content().links(), source(post),
+                post.correctionOf() == null ? null : post.correctionOf().value(),
                 post.deliveries().stream().map(d -> platformText(post, targets.get(d.accountId()))).toList(),
                 images(post.content().media()),
                 trail.stream().filter(e -> DECISIONS.contains(e.action()))
                         .map(e -> new RecordView.Decision(e.action(), e.actor(), e.occurredAt(), e.seq(), e.detail()))
                         .toList(),
                 post.deliveries().stream().map(d -> sent(d, targets.get(d.accountId()), trail)).toList(),
-                posts.corrections(post.id()).stream().map(c -> new RecordView.Correction(c.id(), c.status().name(),
+                posts.corrections(post.id()).stream().map(c -> new RecordView.Correction(c.id().value(), c.status().name(),
                         c.createdAt(), c.content().text())).toList(),
                 trail);
     }
@@ -105,7 +107,7 @@ class RecordReader {
         return out;
     }
 
-    private static RecordView.Source source(Post post) {
+    private static RecordView.@Nullable Source source(Post post) {
         if (post.sourceUrl() == null) {
             return null;
         }

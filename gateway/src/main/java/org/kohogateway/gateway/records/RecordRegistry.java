@@ -124,7 +124,7 @@ class RecordRegistry {
                      left join record_hold h on h.post_id = r.post_id and h.lifted_at is null
                 """ + FILTERS + " order by r.first_sent_at desc, r.post_id limit :limit")
                 .params(filters(q)).param("limit", q.limit())
-                .query((rs, n) -> new RecordSummary(new PostId(rs.getObject("post_id", UUID.class)),
+                .query((rs, n) -> new RecordSummary(rs.getObject("post_id", UUID.class),
                         rs.getTimestamp("first_sent_at").toInstant(), PostCategory.valueOf(rs.getString("category")),
                         rs.getString("text"), RetentionClass.valueOf(rs.getString("retention")),
                         localDate(rs, "disposal_date"), rs.getString("hold_reason"), instant(rs, "disposed_at")))

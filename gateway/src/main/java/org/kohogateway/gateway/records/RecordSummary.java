@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.PostCategory;
-import org.kohogateway.gateway.post.PostId;
+import java.util.UUID;
+
 
 /**
  * One line of the search: a record, its retention and its state.
@@ -14,7 +15,7 @@ import org.kohogateway.gateway.post.PostId;
  * @param holdReason   why it is on hold; absent when it is not
  * @param disposedAt   when its image bytes were disposed of; absent while kept whole
  */
-public record RecordSummary(PostId postId, Instant firstSentAt, PostCategory category, String text,
+public record RecordSummary(UUID postId, Instant firstSentAt, PostCategory category, String text,
         RetentionClass retention, @Nullable LocalDate disposalDate, @Nullable String holdReason,
         @Nullable Instant disposedAt) {
 }

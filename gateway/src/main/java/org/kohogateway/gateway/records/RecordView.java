@@ -11,7 +11,6 @@ import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.audit.AuditEntry;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.PostCategory;
-import org.kohogateway.gateway.post.PostId;
 
 /**
  * A post as the record of what the city published: its content as approved and as each platform received it, who
@@ -24,10 +23,10 @@ import org.kohogateway.gateway.post.PostId;
  * @param decisions    submissions, approvals, acknowledged findings and the other decisions, oldest first
  * @param audit        every audit entry of the post, its deliveries and its record, in chain order
  */
-public record RecordView(PostId postId, String status, PostCategory category, String route, long departmentId,
+public record RecordView(UUID postId, String status, PostCategory category, String route, long departmentId,
         String author, Instant createdAt, Retention retention, PostRecord.@Nullable Hold hold,
         @Nullable Disposal disposal, String text, List<URI> links, @Nullable Source source,
-        @Nullable PostId correctionOf, List<PlatformText> texts, List<Image> media, List<Decision> decisions,
+        @Nullable UUID correctionOf, List<PlatformText> texts, List<Image> media, List<Decision> decisions,
         List<Sent> deliveries, List<Correction> corrections, List<AuditEntry> audit) {
 
     /**
@@ -76,6 +75,6 @@ public record RecordView(PostId postId, String status, PostCategory category, St
     }
 
     /** A post written to correct this one. */
-    public record Correction(PostId postId, String status, Instant createdAt, String text) {
+    public record Correction(UUID postId, String status, Instant createdAt, String text) {
     }
 }
