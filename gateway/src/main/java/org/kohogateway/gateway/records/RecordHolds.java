@@ -67,6 +67,7 @@ public class RecordHolds {
     public PostRecord lift(Staff me, PostId id, String reason) {
         PostRecords.requireAuditor(me);
         String why = reason(reason);
+        registry.registerNew();
         PostRecord record = locked(id);
         if (!(record.hold() instanceof PostRecord.Hold hold)) {
             throw new IllegalTransitionException("records.notHeld", "the record is not on hold", "NOT_HELD");
