@@ -99,10 +99,8 @@ public class DisposalLists {
      */
     @Transactional
     public DisposalList approve(Staff me, long id, @Nullable String comment) {
-        PostRecords.requireAuditor(me);
+        DisposalList list = decidable(me, id);
         String note = comment(comment);
-        DisposalList list = locked(id);
-        list.requireDecidableBy(me);
         Instant now = clock.instant();
         Map<PostId, List<PostMedia>> disposing = new LinkedHashMap<>();
         List<AuditTrail.Entry> entries = new ArrayList<>();
@@ -146,10 +144,8 @@ public class DisposalLists {
     /** Refuses a list drawn up by someone else: its records are free to be listed again. */
     @Transactional
     public DisposalList refuse(Staff me, long id, @Nullable String comment) {
-        PostRecords.requireAuditor(me);
+        DisposalList list = decidable(me, id);
         String note = comment(comment);
-        DisposalList list = locked(id);
-        list.requireDecidableBy(me);
         decide(id, DisposalList.Status.REFUSED, me, note, clock.instant());
         audit.record(me.username(), "DISPOSAL_LIST_REFUSED", "DISPOSAL_LIST", String.valueOf(id),
                 DisposalList.Status.DRAWN.name(), DisposalList.Status.REFUSED.name(),
@@ -190,6 +186,14 @@ public class DisposalLists {
                 where id = :id
                 """).param("status", status.name()).param("by", me.username()).param("at", Timestamp.from(now))
                 .param("comment", comment).param("id", id).update();
+    }
+
+    /** The list, locked, once {@code me} may decide it (a second auditor or admin, the list still open). */
+    private DisposalList decidable(Staff me, long id) {
+        PostRecords.requireAuditor(me);
+        DisposalList list = locked(id);
+        list.requireDecidableBy(me);
+        return list;
     }
 
     private DisposalList locked(long id) {

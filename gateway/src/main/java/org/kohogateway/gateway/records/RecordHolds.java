@@ -41,10 +41,8 @@ public class RecordHolds {
 
     @Transactional
     public PostRecord place(Staff me, PostId id, String reason) {
-        PostRecords.requireAuditor(me);
+        PostRecord record = lockedFor(me, id);
         String why = reason(reason);
-        registry.registerNew();
-        PostRecord record = locked(id);
         if (record.disposed()) {
             throw new IllegalTransitionException("records.alreadyDisposed",
                     "the record's images were disposed of on " + record.disposedAt() + "; nothing is left to hold",
@@ -65,10 +63,8 @@ public class RecordHolds {
 
     @Transactional
     public PostRecord lift(Staff me, PostId id, String reason) {
-        PostRecords.requireAuditor(me);
+        PostRecord record = lockedFor(me, id);
         String why = reason(reason);
-        registry.registerNew();
-        PostRecord record = locked(id);
         if (!(record.hold() instanceof PostRecord.Hold hold)) {
             throw new IllegalTransitionException("records.notHeld", "the record is not on hold", "NOT_HELD");
         }
@@ -80,6 +76,13 @@ public class RecordHolds {
         audit.record(me.username(), "RECORD_RELEASED", "RECORD", id.toString(), "HELD", "NOT_HELD",
                 Map.of("reason", why, "heldSince", hold.placedAt().toString(), "heldBy", hold.placedBy(),
                         "heldFor", hold.reason()));
+        return locked(id);
+    }
+
+    /** The record, locked, once {@code me} may hold records; new records are registered first. */
+    private PostRecord lockedFor(Staff me, PostId id) {
+        PostRecords.requireAuditor(me);
+        registry.registerNew();
         return locked(id);
     }
 
