@@ -145,6 +145,37 @@ public class MediaLibrary {
         return found;
     }
 
+    /** Every upload of these bytes (the same picture brought twice is two uploads of one SHA-256). */
+    public List<Media> uploadsOf(String sha256) {
+        return jdbc.sql("select " + COLUMNS + " from media where sha256 = :sha order by id").param("sha", sha256)
+                .query(this::media).list();
+    }
+
+    /** Whether the bytes under this SHA-256 are still kept (a record's disposal removes them). */
+    public boolean stored(String sha256) {
+        return store.contains(sha256);
+    }
+
+    /**
+     * Removes the bytes of an image and of its previews, keeping the upload rows (hash, size, alt text) as the record
+     * of what was there; the caller decided that nothing still in use carries them. A preview another image's upload
+     * also has stays.
+     *
+     * @return the SHA-256 of every byte sequence removed: the image's, then its previews'
+     */
+    public List<String> removeBytes(String sha256) {
+        List<String> removed = new ArrayList<>();
+        removed.add(sha256);
+        removed.addAll(jdbc.sql("""
+                select distinct preview_sha256 from media m
+                where m.sha256 = :sha
+                  and not exists (select 1 from media o where o.preview_sha256 = m.preview_sha256 and o.sha256 <> :sha)
+                  and not exists (select 1 from media o where o.sha256 = m.preview_sha256)
+                """).param("sha", sha256).query(String.class).list());
+        removed.forEach(store::delete);
+        return removed;
+    }
+
     /** The stored bytes of one variant; the caller closes the stream. */
     public InputStream open(Media media, Media.Variant variant) throws IOException {
         return store.open(variant == Media.Variant.ORIGINAL ? media.sha256() : media.previewSha256());

@@ -15,4 +15,13 @@ public interface MediaStore {
 
     /** The bytes kept under {@code sha256}, from the first; the caller closes the stream. */
     InputStream open(String sha256) throws IOException;
+
+    /** Whether bytes are kept under {@code sha256}. */
+    boolean contains(String sha256);
+
+    /**
+     * Removes the bytes kept under {@code sha256} (a record's disposal); removing what is not kept is a no-op. Joins
+     * the caller's transaction where the store is the database, so the removal commits with the disposal.
+     */
+    void delete(String sha256);
 }

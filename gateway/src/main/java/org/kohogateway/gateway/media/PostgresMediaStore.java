@@ -73,6 +73,18 @@ class PostgresMediaStore implements MediaStore {
         return new ChunkStream(sha256, seqs.size());
     }
 
+    @Override
+    public boolean contains(String sha256) {
+        return jdbc.sql("select exists (select 1 from media_blob where sha256 = :sha)").param("sha", sha256)
+                .query(Boolean.class).single();
+    }
+
+    @Override
+    public void delete(String sha256) {
+        // the chunks go with the blob (on delete cascade)
+        jdbc.sql("delete from media_blob where sha256 = :sha").param("sha", sha256).update();
+    }
+
     /** Fetches the next row only when the previous one is used up. */
     private final class ChunkStream extends InputStream {
 

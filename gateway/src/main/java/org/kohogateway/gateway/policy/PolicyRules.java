@@ -61,6 +61,17 @@ public class PolicyRules {
         return List.copyOf(findings);
     }
 
+    /**
+     * The personal data rules alone (guideline §8-⑤: My Number, phone numbers, e-mail and postal addresses) over any
+     * text, the city's own public contacts on the allow list excepted: what a disclosure lists for staff to redact.
+     */
+    public List<Finding> personalData(String text) {
+        List<Finding> findings = new ArrayList<>();
+        PersonalDataRules.check(NormalizedText.of(text), lists.snapshot(), findings);
+        findings.sort(Finding.ORDER);
+        return List.copyOf(findings);
+    }
+
     /** Whether a domain is one of the city's official domains (or a subdomain of one). */
     public boolean official(String host) {
         return Domains.firstWithin(host, lists.snapshot().get(ListName.OFFICIAL_DOMAIN).keySet()) != null;

@@ -1,5 +1,7 @@
 package org.kohogateway.gateway.post;
 
+import java.util.List;
+
 import org.kohogateway.gateway.media.Media;
 import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.support.NotFoundException;
@@ -31,6 +33,28 @@ public class PostImages {
             return media;
         }
         throw new NotFoundException("media.notFound", "no image {0}", mediaId);
+    }
+
+    /** A post carrying an image's bytes, and the upload it carries them as. */
+    public record Carrier(PostId postId, long mediaId) {
+    }
+
+    /**
+     * Every post that carries these bytes, whatever its state (a draft as much as a record): what a disposal asks
+     * before removing them.
+     */
+    @Transactional(readOnly = true)
+    public List<Carrier> carriers(String sha256) {
+        return jdbc.sql("""
+                select p.id, (m ->> 'mediaId')::bigint as media_id
+                from post p cross join lateral jsonb_array_elements(p.media) m
+                where p.media @> jsonb_build_array(jsonb_build_object('sha256', cast(:sha as text)))
+                  and m ->> 'sha256' = :sha
+                """)
+                .param("sha", sha256)
+                .query((rs, n) -> new Carrier(new PostId(rs.getObject("id", java.util.UUID.class)),
+                        rs.getLong("media_id")))
+                .list();
     }
 
     private boolean carriedByReadablePost(long mediaId, Readers readers) {

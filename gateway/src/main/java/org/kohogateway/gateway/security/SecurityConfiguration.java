@@ -81,6 +81,8 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        // the records hold every department's posts; holds and disposal: the domain checks who
+                        .requestMatchers("/api/records/**").access(beyondAccounts("AUDITOR", "ADMIN"))
                         // people issue their own tokens (a token never mints one); listing and revoking: the domain
                         .requestMatchers(HttpMethod.POST, "/api/tokens/**").access(tokenNeeds())
                         .requestMatchers("/api/tokens/**").authenticated()
@@ -203,6 +205,7 @@ class SecurityConfiguration {
                         .requestMatchers(open).permitAll()
                         // the auditor's pages and CSV downloads (session, read-only); the crisis page
                         .requestMatchers("/audit/**", "/audit").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/records/**", "/records").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/admin/policy/changes", "/admin/policy/changes/**")
                         .hasAnyRole("ADMIN", "PR_OFFICER")
                         .requestMatchers("/admin/staff/**", "/admin/policy/**", "/admin/notifications/**")

@@ -72,7 +72,7 @@ class AuditPagesController {
     }
 
     /** A day typed in the form, city time: its start, or for the end of a range the start of the next day. */
-    private static @Nullable Instant day(@Nullable String value, boolean endOfRange) {
+    static @Nullable Instant day(@Nullable String value, boolean endOfRange) {
         if (value == null || value.isBlank()) {
             return null;
         }

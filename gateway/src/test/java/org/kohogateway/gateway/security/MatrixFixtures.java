@@ -156,6 +156,12 @@ final class MatrixFixtures {
             }
             return delivery;
         }
+        if (template.matches("/(api/)?records/posts/.*")) {
+            return MatrixRecords.sentRecord(s.data(), s.jdbc(), world, now);
+        }
+        if (template.startsWith("/api/records/disposal-lists/")) {
+            return MatrixRecords.disposalList(s.data(), s.jdbc(), world, now, admin2);
+        }
         if (template.contains("/imports/")) {
             return importId;
         }
@@ -275,6 +281,10 @@ final class MatrixFixtures {
                 Map.entry("PUT /api/staff/{id}/enabled", "{\"enabled\":true}"),
                 Map.entry("POST /api/staff/{id}/password", "{\"password\":\"Matrix-pass-" + n + "\"}"),
                 Map.entry("POST /api/departments", "{\"code\":\"d-" + n + "\",\"name\":\"新設課 " + n + "\"}"),
+                Map.entry("POST /api/records/posts/{id}/hold", "{\"reason\":\"権限表 開示請求\"}"),
+                Map.entry("POST /api/records/posts/{id}/release", "{\"reason\":\"権限表 対応済み\"}"),
+                Map.entry("POST /api/records/disposal-lists/{id}/approve", "{\"comment\":\"権限表\"}"),
+                Map.entry("POST /api/records/disposal-lists/{id}/refuse", "{\"comment\":\"権限表\"}"),
                 Map.entry("POST /api/tokens", "{\"name\":\"権限表\",\"roles\":[\"POSTER\"],\"expiresAt\":\""
                         + now.plus(Duration.ofDays(1)) + "\"}"));
         if (operation.equals("DELETE /api/policy/lists/{list}")) {
