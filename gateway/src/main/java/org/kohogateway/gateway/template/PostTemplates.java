@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -172,11 +173,45 @@ public class PostTemplates {
         }
     }
 
+    /**
+     * Refuses someone who may not post to every account of the template: only its department's posters write its
+     * next version and fill it (as on the compose page), before a form is shown.
+     */
+    @Transactional(readOnly = true)
+    public void requireOperator(Staff me, long id) {
+        readable(me, id);
+        requireOperator(me, store.versions(id).getFirst());
+    }
+
+    /** Which of these templates the person may write versions of and fill: the menu of the template list. */
+    public Set<Long> operable(Staff me, List<TemplateView> views) {
+        if (!me.mayWritePosts()) {
+            return Set.of();
+        }
+        Set<Long> mine = choosable(me);
+        return views.stream().filter(v -> mine.containsAll(v.accountIds())).map(TemplateView::id)
+                .collect(Collectors.toSet());
+    }
+
+    private Set<Long> choosable(Staff me) {
+        return accounts.choosableBy(me).stream().map(OfficialAccount::id).collect(Collectors.toSet());
+    }
+
+    private void requireOperator(Staff me, PostTemplate template) {
+        requireWriter(me);
+        Set<Long> mine = choosable(me);
+        template.accountIds().stream().filter(a -> !mine.contains(a)).findFirst().ifPresent(a -> {
+            throw new NotPermittedException("template.accountNotYours", "you do not post to account " + a,
+                    String.valueOf(a));
+        });
+    }
+
     private record Filling(PostTemplate template, Map<String, String> values, String text) {
     }
 
     private Filling filling(Staff me, long id, @Nullable Map<String, String> values) {
         PostTemplate template = usable(me, id);
+        requireOperator(me, template);
         Map<String, String> given = values == null ? Map.of() : values;
         Map<String, String> filled = new LinkedHashMap<>();
         template.placeholders().forEach(p -> filled.put(p.name(), p.fill(given.get(p.name()))));

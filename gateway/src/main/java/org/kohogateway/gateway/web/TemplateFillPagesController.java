@@ -60,14 +60,14 @@ class TemplateFillPagesController {
 
     @GetMapping("/templates/{id}/fill")
     String fill(Staff me, @PathVariable long id, Model model) {
-        templates.requireWriter(me);
+        templates.requireOperator(me, id);
         return page(model, templates.inUse(me, id), Map.of(), null);
     }
 
     @PostMapping("/templates/{id}/fill")
     String fill(Staff me, @PathVariable long id, @RequestParam Map<String, String> fields,
             @RequestParam(defaultValue = PREVIEW) String action, Model model, HttpServletResponse response) {
-        templates.requireWriter(me);
+        templates.requireOperator(me, id);
         TemplateView template = templates.inUse(me, id);
         Map<String, String> values = new LinkedHashMap<>();
         fields.forEach((name, value) -> {

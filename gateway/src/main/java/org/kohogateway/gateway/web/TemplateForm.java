@@ -155,7 +155,8 @@ public class TemplateForm {
         return new TemplateDraft(name, text, declared, accounts, chosen, kinds);
     }
 
-    boolean targets(long accountId) {
+    /** Whether the account is ticked; public for the page's expression language. */
+    public boolean targets(long accountId) {
         return accountIds.contains(String.valueOf(accountId));
     }
 

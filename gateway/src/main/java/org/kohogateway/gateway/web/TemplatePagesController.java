@@ -52,8 +52,10 @@ class TemplatePagesController {
 
     @GetMapping("/templates")
     String list(Staff me, Model model) {
-        model.addAttribute("templates", templates.list(me));
+        List<TemplateView> list = templates.list(me);
+        model.addAttribute("templates", list);
         model.addAttribute("mayWrite", me.mayWritePosts());
+        model.addAttribute("operable", templates.operable(me, list));
         model.addAttribute("mayDecide", me.mayDecidePosts());
         return "post-templates";
     }
@@ -83,7 +85,7 @@ class TemplatePagesController {
     /** The form for the template's next version (or its version in the making), from its newest version. */
     @GetMapping("/templates/{id}/edit")
     String edit(Staff me, @PathVariable long id, Model model) {
-        templates.requireWriter(me);
+        templates.requireOperator(me, id);
         TemplateView template = templates.get(me, id);
         return form(me, model, TemplateForm.of(template), template);
     }
@@ -92,7 +94,7 @@ class TemplatePagesController {
     String edit(Staff me, @PathVariable long id, @ModelAttribute("form") TemplateForm form,
             @RequestParam(defaultValue = SAVE) String action, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        templates.requireWriter(me);
+        templates.requireOperator(me, id);
         TemplateView template = templates.get(me, id);
         if (READ.equals(action)) {
             form.readPlaceholdersFromText();

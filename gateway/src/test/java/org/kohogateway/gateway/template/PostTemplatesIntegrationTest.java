@@ -206,6 +206,15 @@ class PostTemplatesIntegrationTest extends IntegrationTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> templates.preview(me(world.approverB()), id, values()))
                 .isInstanceOf(NotFoundException.class);
+        // a PR officer reads every template, but fills only those for accounts they post to
+        assertThatThrownBy(() -> templates.preview(me(world.pr2()), id, values()))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> templates.requireOperator(me(world.pr2()), id))
+                .isInstanceOf(NotPermittedException.class);
+        templates.requireOperator(me(world.poster()), id);
+        assertThat(templates.operable(me(world.pr2()), List.of(templates.get(me(world.pr2()), id)))).isEmpty();
+        assertThat(templates.operable(me(world.poster()), List.of(templates.get(me(world.poster()), id))))
+                .containsExactly(id);
         assertThat(jdbc.sql("select count(*) from post").query(Integer.class).single()).isEqualTo(before);
     }
 

@@ -72,6 +72,7 @@ class TemplatePageTest extends SignedInPage {
     void theListShowsEachTemplatesVersionStatusAndAccountsAndOffersTheApprovedOneToFill() throws Exception {
         signedInAs(Role.POSTER);
         when(templates.list(any())).thenReturn(List.of(view(TemplateStatus.APPROVED, 1)));
+        when(templates.operable(any(), any())).thenReturn(java.util.Set.of(3L));
 
         mvc.perform(get("/templates")).andExpect(status().isOk()).andExpect(content().string(allOf(
                 containsString("避難所開設"), containsString("第1版（承認済み）"), containsString("href=\"/templates/3/fill\""),
@@ -91,13 +92,15 @@ class TemplatePageTest extends SignedInPage {
     @Test
     void theFormReadsThePlaceholdersFromTheTextKeepingTheTypesAlreadyGiven() throws Exception {
         signedInAs(Role.POSTER);
+        OfficialAccount x = account(5L, "江津市防災 X", Platform.X);
+        when(accounts.choosableBy(any())).thenReturn(List.of(x));
 
         mvc.perform(post("/templates").with(csrf()).param("action", "read").param("text", TEXT)
                 .param("placeholders[0].name", "避難所").param("placeholders[0].type", "TEXT")
                 .param("placeholders[0].maxLength", "30")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("name=\"placeholders[0].name\" type=\"text\" maxlength=\"20\" value=\"時刻\""),
                         containsString("value=\"地区\""), containsString("name=\"placeholders[2].maxLength\""),
-                        containsString("value=\"30\""))));
+                        containsString("value=\"30\""), containsString("name=\"accountIds\" value=\"5\""))));
         verify(templates, never()).create(any(), any());
     }
 
@@ -197,12 +200,13 @@ class TemplatePageTest extends SignedInPage {
                 containsString("href=\"/posts/" + postId + "\""), containsString("開く（下書き）"))));
     }
 
-    private void account(long id, String name, Platform platform) {
+    private OfficialAccount account(long id, String name, Platform platform) {
         OfficialAccount account = mock(OfficialAccount.class);
         when(account.id()).thenReturn(id);
         when(account.name()).thenReturn(name);
         when(account.platform()).thenReturn(platform);
         when(accounts.get(id)).thenReturn(account);
+        return account;
     }
 
     private static TemplateView view(TemplateStatus status, Integer inUse) {
