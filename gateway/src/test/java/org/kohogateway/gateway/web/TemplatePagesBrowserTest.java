@@ -117,7 +117,10 @@ class TemplatePagesBrowserTest extends BrowserPages {
         logout();
         login(world.both());
         driver.manage().window().setSize(PHONE);
-        driver.get(confirmation);
+        driver.get(url("/inbox"));
+        article(filled).findElement(By.linkText("確認画面を開く（送信先と本文を大きな文字で）")).click();
+        waitForText(By.tagName("h1"), "送信内容の確認");
+        assertThat(driver.getCurrentUrl()).isEqualTo(confirmation);
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(filled).contains(world.lineA().name())
                 .contains(world.x().name());
         assertThat(driver.findElements(By.cssSelector(".confirm-target .platform-icon"))).hasSize(2);
