@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,6 +132,16 @@ public final class PostTemplate {
     /** Only an approved version is filled. */
     void requireUsable() {
         requireStatus("fill", TemplateStatus.APPROVED);
+    }
+
+    /** The names of the placeholders a text uses, in the order they first appear: what its author must declare. */
+    public static List<String> markers(String text) {
+        Matcher m = MARKER.matcher(text);
+        Set<String> names = new LinkedHashSet<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return List.copyOf(names);
     }
 
     /** The text with each placeholder replaced by its value; a placeholder without one stays as its marker. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -140,20 +141,90 @@ public class PostTemplates {
      */
     @Transactional
     public Post fill(Staff me, long id, @Nullable Map<String, String> values) {
+        Filling filling = filling(me, id, values);
+        Map<String, Object> origin = new LinkedHashMap<>();
+        origin.put("template", filling.template().id());
+        origin.put("templateVersion", filling.template().version());
+        origin.put("values", filling.values());
+        return posts.submitFilled(me.username(), NewPost.of(filling.text(), List.of(), filling.template().category(),
+                filling.template().accountIds(), null), origin);
+    }
+
+    /**
+     * The text {@link #fill} would post with these values, refused as it would be refused (a value missing or not of
+     * its placeholder's type), without posting anything: what the fill page previews.
+     */
+    @Transactional(readOnly = true)
+    public String preview(Staff me, long id, @Nullable Map<String, String> values) {
+        return filling(me, id, values).text();
+    }
+
+    /** The version a person fills: the approved one, even while a newer version waits for approval. */
+    @Transactional(readOnly = true)
+    public TemplateView inUse(Staff me, long id) {
+        PostTemplate template = usable(me, id);
+        return TemplateView.of(template, template.version());
+    }
+
+    /** Refuses someone who may not write templates (nor so fill them), before a form is shown. */
+    public void requireWriter(Staff me) {
+        if (!me.mayWritePosts()) {
+            throw new NotPermittedException("template.notPoster", "writing templates needs the POSTER role");
+        }
+    }
+
+    /**
+     * Refuses someone who may not post to every account of the template: only its department's posters write its
+     * next version and fill it (as on the compose page), before a form is shown.
+     */
+    @Transactional(readOnly = true)
+    public void requireOperator(Staff me, long id) {
+        readable(me, id);
+        requireOperator(me, store.versions(id).getFirst());
+    }
+
+    /** Which of these templates the person may write versions of and fill: the menu of the template list. */
+    public Set<Long> operable(Staff me, List<TemplateView> views) {
+        if (!me.mayWritePosts()) {
+            return Set.of();
+        }
+        Set<Long> mine = choosable(me);
+        return views.stream().filter(v -> mine.containsAll(v.accountIds())).map(TemplateView::id)
+                .collect(Collectors.toSet());
+    }
+
+    private Set<Long> choosable(Staff me) {
+        return accounts.choosableBy(me).stream().map(OfficialAccount::id).collect(Collectors.toSet());
+    }
+
+    private void requireOperator(Staff me, PostTemplate template) {
+        requireWriter(me);
+        Set<Long> mine = choosable(me);
+        template.accountIds().stream().filter(a -> !mine.contains(a)).findFirst().ifPresent(a -> {
+            throw new NotPermittedException("template.accountNotYours", "you do not post to account " + a,
+                    String.valueOf(a));
+        });
+    }
+
+    private record Filling(PostTemplate template, Map<String, String> values, String text) {
+    }
+
+    private Filling filling(Staff me, long id, @Nullable Map<String, String> values) {
+        PostTemplate template = usable(me, id);
+        requireOperator(me, template);
+        Map<String, String> given = values == null ? Map.of() : values;
+        Map<String, String> filled = new LinkedHashMap<>();
+        template.placeholders().forEach(p -> filled.put(p.name(), p.fill(given.get(p.name()))));
+        return new Filling(template, filled, template.render(filled));
+    }
+
+    private PostTemplate usable(Staff me, long id) {
         readable(me, id);
         PostTemplate template = inUse(store.versions(id)).orElseThrow(() -> new IllegalTransitionException(
                 "template.notApproved", "the template has no approved version yet", "fill",
                 store.versions(id).getFirst().status()));
         template.requireUsable();
-        Map<String, String> given = values == null ? Map.of() : values;
-        Map<String, String> filled = new LinkedHashMap<>();
-        template.placeholders().forEach(p -> filled.put(p.name(), p.fill(given.get(p.name()))));
-        Map<String, Object> origin = new LinkedHashMap<>();
-        origin.put("template", template.id());
-        origin.put("templateVersion", template.version());
-        origin.put("values", filled);
-        return posts.submitFilled(me.username(), NewPost.of(template.render(filled), List.of(), template.category(),
-                template.accountIds(), null), origin);
+        return template;
     }
 
     /** The approved versions of a department that answer a JMA warning kind (for drafts from weather warnings). */
@@ -190,9 +261,7 @@ public class PostTemplates {
      * (as on the compose page), the writer one of its people.
      */
     private long department(Staff me, TemplateDraft draft) {
-        if (!me.mayWritePosts()) {
-            throw new NotPermittedException("template.notPoster", "writing templates needs the POSTER role");
-        }
+        requireWriter(me);
         if (draft.accountIds() == null || draft.accountIds().isEmpty()) {
             throw new InvalidRequestException("template.noAccounts", "a template names the accounts it is for");
         }

@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.template;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -44,15 +45,19 @@ class WeatherDrafts {
     private final PostWorkflow posts;
     private final StaffDirectory staff;
     private final AuditTrail audit;
+    private final WeatherDraftLog drafted;
+    private final Clock clock;
     /** Each draft in its own transaction: one refused (its author left) leaves the others and the refusal's record. */
     private final TransactionTemplate eachDraft;
 
     WeatherDrafts(PostTemplates templates, PostWorkflow posts, StaffDirectory staff, AuditTrail audit,
-            PlatformTransactionManager transactions) {
+            WeatherDraftLog drafted, PlatformTransactionManager transactions, Clock clock) {
         this.templates = templates;
         this.posts = posts;
         this.staff = staff;
         this.audit = audit;
+        this.drafted = drafted;
+        this.clock = clock;
         this.eachDraft = new TransactionTemplate(transactions);
         eachDraft.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -97,6 +102,7 @@ class WeatherDrafts {
             eachDraft.executeWithoutResult(status -> {
                 Post draft = posts.createFrom(staff.byId(template.authorId()).username(), NewPost.of(
                         template.render(known), List.of(), template.category(), template.accountIds(), null), origin);
+                drafted.record(draft.id(), template, warning, clock.instant());
                 audit.record(ACTOR, "WEATHER_DRAFT_CREATED", "TEMPLATE", subject, null, null, Map.of("post",
                         draft.id().toString(), "kind", warning.kindName(), "area", warning.areaName(), "filled",
                         List.copyOf(known.keySet()), "weatherWarningEvent", warning.warningEventId()));

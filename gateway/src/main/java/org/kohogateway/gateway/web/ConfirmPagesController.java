@@ -1,11 +1,7 @@
 package org.kohogateway.gateway.web;
 
-import java.util.List;
 import java.util.UUID;
 
-import org.kohogateway.connectors.PlatformText;
-import org.kohogateway.gateway.account.OfficialAccount;
-import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostWorkflow;
@@ -24,27 +20,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ConfirmPagesController {
 
-    /** One account the post goes to, and the text exactly as that platform receives it. */
-    record Target(OfficialAccount account, String text) {
-    }
-
     private final PostWorkflow workflow;
-    private final OfficialAccounts accounts;
+    private final SentTexts sent;
 
-    ConfirmPagesController(PostWorkflow workflow, OfficialAccounts accounts) {
+    ConfirmPagesController(PostWorkflow workflow, SentTexts sent) {
         this.workflow = workflow;
-        this.accounts = accounts;
+        this.sent = sent;
     }
 
     @GetMapping("/posts/{id}/confirm")
     String confirm(Staff me, @PathVariable UUID id, Model model) {
         Post post = workflow.get(new PostId(id), Readers.of(me));
-        List<Target> targets = post.accountIds().stream().map(accounts::get)
-                .map(a -> new Target(a, PlatformText.sent(a.platform(), post.content().text(), post.content().links(),
-                        !post.content().mediaUrls().isEmpty())))
-                .toList();
         model.addAttribute("post", post);
-        model.addAttribute("targets", targets);
+        model.addAttribute("targets", sent.of(post.accountIds(), post.content().text(), post.content().links(),
+                !post.content().mediaUrls().isEmpty()));
         model.addAttribute("filler", post.authorId() == me.id());
         return "post-confirm";
     }

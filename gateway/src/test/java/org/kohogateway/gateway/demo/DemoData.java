@@ -34,6 +34,11 @@ import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.template.Placeholder;
+import org.kohogateway.gateway.template.PlaceholderType;
+import org.kohogateway.gateway.template.PostTemplates;
+import org.kohogateway.gateway.template.TemplateDraft;
+import org.kohogateway.gateway.weather.WeatherWarnings;
 import org.kohogateway.gateway.support.OutboundProperties;
 import org.kohogateway.gateway.support.SafeFetch;
 import org.slf4j.Logger;
@@ -47,8 +52,9 @@ import org.springframework.core.env.Environment;
  * Demo departments, logins (password {@code demo}; admin1 also has a TOTP second factor whose secret is printed) and
  * accounts wired to the simulated platforms: accounts 1–3 on
  * LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook Page and 7 the city's Bluesky account (広報係); then
- * poster1's post with a photo, waiting
- * for approver1. Every account posts through its real
+ * poster1's post with a photo, waiting for approver1; then 防災安全課's poster2 and its X account 8, and its 避難所開設
+ * template approved by approver2, which the simulated JMA feed's heavy-rain warning drafts a post from as soon as the
+ * demo starts. Every account posts through its real
  * connector to {@link SimulatedPlatforms}. Deliberately not a {@code @Configuration}: only the demo run adds it,
  * component scanning in tests must not.
  */
@@ -69,13 +75,18 @@ class DemoData {
 
     @Bean
     ApplicationRunner seedDemo(StaffDirectory staff, OfficialAccounts accounts, SecondFactors secondFactors,
-            MediaLibrary media, PostWorkflow posts, Clock clock, Environment environment) {
+            MediaLibrary media, PostWorkflow posts, PostTemplates templates, WeatherWarnings warnings, Clock clock,
+            Environment environment) {
         return args -> {
             String adminSecret = "(set up in an earlier run)";
             if (staff.findByUsername("poster1").isEmpty()) {
                 seed(staff, accounts);
                 adminSecret = enrolAdmin(secondFactors, clock);
                 postWithPhoto(media, posts, accounts);
+                disasterTemplate(staff, accounts, templates);
+                // read the simulated feed now rather than at the first scheduled poll: its heavy-rain warning for
+                // 江津市 drafts a post from the template at once
+                warnings.poll();
             }
             String port = environment.getProperty("local.server.port", "8080");
             URI pressRelease = SimulatedPlatforms.shared().cityPage("【報道発表】江津市 秋の観光キャンペーンを開始します");
@@ -90,6 +101,7 @@ class DemoData {
                         poster1    投稿者      観光振興課
                         approver1  所属長      観光振興課 (same department as poster1)
                         approver2  所属長      防災安全課 (another department)
+                        poster2    投稿者      防災安全課 (templates: /templates)
                         pr1        広報担当    政策企画課 広報係
                         auditor1   監査        監査委員事務局
                         admin1     管理者      情報政策課 (+ a code, see below)
@@ -127,6 +139,35 @@ class DemoData {
                 List.of(), List.of(), PostCategory.EVENT, List.of(line), null, null, null, null, null, null,
                 List.of(new MediaChoice(photo, alt))));
         posts.submit("poster1", post.id());
+    }
+
+    /**
+     * 防災安全課's second poster and X account (after everything above, so the first logins and accounts keep their
+     * ids), and its 避難所開設 template, written by poster2 and approved by approver2 in peacetime: filled on a phone in
+     * an emergency, and drafted by a heavy-rain warning (JMA kind 03) for 江津市.
+     */
+    private static void disasterTemplate(StaffDirectory staff, OfficialAccounts accounts, PostTemplates templates) {
+        Department safety = staff.departmentByCode("bosai").orElseThrow();
+        staff.addStaff("poster2", "防災 桜", PASSWORD, safety.id(), Set.of(Role.POSTER));
+        staff.changeEmail("poster2", "poster2@city.example.jp");
+        long x = accounts.registerActive("demo", Platform.X, "江津市防災 X", "https://x.com/gotsu_bosai_demo",
+                safety.id(), "防災・緊急情報の発信", new OperatingPolicy(true, ReplyPolicy.NO_REPLIES),
+                new PlatformCredentials(Map.of(
+                        PlatformCredentials.X_CONSUMER_KEY, "demo-x-consumer-key",
+                        PlatformCredentials.X_CONSUMER_SECRET, "demo-x-consumer-secret",
+                        PlatformCredentials.X_ACCESS_TOKEN, "1234567891-demo-x-bosai-token",
+                        PlatformCredentials.X_ACCESS_TOKEN_SECRET, "demo-x-bosai-token-secret"))).id();
+        long line = accounts.all().stream().filter(a -> a.name().equals("江津市防災 LINE")).findFirst().orElseThrow()
+                .id();
+        long id = templates.create(staff.byUsername("poster2"), new TemplateDraft("避難所開設",
+                "【避難所開設】{{時刻}}、{{地区}}に避難所「{{避難所}}」を開設しました。避難が必要な方は、安全を確保して避難してください。",
+                List.of(new Placeholder("時刻", PlaceholderType.TIME, null, 0),
+                        new Placeholder("地区", PlaceholderType.AREA,
+                                List.of("江津市", "江津地区", "桜江地区", "跡市地区", "二宮地区"), 0),
+                        new Placeholder("避難所", PlaceholderType.TEXT, null, 30)),
+                List.of(line, x), PostCategory.EMERGENCY, List.of("03"))).id();
+        templates.submit(staff.byUsername("poster2"), id);
+        templates.approve(staff.byUsername("approver2"), id, "平時の確認済み");
     }
 
     /** A small picture drawn here (a sunset over the river and a row of lanterns), so the demo needs no image file. */

@@ -171,7 +171,7 @@ final class MatrixFixtures {
         if (template.contains("/incidents/")) {
             return s.incidents().report(world.approver(), IncidentKind.FLAME_WAR, world.lineA().id(), "権限表").id();
         }
-        if (template.startsWith("/api/templates/")) {
+        if (template.matches("/(api/)?templates/.*")) {
             return postTemplate(action);
         }
         if (template.contains("/webhooks/")) {

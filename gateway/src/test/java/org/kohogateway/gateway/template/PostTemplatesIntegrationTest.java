@@ -67,6 +67,9 @@ class PostTemplatesIntegrationTest extends IntegrationTest {
     @Autowired
     private PlatformTransactionManager transactions;
 
+    @Autowired
+    private WeatherDraftLog weatherDrafts;
+
     private World world;
 
     @BeforeAll
@@ -193,6 +196,49 @@ class PostTemplatesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void thePreviewIsTheTextAFillPostsAndRefusesWhatAFillRefusesWithoutPosting() {
+        long id = approvedTemplate();
+        int before = jdbc.sql("select count(*) from post").query(Integer.class).single();
+
+        assertThat(templates.preview(me(world.poster()), id, values())).isEqualTo(
+                "【避難指示】14時05分、江津地区に避難指示を発令しました。江津市総合市民センターへ避難してください。");
+        assertThatThrownBy(() -> templates.preview(me(world.poster()), id, Map.of("時刻", "25:00")))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> templates.preview(me(world.approverB()), id, values()))
+                .isInstanceOf(NotFoundException.class);
+        // a PR officer reads every template, but fills only those for accounts they post to
+        assertThatThrownBy(() -> templates.preview(me(world.pr2()), id, values()))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> templates.requireOperator(me(world.pr2()), id))
+                .isInstanceOf(NotPermittedException.class);
+        templates.requireOperator(me(world.poster()), id);
+        assertThat(templates.operable(me(world.pr2()), List.of(templates.get(me(world.pr2()), id)))).isEmpty();
+        assertThat(templates.operable(me(world.poster()), List.of(templates.get(me(world.poster()), id))))
+                .containsExactly(id);
+        assertThat(jdbc.sql("select count(*) from post").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theVersionFilledIsTheApprovedOneWhileANewerWaitsForApproval() {
+        long id = approvedTemplate();
+        templates.edit(me(world.poster()), id, draft("版 " + TestData.unique(), "【第2版】" + TEXT));
+
+        TemplateView inUse = templates.inUse(me(world.poster()), id);
+
+        assertThat(inUse.version()).isEqualTo(1);
+        assertThat(inUse.text()).isEqualTo(TEXT);
+        long unapproved = templates.create(me(world.poster()), draft("未承認 " + TestData.unique(), TEXT)).id();
+        assertThatThrownBy(() -> templates.inUse(me(world.poster()), unapproved))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void theMarkersOfATextAreItsPlaceholderNamesInOrderOnce() {
+        assertThat(PostTemplate.markers("{{時刻}}、{{地区}}に{{避難所}}を開設。{{時刻}}現在")).containsExactly("時刻", "地区",
+                "避難所");
+    }
+
+    @Test
     void aWeatherWarningIssuedDraftsAPostFromTheTemplateThatAnswersItsKind() {
         long id = approvedTemplate();
         Instant reported = Instant.parse("2026-07-01T05:05:00Z");
@@ -209,6 +255,15 @@ class PostTemplatesIntegrationTest extends IntegrationTest {
         assertThat(draft.content().text()).contains("14時05分", "江津地区", "{{避難所}}");
         assertThat(jdbc.sql("select actor from audit_entry where action = 'WEATHER_DRAFT_CREATED' and subject_id = :s")
                 .param("s", id + "/1").query(String.class).single()).isEqualTo(WeatherDrafts.ACTOR);
+        assertThat(weatherDrafts.list(me(world.poster()))).filteredOn(d -> d.postId().equals(draft.id().value()))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.kindName()).isEqualTo("大雨警報");
+                    assertThat(d.areaName()).isEqualTo("江津地区");
+                    assertThat(d.change()).isEqualTo(WarningChange.ISSUED);
+                    assertThat(d.reportedAt()).isEqualTo(reported);
+                    assertThat(d.templateId()).isEqualTo(id);
+                });
+        assertThat(weatherDrafts.list(me(world.approverB()))).noneMatch(d -> d.postId().equals(draft.id().value()));
     }
 
     private long approvedTemplate() {

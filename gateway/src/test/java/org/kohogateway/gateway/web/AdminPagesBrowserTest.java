@@ -1,8 +1,6 @@
 package org.kohogateway.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,52 +9,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.account.AccountWorkflow;
 import org.kohogateway.gateway.account.PolicyDraft;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.dispatch.Dispatcher;
-import org.kohogateway.gateway.login.Totp;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostWorkflow;
-import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The admin pages in a real browser: headless Chromium through chromedriver (Debian's {@code chromium} and
- * {@code chromium-driver}). Without them the tests are skipped on a developer machine and fail when {@code CI=true}.
- * Each scenario walks the pages as the person would, and the main pages are saved as screenshots (Japanese) to
- * {@code docs/screenshots/}.
+ * The admin pages in a real browser ({@link BrowserPages}). Each scenario walks the pages as the person would, and the
+ * main pages are saved as screenshots (Japanese) to {@code docs/screenshots/}.
  */
-class AdminPagesBrowserTest extends IntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static WebDriver driver;
-    private static Path userDataDir;
+class AdminPagesBrowserTest extends BrowserPages {
 
     @Autowired
     private Dispatcher dispatcher;
@@ -69,54 +47,6 @@ class AdminPagesBrowserTest extends IntegrationTest {
 
     @Autowired
     private org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        Optional<Path> chromium = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                "/usr/bin/google-chrome");
-        Optional<Path> chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver",
-                "/usr/lib/chromium/chromedriver");
-        if (chromium.isEmpty() || chromedriver.isEmpty()) {
-            String message = "browser tests need chromium and chromedriver (apt-get install -y chromium "
-                    + "chromium-driver); found chromium=" + chromium.isPresent() + ", chromedriver="
-                    + chromedriver.isPresent();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " — required when CI=true");
-            }
-            assumeTrue(false, message + " — skipped (set CI=true to make this a failure)");
-        }
-        userDataDir = Files.createTempDirectory("koho-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=ja", "--window-size=1280,1000",
-                "--user-data-dir=" + userDataDir.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
-        if (userDataDir != null) {
-            try (Stream<Path> files = Files.walk(userDataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        driver.manage().window().setSize(new Dimension(1280, 1000));
-        driver.get(url("/login"));
-        driver.manage().deleteAllCookies();
-    }
 
     @Test
     void posterSubmitsApproverAcknowledgesAndApprovesAndTheDeliveryIsSent() {
@@ -547,78 +477,5 @@ class AdminPagesBrowserTest extends IntegrationTest {
     private static boolean loaded(WebElement image) {
         return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", image));
-    }
-
-    private void login(String username) {
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.cssSelector("header nav")).isEmpty()
-                || !d.findElements(By.id("secret")).isEmpty());
-        if (!driver.findElements(By.id("secret")).isEmpty()) {
-            // an ADMIN sets up the second factor first: the test is the authenticator app
-            screenshot("totp-enrol");
-            byte[] secret = Totp.fromBase32(driver.findElement(By.id("secret")).getText());
-            driver.findElement(By.id("code")).sendKeys(Totp.code(secret, clock.instant()));
-            driver.findElement(By.cssSelector("form[action='/login/totp/enrol'] button")).click();
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header nav")));
-        }
-    }
-
-    private void logout() {
-        driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-    }
-
-    private WebElement account(long id) {
-        return driver.findElement(By.cssSelector("input[name=accountIds][value='" + id + "']"));
-    }
-
-    private WebElement article(String containing) {
-        return new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("article.post")).stream()
-                .filter(a -> a.getText().contains(containing)).findFirst().orElse(null));
-    }
-
-    /** Waits across page loads too: an element found on the page being left goes stale, and is looked up again. */
-    private void waitForText(By locator, String text) {
-        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(locator).stream()
-                .anyMatch(e -> e.getText().contains(text)));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    /**
-     * Saves the page as it looks now: to docs/screenshots/{name}.png (shown in docs/user-guide.md) when run with
-     * {@code -Dkoho.update-screenshots=true}, else to target/screenshots, so an ordinary test run leaves the work tree
-     * clean.
-     */
-    private static void screenshot(String name) {
-        try {
-            Path dir = Boolean.getBoolean("koho.update-screenshots") ? repositoryRoot().resolve("docs/screenshots")
-                    : repositoryRoot().resolve("gateway/target/screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot save screenshot " + name, e);
-        }
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? Path.of("").toAbsolutePath() : dir;
-    }
-
-    private static Optional<Path> executable(String override, String... candidates) {
-        String configured = System.getenv(override);
-        Stream<String> paths = configured == null || configured.isBlank() ? Stream.of(candidates)
-                : Stream.of(configured);
-        return paths.map(Path::of).filter(Files::isExecutable).findFirst();
     }
 }

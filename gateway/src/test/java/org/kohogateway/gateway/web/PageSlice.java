@@ -28,7 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "org\\.kohogateway\\.gateway\\.(api\\..*|security\\.(?!RequestingStaff$).*)"))
-@Import({FindingLines.class, FormErrors.class, ComposePage.class})
+@Import({FindingLines.class, FormErrors.class, ComposePage.class, SentTexts.class})
 @MockitoBean(types = {StaffDirectory.class, Pauses.class, OfficialAccounts.class, PostWorkflow.class,
         MediaLibrary.class})
 @interface PageSlice {
