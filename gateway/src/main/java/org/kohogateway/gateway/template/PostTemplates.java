@@ -52,7 +52,9 @@ public class PostTemplates {
     public TemplateView create(Staff me, TemplateDraft draft) {
         long departmentId = department(me, draft);
         Instant now = clock.instant();
-        PostTemplate template = PostTemplate.write(store.newTemplate(departmentId, now), 1, departmentId, me, draft, now);
+        boolean drill = Boolean.TRUE.equals(draft.drill());
+        PostTemplate template = PostTemplate.write(store.newTemplate(departmentId, drill, now), 1, departmentId, me,
+                draft, drill, now);
         requireRulesPass(template);
         store.insert(template, me.username());
         return view(template.id());
@@ -70,9 +72,11 @@ public class PostTemplates {
                     "a template's accounts stay with its department");
         }
         PostTemplate newest = versions.getFirst();
+        newest.requireDrill(draft.drill());
         Instant now = clock.instant();
         if (newest.status() == TemplateStatus.APPROVED || newest.status() == TemplateStatus.RETIRED) {
-            PostTemplate next = PostTemplate.write(id, newest.version() + 1, newest.departmentId(), me, draft, now);
+            PostTemplate next = PostTemplate.write(id, newest.version() + 1, newest.departmentId(), me, draft,
+                    newest.drill(), now);
             requireRulesPass(next);
             store.insert(next, me.username());
         } else {
@@ -134,12 +138,21 @@ public class PostTemplates {
         return view(id);
     }
 
+    /** {@link #fill(Staff, long, Map, boolean)} for real: a drill only when the template is one. */
+    @Transactional
+    public Post fill(Staff me, long id, @Nullable Map<String, String> values) {
+        return fill(me, id, values, false);
+    }
+
     /**
      * Fills the version in use and submits the post on the fast lane ({@code TEMPLATE_CONFIRM}): a second person
      * confirms it and it goes out at once. Every placeholder needs a valid value; the rules still run on the result.
+     *
+     * @param drill fill it for a drill (a live template rehearsed); a drill template's posts are drills whatever this
+     *              says
      */
     @Transactional
-    public Post fill(Staff me, long id, @Nullable Map<String, String> values) {
+    public Post fill(Staff me, long id, @Nullable Map<String, String> values, boolean drill) {
         readable(me, id);
         PostTemplate template = inUse(store.versions(id)).orElseThrow(() -> new IllegalTransitionException(
                 "template.notApproved", "the template has no approved version yet", "fill",
@@ -152,8 +165,8 @@ public class PostTemplates {
         origin.put("template", template.id());
         origin.put("templateVersion", template.version());
         origin.put("values", filled);
-        return posts.submitFilled(me.username(), NewPost.of(template.render(filled), List.of(), template.category(),
-                template.accountIds(), null), origin);
+        NewPost post = NewPost.of(template.render(filled), List.of(), template.category(), template.accountIds(), null);
+        return posts.submitFilled(me.username(), template.drill() || drill ? post.asDrill() : post, origin);
     }
 
     /** The approved versions of a department that answer a JMA warning kind (for drafts from weather warnings). */
