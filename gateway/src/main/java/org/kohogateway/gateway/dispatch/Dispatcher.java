@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,8 +52,9 @@ import org.springframework.stereotype.Component;
  * <p>Each claim carries its own token, and every step after the claim applies only while the delivery still carries
  * it; {@link LeaseRenewal} keeps the leases of the claims held alive as long as the work.
  *
- * <p>A little over the gateway's usual class size: the claim-ahead loop, the gate and the outcome classification share
- * the two semaphores and the in-flight bookkeeping, and read best together.
+ * <p>Over the gateway's usual class size: the claim-ahead loop, the gate and the outcome classification share
+ * the two semaphores and the in-flight bookkeeping, and read best together; a drill's path ({@link DrillSends}) goes
+ * through the same gate, slots and outcomes, so it sits beside the send it replaces.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -309,9 +311,12 @@ public class Dispatcher implements SmartLifecycle {
      */
     private void sendDrill(ClaimedDelivery d) {
         DrillSends.Result result;
-        requests.acquireUninterruptibly();
+        // a request slot only for a drill that pushes: one sent nowhere waits for nobody's request to finish
+        AtomicBoolean holdsSlot = new AtomicBoolean();
         try {
             result = drills.send(d, () -> {
+                requests.acquireUninterruptibly();
+                holdsSlot.set(true);
                 boolean started = gate.submit(d);
                 if (started) {
                     metrics.started(d, clock.instant());
@@ -319,7 +324,9 @@ public class Dispatcher implements SmartLifecycle {
                 return started;
             });
         } finally {
-            requests.release();
+            if (holdsSlot.get()) {
+                requests.release();
+            }
         }
         switch (result) {
             case DrillSends.Skipped s -> {
