@@ -36,7 +36,8 @@ import org.springframework.web.servlet.ModelAndView;
         AccountReviewPagesController.class, DeliveryPagesController.class, CalendarPagesController.class,
         StaffPagesController.class, CancelPagesController.class, ImportPagesController.class,
         PolicyListPagesController.class, IncidentPagesController.class, AccountRequestPagesController.class,
-        NotificationPagesController.class, RoleGrantPagesController.class, ComposeMediaPagesController.class})
+        NotificationPagesController.class, RoleGrantPagesController.class, ComposeMediaPagesController.class,
+        ChannelPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;
