@@ -184,8 +184,19 @@ public abstract class PlatformConnectorContract {
     public void rejectedCredentialsArePermanent() {
         String quoted = stubCredentialsRejected();
 
-        assertThat(connector().publish(publication())).asInstanceOf(type(PublishOutcome.Permanent.class))
+        PublishOutcome outcome = connector().publish(publication());
+
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Permanent.class))
                 .extracting(PublishOutcome.Permanent::reason).asString().contains(quoted);
+        assertThat(outcome.trouble()).as("the account's trouble, for the channels' state")
+                .contains(PublishOutcome.AccountTrouble.CREDENTIALS);
+    }
+
+    @Test
+    public void anInvalidRequestSaysNothingAboutTheAccount() {
+        stubInvalidRequest();
+
+        assertThat(connector().publish(publication()).trouble()).isEmpty();
     }
 
     @Test

@@ -91,7 +91,8 @@ public final class GraphClient {
         } catch (RuntimeException failure) {
             GraphResult.Failed<T> failed = GraphFailures.classify(platformName, request, failure,
                     transport.takeLast().orElse(null));
-            return new GraphResult.Failed<>(failed.kind(), redact(failed.reason()), failed.retryAfter());
+            return new GraphResult.Failed<>(failed.kind(), redact(failed.reason()), failed.retryAfter(),
+                    failed.trouble());
         }
     }
 

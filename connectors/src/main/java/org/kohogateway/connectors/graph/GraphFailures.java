@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.connectors.graph.GraphResult.Kind;
 
 import com.restfb.json.Json;
@@ -100,7 +101,8 @@ final class GraphFailures {
         GraphError graph = error.get();
         String described = platformName + " answered HTTP " + status + ": " + graph;
         if (graph.code() == INVALID_TOKEN_CODE) {
-            return failed(Kind.PERMANENT, "access token rejected; " + described);
+            return new GraphResult.Failed<>(Kind.PERMANENT, "access token rejected; " + described, Optional.empty(),
+                    Optional.of(PublishOutcome.AccountTrouble.CREDENTIALS));
         }
         if ((graph.code() == DUPLICATE_CODE || graph.code() == BLOCKED_CODE) && request.createsPost() && request.attempt() > 1) {
             return failed(Kind.UNKNOWN, "refused as a duplicate on attempt " + request.attempt()
@@ -110,10 +112,15 @@ final class GraphFailures {
             return failed(Kind.PERMANENT, "duplicate post refused; " + described);
         }
         if (isRateLimit(graph)) {
-            return new GraphResult.Failed<>(Kind.TRANSIENT, "rate limited; " + described, retryAfter);
+            boolean quota = graph.code() == IG_PUBLISH_LIMIT_CODE && graph.subcode() == IG_PUBLISH_LIMIT_SUBCODE;
+            return new GraphResult.Failed<>(Kind.TRANSIENT, "rate limited; " + described, retryAfter, Optional.of(quota
+                    ? PublishOutcome.AccountTrouble.QUOTA_EXHAUSTED : PublishOutcome.AccountTrouble.RATE_LIMITED));
         }
         if (graph.code() == APPLICATION_LIMIT_CODE || graph.code() == BLOCKED_CODE) {
-            return new GraphResult.Failed<>(Kind.TRANSIENT, "refused for now; " + described, retryAfter);
+            // 368: the account is temporarily blocked from posting; 341: the application's limit
+            return new GraphResult.Failed<>(Kind.TRANSIENT, "refused for now; " + described, retryAfter,
+                    Optional.of(graph.code() == BLOCKED_CODE ? PublishOutcome.AccountTrouble.LOCKED
+                            : PublishOutcome.AccountTrouble.RATE_LIMITED));
         }
         if (request.createsPost() && IG_NOT_PUBLISHED_SUBCODES.contains(graph.subcode())) {
             return failed(Kind.TRANSIENT, "nothing was published; " + described);

@@ -18,13 +18,21 @@ public sealed interface GraphResult<T> {
      * @param kind       what the caller may do about it
      * @param reason     for people: status, Graph error code and message; never the access token
      * @param retryAfter the platform's hint of when to try again, if it gave one
+     * @param trouble    what the answer says about the account itself (token, block, limits), if anything
      */
-    record Failed<T>(Kind kind, String reason, Optional<Duration> retryAfter) implements GraphResult<T> {
+    record Failed<T>(Kind kind, String reason, Optional<Duration> retryAfter,
+            Optional<PublishOutcome.AccountTrouble> trouble) implements GraphResult<T> {
 
         public Failed {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(retryAfter, "retryAfter");
+            Objects.requireNonNull(trouble, "trouble");
+        }
+
+        /** A failure that says nothing about the account. */
+        public Failed(Kind kind, String reason, Optional<Duration> retryAfter) {
+            this(kind, reason, retryAfter, Optional.empty());
         }
 
         /** The same failure, typed for another call's result. */
@@ -35,8 +43,8 @@ public sealed interface GraphResult<T> {
 
         public PublishOutcome toPublishOutcome() {
             return switch (kind) {
-                case TRANSIENT -> new PublishOutcome.Transient(reason, retryAfter);
-                case PERMANENT -> new PublishOutcome.Permanent(reason);
+                case TRANSIENT -> new PublishOutcome.Transient(reason, retryAfter, trouble);
+                case PERMANENT -> new PublishOutcome.Permanent(reason, trouble);
                 case UNKNOWN -> new PublishOutcome.Unknown(reason);
             };
         }
@@ -51,8 +59,8 @@ public sealed interface GraphResult<T> {
         public PublishOutcome beforeThePost(String step, String whyNothingShows) {
             String described = reason + " (while " + step + ")";
             return switch (kind) {
-                case PERMANENT -> new PublishOutcome.Permanent(described);
-                case TRANSIENT -> new PublishOutcome.Transient(described, retryAfter);
+                case PERMANENT -> new PublishOutcome.Permanent(described, trouble);
+                case TRANSIENT -> new PublishOutcome.Transient(described, retryAfter, trouble);
                 case UNKNOWN -> new PublishOutcome.Transient(described + "; nothing was published: " + whyNothingShows,
                         retryAfter);
             };

@@ -268,7 +268,7 @@ public final class InstagramConnector implements PlatformConnector {
                             + ok.value().get().used() + " of " + ok.value().get().total() + " posts in the last "
                             + ok.value().get().window() + "; checking again in " + QUOTA_RETRY_AFTER
                             + " (Instagram does not say when the oldest post leaves the window)",
-                            Optional.of(QUOTA_RETRY_AFTER)));
+                            Optional.of(QUOTA_RETRY_AFTER), Optional.of(PublishOutcome.AccountTrouble.QUOTA_EXHAUSTED)));
             case GraphResult.Ok<Optional<QuotaReading.Quota>> ok -> {
                 if (ok.value().isEmpty()) {
                     // Instagram enforces the limit itself (error 9/2207042, classified as transient).

@@ -53,7 +53,13 @@ final class LineFailures {
         }
         String reason = httpReason(http);
         if (status == 429) {
-            return new PublishOutcome.Transient(reason, retryAfter(http.getHeader("Retry-After")));
+            // LINE answers 429 both for its rate limit and for the month's message quota used up
+            boolean quota = reason.toLowerCase(Locale.ROOT).contains("monthly limit");
+            return new PublishOutcome.Transient(reason, retryAfter(http.getHeader("Retry-After")), Optional.of(quota
+                    ? PublishOutcome.AccountTrouble.QUOTA_EXHAUSTED : PublishOutcome.AccountTrouble.RATE_LIMITED));
+        }
+        if (status == 401) {
+            return new PublishOutcome.Permanent(reason, Optional.of(PublishOutcome.AccountTrouble.CREDENTIALS));
         }
         if (status >= 500) {
             // LINE may have made the broadcast before failing: safe to retry under the retry key, but until then the

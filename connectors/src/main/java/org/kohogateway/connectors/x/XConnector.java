@@ -287,8 +287,8 @@ public final class XConnector implements PlatformConnector {
         } catch (TwitterException e) {
             XFailures.Failure failure = failures.classifyCreating(e, publication.attempt());
             return switch (failure.kind()) {
-                case TRANSIENT -> new PublishOutcome.Transient(failure.reason(), failure.retryAfter());
-                case PERMANENT -> new PublishOutcome.Permanent(failure.reason());
+                case TRANSIENT -> new PublishOutcome.Transient(failure.reason(), failure.retryAfter(), failure.trouble());
+                case PERMANENT -> new PublishOutcome.Permanent(failure.reason(), failure.trouble());
                 case UNKNOWN -> new PublishOutcome.Unknown(failure.reason());
             };
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.connectors.PublishOutcome;
 import twitter4j.JSONArray;
 import twitter4j.JSONException;
 import twitter4j.JSONObject;
@@ -23,14 +24,27 @@ import twitter4j.TwitterException;
 final class XFailures {
 
     private static final String DUPLICATE_DETAIL = "duplicate content";
+    /** X's words for a suspended account (v1.1 code 64, v2 403 detail) and a locked one (code 326). */
+    private static final String SUSPENDED = "suspended";
+    private static final String LOCKED = "locked";
     /** Rate-limit header families X sends, the 24-hour posting caps first. */
     private static final List<String> LIMIT_FAMILIES = List.of("x-user-limit-24hour", "x-app-limit-24hour", "x-rate-limit");
 
     enum Kind { TRANSIENT, PERMANENT, UNKNOWN }
 
-    record Failure(Kind kind, String reason, Optional<Duration> retryAfter) {
+    /** @param trouble what the answer says about the account itself (suspended, locked, credentials, limits) */
+    record Failure(Kind kind, String reason, Optional<Duration> retryAfter,
+            Optional<PublishOutcome.AccountTrouble> trouble) {
         static Failure of(Kind kind, String reason) {
-            return new Failure(kind, reason, Optional.empty());
+            return new Failure(kind, reason, Optional.empty(), Optional.empty());
+        }
+
+        Failure(Kind kind, String reason, Optional<Duration> retryAfter) {
+            this(kind, reason, retryAfter, Optional.empty());
+        }
+
+        static Failure of(Kind kind, String reason, PublishOutcome.AccountTrouble trouble) {
+            return new Failure(kind, reason, Optional.empty(), Optional.of(trouble));
         }
     }
 
@@ -69,14 +83,24 @@ final class XFailures {
         ErrorBody error = ErrorBody.parse(http.body());
         String reason = "X answered HTTP " + status + ": " + error;
         if (status == 429) {
-            return new Failure(Kind.TRANSIENT, "rate limited; " + reason, rateLimitWait(http));
+            return new Failure(Kind.TRANSIENT, "rate limited; " + reason, rateLimitWait(http), Optional.of(
+                    capExhausted(http) ? PublishOutcome.AccountTrouble.QUOTA_EXHAUSTED
+                            : PublishOutcome.AccountTrouble.RATE_LIMITED));
         }
         if (status >= 500) {
             return createsPost ? Failure.of(Kind.UNKNOWN, "the post may have been created; " + reason)
                     : new Failure(Kind.TRANSIENT, reason, retryAfterSeconds(http));
         }
         if (status == 401) {
-            return Failure.of(Kind.PERMANENT, "credentials rejected; " + reason);
+            return Failure.of(Kind.PERMANENT, "credentials rejected; " + reason, PublishOutcome.AccountTrouble.CREDENTIALS);
+        }
+        String said = (error.detail() + " " + error.firstError() + " " + error.title()).toLowerCase(Locale.ROOT);
+        if (status == 403 && said.contains(SUSPENDED)) {
+            return Failure.of(Kind.PERMANENT, "the account is suspended; " + reason,
+                    PublishOutcome.AccountTrouble.SUSPENDED);
+        }
+        if (status == 403 && said.contains(LOCKED)) {
+            return Failure.of(Kind.PERMANENT, "the account is locked; " + reason, PublishOutcome.AccountTrouble.LOCKED);
         }
         if (status == 403 && error.detail().toLowerCase(Locale.ROOT).contains(DUPLICATE_DETAIL)) {
             return createsPost && attempt > 1
@@ -85,6 +109,12 @@ final class XFailures {
                     : Failure.of(Kind.PERMANENT, "duplicate post refused; " + reason);
         }
         return Failure.of(Kind.PERMANENT, reason);
+    }
+
+    /** Whether a 24-hour posting cap (the user's or the app's), not the 15-minute window, is what ran out. */
+    private static boolean capExhausted(XTransport.HttpFailure http) {
+        return LIMIT_FAMILIES.stream().filter(family -> family.contains("24hour"))
+                .anyMatch(family -> "0".equals(trim(http.header(family + "-remaining"))));
     }
 
     /**

@@ -141,6 +141,22 @@ class XConnectorTest {
 
         assertThat(outcome).asInstanceOf(type(PublishOutcome.Transient.class))
                 .extracting(PublishOutcome.Transient::retryAfter).isEqualTo(Optional.of(Duration.ofHours(2)));
+        assertThat(((PublishOutcome.Transient) outcome).trouble())
+                .as("the day's cap used up is the account's quota, not a short rate limit")
+                .contains(PublishOutcome.AccountTrouble.QUOTA_EXHAUSTED);
+    }
+
+    @Test
+    void namesASuspendedAccountAsTheAccountsTroubleNotThePosts() {
+        stubTweets(aResponse().withStatus(403).withHeader("Content-Type", "application/problem+json").withBody("""
+                {"title":"Forbidden","type":"about:blank","status":403,"detail":"Your account is suspended and is not permitted to access this feature"}
+                """));
+
+        PublishOutcome outcome = connector().publish(Publication.text(deliveryKey, TEXT));
+
+        assertThat(outcome).asInstanceOf(type(PublishOutcome.Permanent.class))
+                .extracting(PublishOutcome.Permanent::trouble)
+                .isEqualTo(Optional.of(PublishOutcome.AccountTrouble.SUSPENDED));
     }
 
     @Test
@@ -152,6 +168,7 @@ class XConnectorTest {
 
         assertThat(outcome).asInstanceOf(type(PublishOutcome.Transient.class))
                 .extracting(PublishOutcome.Transient::retryAfter).isEqualTo(Optional.of(Duration.ZERO));
+        assertThat(((PublishOutcome.Transient) outcome).trouble()).contains(PublishOutcome.AccountTrouble.RATE_LIMITED);
     }
 
     @Test
@@ -165,6 +182,7 @@ class XConnectorTest {
         assertThat(outcome).asInstanceOf(type(PublishOutcome.Permanent.class))
                 .extracting(PublishOutcome.Permanent::reason).asString()
                 .doesNotContain("duplicate").contains("403", "Client Forbidden");
+        assertThat(((PublishOutcome.Permanent) outcome).trouble()).as("not a verdict on the account").isEmpty();
     }
 
     // --- profile

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.kohogateway.gateway.account.ReadableAccounts;
+import org.kohogateway.gateway.dispatch.ChannelStates;
 import org.kohogateway.gateway.dispatch.LinePreviews;
 import org.kohogateway.gateway.dispatch.PlatformQuotas;
 import org.kohogateway.gateway.post.PostId;
@@ -24,15 +25,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "platforms", description = "What the platforms themselves say: quotas and previews")
+@Tag(name = "platforms", description = "What the platforms themselves say: quotas, channels' "
+        + "state and previews")
 class PlatformController {
 
     private final PlatformQuotas quotas;
     private final LinePreviews previews;
     private final ReadableAccounts accounts;
     private final ApiReaders readers;
+    private final ChannelStates channels;
 
-    PlatformController(PlatformQuotas quotas, LinePreviews previews, ReadableAccounts accounts, ApiReaders readers) {
+    PlatformController(PlatformQuotas quotas, LinePreviews previews, ReadableAccounts accounts, ApiReaders readers,
+            ChannelStates channels) {
+        this.channels = channels;
         this.accounts = accounts;
         this.readers = readers;
         this.quotas = quotas;
@@ -51,6 +56,16 @@ class PlatformController {
         Readers reader = readers.of(me);
         accounts.owned(id, reader.departmentId(), reader.accountIds());
         return quotas.of(id);
+    }
+
+    @GetMapping("/api/channels")
+    @Operation(summary = "Each account's state as the gateway last saw it — healthy, failing (suspended, locked, "
+            + "credentials rejected: why and since when), paused, or at a quota or rate limit — with how much of each "
+            + "rolling limit it used, and per department a suggestion to add a fallback channel (website, LINE, "
+            + "Facebook) when its accounts are all on one platform or one cannot send; of your department's accounts "
+            + "(every account for PR, admins and auditors; a token's accounts only). Asks no platform")
+    ChannelStates.Overview channels(Staff me) {
+        return channels.overview(readers.of(me));
     }
 
     @PostMapping("/api/posts/{id}/preview")

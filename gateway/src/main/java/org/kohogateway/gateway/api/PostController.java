@@ -90,7 +90,8 @@ class PostController {
         return new NewPost(request.text(), uris(request.links()), List.of(), request.category(),
                 request.accountIds(), instant(request.scheduledAt()), optionalUri(request.sourceUrl()),
                 optionalUri(request.replyTo()), optionalUri(request.quoteOf()),
-                request.correctionOf() == null ? null : new PostId(request.correctionOf()), request.proposal(), media);
+                request.correctionOf() == null ? null : new PostId(request.correctionOf()), request.proposal(), media,
+                Boolean.TRUE.equals(request.drill()));
     }
 
     /**
@@ -122,7 +123,8 @@ class PostController {
         List<MediaChoice> media = media(me, request.media(), request.mediaUrls());
         return views.of(workflow.edit(me.getName(), scoped(id), new PostEdit(request.text(),
                 uris(request.links()), List.of(), request.category(), instant(request.scheduledAt()),
-                optionalUri(request.replyTo()), optionalUri(request.quoteOf()), request.proposal(), media)));
+                optionalUri(request.replyTo()), optionalUri(request.quoteOf()), request.proposal(), media,
+                request.drill())));
     }
 
     @PostMapping("/{id}/submit")

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** New content for a post; editing an approved post voids its approval. */
 record PostEditRequest(
         @NotBlank @Size(max = PostWorkflow.MAX_TEXT) String text,
@@ -21,5 +23,7 @@ record PostEditRequest(
         @Size(max = PostWorkflow.MAX_URL) String replyTo,
         @Size(max = PostWorkflow.MAX_URL) String quoteOf,
         @Size(max = PostWorkflow.MAX_URL) String proposal,
-        @Valid @Size(max = PostWorkflow.MAX_MEDIA) List<@NotNull MediaChoiceRequest> media) {
+        @Valid @Size(max = PostWorkflow.MAX_MEDIA) List<@NotNull MediaChoiceRequest> media,
+        @Schema(description = "Leave out; a drill stays a drill and a live post stays live (409 post.drillFixed "
+                + "otherwise)") Boolean drill) {
 }

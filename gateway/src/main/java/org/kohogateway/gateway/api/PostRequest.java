@@ -36,5 +36,7 @@ record PostRequest(
         @Size(max = PostWorkflow.MAX_URL) String proposal,
         @Schema(description = "Uploaded images in the order they are shown, each with its alt text; pasted "
                 + "mediaUrls are fetched once and follow them")
-        @Valid @Size(max = PostWorkflow.MAX_MEDIA) List<@NotNull MediaChoiceRequest> media) {
+        @Valid @Size(max = PostWorkflow.MAX_MEDIA) List<@NotNull MediaChoiceRequest> media,
+        @Schema(description = "A drill (訓練): sent only to the staff's LINE test recipients, never to a public "
+                + "account; it stays a drill") Boolean drill) {
 }

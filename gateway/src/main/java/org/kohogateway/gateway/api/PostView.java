@@ -25,7 +25,7 @@ record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, 
         @Nullable String sourceSha256, @Nullable Instant sourceFetchedAt, @Nullable UUID correctionOf,
         String contentHash, boolean approvalValid, @Nullable String decidedBy, @Nullable Instant decidedAt,
         @Nullable String decisionComment, List<FindingView> findings, Set<String> acknowledged,
-        List<DeliveryLine> deliveries, Instant createdAt, Instant updatedAt, List<MediaLine> media) {
+        List<DeliveryLine> deliveries, Instant createdAt, Instant updatedAt, List<MediaLine> media, boolean drill) {
 
     /** An image of the post as the approval binds it; {@code thumbnailUrl} is for the signed-in pages. */
     record MediaLine(long id, String sha256, String contentType, int width, int height, long bytes, String altText,
@@ -53,7 +53,7 @@ record PostView(UUID id, PostStatus status, ApprovalRoute route, String author, 
                 post.decisionComment(), findings, post.acknowledged(), lines, post.createdAt(), post.updatedAt(),
                 content.media().stream().map(m -> new MediaLine(m.mediaId(), m.sha256(), m.contentType(), m.width(),
                         m.height(), m.bytes(), m.altText(), URI.create("/media/" + m.mediaId() + "/thumbnail")))
-                        .toList());
+                        .toList(), post.drill());
     }
 
     private static DeliveryLine line(Delivery d, @Nullable OfficialAccount account) {

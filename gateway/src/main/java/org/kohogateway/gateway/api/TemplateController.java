@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -46,16 +47,20 @@ class TemplateController {
             @NotBlank @Size(max = PostTemplate.MAX_TEXT) String text,
             @Size(max = PostTemplate.MAX_PLACEHOLDERS) List<@NotNull Placeholder> placeholders,
             @NotNull @Size(min = 1, max = 50) List<@NotNull Long> accountIds, PostCategory category,
-            @Size(max = 50) List<@NotBlank @Size(max = 2) String> warningKinds) {
+            @Size(max = 50) List<@NotBlank @Size(max = 2) String> warningKinds,
+            @Schema(description = "A drill template (訓練): every post filled from it is a drill. Fixed when written: "
+                    + "an edit leaves it out or repeats it (409 template.drillFixed otherwise)") Boolean drill) {
 
         TemplateDraft draft() {
             return new TemplateDraft(name, text, placeholders == null ? List.of() : placeholders, accountIds, category,
-                    warningKinds);
+                    warningKinds, drill);
         }
     }
 
     record FillRequest(@NotNull @Size(max = PostTemplate.MAX_PLACEHOLDERS)
-            Map<@NotBlank @Size(max = 20) String, @Size(max = Placeholder.MAX_TEXT) String> values) {
+            Map<@NotBlank @Size(max = 20) String, @Size(max = Placeholder.MAX_TEXT) String> values,
+            @Schema(description = "Fill for a drill: the post goes only to the staff's test recipients (a drill "
+                    + "template's posts always do)") Boolean drill) {
     }
 
     @GetMapping
@@ -110,7 +115,7 @@ class TemplateController {
     @Operation(summary = "Fill the version in use: a post on the fast lane (TEMPLATE_CONFIRM), submitted; a colleague "
             + "of the department or a PR officer confirms it with POST /api/posts/{id}/approve and it goes out at once")
     ResponseEntity<PostView> fill(Staff me, @PathVariable long id, @Valid @RequestBody FillRequest request) {
-        Post post = templates.fill(me, id, request.values());
+        Post post = templates.fill(me, id, request.values(), Boolean.TRUE.equals(request.drill()));
         return ResponseEntity.created(URI.create("/api/posts/" + post.id())).body(views.of(post));
     }
 }

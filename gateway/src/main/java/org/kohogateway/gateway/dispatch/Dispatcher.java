@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,8 +52,9 @@ import org.springframework.stereotype.Component;
  * <p>Each claim carries its own token, and every step after the claim applies only while the delivery still carries
  * it; {@link LeaseRenewal} keeps the leases of the claims held alive as long as the work.
  *
- * <p>A little over the gateway's usual class size: the claim-ahead loop, the gate and the outcome classification share
- * the two semaphores and the in-flight bookkeeping, and read best together.
+ * <p>Over the gateway's usual class size: the claim-ahead loop, the gate and the outcome classification share
+ * the two semaphores and the in-flight bookkeeping, and read best together; a drill's path ({@link DrillSends}) goes
+ * through the same gate, slots and outcomes, so it sits beside the send it replaces.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -72,6 +74,7 @@ public class Dispatcher implements SmartLifecycle {
     private final SendGuards guards;
     private final DispatchMetrics metrics;
     private final MediaItems mediaItems;
+    private final DrillSends drills;
     private final String instance;
     /** Claimed deliveries not yet finished: bounds how far the claim runs ahead of the requests. */
     private final Semaphore work;
@@ -97,8 +100,9 @@ public class Dispatcher implements SmartLifecycle {
 
     Dispatcher(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors,
             DispatchProperties properties, Clock clock, PolicyRules rules, Pauses pauses, SendGuards guards,
-            DispatchMetrics metrics, MediaItems mediaItems) {
+            DispatchMetrics metrics, MediaItems mediaItems, DrillSends drills) {
         this.metrics = metrics;
+        this.drills = drills;
         this.mediaItems = mediaItems;
         this.deliveries = deliveries;
         this.reconciliation = reconciliation;
@@ -255,6 +259,10 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "held");
             return;
         }
+        if (d.drill()) {
+            sendDrill(d);
+            return;
+        }
         Optional<SendGuards.Wait> wait = admissions.submit(d);
         if (wait.isPresent()) {
             deliveries.defer(d, instance, wait.get().until(), wait.get().reason(), clock.instant());
@@ -301,6 +309,42 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * A drill never reaches the public account ({@link DrillSends}); it skips the account's guards, which count and
+     * pace what goes public.
+     */
+    private void sendDrill(ClaimedDelivery d) {
+        DrillSends.Result result;
+        // a request slot only for a drill that pushes: one sent nowhere waits for nobody's request to finish
+        AtomicBoolean holdsSlot = new AtomicBoolean();
+        try {
+            result = drills.send(d, () -> {
+                requests.acquireUninterruptibly();
+                holdsSlot.set(true);
+                boolean started = gate.submit(d);
+                if (started) {
+                    metrics.started(d, clock.instant());
+                }
+                return started;
+            });
+        } finally {
+            if (holdsSlot.get()) {
+                requests.release();
+            }
+        }
+        switch (result) {
+            case DrillSends.Skipped s -> {
+                metrics.outcome(d, "drill");
+                outcomes.submit(DeliveryOutcome.drillSkipped(d, s.reason()));
+            }
+            case DrillSends.Paused p -> metrics.outcome(d, "paused");
+            case DrillSends.Pushed p -> {
+                metrics.outcome(d, "drill");
+                record(d, p.outcome(), true);
+            }
+        }
+    }
+
     private PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
         List<MediaItem> media;
         try {
@@ -329,7 +373,9 @@ public class Dispatcher implements SmartLifecycle {
 
     private void record(ClaimedDelivery d, PublishOutcome outcome, boolean deduplicates) {
         DeliveryOutcome recorded = switch (outcome) {
-            case PublishOutcome.Published p -> DeliveryOutcome.sent(d, p.platformPostId());
+            case PublishOutcome.Published p -> d.drill()
+                    ? DeliveryOutcome.drillSent(d, p.platformPostId())
+                    : DeliveryOutcome.sent(d, p.platformPostId());
             case PublishOutcome.Permanent p -> DeliveryOutcome.failed(d, p.reason());
             case PublishOutcome.Transient t -> retryOrFail(d, t.reason(), t.retryAfter().orElse(null));
             case PublishOutcome.Unknown u -> !deduplicates ? DeliveryOutcome.uncertain(d, u.reason())
@@ -344,7 +390,8 @@ public class Dispatcher implements SmartLifecycle {
             recorded = DeliveryOutcome.uncertain(d, recorded.error() + "; an earlier attempt's answer was lost, so "
                     + "it may already have been delivered");
         }
-        outcomes.submit(recorded);
+        // a suspended, locked or capped account shows on the channels' page; the delivery's state is decided above
+        outcomes.submit(outcome.trouble().map(recorded::because).orElse(recorded));
     }
 
     private DeliveryOutcome retryOrFail(ClaimedDelivery d, String reason, @Nullable Duration hint) {

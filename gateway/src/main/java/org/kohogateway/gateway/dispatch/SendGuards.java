@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.account.ProfileChecks;
 import org.kohogateway.gateway.post.ClaimedDelivery;
@@ -45,6 +47,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 class SendGuards {
 
     private static final Duration PROFILE_RECHECK = Duration.ofMinutes(5);
+    /** No delivery has this id: stands in for "no delivery to leave out" of the count. */
+    private static final UUID NOBODY = new UUID(0, 0);
 
     private final GuardProperties properties;
     private final JdbcClient jdbc;
@@ -167,7 +171,7 @@ class SendGuards {
         // the account's row above stays locked until commit: an admission elsewhere counts after this one is recorded
         Duration longest = limits.stream().map(GuardProperties.Window::length).max(Duration::compareTo).orElseThrow();
         Instant since = now.minus(longest);
-        List<Instant> used = usedSince(d, since);
+        List<Instant> used = usedSince(d.accountId(), d.id(), since);
         Optional<Wait> wait = Optional.empty();
         for (GuardProperties.Window limit : limits) {
             List<Instant> inWindow = used.stream().filter(u -> u.isAfter(now.minus(limit.length()))).toList();
@@ -211,8 +215,10 @@ class SendGuards {
     /**
      * When each post of the account that went out, or may have, in the window was sent, oldest first. A SENDING
      * delivery counts only for the attempt that was admitted: a retry claimed again is admitted afresh.
+     *
+     * @param self the delivery being admitted, left out of the count; null to count every one
      */
-    private List<Instant> usedSince(ClaimedDelivery d, Instant since) {
+    List<Instant> usedSince(long accountId, @Nullable UUID self, Instant since) {
         return jdbc.sql("""
                 select used_at from (
                     select sent_at as used_at from delivery
@@ -228,7 +234,8 @@ class SendGuards {
                 where used_at > :since
                 order by used_at
                 """)
-                .param("account", d.accountId()).param("self", d.id()).param("since", Timestamp.from(since))
+                .param("account", accountId).param("self", self == null ? NOBODY : self)
+                .param("since", Timestamp.from(since))
                 .query(Timestamp.class).list().stream().map(Timestamp::toInstant).toList();
     }
 

@@ -27,12 +27,13 @@ import org.kohogateway.gateway.policy.Candidate;
  * @param earlierOutcomeUnknown an earlier attempt's answer was lost (LINE retries it under the same key): until it
  *                      is SENT, the delivery may already be out
  * @param departmentId  the post's department: a pause may let one department's posts through
+ * @param drill         the post is a drill: it goes only to the staff's test recipients, never to the public account
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
         PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
         @Nullable Instant scheduledFor, @Nullable Instant firstStartedAt, UUID claimToken, Approval approval,
         long credentialsVersion,
-        boolean earlierOutcomeUnknown, long departmentId) {
+        boolean earlierOutcomeUnknown, long departmentId, boolean drill) {
 
     public ClaimedDelivery {
         acknowledged = Set.copyOf(acknowledged);

@@ -77,7 +77,7 @@ public class Deliveries {
                    p.text, p.links, p.media_urls, p.media, p.reply_to, p.quote_of, p.proposal, p.category, p.acknowledged, d.pause_override,
                    d.scheduled_for, d.first_started_at, p.approved_hash, p.source_url,
                    array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts,
-                   a.credentials_version, d.outcome_unknown, p.department_id
+                   a.credentials_version, d.outcome_unknown, p.department_id, p.drill
             from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
             """;
 
@@ -121,7 +121,7 @@ public class Deliveries {
                                 Arrays.asList((Long[]) rs.getArray("post_accounts").getArray()),
                                 rs.getString("source_url")),
                         rs.getLong("credentials_version"), rs.getBoolean("outcome_unknown"),
-                        rs.getLong("department_id")))
+                        rs.getLong("department_id"), rs.getBoolean("drill")))
                 .list();
         audit.recordAll(claimed.stream().map(d -> new AuditTrail.Entry(AuditTrail.SYSTEM, "DELIVERY_CLAIMED", "DELIVERY",
                 d.id().toString(), "SCHEDULED", "SENDING",
@@ -293,7 +293,9 @@ public class Deliveries {
                 update delivery set status = ?, due_at = ?, platform_post_id = coalesce(?, platform_post_id),
                     last_error = ?, sent_at = case when cast(? as text) = 'SENT' then cast(? as timestamptz) else sent_at end,
                     claimed_by = null, claim_token = null, lease_until = null, updated_at = ?,
-                    outcome_unknown = outcome_unknown or ?
+                    outcome_unknown = outcome_unknown or ?,
+                    account_trouble = coalesce(cast(? as text), account_trouble),
+                    trouble_at = case when cast(? as text) is null then trouble_at else cast(? as timestamptz) end
                 where id = ? and status = 'SENDING' and claim_token = ?
                 """, outcomes, outcomes.size(), (ps, o) -> {
             ps.setString(1, o.next().name());
@@ -304,8 +306,12 @@ public class Deliveries {
             ps.setTimestamp(6, at);
             ps.setTimestamp(7, at);
             ps.setBoolean(8, o.outcomeUnknown());
-            ps.setObject(9, o.delivery().id());
-            ps.setObject(10, o.delivery().claimToken());
+            String trouble = o.trouble() == null ? null : o.trouble().name();
+            ps.setString(9, trouble);
+            ps.setString(10, trouble);
+            ps.setTimestamp(11, at);
+            ps.setObject(12, o.delivery().id());
+            ps.setObject(13, o.delivery().claimToken());
         });
         List<AuditTrail.Entry> entries = new ArrayList<>(outcomes.size());
         List<DeliveryNeedsAttention> needsAttention = new ArrayList<>();

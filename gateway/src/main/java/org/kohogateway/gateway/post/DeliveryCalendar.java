@@ -31,7 +31,7 @@ public class DeliveryCalendar {
             select e.id, e.post_id, e.account_id, e.status, e.at, left(p.text, :chars) as excerpt,
                    char_length(p.text) > :chars as truncated,
                    cast(p.media -> 0 ->> 'mediaId' as bigint) as media_id,
-                   coalesce(p.media -> 0 ->> 'altText', '') as media_alt
+                   coalesce(p.media -> 0 ->> 'altText', '') as media_alt, p.drill
             from (
                 select d.id, d.post_id, d.account_id, d.status,
                        case when d.status = 'SENT' then d.sent_at else d.due_at end as at
@@ -68,9 +68,10 @@ public class DeliveryCalendar {
      * @param truncated whether the text goes on
      * @param mediaId   the post's first image, shown as a thumbnail; null when it carries none
      * @param mediaAlt  that image's alt text, empty when it has none
+     * @param drill     the post is a drill: it goes to the staff's test recipients only
      */
     public record Entry(UUID deliveryId, PostId postId, long accountId, DeliveryStatus status, Instant at,
-            String excerpt, boolean truncated, @Nullable Long mediaId, String mediaAlt) {
+            String excerpt, boolean truncated, @Nullable Long mediaId, String mediaAlt, boolean drill) {
     }
 
     /**
@@ -92,7 +93,7 @@ public class DeliveryCalendar {
                         new PostId(rs.getObject("post_id", UUID.class)), rs.getLong("account_id"),
                         DeliveryStatus.valueOf(rs.getString("status")), Posts.instant(rs, "at"),
                         rs.getString("excerpt"), rs.getBoolean("truncated"), rs.getObject("media_id", Long.class),
-                        rs.getString("media_alt")))
+                        rs.getString("media_alt"), rs.getBoolean("drill")))
                 .list();
     }
 }

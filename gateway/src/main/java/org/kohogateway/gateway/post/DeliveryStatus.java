@@ -19,7 +19,11 @@ public enum DeliveryStatus {
     UNCERTAIN,
     CANCELLED,
     /** Sent, then deleted on the platform (a correction, guideline §7-①). */
-    DELETED;
+    DELETED,
+    /** A drill's delivery, sent only to the staff's test recipients (LINE preview devices), never to the public. */
+    DRILL_SENT,
+    /** A drill's delivery not sent at all: its platform has no test recipients, and a drill never goes public. */
+    DRILL_SKIPPED;
 
     /** States from which the delivery has not yet reached the platform and can still be stopped or voided. */
     public static final Set<DeliveryStatus> NOT_STARTED = EnumSet.of(WAITING, SCHEDULED, HELD);

@@ -61,6 +61,8 @@ public final class Post {
     private final DeliveryPlan deliveries;
     private final int version;
     private Instant updatedAt;
+    /** A drill (訓練) goes only to the staff's test recipients, never to a public account; fixed at creation. */
+    private final boolean drill;
     private final List<PostEvent> events = new ArrayList<>();
     /** What other features hear about when the aggregate is saved (published in the saving transaction). */
     private final List<Object> announcements = new ArrayList<>();
@@ -70,8 +72,9 @@ public final class Post {
             PostContent content, @Nullable Instant scheduledAt, PostStatus status, @Nullable String approvedHash,
             @Nullable Long decidedBy, @Nullable Instant decidedAt, @Nullable String decisionComment,
             Set<String> acknowledged, List<Delivery> deliveries, int version,
-            Instant updatedAt, @Nullable SourcePage sourcePage, @Nullable Long submittedBy) {
+            Instant updatedAt, @Nullable SourcePage sourcePage, @Nullable Long submittedBy, boolean drill) {
         this.id = id;
+        this.drill = drill;
         this.authorId = authorId;
         this.route = route;
         this.departmentId = departmentId;
@@ -97,26 +100,38 @@ public final class Post {
             @Nullable PostId correctionOf, PostContent content, @Nullable Instant scheduledAt, List<Long> accountIds,
             Instant now) {
         return draft(author, route, departmentId, sourceUrl, correctionOf, content, scheduledAt, accountIds, Map.of(),
-                now);
+                false, now);
     }
 
-    /** @param origin what the post was made from (a template and its version), kept in the creation's audit entry */
+    /**
+     * @param origin what the post was made from (a template and its version), kept in the creation's audit entry
+     * @param drill  a drill (訓練): it never reaches a public account, and stays a drill
+     */
     static Post draft(Staff author, ApprovalRoute route, long departmentId, @Nullable String sourceUrl,
             @Nullable PostId correctionOf, PostContent content, @Nullable Instant scheduledAt, List<Long> accountIds,
-            Map<String, ?> origin, Instant now) {
+            Map<String, ?> origin, boolean drill, Instant now) {
         requireFutureOrAsap(scheduledAt, now);
         List<Delivery> deliveries = accountIds.stream().map(Delivery::waiting).toList();
         Post post = new Post(PostId.random(), author.id(), route, departmentId, sourceUrl, correctionOf, now, content,
                 scheduledAt,
-                PostStatus.DRAFT, null, null, null, null, Set.of(), deliveries, 0, now, null, null);
+                PostStatus.DRAFT, null, null, null, null, Set.of(), deliveries, 0, now, null, null, drill);
         Map<String, Object> detail = post.contentDetail();
         detail.putAll(origin);
         post.event("POST_CREATED", null, PostStatus.DRAFT, detail);
         return post;
     }
 
-    void edit(Staff actor, PostContent newContent, Instant newScheduledAt, Instant now) {
+    /**
+     * @param drill what the edit says the post is, or null when it does not say: a drill is never turned live (a
+     *              training text must not go public under a real approval), nor a live post into a drill
+     */
+    void edit(Staff actor, PostContent newContent, Instant newScheduledAt, @Nullable Boolean drill, Instant now) {
         permissions().requireEditor(actor, "edit");
+        if (drill != null && drill != this.drill) {
+            throw new IllegalTransitionException("post.drillFixed", "the post is " + (this.drill ? "a DRILL" : "LIVE")
+                    + " and " + status + " and stays so: make a new post instead", this.drill ? "DRILL" : "LIVE",
+                    status);
+        }
         if (route == ApprovalRoute.TEMPLATE_CONFIRM) {
             // the fast lane is for the approved template's text: other words go the ordinary route
             throw new IllegalTransitionException("post.filledNotEdited",
@@ -572,6 +587,11 @@ public final class Post {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** A drill (訓練): its deliveries go only to the staff's test recipients, never to a public account. */
+    public boolean drill() {
+        return drill;
     }
 
     @Override

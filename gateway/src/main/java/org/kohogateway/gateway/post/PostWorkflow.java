@@ -140,7 +140,7 @@ public class PostWorkflow {
         }
         Post post = Post.draft(author, route, departmentId, source, request.correctionOf(), content,
                 request.scheduledAt(),
-                targets.stream().map(OfficialAccount::id).toList(), origin, now);
+                targets.stream().map(OfficialAccount::id).toList(), origin, request.drill(), now);
         posts.insert(post, author.username());
         return post;
     }
@@ -149,8 +149,7 @@ public class PostWorkflow {
     public Post edit(String username, PostId id, PostEdit edit) {
         return change(username, id, (post, actor, now) -> post.edit(actor, content(actor, edit.text(), edit.links(),
                 edit.mediaUrls(), edit.category(), edit.replyTo(), edit.quoteOf(), edit.proposal(), edit.media()),
-                edit.scheduledAt(),
-                now));
+                edit.scheduledAt(), edit.drill(), now));
     }
 
     @Transactional

@@ -146,12 +146,13 @@ class Posts {
                 insert into post (id, author_id, text, links, media_urls, media, reply_to, quote_of, proposal, category, route, department_id,
                     source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
                     decision_comment, version, created_at, updated_at, source_title, source_sha256, source_fetched_at,
-                    submitted_by)
+                    submitted_by, drill)
                 values (:id, :author, :text, :links, :media, cast(:images as jsonb), :replyTo, :quoteOf, :proposal, :category, :route, :department,
                     :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
-                    :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy)
+                    :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy, :drill)
                 """)
                 .params(postParams(post))
+                .param("drill", post.drill())
                 .update();
         for (Delivery d : post.deliveries()) {
             jdbc.sql("""
@@ -285,7 +286,7 @@ class Posts {
                 instant(rs, "scheduled_at"), PostStatus.valueOf(rs.getString("status")), rs.getString("approved_hash"),
                 decidedByOrNull, instant(rs, "decided_at"), rs.getString("decision_comment"),
                 new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())), deliveries(id),
-                rs.getInt("version"), instant(rs, "updated_at"), page, submittedByOrNull);
+                rs.getInt("version"), instant(rs, "updated_at"), page, submittedByOrNull, rs.getBoolean("drill"));
     }
 
     private List<Delivery> deliveries(PostId id) {

@@ -48,6 +48,8 @@ public final class PostTemplate {
     private @Nullable Instant decidedAt;
     private @Nullable String decisionComment;
     private Instant updatedAt;
+    /** A drill template (訓練): every post filled from it is a drill. The template's, not a version's; fixed. */
+    private final boolean drill;
     private final List<Change> changes = new ArrayList<>();
 
     /** What the audit trail records of a transition. */
@@ -57,8 +59,9 @@ public final class PostTemplate {
     PostTemplate(long id, int version, long departmentId, String name, String text, List<Placeholder> placeholders,
             List<Long> accountIds, PostCategory category, List<String> warningKinds, TemplateStatus status,
             long authorId, @Nullable Long decidedBy, @Nullable Instant decidedAt, @Nullable String decisionComment,
-            Instant updatedAt) {
+            Instant updatedAt, boolean drill) {
         this.id = id;
+        this.drill = drill;
         this.version = version;
         this.departmentId = departmentId;
         this.name = name;
@@ -77,12 +80,26 @@ public final class PostTemplate {
 
     /** A new version written by {@code author}: the first of a template, or the next after an approved one. */
     static PostTemplate write(long id, int version, long departmentId, Staff author, TemplateDraft draft,
-            Instant now) {
+            boolean drill, Instant now) {
         PostTemplate template = new PostTemplate(id, version, departmentId, "", "", List.of(), List.of(),
-                PostCategory.EMERGENCY, List.of(), TemplateStatus.DRAFT, author.id(), null, null, null, now);
+                PostCategory.EMERGENCY, List.of(), TemplateStatus.DRAFT, author.id(), null, null, null, now, drill);
         template.apply(draft);
         template.changes.add(new Change("TEMPLATE_WRITTEN", null, TemplateStatus.DRAFT, template.detail()));
         return template;
+    }
+
+    /**
+     * Refuses an edit that says the template is other than it is: a drill template never becomes a live one (its
+     * posts would go public), nor a live one a drill; either is a new template.
+     *
+     * @param asked what the edit says, or null when it does not say
+     */
+    void requireDrill(@Nullable Boolean asked) {
+        if (asked != null && asked != drill) {
+            throw new IllegalTransitionException("template.drillFixed", "the template is "
+                    + (drill ? "a DRILL" : "LIVE") + " and " + status + " and stays so: write a new template instead",
+                    drill ? "DRILL" : "LIVE", status);
+        }
     }
 
     /** Changes this version in place: a draft, or a rejected one (which becomes a draft again). */
@@ -331,5 +348,10 @@ public final class PostTemplate {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** A drill template: every post filled from it is a drill, sent only to the staff's test recipients. */
+    public boolean drill() {
+        return drill;
     }
 }

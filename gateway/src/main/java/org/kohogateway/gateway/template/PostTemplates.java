@@ -53,7 +53,9 @@ public class PostTemplates {
     public TemplateView create(Staff me, TemplateDraft draft) {
         long departmentId = department(me, draft);
         Instant now = clock.instant();
-        PostTemplate template = PostTemplate.write(store.newTemplate(departmentId, now), 1, departmentId, me, draft, now);
+        boolean drill = Boolean.TRUE.equals(draft.drill());
+        PostTemplate template = PostTemplate.write(store.newTemplate(departmentId, drill, now), 1, departmentId, me,
+                draft, drill, now);
         requireRulesPass(template);
         store.insert(template, me.username());
         return view(template.id());
@@ -71,9 +73,11 @@ public class PostTemplates {
                     "a template's accounts stay with its department");
         }
         PostTemplate newest = versions.getFirst();
+        newest.requireDrill(draft.drill());
         Instant now = clock.instant();
         if (newest.status() == TemplateStatus.APPROVED || newest.status() == TemplateStatus.RETIRED) {
-            PostTemplate next = PostTemplate.write(id, newest.version() + 1, newest.departmentId(), me, draft, now);
+            PostTemplate next = PostTemplate.write(id, newest.version() + 1, newest.departmentId(), me, draft,
+                    newest.drill(), now);
             requireRulesPass(next);
             store.insert(next, me.username());
         } else {
@@ -135,19 +139,29 @@ public class PostTemplates {
         return view(id);
     }
 
+    /** {@link #fill(Staff, long, Map, boolean)} for real: a drill only when the template is one. */
+    @Transactional
+    public Post fill(Staff me, long id, @Nullable Map<String, String> values) {
+        return fill(me, id, values, false);
+    }
+
     /**
      * Fills the version in use and submits the post on the fast lane ({@code TEMPLATE_CONFIRM}): a second person
      * confirms it and it goes out at once. Every placeholder needs a valid value; the rules still run on the result.
+     *
+     * @param drill fill it for a drill (a live template rehearsed); a drill template's posts are drills whatever this
+     *              says
      */
     @Transactional
-    public Post fill(Staff me, long id, @Nullable Map<String, String> values) {
+    public Post fill(Staff me, long id, @Nullable Map<String, String> values, boolean drill) {
         Filling filling = filling(me, id, values);
         Map<String, Object> origin = new LinkedHashMap<>();
         origin.put("template", filling.template().id());
         origin.put("templateVersion", filling.template().version());
         origin.put("values", filling.values());
-        return posts.submitFilled(me.username(), NewPost.of(filling.text(), List.of(), filling.template().category(),
-                filling.template().accountIds(), null), origin);
+        NewPost post = NewPost.of(filling.text(), List.of(), filling.template().category(),
+                filling.template().accountIds(), null);
+        return posts.submitFilled(me.username(), filling.template().drill() || drill ? post.asDrill() : post, origin);
     }
 
     /**

@@ -10,7 +10,15 @@ import org.kohogateway.gateway.post.PostCategory;
  *
  * @param category     the posts' category; EMERGENCY when absent
  * @param warningKinds JMA warning kind codes the template answers ("03" 大雨警報): a warning of one drafts a post
+ * @param drill        a drill template (訓練), whose posts are drills; fixed when the template is written, so an edit
+ *                     leaves it out (null) or says what it is
  */
 public record TemplateDraft(String name, String text, List<Placeholder> placeholders, List<Long> accountIds,
-        @Nullable PostCategory category, @Nullable List<String> warningKinds) {
+        @Nullable PostCategory category, @Nullable List<String> warningKinds, @Nullable Boolean drill) {
+
+    /** A draft that does not say whether the template is a drill: a new one is live. */
+    public TemplateDraft(String name, String text, List<Placeholder> placeholders, List<Long> accountIds,
+            @Nullable PostCategory category, @Nullable List<String> warningKinds) {
+        this(name, text, placeholders, accountIds, category, warningKinds, null);
+    }
 }

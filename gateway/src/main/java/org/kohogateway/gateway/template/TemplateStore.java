@@ -36,9 +36,12 @@ class TemplateStore {
         this.audit = audit;
     }
 
-    long newTemplate(long departmentId, Instant now) {
-        return jdbc.sql("insert into post_template (department_id, created_at) values (:department, :at) returning id")
-                .param("department", departmentId).param("at", Timestamp.from(now)).query(Long.class).single();
+    long newTemplate(long departmentId, boolean drill, Instant now) {
+        return jdbc.sql("""
+                insert into post_template (department_id, created_at, drill) values (:department, :at, :drill)
+                returning id
+                """).param("department", departmentId).param("at", Timestamp.from(now)).param("drill", drill)
+                .query(Long.class).single();
     }
 
     void insert(PostTemplate t, String actor) {
@@ -96,7 +99,7 @@ class TemplateStore {
     }
 
     private static final String SELECT = """
-            select v.*, t.department_id from post_template_version v join post_template t on t.id = v.template_id
+            select v.*, t.department_id, t.drill from post_template_version v join post_template t on t.id = v.template_id
             """;
 
     private PostTemplate row(ResultSet rs, int n) throws SQLException {
@@ -108,7 +111,7 @@ class TemplateStore {
                 Arrays.asList((String[]) rs.getArray("warning_kinds").getArray()),
                 TemplateStatus.valueOf(rs.getString("status")), rs.getLong("author_id"),
                 rs.getObject("decided_by", Long.class), instant(rs.getTimestamp("decided_at")),
-                rs.getString("decision_comment"), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("decision_comment"), rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("drill"));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {

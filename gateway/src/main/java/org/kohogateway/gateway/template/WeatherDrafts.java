@@ -100,8 +100,10 @@ class WeatherDrafts {
         String subject = template.id() + "/" + template.version();
         try {
             eachDraft.executeWithoutResult(status -> {
-                Post draft = posts.createFrom(staff.byId(template.authorId()).username(), NewPost.of(
-                        template.render(known), List.of(), template.category(), template.accountIds(), null), origin);
+                NewPost post = NewPost.of(template.render(known), List.of(), template.category(),
+                        template.accountIds(), null);
+                Post draft = posts.createFrom(staff.byId(template.authorId()).username(),
+                        template.drill() ? post.asDrill() : post, origin);
                 drafted.record(draft.id(), template, warning, clock.instant());
                 audit.record(ACTOR, "WEATHER_DRAFT_CREATED", "TEMPLATE", subject, null, null, Map.of("post",
                         draft.id().toString(), "kind", warning.kindName(), "area", warning.areaName(), "filled",

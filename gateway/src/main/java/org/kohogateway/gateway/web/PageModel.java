@@ -38,7 +38,7 @@ import org.springframework.web.servlet.ModelAndView;
         PolicyListPagesController.class, IncidentPagesController.class, AccountRequestPagesController.class,
         NotificationPagesController.class, RoleGrantPagesController.class, ComposeMediaPagesController.class,
         RecordPagesController.class, ConfirmPagesController.class, TemplatePagesController.class,
-        TemplateFillPagesController.class})
+        TemplateFillPagesController.class, ChannelPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;

@@ -27,10 +27,12 @@ public class DispatcherFactory {
     private final DispatchMetrics metrics;
     private final DispatchProperties configured;
     private final MediaItems mediaItems;
+    private final PlatformProperties platforms;
 
     DispatcherFactory(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors, Clock clock,
             PolicyRules rules, Pauses pauses, SendGuards guards, DispatchMetrics metrics, DispatchProperties configured,
-            MediaItems mediaItems) {
+            MediaItems mediaItems, PlatformProperties platforms) {
+        this.platforms = platforms;
         this.metrics = metrics;
         this.mediaItems = mediaItems;
         this.configured = configured;
@@ -51,7 +53,8 @@ public class DispatcherFactory {
     public Dispatcher create(String instance, Duration lease) {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, lease, 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
-        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics, mediaItems);
+        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics,
+                mediaItems, new DrillSends(connectors, platforms));
     }
 
     /**
@@ -61,8 +64,9 @@ public class DispatcherFactory {
     public Dispatcher custom(String instance, ConnectorRegistry ownConnectors, SendGuards ownGuards, Clock ownClock) {
         DispatchProperties properties = new DispatchProperties(true, Duration.ofMillis(50), 8, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
-        return new Dispatcher(deliveries, reconciliation, ownConnectors != null ? ownConnectors : connectors, properties,
-                ownClock != null ? ownClock : clock, rules, pauses, ownGuards != null ? ownGuards : guards, metrics, mediaItems);
+        ConnectorRegistry registry = ownConnectors != null ? ownConnectors : connectors;
+        return new Dispatcher(deliveries, reconciliation, registry, properties, ownClock != null ? ownClock : clock, rules,
+                pauses, ownGuards != null ? ownGuards : guards, metrics, mediaItems, new DrillSends(registry, platforms));
     }
 
     /**
@@ -94,6 +98,7 @@ public class DispatcherFactory {
     public Dispatcher running(String instance, int concurrency, Duration pollInterval) {
         DispatchProperties properties = new DispatchProperties(true, pollInterval, concurrency, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
-        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics, mediaItems);
+        return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics,
+                mediaItems, new DrillSends(connectors, platforms));
     }
 }

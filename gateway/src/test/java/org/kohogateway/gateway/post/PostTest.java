@@ -46,6 +46,23 @@ class PostTest {
                 List.of(100L, 101L), now);
     }
 
+    @Test
+    void aDrillIsNeverTurnedLiveNorALivePostIntoADrillAndTheRefusalNamesTheState() {
+        Post drill = Post.draft(poster, ApprovalRoute.DEPARTMENT, DEPARTMENT, null, null,
+                PostContent.text("【訓練】避難指示", PostCategory.EMERGENCY), null, List.of(100L), java.util.Map.of(), true,
+                now);
+        drill.submit(poster, NONE, now);
+
+        assertThatThrownBy(() -> drill.edit(poster, drill.content(), null, false, now))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("DRILL")
+                .hasMessageContaining("SUBMITTED");
+        drill.edit(poster, PostContent.text("【訓練】避難指示（修正）", PostCategory.EMERGENCY), null, true, now);
+        assertThat(drill.drill()).isTrue();
+        Post live = submitted();
+        assertThatThrownBy(() -> live.edit(poster, live.content(), null, true, now))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("LIVE");
+    }
+
     private Post submitted() {
         Post post = draft(poster, ApprovalRoute.DEPARTMENT, now.plus(Duration.ofHours(1)));
         post.submit(poster, NONE, now);
@@ -84,7 +101,7 @@ class PostTest {
     void refusesApprovalWhenTheContentChangedSinceTheApproverReviewedIt() {
         Post post = submitted();
         String reviewed = post.contentHash();
-        post.edit(poster, PostContent.text("江津市からの訂正です。", PostCategory.NOTICE), post.scheduledAt(), now);
+        post.edit(poster, PostContent.text("江津市からの訂正です。", PostCategory.NOTICE), post.scheduledAt(), null, now);
 
         assertThatThrownBy(() -> post.approve(approver, "ok", NONE, Set.of(), reviewed, now))
                 .isInstanceOf(ConflictException.class).extracting("code").isEqualTo("post.changedSinceReviewed");
@@ -146,7 +163,7 @@ class PostTest {
         Post post = draft(pr, ApprovalRoute.PR_DIRECT, now.plus(Duration.ofHours(1)));
         post.publishDirect(pr, page, NONE, now);
 
-        post.edit(pr, PostContent.text("訂正: 報道発表の日付を直しました。" + SOURCE, PostCategory.PRESS_RELEASE), post.scheduledAt(),
+        post.edit(pr, PostContent.text("訂正: 報道発表の日付を直しました。" + SOURCE, PostCategory.PRESS_RELEASE), post.scheduledAt(), null,
                 now);
 
         assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
@@ -161,9 +178,9 @@ class PostTest {
         Staff colleague = new Staff(99, "pr2", "広報 二", PR_DEPARTMENT, EnumSet.of(Role.PR_OFFICER));
         Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
 
-        assertThatThrownBy(() -> post.edit(poster, PostContent.text("横から", PostCategory.PRESS_RELEASE), null, now))
+        assertThatThrownBy(() -> post.edit(poster, PostContent.text("横から", PostCategory.PRESS_RELEASE), null, null, now))
                 .isInstanceOf(NotPermittedException.class);
-        post.edit(colleague, PostContent.text("報道発表: 日付を直しました " + SOURCE, PostCategory.PRESS_RELEASE), null, now);
+        post.edit(colleague, PostContent.text("報道発表: 日付を直しました " + SOURCE, PostCategory.PRESS_RELEASE), null, null, now);
         post.publishDirect(colleague, page, NONE, now);
 
         assertThat(post.status()).isEqualTo(PostStatus.APPROVED);
@@ -197,7 +214,7 @@ class PostTest {
         Staff third = new Staff(98, "pr3", "広報 三", PR_DEPARTMENT, EnumSet.of(Role.PR_OFFICER));
         Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
         Post post = draft(pr, ApprovalRoute.PR_DIRECT, null);
-        post.edit(colleague, PostContent.text("外部の案内 " + SOURCE, PostCategory.PRESS_RELEASE), null, now);
+        post.edit(colleague, PostContent.text("外部の案内 " + SOURCE, PostCategory.PRESS_RELEASE), null, null, now);
 
         post.publishDirect(colleague, page, List.of(link), now);
 
@@ -232,7 +249,7 @@ class PostTest {
         Post post = approved();
         post.drainEvents();
 
-        post.edit(poster, PostContent.text("訂正: 日時が変わりました。", PostCategory.NOTICE), post.scheduledAt(), now);
+        post.edit(poster, PostContent.text("訂正: 日時が変わりました。", PostCategory.NOTICE), post.scheduledAt(), null, now);
 
         assertThat(post.status()).isEqualTo(PostStatus.SUBMITTED);
         assertThat(post.approvedHash()).isNull();
@@ -279,7 +296,7 @@ class PostTest {
         Post post = submitted();
         post.reject(approver, "直して", now);
 
-        post.edit(poster, PostContent.text("直しました", PostCategory.NOTICE), null, now);
+        post.edit(poster, PostContent.text("直しました", PostCategory.NOTICE), null, null, now);
 
         assertThat(post.status()).isEqualTo(PostStatus.DRAFT);
     }
@@ -290,7 +307,7 @@ class PostTest {
 
         assertThatThrownBy(() -> post.submit(approver, NONE, now)).isInstanceOf(NotPermittedException.class);
         assertThatThrownBy(() -> post.withdraw(approver, now)).isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> post.edit(approver, post.content(), null, now)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> post.edit(approver, post.content(), null, null, now)).isInstanceOf(NotPermittedException.class);
     }
 
     @Test
@@ -348,11 +365,11 @@ class PostTest {
         assertRefused(withdrawn, p -> p.approve(approver, null, NONE, Set.of(), p.contentHash(), now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.submit(poster, NONE, now), "WITHDRAWN");
         assertRefused(withdrawn, p -> p.withdraw(poster, now), "WITHDRAWN");
-        assertRefused(withdrawn, p -> p.edit(poster, p.content(), null, now), "WITHDRAWN");
+        assertRefused(withdrawn, p -> p.edit(poster, p.content(), null, null, now), "WITHDRAWN");
         Post cancelled = approved();
         cancelled.cancel(poster, "x", now);
         assertRefused(cancelled, p -> p.cancel(poster, "x", now), "CANCELLED");
-        assertRefused(cancelled, p -> p.edit(poster, p.content(), null, now), "CANCELLED");
+        assertRefused(cancelled, p -> p.edit(poster, p.content(), null, null, now), "CANCELLED");
         assertRefused(cancelled, p -> p.approve(approver, null, NONE, Set.of(), p.contentHash(), now), "CANCELLED");
         assertRefused(approved(), p -> p.reschedule(approver, now.plusSeconds(5), NONE, Set.of(), now), "APPROVED");
     }
@@ -361,7 +378,7 @@ class PostTest {
     void refusesEditOrCancelOnceADeliveryHasStarted() {
         Post loaded = reload(approved(), DeliveryStatus.SENDING);
 
-        assertThatThrownBy(() -> loaded.edit(poster, loaded.content(), null, now))
+        assertThatThrownBy(() -> loaded.edit(poster, loaded.content(), null, null, now))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("SENDING");
         assertThatThrownBy(() -> loaded.cancel(poster, "x", now))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("SENDING");
@@ -412,7 +429,7 @@ class PostTest {
         Finding link = new Finding(RuleId.EXTERNAL_LINK, 3, 22, null, List.of("https://example.com", "example.com"));
         post.approve(approver, "ok", List.of(link), Set.of(link.key()), post.contentHash(), now);
 
-        post.edit(poster, PostContent.text("別の本文 https://example.com", PostCategory.NOTICE), post.scheduledAt(), now);
+        post.edit(poster, PostContent.text("別の本文 https://example.com", PostCategory.NOTICE), post.scheduledAt(), null, now);
 
         assertThat(post.acknowledged()).isEmpty();
         assertThatThrownBy(() -> post.approve(approver, "ok", List.of(link), Set.of(), post.contentHash(), now))
@@ -425,7 +442,7 @@ class PostTest {
         return new Post(post.id(), post.authorId(), post.route(), post.departmentId(), post.sourceUrl(), null,
                 post.createdAt(), post.content(), post.scheduledAt(), post.status(), post.approvedHash(),
                 post.decidedBy(), post.decidedAt(), post.decisionComment(), post.acknowledged(), deliveries, post.version(),
-                post.updatedAt(), post.sourcePage(), post.submittedBy());
+                post.updatedAt(), post.sourcePage(), post.submittedBy(), post.drill());
     }
 
     private static void assertRefused(Post post, java.util.function.Consumer<Post> action, String currentState) {
@@ -462,7 +479,7 @@ class PostTest {
         assertThat(post.deliveries()).extracting(Delivery::status)
                 .containsExactly(DeliveryStatus.CANCELLED, DeliveryStatus.SCHEDULED);
 
-        post.edit(poster, PostContent.text("訂正したお知らせです。", PostCategory.NOTICE), now.plus(Duration.ofHours(2)),
+        post.edit(poster, PostContent.text("訂正したお知らせです。", PostCategory.NOTICE), now.plus(Duration.ofHours(2)), null,
                 now);
         assertThat(post.deliveries()).extracting(Delivery::status)
                 .containsExactly(DeliveryStatus.CANCELLED, DeliveryStatus.WAITING);
@@ -478,7 +495,7 @@ class PostTest {
         assertThat(post.drainEvents()).filteredOn(e -> e.action().equals("DELIVERY_SCHEDULED"))
                 .extracting(e -> (Object) e.detail().get("policyVersion")).containsExactly(3, 1);
 
-        post.edit(poster, PostContent.text("訂正したお知らせです。", PostCategory.NOTICE), now.plus(Duration.ofHours(2)),
+        post.edit(poster, PostContent.text("訂正したお知らせです。", PostCategory.NOTICE), now.plus(Duration.ofHours(2)), null,
                 now);
         assertThat(post.deliveries()).extracting(Delivery::policyVersion).containsOnlyNulls();
     }

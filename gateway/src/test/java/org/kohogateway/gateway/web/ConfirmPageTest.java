@@ -60,6 +60,26 @@ class ConfirmPageTest extends SignedInPage {
                 .andExpect(content().string(not(containsString("id=\"confirm\""))));
     }
 
+    @Test
+    void aDrillSaysSoInWordsAboveWhatItWouldSend() throws Exception {
+        signedInAs(Role.POSTER);
+        Post post = post(99);
+        when(post.drill()).thenReturn(true);
+
+        mvc.perform(get("/posts/{id}/confirm", post.id().value())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"drill-banner\" role=\"note\" aria-label=\"訓練 / DRILL\"")))
+                .andExpect(content().string(containsString("公開アカウントには送信されません")));
+    }
+
+    @Test
+    void aLivePostShowsNoDrillBanner() throws Exception {
+        signedInAs(Role.POSTER);
+        Post post = post(99);
+
+        mvc.perform(get("/posts/{id}/confirm", post.id().value())).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("drill-banner"))));
+    }
+
     private Post post(long authorId) {
         OfficialAccount account = mock(OfficialAccount.class);
         when(account.id()).thenReturn(5L);

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.account.AccountStatus;
+import org.kohogateway.gateway.dispatch.ChannelStates;
 import org.kohogateway.gateway.importing.ImportMode;
 import org.kohogateway.gateway.importing.ImportStatus;
 import org.kohogateway.gateway.importing.Imports;
@@ -20,6 +22,7 @@ import org.kohogateway.gateway.incident.IncidentKind;
 import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
 import org.kohogateway.gateway.notification.NotificationKind;
 import org.kohogateway.gateway.policy.ListName;
+import org.kohogateway.gateway.post.DeliveryStatus;
 
 /**
  * The pages build some message keys from values ({@code #{|importStatus.${i.status}|}}) and {@link FormErrors} names
@@ -49,6 +52,21 @@ class EnumLabelsTest {
             keys.add("accountRequests.next." + status.name());
         }
         Imports.columns().forEach(column -> keys.add("imports.column." + column));
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            keys.add("deliveryStatus." + status.name());
+        }
+        for (ChannelStates.Condition condition : ChannelStates.Condition.values()) {
+            keys.add("channels.condition." + condition.name());
+        }
+        for (PublishOutcome.AccountTrouble trouble : PublishOutcome.AccountTrouble.values()) {
+            keys.add("channels.trouble." + trouble.name());
+        }
+        for (ChannelStates.Fallback fallback : ChannelStates.Fallback.values()) {
+            keys.add("channels.fallback." + fallback.name());
+        }
+        for (ChannelStates.Gap gap : ChannelStates.Gap.values()) {
+            keys.add("channels.gap." + gap.name());
+        }
         keys.add("incidentStatus.OPEN");
         keys.add("incidentStatus.CLOSED");
 
