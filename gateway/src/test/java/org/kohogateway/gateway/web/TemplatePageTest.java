@@ -211,6 +211,6 @@ class TemplatePageTest extends SignedInPage {
 
     private static TemplateView view(TemplateStatus status, Integer inUse) {
         return new TemplateView(3, 1, 2, "避難所開設", TEXT, PLACEHOLDERS, List.of(5L), PostCategory.EMERGENCY,
-                List.of("03"), status, 99, null, null, null, inUse);
+                List.of("03"), status, 99, null, null, null, inUse, false);
     }
 }
