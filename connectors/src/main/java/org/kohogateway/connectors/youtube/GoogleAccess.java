@@ -11,6 +11,7 @@ import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.http.HttpBackOffIOExceptionHandler;
 import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
+import com.google.api.client.http.HttpIOExceptionHandler;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpUnsuccessfulResponseHandler;
@@ -86,19 +87,27 @@ final class GoogleAccess {
         }
     }
 
+    /**
+     * The credential, the timeouts, and for PUT requests the resumption. The request's method is only set after an
+     * initializer has run, so the handlers look at it when they are asked.
+     */
     private HttpRequestInitializer initializer() {
         return request -> {
             credential.initialize(request);
             withTimeouts(request);
-            if ("PUT".equals(request.getRequestMethod())) {
-                request.setNumberOfRetries(settings.resumeAttempts());
-                request.setIOExceptionHandler(new HttpBackOffIOExceptionHandler(backOff()));
-                HttpUnsuccessfulResponseHandler serverErrors = new HttpBackOffUnsuccessfulResponseHandler(backOff());
-                request.setUnsuccessfulResponseHandler((req, response, supportsRetry) ->
-                        credential.handleResponse(req, response, supportsRetry)
-                                || serverErrors.handleResponse(req, response, supportsRetry));
-            }
+            request.setNumberOfRetries(settings.resumeAttempts());
+            HttpIOExceptionHandler dropped = new HttpBackOffIOExceptionHandler(backOff());
+            request.setIOExceptionHandler((req, supportsRetry) -> repeatable(req)
+                    && dropped.handleIOException(req, supportsRetry));
+            HttpUnsuccessfulResponseHandler serverErrors = new HttpBackOffUnsuccessfulResponseHandler(backOff());
+            request.setUnsuccessfulResponseHandler((req, response, supportsRetry) ->
+                    credential.handleResponse(req, response, supportsRetry)
+                            || repeatable(req) && serverErrors.handleResponse(req, response, supportsRetry));
         };
+    }
+
+    private static boolean repeatable(HttpRequest request) {
+        return "PUT".equals(request.getRequestMethod());
     }
 
     private void withTimeouts(HttpRequest request) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,8 @@ final class VideoUpload {
 
     /** YouTube refuses a {@code publishAt} that is not in the future; closer than this, the video is public at once. */
     static final Duration MIN_SCHEDULE_AHEAD = Duration.ofMinutes(2);
+
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private final GoogleAccess access;
     private final YouTubeSettings settings;
@@ -140,7 +144,7 @@ final class VideoUpload {
         if (publishAt == null) {
             status.setPrivacyStatus("public");
         } else {
-            status.setPrivacyStatus("private").setPublishAt(new DateTime(publishAt.toEpochMilli()));
+            status.setPrivacyStatus("private").setPublishAt(new DateTime(Date.from(publishAt), UTC));
         }
         return new Video().setSnippet(snippet).setStatus(status);
     }
