@@ -77,15 +77,20 @@ class YouTubeConnectorTest {
         api.stubFor(YouTubeStubs.start().willReturn(YouTubeStubs.started(api)));
     }
 
+    /** The upload starts, and its first two chunks are answered 308 with all their bytes received. */
+    private static void stubStartAndTheFirstTwoChunks() {
+        stubStart();
+        api.stubFor(chunk(0, CHUNK - 1, SIZE).willReturn(received(CHUNK - 1)));
+        api.stubFor(chunk(CHUNK, 2 * CHUNK - 1, SIZE).willReturn(received(2 * CHUNK - 1)));
+    }
+
     private static byte[] slice(int from, int toExclusive) {
         return Arrays.copyOfRange(YouTubeStubs.bytes(SIZE), from, toExclusive);
     }
 
     @Test
     void uploadsTheVideoInChunksPrivateAndScheduledForTheApprovedTime() {
-        stubStart();
-        api.stubFor(chunk(0, CHUNK - 1, SIZE).willReturn(received(CHUNK - 1)));
-        api.stubFor(chunk(CHUNK, 2 * CHUNK - 1, SIZE).willReturn(received(2 * CHUNK - 1)));
+        stubStartAndTheFirstTwoChunks();
         api.stubFor(chunk(2 * CHUNK, SIZE - 1, SIZE).willReturn(YouTubeStubs.uploaded(VIDEO_ID, "private", APPROVED)));
 
         assertThat(connector(Optional.empty()).publish(video().build()))
@@ -131,9 +136,7 @@ class YouTubeConnectorTest {
     /** Asking the upload's address after a lost answer to the last chunk finds the video YouTube made. */
     @Test
     void aLostAnswerToTheLastChunkIsSettledByAskingTheUploadForItsState() {
-        stubStart();
-        api.stubFor(chunk(0, CHUNK - 1, SIZE).willReturn(received(CHUNK - 1)));
-        api.stubFor(chunk(CHUNK, 2 * CHUNK - 1, SIZE).willReturn(received(2 * CHUNK - 1)));
+        stubStartAndTheFirstTwoChunks();
         api.stubFor(chunk(2 * CHUNK, SIZE - 1, SIZE).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         api.stubFor(statusQuery(SIZE).willReturn(YouTubeStubs.uploaded(VIDEO_ID, "private", APPROVED)));
 
@@ -144,9 +147,7 @@ class YouTubeConnectorTest {
 
     @Test
     void aLostAnswerToTheLastChunkThatTheUploadCannotSettleIsUnknown() {
-        stubStart();
-        api.stubFor(chunk(0, CHUNK - 1, SIZE).willReturn(received(CHUNK - 1)));
-        api.stubFor(chunk(CHUNK, 2 * CHUNK - 1, SIZE).willReturn(received(2 * CHUNK - 1)));
+        stubStartAndTheFirstTwoChunks();
         api.stubFor(chunk(2 * CHUNK, SIZE - 1, SIZE).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         api.stubFor(statusQuery(SIZE).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
@@ -169,9 +170,7 @@ class YouTubeConnectorTest {
 
     @Test
     void aPauseBetweenChunksStopsBeforeTheLastOneAndNothingIsPublished() {
-        stubStart();
-        api.stubFor(chunk(0, CHUNK - 1, SIZE).willReturn(received(CHUNK - 1)));
-        api.stubFor(chunk(CHUNK, 2 * CHUNK - 1, SIZE).willReturn(received(2 * CHUNK - 1)));
+        stubStartAndTheFirstTwoChunks();
         int[] asked = {0};
 
         assertThat(connector(Optional.empty()).publish(video().build(), () -> ++asked[0] < 3))
