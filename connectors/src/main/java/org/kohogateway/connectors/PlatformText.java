@@ -68,7 +68,7 @@ public final class PlatformText {
     }
 
     /** The text with the links it does not already contain appended, each on its own line. */
-    static String withLinks(String text, List<URI> links) {
+    public static String withLinks(String text, List<URI> links) {
         StringBuilder result = new StringBuilder(text);
         for (URI link : links) {
             String url = link.toString();

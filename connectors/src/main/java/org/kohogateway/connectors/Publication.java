@@ -1,6 +1,7 @@
 package org.kohogateway.connectors;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param quoteOf     the address of the post this one quotes, or {@code null}
  * @param attempt     which attempt at this delivery this is, from 1: a platform that refuses a repeat as a
  *                    "duplicate" on a later attempt is telling that an earlier attempt's post exists
+ * @param publishAt   the approved time, for a platform that holds the post and makes it public itself at that time
+ *                    (YouTube's {@code status.publishAt}), so that it appears on time even if the gateway is down then;
+ *                    {@code null} to make it public at once. Platforms that cannot schedule ignore it.
  */
 public record Publication(UUID deliveryKey, String text, List<URI> links, List<MediaItem> media, boolean noReplies,
-        @Nullable String replyTo, @Nullable String quoteOf, int attempt) {
+        @Nullable String replyTo, @Nullable String quoteOf, int attempt, @Nullable Instant publishAt) {
 
     public Publication {
         Objects.requireNonNull(deliveryKey, "deliveryKey");
@@ -33,6 +37,12 @@ public record Publication(UUID deliveryKey, String text, List<URI> links, List<M
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt counts from 1: " + attempt);
         }
+    }
+
+    /** An attempt that is made public at once. */
+    public Publication(UUID deliveryKey, String text, List<URI> links, List<MediaItem> media, boolean noReplies,
+            @Nullable String replyTo, @Nullable String quoteOf, int attempt) {
+        this(deliveryKey, text, links, media, noReplies, replyTo, quoteOf, attempt, null);
     }
 
     /** A first attempt. */

@@ -1,6 +1,7 @@
 package org.kohogateway.connectors;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ public final class PublicationBuilder {
     private String replyTo;
     private String quoteOf;
     private int attempt = 1;
+    private Instant publishAt;
 
     private PublicationBuilder() {
     }
@@ -77,7 +79,13 @@ public final class PublicationBuilder {
         return this;
     }
 
+    /** The approved time, for a platform that publishes it itself then (YouTube). */
+    public PublicationBuilder publishAt(Instant publishAt) {
+        this.publishAt = publishAt;
+        return this;
+    }
+
     public Publication build() {
-        return new Publication(deliveryKey, text, links, media, noReplies, replyTo, quoteOf, attempt);
+        return new Publication(deliveryKey, text, links, media, noReplies, replyTo, quoteOf, attempt, publishAt);
     }
 }

@@ -25,4 +25,10 @@ class PublicationTest {
         assertThat(new Publication(deliveryKey, "text", List.of(), List.of(), false).attempt()).isOne();
         assertThat(new Publication(deliveryKey, "text", List.of(), List.of(), false, null, null).attempt()).isOne();
     }
+
+    @Test
+    void isMadePublicAtOnceUnlessAnApprovedTimeIsGiven() {
+        assertThat(Publication.text(deliveryKey, "text").publishAt()).isNull();
+        assertThat(new Publication(deliveryKey, "text", List.of(), List.of(), false, null, null, 2).publishAt()).isNull();
+    }
 }
