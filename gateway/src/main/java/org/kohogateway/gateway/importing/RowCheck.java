@@ -125,20 +125,11 @@ class RowCheck {
     }
 
     private static List<Long> accountIds(ImportRow row, List<RowError> errors) {
-        List<Long> ids = new ArrayList<>();
-        String value = row.value(ImportColumns.ACCOUNT_IDS);
-        if (value.isEmpty()) {
+        if (row.value(ImportColumns.ACCOUNT_IDS).isEmpty()) {
             errors.add(error(row, "post.noTargets"));
-            return ids;
+            return List.of();
         }
-        for (String id : value.split("\\s+")) {
-            try {
-                ids.add(Long.parseLong(id));
-            } catch (NumberFormatException e) {
-                errors.add(error(row, "import.row.badAccountId", id));
-            }
-        }
-        return ids;
+        return ids(row, ImportColumns.ACCOUNT_IDS, "import.row.badAccountId", errors);
     }
 
     /**
@@ -147,19 +138,25 @@ class RowCheck {
      * row error, never a 500.
      */
     private static List<MediaChoice> media(ImportRow row, List<RowError> errors) {
-        List<MediaChoice> media = new ArrayList<>();
-        String value = row.value(ImportColumns.MEDIA_IDS);
+        return ids(row, ImportColumns.MEDIA_IDS, "import.row.badMediaId", errors).stream()
+                .map(id -> new MediaChoice(id, null)).toList();
+    }
+
+    /** The numbers a column lists, separated by spaces; each word that is not one is a row error. */
+    private static List<Long> ids(ImportRow row, String column, String badCode, List<RowError> errors) {
+        List<Long> ids = new ArrayList<>();
+        String value = row.value(column);
         if (value.isEmpty()) {
-            return media;
+            return ids;
         }
         for (String id : value.split("\\s+")) {
             try {
-                media.add(new MediaChoice(Long.parseLong(id), null));
+                ids.add(Long.parseLong(id));
             } catch (NumberFormatException e) {
-                errors.add(error(row, "import.row.badMediaId", id));
+                errors.add(error(row, badCode, id));
             }
         }
-        return media;
+        return ids;
     }
 
     /** ISO 8601 with an offset ({@code 2026-12-01T09:00:00+09:00}, {@code …Z}), or a Japan-time local date-time. */
