@@ -18,8 +18,8 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 import com.drew.imaging.ImageMetadataReader;
@@ -207,9 +207,9 @@ class ImageCleaner {
      */
     private static void encode(BufferedImage image, String type, float quality, Path out) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByMIMEType(type).next();
-        RandomAccessFile file = new RandomAccessFile(out.toFile(), "rw");
-        file.setLength(0);
-        try (ImageOutputStream stream = new FileImageOutputStream(file)) {
+        try (RandomAccessFile file = new RandomAccessFile(out.toFile(), "rw");
+                ImageOutputStream stream = new FileImageOutputStream(file)) {
+            file.setLength(0);
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (JPEG.equals(type)) {
