@@ -223,7 +223,8 @@ public class AccountWorkflow {
         return new AccountPolicy(name, url, purpose, administrator.id(), operators,
                 new OperatingPolicy(draft.departmentApprovalRequired(), draft.replyPolicy(),
                         optional(draft.basicPrinciples(), "basicPrinciples"), optional(draft.tone(), "tone"),
-                        optional(draft.commentHandling(), "commentHandling")));
+                        optional(draft.commentHandling(), "commentHandling"),
+                        draft.altTextRequired() == null || draft.altTextRequired()));
     }
 
     private Staff member(@Nullable String username) {

@@ -43,7 +43,8 @@ public class OfficialAccounts {
 
     static final String SELECT = """
             select a.id, a.platform, a.name, a.url, a.department_id, a.status, a.purpose, a.department_approval_required,
-                   a.reply_policy, a.basic_principles, a.tone, a.comment_handling, a.administrator_id, a.policy_version,
+                   a.reply_policy, a.basic_principles, a.tone, a.comment_handling, a.alt_text_required,
+                   a.administrator_id, a.policy_version,
                    a.requested_by, a.department_decided_by, a.decision_comment, a.closing_reason, a.closing_date,
                    a.closed_at, a.proposed_policy::text as proposed_policy, a.version,
                    array(select o.staff_id from account_operator o where o.account_id = a.id order by o.staff_id)
@@ -170,10 +171,10 @@ public class OfficialAccounts {
         long id = jdbc.sql("""
                 insert into official_account (platform, name, url, department_id, status, purpose,
                     department_approval_required, reply_policy, basic_principles, tone, comment_handling,
-                    administrator_id, policy_version, requested_by, department_decided_by, decision_comment,
+                    alt_text_required, administrator_id, policy_version, requested_by, department_decided_by, decision_comment,
                     closing_reason, closing_date, closed_at, proposed_policy, version, created_at)
                 values (:platform, :name, :url, :department, :status, :purpose, :approval, :reply, :principles, :tone,
-                    :comments, :administrator, :policyVersion, :requestedBy, :departmentDecidedBy, :comment,
+                    :comments, :altText, :administrator, :policyVersion, :requestedBy, :departmentDecidedBy, :comment,
                     :closingReason, :closingDate, :closedAt, cast(:proposed as jsonb), 0, :created)
                 returning id
                 """)
@@ -190,7 +191,8 @@ public class OfficialAccounts {
         int rows = jdbc.sql("""
                 update official_account set name = :name, url = :url, status = :status, purpose = :purpose,
                     department_approval_required = :approval, reply_policy = :reply, basic_principles = :principles,
-                    tone = :tone, comment_handling = :comments, administrator_id = :administrator,
+                    tone = :tone, comment_handling = :comments, alt_text_required = :altText,
+                    administrator_id = :administrator,
                     policy_version = :policyVersion, requested_by = :requestedBy,
                     department_decided_by = :departmentDecidedBy, decision_comment = :comment,
                     closing_reason = :closingReason, closing_date = :closingDate, closed_at = :closedAt,
@@ -254,6 +256,7 @@ public class OfficialAccounts {
         p.put("principles", policy.operating().basicPrinciples());
         p.put("tone", policy.operating().tone());
         p.put("comments", policy.operating().commentHandling());
+        p.put("altText", policy.operating().altTextRequired());
         p.put("administrator", policy.administratorId());
         p.put("policyVersion", account.policyVersion());
         p.put("requestedBy", account.requestedBy());
@@ -344,7 +347,7 @@ public class OfficialAccounts {
     static OfficialAccount account(ResultSet rs, int row) throws SQLException {
         OperatingPolicy operating = new OperatingPolicy(rs.getBoolean("department_approval_required"),
                 ReplyPolicy.valueOf(rs.getString("reply_policy")), rs.getString("basic_principles"),
-                rs.getString("tone"), rs.getString("comment_handling"));
+                rs.getString("tone"), rs.getString("comment_handling"), rs.getBoolean("alt_text_required"));
         AccountPolicy policy = new AccountPolicy(rs.getString("name"), rs.getString("url"), rs.getString("purpose"),
                 nullableLong(rs, "administrator_id"), Arrays.asList((Long[]) rs.getArray("operator_ids").getArray()),
                 operating);

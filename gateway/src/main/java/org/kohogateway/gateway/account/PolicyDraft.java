@@ -8,8 +8,17 @@ import java.util.List;
  *
  * @param administrator username of the 管理者, a member of the owning department
  * @param operators     usernames of the 運営者（投稿者）, each a POSTER
+ * @param altTextRequired null means required, the default
  */
 public record PolicyDraft(String name, String url, String purpose, String administrator, List<String> operators,
         Boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples, String tone,
-        String commentHandling) {
+        String commentHandling, Boolean altTextRequired) {
+
+    /** A policy that requires alt text on every image. */
+    public PolicyDraft(String name, String url, String purpose, String administrator, List<String> operators,
+            Boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples, String tone,
+            String commentHandling) {
+        this(name, url, purpose, administrator, operators, departmentApprovalRequired, replyPolicy, basicPrinciples,
+                tone, commentHandling, null);
+    }
 }

@@ -32,6 +32,7 @@ final class PolicyFields {
         f.put("basicPrinciples", p -> p.operating().basicPrinciples());
         f.put("tone", p -> p.operating().tone());
         f.put("commentHandling", p -> p.operating().commentHandling());
+        f.put("altTextRequired", p -> p.operating().altTextRequired());
         return f;
     }
 
@@ -60,10 +61,14 @@ final class PolicyFields {
         s.put("departmentApprovalRequired", op.departmentApprovalRequired());
         s.put("replyPolicy", op.replyPolicy().name());
         s.put("commentHandling", op.commentHandling());
+        s.put("altTextRequired", op.altTextRequired());
         return s;
     }
 
-    /** The policy back from what {@link #of} wrote (numbers come back from JSON as whatever fits). */
+    /**
+     * The policy back from what {@link #of} wrote (numbers come back from JSON as whatever fits). Versions written
+     * before alt text was part of the policy required it, as every account then did.
+     */
     static AccountPolicy from(Map<String, ?> s) {
         Object administrator = s.get("administratorId");
         List<Long> operators = ((List<?>) s.get("operatorIds")).stream().map(id -> ((Number) id).longValue()).toList();
@@ -71,6 +76,7 @@ final class PolicyFields {
                 administrator == null ? null : ((Number) administrator).longValue(), operators,
                 new OperatingPolicy((Boolean) s.get("departmentApprovalRequired"),
                         ReplyPolicy.valueOf((String) s.get("replyPolicy")), (String) s.get("basicPrinciples"),
-                        (String) s.get("tone"), (String) s.get("commentHandling")));
+                        (String) s.get("tone"), (String) s.get("commentHandling"),
+                        !Boolean.FALSE.equals(s.get("altTextRequired"))));
     }
 }

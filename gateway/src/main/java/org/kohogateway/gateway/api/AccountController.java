@@ -93,8 +93,8 @@ class AccountController {
      */
     record AccountView(long id, Platform platform, String name, String url, String department, AccountStatus status,
             String purpose, boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples,
-            String tone, String commentHandling, @Nullable String administrator, List<String> operators,
-            int policyVersion, @Nullable String decisionComment, @Nullable String closingReason,
+            String tone, String commentHandling, boolean altTextRequired, @Nullable String administrator,
+            List<String> operators, int policyVersion, @Nullable String decisionComment, @Nullable String closingReason,
             @Nullable LocalDate closingDate, @Nullable Instant closedAt, @Nullable PolicyView proposedPolicy,
             List<String> proposedChanges, TakesView takes) {
     }
@@ -110,7 +110,7 @@ class AccountController {
     /** A whole policy, staff by username. */
     record PolicyView(String name, String url, String purpose, @Nullable String administrator, List<String> operators,
             boolean departmentApprovalRequired, ReplyPolicy replyPolicy, String basicPrinciples, String tone,
-            String commentHandling) {
+            String commentHandling, boolean altTextRequired) {
     }
 
     record AccountRequest(Platform platform, Long departmentId, @Valid PolicyRequest policy) {
@@ -119,11 +119,12 @@ class AccountController {
     record PolicyRequest(@Size(max = 100) String name, @Size(max = 2048) String url, @Size(max = 2000) String purpose,
             @Size(max = 200) String administrator, @Size(max = 50) List<@Size(max = 200) String> operators,
             Boolean departmentApprovalRequired, ReplyPolicy replyPolicy, @Size(max = 2000) String basicPrinciples,
-            @Size(max = 2000) String tone, @Size(max = 2000) String commentHandling) {
+            @Size(max = 2000) String tone, @Size(max = 2000) String commentHandling, Boolean altTextRequired) {
 
+        /** Leaving {@code altTextRequired} out requires alt text, the default. */
         PolicyDraft draft() {
             return new PolicyDraft(name, url, purpose, administrator, operators, departmentApprovalRequired,
-                    replyPolicy, basicPrinciples, tone, commentHandling);
+                    replyPolicy, basicPrinciples, tone, commentHandling, altTextRequired);
         }
     }
 
@@ -293,7 +294,7 @@ class AccountController {
         return new AccountView(a.id(), a.platform(), current.name(), current.url(),
                 staff.department(a.departmentId()).name(), a.status(), current.purpose(),
                 current.departmentApprovalRequired(), current.replyPolicy(), current.basicPrinciples(), current.tone(),
-                current.commentHandling(), current.administrator(), current.operators(), a.policyVersion(),
+                current.commentHandling(), current.altTextRequired(), current.administrator(), current.operators(), a.policyVersion(),
                 a.decisionComment(), a.closingReason(), a.closingDate(), a.closedAt(),
                 a.proposedPolicy() == null ? null : policyView(a.proposedPolicy()), a.proposedChanges(),
                 takesView(PlatformCapabilities.of(a.platform())));
@@ -311,6 +312,6 @@ class AccountController {
                 policy.administratorId() == null ? null : staff.byId(policy.administratorId()).username(),
                 policy.operatorIds().stream().map(id -> staff.byId(id).username()).toList(),
                 operating.departmentApprovalRequired(), operating.replyPolicy(), operating.basicPrinciples(),
-                operating.tone(), operating.commentHandling());
+                operating.tone(), operating.commentHandling(), operating.altTextRequired());
     }
 }

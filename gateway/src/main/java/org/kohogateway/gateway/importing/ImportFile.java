@@ -75,14 +75,15 @@ final class ImportFile {
         }
         try (CSVParser parser = FORMAT.parse(reader())) {
             List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-            Set<String> missing = new HashSet<>(ImportColumns.ALL);
+            Set<String> missing = new HashSet<>(ImportColumns.REQUIRED);
             header.forEach(missing::remove);
             List<String> unknown = new ArrayList<>(header);
             unknown.removeAll(ImportColumns.ALL);
-            if (!missing.isEmpty() || !unknown.isEmpty() || header.size() != ImportColumns.ALL.size()) {
+            if (!missing.isEmpty() || !unknown.isEmpty() || header.size() != new HashSet<>(header).size()) {
                 throw new InvalidRequestException("import.wrongColumns",
-                        "the header must be exactly " + String.join(",", ImportColumns.ALL) + "; found " + header,
-                        String.join(",", ImportColumns.ALL), String.join(",", parser.getHeaderNames()));
+                        "the header must name " + String.join(",", ImportColumns.REQUIRED) + " and may name "
+                                + ImportColumns.MEDIA_IDS + "; found " + header,
+                        String.join(",", ImportColumns.REQUIRED), String.join(",", parser.getHeaderNames()));
             }
             int rows = 0;
             for (var ignored : parser) {

@@ -76,7 +76,7 @@ class ImportReader extends AbstractItemCountingItemStreamItemReader<ImportRow> {
         for (int i = 0; i < record.size() && i < columns.size(); i++) {
             values.put(columns.get(i), record.get(i));
         }
-        return new ImportRow(importId, author, line, values, record.size() == columns.size());
+        return new ImportRow(importId, author, line, values, record.size(), columns.size());
     }
 
     @Override

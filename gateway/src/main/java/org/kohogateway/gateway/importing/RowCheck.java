@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.policy.Finding;
 import org.kohogateway.gateway.policy.Severity;
+import org.kohogateway.gateway.post.MediaChoice;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
@@ -60,19 +61,21 @@ class RowCheck {
     Outcome check(ImportRow row) {
         List<RowError> errors = new ArrayList<>();
         if (!row.consistent()) {
-            errors.add(error(row, "import.row.columnCount", String.valueOf(row.values().size()),
-                    String.valueOf(ImportColumns.ALL.size())));
+            errors.add(error(row, "import.row.columnCount", String.valueOf(row.fields()),
+                    String.valueOf(row.columns())));
             return new Outcome(null, errors);
         }
         List<URI> links = links(row, errors);
         PostCategory category = category(row, errors);
         List<Long> accountIds = accountIds(row, errors);
+        List<MediaChoice> media = media(row, errors);
         Instant scheduledAt = scheduledAt(row, errors);
         Boolean submit = submit(row, errors);
         if (!errors.isEmpty()) {
             return new Outcome(null, errors);
         }
-        NewPost post = NewPost.of(row.value(ImportColumns.TEXT), links, category, accountIds, scheduledAt);
+        NewPost post = new NewPost(row.value(ImportColumns.TEXT), links, List.of(), category, accountIds, scheduledAt,
+                null, null, null, null, null, media);
         if (scheduledAt != null && scheduledAt.isBefore(clock.instant())) {
             errors.add(error(row, "post.scheduledInPast"));
             return new Outcome(null, errors);
@@ -122,17 +125,35 @@ class RowCheck {
     }
 
     private static List<Long> accountIds(ImportRow row, List<RowError> errors) {
-        List<Long> ids = new ArrayList<>();
-        String value = row.value(ImportColumns.ACCOUNT_IDS);
-        if (value.isEmpty()) {
+        if (row.value(ImportColumns.ACCOUNT_IDS).isEmpty()) {
             errors.add(error(row, "post.noTargets"));
+            return List.of();
+        }
+        return ids(row, ImportColumns.ACCOUNT_IDS, "import.row.badAccountId", errors);
+    }
+
+    /**
+     * Uploaded images by id, in order, each with the alt text given at upload. Whether the importer may use them (and
+     * whether they exist) the workflow's check decides, as it does for the API: an id of someone else's image is a
+     * row error, never a 500.
+     */
+    private static List<MediaChoice> media(ImportRow row, List<RowError> errors) {
+        return ids(row, ImportColumns.MEDIA_IDS, "import.row.badMediaId", errors).stream()
+                .map(id -> new MediaChoice(id, null)).toList();
+    }
+
+    /** The numbers a column lists, separated by spaces; each word that is not one is a row error. */
+    private static List<Long> ids(ImportRow row, String column, String badCode, List<RowError> errors) {
+        List<Long> ids = new ArrayList<>();
+        String value = row.value(column);
+        if (value.isEmpty()) {
             return ids;
         }
         for (String id : value.split("\\s+")) {
             try {
                 ids.add(Long.parseLong(id));
             } catch (NumberFormatException e) {
-                errors.add(error(row, "import.row.badAccountId", id));
+                errors.add(error(row, badCode, id));
             }
         }
         return ids;

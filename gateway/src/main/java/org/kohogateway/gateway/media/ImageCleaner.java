@@ -5,7 +5,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +18,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
@@ -110,7 +111,7 @@ class ImageCleaner {
         decodes.acquire();
         try {
             BufferedImage image = oriented(read(in, reader -> reader.read(0)), orientation);
-            encode(image, type, out);
+            encode(image, type, QUALITY, out);
             writePreview(image, preview);
             return new Cleaned(type, image.getWidth(), image.getHeight());
         } finally {
@@ -200,15 +201,20 @@ class ImageCleaner {
         return image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
     }
 
-    /** Encodes with no metadata at all: the writer gets the pixels only. */
-    private static void encode(BufferedImage image, String type, Path out) throws IOException {
+    /**
+     * Encodes with no metadata at all: the writer gets the pixels only. The file is emptied first (ImageIO's file
+     * stream writes over what is there without cutting it short), so a second, smaller try leaves no tail.
+     */
+    private static void encode(BufferedImage image, String type, float quality, Path out) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByMIMEType(type).next();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out.toFile())) {
+        try (RandomAccessFile file = new RandomAccessFile(out.toFile(), "rw");
+                ImageOutputStream stream = new FileImageOutputStream(file)) {
+            file.setLength(0);
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (JPEG.equals(type)) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(QUALITY);
+                param.setCompressionQuality(quality);
             }
             writer.write(null, new IIOImage(JPEG.equals(type) ? opaque(image) : image, null, null), param);
         } finally {
@@ -233,14 +239,18 @@ class ImageCleaner {
         return rgb;
     }
 
+    /**
+     * Scales once to the preview's size (keeping an opaque picture opaque: no alpha channel to add and take off
+     * again) and encodes it as JPEG, lowering the quality until it fits under {@link #PREVIEW_MAX_BYTES}.
+     */
     private void writePreview(BufferedImage image, Path preview) throws IOException {
-        BufferedImage small = Thumbnails.of(image).size(previewMaxSide, previewMaxSide)
-                .imageType(BufferedImage.TYPE_INT_ARGB).asBufferedImage();
-        small = opaque(small);
+        boolean alpha = image.getColorModel().hasAlpha();
+        BufferedImage small = Math.max(image.getWidth(), image.getHeight()) <= previewMaxSide ? image
+                : Thumbnails.of(image).size(previewMaxSide, previewMaxSide)
+                        .imageType(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB)
+                        .asBufferedImage();
         for (float quality : new float[] { 0.85f, 0.7f, 0.5f }) {
-            try (OutputStream out = Files.newOutputStream(preview)) {
-                Thumbnails.of(small).scale(1.0).outputFormat("jpg").outputQuality(quality).toOutputStream(out);
-            }
+            encode(small, JPEG, quality, preview);
             if (Files.size(preview) <= PREVIEW_MAX_BYTES) {
                 return;
             }

@@ -1,12 +1,13 @@
 package org.kohogateway.gateway.media;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 import org.apache.commons.imaging.ImagingException;
@@ -22,6 +23,9 @@ import org.apache.commons.imaging.formats.jpeg.JpegUtils;
  * picture, with metadata of its own). It is a list of what stays rather than of what goes, so a kind of metadata
  * nobody here has heard of goes too; Commons Imaging's rewriters ({@code ExifRewriter}, {@code JpegXmpRewriter},
  * {@code JpegIptcRewriter}) each drop one named kind and would leave comments, other APPn and trailers behind.
+ * <p>
+ * The file is mapped rather than read into the heap, and the scans go from the mapping to the output file without a
+ * copy: eight 10 MB uploads at once cost the heap nothing here.
  */
 final class JpegMetadataStripper {
 
@@ -39,34 +43,45 @@ final class JpegMetadataStripper {
      * @throws ImageCleaner.NotAnImage malformed, or cut off before its end-of-image marker
      */
     static boolean strip(Path in, Path out) throws IOException, ImageCleaner.NotAnImage {
-        byte[] jpeg = Files.readAllBytes(in);
+        ByteBuffer jpeg;
+        try (FileChannel file = FileChannel.open(in, StandardOpenOption.READ)) {
+            jpeg = file.map(FileChannel.MapMode.READ_ONLY, 0, file.size());
+        }
         Header header = new Header(jpeg);
         try {
-            new JpegUtils().traverseJfif(ByteSource.array(jpeg), header);
+            new JpegUtils().traverseJfif(ByteSource.file(in.toFile()), header);
         } catch (ImagingException e) {
             throw new ImageCleaner.NotAnImage("not a readable JPEG: " + e.getMessage());
         }
         if (header.unknown || header.scanAt < 0) {
             return false;
         }
-        try (OutputStream to = new BufferedOutputStream(Files.newOutputStream(out))) {
-            header.kept.writeTo(to);
-            if (!scans(jpeg, header.scanAt, to)) {
-                to.close();
-                Files.delete(out);
-                return false;
-            }
+        boolean whole;
+        try (FileChannel to = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            write(to, ByteBuffer.wrap(header.kept.toByteArray()));
+            whole = scans(jpeg, header.scanAt, to);
         }
-        return true;
+        if (!whole) {
+            Files.delete(out);
+        }
+        return whole;
+    }
+
+    private static void write(FileChannel to, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            to.write(bytes);
+        }
     }
 
     /** Copies the scans from the first start-of-scan marker to the end-of-image marker, without APPn and comments. */
-    private static boolean scans(byte[] jpeg, int from, OutputStream to) throws IOException, ImageCleaner.NotAnImage {
+    private static boolean scans(ByteBuffer jpeg, int from, FileChannel to) throws IOException,
+            ImageCleaner.NotAnImage {
         int at = from;
         while (true) {
-            int marker = (jpeg[at] & 0xff) << 8 | (jpeg[at + 1] & 0xff);
+            int marker = (jpeg.get(at) & 0xff) << 8 | (jpeg.get(at + 1) & 0xff);
             if (marker == EOI) {
-                to.write(jpeg, at, 2);
+                write(to, jpeg.slice(at, 2));
                 return true;
             }
             int length = length(jpeg, at);
@@ -75,20 +90,20 @@ final class JpegMetadataStripper {
                 return false;
             }
             if (!app) {
-                to.write(jpeg, at, 2 + length);
+                write(to, jpeg.slice(at, 2 + length));
             }
             at += 2 + length;
             int data = at;
             at = nextMarker(jpeg, at);
-            to.write(jpeg, data, at - data);
+            write(to, jpeg.slice(data, at - data));
         }
     }
 
     /** The next marker after entropy-coded data, where 0xff is followed by a stuffed 0, a restart marker or fill. */
-    private static int nextMarker(byte[] jpeg, int from) throws ImageCleaner.NotAnImage {
-        for (int at = from; at + 1 < jpeg.length; at++) {
-            if ((jpeg[at] & 0xff) == 0xff) {
-                int next = jpeg[at + 1] & 0xff;
+    private static int nextMarker(ByteBuffer jpeg, int from) throws ImageCleaner.NotAnImage {
+        for (int at = from; at + 1 < jpeg.limit(); at++) {
+            if ((jpeg.get(at) & 0xff) == 0xff) {
+                int next = jpeg.get(at + 1) & 0xff;
                 if (next != 0 && next != 0xff && (next < 0xd0 || next > 0xd7)) {
                     return at;
                 }
@@ -97,12 +112,12 @@ final class JpegMetadataStripper {
         throw new ImageCleaner.NotAnImage("cut off before its end-of-image marker");
     }
 
-    private static int length(byte[] jpeg, int marker) throws ImageCleaner.NotAnImage {
-        if (marker + 4 > jpeg.length) {
+    private static int length(ByteBuffer jpeg, int marker) throws ImageCleaner.NotAnImage {
+        if (marker + 4 > jpeg.limit()) {
             throw new ImageCleaner.NotAnImage("cut off in a segment header");
         }
-        int length = (jpeg[marker + 2] & 0xff) << 8 | (jpeg[marker + 3] & 0xff);
-        if (length < 2 || marker + 2 + length > jpeg.length) {
+        int length = (jpeg.get(marker + 2) & 0xff) << 8 | (jpeg.get(marker + 3) & 0xff);
+        if (length < 2 || marker + 2 + length > jpeg.limit()) {
             throw new ImageCleaner.NotAnImage("a segment runs past the end of the file");
         }
         return length;
@@ -127,21 +142,27 @@ final class JpegMetadataStripper {
     /** Keeps the segments before the first scan that the picture needs, and notes where they stood in the file. */
     private static final class Header implements JpegUtils.Visitor {
 
-        private final byte[] jpeg;
+        private final ByteBuffer jpeg;
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         private int at = 2;
         private int scanAt = -1;
         private boolean unknown;
 
-        Header(byte[] jpeg) {
+        Header(ByteBuffer jpeg) {
             this.jpeg = jpeg;
-            kept.write(jpeg, 0, 2);
+            copy(0, 2);
+        }
+
+        private void copy(int from, int length) {
+            byte[] segment = new byte[length];
+            jpeg.get(from, segment);
+            kept.writeBytes(segment);
         }
 
         @Override
         public boolean beginSos() {
             // the library found the marker where the segments said it would be: no stray bytes were skipped
-            if (at + 1 < jpeg.length && (jpeg[at] & 0xff) == 0xff && (jpeg[at + 1] & 0xff) == 0xda) {
+            if (at + 1 < jpeg.limit() && (jpeg.get(at) & 0xff) == 0xff && (jpeg.get(at + 1) & 0xff) == 0xda) {
                 scanAt = at;
             } else {
                 unknown = true;
@@ -156,12 +177,13 @@ final class JpegMetadataStripper {
 
         @Override
         public boolean visitSegment(int marker, byte[] markerBytes, int length, byte[] lengthBytes, byte[] data) {
-            if ((jpeg[at] & 0xff) != 0xff || (jpeg[at + 1] & 0xff) != (marker & 0xff)) {
+            if (at + 1 >= jpeg.limit() || (jpeg.get(at) & 0xff) != 0xff
+                    || (jpeg.get(at + 1) & 0xff) != (marker & 0xff)) {
                 unknown = true;
                 return false;
             }
             if (keeps(marker, data)) {
-                kept.write(jpeg, at, 2 + length);
+                copy(at, 2 + length);
             } else if (!(marker >= 0xffe0 && marker <= 0xffef || marker == 0xfffe)) {
                 unknown = true;
                 return false;

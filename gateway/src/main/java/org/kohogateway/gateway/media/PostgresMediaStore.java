@@ -7,26 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded default: bytes in PostgreSQL as 256 KiB rows of {@code media_chunk}, written in one transaction (a
- * half-written image is never seen) and read one row at a time.
+ * half-written image is never seen) in batches of four rows, and read one row at a time.
  */
 class PostgresMediaStore implements MediaStore {
 
     static final int CHUNK = 256 * 1024;
+    static final int BATCH = 4;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PostgresMediaStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    PostgresMediaStore(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -46,14 +51,7 @@ class PostgresMediaStore implements MediaStore {
                     return;
                 }
                 try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[CHUNK];
-                    int seq = 0;
-                    int read;
-                    while ((read = in.readNBytes(buffer, 0, CHUNK)) > 0) {
-                        byte[] slice = read == CHUNK ? buffer : java.util.Arrays.copyOf(buffer, read);
-                        jdbc.sql("insert into media_chunk (sha256, seq, data) values (:sha, :seq, :data)")
-                                .param("sha", sha256).param("seq", seq++).param("data", slice).update();
-                    }
+                    write(sha256, in);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -63,14 +61,41 @@ class PostgresMediaStore implements MediaStore {
         }
     }
 
+    /**
+     * Sends the rows {@link #BATCH} at a time, one round trip each, so that no more than a batch is held in memory
+     * and a 10 MB image is ten round trips rather than forty.
+     */
+    private void write(String sha256, InputStream in) throws IOException {
+        List<Object[]> batch = new ArrayList<>(BATCH);
+        int seq = 0;
+        byte[] chunk;
+        while ((chunk = in.readNBytes(CHUNK)).length > 0) {
+            batch.add(new Object[] { sha256, seq++, chunk });
+            if (batch.size() == BATCH) {
+                insert(batch);
+            }
+        }
+        insert(batch);
+    }
+
+    private void insert(List<Object[]> batch) {
+        if (!batch.isEmpty()) {
+            batches.batchUpdate("insert into media_chunk (sha256, seq, data) values (?, ?, ?)", batch);
+            batch.clear();
+        }
+    }
+
     @Override
     public InputStream open(String sha256) throws IOException {
-        List<Integer> seqs = jdbc.sql("select seq from media_chunk where sha256 = :sha order by seq")
-                .param("sha", sha256).query(Integer.class).list();
-        if (seqs.isEmpty()) {
+        // the blob's row, not its chunks, says it is kept: an empty file has none
+        Integer chunks = jdbc.sql("""
+                select (select count(*) from media_chunk c where c.sha256 = b.sha256)
+                from media_blob b where b.sha256 = :sha
+                """).param("sha", sha256).query(Integer.class).optional().orElse(null);
+        if (chunks == null) {
             throw new IOException("no media stored under " + sha256);
         }
-        return new ChunkStream(sha256, seqs.size());
+        return new ChunkStream(sha256, chunks);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.kohogateway.gateway.policy.Candidate;
 /**
  * A delivery a dispatcher has claimed (now SENDING), with everything needed to re-check and send it.
  *
+ * @param altTextRequired the account's policy as it is now: an image without alt text is held
  * @param acknowledged  keys of the findings the approver acknowledged for this content
  * @param pauseOverride an admin allowed this emergency delivery to go out during a pause
  * @param dueAt         when it became due
@@ -30,7 +31,7 @@ import org.kohogateway.gateway.policy.Candidate;
  * @param drill         the post is a drill: it goes only to the staff's test recipients, never to the public account
  */
 public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform platform, ReplyPolicy replyPolicy,
-        PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
+        boolean altTextRequired, PostContent content, Set<String> acknowledged, boolean pauseOverride, int attempt, Instant dueAt,
         @Nullable Instant scheduledFor, @Nullable Instant firstStartedAt, UUID claimToken, Approval approval,
         long credentialsVersion,
         boolean earlierOutcomeUnknown, long departmentId, boolean drill) {
@@ -74,6 +75,7 @@ public record ClaimedDelivery(UUID id, PostId postId, long accountId, Platform p
 
     /** The post as the rules see it on this one account. */
     public Candidate candidate() {
-        return PostWorkflow.candidate(content, scheduledFor, List.of(new Candidate.Target(accountId, platform, replyPolicy)));
+        return PostWorkflow.candidate(content, scheduledFor, List.of(new Candidate.Target(accountId, platform, replyPolicy,
+                altTextRequired)));
     }
 }

@@ -73,7 +73,7 @@ public class Deliveries {
                 from due where d.id = due.id
                 returning d.id, d.post_id, d.account_id, d.attempts, d.claim_token, due.due_at
             )
-            select c.id, c.post_id, c.account_id, c.attempts, c.claim_token, c.due_at, a.platform, a.reply_policy,
+            select c.id, c.post_id, c.account_id, c.attempts, c.claim_token, c.due_at, a.platform, a.reply_policy, a.alt_text_required,
                    p.text, p.links, p.media_urls, p.media, p.reply_to, p.quote_of, p.proposal, p.category, p.acknowledged, d.pause_override,
                    d.scheduled_for, d.first_started_at, p.approved_hash, p.source_url,
                    array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts,
@@ -109,7 +109,7 @@ public class Deliveries {
                 .query((rs, n) -> new ClaimedDelivery(rs.getObject("id", UUID.class),
                         new PostId(rs.getObject("post_id", UUID.class)), rs.getLong("account_id"),
                         Platform.valueOf(rs.getString("platform")), ReplyPolicy.valueOf(rs.getString("reply_policy")),
-                        new PostContent(rs.getString("text"), Posts.uris(rs.getArray("links")),
+                        rs.getBoolean("alt_text_required"), new PostContent(rs.getString("text"), Posts.uris(rs.getArray("links")),
                                 PostCategory.valueOf(rs.getString("category")), Posts.uris(rs.getArray("media_urls")),
                                 rs.getString("reply_to"), rs.getString("quote_of"), rs.getString("proposal"),
                                 Posts.images(rs.getString("media"))),

@@ -216,7 +216,8 @@ public class PostWorkflow {
     @Transactional(readOnly = true)
     public List<Finding> findings(Post post) {
         List<Candidate.Target> targets = post.accountIds().stream().map(accounts::get)
-                .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
+                .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy(),
+                        a.policy().altTextRequired())).toList();
         return withRepeats(rules.check(candidate(post.content(), post.scheduledAt(), targets)),
                 nearDuplicates.of(post.id().value(), post.content().text(), post.accountIds(), post.scheduledAt()));
     }
@@ -242,7 +243,8 @@ public class PostWorkflow {
                 request.category(), request.replyTo(), request.quoteOf(), request.proposal(), request.media());
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
         List<Candidate.Target> targets = noneTicked ? List.of() : targets(author, request.accountIds()).stream()
-                .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
+                .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy(),
+                        a.policy().altTextRequired())).toList();
         return withRepeats(rules.check(candidate(content, request.scheduledAt(), targets)), nearDuplicates.of(null,
                 content.text(), targets.stream().map(Candidate.Target::accountId).toList(), request.scheduledAt()));
     }

@@ -299,7 +299,8 @@ public class PostTemplates {
     /** The text with sample values must pass the rules: a marker of its own placeholders is all it may leave. */
     private void requireRulesPass(PostTemplate template) {
         List<Candidate.Target> targets = template.accountIds().stream().map(accounts::get)
-                .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy())).toList();
+                .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy(),
+                        a.policy().altTextRequired())).toList();
         Post.requireNothingBlocking(rules.check(new Candidate(template.sampleText(), List.of(), List.of(), null, null,
                 false, template.category() == PostCategory.EMERGENCY, null, targets)));
     }

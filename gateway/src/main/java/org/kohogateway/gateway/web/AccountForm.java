@@ -33,6 +33,7 @@ public class AccountForm {
     private String basicPrinciples = "";
     private String tone = "";
     private String commentHandling = "";
+    private String altTextRequired = "true";
 
     /** The account's current policy, to be edited into the next version. */
     static AccountForm of(OfficialAccount account, StaffDirectory staff) {
@@ -50,13 +51,15 @@ public class AccountForm {
         form.basicPrinciples = policy.operating().basicPrinciples();
         form.tone = policy.operating().tone();
         form.commentHandling = policy.operating().commentHandling();
+        form.altTextRequired = String.valueOf(policy.operating().altTextRequired());
         return form;
     }
 
     PolicyDraft draft() {
         return new PolicyDraft(name, url, purpose, blankToNull(administrator), operators.stream()
                 .filter(o -> o != null && !o.isBlank()).map(String::strip).distinct().toList(), approval(),
-                parsedReplyPolicy(), basicPrinciples, tone, commentHandling);
+                parsedReplyPolicy(), basicPrinciples, tone, commentHandling, !"false".equals(
+                        altTextRequired == null ? "" : altTextRequired.strip()));
     }
 
     @Nullable Platform parsedPlatform() {
@@ -190,6 +193,14 @@ public class AccountForm {
 
     public void setTone(String tone) {
         this.tone = tone;
+    }
+
+    public String getAltTextRequired() {
+        return altTextRequired;
+    }
+
+    public void setAltTextRequired(String altTextRequired) {
+        this.altTextRequired = altTextRequired;
     }
 
     public String getCommentHandling() {

@@ -57,6 +57,9 @@ record PolicyComparison(int currentVersion, List<Row> rows, long changedCount) {
         row(rows, changed, "tone", "reviews.tone", current, proposed, p -> p.operating().tone());
         row(rows, changed, "commentHandling", "reviews.commentHandling", current, proposed,
                 p -> p.operating().commentHandling());
+        row(rows, changed, "altTextRequired", "reviews.altText", current, proposed,
+                p -> values.message(p.operating().altTextRequired() ? "admin.altTextRequired"
+                        : "admin.altTextOptional"));
         return new PolicyComparison(account.policyVersion(), rows, rows.stream().filter(Row::changed).count());
     }
 

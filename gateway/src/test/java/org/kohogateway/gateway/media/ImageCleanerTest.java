@@ -153,6 +153,19 @@ class ImageCleanerTest {
     }
 
     @Test
+    void aPreviewTooLargeAtFirstIsEncodedAgainSmallerAndNothingOfTheFirstTryStays() throws Exception {
+        // noise at 1,600 × 1,200 is over 1 MB at the first two qualities and under it at the last
+        ImageCleaner large = new ImageCleaner(50_000_000, 1600, 1);
+        Path preview = dir.resolve("preview");
+
+        large.clean(write(TestImages.noisyJpeg(1600, 1200, 11, 0.95f)), dir.resolve("out"), preview);
+
+        byte[] bytes = Files.readAllBytes(preview);
+        assertThat(bytes.length).isLessThanOrEqualTo((int) ImageCleaner.PREVIEW_MAX_BYTES);
+        assertThat(TestImages.decode(bytes).getWidth()).isEqualTo(1600);
+    }
+
+    @Test
     void theTypeIsToldByTheBytesNotTheName() throws Exception {
         Path gif = write("GIF89a not really".getBytes(StandardCharsets.US_ASCII));
 
