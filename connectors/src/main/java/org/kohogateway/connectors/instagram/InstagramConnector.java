@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 
 import com.restfb.Parameter;
 import com.restfb.json.JsonObject;
-import com.restfb.json.JsonValue;
 import com.restfb.types.GraphResponse;
 
 /**
@@ -282,26 +281,8 @@ public final class InstagramConnector implements PlatformConnector {
     }
 
     private GraphResult<Optional<QuotaReading.Quota>> readQuota() {
-        return graph.call(client -> parseQuota(client.fetchObject(igUserId + "/content_publishing_limit", JsonObject.class,
-                Parameter.withFields("quota_usage,config"))));
-    }
-
-    /** {@code {"data":[{"quota_usage":2,"config":{"quota_total":100,"quota_duration":86400}}]}} */
-    private static Optional<QuotaReading.Quota> parseQuota(JsonObject answer) {
-        JsonValue data = answer == null ? null : answer.get("data");
-        if (data == null || !data.isArray() || data.asArray().isEmpty() || !data.asArray().get(0).isObject()) {
-            return Optional.empty();
-        }
-        JsonObject limit = data.asArray().get(0).asObject();
-        Optional<Long> used = GraphJson.number(limit, "quota_usage");
-        Optional<JsonObject> config = GraphJson.object(limit, "config");
-        Optional<Long> total = config.flatMap(c -> GraphJson.number(c, "quota_total"));
-        Duration window = config.flatMap(c -> GraphJson.number(c, "quota_duration"))
-                .map(Duration::ofSeconds).orElse(Duration.ofHours(24));
-        if (used.isEmpty() || total.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new QuotaReading.Quota(used.get().intValue(), total.get().intValue(), window));
+        return graph.call(client -> QuotaReading.fromPublishingLimit(client.fetchObject(
+                igUserId + "/content_publishing_limit", JsonObject.class, Parameter.withFields("quota_usage,config"))));
     }
 
     /**
