@@ -3,7 +3,6 @@ package org.kohogateway.connectors.threads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -258,10 +257,9 @@ public final class ThreadsConnector implements PlatformConnector {
             return Optional.of(new PublishOutcome.Permanent("the text is " + length + " long as Threads counts it; "
                     + "Threads takes " + PlatformText.limit(Platform.THREADS)));
         }
-        Set<String> links = new LinkedHashSet<>();
-        Links.in(text).forEach(link -> links.add(link.text()));
-        if (links.size() > MAX_LINKS) {
-            return Optional.of(new PublishOutcome.Permanent("the text holds " + links.size()
+        int links = Links.distinctCount(text);
+        if (links > MAX_LINKS) {
+            return Optional.of(new PublishOutcome.Permanent("the text holds " + links
                     + " links; Threads refuses posts with more than " + MAX_LINKS));
         }
         return Optional.empty();
