@@ -128,6 +128,13 @@ public class TestData {
                 PlatformCredentials.BLUESKY_APP_PASSWORD, "test-app-password-" + n));
     }
 
+    /** Threads credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
+    public static PlatformCredentials threadsCredentials(String n) {
+        return new PlatformCredentials(Map.of(
+                PlatformCredentials.THREADS_USER_ID, numericId("258147", n),
+                PlatformCredentials.THREADS_ACCESS_TOKEN, "THAAGtestThreadsToken" + n.replace("-", "")));
+    }
+
     /**
      * An active account of the given platform in the given department, with exactly these credentials (tests of
      * missing or wrong credentials).
