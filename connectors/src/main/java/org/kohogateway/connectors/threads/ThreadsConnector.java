@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.DeleteOutcome;
 import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.Links;
@@ -25,20 +27,20 @@ import org.kohogateway.connectors.graph.GraphClient;
 import org.kohogateway.connectors.graph.GraphJson;
 import org.kohogateway.connectors.graph.GraphPostLookup;
 import org.kohogateway.connectors.graph.GraphResult;
-import org.kohogateway.connectors.instagram.QuotaReading;
-import org.kohogateway.connectors.threads.ThreadsContainers.Container;
+import org.kohogateway.connectors.graph.MetaContainers;
+import org.kohogateway.connectors.graph.QuotaReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.restfb.Parameter;
 import com.restfb.json.JsonObject;
-import com.restfb.types.GraphResponse;
 
 /**
  * A Threads profile, reached through the Threads API ({@link GraphClient#THREADS_API_VERSION} on
  * {@code graph.threads.net}) with RestFB, whose errors are Graph API errors and are classified the same way.
  *
- * <p>Publishing works like Instagram's container flow, and only the last request makes anything public:
+ * <p>Publishing is Meta's container flow, shared with Instagram ({@link MetaContainers}), and only the last request
+ * makes anything public:
  * <ol>
  *   <li>{@code GET /{threads-user-id}/threads_publishing_limit?fields=quota_usage,config}: with the rolling 24 h quota
  *       (250 posts) used up, the outcome is {@link PublishOutcome.Transient} with a retry hint of
@@ -49,7 +51,7 @@ import com.restfb.types.GraphResponse;
  *       {@code is_carousel_item=true} and its own {@code alt_text}, then a {@code CAROUSEL} container with
  *       {@code children} (the child ids, in order) and the text. The text carries the links (Threads makes the first
  *       one the preview), and the account's no-reply policy sets {@code reply_control};</li>
- *   <li>{@code GET /{container-id}?fields=status,error_message} until {@code FINISHED} ({@link ThreadsContainers});</li>
+ *   <li>{@code GET /{container-id}?fields=status,error_message} until {@code FINISHED};</li>
  *   <li>{@code POST /{threads-user-id}/threads_publish} with {@code creation_id} publishes it and answers the media id.</li>
  * </ol>
  * Steps 1–3 cannot make anything public, so their failures are transient or permanent. In step 4 a lost answer, a
@@ -65,7 +67,7 @@ import com.restfb.types.GraphResponse;
 public final class ThreadsConnector implements PlatformConnector {
 
     /** How long to wait before looking at an exhausted publishing quota again (the API does not say when it frees). */
-    public static final Duration QUOTA_RETRY_AFTER = Duration.ofHours(1);
+    public static final Duration QUOTA_RETRY_AFTER = MetaContainers.QUOTA_RETRY_AFTER;
 
     /** Threads' own bound on the items of one carousel. */
     public static final int MAX_IMAGES = 20;
@@ -81,18 +83,28 @@ public final class ThreadsConnector implements PlatformConnector {
      */
     static final String NO_REPLIES_CONTROL = "mentioned_only";
 
+    /**
+     * Container {@code error_message} values after which a new container may well succeed: Threads could not fetch
+     * the media (the gateway's address was briefly unreachable) or does not know why. The others Meta lists
+     * ({@code INVALID_ASPEC_RATIO}, {@code FAILED_PROCESSING_VIDEO}, …) say the media itself is refused.
+     */
+    private static final List<String> WORTH_A_NEW_CONTAINER = List.of("FAILED_DOWNLOADING", "UNKNOWN");
+
     private static final Logger log = LoggerFactory.getLogger(ThreadsConnector.class);
 
     private final String threadsUserId;
     private final GraphClient graph;
-    private final ThreadsContainers containers;
+    private final MetaContainers containers;
 
     public ThreadsConnector(ThreadsSettings settings) {
         Objects.requireNonNull(settings, "settings");
         this.threadsUserId = settings.threadsUserId();
         this.graph = new GraphClient("Threads", settings.threadsBaseUrl(), settings.accessToken(),
                 settings.connectTimeout(), settings.readTimeout(), GraphClient.THREADS_API_VERSION);
-        this.containers = new ThreadsContainers(graph, threadsUserId, settings.pollInterval(), settings.maxStatusChecks());
+        this.containers = new MetaContainers(graph,
+                new MetaContainers.Edges("Threads", threadsUserId, "threads", "threads_publish", "threads_publishing_limit"),
+                new MetaContainers.Status("status", "error_message", ThreadsConnector::ended),
+                settings.pollInterval(), settings.maxStatusChecks());
     }
 
     @Override
@@ -161,12 +173,7 @@ public final class ThreadsConnector implements PlatformConnector {
 
     /** The profile's rolling publishing quota, read from {@code threads_publishing_limit}. */
     public QuotaReading quota() {
-        return switch (readQuota()) {
-            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok -> ok.value().<QuotaReading>map(quota -> quota)
-                    .orElseGet(() -> new QuotaReading.Failed(
-                            "Threads answered threads_publishing_limit in an unexpected shape"));
-            case GraphResult.Failed<Optional<QuotaReading.Quota>> failed -> new QuotaReading.Failed(failed.reason());
-        };
+        return containers.quota();
     }
 
     private PublishOutcome post(Publication publication, BooleanSupplier mayContinue) {
@@ -174,68 +181,11 @@ public final class ThreadsConnector implements PlatformConnector {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        Optional<PublishOutcome> quotaRefusal = checkQuota();
-        if (quotaRefusal.isPresent()) {
-            return quotaRefusal.get();
-        }
         List<MediaItem> media = publication.media();
         String text = PlatformText.sent(Platform.THREADS, publication.text(), publication.links(), !media.isEmpty());
-        Container container;
-        if (media.size() <= 1) {
-            if (!mayContinue.getAsBoolean()) {
-                return PublishOutcome.stoppedByPause("before creating the media container");
-            }
-            List<Parameter> parameters = media.isEmpty()
-                    ? new ArrayList<>(List.of(Parameter.with("media_type", "TEXT"))) : image(media.get(0));
-            container = containers.create(withPost(parameters, text, publication), "creating the media container");
-        } else {
-            List<String> children = new ArrayList<>();
-            for (int i = 0; i < media.size(); i++) {
-                if (!mayContinue.getAsBoolean()) {
-                    return PublishOutcome.stoppedByPause("before creating carousel item " + (i + 1) + " of " + media.size());
-                }
-                List<Parameter> parameters = image(media.get(i));
-                parameters.add(Parameter.with("is_carousel_item", true));
-                Container child = containers.create(parameters, "creating carousel item " + (i + 1));
-                if (child.outcome() != null) {
-                    return child.outcome();
-                }
-                children.add(Objects.requireNonNull(child.id()));
-            }
-            if (!mayContinue.getAsBoolean()) {
-                return PublishOutcome.stoppedByPause("before creating the carousel container");
-            }
-            List<Parameter> parameters = new ArrayList<>(List.of(Parameter.with("media_type", "CAROUSEL"),
-                    Parameter.with("children", String.join(",", children))));
-            container = containers.create(withPost(parameters, text, publication), "creating the carousel container");
-        }
-        if (container.outcome() != null) {
-            return container.outcome();
-        }
-        String containerId = Objects.requireNonNull(container.id());
-        Optional<PublishOutcome> notReady = containers.awaitFinished(containerId, mayContinue);
-        if (notReady.isPresent()) {
-            return notReady.get();
-        }
-        if (!mayContinue.getAsBoolean()) {
-            return PublishOutcome.stoppedByPause("before publishing container " + containerId);
-        }
-        return publishContainer(containerId, publication.attempt());
-    }
-
-    /** The one request that makes the post public: any ambiguous answer leaves it unknown, never retried here. */
-    private PublishOutcome publishContainer(String containerId, int attempt) {
-        GraphResult<GraphResponse> published = graph.create(attempt, client -> client.publish(
-                threadsUserId + "/threads_publish", GraphResponse.class, Parameter.with("creation_id", containerId)));
-        return switch (published) {
-            case GraphResult.Ok<GraphResponse> ok when ok.value() != null && ok.value().getId() != null
-                    && !ok.value().getId().isBlank() -> new PublishOutcome.Published(ok.value().getId());
-            case GraphResult.Ok<GraphResponse> ok -> new PublishOutcome.Unknown(
-                    "Threads accepted threads_publish for container " + containerId + " but answered without a media id");
-            case GraphResult.Failed<GraphResponse> failed -> failed.kind() == GraphResult.Kind.UNKNOWN
-                    ? new PublishOutcome.Unknown(failed.reason() + " (publishing container " + containerId + ")")
-                    : failed.toPublishOutcome();
-        };
+        List<List<Parameter>> items = media.isEmpty() ? List.of(List.of(Parameter.with("media_type", "TEXT")))
+                : media.stream().map(ThreadsConnector::image).toList();
+        return containers.publish(items, postParameters(text, publication), publication.attempt(), mayContinue);
     }
 
     private static Optional<PublishOutcome> refusal(Publication publication) {
@@ -277,7 +227,8 @@ public final class ThreadsConnector implements PlatformConnector {
     }
 
     /** What belongs to the post rather than to one image: its text and who may reply. */
-    private static List<Parameter> withPost(List<Parameter> parameters, String text, Publication publication) {
+    private static List<Parameter> postParameters(String text, Publication publication) {
+        List<Parameter> parameters = new ArrayList<>();
         if (!text.isBlank()) {
             parameters.add(Parameter.with("text", text));
         }
@@ -287,28 +238,24 @@ public final class ThreadsConnector implements PlatformConnector {
         return parameters;
     }
 
-    /** Refuses to start when the quota is used up; lets Threads decide when the quota cannot be read. */
-    private Optional<PublishOutcome> checkQuota() {
-        return switch (readQuota()) {
-            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok when ok.value().isPresent() && ok.value().get().exhausted() ->
-                    Optional.of(new PublishOutcome.Transient("Threads publishing quota used up: "
-                            + ok.value().get().used() + " of " + ok.value().get().total() + " posts in the last "
-                            + ok.value().get().window() + "; checking again in " + QUOTA_RETRY_AFTER
-                            + " (Threads does not say when the oldest post leaves the window)",
-                            Optional.of(QUOTA_RETRY_AFTER)));
-            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok -> {
-                if (ok.value().isEmpty()) {
-                    log.warn("Threads answered threads_publishing_limit in an unexpected shape; publishing without the check");
-                }
-                yield Optional.empty();
+    /**
+     * What a container's {@code status} other than {@code FINISHED} or {@code PUBLISHED} means: {@code ERROR} for a
+     * cause a new container may get past is transient, any other {@code ERROR} permanent, {@code EXPIRED} transient
+     * (a new container is made), anything else ({@code IN_PROGRESS}) is still being processed.
+     */
+    private static @Nullable PublishOutcome ended(String containerId, String status, String error) {
+        return switch (status) {
+            case "ERROR" -> {
+                String reason = "Threads could not prepare the post: container " + containerId + " is ERROR ("
+                        + (error.isEmpty() ? "no error_message" : error) + "); nothing was published";
+                String upper = error.toUpperCase(Locale.ROOT);
+                yield error.isEmpty() || WORTH_A_NEW_CONTAINER.stream().anyMatch(upper::startsWith)
+                        ? new PublishOutcome.Transient(reason + ", and a new container may succeed", Optional.empty())
+                        : new PublishOutcome.Permanent(reason);
             }
-            case GraphResult.Failed<Optional<QuotaReading.Quota>> failed ->
-                    Optional.of(ThreadsContainers.beforePublishing(failed, "reading the publishing quota"));
+            case "EXPIRED" -> new PublishOutcome.Transient("container " + containerId
+                    + " EXPIRED before it was published; nothing was published", Optional.empty());
+            default -> null;
         };
-    }
-
-    private GraphResult<Optional<QuotaReading.Quota>> readQuota() {
-        return graph.call(client -> QuotaReading.fromPublishingLimit(client.fetchObject(
-                threadsUserId + "/threads_publishing_limit", JsonObject.class, Parameter.withFields("quota_usage,config"))));
     }
 }

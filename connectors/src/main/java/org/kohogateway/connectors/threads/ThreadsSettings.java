@@ -38,12 +38,7 @@ public record ThreadsSettings(URI threadsBaseUrl, String threadsUserId, String a
         GraphSettingsChecks.requireToken(accessToken, "accessToken");
         GraphSettingsChecks.requirePositive(connectTimeout, "connectTimeout");
         GraphSettingsChecks.requirePositive(readTimeout, "readTimeout");
-        if (pollInterval == null || pollInterval.isNegative()) {
-            throw new IllegalArgumentException("pollInterval must be zero or positive: " + pollInterval);
-        }
-        if (maxStatusChecks < 1) {
-            throw new IllegalArgumentException("maxStatusChecks must be at least 1: " + maxStatusChecks);
-        }
+        GraphSettingsChecks.requireStatusChecks(pollInterval, maxStatusChecks);
     }
 
     /** Settings with 5 s connect and 30 s read timeouts, checking a container up to 20 times 3 s apart. */

@@ -38,7 +38,7 @@ import org.kohogateway.connectors.PlatformConnectorContract;
 import org.kohogateway.connectors.PlatformConnectorContract.RecentPost;
 import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.connectors.TestImages;
-import org.kohogateway.connectors.instagram.QuotaReading;
+import org.kohogateway.connectors.graph.QuotaReading;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;

@@ -3,7 +3,7 @@ package org.kohogateway.gateway.dispatch;
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.instagram.InstagramConnector;
-import org.kohogateway.connectors.instagram.QuotaReading;
+import org.kohogateway.connectors.graph.QuotaReading;
 import org.kohogateway.connectors.line.LineConnector;
 import org.kohogateway.connectors.line.LineQuota;
 import org.kohogateway.connectors.threads.ThreadsConnector;

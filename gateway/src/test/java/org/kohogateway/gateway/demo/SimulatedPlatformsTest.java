@@ -27,7 +27,7 @@ import org.kohogateway.connectors.facebook.FacebookConnector;
 import org.kohogateway.connectors.facebook.FacebookSettings;
 import org.kohogateway.connectors.instagram.InstagramConnector;
 import org.kohogateway.connectors.instagram.InstagramSettings;
-import org.kohogateway.connectors.instagram.QuotaReading;
+import org.kohogateway.connectors.graph.QuotaReading;
 import org.kohogateway.connectors.line.LineConnector;
 import org.kohogateway.connectors.line.LineSettings;
 import org.kohogateway.connectors.threads.ThreadsConnector;

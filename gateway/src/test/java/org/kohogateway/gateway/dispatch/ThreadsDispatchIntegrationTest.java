@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OperatingPolicy;
@@ -22,8 +24,6 @@ import org.kohogateway.gateway.demo.SimulatedThreads;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.DeliveryView;
-import org.kohogateway.gateway.post.Post;
-import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -45,9 +45,6 @@ class ThreadsDispatchIntegrationTest extends IntegrationTest {
     @Autowired
     Reconciler reconciler;
 
-    @Autowired
-    SendLog sendLog;
-
     private final WireMockServer api = SimulatedPlatforms.shared().server();
     private final SimulatedThreads threads = SimulatedPlatforms.shared().threads();
     private final List<StubMapping> overrides = new ArrayList<>();
@@ -57,37 +54,25 @@ class ThreadsDispatchIntegrationTest extends IntegrationTest {
         overrides.forEach(api::removeStub);
     }
 
-    @Test
-    void aPostGoesOutSentWithTheThreadsMediaId() {
+    /** Threads has no "nobody" reply_control: a city post mentions no one, so mentioned_only is the closest. */
+    @ParameterizedTest(name = "{0}: reply_control {1}")
+    @CsvSource({ "REPLIES_ALLOWED, everyone", "NO_REPLIES, mentioned_only" })
+    void aPostGoesOutSentWithWhoMayReplyAsTheAccountsPolicySays(ReplyPolicy replies, String replyControl) {
         World world = data.world();
         String n = TestData.unique();
-        OfficialAccount account = account(world, n, ReplyPolicy.REPLIES_ALLOWED);
+        OfficialAccount account = data.account(world.departmentA(), Platform.THREADS, "観光 Threads " + n,
+                new OperatingPolicy(true, replies), TestData.threadsCredentials(n));
         String text = "江の川の花火大会は予定どおり開催します " + n;
-        Delivery delivery = only(data.approvedPost(world, text, null, account));
+        Delivery delivery = TestData.only(data.approvedPost(world, text, null, account));
 
         dispatcher.drain();
 
-        DeliveryView sent = view(delivery);
+        DeliveryView sent = data.view(delivery);
         assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(threads.threadsContaining(text)).singleElement().satisfies(thread -> {
             assertThat(thread.id()).isEqualTo(sent.platformPostId());
-            assertThat(thread.replyControl()).as("replies allowed: Threads' default").isEqualTo("everyone");
+            assertThat(thread.replyControl()).isEqualTo(replyControl);
         });
-    }
-
-    @Test
-    void theNoReplyPolicySendsMentionedOnlyTheClosestThreadsHasToNobody() {
-        World world = data.world();
-        String n = TestData.unique();
-        OfficialAccount account = account(world, n, ReplyPolicy.NO_REPLIES);
-        String text = "市民プールの営業時間を変更します " + n;
-        Delivery delivery = only(data.approvedPost(world, text, null, account));
-
-        dispatcher.drain();
-
-        assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(threads.threadsContaining(text)).singleElement()
-                .extracting(SimulatedThreads.Thread::replyControl).isEqualTo("mentioned_only");
     }
 
     @Test
@@ -100,14 +85,14 @@ class ThreadsDispatchIntegrationTest extends IntegrationTest {
         String publish = SimulatedThreads.VERSION + "/"
                 + credentials.values().get(PlatformCredentials.THREADS_USER_ID) + "/threads_publish";
         String text = "花火大会は予定どおり開催します " + n;
-        Delivery delivery = only(data.approvedPost(world, text, null, account));
+        Delivery delivery = TestData.only(data.approvedPost(world, text, null, account));
         // Threads publishes the thread, and its answer comes after the gateway's read timeout (2 s in the tests)
         overrides.add(api.stubFor(post(urlPathEqualTo(publish)).atPriority(1)
                 .willReturn(aResponse().withFixedDelay(4_000).withTransformers(SimulatedThreads.NAME))));
 
         dispatcher.drain();
 
-        DeliveryView uncertain = view(delivery);
+        DeliveryView uncertain = data.view(delivery);
         assertThat(uncertain.status()).isEqualTo(DeliveryStatus.UNCERTAIN);
         assertThat(threads.threadsContaining(text)).hasSize(1);
         removeOverrides();
@@ -117,24 +102,9 @@ class ThreadsDispatchIntegrationTest extends IntegrationTest {
 
         reconciler.reconcile();
 
-        DeliveryView reconciled = view(delivery);
+        DeliveryView reconciled = data.view(delivery);
         assertThat(reconciled.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(reconciled.platformPostId()).isEqualTo(threads.threadsContaining(text).getFirst().id());
         assertThat(threads.threadsContaining(text)).hasSize(1);
-    }
-
-    private OfficialAccount account(World world, String n, ReplyPolicy replies) {
-        return data.account(world.departmentA(), Platform.THREADS, "観光 Threads " + n,
-                new OperatingPolicy(true, replies), TestData.threadsCredentials(n));
-    }
-
-    private DeliveryView view(Delivery delivery) {
-        return sendLog.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
-                .findFirst().orElseThrow();
-    }
-
-    private static Delivery only(Post post) {
-        assertThat(post.deliveries()).hasSize(1);
-        return post.deliveries().getFirst();
     }
 }

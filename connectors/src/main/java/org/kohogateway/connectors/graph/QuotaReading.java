@@ -1,11 +1,10 @@
-package org.kohogateway.connectors.instagram;
+package org.kohogateway.connectors.graph;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.kohogateway.connectors.graph.GraphJson;
 
 import com.restfb.json.JsonObject;
 import com.restfb.json.JsonValue;
