@@ -76,6 +76,14 @@ public final class Links {
         return links;
     }
 
+    /**
+     * How many different addresses a text holds, as Threads counts them for its five-link limit ("all unique URLs found
+     * in the text field"): the same address twice is one.
+     */
+    public static int distinctCount(String text) {
+        return (int) in(text).stream().map(Link::text).distinct().count();
+    }
+
     /** The host a browser would go to for one address given on its own (a post's link, an image, a source). */
     public static String hostOf(String address) {
         String a = address.strip().replace('\\', '/');

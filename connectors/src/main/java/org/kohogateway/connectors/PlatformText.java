@@ -1,8 +1,10 @@
 package org.kohogateway.connectors;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.List;
+import java.util.Locale;
 
 import com.twitter.twittertext.TwitterTextParser;
 
@@ -12,6 +14,8 @@ import com.twitter.twittertext.TwitterTextParser;
  * checked and shown is what goes out.
  */
 public final class PlatformText {
+
+    private static final int COMBINING_KEYCAP = 0x20E3;
 
     private PlatformText() {
     }
@@ -31,7 +35,8 @@ public final class PlatformText {
      * How long the platform counts this text: X weighted by twitter-text (CJK 2, each URL 23), LINE and Facebook in
      * UTF-16 units, Instagram in code points, Bluesky in graphemes (what a reader sees as one character: an emoji with
      * its modifiers, a letter with its combining marks), as its {@code app.bsky.feed.post} lexicon's
-     * {@code maxGraphemes} counts them.
+     * {@code maxGraphemes} counts them, Threads in characters with each emoji weighing its UTF-8 bytes
+     * ({@link #threadsLength}).
      */
     public static int length(Platform platform, String sent) {
         return switch (platform) {
@@ -39,6 +44,7 @@ public final class PlatformText {
             case LINE, FACEBOOK -> sent.length();
             case INSTAGRAM -> sent.codePointCount(0, sent.length());
             case BLUESKY -> graphemes(sent);
+            case THREADS -> threadsLength(sent);
         };
     }
 
@@ -50,6 +56,7 @@ public final class PlatformText {
             case INSTAGRAM -> 2200;
             case FACEBOOK -> 63_206;
             case BLUESKY -> 300;
+            case THREADS -> 500;
         };
     }
 
@@ -65,6 +72,31 @@ public final class PlatformText {
             count++;
         }
         return count;
+    }
+
+    /**
+     * Threads' count: "text posts are limited to 500 characters; emojis are counted as the number of UTF-8 bytes",
+     * Meta's own reference pointing at grapheme splitting. So a character is a grapheme cluster (a kana with its
+     * voicing mark is one), and a cluster that is an emoji (a pictograph, a flag's regional indicators, a keycap)
+     * weighs the UTF-8 bytes of all its code points. Digits, {@code #} and {@code *} carry the Unicode emoji property
+     * only as keycap bases, so on their own they are plain characters.
+     */
+    static int threadsLength(String sent) {
+        BreakIterator clusters = BreakIterator.getCharacterInstance(Locale.ROOT);
+        clusters.setText(sent);
+        int length = 0;
+        for (int start = clusters.first(), end = clusters.next(); end != BreakIterator.DONE;
+                start = end, end = clusters.next()) {
+            String cluster = sent.substring(start, end);
+            length += cluster.codePoints().anyMatch(PlatformText::isEmoji)
+                    ? cluster.getBytes(StandardCharsets.UTF_8).length : 1;
+        }
+        return length;
+    }
+
+    private static boolean isEmoji(int codePoint) {
+        return Character.isExtendedPictographic(codePoint) || Character.isEmojiPresentation(codePoint)
+                || codePoint == COMBINING_KEYCAP;
     }
 
     /** The text with the links it does not already contain appended, each on its own line. */

@@ -44,5 +44,21 @@ class PlatformTextTest {
         assertThat(List.of(Platform.values())).allSatisfy(p -> assertThat(PlatformText.limit(p)).isPositive());
         assertThat(PlatformText.limit(Platform.X)).isEqualTo(280);
         assertThat(PlatformText.limit(Platform.INSTAGRAM)).isEqualTo(2200);
+        assertThat(PlatformText.limit(Platform.THREADS)).isEqualTo(500);
+    }
+
+    /** Meta: "Text posts are limited to 500 characters. Emojis are counted as the number of UTF-8 bytes." */
+    @Test
+    void threadsCountsCharactersButAnEmojiByItsUtf8Bytes() {
+        assertThat(PlatformText.length(Platform.THREADS, "祭".repeat(500))).as("one per character, CJK too").isEqualTo(500);
+        assertThat(PlatformText.length(Platform.THREADS, "見て " + PAGE)).as("a URL counts its characters")
+                .isEqualTo(3 + PAGE.toString().length());
+        assertThat(PlatformText.length(Platform.THREADS, "🎆")).as("an emoji: its 4 UTF-8 bytes").isEqualTo(4);
+        assertThat(PlatformText.length(Platform.THREADS, "👍🏽")).as("with its skin tone: 8 bytes").isEqualTo(8);
+        assertThat(PlatformText.length(Platform.THREADS, "🇯🇵")).as("a flag: two regional indicators").isEqualTo(8);
+        assertThat(PlatformText.length(Platform.THREADS, "1️⃣")).as("a keycap").isEqualTo(7);
+        assertThat(PlatformText.length(Platform.THREADS, "2025年1月#江津")).as("digits and # are no emoji").isEqualTo(10);
+        assertThat(PlatformText.length(Platform.THREADS, "\u304b\u3099")).as("a decomposed kana is one character")
+                .isEqualTo(1);
     }
 }

@@ -15,7 +15,9 @@ import com.restfb.Version;
  * A RestFB client bound to one Graph API node and token, whose every call returns a {@link GraphResult}
  * classified by the gateway's rules instead of throwing.
  *
- * <p>Shared by the Facebook Page and Instagram connectors; not meant for use outside this module.
+ * <p>Shared by the Facebook Page, Instagram and Threads connectors (the Threads API on {@code graph.threads.net} is a
+ * Graph API of its own version, {@link #THREADS_API_VERSION}, with the same error bodies); not meant for use outside
+ * this module.
  *
  * <p>RestFB maps Graph errors to exception classes by error <em>type</em> ({@code OAuthException},
  * {@code GraphMethodException}, …), which says nothing about whether a retry can help: a rate limit and a
@@ -32,6 +34,9 @@ public final class GraphClient {
      */
     public static final Version API_VERSION = Version.VERSION_22_0;
 
+    /** The Threads API version every Threads request names ({@code v1.0}, the only one Meta offers). */
+    public static final Version THREADS_API_VERSION = Version.THREADS_1_0;
+
     private final String platformName;
     private final String accessToken;
     private final GraphTransport transport;
@@ -43,10 +48,19 @@ public final class GraphClient {
      */
     public GraphClient(String platformName, URI graphBaseUrl, String accessToken, Duration connectTimeout,
             Duration readTimeout) {
+        this(platformName, graphBaseUrl, accessToken, connectTimeout, readTimeout, API_VERSION);
+    }
+
+    /**
+     * @param version the API version the requests name ({@link #API_VERSION}, {@link #THREADS_API_VERSION})
+     */
+    public GraphClient(String platformName, URI graphBaseUrl, String accessToken, Duration connectTimeout,
+            Duration readTimeout, Version version) {
         this.platformName = Objects.requireNonNull(platformName, "platformName");
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
         this.transport = new GraphTransport(graphBaseUrl, connectTimeout, readTimeout);
-        this.client = new DefaultFacebookClient(accessToken, transport, new DefaultJsonMapper(), API_VERSION);
+        this.client = new DefaultFacebookClient(accessToken, transport, new DefaultJsonMapper(),
+                Objects.requireNonNull(version, "version"));
         String origin = stripTrailingSlash(graphBaseUrl.toString());
         this.client.setFacebookEndpointUrls(new FacebookEndpoints() {
             @Override

@@ -46,4 +46,14 @@ public final class GraphSettingsChecks {
             throw new IllegalArgumentException(name + " must be positive: " + duration);
         }
     }
+
+    /** How a container flow ({@link MetaContainers}) waits: a pause of zero or more, and at least one check. */
+    public static void requireStatusChecks(Duration pollInterval, int maxStatusChecks) {
+        if (pollInterval == null || pollInterval.isNegative()) {
+            throw new IllegalArgumentException("pollInterval must be zero or positive: " + pollInterval);
+        }
+        if (maxStatusChecks < 1) {
+            throw new IllegalArgumentException("maxStatusChecks must be at least 1: " + maxStatusChecks);
+        }
+    }
 }

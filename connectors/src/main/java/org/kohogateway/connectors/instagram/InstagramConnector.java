@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.kohogateway.connectors.PlatformText;
 import org.kohogateway.connectors.DeleteOutcome;
@@ -25,19 +26,19 @@ import org.kohogateway.connectors.graph.GraphClient;
 import org.kohogateway.connectors.graph.GraphJson;
 import org.kohogateway.connectors.graph.GraphPostLookup;
 import org.kohogateway.connectors.graph.GraphResult;
+import org.kohogateway.connectors.graph.MetaContainers;
+import org.kohogateway.connectors.graph.QuotaReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.restfb.Parameter;
 import com.restfb.json.JsonObject;
-import com.restfb.json.JsonValue;
-import com.restfb.types.GraphResponse;
 
 /**
  * An Instagram professional account, reached through the Instagram Graph API
  * ({@link GraphClient#API_VERSION}) with RestFB's generic {@code publish}/{@code fetchObject}.
  *
- * <p>Publishing takes four calls, and only the last one makes anything public:
+ * <p>Publishing is Meta's container flow, shared with Threads ({@link MetaContainers}), and takes four calls, and only the last one makes anything public:
  * <ol>
  *   <li>{@code GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config}: when the rolling
  *       24 h quota is used up, the outcome is {@link PublishOutcome.Transient} with a retry hint of
@@ -72,13 +73,11 @@ import com.restfb.types.GraphResponse;
  * <p>The Instagram Graph API cannot delete media: {@link #delete(String)} reports
  * {@link DeleteOutcome.NotSupported}.
  *
- * <p>The class is longer than most because the publishing steps stay together: what a failure in one of them means
- * (transient, permanent or unknown) depends on where in the flow it happened.
  */
 public final class InstagramConnector implements PlatformConnector {
 
     /** How long to wait before looking at an exhausted publishing quota again. */
-    public static final Duration QUOTA_RETRY_AFTER = Duration.ofHours(1);
+    public static final Duration QUOTA_RETRY_AFTER = MetaContainers.QUOTA_RETRY_AFTER;
 
     /** Instagram's own bound on the images of one carousel. */
     public static final int MAX_IMAGES = 10;
@@ -86,17 +85,18 @@ public final class InstagramConnector implements PlatformConnector {
     private static final Logger log = LoggerFactory.getLogger(InstagramConnector.class);
 
     private final String igUserId;
-    private final Duration pollInterval;
-    private final int maxStatusChecks;
     private final GraphClient graph;
+    private final MetaContainers containers;
 
     public InstagramConnector(InstagramSettings settings) {
         Objects.requireNonNull(settings, "settings");
         this.igUserId = settings.igUserId();
-        this.pollInterval = settings.pollInterval();
-        this.maxStatusChecks = settings.maxStatusChecks();
         this.graph = new GraphClient("Instagram", settings.graphBaseUrl(), settings.accessToken(),
                 settings.connectTimeout(), settings.readTimeout());
+        this.containers = new MetaContainers(graph,
+                new MetaContainers.Edges("Instagram", igUserId, "media", "media_publish", "content_publishing_limit"),
+                new MetaContainers.Status("status_code", "status", InstagramConnector::ended),
+                settings.pollInterval(), settings.maxStatusChecks());
     }
 
     @Override
@@ -154,12 +154,7 @@ public final class InstagramConnector implements PlatformConnector {
 
     /** The account's rolling publishing quota, read from {@code content_publishing_limit}. */
     public QuotaReading quota() {
-        return switch (readQuota()) {
-            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok -> ok.value()
-                    .<QuotaReading>map(quota -> quota)
-                    .orElseGet(() -> new QuotaReading.Failed("Instagram answered content_publishing_limit in an unexpected shape"));
-            case GraphResult.Failed<Optional<QuotaReading.Quota>> failed -> new QuotaReading.Failed(failed.reason());
-        };
+        return containers.quota();
     }
 
     private PublishOutcome publishImage(Publication publication, BooleanSupplier mayContinue) {
@@ -175,62 +170,9 @@ public final class InstagramConnector implements PlatformConnector {
             return new PublishOutcome.Permanent("an Instagram carousel holds at most " + MAX_IMAGES + " images, not "
                     + media.size());
         }
-        Optional<PublishOutcome> quotaRefusal = checkQuota();
-        if (quotaRefusal.isPresent()) {
-            return quotaRefusal.get();
-        }
         String caption = PlatformText.sent(Platform.INSTAGRAM, publication.text(), publication.links(), true);
-        Container container;
-        if (media.size() == 1) {
-            if (!mayContinue.getAsBoolean()) {
-                return PublishOutcome.stoppedByPause("before creating the media container");
-            }
-            List<Parameter> parameters = imageParameters(media.get(0));
-            parameters.add(Parameter.with("caption", caption));
-            container = createContainer(parameters, "creating the media container");
-        } else {
-            List<String> children = new ArrayList<>();
-            for (int i = 0; i < media.size(); i++) {
-                if (!mayContinue.getAsBoolean()) {
-                    return PublishOutcome.stoppedByPause("before creating carousel item " + (i + 1) + " of " + media.size());
-                }
-                List<Parameter> parameters = imageParameters(media.get(i));
-                parameters.add(Parameter.with("is_carousel_item", true));
-                Container child = createContainer(parameters, "creating carousel item " + (i + 1));
-                if (child.outcome() != null) {
-                    return child.outcome();
-                }
-                children.add(child.id());
-            }
-            if (!mayContinue.getAsBoolean()) {
-                return PublishOutcome.stoppedByPause("before creating the carousel container");
-            }
-            container = createContainer(new ArrayList<>(List.of(Parameter.with("media_type", "CAROUSEL"),
-                    Parameter.with("children", String.join(",", children)), Parameter.with("caption", caption))),
-                    "creating the carousel container");
-        }
-        if (container.outcome() != null) {
-            return container.outcome();
-        }
-        String containerId = container.id();
-        Optional<PublishOutcome> notReady = awaitFinished(containerId, mayContinue);
-        if (notReady.isPresent()) {
-            return notReady.get();
-        }
-        if (!mayContinue.getAsBoolean()) {
-            return PublishOutcome.stoppedByPause("before publishing container " + containerId);
-        }
-        GraphResult<GraphResponse> published = graph.create(publication.attempt(), client -> client.publish(
-                igUserId + "/media_publish", GraphResponse.class, Parameter.with("creation_id", containerId)));
-        return switch (published) {
-            case GraphResult.Ok<GraphResponse> ok when ok.value() != null && ok.value().getId() != null
-                    && !ok.value().getId().isBlank() -> new PublishOutcome.Published(ok.value().getId());
-            case GraphResult.Ok<GraphResponse> ok -> new PublishOutcome.Unknown(
-                    "Instagram accepted media_publish for container " + containerId + " but answered without a media id");
-            case GraphResult.Failed<GraphResponse> failed -> failed.kind() == GraphResult.Kind.UNKNOWN
-                    ? new PublishOutcome.Unknown(failed.reason() + " (publishing container " + containerId + ")")
-                    : failed.toPublishOutcome();
-        };
+        return containers.publish(media.stream().map(InstagramConnector::imageParameters).toList(),
+                List.of(Parameter.with("caption", caption)), publication.attempt(), mayContinue);
     }
 
     /** Instagram fetches the image itself, from the gateway's signed address; the alt text travels with it. */
@@ -243,126 +185,19 @@ public final class InstagramConnector implements PlatformConnector {
         return parameters;
     }
 
-    /** An unpublished container, which nobody sees: any failure to make one is transient or permanent. */
-    private Container createContainer(List<Parameter> parameters, String step) {
-        GraphResult<GraphResponse> result = graph.call(client -> client.publish(igUserId + "/media", GraphResponse.class,
-                parameters.toArray(Parameter[]::new)));
-        return switch (result) {
-            case GraphResult.Failed<GraphResponse> failed -> new Container(null, beforePublishing(failed, step));
-            case GraphResult.Ok<GraphResponse> ok when ok.value() != null && ok.value().getId() != null
-                    && !ok.value().getId().isBlank() -> new Container(ok.value().getId(), null);
-            case GraphResult.Ok<GraphResponse> ok -> new Container(null, new PublishOutcome.Transient("Instagram answered "
-                    + "the container request without an id (while " + step + "); nothing was published", Optional.empty()));
-        };
-    }
-
-    /** Either a container's id or what to report instead. */
-    private record Container(String id, PublishOutcome outcome) {
-    }
-
-    /** Refuses to start when the quota is used up; lets Instagram decide when the quota cannot be read. */
-    private Optional<PublishOutcome> checkQuota() {
-        return switch (readQuota()) {
-            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok when ok.value().isPresent() && ok.value().get().exhausted() ->
-                    Optional.of(new PublishOutcome.Transient("Instagram publishing quota used up: "
-                            + ok.value().get().used() + " of " + ok.value().get().total() + " posts in the last "
-                            + ok.value().get().window() + "; checking again in " + QUOTA_RETRY_AFTER
-                            + " (Instagram does not say when the oldest post leaves the window)",
-                            Optional.of(QUOTA_RETRY_AFTER), Optional.of(PublishOutcome.AccountTrouble.QUOTA_EXHAUSTED)));
-            case GraphResult.Ok<Optional<QuotaReading.Quota>> ok -> {
-                if (ok.value().isEmpty()) {
-                    // Instagram enforces the limit itself (error 9/2207042, classified as transient).
-                    log.warn("Instagram answered content_publishing_limit in an unexpected shape; publishing without the check");
-                }
-                yield Optional.empty();
-            }
-            case GraphResult.Failed<Optional<QuotaReading.Quota>> failed ->
-                    Optional.of(beforePublishing(failed, "reading the publishing quota"));
-        };
-    }
-
-    private GraphResult<Optional<QuotaReading.Quota>> readQuota() {
-        return graph.call(client -> parseQuota(client.fetchObject(igUserId + "/content_publishing_limit", JsonObject.class,
-                Parameter.withFields("quota_usage,config"))));
-    }
-
-    /** {@code {"data":[{"quota_usage":2,"config":{"quota_total":100,"quota_duration":86400}}]}} */
-    private static Optional<QuotaReading.Quota> parseQuota(JsonObject answer) {
-        JsonValue data = answer == null ? null : answer.get("data");
-        if (data == null || !data.isArray() || data.asArray().isEmpty() || !data.asArray().get(0).isObject()) {
-            return Optional.empty();
-        }
-        JsonObject limit = data.asArray().get(0).asObject();
-        Optional<Long> used = GraphJson.number(limit, "quota_usage");
-        Optional<JsonObject> config = GraphJson.object(limit, "config");
-        Optional<Long> total = config.flatMap(c -> GraphJson.number(c, "quota_total"));
-        Duration window = config.flatMap(c -> GraphJson.number(c, "quota_duration"))
-                .map(Duration::ofSeconds).orElse(Duration.ofHours(24));
-        if (used.isEmpty() || total.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new QuotaReading.Quota(used.get().intValue(), total.get().intValue(), window));
-    }
-
     /**
-     * Checks the container until Instagram has fetched and processed the image. Empty when it is
-     * {@code FINISHED}; otherwise the outcome to report.
+     * What a container's {@code status_code} other than {@code FINISHED} or {@code PUBLISHED} means: {@code ERROR} for
+     * a cause Meta says to try again after is transient, any other {@code ERROR} and {@code EXPIRED} are permanent,
+     * anything else ({@code IN_PROGRESS}) is still being processed.
      */
-    private Optional<PublishOutcome> awaitFinished(String containerId, BooleanSupplier mayContinue) {
-        String lastStatus = "unknown";
-        for (int check = 1; check <= maxStatusChecks; check++) {
-            if (!mayContinue.getAsBoolean()) {
-                return Optional.of(PublishOutcome.stoppedByPause("while waiting for container " + containerId));
-            }
-            GraphResult<JsonObject> result = graph.call(client -> client.fetchObject(containerId, JsonObject.class,
-                    Parameter.withFields("status_code,status")));
-            if (result instanceof GraphResult.Failed<JsonObject> failed) {
-                return Optional.of(beforePublishing(failed, "checking container " + containerId));
-            }
-            JsonObject container = ((GraphResult.Ok<JsonObject>) result).value();
-            String statusCode = GraphJson.text(container, "status_code").orElse("").toUpperCase(Locale.ROOT);
-            String detail = GraphJson.text(container, "status").filter(s -> !s.isBlank()).map(s -> " (" + s + ")").orElse("");
-            switch (statusCode) {
-                case "FINISHED" -> {
-                    return Optional.empty();
-                }
-                case "ERROR", "EXPIRED" -> {
-                    String reason = "Instagram could not prepare the image: container " + containerId + " is "
-                            + statusCode + detail + "; nothing was published";
-                    return Optional.of(statusCode.equals("ERROR") && ContainerErrors.worthANewContainer(detail)
-                            ? new PublishOutcome.Transient(reason + ", and a new container may succeed", Optional.empty())
-                            : new PublishOutcome.Permanent(reason));
-                }
-                case "PUBLISHED" -> {
-                    return Optional.of(new PublishOutcome.Unknown("container " + containerId
-                            + " is already PUBLISHED although this attempt did not publish it"));
-                }
-                default -> lastStatus = statusCode.isEmpty() ? "without status_code" : statusCode + detail;
-            }
-            if (check < maxStatusChecks && !pause()) {
-                return Optional.of(new PublishOutcome.Transient(
-                        "interrupted while waiting for container " + containerId + "; nothing was published", Optional.empty()));
-            }
+    private static @Nullable PublishOutcome ended(String containerId, String statusCode, String detail) {
+        if (!statusCode.equals("ERROR") && !statusCode.equals("EXPIRED")) {
+            return null;
         }
-        return Optional.of(new PublishOutcome.Transient("container " + containerId + " was not ready after "
-                + maxStatusChecks + " checks (last: " + lastStatus + "); nothing was published", Optional.empty()));
-    }
-
-    private boolean pause() {
-        if (pollInterval.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(pollInterval);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Nothing is public before media_publish, so a lost answer there is only a reason to try again. */
-    private static PublishOutcome beforePublishing(GraphResult.Failed<?> failed, String step) {
-        return failed.beforeThePost(step, "an unpublished container expires by itself after 24 hours");
+        String reason = "Instagram could not prepare the image: container " + containerId + " is " + statusCode
+                + (detail.isEmpty() ? "" : " (" + detail + ")") + "; nothing was published";
+        return statusCode.equals("ERROR") && ContainerErrors.worthANewContainer(detail)
+                ? new PublishOutcome.Transient(reason + ", and a new container may succeed", Optional.empty())
+                : new PublishOutcome.Permanent(reason);
     }
 }

@@ -35,12 +35,7 @@ public record InstagramSettings(URI graphBaseUrl, String igUserId, String access
         GraphSettingsChecks.requireToken(accessToken, "accessToken");
         GraphSettingsChecks.requirePositive(connectTimeout, "connectTimeout");
         GraphSettingsChecks.requirePositive(readTimeout, "readTimeout");
-        if (pollInterval == null || pollInterval.isNegative()) {
-            throw new IllegalArgumentException("pollInterval must be zero or positive: " + pollInterval);
-        }
-        if (maxStatusChecks < 1) {
-            throw new IllegalArgumentException("maxStatusChecks must be at least 1: " + maxStatusChecks);
-        }
+        GraphSettingsChecks.requireStatusChecks(pollInterval, maxStatusChecks);
     }
 
     /** Settings with 5 s connect and 30 s read timeouts, checking a container up to 15 times 2 s apart. */

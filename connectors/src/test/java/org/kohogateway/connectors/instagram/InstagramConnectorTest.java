@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
+import org.kohogateway.connectors.graph.QuotaReading;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;

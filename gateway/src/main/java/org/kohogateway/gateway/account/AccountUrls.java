@@ -24,7 +24,8 @@ import org.kohogateway.connectors.Platform;
  * {@code x.com/gotsu_city}, Instagram {@code instagram.com/gotsu_official}, Facebook {@code facebook.com/gotsu.city}.
  * The same reading of a post's address ({@code x.com/gotsu_city/status/1}) names the post's author. LINE accounts
  * have no handle: a LINE message neither mentions nor quotes accounts. A Bluesky account's address is
- * {@code bsky.app/profile/<handle>}, its handle a domain name.
+ * {@code bsky.app/profile/<handle>}, its handle a domain name. A Threads profile is {@code threads.net/@<handle>} (its
+ * posts {@code threads.net/@<handle>/post/<code>}): only a segment with the {@code @} names a profile there.
  */
 public final class AccountUrls {
 
@@ -33,7 +34,9 @@ public final class AccountUrls {
             Platform.FACEBOOK, Set.of("facebook.com", "m.facebook.com"),
             Platform.INSTAGRAM, Set.of("instagram.com"),
             Platform.LINE, Set.of("line.me", "page.line.me"),
-            Platform.BLUESKY, Set.of("bsky.app"));
+            Platform.BLUESKY, Set.of("bsky.app"),
+            // Meta moved Threads to threads.com in 2025; threads.net addresses still lead to the same profiles
+            Platform.THREADS, Set.of("threads.net", "threads.com"));
     private static final Pattern HANDLE = Pattern.compile("@?[a-z0-9_.]{1,50}");
     /** A Bluesky handle is a domain name ({@code gotsu-city.bsky.social}, {@code bsky.city.gotsu.lg.jp}). */
     private static final Pattern BLUESKY_HANDLE = Pattern.compile("@?[a-z0-9][a-z0-9.-]{0,252}");
@@ -85,7 +88,8 @@ public final class AccountUrls {
                     : Optional.empty();
         }
         String first = segments.getFirst().toLowerCase(Locale.ROOT);
-        if (!HANDLE.matcher(first).matches() || NOT_ACCOUNTS.contains(first)) {
+        if (!HANDLE.matcher(first).matches() || NOT_ACCOUNTS.contains(first)
+                || platform.get() == Platform.THREADS && !first.startsWith("@")) {
             return Optional.empty();
         }
         return Optional.of(new Handle(platform.get(), first.startsWith("@") ? first.substring(1) : first));

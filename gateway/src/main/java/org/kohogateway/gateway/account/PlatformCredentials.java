@@ -18,6 +18,7 @@ import org.kohogateway.connectors.Platform;
  *   <li>Facebook Page: {@value #FACEBOOK_PAGE_ID}, {@value #FACEBOOK_PAGE_ACCESS_TOKEN}</li>
  *   <li>Instagram professional account: {@value #INSTAGRAM_IG_USER_ID}, {@value #INSTAGRAM_ACCESS_TOKEN}</li>
  *   <li>Bluesky: {@value #BLUESKY_HANDLE}, {@value #BLUESKY_APP_PASSWORD}</li>
+ *   <li>Threads: {@value #THREADS_USER_ID}, {@value #THREADS_ACCESS_TOKEN}</li>
  * </ul>
  * The Page id and IG user id are not secret, but they travel with the token they belong to.
  */
@@ -49,13 +50,23 @@ public record PlatformCredentials(Map<String, String> values) {
     /** Bluesky: an app password made for the gateway in the account's settings, never the account's own password. */
     public static final String BLUESKY_APP_PASSWORD = "appPassword";
 
+    /** Threads: the profile's Threads user id (digits, not the @handle); not secret, it travels with its token. */
+    public static final String THREADS_USER_ID = "threadsUserId";
+    /**
+     * Threads: a long-lived Threads user token (60 days, refreshed in Meta's tools) with {@code threads_basic},
+     * {@code threads_content_publish} and {@code threads_delete}. The same field name as Instagram's token: each
+     * account holds one platform's credentials.
+     */
+    public static final String THREADS_ACCESS_TOKEN = "accessToken";
+
     /** The credential fields each platform's connector needs, in the order a form asks for them. */
     public static final Map<Platform, List<String>> FIELDS = Map.of(
             Platform.LINE, List.of(LINE_CHANNEL_ACCESS_TOKEN),
             Platform.X, List.of(X_CONSUMER_KEY, X_CONSUMER_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET),
             Platform.FACEBOOK, List.of(FACEBOOK_PAGE_ID, FACEBOOK_PAGE_ACCESS_TOKEN),
             Platform.INSTAGRAM, List.of(INSTAGRAM_IG_USER_ID, INSTAGRAM_ACCESS_TOKEN),
-            Platform.BLUESKY, List.of(BLUESKY_HANDLE, BLUESKY_APP_PASSWORD));
+            Platform.BLUESKY, List.of(BLUESKY_HANDLE, BLUESKY_APP_PASSWORD),
+            Platform.THREADS, List.of(THREADS_USER_ID, THREADS_ACCESS_TOKEN));
 
     public PlatformCredentials {
         values = Map.copyOf(values);

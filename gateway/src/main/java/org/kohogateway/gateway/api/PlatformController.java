@@ -50,7 +50,7 @@ class PlatformController {
 
     @GetMapping("/api/accounts/{id}/quota")
     @Operation(summary = "The platform's sending quota for the account: LINE's monthly message quota, Instagram's "
-            + "rolling 24-hour publishing limit; of your department's accounts (every account for PR, admins and "
+            + "and Threads' rolling 24-hour publishing limit; of your department's accounts (every account for PR, admins and "
             + "auditors), else 404")
     PlatformQuotas.Quota quota(Staff me, @PathVariable long id) {
         Readers reader = readers.of(me);

@@ -15,6 +15,8 @@ import org.kohogateway.connectors.instagram.InstagramConnector;
 import org.kohogateway.connectors.instagram.InstagramSettings;
 import org.kohogateway.connectors.line.LineConnector;
 import org.kohogateway.connectors.line.LineSettings;
+import org.kohogateway.connectors.threads.ThreadsConnector;
+import org.kohogateway.connectors.threads.ThreadsSettings;
 import org.kohogateway.connectors.x.XConnector;
 import org.kohogateway.connectors.x.XSettings;
 import org.kohogateway.gateway.account.CredentialsReplaced;
@@ -124,6 +126,14 @@ class ConnectorRegistry {
                             credentials.require(PlatformCredentials.BLUESKY_HANDLE),
                             credentials.require(PlatformCredentials.BLUESKY_APP_PASSWORD),
                             bluesky.connectTimeout(), bluesky.readTimeout()), clock);
+                }
+                case THREADS -> {
+                    var threads = platforms.threads();
+                    yield new ThreadsConnector(new ThreadsSettings(threads.baseUrl(),
+                            credentials.requireNodeId(PlatformCredentials.THREADS_USER_ID),
+                            credentials.require(PlatformCredentials.THREADS_ACCESS_TOKEN),
+                            threads.connectTimeout(), threads.readTimeout(), threads.pollInterval(),
+                            threads.maxStatusChecks()));
                 }
                 case INSTAGRAM -> {
                     var instagram = platforms.instagram();

@@ -27,9 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param halfOpenCalls     probe requests an account gets after {@code openFor} before its breaker closes or opens
  *                          again (default 10)
  * @param perMinute         requests per account per minute, by platform (defaults LINE 60, X 30, FACEBOOK 30,
- *                          INSTAGRAM 10, BLUESKY 30)
+ *                          INSTAGRAM 10, BLUESKY 30, THREADS 10)
  * @param dailyCap          posts per account in any rolling 24 hours, by platform; platforms not listed are uncapped
- *                          (defaults X 100, INSTAGRAM 50: below the platforms' own limits, so the gateway waits
+ *                          (defaults X 100, INSTAGRAM 50, THREADS 200: below the platforms' own limits, so the gateway waits
  *                          instead of being refused)
  * @param windows           further rolling limits per account, by platform: at most {@code limit} posts in any
  *                          {@code length} (defaults X 200 in 15 minutes and 300 in 3 hours, X's documented posting
@@ -60,8 +60,8 @@ record GuardProperties(
 
     GuardProperties {
         perMinute = withDefaults(perMinute, Map.of(Platform.LINE, 60, Platform.X, 30, Platform.FACEBOOK, 30,
-                Platform.INSTAGRAM, 10, Platform.BLUESKY, 30));
-        dailyCap = withDefaults(dailyCap, Map.of(Platform.X, 100, Platform.INSTAGRAM, 50));
+                Platform.INSTAGRAM, 10, Platform.BLUESKY, 30, Platform.THREADS, 10));
+        dailyCap = withDefaults(dailyCap, Map.of(Platform.X, 100, Platform.INSTAGRAM, 50, Platform.THREADS, 200));
         windows = withDefaults(windows, Map.of(Platform.X, List.of(new Window(Duration.ofMinutes(15), 200),
                 new Window(Duration.ofHours(3), 300))));
         if (perMinute.values().stream().anyMatch(v -> v == null || v < 1)

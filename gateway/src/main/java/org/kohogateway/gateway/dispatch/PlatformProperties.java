@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gateway.platforms")
 record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X x, @DefaultValue @Valid Facebook facebook,
-        @DefaultValue @Valid Instagram instagram, @DefaultValue @Valid Bluesky bluesky) {
+        @DefaultValue @Valid Instagram instagram, @DefaultValue @Valid Bluesky bluesky,
+        @DefaultValue @Valid Threads threads) {
 
     /**
      * @param apiEndpoint    LINE Messaging API origin, no path (default {@code https://api.line.me})
@@ -89,5 +90,21 @@ record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X
     record Bluesky(@DefaultValue("https://bsky.social") @NotNull URI serviceUrl,
             @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
             @DefaultValue("20s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
+    }
+
+    /**
+     * @param baseUrl         Threads API origin (default {@code https://graph.threads.net}); the pinned version
+     *                        ({@code /v1.0}) is appended
+     * @param connectTimeout  default 5s
+     * @param readTimeout     default 30s
+     * @param pollInterval    pause between two checks of a media container's status (default 3s; 0 checks back to back)
+     * @param maxStatusChecks checks of a container before this attempt gives up on it, as a transient failure
+     *                        (default 20)
+     */
+    record Threads(@DefaultValue("https://graph.threads.net") @NotNull URI baseUrl,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
+            @DefaultValue("3s") @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 1) Duration pollInterval,
+            @DefaultValue("20") @Min(1) @Max(100) int maxStatusChecks) {
     }
 }

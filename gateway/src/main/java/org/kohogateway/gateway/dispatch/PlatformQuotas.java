@@ -3,14 +3,15 @@ package org.kohogateway.gateway.dispatch;
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.instagram.InstagramConnector;
-import org.kohogateway.connectors.instagram.QuotaReading;
+import org.kohogateway.connectors.graph.QuotaReading;
 import org.kohogateway.connectors.line.LineConnector;
 import org.kohogateway.connectors.line.LineQuota;
+import org.kohogateway.connectors.threads.ThreadsConnector;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.springframework.stereotype.Service;
 
-/** The platform's own sending quota for an account, where the platform has one: LINE's monthly, Instagram's 24 hours. */
+/** The platform's own sending quota for an account, where the platform has one: LINE's monthly, Instagram's and Threads' 24 hours. */
 @Service
 public class PlatformQuotas {
 
@@ -23,7 +24,7 @@ public class PlatformQuotas {
     }
 
     /**
-     * @param period    MONTH (LINE), ROLLING_24H (Instagram) or NONE when the platform has no quota to read
+     * @param period    MONTH (LINE), ROLLING_24H (Instagram, Threads) or NONE when the platform has no quota to read
      * @param total     absent when unlimited or unknown
      * @param reason    why it could not be read, when it could not
      */
@@ -48,12 +49,19 @@ public class PlatformQuotas {
             };
         }
         if (connector instanceof InstagramConnector instagram) {
-            return switch (instagram.quota()) {
-                case QuotaReading.Quota q -> new Quota(platform, "ROLLING_24H", (long) q.total(), (long) q.used(),
-                        (long) q.remaining(), null);
-                case QuotaReading.Failed f -> new Quota(platform, "ROLLING_24H", null, null, null, f.reason());
-            };
+            return rolling(platform, instagram.quota());
+        }
+        if (connector instanceof ThreadsConnector threads) {
+            return rolling(platform, threads.quota());
         }
         return new Quota(platform, "NONE", null, null, null, platform + " has no sending quota to read");
+    }
+
+    private static Quota rolling(String platform, QuotaReading reading) {
+        return switch (reading) {
+            case QuotaReading.Quota q -> new Quota(platform, "ROLLING_24H", (long) q.total(), (long) q.used(),
+                    (long) q.remaining(), null);
+            case QuotaReading.Failed f -> new Quota(platform, "ROLLING_24H", null, null, null, f.reason());
+        };
     }
 }

@@ -3,10 +3,12 @@ package org.kohogateway.gateway.policy;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.connectors.Links;
+import org.kohogateway.connectors.PlatformText;
 
 /**
  * Each target platform's hard limits, as {@link PlatformCapabilities} states them: over-long text, a missing or extra
- * image, an image of a type, size or shape the platform does not take, missing or over-long alt text, and a reply or
+ * image, an image of a type, size or shape the platform does not take, more links than it takes, missing or over-long alt text, and a reply or
  * quote are refused at submit, with a finding, instead of failing at send.
  */
 final class PlatformRules {
@@ -22,6 +24,14 @@ final class PlatformRules {
             if (count.over()) {
                 findings.add(new Finding(RuleId.PLATFORM_LIMIT, -1, -1, target.accountId(), List.of(
                         target.platform().name(), Integer.toString(count.count()), Integer.toString(count.limit()))));
+            }
+            if (takes.maxLinks() > 0) {
+                int links = Links.distinctCount(PlatformText.sent(target.platform(), candidate.text(),
+                        candidate.links(), candidate.imageCount() > 0));
+                if (links > takes.maxLinks()) {
+                    findings.add(new Finding(RuleId.TOO_MANY_LINKS, -1, -1, target.accountId(), List.of(
+                            target.platform().name(), Integer.toString(links), Integer.toString(takes.maxLinks()))));
+                }
             }
             if (takes.imageRequired() && candidate.imageCount() == 0) {
                 findings.add(new Finding(RuleId.IMAGE_REQUIRED, -1, -1, target.accountId(),

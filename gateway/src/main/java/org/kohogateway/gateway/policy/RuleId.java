@@ -62,6 +62,8 @@ public enum RuleId {
     ALT_TEXT_MISSING("accessibility", Severity.BLOCK),
     /** Alt text longer than the platform takes (X 1,000 characters). */
     ALT_TEXT_TOO_LONG("platform", Severity.BLOCK),
+    /** More different links in the text than the platform takes (Threads five: it refuses the post otherwise). */
+    TOO_MANY_LINKS("platform", Severity.BLOCK),
     /**
      * An answer or quote the target's platform cannot take through its API in 2026 ({@link PlatformCapabilities}): refused
      * at submit rather than published as a standalone post or failed at send.

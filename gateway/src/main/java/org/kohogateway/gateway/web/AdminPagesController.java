@@ -81,7 +81,7 @@ class AdminPagesController {
     }
 
     /**
-     * The platform's own sending quota of one account (LINE's month, Instagram's 24 hours), read from the platform when
+     * The platform's own sending quota of one account (LINE's month, Instagram's and Threads' 24 hours), read from the platform when
      * asked — the accounts page does not call every platform on every load. htmx swaps the fragment into the row;
      * without script the link opens it as a page.
      */

@@ -50,11 +50,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * Demo departments, logins (password {@code demo}; admin1 also has a TOTP second factor whose secret is printed) and
- * accounts wired to the simulated platforms: accounts 1–3 on
- * LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook Page and 7 the city's Bluesky account (広報係); then
- * poster1's post with a photo, waiting for approver1; then 防災安全課's poster2 and its X account 8, and its 避難所開設
- * template approved by approver2, which the simulated JMA feed's heavy-rain warning drafts a post from as soon as the
- * demo starts. Every account posts through its real
+ * accounts wired to the simulated platforms: accounts 1–3 on LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook
+ * Page, 7 the city's Bluesky and 8 its Threads account (広報係); then poster1's post with a photo, waiting for approver1;
+ * then 防災安全課's poster2 and its X account 9, and its 避難所開設 template approved by approver2, which the simulated
+ * JMA feed's heavy-rain warning drafts a post from as soon as the demo starts. Every account posts through its real
  * connector to {@link SimulatedPlatforms}. Deliberately not a {@code @Configuration}: only the demo run adds it,
  * component scanning in tests must not.
  */
@@ -128,7 +127,7 @@ class DemoData {
 
     /**
      * poster1's post with a photo, uploaded as a person would (cleaned, kept by its SHA-256) and submitted: approver1
-     * sees the picture and its alt text in the inbox. Made after the logins and accounts, so their ids stay 1-7.
+     * sees the picture and its alt text in the inbox. Made after the logins and accounts, so their ids stay 1-8.
      */
     private static void postWithPhoto(MediaLibrary media, PostWorkflow posts, OfficialAccounts accounts) {
         String alt = "夕日に染まる江の川の河口と、手前に並ぶ秋祭りの提灯";
@@ -244,5 +243,10 @@ class DemoData {
                 new OperatingPolicy(false, ReplyPolicy.NO_REPLIES), new PlatformCredentials(Map.of(
                         PlatformCredentials.BLUESKY_HANDLE, SimulatedBluesky.HANDLE,
                         PlatformCredentials.BLUESKY_APP_PASSWORD, "demo-bsky-app-password")));
+        accounts.registerActive("demo", Platform.THREADS, "江津市 公式 Threads", "https://www.threads.net/@gotsu_city_demo",
+                pr.id(), "市政情報・報道発表の発信", new OperatingPolicy(false, ReplyPolicy.NO_REPLIES),
+                new PlatformCredentials(Map.of(
+                        PlatformCredentials.THREADS_USER_ID, "25814713414831520",
+                        PlatformCredentials.THREADS_ACCESS_TOKEN, "demo-threads-token")));
     }
 }

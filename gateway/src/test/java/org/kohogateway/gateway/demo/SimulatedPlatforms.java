@@ -46,6 +46,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  *       (a fresh container id, for an image, a carousel item or a {@code CAROUSEL} of 2–10 children), the container status {@code FINISHED}, {@code media_publish} (a fresh media id) and
  *       the profile (fields {@code username,biography,website}).</li>
  *   <li>Bluesky's XRPC ({@code /xrpc/}): a PDS with a memory ({@link SimulatedBluesky}).</li>
+ *   <li>The Threads API ({@code /v1.0/}, its own Graph version): containers, publishing and the profile's threads with a
+ *       memory ({@link SimulatedThreads}).</li>
  *   <li>JMA's disaster-information XML ({@link #jmaFeed()}): an Atom feed (with an ETag, answering 304 to it) listing
  *       one weather warnings report, a heavy-rain warning issued for Gotsu City (test resources {@code jma/}).</li>
  * </ul>
@@ -75,10 +77,11 @@ public final class SimulatedPlatforms {
     private final WireMockServer server;
     private final LineRetryKeys lineRetryKeys = new LineRetryKeys();
     private final SimulatedBluesky bluesky = new SimulatedBluesky();
+    private final SimulatedThreads threads = new SimulatedThreads();
 
     private SimulatedPlatforms(int port) {
         server = new WireMockServer(options().port(port).containerThreads(64).jettyAcceptors(2)
-                .extensions(lineRetryKeys, bluesky));
+                .extensions(lineRetryKeys, bluesky, threads));
         server.start();
         stubAll();
     }
@@ -133,6 +136,11 @@ public final class SimulatedPlatforms {
         return bluesky;
     }
 
+    /** The simulated Threads API ({@code gateway.platforms.threads.base-url}) and what it published. */
+    public SimulatedThreads threads() {
+        return threads;
+    }
+
     /** What the simulated LINE accepted, per retry key. */
     public LineRetryKeys lineRetryKeys() {
         return lineRetryKeys;
@@ -153,7 +161,8 @@ public final class SimulatedPlatforms {
                 "gateway.platforms.x.v2-base-url", xV2BaseUrl().toString(),
                 "gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString(),
                 "gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString(),
-                "gateway.platforms.bluesky.service-url", server.baseUrl());
+                "gateway.platforms.bluesky.service-url", server.baseUrl(),
+                "gateway.platforms.threads.base-url", server.baseUrl());
     }
 
     /** A page the city has published, with this title, served here; its address on {@link #CITY_PAGES_HOST}. */
@@ -180,6 +189,9 @@ public final class SimulatedPlatforms {
         stubInstagram();
         // Bluesky's XRPC: one stub, the PDS's behaviour in SimulatedBluesky
         server.stubFor(any(urlPathMatching("/xrpc/.*")).willReturn(aResponse().withTransformers(SimulatedBluesky.NAME)));
+        // the Threads API: one stub, its behaviour in SimulatedThreads
+        server.stubFor(any(urlPathMatching(SimulatedThreads.VERSION.replace(".", "\\.") + "/.*"))
+                .willReturn(aResponse().withTransformers(SimulatedThreads.NAME)));
         stubJma();
     }
 

@@ -6,12 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kohogateway.connectors.DeleteOutcome;
+import org.kohogateway.connectors.FindOutcome;
 import org.kohogateway.connectors.MediaItem;
 import org.kohogateway.connectors.PlatformConnector;
 import org.kohogateway.connectors.Publication;
@@ -23,8 +27,11 @@ import org.kohogateway.connectors.facebook.FacebookConnector;
 import org.kohogateway.connectors.facebook.FacebookSettings;
 import org.kohogateway.connectors.instagram.InstagramConnector;
 import org.kohogateway.connectors.instagram.InstagramSettings;
+import org.kohogateway.connectors.graph.QuotaReading;
 import org.kohogateway.connectors.line.LineConnector;
 import org.kohogateway.connectors.line.LineSettings;
+import org.kohogateway.connectors.threads.ThreadsConnector;
+import org.kohogateway.connectors.threads.ThreadsSettings;
 import org.kohogateway.connectors.x.XConnector;
 import org.kohogateway.connectors.x.XSettings;
 
@@ -58,7 +65,31 @@ class SimulatedPlatformsTest {
                 new InstagramConnector(new InstagramSettings(platforms.graphBaseUrl(), "17841400123456789",
                         "demo-ig-token", CONNECT, READ, Duration.ZERO, 3)),
                 new LineConnector(new LineSettings(platforms.lineEndpoint(), "demo-line-token", CONNECT, READ)),
-                bluesky());
+                bluesky(), threads());
+    }
+
+    private ThreadsConnector threads() {
+        return new ThreadsConnector(new ThreadsSettings(platforms.graphBaseUrl(), "25814713414831520", "demo-threads-token",
+                CONNECT, READ, Duration.ZERO, 3));
+    }
+
+    /** The simulated Threads API remembers what it published: a profile's threads list it, its quota counts it. */
+    @Test
+    void aThreadsPostIsListedForReconciliationAndCountedInTheQuotaAndCanBeDeleted() {
+        String text = "江の川の花火 " + UUID.randomUUID();
+        ThreadsConnector threads = new ThreadsConnector(new ThreadsSettings(platforms.graphBaseUrl(),
+                "2581471341" + (System.nanoTime() % 10_000_000), "demo-threads-token", CONNECT, READ, Duration.ZERO, 3));
+        Instant before = Instant.now().minusSeconds(60);
+
+        PublishOutcome published = threads.publish(new Publication(UUID.randomUUID(), text, List.of(), List.of(), true));
+
+        String id = ((PublishOutcome.Published) published).platformPostId();
+        assertThat(platforms.threads().threadsContaining(text)).singleElement()
+                .extracting(SimulatedThreads.Thread::replyControl).isEqualTo("mentioned_only");
+        assertThat(threads.findRecent(text, before, Set.of())).isEqualTo(new FindOutcome.Found(id));
+        assertThat(threads.quota()).isInstanceOfSatisfying(QuotaReading.Quota.class, q -> assertThat(q.used()).isOne());
+        assertThat(threads.delete(id)).isInstanceOf(DeleteOutcome.Deleted.class);
+        assertThat(platforms.threads().threadsContaining(text)).isEmpty();
     }
 
     private BlueskyConnector bluesky() {

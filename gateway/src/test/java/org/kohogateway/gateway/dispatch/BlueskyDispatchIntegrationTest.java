@@ -23,8 +23,6 @@ import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.DeliveryView;
-import org.kohogateway.gateway.post.Post;
-import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -46,9 +44,6 @@ class BlueskyDispatchIntegrationTest extends IntegrationTest {
     @Autowired
     Dispatcher dispatcher;
 
-    @Autowired
-    SendLog sendLog;
-
     private final WireMockServer pds = SimulatedPlatforms.shared().server();
     private final SimulatedBluesky bluesky = SimulatedPlatforms.shared().bluesky();
     private final List<StubMapping> overrides = new ArrayList<>();
@@ -65,7 +60,7 @@ class BlueskyDispatchIntegrationTest extends IntegrationTest {
         OfficialAccount account = data.account(world.departmentA(), Platform.BLUESKY, "観光 Bluesky " + n,
                 new OperatingPolicy(true, ReplyPolicy.NO_REPLIES), TestData.blueskyCredentials(n));
         String text = "花火大会は予定どおり開催します " + n;
-        Delivery delivery = only(data.approvedPost(world, text, null, account));
+        Delivery delivery = TestData.only(data.approvedPost(world, text, null, account));
         // the simulated PDS makes the post, then the connection breaks; and the look-up right after finds nothing yet
         overrides.add(pds.stubFor(post(urlPathEqualTo(APPLY_WRITES)).atPriority(1).withRequestBody(containing(n))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
@@ -75,27 +70,17 @@ class BlueskyDispatchIntegrationTest extends IntegrationTest {
 
         dispatcher.drain();
 
-        assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SCHEDULED);
+        assertThat(data.view(delivery).status()).isEqualTo(DeliveryStatus.SCHEDULED);
         assertThat(bluesky.postsContaining(text)).hasSize(1);
         removeOverrides();
         clock.advance(Duration.ofMinutes(1));
         dispatcher.drain();
 
-        DeliveryView sent = view(delivery);
+        DeliveryView sent = data.view(delivery);
         assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(sent.platformPostId()).startsWith("at://" + SimulatedBluesky.DID + "/app.bsky.feed.post/");
         assertThat(bluesky.postsContaining(text)).hasSize(1);
         assertThat(pds.findAll(postRequestedFor(urlPathEqualTo(APPLY_WRITES)).withRequestBody(containing(n))))
                 .hasSize(1);
-    }
-
-    private DeliveryView view(Delivery delivery) {
-        return sendLog.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
-                .findFirst().orElseThrow();
-    }
-
-    private static Delivery only(Post post) {
-        assertThat(post.deliveries()).hasSize(1);
-        return post.deliveries().getFirst();
     }
 }

@@ -61,8 +61,47 @@ class PlatformCapabilitiesTest {
         assertThat(rules(candidate(platform, atLimit + "a", media, null, null))).contains(RuleId.PLATFORM_LIMIT);
     }
 
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void linksAreRefusedOnePastTheStatedNumberCountingEachAddressOnce(Platform platform) {
+        PlatformCapabilities stated = PlatformCapabilities.of(platform);
+        List<URI> media = stated.imageRequired() ? List.of(PHOTO) : List.of();
+        int allowed = stated.maxLinks() > 0 ? stated.maxLinks() : 5;
+        String atMost = pages(allowed) + " " + pages(1);
+        String onePast = pages(allowed + 1);
+
+        assertThat(rules(candidate(platform, atMost, media, null, null))).as("the same address twice counts once")
+                .doesNotContain(RuleId.TOO_MANY_LINKS);
+        assertThat(rules(candidate(platform, onePast, media, null, null)).contains(RuleId.TOO_MANY_LINKS))
+                .as("refused only where a number is stated").isEqualTo(stated.maxLinks() > 0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void linksBesideTheTextCountAsTheConnectorAppendsThem(Platform platform) {
+        PlatformCapabilities stated = PlatformCapabilities.of(platform);
+        List<URI> media = stated.imageRequired() ? List.of(PHOTO) : List.of();
+        List<URI> beside = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            beside.add(URI.create("https://www.city.gotsu.lg.jp/page" + i + "/"));
+        }
+        Candidate candidate = new Candidate("お知らせ", beside, media, null, null, false, false, null,
+                List.of(new Candidate.Target(1, platform, ReplyPolicy.REPLIES_ALLOWED)), null, Map.of());
+
+        assertThat(rules(candidate).contains(RuleId.TOO_MANY_LINKS)).isEqualTo(stated.maxLinks() > 0);
+    }
+
+    /** {@code n} different addresses of the city's site, separated by spaces. */
+    private static String pages(int n) {
+        StringBuilder text = new StringBuilder("詳しくは");
+        for (int i = 1; i <= n; i++) {
+            text.append(" https://www.city.gotsu.lg.jp/page").append(i).append('/');
+        }
+        return text.toString();
+    }
+
     private static List<URI> photos(int n) {
-        return Collections.nCopies(Math.min(n, 20), PHOTO);
+        return Collections.nCopies(n, PHOTO);
     }
 
     private static Candidate candidate(Platform platform, String text, List<URI> media, String replyTo,

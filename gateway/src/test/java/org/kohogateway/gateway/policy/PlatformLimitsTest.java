@@ -45,6 +45,8 @@ class PlatformLimitsTest {
             case FACEBOOK -> "あ".repeat(63_206 + extra);
             // a thumbs-up with a skin tone: one grapheme, two code points, four UTF-16 units
             case BLUESKY -> "\uD83D\uDC4D\uD83C\uDFFD".repeat(300 + extra);
+            // a kana counts 1, a fireworks emoji its four UTF-8 bytes: 124 of them and four kana are 500
+            case THREADS -> "🎆".repeat(124) + "あ".repeat(4 + extra);
         };
     }
 

@@ -80,6 +80,8 @@ public abstract class IntegrationTest {
     static void gateway(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", EmbeddedDatabase::jdbcUrl);
         SimulatedPlatforms.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+        // short enough for a test to wait out an answer that never comes in time (ThreadsDispatchIntegrationTest)
+        registry.add("gateway.platforms.threads.read-timeout", () -> "2s");
         registry.add("gateway.credentials.key", () -> TEST_CREDENTIALS_KEY);
         registry.add("gateway.audit.anchor.key", () -> TEST_ANCHOR_KEY);
         registry.add("spring.mail.port", TestMail::port);

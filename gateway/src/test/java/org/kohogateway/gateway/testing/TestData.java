@@ -14,10 +14,13 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.OperatingPolicy;
 import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.account.ReplyPolicy;
+import org.kohogateway.gateway.post.Delivery;
+import org.kohogateway.gateway.post.DeliveryView;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostWorkflow;
+import org.kohogateway.gateway.post.SendLog;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.StaffDirectory;
@@ -36,11 +39,27 @@ public class TestData {
     private final StaffDirectory staff;
     private final OfficialAccounts accounts;
     private final PostWorkflow workflow;
+    private final SendLog sendLog;
 
-    TestData(StaffDirectory staff, OfficialAccounts accounts, PostWorkflow workflow) {
+    TestData(StaffDirectory staff, OfficialAccounts accounts, PostWorkflow workflow, SendLog sendLog) {
         this.staff = staff;
         this.accounts = accounts;
         this.workflow = workflow;
+        this.sendLog = sendLog;
+    }
+
+    /** The delivery as the send log shows it now. */
+    public DeliveryView view(Delivery delivery) {
+        return sendLog.list(null, delivery.accountId(), 1000).stream().filter(d -> d.id().equals(delivery.id()))
+                .findFirst().orElseThrow();
+    }
+
+    /** The one delivery of a post made for one account. */
+    public static Delivery only(Post post) {
+        if (post.deliveries().size() != 1) {
+            throw new IllegalStateException("post " + post.id() + " has " + post.deliveries().size() + " deliveries");
+        }
+        return post.deliveries().getFirst();
     }
 
     /**
@@ -126,6 +145,13 @@ public class TestData {
         return new PlatformCredentials(Map.of(
                 PlatformCredentials.BLUESKY_HANDLE, "gotsu-test-" + n + ".bsky.social",
                 PlatformCredentials.BLUESKY_APP_PASSWORD, "test-app-password-" + n));
+    }
+
+    /** Threads credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
+    public static PlatformCredentials threadsCredentials(String n) {
+        return new PlatformCredentials(Map.of(
+                PlatformCredentials.THREADS_USER_ID, numericId("258147", n),
+                PlatformCredentials.THREADS_ACCESS_TOKEN, "THAAGtestThreadsToken" + n.replace("-", "")));
     }
 
     /**

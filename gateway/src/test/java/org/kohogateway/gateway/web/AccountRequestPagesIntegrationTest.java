@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.AccountPolicy;
 import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.account.AccountWorkflow;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
+import org.kohogateway.gateway.account.OperatingPolicy;
 import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.audit.AuditEntry;
 import org.kohogateway.gateway.audit.AuditQuery;
@@ -278,6 +280,19 @@ class AccountRequestPagesIntegrationTest extends IntegrationTest {
         assertThat(poster.submitWithoutToken(page + "/submit", "").statusCode()).isEqualTo(403);
         assertThat(accounts.all()).noneMatch(a -> a.name().equals(name));
         assertThat(poster.get("/accounts/999999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aThreadsAccountShowsItsRollingPublishingQuotaOnTheAccountsPage() {
+        World world = data.world();
+        String n = TestData.unique();
+        OfficialAccount threads = data.account(world.departmentA(), Platform.THREADS, "観光 Threads " + n,
+                new OperatingPolicy(true, ReplyPolicy.NO_REPLIES), TestData.threadsCredentials(n));
+        PageSession pr = session(world.pr());
+        String quota = "/admin/accounts/" + threads.id() + "/quota";
+
+        assertThat(pr.page("/admin/accounts")).contains("hx-get=\"" + quota + "\"");
+        assertThat(pr.htmx(quota).body()).contains("24 時間の残り 250 件（上限 250 件、使用 0 件）");
     }
 
     @Test

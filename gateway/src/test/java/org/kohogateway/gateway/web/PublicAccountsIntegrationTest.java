@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.AccountClosings;
 import org.kohogateway.gateway.account.AccountWorkflow;
@@ -81,13 +83,18 @@ class PublicAccountsIntegrationTest extends IntegrationTest {
         assertThat(fields).containsExactlyInAnyOrder("name", "platform", "url", "purpose", "department", "replyPolicy");
     }
 
-    /** A Bluesky account goes through the same workflow, at its bsky.app address, and is listed like any other. */
-    @Test
-    void listsTheCitysBlueskyAccount() {
+    /**
+     * A Bluesky or Threads account goes through the same workflow, at its bsky.app or threads.net address, and is
+     * listed like any other.
+     */
+    @ParameterizedTest
+    @CsvSource({ "BLUESKY, Bluesky, https://bsky.app/profile/gotsu-HANDLE.bsky.social",
+            "THREADS, Threads, https://www.threads.net/@gotsu_HANDLE" })
+    void listsTheCitysAccountAtItsAddressOnTheNewerPlatforms(Platform platform, String shown, String address) {
         World world = data.world();
-        String name = "江津市 Bluesky " + world.poster();
-        String url = "https://bsky.app/profile/gotsu-" + Integer.toHexString(name.hashCode()) + ".bsky.social";
-        OfficialAccount account = accounts.draft(world.poster(), Platform.BLUESKY, world.departmentA().id(),
+        String name = "江津市 " + shown + " " + world.poster();
+        String url = address.replace("HANDLE", Integer.toHexString(name.hashCode()));
+        OfficialAccount account = accounts.draft(world.poster(), platform, world.departmentA().id(),
                 new PolicyDraft(name, url, "市政情報の発信", world.approver(), List.of(world.poster(), world.both()), true,
                         ReplyPolicy.NO_REPLIES, "", "", ""));
         accounts.submit(world.poster(), account.id());
@@ -97,9 +104,9 @@ class PublicAccountsIntegrationTest extends IntegrationTest {
         JsonNode listed = find(anonymous().get("/official-accounts.json").json(), name);
         String page = anonymous().get("/official-accounts").body();
 
-        assertThat(listed.get("platform").asString()).isEqualTo("BLUESKY");
+        assertThat(listed.get("platform").asString()).isEqualTo(platform.name());
         assertThat(listed.get("url").asString()).isEqualTo(url);
-        assertThat(page).contains(name, "Bluesky");
+        assertThat(page).contains(name, shown);
     }
 
     @Test

@@ -121,7 +121,7 @@ final class PlatformAnswers {
                     + "\"status\":429}")
                     .withHeader("x-rate-limit-limit", "100").withHeader("x-rate-limit-remaining", "0")
                     .withHeader("x-rate-limit-reset", Long.toString(reset));
-            case FACEBOOK, INSTAGRAM -> graphError(429, 4, "Application request limit reached");
+            case FACEBOOK, INSTAGRAM, THREADS -> graphError(429, 4, "Application request limit reached");
             case BLUESKY -> json(429, "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}")
                     .withHeader("RateLimit-Limit", "5000").withHeader("RateLimit-Remaining", "0")
                     .withHeader("RateLimit-Reset", Long.toString(reset));
@@ -134,7 +134,7 @@ final class PlatformAnswers {
             case LINE -> json(500, "{\"message\":\"An error occurred in the server\"}");
             case X -> json(503, "{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\","
                     + "\"type\":\"about:blank\",\"status\":503}");
-            case FACEBOOK, INSTAGRAM -> json(500, "{\"error\":{\"message\":\"Service temporarily unavailable\","
+            case FACEBOOK, INSTAGRAM, THREADS -> json(500, "{\"error\":{\"message\":\"Service temporarily unavailable\","
                     + "\"type\":\"OAuthException\",\"is_transient\":true,\"code\":2,\"fbtrace_id\":\"ChaosTrace\"}}");
             case BLUESKY -> json(500, "{\"error\":\"InternalServerError\",\"message\":\"Internal Server Error\"}");
         };
