@@ -278,7 +278,8 @@ public final class BlueskyConnector implements PlatformConnector {
                     : new PublishOutcome.Unknown("Bluesky answered HTTP " + answer.status() + " without the post's uri");
         }
         if (answer.status() == 429) {
-            return new PublishOutcome.Transient(answer.describe(), writeLimit.retryAfter(answer));
+            return new PublishOutcome.Transient(answer.describe(), writeLimit.retryAfter(answer),
+                    Optional.of(PublishOutcome.AccountTrouble.RATE_LIMITED));
         }
         if (exists(did, rkey)) {
             return new PublishOutcome.Published(uri);
@@ -286,8 +287,10 @@ public final class BlueskyConnector implements PlatformConnector {
         if (answer.status() >= 500) {
             return new PublishOutcome.Unknown(answer.describe() + "; the post may exist under " + uri);
         }
-        return new PublishOutcome.Permanent(answer.status() == 401 || answer.status() == 403
-                ? "Bluesky refused the account's credentials: " + answer.describe() : answer.describe());
+        return answer.status() == 401 || answer.status() == 403
+                ? new PublishOutcome.Permanent("Bluesky refused the account's credentials: " + answer.describe(),
+                        Optional.of(PublishOutcome.AccountTrouble.CREDENTIALS))
+                : new PublishOutcome.Permanent(answer.describe());
     }
 
     /** Whether the account's repository holds a post under this key; false when that cannot be told. */
@@ -309,8 +312,11 @@ public final class BlueskyConnector implements PlatformConnector {
         }
         if (answer.status() == 429) {
             return new PublishOutcome.Transient(failure.getMessage() + "; nothing was published",
-                    writeLimit.retryAfter(answer));
+                    writeLimit.retryAfter(answer), Optional.of(PublishOutcome.AccountTrouble.RATE_LIMITED));
         }
-        return new PublishOutcome.Permanent(failure.getMessage() + "; nothing was published");
+        // the session is the account's: a refused createSession is its credentials (or a taken-down account)
+        return new PublishOutcome.Permanent(failure.getMessage() + "; nothing was published",
+                Optional.of(answer.status() == 400 && "AccountTakedown".equals(answer.text("error"))
+                        ? PublishOutcome.AccountTrouble.SUSPENDED : PublishOutcome.AccountTrouble.CREDENTIALS));
     }
 }
