@@ -95,6 +95,17 @@ class S3MediaStore implements MediaStore, AutoCloseable {
     }
 
     @Override
+    public boolean contains(String sha256) {
+        return exists(prefix + sha256);
+    }
+
+    /** S3 answers a removal of a key it does not have as one it had: removing twice is a no-op, as the contract asks. */
+    @Override
+    public void delete(String sha256) {
+        s3.deleteObject(request -> request.bucket(bucket).key(prefix + sha256));
+    }
+
+    @Override
     public InputStream open(String sha256) throws IOException {
         String key = prefix + sha256;
         try {

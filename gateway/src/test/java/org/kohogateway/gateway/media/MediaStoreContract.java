@@ -49,6 +49,19 @@ interface MediaStoreContract {
     }
 
     @Test
+    default void removedBytesAreNoLongerKeptAndRemovingAgainIsANoOp(@TempDir Path dir) throws IOException {
+        Kept image = file(dir, 5000, System.nanoTime());
+        store().put(image.sha256(), image.file());
+        assertThat(store().contains(image.sha256())).isTrue();
+
+        store().delete(image.sha256());
+        store().delete(image.sha256());
+
+        assertThat(store().contains(image.sha256())).isFalse();
+        assertThatThrownBy(() -> store().open(image.sha256()).close()).isInstanceOf(IOException.class);
+    }
+
+    @Test
     default void keepingTheSameBytesAgainChangesNothing(@TempDir Path dir) throws IOException {
         Kept image = file(dir, 5000, System.nanoTime());
 
