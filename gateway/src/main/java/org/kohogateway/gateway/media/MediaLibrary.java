@@ -15,9 +15,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.staff.Role;
@@ -31,6 +35,10 @@ import org.kohogateway.gateway.support.UnacceptableContentException;
 import org.kohogateway.gateway.support.UnacceptableContentException.Reason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The images staff bring for their posts: an upload or a pasted https address (fetched once, SSRF-safe) becomes a
@@ -46,6 +54,9 @@ public class MediaLibrary {
             id, sha256, content_type, bytes, width, height, preview_sha256, preview_bytes, alt_text, source_url,
             uploaded_by, uploaded_at""";
 
+    /** The advisory locks' first key: image bytes (see {@link #lock}). */
+    private static final int BYTES_LOCKS = 0x6d656469; // "medi"
+
     private final MediaStore store;
     private final ImageCleaner cleaner;
     private final StaffDirectory staff;
@@ -53,9 +64,10 @@ public class MediaLibrary {
     private final MediaProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate keeping;
 
     MediaLibrary(MediaStore store, StaffDirectory staff, SafeFetch fetch, MediaProperties properties, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.cleaner = new ImageCleaner(properties.maxPixels(), properties.previewMaxSide(),
                 properties.concurrentDecodes());
@@ -64,6 +76,7 @@ public class MediaLibrary {
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keeping = new TransactionTemplate(transactions);
     }
 
     /**
@@ -151,6 +164,23 @@ public class MediaLibrary {
                 .query(this::media).list();
     }
 
+    /**
+     * Holds these images' bytes, and their previews', until the caller's transaction ends: an upload of the same
+     * picture waits for it, then stores its bytes again if the caller removed them. A disposal holds them before it
+     * checks that nothing uses them, so no upload lands between its check and its removal. Locks in the order of their
+     * keys, as uploads do, so two holders never wait for each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdBytes(Collection<String> sha256s) {
+        if (sha256s.isEmpty()) {
+            return;
+        }
+        Set<String> held = new HashSet<>(sha256s);
+        held.addAll(jdbc.sql("select distinct preview_sha256 from media where sha256 in (:shas)")
+                .param("shas", sha256s).query(String.class).list());
+        lock(held);
+    }
+
     /** Whether the bytes under this SHA-256 are still kept (a record's disposal removes them). */
     public boolean stored(String sha256) {
         return store.contains(sha256);
@@ -209,25 +239,49 @@ public class MediaLibrary {
             }
             String sha = sha256(cleaned);
             String previewSha = sha256(preview);
-            store.put(sha, cleaned);
-            store.put(previewSha, preview);
-            long id = jdbc.sql("""
-                    insert into media (sha256, content_type, bytes, width, height, preview_sha256, preview_bytes,
-                        alt_text, source_url, uploaded_by, uploaded_at)
-                    values (:sha, :type, :bytes, :width, :height, :previewSha, :previewBytes, :alt, :source, :by, :at)
-                    returning id
-                    """)
-                    .param("sha", sha).param("type", result.contentType()).param("bytes", Files.size(cleaned))
-                    .param("width", result.width()).param("height", result.height()).param("previewSha", previewSha)
-                    .param("previewBytes", Files.size(preview)).param("alt", altText == null ? "" : altText.strip())
-                    .param("source", sourceUrl).param("by", uploader.id())
-                    .param("at", Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
-            return get(id);
+            long bytes = Files.size(cleaned);
+            long previewBytes = Files.size(preview);
+            // stored and listed in one transaction, holding the bytes as a disposal does (holdBytes): an upload
+            // landing while a disposal removes them waits for it, then finds them gone and stores them again
+            Long id = keeping.execute(status -> {
+                lock(List.of(sha, previewSha));
+                try {
+                    store.put(sha, cleaned);
+                    store.put(previewSha, preview);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return jdbc.sql("""
+                        insert into media (sha256, content_type, bytes, width, height, preview_sha256, preview_bytes,
+                            alt_text, source_url, uploaded_by, uploaded_at)
+                        values (:sha, :type, :bytes, :width, :height, :previewSha, :previewBytes, :alt, :source, :by,
+                            :at)
+                        returning id
+                        """)
+                        .param("sha", sha).param("type", result.contentType()).param("bytes", bytes)
+                        .param("width", result.width()).param("height", result.height())
+                        .param("previewSha", previewSha).param("previewBytes", previewBytes)
+                        .param("alt", altText == null ? "" : altText.strip()).param("source", sourceUrl)
+                        .param("by", uploader.id()).param("at", Timestamp.from(clock.instant()))
+                        .query(Long.class).single();
+            });
+            return get(Objects.requireNonNull(id));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             delete(cleaned);
             delete(preview);
         }
+    }
+
+    /**
+     * Takes the transaction-scoped advisory locks of these bytes in the order of their keys: the first 32 bits of a
+     * SHA-256 (as even as any hash of it), in a key space of their own (the two-number form no other lock uses).
+     */
+    private void lock(Collection<String> sha256s) {
+        sha256s.stream().map(sha -> HexFormat.fromHexDigits(sha, 0, 8)).distinct().sorted()
+                .forEach(key -> jdbc.sql("select pg_advisory_xact_lock(:space, :key)").param("space", BYTES_LOCKS)
+                        .param("key", key).query().listOfRows());
     }
 
     /** Hex SHA-256 of a stream, read through to its end. */

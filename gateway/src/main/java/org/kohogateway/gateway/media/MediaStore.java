@@ -10,7 +10,10 @@ import java.nio.file.Path;
  */
 public interface MediaStore {
 
-    /** Keeps the file's bytes under {@code sha256} (which the caller computed from them); keeping them twice is a no-op. */
+    /**
+     * Keeps the file's bytes under {@code sha256} (which the caller computed from them); keeping them twice is a no-op.
+     * Joins the caller's transaction where the store is the database, so the bytes commit with the upload's row.
+     */
     void put(String sha256, Path file) throws IOException;
 
     /** The bytes kept under {@code sha256}, from the first; the caller closes the stream. */

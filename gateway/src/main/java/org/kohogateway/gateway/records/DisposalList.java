@@ -54,7 +54,7 @@ public record DisposalList(long id, LocalDate dueOn, Status status, String drawn
                     + " already; it is decided once", status);
         }
         if (me.username().equals(drawnBy)) {
-            throw new NotPermittedException("disposal.samePerson",
+            throw NotPermittedException.secondPerson("disposal.samePerson",
                     "a second person decides a disposal list; " + drawnBy + " drew this one up", drawnBy);
         }
     }

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Removes the image bytes of records being disposed of, but only bytes nothing alive still uses: the same picture in
  * another post that is not disposed of (a record kept longer, a draft, a post waiting for its time), or an upload that
- * no post carries yet (someone is about to use it), keeps them.
+ * no post carries yet (someone is about to use it), keeps them. The check and the removal hold the bytes
+ * ({@link MediaLibrary#holdBytes}) until the disposal commits, so an upload of the same picture lands wholly before the
+ * check (and keeps the bytes) or after the removal (and stores them again).
  */
 @Component
 class ImageDisposal {
@@ -40,6 +42,8 @@ class ImageDisposal {
     Map<String, List<String>> remove(Map<PostId, List<PostMedia>> disposing) {
         Set<String> hashes = disposing.values().stream().flatMap(List::stream).map(PostMedia::sha256)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+        // held until the disposal commits: an upload of one of these pictures waits, and sees what the check saw
+        media.holdBytes(hashes);
         Map<String, List<String>> removed = new LinkedHashMap<>();
         for (String sha256 : hashes) {
             removed.put(sha256, stillUsed(sha256, disposing.keySet()) ? List.of() : media.removeBytes(sha256));

@@ -56,12 +56,15 @@ class RecordRegistry {
         int made = 0;
         List<Map<String, Object>> batch;
         do {
+            // in the posts' order: two registrations at once (every records call makes one) insert the same new posts,
+            // each waiting for the other's uncommitted row; in two orders they deadlocked, in one the second just waits
             batch = jdbc.sql("""
                     select p.id, p.category, min(d.sent_at) as first_sent_at
                     from post p join delivery d on d.post_id = p.id
                     where d.sent_at is not null
                       and not exists (select 1 from post_record r where r.post_id = p.id)
                     group by p.id, p.category
+                    order by p.id
                     limit :batch
                     """).param("batch", BATCH).query().listOfRows();
             List<AuditTrail.Entry> entries = new ArrayList<>();

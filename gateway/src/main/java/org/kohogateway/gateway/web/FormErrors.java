@@ -46,10 +46,12 @@ class FormErrors {
      * A refusal of the person (their role, their department, their own post or request) is nothing they can correct
      * on the form they sent, and the page must not look as if the form had merely been sent wrong: it goes on to
      * {@link PageModel}, which answers it with the error page and 403, as the API does. Every page form's refusal
-     * passes here, through {@link #show} or {@link FindingLines}, so this is the one place that decides it.
+     * passes here, through {@link #show} or {@link FindingLines}, so this is the one place that decides it. A refusal
+     * that asks for a second person ({@link NotPermittedException#asksForASecondPerson()}: the one who drew up a
+     * disposal list approving it) stays on the form, with 403: the person may do this, and the form says who can.
      */
     static void passOnRefusalOfThePerson(GatewayException e) {
-        if (e instanceof NotPermittedException refusal) {
+        if (e instanceof NotPermittedException refusal && !refusal.asksForASecondPerson()) {
             throw refusal;
         }
     }
@@ -57,6 +59,7 @@ class FormErrors {
     private static int status(GatewayException e) {
         return switch (e) {
             case NotFoundException n -> 404;
+            case NotPermittedException n -> 403;
             case ConflictException n -> 409;
             case IllegalTransitionException n -> 409;
             case BusyException n -> 503;

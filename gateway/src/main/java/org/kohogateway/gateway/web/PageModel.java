@@ -37,8 +37,8 @@ import org.springframework.web.servlet.ModelAndView;
         StaffPagesController.class, CancelPagesController.class, ImportPagesController.class,
         PolicyListPagesController.class, IncidentPagesController.class, AccountRequestPagesController.class,
         NotificationPagesController.class, RoleGrantPagesController.class, ComposeMediaPagesController.class,
-        RecordPagesController.class, ConfirmPagesController.class, TemplatePagesController.class,
-        TemplateFillPagesController.class, ChannelPagesController.class})
+        RecordPagesController.class, DisposalPagesController.class, ConfirmPagesController.class,
+        TemplatePagesController.class, TemplateFillPagesController.class, ChannelPagesController.class})
 class PageModel {
 
     private final StaffDirectory staff;

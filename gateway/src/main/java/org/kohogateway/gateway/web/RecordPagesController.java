@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.web;
 
 import static org.kohogateway.gateway.web.FormValues.blankToNull;
+import static org.kohogateway.gateway.web.FormValues.orEmpty;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.post.PostCategory;
 import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.records.PostRecords;
+import org.kohogateway.gateway.records.RecordHolds;
 import org.kohogateway.gateway.records.RecordPackages;
 import org.kohogateway.gateway.records.RecordQuery;
 import org.kohogateway.gateway.records.RecordSummary;
@@ -22,14 +24,18 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The auditors' records search (公文書としての投稿): by words of the text, account, dates of first send (city time),
  * category and a platform's post id, with each record's retention, hold and disposal, and the disclosure packages of
- * one record or of a range. The downloads live on the session chain, as the audit CSV does.
+ * one record or of a range; a record's page, where an auditor or admin puts it on legal hold or lifts the hold, each
+ * with a reason ({@link RecordHolds} decides who may and when). The downloads live on the session chain, as the
+ * audit CSV does.
  */
 @Controller
 class RecordPagesController {
@@ -37,12 +43,15 @@ class RecordPagesController {
     private static final int PAGE_LIMIT = 100;
 
     private final PostRecords records;
+    private final RecordHolds holds;
     private final RecordPackages packages;
     private final OfficialAccounts accounts;
     private final FormErrors errors;
 
-    RecordPagesController(PostRecords records, RecordPackages packages, OfficialAccounts accounts, FormErrors errors) {
+    RecordPagesController(PostRecords records, RecordHolds holds, RecordPackages packages, OfficialAccounts accounts,
+            FormErrors errors) {
         this.records = records;
+        this.holds = holds;
         this.packages = packages;
         this.accounts = accounts;
         this.errors = errors;
@@ -69,6 +78,45 @@ class RecordPagesController {
         }
         model.addAttribute("records", found);
         return "records";
+    }
+
+    @GetMapping("/records/posts/{id}")
+    String record(Staff me, @PathVariable UUID id, Model model) {
+        model.addAttribute("record", records.record(me, new PostId(id)));
+        model.addAttribute("maxReason", RecordHolds.MAX_REASON);
+        return "record";
+    }
+
+    @PostMapping("/records/posts/{id}/hold")
+    String hold(Staff me, @PathVariable UUID id, @RequestParam(required = false) String reason, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return change(me, id, "hold", reason, model, redirect, response);
+    }
+
+    @PostMapping("/records/posts/{id}/release")
+    String release(Staff me, @PathVariable UUID id, @RequestParam(required = false) String reason, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return change(me, id, "release", reason, model, redirect, response);
+    }
+
+    /** Places or lifts the hold; a refusal shows on the form of that name. */
+    private String change(Staff me, UUID id, String form, @Nullable String reason, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        PostId post = new PostId(id);
+        try {
+            if (form.equals("hold")) {
+                holds.place(me, post, orEmpty(reason));
+                redirect.addFlashAttribute("flash", "flash.recordHeld");
+            } else {
+                holds.lift(me, post, orEmpty(reason));
+                redirect.addFlashAttribute("flash", "flash.recordReleased");
+            }
+            return "redirect:/records/posts/" + id;
+        } catch (GatewayException e) {
+            errors.show(model, response, form, e);
+            model.addAttribute("reason", reason);
+            return record(me, id, model);
+        }
     }
 
     @GetMapping("/records/posts/{id}/package.zip")

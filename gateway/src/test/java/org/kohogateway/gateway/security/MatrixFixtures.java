@@ -159,7 +159,7 @@ final class MatrixFixtures {
         if (template.matches("/(api/)?records/posts/.*")) {
             return MatrixRecords.sentRecord(s.data(), s.jdbc(), world, now);
         }
-        if (template.startsWith("/api/records/disposal-lists/")) {
+        if (template.matches("/(api/records/disposal-lists|records/disposal)/.*")) {
             return MatrixRecords.disposalList(s.data(), s.jdbc(), world, now, admin2);
         }
         if (template.contains("/imports/")) {
