@@ -51,6 +51,8 @@ public class ComposeForm {
     private String proposal = "";
     /** The id of the sent post this one corrects (guideline §7-①), or empty. */
     private String correctionOf = "";
+    /** "true" for a drill (訓練): read only for a new post, since the mark is fixed when the post is made. */
+    private String drill = "";
 
     static ComposeForm of(Post post) {
         ComposeForm form = new ComposeForm();
@@ -70,6 +72,7 @@ public class ComposeForm {
         form.quoteOf = post.content().quoteOf() == null ? "" : post.content().quoteOf();
         form.proposal = post.content().proposal() == null ? "" : post.content().proposal();
         form.correctionOf = post.correctionOf() == null ? "" : post.correctionOf().toString();
+        form.drill = String.valueOf(post.drill());
         return form;
     }
 
@@ -89,9 +92,19 @@ public class ComposeForm {
     }
 
     NewPost toNewPost() {
-        return new NewPost(text, parsedLinks(), List.of(), parsedCategory(), parsedAccountIds(), parsedTime(),
+        NewPost post = new NewPost(text, parsedLinks(), List.of(), parsedCategory(), parsedAccountIds(), parsedTime(),
                 optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), parsedCorrectionOf(), proposal,
                 parsedMediaChoices());
+        return isDrill() ? post.asDrill() : post;
+    }
+
+    /** Whether the drill box is ticked; public for the page's expression language. */
+    public boolean isDrill() {
+        return "true".equals(drill);
+    }
+
+    public void setDrill(String drill) {
+        this.drill = FormValues.orEmpty(drill);
     }
 
     @Nullable PostId parsedCorrectionOf() {

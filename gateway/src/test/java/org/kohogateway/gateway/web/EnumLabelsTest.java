@@ -23,6 +23,7 @@ import org.kohogateway.gateway.incident.IncidentKind.ResponseStep;
 import org.kohogateway.gateway.notification.NotificationKind;
 import org.kohogateway.gateway.policy.ListName;
 import org.kohogateway.gateway.post.DeliveryStatus;
+import org.kohogateway.gateway.template.WarningAnswer;
 
 /**
  * The pages build some message keys from values ({@code #{|importStatus.${i.status}|}}) and {@link FormErrors} names
@@ -34,7 +35,7 @@ class EnumLabelsTest {
     @Test
     void everyConstantShownOnThePagesHasALabelInBothLanguages() throws IOException {
         List<Class<? extends Enum<?>>> shown = List.of(AccountStatus.class, ImportMode.class, ImportStatus.class,
-                IncidentKind.class, ResponseStep.class, NotificationKind.class, ListName.class);
+                IncidentKind.class, ResponseStep.class, NotificationKind.class, ListName.class, WarningAnswer.class);
         Set<String> keys = new TreeSet<>();
         for (Class<? extends Enum<?>> type : shown) {
             String prefix = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
