@@ -1,21 +1,17 @@
 package org.kohogateway.gateway.web;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kohogateway.gateway.account.OfficialAccounts;
-import org.kohogateway.gateway.account.PlatformCredentials;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
 import org.kohogateway.gateway.dispatch.Dispatcher;
 import org.kohogateway.gateway.post.DeliveryStatus;
@@ -31,13 +27,13 @@ import org.kohogateway.gateway.template.PostTemplates;
 import org.kohogateway.gateway.template.TemplateDraft;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
+import org.kohogateway.gateway.testing.XFaults;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
  * Drills and failing channels in a real browser (issue 22, points 3 and 5): a live template filled as a drill on a
@@ -58,12 +54,8 @@ class DrillPagesBrowserTest extends BrowserPages {
     private OfficialAccounts accounts;
 
     private final WireMockServer wire = SimulatedPlatforms.shared().server();
-    private final List<StubMapping> faults = new ArrayList<>();
-
-    @AfterEach
-    void removeFaults() {
-        faults.forEach(wire::removeStub);
-    }
+    @RegisterExtension
+    final XFaults faults = new XFaults();
 
     @Test
     void aLiveTemplateFilledAsADrillOnAPhoneIsConfirmedUnderTheDrillBannerAndReachesNoPublicAccount() {
@@ -121,7 +113,7 @@ class DrillPagesBrowserTest extends BrowserPages {
     @Test
     void theChannelsPageShowsAnXAccountThatXRefusesAndSuggestsAFallback() {
         World world = data.world();
-        failX(world);
+        faults.suspend(accounts, world.x().id());
         data.approved(world, NewPost.of("【避難指示】江津地区に避難指示を発令しました。" + TestData.unique(), List.of(),
                 PostCategory.EMERGENCY, List.of(world.lineA().id(), world.x().id()), null));
         dispatcher.drain();
@@ -146,19 +138,5 @@ class DrillPagesBrowserTest extends BrowserPages {
         templates.submit(staff.byUsername(world.poster()), id);
         templates.approve(staff.byUsername(world.approver()), id, "平時に確認");
         return id;
-    }
-
-    /** X answers this world's X account, and only it, as for a suspended account. */
-    private void failX(World world) {
-        String consumerKey = accounts.credentials(world.x().id()).get(PlatformCredentials.X_CONSUMER_KEY).orElseThrow();
-        StubMapping stub = post(urlPathEqualTo("/2/tweets")).atPriority(1)
-                .withHeader("Authorization", containing("oauth_consumer_key=\"" + consumerKey + "\""))
-                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/problem+json")
-                        .withBody("""
-                                {"title":"Forbidden","type":"about:blank","status":403,
-                                 "detail":"Your account is suspended and is not permitted to access this feature"}
-                                """)).build();
-        wire.addStubMapping(stub);
-        faults.add(stub);
     }
 }
