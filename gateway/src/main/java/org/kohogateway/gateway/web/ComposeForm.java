@@ -23,6 +23,8 @@ import org.kohogateway.gateway.support.InvalidRequestException;
 /**
  * The compose form as typed. Every field is a string so that nothing the browser sends can fail binding; parsing
  * happens here and a bad value becomes a form error from the message bundles.
+ * <p>
+ * Over 350 lines by its getters and setters, one pair per field the page binds; the parsing stays beside the fields.
  */
 public class ComposeForm {
 
