@@ -17,6 +17,7 @@ import org.kohogateway.gateway.template.PostTemplate;
 import org.kohogateway.gateway.template.PostTemplates;
 import org.kohogateway.gateway.template.TemplateDraft;
 import org.kohogateway.gateway.template.TemplateView;
+import org.kohogateway.gateway.template.WarningAnswer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,11 +50,13 @@ class TemplateController {
             @NotNull @Size(min = 1, max = 50) List<@NotNull Long> accountIds, PostCategory category,
             @Size(max = 50) List<@NotBlank @Size(max = 2) String> warningKinds,
             @Schema(description = "A drill template (訓練): every post filled from it is a drill. Fixed when written: "
-                    + "an edit leaves it out or repeats it (409 template.drillFixed otherwise)") Boolean drill) {
+                    + "an edit leaves it out or repeats it (409 template.drillFixed otherwise)") Boolean drill,
+            @Schema(description = "Which change of a warning of its kinds drafts a post: ISSUED (the default; also a "
+                    + "change to a graver level), LIFTED (解除) or BOTH") WarningAnswer warningAnswer) {
 
         TemplateDraft draft() {
             return new TemplateDraft(name, text, placeholders == null ? List.of() : placeholders, accountIds, category,
-                    warningKinds, drill);
+                    warningKinds, drill, warningAnswer);
         }
     }
 

@@ -24,6 +24,9 @@ import org.kohogateway.gateway.support.NotPermittedException;
  * REJECTED (back to DRAFT by an edit); an APPROVED version is RETIRED when a newer one is approved. Like a post, nobody
  * approves their own: the department's APPROVER (所属長) who did not write the version decides. Each transition refuses
  * a state it does not apply to, naming the state.
+ * <p>
+ * Over 350 lines: the state machine and the checks of what a version may say (placeholders, markers, kinds) belong to
+ * one aggregate, which refuses a bad draft before it changes anything.
  */
 public final class PostTemplate {
 
@@ -42,6 +45,7 @@ public final class PostTemplate {
     private List<Long> accountIds;
     private PostCategory category;
     private List<String> warningKinds;
+    private WarningAnswer warningAnswer;
     private TemplateStatus status;
     private final long authorId;
     private @Nullable Long decidedBy;
@@ -57,8 +61,8 @@ public final class PostTemplate {
     }
 
     PostTemplate(long id, int version, long departmentId, String name, String text, List<Placeholder> placeholders,
-            List<Long> accountIds, PostCategory category, List<String> warningKinds, TemplateStatus status,
-            long authorId, @Nullable Long decidedBy, @Nullable Instant decidedAt, @Nullable String decisionComment,
+            List<Long> accountIds, PostCategory category, List<String> warningKinds, WarningAnswer warningAnswer,
+            TemplateStatus status, long authorId, @Nullable Long decidedBy, @Nullable Instant decidedAt, @Nullable String decisionComment,
             Instant updatedAt, boolean drill) {
         this.id = id;
         this.drill = drill;
@@ -70,6 +74,7 @@ public final class PostTemplate {
         this.accountIds = List.copyOf(accountIds);
         this.category = category;
         this.warningKinds = List.copyOf(warningKinds);
+        this.warningAnswer = warningAnswer;
         this.status = status;
         this.authorId = authorId;
         this.decidedBy = decidedBy;
@@ -82,7 +87,7 @@ public final class PostTemplate {
     static PostTemplate write(long id, int version, long departmentId, Staff author, TemplateDraft draft,
             boolean drill, Instant now) {
         PostTemplate template = new PostTemplate(id, version, departmentId, "", "", List.of(), List.of(),
-                PostCategory.EMERGENCY, List.of(), TemplateStatus.DRAFT, author.id(), null, null, null, now, drill);
+                PostCategory.EMERGENCY, List.of(), WarningAnswer.ISSUED, TemplateStatus.DRAFT, author.id(), null, null, null, now, drill);
         template.apply(draft);
         template.changes.add(new Change("TEMPLATE_WRITTEN", null, TemplateStatus.DRAFT, template.detail()));
         return template;
@@ -231,6 +236,7 @@ public final class PostTemplate {
         accountIds = List.copyOf(draft.accountIds());
         category = draft.category() == null ? PostCategory.EMERGENCY : draft.category();
         warningKinds = kinds;
+        warningAnswer = draft.warningAnswer() == null ? WarningAnswer.ISSUED : draft.warningAnswer();
     }
 
     private void requireHead(Staff approver) {
@@ -281,6 +287,7 @@ public final class PostTemplate {
         detail.put("accounts", accountIds);
         detail.put("category", category.name());
         detail.put("warningKinds", warningKinds);
+        detail.put("warningAnswer", warningAnswer.name());
         return detail;
     }
 
@@ -324,6 +331,10 @@ public final class PostTemplate {
 
     public List<String> warningKinds() {
         return warningKinds;
+    }
+
+    public WarningAnswer warningAnswer() {
+        return warningAnswer;
     }
 
     public TemplateStatus status() {

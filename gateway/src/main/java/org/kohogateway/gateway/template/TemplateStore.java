@@ -47,9 +47,9 @@ class TemplateStore {
     void insert(PostTemplate t, String actor) {
         jdbc.sql("""
                 insert into post_template_version (template_id, version, name, text, placeholders, account_ids,
-                    category, warning_kinds, status, author_id, decided_by, decided_at, decision_comment, updated_at)
+                    category, warning_kinds, warning_answer, status, author_id, decided_by, decided_at, decision_comment, updated_at)
                 values (:id, :version, :name, :text, cast(:placeholders as jsonb), :accounts, :category, :kinds,
-                    :status, :author, :decidedBy, :decidedAt, :comment, :updatedAt)
+                    :answer, :status, :author, :decidedBy, :decidedAt, :comment, :updatedAt)
                 """).params(params(t)).update();
         audit(t, actor);
     }
@@ -57,7 +57,8 @@ class TemplateStore {
     void update(PostTemplate t, String actor) {
         jdbc.sql("""
                 update post_template_version set name = :name, text = :text, placeholders = cast(:placeholders as jsonb),
-                    account_ids = :accounts, category = :category, warning_kinds = :kinds, status = :status,
+                    account_ids = :accounts, category = :category, warning_kinds = :kinds, warning_answer = :answer,
+                    status = :status,
                     decided_by = :decidedBy, decided_at = :decidedAt, decision_comment = :comment, updated_at = :updatedAt
                 where template_id = :id and version = :version
                 """).params(params(t)).update();
@@ -109,6 +110,7 @@ class TemplateStore {
                 Arrays.asList((Long[]) rs.getArray("account_ids").getArray()),
                 PostCategory.valueOf(rs.getString("category")),
                 Arrays.asList((String[]) rs.getArray("warning_kinds").getArray()),
+                WarningAnswer.valueOf(rs.getString("warning_answer")),
                 TemplateStatus.valueOf(rs.getString("status")), rs.getLong("author_id"),
                 rs.getObject("decided_by", Long.class), instant(rs.getTimestamp("decided_at")),
                 rs.getString("decision_comment"), rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("drill"));
@@ -128,6 +130,7 @@ class TemplateStore {
         p.put("accounts", t.accountIds().toArray(Long[]::new));
         p.put("category", t.category().name());
         p.put("kinds", t.warningKinds().toArray(String[]::new));
+        p.put("answer", t.warningAnswer().name());
         p.put("status", t.status().name());
         p.put("author", t.authorId());
         p.put("decidedBy", t.decidedBy());

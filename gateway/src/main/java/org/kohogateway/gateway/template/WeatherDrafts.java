@@ -14,7 +14,6 @@ import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.support.GatewayException;
-import org.kohogateway.gateway.weather.WarningChange;
 import org.kohogateway.gateway.weather.WeatherWarningChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +24,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A weather warning issued or upgraded drafts a post from each approved template of the weather department that
- * answers its kind (issue 22, point 4): the placeholders it knows are filled — a TIME with the time JMA issued it (Japan
+ * A weather warning issued, upgraded or lifted drafts a post from each approved template of the weather department
+ * that answers its kind and that change ({@link WarningAnswer}; issue 22, point 4): the placeholders it knows are filled — a TIME with the time JMA issued it (Japan
  * time), an AREA with the area if listed, a TEXT named 警報 or 種別 with the kind — and the rest stay for a person, the
  * policy rule blocking the post until they are filled. It only drafts: the template's author finds it among their
  * drafts, and it goes out through the ordinary route like any draft.
@@ -64,13 +63,14 @@ class WeatherDrafts {
 
     @ApplicationModuleListener
     void on(WeatherWarningChanged warning) {
-        if (warning.departmentCode() == null
-                || warning.change() != WarningChange.ISSUED && warning.change() != WarningChange.UPGRADED) {
+        if (warning.departmentCode() == null) {
             return;
         }
         staff.departmentByCode(warning.departmentCode()).ifPresent(department -> {
             for (PostTemplate template : templates.answering(department.id(), warning.kindCode())) {
-                draft(template, warning);
+                if (template.warningAnswer().answers(warning.change())) {
+                    draft(template, warning);
+                }
             }
         });
     }

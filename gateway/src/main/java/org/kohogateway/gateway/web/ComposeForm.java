@@ -23,6 +23,8 @@ import org.kohogateway.gateway.support.InvalidRequestException;
 /**
  * The compose form as typed. Every field is a string so that nothing the browser sends can fail binding; parsing
  * happens here and a bad value becomes a form error from the message bundles.
+ * <p>
+ * Over 350 lines by its getters and setters, one pair per field the page binds; the parsing stays beside the fields.
  */
 public class ComposeForm {
 
@@ -51,6 +53,8 @@ public class ComposeForm {
     private String proposal = "";
     /** The id of the sent post this one corrects (guideline §7-①), or empty. */
     private String correctionOf = "";
+    /** "true" for a drill (訓練): read only for a new post, since the mark is fixed when the post is made. */
+    private String drill = "";
 
     static ComposeForm of(Post post) {
         ComposeForm form = new ComposeForm();
@@ -70,6 +74,7 @@ public class ComposeForm {
         form.quoteOf = post.content().quoteOf() == null ? "" : post.content().quoteOf();
         form.proposal = post.content().proposal() == null ? "" : post.content().proposal();
         form.correctionOf = post.correctionOf() == null ? "" : post.correctionOf().toString();
+        form.drill = String.valueOf(post.drill());
         return form;
     }
 
@@ -89,9 +94,19 @@ public class ComposeForm {
     }
 
     NewPost toNewPost() {
-        return new NewPost(text, parsedLinks(), List.of(), parsedCategory(), parsedAccountIds(), parsedTime(),
+        NewPost post = new NewPost(text, parsedLinks(), List.of(), parsedCategory(), parsedAccountIds(), parsedTime(),
                 optionalUri(sourceUrl), optionalUri(replyTo), optionalUri(quoteOf), parsedCorrectionOf(), proposal,
                 parsedMediaChoices());
+        return isDrill() ? post.asDrill() : post;
+    }
+
+    /** Whether the drill box is ticked; public for the page's expression language. */
+    public boolean isDrill() {
+        return "true".equals(drill);
+    }
+
+    public void setDrill(String drill) {
+        this.drill = FormValues.orEmpty(drill);
     }
 
     @Nullable PostId parsedCorrectionOf() {

@@ -61,12 +61,13 @@ class TemplateFillPagesController {
     @GetMapping("/templates/{id}/fill")
     String fill(Staff me, @PathVariable long id, Model model) {
         templates.requireOperator(me, id);
-        return page(model, templates.inUse(me, id), Map.of(), null);
+        return page(model, templates.inUse(me, id), Map.of(), null, false);
     }
 
     @PostMapping("/templates/{id}/fill")
     String fill(Staff me, @PathVariable long id, @RequestParam Map<String, String> fields,
-            @RequestParam(defaultValue = PREVIEW) String action, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = PREVIEW) String action, @RequestParam(defaultValue = "false") boolean drill,
+            Model model, HttpServletResponse response) {
         templates.requireOperator(me, id);
         TemplateView template = templates.inUse(me, id);
         Map<String, String> values = new LinkedHashMap<>();
@@ -77,13 +78,13 @@ class TemplateFillPagesController {
         });
         try {
             if (SUBMIT.equals(action)) {
-                Post post = templates.fill(me, id, values);
+                Post post = templates.fill(me, id, values, drill);
                 return "redirect:/posts/" + post.id().value() + "/confirm";
             }
-            return page(model, template, values, templates.preview(me, id, values));
+            return page(model, template, values, templates.preview(me, id, values), drill);
         } catch (GatewayException e) {
             errors.show(model, response, FORM, e);
-            return page(model, template, values, null);
+            return page(model, template, values, null, drill);
         }
     }
 
@@ -96,8 +97,11 @@ class TemplateFillPagesController {
         return "weather-drafts";
     }
 
-    private String page(Model model, TemplateView template, Map<String, String> values, @Nullable String preview) {
+    /** The fill page, marked a drill when filled as one (訓練として記入する) or the template is one. */
+    private String page(Model model, TemplateView template, Map<String, String> values, @Nullable String preview,
+            boolean drill) {
         model.addAttribute("template", template);
+        model.addAttribute("drill", drill || template.drill());
         model.addAttribute("values", values);
         model.addAttribute("previews", preview == null ? List.of()
                 : sent.of(template.accountIds(), preview, List.of(), false));

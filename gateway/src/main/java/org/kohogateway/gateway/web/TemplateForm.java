@@ -13,6 +13,7 @@ import org.kohogateway.gateway.template.PlaceholderType;
 import org.kohogateway.gateway.template.PostTemplate;
 import org.kohogateway.gateway.template.TemplateDraft;
 import org.kohogateway.gateway.template.TemplateView;
+import org.kohogateway.gateway.template.WarningAnswer;
 import org.kohogateway.gateway.support.InvalidRequestException;
 
 /**
@@ -31,6 +32,10 @@ public class TemplateForm {
     private List<String> accountIds = new ArrayList<>();
     /** JMA warning kind codes, separated by commas or spaces ("03, 04"). */
     private String warningKinds = "";
+    /** Which change of those warnings drafts a post: a {@link WarningAnswer} name. */
+    private String warningAnswer = WarningAnswer.ISSUED.name();
+    /** "true" for a drill template; read only when the template is written, since the mark is fixed. */
+    private String drill = "";
     private List<Row> placeholders = new ArrayList<>();
 
     /** One placeholder as typed. */
@@ -121,6 +126,8 @@ public class TemplateForm {
         form.category = template.category().name();
         form.accountIds = new ArrayList<>(template.accountIds().stream().map(String::valueOf).toList());
         form.warningKinds = String.join(", ", template.warningKinds());
+        form.warningAnswer = template.warningAnswer().name();
+        form.drill = String.valueOf(template.drill());
         form.placeholders = new ArrayList<>(template.placeholders().stream().map(Row::of).toList());
         return form;
     }
@@ -145,14 +152,26 @@ public class TemplateForm {
         return rows;
     }
 
-    TemplateDraft draft() {
+    /**
+     * The template as typed.
+     *
+     * @param creating a new template, whose drill mark the form sets; an edit leaves the mark as it is
+     */
+    TemplateDraft draft(boolean creating) {
         List<Placeholder> declared = placeholders.stream().filter(r -> !r.blank()).map(Row::placeholder).toList();
         List<Long> accounts = accountIds.stream().filter(a -> a != null && !a.isBlank())
                 .map(a -> FormValues.optionalId(a, "template.accountNotYours", "account")).toList();
         PostCategory chosen = Arrays.stream(PostCategory.values()).filter(c -> c.name().equals(category)).findFirst()
                 .orElse(PostCategory.EMERGENCY);
         List<String> kinds = Arrays.stream(warningKinds.split("[,、\\s]+")).filter(k -> !k.isBlank()).toList();
-        return new TemplateDraft(name, text, declared, accounts, chosen, kinds);
+        WarningAnswer answer = Arrays.stream(WarningAnswer.values()).filter(a -> a.name().equals(warningAnswer))
+                .findFirst().orElse(WarningAnswer.ISSUED);
+        return new TemplateDraft(name, text, declared, accounts, chosen, kinds, creating ? isDrill() : null, answer);
+    }
+
+    /** Whether the drill box is ticked; public for the page's expression language. */
+    public boolean isDrill() {
+        return "true".equals(drill);
     }
 
     /** Whether the account is ticked; public for the page's expression language. */
@@ -198,6 +217,22 @@ public class TemplateForm {
 
     public void setWarningKinds(String warningKinds) {
         this.warningKinds = FormValues.orEmpty(warningKinds);
+    }
+
+    public String getWarningAnswer() {
+        return warningAnswer;
+    }
+
+    public void setWarningAnswer(String warningAnswer) {
+        this.warningAnswer = FormValues.orEmpty(warningAnswer);
+    }
+
+    public String getDrill() {
+        return drill;
+    }
+
+    public void setDrill(String drill) {
+        this.drill = FormValues.orEmpty(drill);
     }
 
     public List<Row> getPlaceholders() {

@@ -12,6 +12,7 @@ import org.kohogateway.gateway.support.PolicyViolationException;
 import org.kohogateway.gateway.template.PlaceholderType;
 import org.kohogateway.gateway.template.PostTemplates;
 import org.kohogateway.gateway.template.TemplateView;
+import org.kohogateway.gateway.template.WarningAnswer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +76,7 @@ class TemplatePagesController {
             return form(me, model, form, null);
         }
         try {
-            TemplateView created = templates.create(me, form.draft());
+            TemplateView created = templates.create(me, form.draft(true));
             return saved(me, created.id(), action, redirect);
         } catch (GatewayException e) {
             return refused(me, model, response, form, null, e);
@@ -101,7 +102,7 @@ class TemplatePagesController {
             return form(me, model, form, template);
         }
         try {
-            templates.edit(me, id, form.draft());
+            templates.edit(me, id, form.draft(false));
             return saved(me, id, action, redirect);
         } catch (GatewayException e) {
             return refused(me, model, response, form, template, e);
@@ -160,6 +161,7 @@ class TemplatePagesController {
         model.addAttribute("choosable", accounts.choosableBy(me));
         model.addAttribute("categories", List.of(PostCategory.values()));
         model.addAttribute("types", List.of(PlaceholderType.values()));
+        model.addAttribute("answers", List.of(WarningAnswer.values()));
         return "post-template-form";
     }
 }

@@ -2,16 +2,14 @@ package org.kohogateway.gateway.dispatch;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kohogateway.connectors.PublishOutcome.AccountTrouble;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.account.PlatformCredentials;
@@ -27,11 +25,10 @@ import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
+import org.kohogateway.gateway.testing.XFaults;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
  * No frozen account (issue 22 point 5): when X refuses an account — suspended, or its 24-hour cap used up — the same
@@ -56,20 +53,13 @@ class FailingChannelIntegrationTest extends IntegrationTest {
     StaffDirectory staff;
 
     private final WireMockServer wire = SimulatedPlatforms.shared().server();
-    private final List<StubMapping> faults = new ArrayList<>();
-
-    @AfterEach
-    void removeFaults() {
-        faults.forEach(wire::removeStub);
-    }
+    @RegisterExtension
+    final XFaults faults = new XFaults();
 
     @Test
     void anEmergencyStillGoesToLineAndFacebookWhileXSaysTheAccountIsSuspended() {
         World world = data.world();
-        failX(world, aResponse().withStatus(403).withHeader("Content-Type", "application/problem+json").withBody("""
-                {"title":"Forbidden","type":"about:blank","status":403,
-                 "detail":"Your account is suspended and is not permitted to access this feature"}
-                """));
+        faults.suspend(accounts, world.x().id());
         String marker = "凍結" + TestData.unique();
 
         Post post = emergency(world, "【避難指示】江津地区に避難指示を発令しました。" + marker);
@@ -104,7 +94,7 @@ class FailingChannelIntegrationTest extends IntegrationTest {
     void anEmergencyStillGoesToLineAndFacebookWhileXsDailyCapIsUsedUp() {
         World world = data.world();
         long reset = clock.instant().plusSeconds(7200).getEpochSecond();
-        failX(world, aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        faults.answer(accounts, world.x().id(), aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withHeader("x-user-limit-24hour-limit", "17").withHeader("x-user-limit-24hour-remaining", "0")
                 .withHeader("x-user-limit-24hour-reset", Long.toString(reset))
                 .withBody("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\","
@@ -141,16 +131,6 @@ class FailingChannelIntegrationTest extends IntegrationTest {
     private Post emergency(World world, String text) {
         return data.approved(world, NewPost.of(text, List.of(), PostCategory.EMERGENCY,
                 List.of(world.lineA().id(), world.x().id(), world.facebook().id()), null));
-    }
-
-    /** X answers this world's X account, and only it, with the fault. */
-    private void failX(World world, ResponseDefinitionBuilder fault) {
-        String consumerKey = accounts.credentials(world.x().id()).get(PlatformCredentials.X_CONSUMER_KEY).orElseThrow();
-        StubMapping stub = post(urlPathEqualTo("/2/tweets")).atPriority(1)
-                .withHeader("Authorization", containing("oauth_consumer_key=\"" + consumerKey + "\""))
-                .willReturn(fault).build();
-        wire.addStubMapping(stub);
-        faults.add(stub);
     }
 
     private static Delivery delivery(Post post, long accountId) {

@@ -66,6 +66,18 @@ class JmaXmlTest {
     }
 
     @Test
+    void readsTheLiftOfGotsuCitysWarningAsALift() throws Exception {
+        JmaXml.WarningReport report = JmaXml.warnings(sample("gotsu-heavy-rain-lifted.xml"));
+
+        assertThat(report.kinds()).filteredOn(k -> k.areaCode().equals("3220700")).containsExactly(
+                new JmaXml.KindStatus("3220700", "江津市", "03", "大雨警報", "解除"),
+                new JmaXml.KindStatus("3220700", "江津市", "18", "洪水注意報", "継続"),
+                new JmaXml.KindStatus("3220700", "江津市", "14", "雷注意報", "継続"));
+        assertThat(WarningChange.of("解除")).contains(WarningChange.LIFTED);
+        assertThat(report.reportedAt()).isEqualTo(Instant.parse("2026-07-01T07:00:00Z"));
+    }
+
+    @Test
     void aDrillReportIsReadButNotNormal() throws Exception {
         String drill = new String(sample("gotsu-heavy-rain-warning.xml"), StandardCharsets.UTF_8)
                 .replace("<Status>通常</Status>", "<Status>訓練</Status>");

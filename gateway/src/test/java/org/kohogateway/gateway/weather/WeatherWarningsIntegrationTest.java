@@ -10,8 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -21,10 +24,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OperatingPolicy;
+import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.demo.SimulatedPlatforms;
+import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Department;
 import org.kohogateway.gateway.staff.Role;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.template.Placeholder;
+import org.kohogateway.gateway.template.PlaceholderType;
+import org.kohogateway.gateway.template.PostTemplates;
+import org.kohogateway.gateway.template.TemplateDraft;
+import org.kohogateway.gateway.template.WarningAnswer;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +75,12 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    PostTemplates templates;
+
+    @Autowired
+    PostWorkflow posts;
 
     @BeforeAll
     static void start() {
@@ -227,6 +248,54 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
         assertThat(again.outcome()).isEqualTo(WeatherPoll.Outcome.NOT_MODIFIED);
     }
 
+    @Test
+    void aWarningLiftedDraftsOnePostFromTheTemplateAnsweringTheLiftAndNoneFromTheIssueOnlyOne() {
+        Department bosai = bosai();
+        String poster = disasterPreventionOfficer();
+        String head = "bosai-head-" + TestData.unique();
+        staff.addStaff(head, head, TestData.PASSWORD, bosai.id(), Set.of(Role.APPROVER));
+        OfficialAccount x = data.account(bosai, Platform.X, "防災 X " + TestData.unique(),
+                new OperatingPolicy(true, ReplyPolicy.NO_REPLIES), TestData.xCredentials(TestData.unique()));
+        // the issue-only template first: the drafts are made in the templates' order, so once the lift's is made the
+        // issue-only one has been passed over
+        long issueOnly = approvedTemplate(poster, head, x, "大雨警報発表 ", WarningAnswer.ISSUED,
+                "{{時刻}}、{{警報}}が発表されました。");
+        long lift = approvedTemplate(poster, head, x, "大雨警報解除 ", WarningAnswer.LIFTED,
+                "{{時刻}}、{{警報}}は解除されました。");
+        Instant reportedAt = nextReportTime();
+        String entry = UUID.randomUUID().toString();
+        URI feed = feed(List.of(entry));
+        report(entry, gotsuReport("gotsu-heavy-rain-lifted.xml", reportedAt));
+
+        WeatherPoll poll = pollOnce(feed);
+        awaitReactions();
+
+        assertThat(poll.changes()).as("大雨警報 lifted; 洪水注意報 and 雷注意報 continue").isEqualTo(1);
+        WeatherWarningEvent lifted = changesAt(reportedAt).getFirst();
+        assertThat(lifted.change()).isEqualTo(WarningChange.LIFTED);
+        List<Long> drafted = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                select template_id from weather_draft where warning_event_id = :event and template_id in (:templates)
+                """).param("event", lifted.id()).param("templates", List.of(issueOnly, lift)).query(Long.class)
+                .list(), ids -> !ids.isEmpty());
+        assertThat(drafted).containsExactly(lift);
+        UUID post = jdbc.sql("select post_id from weather_draft where warning_event_id = :event and template_id = :lift")
+                .param("event", lifted.id()).param("lift", lift).query(UUID.class).single();
+        assertThat(posts.get(new PostId(post)).content().text()).as("the time and the kind filled in")
+                .isEqualTo(DateTimeFormatter.ofPattern("HH時mm分").withZone(ZoneId.of("Asia/Tokyo")).format(reportedAt)
+                        + "、大雨警報は解除されました。");
+    }
+
+    private long approvedTemplate(String poster, String head, OfficialAccount account, String name,
+            WarningAnswer answer, String text) {
+        long id = templates.create(staff.byUsername(poster), new TemplateDraft(name + TestData.unique(), text,
+                List.of(new Placeholder("時刻", PlaceholderType.TIME, null, 0),
+                        new Placeholder("警報", PlaceholderType.TEXT, null, 20)),
+                List.of(account.id()), null, List.of("03"), null, answer)).id();
+        templates.submit(staff.byUsername(poster), id);
+        templates.approve(staff.byUsername(head), id, null);
+        return id;
+    }
+
     private WeatherPoll pollOnce(URI feed) {
         return warnings.poll(List.of(feed)).orElseThrow().get(0);
     }
@@ -242,12 +311,15 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
 
     /** A person of 防災安全課 (the department {@code gateway.weather.department} names) with an e-mail address. */
     private String disasterPreventionOfficer() {
-        Department bosai = staff.departmentByCode("bosai")
-                .orElseGet(() -> staff.addDepartment("bosai", "防災安全課", false));
+        Department bosai = bosai();
         String username = "bosai-" + TestData.unique();
         staff.addStaff(username, username, TestData.PASSWORD, bosai.id(), Set.of(Role.POSTER));
         staff.changeEmail(username, username + "@city.example.jp");
         return username;
+    }
+
+    private Department bosai() {
+        return staff.departmentByCode("bosai").orElseGet(() -> staff.addDepartment("bosai", "防災安全課", false));
     }
 
     private static Instant nextReportTime() {
@@ -256,10 +328,14 @@ class WeatherWarningsIntegrationTest extends IntegrationTest {
 
     /** The Gotsu sample, issued at this time. */
     private static byte[] gotsuWarning(Instant reportedAt) {
+        return gotsuReport("gotsu-heavy-rain-warning.xml", reportedAt);
+    }
+
+    /** A Gotsu sample, reported at this time. */
+    private static byte[] gotsuReport(String sample, Instant reportedAt) {
         String at = OffsetDateTime.ofInstant(reportedAt, ZoneOffset.ofHours(9)).toString();
-        return new String(JmaXmlTest.sample("gotsu-heavy-rain-warning.xml"), StandardCharsets.UTF_8)
-                .replace("<ReportDateTime>2026-07-01T10:30:00+09:00</ReportDateTime>",
-                        "<ReportDateTime>" + at + "</ReportDateTime>")
+        return new String(JmaXmlTest.sample(sample), StandardCharsets.UTF_8)
+                .replaceFirst("<ReportDateTime>[^<]+</ReportDateTime>", "<ReportDateTime>" + at + "</ReportDateTime>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -129,6 +129,22 @@ abstract class BrowserPages extends IntegrationTest {
                 .anyMatch(e -> e.getText().contains(text)));
     }
 
+    /** A phone's window: an iPhone 12 to 15's viewport. */
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    /** Nothing on the page is wider than the window: no sideways scrolling on a phone. */
+    static void assertFitsTheScreen() {
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("the page fits the window's width").isEqualTo(true);
+    }
+
+    /** The phone's screen with the page scrolled so that {@code top} is at its top: what a person sees there. */
+    static void screenshotOf(String name, By top) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", driver.findElement(top));
+        screenshot(name);
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -91,6 +91,29 @@ class ComposePageTest extends ComposingPage {
     }
 
     @Test
+    void aTickedDrillBoxMakesTheNewPostADrillAndStaysTickedOnTheForm() throws Exception {
+        when(workflow.create(any(), any())).thenThrow(new InvalidRequestException("post.noTargets", "no targets"));
+
+        mvc.perform(post("/posts").with(csrf()).param("text", "避難訓練のお知らせ").param("drill", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("aria-describedby=\"drill-help\" checked=\"checked\"")))
+                .andExpect(content().string(containsString("訓練として作成する / Drill")));
+        ArgumentCaptor<NewPost> request = ArgumentCaptor.forClass(NewPost.class);
+        verify(workflow).create(eq("aya"), request.capture());
+        assertThat(request.getValue().drill()).isTrue();
+    }
+
+    @Test
+    void anUntickedDrillBoxMakesALivePost() throws Exception {
+        when(workflow.create(any(), any())).thenThrow(new InvalidRequestException("post.noTargets", "no targets"));
+
+        mvc.perform(post("/posts").with(csrf()).param("text", "健診の予約が始まりました"));
+        ArgumentCaptor<NewPost> request = ArgumentCaptor.forClass(NewPost.class);
+        verify(workflow).create(eq("aya"), request.capture());
+        assertThat(request.getValue().drill()).isFalse();
+    }
+
+    @Test
     void anAccountThePersonDoesNotOperateIsTheErrorPageNotAFormError() throws Exception {
         when(workflow.create(any(), any()))
                 .thenThrow(new NotPermittedException("post.accountNotYours", "not an operator", "けんこう通信"));

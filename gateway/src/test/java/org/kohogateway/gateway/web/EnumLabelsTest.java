@@ -24,6 +24,7 @@ import org.kohogateway.gateway.notification.NotificationKind;
 import org.kohogateway.gateway.policy.ListName;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.records.DisposalList;
+import org.kohogateway.gateway.template.WarningAnswer;
 
 /**
  * The pages build some message keys from values ({@code #{|importStatus.${i.status}|}}) and {@link FormErrors} names
@@ -36,7 +37,7 @@ class EnumLabelsTest {
     void everyConstantShownOnThePagesHasALabelInBothLanguages() throws IOException {
         List<Class<? extends Enum<?>>> shown = List.of(AccountStatus.class, ImportMode.class, ImportStatus.class,
                 IncidentKind.class, ResponseStep.class, NotificationKind.class, ListName.class,
-                DisposalList.Status.class, DisposalList.Outcome.class);
+                DisposalList.Status.class, DisposalList.Outcome.class, WarningAnswer.class);
         Set<String> keys = new TreeSet<>();
         for (Class<? extends Enum<?>> type : shown) {
             String prefix = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);

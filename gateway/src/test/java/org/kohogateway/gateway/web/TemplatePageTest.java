@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
@@ -43,6 +44,7 @@ import org.kohogateway.gateway.template.TemplateStatus;
 import org.kohogateway.gateway.template.TemplateView;
 import org.kohogateway.gateway.template.WeatherDraft;
 import org.kohogateway.gateway.template.WeatherDraftLog;
+import org.kohogateway.gateway.template.WarningAnswer;
 import org.kohogateway.gateway.weather.WarningChange;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -155,7 +157,7 @@ class TemplatePageTest extends SignedInPage {
                         containsString(filled), containsString("<option value=\"江津地区\" selected=\"selected\">"))));
         verify(templates).preview(any(), eq(3L), eq(Map.of("時刻", "14:05", "地区", "江津地区", "避難所",
                 "江津市総合市民センター")));
-        verify(templates, never()).fill(any(), anyLong(), anyMap());
+        verify(templates, never()).fill(any(), anyLong(), anyMap(), anyBoolean());
     }
 
     @Test
@@ -163,7 +165,7 @@ class TemplatePageTest extends SignedInPage {
         signedInAs(Role.POSTER);
         when(templates.inUse(any(), eq(3L))).thenReturn(view(TemplateStatus.APPROVED, 1));
         account(5L, "江津市防災 X", Platform.X);
-        when(templates.fill(any(), eq(3L), anyMap())).thenThrow(new InvalidRequestException("template.badTime",
+        when(templates.fill(any(), eq(3L), anyMap(), anyBoolean())).thenThrow(new InvalidRequestException("template.badTime",
                 "bad", "時刻", "25:00"));
 
         mvc.perform(post("/templates/3/fill").with(csrf()).param("action", "submit").param("value.時刻", "25:00"))
@@ -178,7 +180,7 @@ class TemplatePageTest extends SignedInPage {
         Post post = mock(Post.class);
         PostId id = PostId.random();
         when(post.id()).thenReturn(id);
-        when(templates.fill(any(), eq(3L), anyMap())).thenReturn(post);
+        when(templates.fill(any(), eq(3L), anyMap(), anyBoolean())).thenReturn(post);
 
         mvc.perform(post("/templates/3/fill").with(csrf()).param("action", "submit").param("value.時刻", "14:05"))
                 .andExpect(redirectedUrl("/posts/" + id.value() + "/confirm"));
@@ -200,6 +202,79 @@ class TemplatePageTest extends SignedInPage {
                 containsString("href=\"/posts/" + postId + "\""), containsString("開く（下書き）"))));
     }
 
+    @Test
+    void aNewTemplateIsWrittenAsADrillAnsweringTheLiftOfItsWarningsWhenTheFormSaysSo() throws Exception {
+        signedInAs(Role.POSTER);
+        when(templates.create(any(), any())).thenThrow(new InvalidRequestException("template.areaNeedsChoices",
+                "no areas", "地区"));
+
+        mvc.perform(post("/templates").with(csrf()).param("action", "save").param("name", "大雨警報解除")
+                .param("text", "{{時刻}}、大雨警報は解除されました。").param("placeholders[0].name", "時刻")
+                .param("placeholders[0].type", "TIME").param("warningKinds", "03").param("warningAnswer", "LIFTED")
+                .param("drill", "true"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(allOf(
+                        containsString("name=\"warningAnswer\" value=\"LIFTED\" checked=\"checked\""),
+                        containsString("解除されたとき"), containsString("訓練として作成する / Drill"))));
+        ArgumentCaptor<TemplateDraft> sent = ArgumentCaptor.forClass(TemplateDraft.class);
+        verify(templates).create(any(), sent.capture());
+        org.assertj.core.api.Assertions.assertThat(sent.getValue().drill()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(sent.getValue().warningAnswer()).isEqualTo(WarningAnswer.LIFTED);
+    }
+
+    @Test
+    void anEditShowsTheDrillMarkReadOnlyAndLeavesItAsItIs() throws Exception {
+        signedInAs(Role.POSTER);
+        when(templates.get(any(), eq(3L))).thenReturn(view(TemplateStatus.APPROVED, 1, true));
+
+        mvc.perform(get("/templates/3/edit")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("訓練テンプレートです。この印は変えられません"), not(containsString("name=\"drill\"")))));
+        mvc.perform(post("/templates/3/edit").with(csrf()).param("action", "save").param("name", "避難所開設")
+                .param("text", "本文").param("drill", "false"));
+        ArgumentCaptor<TemplateDraft> sent = ArgumentCaptor.forClass(TemplateDraft.class);
+        verify(templates).edit(any(), eq(3L), sent.capture());
+        org.assertj.core.api.Assertions.assertThat(sent.getValue().drill()).as("an edit does not say").isNull();
+    }
+
+    @Test
+    void aLiveTemplateIsFilledAsADrillWhenTheBoxIsTicked() throws Exception {
+        signedInAs(Role.POSTER);
+        when(templates.inUse(any(), eq(3L))).thenReturn(view(TemplateStatus.APPROVED, 1));
+        account(5L, "江津市防災 X", Platform.X);
+        Post post = mock(Post.class);
+        when(post.id()).thenReturn(PostId.random());
+        when(templates.fill(any(), eq(3L), anyMap(), anyBoolean())).thenReturn(post);
+
+        mvc.perform(get("/templates/3/fill")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("name=\"drill\" value=\"true\""), containsString("訓練として記入する"),
+                not(containsString("drill-banner")))));
+        mvc.perform(post("/templates/3/fill").with(csrf()).param("action", "submit").param("value.時刻", "14:05")
+                .param("drill", "true"));
+        verify(templates).fill(any(), eq(3L), eq(Map.of("時刻", "14:05")), eq(true));
+    }
+
+    @Test
+    void aDrillTemplatesFillPageSaysItIsADrillAndOffersNoBoxToUntick() throws Exception {
+        signedInAs(Role.POSTER);
+        when(templates.inUse(any(), eq(3L))).thenReturn(view(TemplateStatus.APPROVED, 1, true));
+        account(5L, "江津市防災 X", Platform.X);
+
+        mvc.perform(get("/templates/3/fill")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("drill-banner"), containsString("訓練 / DRILL"),
+                containsString("訓練テンプレートです。記入した投稿は必ず訓練になり"),
+                not(containsString("name=\"drill\"")))));
+    }
+
+    @Test
+    void aDraftFromALiftedWarningIsListedAsLifted() throws Exception {
+        signedInAs(Role.POSTER);
+        UUID postId = UUID.randomUUID();
+        when(weatherDrafts.list(any())).thenReturn(List.of(new WeatherDraft(postId, 4, 1, "大雨警報解除", "大雨警報",
+                "江津市", WarningChange.LIFTED, Instant.parse("2026-07-01T09:00:00Z"), Instant.now())));
+
+        mvc.perform(get("/weather-drafts")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("<td>解除</td>"), containsString("大雨警報解除（第1版）"))));
+    }
+
     private OfficialAccount account(long id, String name, Platform platform) {
         OfficialAccount account = mock(OfficialAccount.class);
         when(account.id()).thenReturn(id);
@@ -210,7 +285,11 @@ class TemplatePageTest extends SignedInPage {
     }
 
     private static TemplateView view(TemplateStatus status, Integer inUse) {
+        return view(status, inUse, false);
+    }
+
+    private static TemplateView view(TemplateStatus status, Integer inUse, boolean drill) {
         return new TemplateView(3, 1, 2, "避難所開設", TEXT, PLACEHOLDERS, List.of(5L), PostCategory.EMERGENCY,
-                List.of("03"), status, 99, null, null, null, inUse, false);
+                List.of("03"), WarningAnswer.ISSUED, status, 99, null, null, null, inUse, drill);
     }
 }

@@ -20,7 +20,6 @@ import org.kohogateway.gateway.testing.TestData.World;
 import org.kohogateway.gateway.weather.WarningChange;
 import org.kohogateway.gateway.weather.WeatherWarningChanged;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -35,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a phone, and it goes out; a weather warning's draft is listed for the department. Each page passes the axe scan.
  */
 class TemplatePagesBrowserTest extends BrowserPages {
-
-    private static final Dimension PHONE = new Dimension(390, 844);
 
     @Autowired
     private Dispatcher dispatcher;
@@ -165,19 +162,6 @@ class TemplatePagesBrowserTest extends BrowserPages {
         screenshot("weather-drafts");
         row.findElement(By.partialLinkText("開く")).click();
         waitForText(By.tagName("main"), "【気象警報】10時30分、江津市に大雨警報が発表されました。");
-    }
-
-    /** Nothing on the page is wider than the window: no sideways scrolling on a phone. */
-    private static void assertFitsTheScreen() {
-        assertThat(((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-                .as("the page fits the window's width").isEqualTo(true);
-    }
-
-    /** The phone's screen with the page scrolled so that {@code top} is at its top: what a person sees there. */
-    private static void screenshotOf(String name, By top) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", driver.findElement(top));
-        screenshot(name);
     }
 
     private static WebElement templateCard(String name) {
