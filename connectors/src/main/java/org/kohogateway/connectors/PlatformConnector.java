@@ -22,16 +22,17 @@ public interface PlatformConnector {
      */
     boolean deduplicatesRetries();
 
-    PublishOutcome publish(Publication publication);
+    /** Publishes with nothing asked between the platform's requests: {@link #publish(Publication, BooleanSupplier)}. */
+    default PublishOutcome publish(Publication publication) {
+        return publish(publication, () -> true);
+    }
 
     /**
      * Publishes where the platform needs several requests (Instagram: quota, container, status, publish), asking
      * {@code mayContinue} before each request after the first: when it answers false (the account was paused
      * meanwhile) nothing more is sent and the outcome says nothing was published. One-request platforms ignore it.
      */
-    default PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
-        return publish(publication);
-    }
+    PublishOutcome publish(Publication publication, BooleanSupplier mayContinue);
 
     DeleteOutcome delete(String platformPostId);
 

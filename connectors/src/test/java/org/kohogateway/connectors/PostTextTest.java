@@ -80,7 +80,7 @@ class PostTextTest {
             }
 
             @Override
-            public PublishOutcome publish(Publication publication) {
+            public PublishOutcome publish(Publication publication, java.util.function.BooleanSupplier mayContinue) {
                 throw new AssertionError("not called");
             }
 

@@ -92,11 +92,6 @@ public final class BlueskyConnector implements PlatformConnector {
     }
 
     @Override
-    public PublishOutcome publish(Publication publication) {
-        return publish(publication, () -> true);
-    }
-
-    @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
         return OutcomeLog.logged(log, "Bluesky post", publication, post(publication, mayContinue));

@@ -87,11 +87,6 @@ public final class FacebookConnector implements PlatformConnector {
     }
 
     @Override
-    public PublishOutcome publish(Publication publication) {
-        return publish(publication, () -> true);
-    }
-
-    @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
         return OutcomeLog.logged(log, "Facebook post", publication, post(publication, mayContinue));

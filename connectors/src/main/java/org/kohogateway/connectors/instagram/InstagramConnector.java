@@ -110,11 +110,6 @@ public final class InstagramConnector implements PlatformConnector {
     }
 
     @Override
-    public PublishOutcome publish(Publication publication) {
-        return publish(publication, () -> true);
-    }
-
-    @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
         return OutcomeLog.logged(log, "Instagram publication", publication, publishImage(publication, mayContinue));

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -100,8 +101,9 @@ public final class LineConnector implements PlatformConnector {
         return true;
     }
 
+    /** One request: nothing to ask {@code mayContinue} between. */
     @Override
-    public PublishOutcome publish(Publication publication) {
+    public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
         return OutcomeLog.logged(log, "LINE broadcast", publication, broadcast(publication));
     }

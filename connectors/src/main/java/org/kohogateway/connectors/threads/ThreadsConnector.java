@@ -118,11 +118,6 @@ public final class ThreadsConnector implements PlatformConnector {
     }
 
     @Override
-    public PublishOutcome publish(Publication publication) {
-        return publish(publication, () -> true);
-    }
-
-    @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
         return OutcomeLog.logged(log, "Threads post", publication, post(publication, mayContinue));

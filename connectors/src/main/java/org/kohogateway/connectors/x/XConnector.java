@@ -140,11 +140,6 @@ public final class XConnector implements PlatformConnector {
     }
 
     @Override
-    public PublishOutcome publish(Publication publication) {
-        return publish(publication, () -> true);
-    }
-
-    @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
         Objects.requireNonNull(publication, "publication");
         return OutcomeLog.logged(log, "X post", publication, post(publication, mayContinue));

@@ -85,11 +85,6 @@ public final class YouTubeConnector implements PlatformConnector {
         return false;
     }
 
-    @Override
-    public PublishOutcome publish(Publication publication) {
-        return publish(publication, () -> true);
-    }
-
     /** Asks {@code mayContinue} before the upload starts and between its chunks, so a pause stops short of the video. */
     @Override
     public PublishOutcome publish(Publication publication, BooleanSupplier mayContinue) {
