@@ -1,6 +1,7 @@
 package org.kohogateway.connectors;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.List;
 
@@ -31,7 +32,8 @@ public final class PlatformText {
      * How long the platform counts this text: X weighted by twitter-text (CJK 2, each URL 23), LINE and Facebook in
      * UTF-16 units, Instagram in code points, Bluesky in graphemes (what a reader sees as one character: an emoji with
      * its modifiers, a letter with its combining marks), as its {@code app.bsky.feed.post} lexicon's
-     * {@code maxGraphemes} counts them.
+     * {@code maxGraphemes} counts them, YouTube in UTF-8 bytes of the video's description (the Data API's limit is
+     * 5,000 bytes; the title is the description's first line, cut to 100 characters, so it sets no limit of its own).
      */
     public static int length(Platform platform, String sent) {
         return switch (platform) {
@@ -39,6 +41,7 @@ public final class PlatformText {
             case LINE, FACEBOOK -> sent.length();
             case INSTAGRAM -> sent.codePointCount(0, sent.length());
             case BLUESKY -> graphemes(sent);
+            case YOUTUBE -> youTubeDescription(sent).getBytes(StandardCharsets.UTF_8).length;
         };
     }
 
@@ -50,7 +53,16 @@ public final class PlatformText {
             case INSTAGRAM -> 2200;
             case FACEBOOK -> 63_206;
             case BLUESKY -> 300;
+            case YOUTUBE -> 5000;
         };
+    }
+
+    /**
+     * A YouTube video's description for the text sent: stripped, with {@code <} and {@code >} (which the Data API
+     * refuses in titles and descriptions) as their full-width forms, which read the same but count three bytes.
+     */
+    public static String youTubeDescription(String sent) {
+        return sent.strip().replace('<', '＜').replace('>', '＞');
     }
 
     /**

@@ -72,7 +72,8 @@ final class VideoUpload {
             try {
                 access.ensureToken();
             } catch (GoogleAccess.TokenFailure e) {
-                return e.refused() ? new PublishOutcome.Permanent(e.getMessage() + "; nothing was published")
+                return e.refused() ? new PublishOutcome.Permanent(e.getMessage() + "; nothing was published",
+                        Optional.of(PublishOutcome.AccountTrouble.CREDENTIALS))
                         : new PublishOutcome.Transient(e.getMessage() + "; nothing was published", Optional.empty());
             }
             if (!mayContinue.getAsBoolean()) {

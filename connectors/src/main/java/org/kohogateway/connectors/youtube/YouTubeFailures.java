@@ -107,20 +107,22 @@ final class YouTubeFailures {
             String reason = description + "; " + nothing;
             if (quota()) {
                 return new PublishOutcome.Transient("the Google Cloud project's YouTube quota is spent until midnight "
-                        + "Pacific Time: " + reason, Optional.of(untilQuotaReset(clock)));
+                        + "Pacific Time: " + reason, Optional.of(untilQuotaReset(clock)),
+                        Optional.of(PublishOutcome.AccountTrouble.QUOTA_EXHAUSTED));
             }
             if (reasons.contains("uploadLimitExceeded")) {
                 return new PublishOutcome.Transient("the channel has reached YouTube's upload limit for the day: "
-                        + reason, Optional.of(Duration.ofDays(1)));
+                        + reason, Optional.of(Duration.ofDays(1)), Optional.of(PublishOutcome.AccountTrouble.QUOTA_EXHAUSTED));
             }
             if (status == 429 || reasons.stream().anyMatch(RATE::contains)) {
-                return new PublishOutcome.Transient(reason, Optional.of(Duration.ofMinutes(1)));
+                return new PublishOutcome.Transient(reason, Optional.of(Duration.ofMinutes(1)),
+                        Optional.of(PublishOutcome.AccountTrouble.RATE_LIMITED));
             }
             if (status == 0 || status >= 500 || status == 404 || status == 410) {
                 return new PublishOutcome.Transient(reason, Optional.empty());
             }
-            return new PublishOutcome.Permanent(credentialsRefused()
-                    ? "YouTube refused the channel's credentials: " + reason : reason);
+            return credentialsRefused() ? new PublishOutcome.Permanent("YouTube refused the channel's credentials: "
+                    + reason, Optional.of(PublishOutcome.AccountTrouble.CREDENTIALS)) : new PublishOutcome.Permanent(reason);
         }
 
         /**

@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gateway.platforms")
 record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X x, @DefaultValue @Valid Facebook facebook,
-        @DefaultValue @Valid Instagram instagram, @DefaultValue @Valid Bluesky bluesky) {
+        @DefaultValue @Valid Instagram instagram, @DefaultValue @Valid Bluesky bluesky,
+        @DefaultValue @Valid YouTube youtube) {
 
     /**
      * @param apiEndpoint    LINE Messaging API origin, no path (default {@code https://api.line.me})
@@ -89,5 +90,26 @@ record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X
     record Bluesky(@DefaultValue("https://bsky.social") @NotNull URI serviceUrl,
             @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
             @DefaultValue("20s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
+    }
+
+    /**
+     * @param rootUrl        the Data API's root, ending in {@code /} (default {@code https://youtube.googleapis.com/});
+     *                       resumable uploads go to {@code upload/youtube/v3/videos} under it
+     * @param tokenUrl       Google's OAuth 2.0 token endpoint (default {@code https://oauth2.googleapis.com/token}),
+     *                       where an account's refresh token is exchanged for access tokens
+     * @param chunkSize      bytes per upload request, a multiple of 256 KiB (default 8 MiB): a dropped connection
+     *                       costs at most one chunk
+     * @param resumeAttempts how often one chunk is resumed after a dropped connection or a server error (default 5)
+     * @param resumeWait     the first wait before resuming, doubled each time (default 1s)
+     * @param connectTimeout default 5s
+     * @param readTimeout    default 60s: a chunk of several megabytes must travel within it
+     */
+    record YouTube(@DefaultValue("https://youtube.googleapis.com/") @NotNull URI rootUrl,
+            @DefaultValue("https://oauth2.googleapis.com/token") @NotNull URI tokenUrl,
+            @DefaultValue("8388608") @Min(262_144) @Max(268_435_456) int chunkSize,
+            @DefaultValue("5") @Min(0) @Max(20) int resumeAttempts,
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 5) Duration resumeWait,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
     }
 }

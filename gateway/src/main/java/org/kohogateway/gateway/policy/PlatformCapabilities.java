@@ -32,16 +32,35 @@ import org.kohogateway.connectors.PlatformText;
  * @param altTextLimit  the longest alt text it takes, 0 when it documents none
  * @param minAspect     the narrowest width:height it takes, 0 for any
  * @param maxAspect     the widest width:height it takes, 0 for any
+ *
+ * <p>Videos: only YouTube, where a post is exactly one video (MP4 or QuickTime) and nothing else: no image, and no
+ * text alone, since YouTube's community posts are not available through the Data API. The text becomes the video's
+ * title (its first line) and description (5,000 bytes). Video sizes are the media store's limit per platform.
+ *
+ * @param videoTypes    the video types it takes; empty where a post carries no video
+ * @param videoRequired whether a post must be exactly one video
  */
 public record PlatformCapabilities(Platform platform, boolean replies, boolean quotes, int maxImages,
         boolean imageRequired, int textLimit, Set<String> imageTypes, long maxImageBytes, int altTextLimit,
-        double minAspect, double maxAspect) {
+        double minAspect, double maxAspect, Set<String> videoTypes, boolean videoRequired) {
 
     private static final Set<String> JPEG_PNG = Set.of("image/jpeg", "image/png");
     private static final long MB = 1024 * 1024;
 
+    /** The video types YouTube takes through the gateway: what the media store accepts as a video. */
+    public static final Set<String> VIDEO_TYPES = Set.of("video/mp4", "video/quicktime");
+
     public PlatformCapabilities {
         imageTypes = Set.copyOf(imageTypes);
+        videoTypes = Set.copyOf(videoTypes);
+    }
+
+    /** A platform of images and text, no video. */
+    PlatformCapabilities(Platform platform, boolean replies, boolean quotes, int maxImages, boolean imageRequired,
+            int textLimit, Set<String> imageTypes, long maxImageBytes, int altTextLimit, double minAspect,
+            double maxAspect) {
+        this(platform, replies, quotes, maxImages, imageRequired, textLimit, imageTypes, maxImageBytes, altTextLimit,
+                minAspect, maxAspect, Set.of(), false);
     }
 
     public static PlatformCapabilities of(Platform platform) {
@@ -56,6 +75,8 @@ public record PlatformCapabilities(Platform platform, boolean replies, boolean q
             // the images embed's blob limit is 1,000,000 bytes, not a mebibyte
             case BLUESKY -> new PlatformCapabilities(platform, false, false, 4, false, text, JPEG_PNG, 1_000_000, 2000,
                     0, 0);
+            case YOUTUBE -> new PlatformCapabilities(platform, false, false, 0, false, text, Set.of(), 0, 0, 0, 0,
+                    VIDEO_TYPES, true);
         };
     }
 

@@ -77,6 +77,7 @@ class AdminPagesController {
         accounts.all().forEach(a -> profiles.latest(a.id()).ifPresent(c -> checks.put(a.id(), c)));
         model.addAttribute("checks", checks);
         model.addAttribute("credentialFields", PlatformCredentials.FIELDS);
+        model.addAttribute("optionalCredentials", PlatformCredentials.OPTIONAL);
         return "admin-accounts";
     }
 

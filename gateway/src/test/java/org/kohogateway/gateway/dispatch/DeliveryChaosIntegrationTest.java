@@ -159,6 +159,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                     case INSTAGRAM -> new PlatformCredentials(Map.of(PlatformCredentials.INSTAGRAM_IG_USER_ID,
                             "178414" + digits + i, PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "EAAGchaosIg" + run));
                     case BLUESKY -> throw new IllegalStateException("the chaos simulator plays no Bluesky PDS");
+                    case YOUTUBE -> throw new IllegalStateException("the chaos simulator plays no YouTube");
                 };
                 OfficialAccount account = data.account(world.departmentA(), platform, "カオス " + platform + " " + i + " "
                         + run, new OperatingPolicy(true, platform == Platform.INSTAGRAM ? ReplyPolicy.REPLIES_ALLOWED
@@ -169,6 +170,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                     case FACEBOOK -> credentials.values().get(PlatformCredentials.FACEBOOK_PAGE_ID);
                     case INSTAGRAM -> credentials.values().get(PlatformCredentials.INSTAGRAM_IG_USER_ID);
                     case BLUESKY -> throw new IllegalStateException("the chaos simulator plays no Bluesky PDS");
+                    case YOUTUBE -> throw new IllegalStateException("the chaos simulator plays no YouTube");
                 });
                 list.add(account);
             }

@@ -45,6 +45,8 @@ class PlatformLimitsTest {
             case FACEBOOK -> "あ".repeat(63_206 + extra);
             // a thumbs-up with a skin tone: one grapheme, two code points, four UTF-16 units
             case BLUESKY -> "\uD83D\uDC4D\uD83C\uDFFD".repeat(300 + extra);
+            // UTF-8 bytes of the description: three for each kana
+            case YOUTUBE -> "あ".repeat(1666) + "a".repeat(2 + extra);
         };
     }
 

@@ -1,0 +1,26 @@
+package org.kohogateway.gateway.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
+
+/** A YouTube channel's address names it by its @handle or its channel id; a video's address names no channel. */
+class AccountUrlsTest {
+
+    @Test
+    void aYouTubeChannelIsNamedByItsHandleOrItsChannelId() {
+        assertThat(AccountUrls.handle(Platform.YOUTUBE, "https://www.youtube.com/@GotsuCity"))
+                .contains("gotsucity");
+        assertThat(AccountUrls.handle(Platform.YOUTUBE, "https://www.youtube.com/channel/UCx2B4n7Qp9Yh3Kd8Lm1Zr5A/videos"))
+                .contains("ucx2b4n7qp9yh3kd8lm1zr5a");
+        assertThat(AccountUrls.publishable(Platform.YOUTUBE, "https://www.youtube.com/@gotsucity")).isTrue();
+    }
+
+    @Test
+    void aVideoOrAPageOfYouTubeItselfNamesNoChannel() {
+        assertThat(AccountUrls.author("https://www.youtube.com/watch?v=dQw4w9WgXcQ")).isEmpty();
+        assertThat(AccountUrls.author("https://www.youtube.com/channel/notachannel")).isEmpty();
+        assertThat(AccountUrls.author("https://www.youtube.com/results?search_query=gotsu")).isEmpty();
+    }
+}
