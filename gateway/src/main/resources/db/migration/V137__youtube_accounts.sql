@@ -5,3 +5,9 @@
 alter table official_account drop constraint if exists official_account_platform_check;
 alter table official_account add constraint official_account_platform_check
     check (platform in ('X', 'FACEBOOK', 'INSTAGRAM', 'LINE', 'THREADS', 'BLUESKY', 'YOUTUBE'));
+
+-- A YouTube post is one video, kept in the media store like an image (by its SHA-256, streamed in chunks) but never
+-- decoded: no size in pixels (0), and the placeholder picture as its preview. V86's inline check took images only.
+alter table media drop constraint if exists media_content_type_check;
+alter table media add constraint media_content_type_check
+    check (content_type in ('image/jpeg', 'image/png', 'video/mp4', 'video/quicktime'));

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The images staff bring for their posts: an upload or a pasted https address (fetched once, SSRF-safe) becomes a
- * cleaned image kept by its SHA-256, with a preview. Whoever may write posts (POSTER, PR_OFFICER) may bring images;
+ * cleaned image kept by its SHA-256, with a preview. A video (MP4 or QuickTime, known by its first bytes) is kept by
+ * its SHA-256 as it came, with a placeholder for its preview. Whoever may write posts (POSTER, PR_OFFICER) may bring images;
  * on the pages they show to their uploader and to those who may read a post carrying them (the post module's
  * {@code PostImages}). The upload is spooled
  * to a temporary file, so no request holds a whole image in memory apart from the bounded decode.
@@ -53,6 +54,9 @@ public class MediaLibrary {
     private final MediaProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The picture every video shows on the pages, kept once like any preview. */
+    private final Path placeholder;
+    private final String placeholderSha;
 
     MediaLibrary(MediaStore store, StaffDirectory staff, SafeFetch fetch, MediaProperties properties, JdbcClient jdbc,
             Clock clock) {
@@ -64,12 +68,21 @@ public class MediaLibrary {
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
+        try {
+            this.placeholder = temporary();
+            Files.write(placeholder, Videos.placeholder());
+            placeholder.toFile().deleteOnExit();
+            this.placeholderSha = sha256(placeholder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * Cleans and keeps an uploaded image.
+     * Cleans and keeps an uploaded image, or keeps an uploaded video.
      *
-     * @throws UnacceptableContentException larger than {@code gateway.media.max-upload-size}, or not a JPEG or PNG
+     * @throws UnacceptableContentException larger than {@code gateway.media.max-upload-size} (a video:
+     *                                      {@code max-video-size}), or not a JPEG, PNG, MP4 or QuickTime file
      * @throws InvalidRequestException      {@code media.undecodable}: it looks like one but cannot be read
      */
     public Media upload(String username, InputStream content, @Nullable String altText) {
@@ -77,19 +90,20 @@ public class MediaLibrary {
         Path raw = temporary();
         try {
             try (OutputStream out = Files.newOutputStream(raw)) {
-                long max = properties.maxUploadSize().toBytes();
+                // a video may be larger than an image: which it is, its first bytes say once it is spooled
+                long max = properties.maxAnyUpload();
                 byte[] buffer = new byte[64 * 1024];
                 long total = 0;
                 int read;
                 while ((read = content.read(buffer)) > 0) {
                     total += read;
                     if (total > max) {
-                        throw tooLarge();
+                        throw Videos.sniff(raw) != null ? videoTooLarge() : tooLarge();
                     }
                     out.write(buffer, 0, read);
                 }
             }
-            return keep(uploader, raw, altText, null);
+            return keepAny(uploader, raw, altText, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -124,7 +138,7 @@ public class MediaLibrary {
         Path raw = temporary();
         try {
             Files.write(raw, answer.body());
-            return keep(uploader, raw, altText, url.toString());
+            return keepAny(uploader, raw, altText, url.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -189,6 +203,36 @@ public class MediaLibrary {
         return uploader;
     }
 
+    /** A video as it came, an image cleaned: the type is what the bytes say, never what the client claimed. */
+    private Media keepAny(Staff uploader, Path raw, @Nullable String altText, @Nullable String sourceUrl)
+            throws IOException {
+        String video = Videos.sniff(raw);
+        long size = Files.size(raw);
+        if (video != null) {
+            if (size > properties.maxVideoSize().toBytes()) {
+                throw videoTooLarge();
+            }
+            return keepVideo(uploader, raw, video, altText, sourceUrl);
+        }
+        if (size > properties.maxUploadSize().toBytes()) {
+            throw tooLarge();
+        }
+        return keep(uploader, raw, altText, sourceUrl);
+    }
+
+    /**
+     * Keeps a video's bytes streamed into the store under their SHA-256, like an image's, but not through the image
+     * cleaner: it is not decoded, so it has no size in pixels (0 × 0) and the placeholder stands for its preview.
+     */
+    private Media keepVideo(Staff uploader, Path raw, String contentType, @Nullable String altText,
+            @Nullable String sourceUrl) throws IOException {
+        String sha = sha256(raw);
+        store.put(sha, raw);
+        store.put(placeholderSha, placeholder);
+        return insert(uploader, sha, contentType, Files.size(raw), 0, 0, placeholderSha, Files.size(placeholder),
+                altText, sourceUrl);
+    }
+
     private Media keep(Staff uploader, Path raw, @Nullable String altText, @Nullable String sourceUrl) throws IOException {
         Path cleaned = temporary();
         Path preview = temporary();
@@ -211,23 +255,29 @@ public class MediaLibrary {
             String previewSha = sha256(preview);
             store.put(sha, cleaned);
             store.put(previewSha, preview);
-            long id = jdbc.sql("""
-                    insert into media (sha256, content_type, bytes, width, height, preview_sha256, preview_bytes,
-                        alt_text, source_url, uploaded_by, uploaded_at)
-                    values (:sha, :type, :bytes, :width, :height, :previewSha, :previewBytes, :alt, :source, :by, :at)
-                    returning id
-                    """)
-                    .param("sha", sha).param("type", result.contentType()).param("bytes", Files.size(cleaned))
-                    .param("width", result.width()).param("height", result.height()).param("previewSha", previewSha)
-                    .param("previewBytes", Files.size(preview)).param("alt", altText == null ? "" : altText.strip())
-                    .param("source", sourceUrl).param("by", uploader.id())
-                    .param("at", Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
-            return get(id);
+            return insert(uploader, sha, result.contentType(), Files.size(cleaned), result.width(), result.height(),
+                    previewSha, Files.size(preview), altText, sourceUrl);
         } finally {
             delete(cleaned);
             delete(preview);
         }
+    }
+
+    private Media insert(Staff uploader, String sha, String contentType, long bytes, int width, int height,
+            String previewSha, long previewBytes, @Nullable String altText, @Nullable String sourceUrl) {
+        long id = jdbc.sql("""
+                insert into media (sha256, content_type, bytes, width, height, preview_sha256, preview_bytes,
+                    alt_text, source_url, uploaded_by, uploaded_at)
+                values (:sha, :type, :bytes, :width, :height, :previewSha, :previewBytes, :alt, :source, :by, :at)
+                returning id
+                """)
+                .param("sha", sha).param("type", contentType).param("bytes", bytes)
+                .param("width", width).param("height", height).param("previewSha", previewSha)
+                .param("previewBytes", previewBytes).param("alt", altText == null ? "" : altText.strip())
+                .param("source", sourceUrl).param("by", uploader.id())
+                .param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        return get(id);
     }
 
     /** Hex SHA-256 of a stream, read through to its end. */
@@ -250,6 +300,11 @@ public class MediaLibrary {
     private UnacceptableContentException tooLarge() {
         return new UnacceptableContentException(Reason.TOO_LARGE, "media.tooLarge",
                 "images are taken up to {0} bytes", properties.maxUploadSize().toBytes());
+    }
+
+    private UnacceptableContentException videoTooLarge() {
+        return new UnacceptableContentException(Reason.TOO_LARGE, "media.videoTooLarge",
+                "videos are taken up to {0} bytes", properties.maxVideoSize().toBytes());
     }
 
     private static Path temporary() {

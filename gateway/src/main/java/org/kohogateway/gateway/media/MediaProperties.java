@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param signingKey        base64 of the key that signs the links (at least 32 bytes); when absent each start makes
  *                          one, so links do not survive a restart and several instances each need this set alike
  * @param fetchTimeout      how long fetching a pasted image address may take in all (default 20s)
+ * @param maxVideoSize      largest video taken (MP4 or QuickTime, for YouTube, the one platform that takes videos;
+ *                          default 2GB); larger is 413. A video is stored as it came, streamed, never decoded
  */
 @Validated
 @ConfigurationProperties("gateway.media")
@@ -36,5 +38,11 @@ public record MediaProperties(@DefaultValue("15MB") @NotNull DataSize maxUploadS
         @DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl,
         @DefaultValue("30d") @NotNull Duration urlLifetime,
         @Nullable String signingKey,
-        @DefaultValue("20s") @NotNull Duration fetchTimeout) {
+        @DefaultValue("20s") @NotNull Duration fetchTimeout,
+        @DefaultValue("2GB") @NotNull DataSize maxVideoSize) {
+
+    /** The largest upload of any kind: what a request body may carry. */
+    public long maxAnyUpload() {
+        return Math.max(maxUploadSize.toBytes(), maxVideoSize.toBytes());
+    }
 }
