@@ -103,6 +103,8 @@ record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X
      * @param resumeWait     the first wait before resuming, doubled each time (default 1s)
      * @param connectTimeout default 5s
      * @param readTimeout    default 60s: a chunk of several megabytes must travel within it
+     * @param uploadLead     how long before its time a YouTube delivery is sent (default 30m): the upload should end
+     *                       before the video's {@code publishAt}, so that YouTube itself publishes it on time
      */
     record YouTube(@DefaultValue("https://youtube.googleapis.com/") @NotNull URI rootUrl,
             @DefaultValue("https://oauth2.googleapis.com/token") @NotNull URI tokenUrl,
@@ -110,6 +112,7 @@ record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X
             @DefaultValue("5") @Min(0) @Max(20) int resumeAttempts,
             @DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 5) Duration resumeWait,
             @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
-            @DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration readTimeout) {
+            @DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
+            @DefaultValue("30m") @NotNull @DurationMin(millis = 0) @DurationMax(hours = 24) Duration uploadLead) {
     }
 }

@@ -160,6 +160,7 @@ class AdminPagesController {
             model.addAttribute("action", "pause");
             model.addAttribute("accountId", accountId);
             model.addAttribute("reportDeliveries", report.inFlight());
+            model.addAttribute("reportHeldBack", report.heldBack());
             model.addAttribute("flash", "flash.paused");
             model.addAttribute("pauses", pauses.active());
             return "admin-report";

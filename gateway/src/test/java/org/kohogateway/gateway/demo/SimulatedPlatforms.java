@@ -46,6 +46,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  *       (a fresh container id, for an image, a carousel item or a {@code CAROUSEL} of 2–10 children), the container status {@code FINISHED}, {@code media_publish} (a fresh media id) and
  *       the profile (fields {@code username,biography,website}).</li>
  *   <li>Bluesky's XRPC ({@code /xrpc/}): a PDS with a memory ({@link SimulatedBluesky}).</li>
+ *   <li>YouTube's Data API v3 ({@code /youtube/v3/}, {@code /upload/youtube/v3/}) and Google's token endpoint: a
+ *       channel with a memory ({@link SimulatedYouTube}).</li>
  *   <li>JMA's disaster-information XML ({@link #jmaFeed()}): an Atom feed (with an ETag, answering 304 to it) listing
  *       one weather warnings report, a heavy-rain warning issued for Gotsu City (test resources {@code jma/}).</li>
  * </ul>
@@ -75,10 +77,11 @@ public final class SimulatedPlatforms {
     private final WireMockServer server;
     private final LineRetryKeys lineRetryKeys = new LineRetryKeys();
     private final SimulatedBluesky bluesky = new SimulatedBluesky();
+    private final SimulatedYouTube youtube = new SimulatedYouTube();
 
     private SimulatedPlatforms(int port) {
         server = new WireMockServer(options().port(port).containerThreads(64).jettyAcceptors(2)
-                .extensions(lineRetryKeys, bluesky));
+                .extensions(lineRetryKeys, bluesky, youtube));
         server.start();
         stubAll();
     }
@@ -133,6 +136,11 @@ public final class SimulatedPlatforms {
         return bluesky;
     }
 
+    /** The simulated YouTube channel ({@code gateway.platforms.youtube.root-url}) and what it holds. */
+    public SimulatedYouTube youtube() {
+        return youtube;
+    }
+
     /** What the simulated LINE accepted, per retry key. */
     public LineRetryKeys lineRetryKeys() {
         return lineRetryKeys;
@@ -146,14 +154,18 @@ public final class SimulatedPlatforms {
      * system properties and the tests' dynamic properties alike.
      */
     public java.util.Map<String, String> properties() {
-        return java.util.Map.of(
-                "gateway.platforms.line.api-endpoint", lineEndpoint().toString(),
-                "gateway.platforms.line.preview-recipients", PREVIEW_RECIPIENT,
-                "gateway.platforms.x.rest-base-url", xRestBaseUrl().toString(),
-                "gateway.platforms.x.v2-base-url", xV2BaseUrl().toString(),
-                "gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString(),
-                "gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString(),
-                "gateway.platforms.bluesky.service-url", server.baseUrl());
+        return java.util.Map.ofEntries(
+                java.util.Map.entry("gateway.platforms.line.api-endpoint", lineEndpoint().toString()),
+                java.util.Map.entry("gateway.platforms.line.preview-recipients", PREVIEW_RECIPIENT),
+                java.util.Map.entry("gateway.platforms.x.rest-base-url", xRestBaseUrl().toString()),
+                java.util.Map.entry("gateway.platforms.x.v2-base-url", xV2BaseUrl().toString()),
+                java.util.Map.entry("gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString()),
+                java.util.Map.entry("gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString()),
+                java.util.Map.entry("gateway.platforms.bluesky.service-url", server.baseUrl()),
+                java.util.Map.entry("gateway.platforms.youtube.root-url", server.baseUrl() + "/"),
+                java.util.Map.entry("gateway.platforms.youtube.token-url", server.baseUrl() + SimulatedYouTube.TOKEN),
+                // the smallest chunk the protocol takes, so that a demo video goes up in several
+                java.util.Map.entry("gateway.platforms.youtube.chunk-size", "262144"));
     }
 
     /** A page the city has published, with this title, served here; its address on {@link #CITY_PAGES_HOST}. */
@@ -180,6 +192,9 @@ public final class SimulatedPlatforms {
         stubInstagram();
         // Bluesky's XRPC: one stub, the PDS's behaviour in SimulatedBluesky
         server.stubFor(any(urlPathMatching("/xrpc/.*")).willReturn(aResponse().withTransformers(SimulatedBluesky.NAME)));
+        // YouTube and Google's token endpoint: one stub, the channel's behaviour in SimulatedYouTube
+        server.stubFor(any(urlPathMatching("/(upload/)?youtube/v3/.*|" + SimulatedYouTube.TOKEN))
+                .willReturn(aResponse().withTransformers(SimulatedYouTube.NAME)));
         stubJma();
     }
 
