@@ -244,5 +244,13 @@ class DemoData {
                 new OperatingPolicy(false, ReplyPolicy.NO_REPLIES), new PlatformCredentials(Map.of(
                         PlatformCredentials.BLUESKY_HANDLE, SimulatedBluesky.HANDLE,
                         PlatformCredentials.BLUESKY_APP_PASSWORD, "demo-bsky-app-password")));
+        // comments are set in YouTube Studio (the API has no per-video switch); the channel's videos are 広報係's
+        accounts.registerActive("demo", Platform.YOUTUBE, "江津市 公式 YouTube", "https://www.youtube.com/@gotsu_city_demo",
+                pr.id(), "市政情報・観光の動画の発信", new OperatingPolicy(false, ReplyPolicy.NO_REPLIES),
+                new PlatformCredentials(Map.of(
+                        PlatformCredentials.YOUTUBE_CLIENT_ID, "1062957823194-demo.apps.googleusercontent.com",
+                        PlatformCredentials.YOUTUBE_CLIENT_SECRET, "GOCSPX-demo-client-secret",
+                        PlatformCredentials.YOUTUBE_REFRESH_TOKEN, "1//0eDemoRefreshToken",
+                        PlatformCredentials.YOUTUBE_CATEGORY_ID, "25")));
     }
 }
