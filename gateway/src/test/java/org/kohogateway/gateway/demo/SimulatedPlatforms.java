@@ -165,7 +165,9 @@ public final class SimulatedPlatforms {
                 java.util.Map.entry("gateway.platforms.youtube.root-url", server.baseUrl() + "/"),
                 java.util.Map.entry("gateway.platforms.youtube.token-url", server.baseUrl() + SimulatedYouTube.TOKEN),
                 // the smallest chunk the protocol takes, so that a demo video goes up in several
-                java.util.Map.entry("gateway.platforms.youtube.chunk-size", "262144"));
+                java.util.Map.entry("gateway.platforms.youtube.chunk-size", "262144"),
+                // a dropped chunk is resumed at once rather than after a second
+                java.util.Map.entry("gateway.platforms.youtube.resume-wait", "10ms"));
     }
 
     /** A page the city has published, with this title, served here; its address on {@link #CITY_PAGES_HOST}. */

@@ -1,5 +1,9 @@
 package org.kohogateway.gateway.dispatch;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -33,6 +37,10 @@ import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,6 +65,9 @@ class YouTubeDispatchIntegrationTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Reconciler reconciler;
 
     private final SimulatedYouTube youtube = SimulatedPlatforms.shared().youtube();
 
@@ -98,6 +109,46 @@ class YouTubeDispatchIntegrationTest extends IntegrationTest {
         } finally {
             pauses.resume(world.admin(), account.id());
         }
+    }
+
+    /**
+     * The answer to the last chunk is lost and the upload cannot be asked how much it has: the video may exist, and
+     * YouTube takes no idempotency key, so the delivery is UNCERTAIN rather than sent again; the reconciler finds the
+     * video among the channel's uploads by its description.
+     */
+    @Test
+    void aVideoWhoseLastAnswerWasLostIsUncertainNotSentAgainAndIsFoundAmongTheUploads() {
+        World world = data.world();
+        String n = TestData.unique();
+        OfficialAccount account = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
+                new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+        String text = "【江津市】防災訓練の様子 " + n;
+        Delivery delivery = only(videoPost(world, text, clock.instant().plus(Duration.ofMinutes(10)), account));
+        WireMockServer server = SimulatedPlatforms.shared().server();
+        List<StubMapping> lost = List.of(
+                // the simulated channel makes the video, then the connection breaks before its answer
+                server.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).atPriority(1)
+                        .withHeader("Content-Range", equalTo("bytes 524288-599999/600000"))
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
+                                .withTransformers(SimulatedYouTube.NAME))),
+                server.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).atPriority(1)
+                        .withHeader("Content-Range", equalTo("bytes */600000"))
+                        .willReturn(aResponse().withStatus(503))));
+        try {
+            dispatcher.drain();
+        } finally {
+            lost.forEach(server::removeStub);
+        }
+
+        assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.UNCERTAIN);
+        List<JsonNode> made = youtube.videosContaining(n);
+        assertThat(made).as("one video, not sent again").hasSize(1);
+
+        reconciler.reconcile();
+
+        DeliveryView found = view(delivery);
+        assertThat(found.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(found.platformPostId()).isEqualTo(made.getFirst().path("id").asString());
     }
 
     private Post videoPost(World world, String text, Instant at, OfficialAccount account) {
