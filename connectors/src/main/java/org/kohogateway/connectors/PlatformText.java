@@ -36,7 +36,8 @@ public final class PlatformText {
      * UTF-16 units, Instagram in code points, Bluesky in graphemes (what a reader sees as one character: an emoji with
      * its modifiers, a letter with its combining marks), as its {@code app.bsky.feed.post} lexicon's
      * {@code maxGraphemes} counts them, Threads in characters with each emoji weighing its UTF-8 bytes
-     * ({@link #threadsLength}).
+     * ({@link #threadsLength}), YouTube in UTF-8 bytes of the video's description (the Data API's limit is
+     * 5,000 bytes; the title is the description's first line, cut to 100 characters, so it sets no limit of its own).
      */
     public static int length(Platform platform, String sent) {
         return switch (platform) {
@@ -45,6 +46,7 @@ public final class PlatformText {
             case INSTAGRAM -> sent.codePointCount(0, sent.length());
             case BLUESKY -> graphemes(sent);
             case THREADS -> threadsLength(sent);
+            case YOUTUBE -> youTubeDescription(sent).getBytes(StandardCharsets.UTF_8).length;
         };
     }
 
@@ -57,7 +59,16 @@ public final class PlatformText {
             case FACEBOOK -> 63_206;
             case BLUESKY -> 300;
             case THREADS -> 500;
+            case YOUTUBE -> 5000;
         };
+    }
+
+    /**
+     * A YouTube video's description for the text sent: stripped, with {@code <} and {@code >} (which the Data API
+     * refuses in titles and descriptions) as their full-width forms, which read the same but count three bytes.
+     */
+    public static String youTubeDescription(String sent) {
+        return sent.strip().replace('<', '＜').replace('>', '＞');
     }
 
     /**

@@ -37,6 +37,9 @@ class PlatformTextTest {
         String emoji = "🎆".repeat(10);
         assertThat(PlatformText.length(Platform.INSTAGRAM, emoji)).as("code points").isEqualTo(10);
         assertThat(PlatformText.length(Platform.FACEBOOK, emoji)).as("UTF-16 units").isEqualTo(20);
+        assertThat(PlatformText.length(Platform.YOUTUBE, kanji)).as("UTF-8 bytes of the description").isEqualTo(420);
+        assertThat(PlatformText.length(Platform.YOUTUBE, " a<b> ")).as("stripped, < and > full-width")
+                .isEqualTo(1 + 3 + 1 + 3);
     }
 
     @Test
@@ -45,6 +48,7 @@ class PlatformTextTest {
         assertThat(PlatformText.limit(Platform.X)).isEqualTo(280);
         assertThat(PlatformText.limit(Platform.INSTAGRAM)).isEqualTo(2200);
         assertThat(PlatformText.limit(Platform.THREADS)).isEqualTo(500);
+        assertThat(PlatformText.limit(Platform.YOUTUBE)).as("a description's bytes").isEqualTo(5000);
     }
 
     /** Meta: "Text posts are limited to 500 characters. Emojis are counted as the number of UTF-8 bytes." */

@@ -63,21 +63,17 @@ record VideoPost(@Nullable MediaItem video, String title, String description, Pu
     }
 
     static String description(String text) {
-        return allowed(text.strip());
+        return PlatformText.youTubeDescription(text);
     }
 
     /** The first line that is not blank, cut to {@value #MAX_TITLE} characters (code points) with an ellipsis. */
     static String title(String text) {
         String line = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-        line = allowed(line);
+        line = PlatformText.youTubeDescription(line);
         if (line.codePointCount(0, line.length()) <= MAX_TITLE) {
             return line;
         }
         return line.substring(0, line.offsetByCodePoints(0, MAX_TITLE - 1)) + "…";
-    }
-
-    private static String allowed(String text) {
-        return text.replace('<', '＜').replace('>', '＞');
     }
 
     private static VideoPost refused(String reason) {

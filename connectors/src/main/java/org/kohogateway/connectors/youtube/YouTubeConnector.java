@@ -61,8 +61,8 @@ public final class YouTubeConnector implements PlatformConnector {
     private final UploadsLookup lookup;
 
     /**
-     * @param platform the value the gateway registers this connector under ({@code Platform.YOUTUBE} once the gateway
-     *                 is wired for it), which {@link #platform()} answers
+     * @param platform the value the gateway registers this connector under ({@code Platform.YOUTUBE}), which
+     *                 {@link #platform()} answers
      * @param clock    when a video is scheduled from, and when the quota resets
      */
     public YouTubeConnector(YouTubeSettings settings, Platform platform, Clock clock) {

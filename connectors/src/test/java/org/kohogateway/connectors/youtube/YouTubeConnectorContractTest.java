@@ -45,8 +45,8 @@ class YouTubeConnectorContractTest extends PlatformConnectorContract
         implements PlatformConnectorContract.RefusesAnswersAndQuotes, PlatformConnectorContract.DeletesPosts,
         PlatformConnectorContract.FindsRecentPosts {
 
-    /** {@code Platform} has no YouTube value until the gateway is wired for it; the connector answers what it is given. */
-    static final Platform REGISTERED_AS = Platform.X;
+    /** What the gateway registers the connector under; the connector answers what it is given. */
+    static final Platform REGISTERED_AS = Platform.YOUTUBE;
     static final Instant NOW = Instant.parse("2025-10-01T08:10:00Z");
     static final int SIZE = 100_000;
     private static final String TEXT = "【江津市】花火大会のお知らせ\n本日17時から江の川河川敷で花火大会を開催します。";

@@ -25,7 +25,8 @@ import org.kohogateway.connectors.Platform;
  * The same reading of a post's address ({@code x.com/gotsu_city/status/1}) names the post's author. LINE accounts
  * have no handle: a LINE message neither mentions nor quotes accounts. A Bluesky account's address is
  * {@code bsky.app/profile/<handle>}, its handle a domain name. A Threads profile is {@code threads.net/@<handle>} (its
- * posts {@code threads.net/@<handle>/post/<code>}): only a segment with the {@code @} names a profile there.
+ * posts {@code threads.net/@<handle>/post/<code>}): only a segment with the {@code @} names a profile there. A YouTube
+ * channel's is {@code youtube.com/@<handle>} or {@code youtube.com/channel/<id>}, the id standing for the handle.
  */
 public final class AccountUrls {
 
@@ -36,10 +37,14 @@ public final class AccountUrls {
             Platform.LINE, Set.of("line.me", "page.line.me"),
             Platform.BLUESKY, Set.of("bsky.app"),
             // Meta moved Threads to threads.com in 2025; threads.net addresses still lead to the same profiles
-            Platform.THREADS, Set.of("threads.net", "threads.com"));
+            Platform.THREADS, Set.of("threads.net", "threads.com"),
+            Platform.YOUTUBE, Set.of("youtube.com", "m.youtube.com"));
     private static final Pattern HANDLE = Pattern.compile("@?[a-z0-9_.]{1,50}");
     /** A Bluesky handle is a domain name ({@code gotsu-city.bsky.social}, {@code bsky.city.gotsu.lg.jp}). */
     private static final Pattern BLUESKY_HANDLE = Pattern.compile("@?[a-z0-9][a-z0-9.-]{0,252}");
+    /** A YouTube channel: {@code channel/UC...} (24 characters) or its {@code @handle} (3 to 30 characters). */
+    private static final Pattern YOUTUBE_CHANNEL_ID = Pattern.compile("uc[a-z0-9_-]{22}");
+    private static final Pattern YOUTUBE_HANDLE = Pattern.compile("@[a-z0-9_.-]{3,30}");
     /** First path segments that are the platform's own pages, not an account. */
     private static final Set<String> NOT_ACCOUNTS = Set.of("i", "home", "intent", "share", "search", "hashtag", "p",
             "reel", "reels", "tv", "stories", "explore", "permalink.php", "story.php", "profile.php", "photo.php",
@@ -88,11 +93,24 @@ public final class AccountUrls {
                     : Optional.empty();
         }
         String first = segments.getFirst().toLowerCase(Locale.ROOT);
+        if (platform.get() == Platform.YOUTUBE) {
+            return youTubeChannel(first, segments);
+        }
         if (!HANDLE.matcher(first).matches() || NOT_ACCOUNTS.contains(first)
                 || platform.get() == Platform.THREADS && !first.startsWith("@")) {
             return Optional.empty();
         }
         return Optional.of(new Handle(platform.get(), first.startsWith("@") ? first.substring(1) : first));
+    }
+
+    /** youtube.com/@handle and youtube.com/channel/UC...: a video's address ({@code watch?v=}) names no channel. */
+    private static Optional<Handle> youTubeChannel(String first, List<String> segments) {
+        if (YOUTUBE_HANDLE.matcher(first).matches()) {
+            return Optional.of(new Handle(Platform.YOUTUBE, first.substring(1)));
+        }
+        String id = first.equals("channel") && segments.size() > 1 ? segments.get(1).toLowerCase(Locale.ROOT) : "";
+        return YOUTUBE_CHANNEL_ID.matcher(id).matches() ? Optional.of(new Handle(Platform.YOUTUBE, id))
+                : Optional.empty();
     }
 
     private static @Nullable URI uri(@Nullable String url) {

@@ -275,6 +275,11 @@ public class OfficialAccounts {
         if (!staff.byUsername(actor).has(Role.ADMIN)) {
             throw new NotPermittedException("account.credentialsNotPermitted", "platform credentials are set by admins");
         }
+        // an optional field left blank is left out, so the connector uses its default
+        Map<String, String> given = new java.util.LinkedHashMap<>(credentials.values());
+        given.entrySet().removeIf(e -> PlatformCredentials.OPTIONAL.contains(e.getKey())
+                && (e.getValue() == null || e.getValue().isBlank()));
+        credentials = new PlatformCredentials(given);
         if (credentials.values().isEmpty() || credentials.values().values().stream().anyMatch(v -> v == null || v.isBlank())) {
             throw new InvalidRequestException("account.credentialsEmpty", "credentials need at least one non-empty value");
         }
@@ -287,7 +292,7 @@ public class OfficialAccounts {
             }
         }
         for (String name : fields) {
-            if (!credentials.values().containsKey(name)) {
+            if (!credentials.values().containsKey(name) && !PlatformCredentials.OPTIONAL.contains(name)) {
                 throw new InvalidRequestException("account.credentialsMissingField",
                         "the credentials lack '" + name + "'; this platform takes " + fields, name,
                         String.join(", ", fields));

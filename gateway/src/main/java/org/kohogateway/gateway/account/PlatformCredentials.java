@@ -3,6 +3,7 @@ package org.kohogateway.gateway.account;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.kohogateway.connectors.Platform;
 
@@ -19,6 +20,8 @@ import org.kohogateway.connectors.Platform;
  *   <li>Instagram professional account: {@value #INSTAGRAM_IG_USER_ID}, {@value #INSTAGRAM_ACCESS_TOKEN}</li>
  *   <li>Bluesky: {@value #BLUESKY_HANDLE}, {@value #BLUESKY_APP_PASSWORD}</li>
  *   <li>Threads: {@value #THREADS_USER_ID}, {@value #THREADS_ACCESS_TOKEN}</li>
+ *   <li>YouTube: {@value #YOUTUBE_CLIENT_ID}, {@value #YOUTUBE_CLIENT_SECRET}, {@value #YOUTUBE_REFRESH_TOKEN}, and the
+ *       optional {@value #YOUTUBE_CATEGORY_ID} and {@value #YOUTUBE_PLAYLIST_ID}</li>
  * </ul>
  * The Page id and IG user id are not secret, but they travel with the token they belong to.
  */
@@ -59,6 +62,23 @@ public record PlatformCredentials(Map<String, String> values) {
      */
     public static final String THREADS_ACCESS_TOKEN = "accessToken";
 
+    /** YouTube: the OAuth client of the city's Google Cloud project that the channel owner consented to. */
+    public static final String YOUTUBE_CLIENT_ID = "clientId";
+    /** YouTube: that OAuth client's secret. */
+    public static final String YOUTUBE_CLIENT_SECRET = "clientSecret";
+    /** YouTube: the channel owner's refresh token (scope {@code youtube}: upload, update, delete). */
+    public static final String YOUTUBE_REFRESH_TOKEN = "refreshToken";
+    /**
+     * YouTube, optional: the category of the account's videos ({@code 25} News &amp; Politics when left out). The
+     * account's choice, not a secret: it is kept here, beside the channel it belongs to, rather than in the policy.
+     */
+    public static final String YOUTUBE_CATEGORY_ID = "categoryId";
+    /** YouTube, optional: the playlist every video of the account is added to. */
+    public static final String YOUTUBE_PLAYLIST_ID = "playlistId";
+
+    /** Fields a form may leave blank: left out of what is stored. */
+    public static final Set<String> OPTIONAL = Set.of(YOUTUBE_CATEGORY_ID, YOUTUBE_PLAYLIST_ID);
+
     /** The credential fields each platform's connector needs, in the order a form asks for them. */
     public static final Map<Platform, List<String>> FIELDS = Map.of(
             Platform.LINE, List.of(LINE_CHANNEL_ACCESS_TOKEN),
@@ -66,7 +86,9 @@ public record PlatformCredentials(Map<String, String> values) {
             Platform.FACEBOOK, List.of(FACEBOOK_PAGE_ID, FACEBOOK_PAGE_ACCESS_TOKEN),
             Platform.INSTAGRAM, List.of(INSTAGRAM_IG_USER_ID, INSTAGRAM_ACCESS_TOKEN),
             Platform.BLUESKY, List.of(BLUESKY_HANDLE, BLUESKY_APP_PASSWORD),
-            Platform.THREADS, List.of(THREADS_USER_ID, THREADS_ACCESS_TOKEN));
+            Platform.THREADS, List.of(THREADS_USER_ID, THREADS_ACCESS_TOKEN),
+            Platform.YOUTUBE, List.of(YOUTUBE_CLIENT_ID, YOUTUBE_CLIENT_SECRET, YOUTUBE_REFRESH_TOKEN,
+                    YOUTUBE_CATEGORY_ID, YOUTUBE_PLAYLIST_ID));
 
     public PlatformCredentials {
         values = Map.copyOf(values);

@@ -53,7 +53,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
      */
     static final long MAX_UNKNOWN_BODY_BYTES = 64 * 1024;
     private static final java.util.Set<String> IMPORT_UPLOADS = java.util.Set.of("/api/imports", "/imports");
-    /** The API's upload and the compose page's photo picker, one image each. */
+    /** The API's upload and the compose page's photo picker, one image or video each. */
     private static final java.util.Set<String> MEDIA_UPLOADS = java.util.Set.of("/api/media", "/compose/media");
     /** Room for the multipart envelope around an image of the largest size taken, so the upload can say 413 itself. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
@@ -61,7 +61,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxMediaBodyBytes;
 
     RequestSizeLimit(MediaProperties media) {
-        this.maxMediaBodyBytes = media.maxUploadSize().toBytes() + ENVELOPE_BYTES;
+        this.maxMediaBodyBytes = media.maxAnyUpload() + ENVELOPE_BYTES;
     }
 
     @Override

@@ -9,6 +9,12 @@ import org.kohogateway.gateway.post.DeliveryView;
  *
  * @param inFlight deliveries whose platform request had already started, with the outcome they reached (still
  *                 SENDING if it did not arrive within the configured wait)
+ * @param heldBack posts a platform held for their time (YouTube's scheduled videos) and what holding them back did
  */
-public record PauseReport(Pause pause, List<DeliveryView> inFlight) {
+public record PauseReport(Pause pause, List<DeliveryView> inFlight, List<PlatformSchedules.HeldBack> heldBack) {
+
+    public PauseReport {
+        inFlight = List.copyOf(inFlight);
+        heldBack = List.copyOf(heldBack);
+    }
 }

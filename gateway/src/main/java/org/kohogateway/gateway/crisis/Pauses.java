@@ -39,6 +39,7 @@ import org.kohogateway.gateway.support.DatabaseProperties;
 import org.kohogateway.gateway.support.IllegalTransitionException;
 import org.kohogateway.gateway.support.InvalidRequestException;
 import org.kohogateway.gateway.support.NotPermittedException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -85,12 +86,14 @@ public class Pauses {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher publisher;
     private final DatabaseProperties database;
+    private final ObjectProvider<PlatformSchedules> schedules;
 
     Pauses(JdbcClient jdbc, Deliveries deliveries, PausedDeliveries pausedDeliveries, SendLog sendLog,
             StaffDirectory staff, OfficialAccounts accounts, PostWorkflow posts, AuditTrail audit,
             CrisisProperties properties, Clock clock, PlatformTransactionManager transactions,
-            ApplicationEventPublisher publisher, DatabaseProperties database) {
+            ApplicationEventPublisher publisher, DatabaseProperties database, ObjectProvider<PlatformSchedules> schedules) {
         this.database = database;
+        this.schedules = schedules;
         this.jdbc = jdbc;
         this.deliveries = deliveries;
         this.pausedDeliveries = pausedDeliveries;
@@ -162,7 +165,12 @@ public class Pauses {
             publisher.publishEvent(PauseChanged.paused(paused));
             return paused;
         });
-        return new PauseReport(pause, awaitInFlight(accountId));
+        List<DeliveryView> inFlight = awaitInFlight(accountId);
+        // after the commit and outside any transaction, since it asks the platforms; after the uploads in flight, so
+        // that a video whose last bytes were on their way is held back too
+        List<PlatformSchedules.HeldBack> heldBack = schedules.orderedStream()
+                .flatMap(s -> s.holdBack(pause, actor.username()).stream()).toList();
+        return new PauseReport(pause, inFlight, heldBack);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.kohogateway.gateway.dispatch;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,8 @@ import org.kohogateway.connectors.threads.ThreadsConnector;
 import org.kohogateway.connectors.threads.ThreadsSettings;
 import org.kohogateway.connectors.x.XConnector;
 import org.kohogateway.connectors.x.XSettings;
+import org.kohogateway.connectors.youtube.YouTubeConnector;
+import org.kohogateway.connectors.youtube.YouTubeSettings;
 import org.kohogateway.gateway.account.CredentialsReplaced;
 import org.kohogateway.gateway.account.CurrentCredentials;
 import org.kohogateway.gateway.account.OfficialAccounts;
@@ -135,6 +138,19 @@ class ConnectorRegistry {
                             threads.connectTimeout(), threads.readTimeout(), threads.pollInterval(),
                             threads.maxStatusChecks()));
                 }
+                case YOUTUBE -> {
+                    var youtube = platforms.youtube();
+                    // category and playlist are the account's choices, kept with its credentials (not secret)
+                    yield new YouTubeConnector(new YouTubeSettings(youtube.rootUrl(), youtube.tokenUrl(),
+                            credentials.require(PlatformCredentials.YOUTUBE_CLIENT_ID),
+                            credentials.require(PlatformCredentials.YOUTUBE_CLIENT_SECRET),
+                            credentials.require(PlatformCredentials.YOUTUBE_REFRESH_TOKEN),
+                            credentials.optional(PlatformCredentials.YOUTUBE_CATEGORY_ID)
+                                    .orElse(YouTubeSettings.DEFAULT_CATEGORY),
+                            credentials.optional(PlatformCredentials.YOUTUBE_PLAYLIST_ID), youtube.chunkSize(),
+                            youtube.resumeAttempts(), youtube.resumeWait(), youtube.connectTimeout(),
+                            youtube.readTimeout()), platform, clock);
+                }
                 case INSTAGRAM -> {
                     var instagram = platforms.instagram();
                     yield new InstagramConnector(new InstagramSettings(instagram.graphBaseUrl(),
@@ -162,6 +178,11 @@ class ConnectorRegistry {
                         + ") has no credential '" + field + "'; an admin must set it");
             }
             return value;
+        }
+
+        /** A field the account may leave out: empty when absent or blank. */
+        Optional<String> optional(String field) {
+            return values.get(field).filter(v -> !v.isBlank()).map(String::strip);
         }
 
         String requireNodeId(String field) {

@@ -97,11 +97,14 @@ public class Dispatcher implements SmartLifecycle {
     private volatile boolean running;
     private volatile @Nullable Thread loop;
     private Instant lastRecovery = Instant.EPOCH;
+    /** YouTube deliveries are claimed this long before their time (gateway.platforms.youtube.upload-lead). */
+    private final Duration uploadLead;
 
     Dispatcher(Deliveries deliveries, Reconciliation reconciliation, ConnectorRegistry connectors,
             DispatchProperties properties, Clock clock, PolicyRules rules, Pauses pauses, SendGuards guards,
-            DispatchMetrics metrics, MediaItems mediaItems, DrillSends drills) {
+            DispatchMetrics metrics, MediaItems mediaItems, DrillSends drills, PlatformProperties platforms) {
         this.metrics = metrics;
+        this.uploadLead = platforms.youtube().uploadLead();
         this.drills = drills;
         this.mediaItems = mediaItems;
         this.deliveries = deliveries;
@@ -175,7 +178,7 @@ public class Dispatcher implements SmartLifecycle {
         int permits = 1 + (work.tryAcquire(extra) ? extra : 0);
         List<ClaimedDelivery> claimed;
         try {
-            claimed = deliveries.claim(clock.instant(), permits, instance, properties.lease());
+            claimed = deliveries.claim(clock.instant(), permits, instance, properties.lease(), uploadLead);
         } catch (RuntimeException e) {
             work.release(permits);
             throw e;
@@ -363,8 +366,10 @@ public class Dispatcher implements SmartLifecycle {
         List<MediaItem> images = Stream.concat(UrlOnlyMedia.asMediaItems(d.content().mediaUrls()).stream(),
                 media.stream()).toList();
         try {
+            // the approved time: YouTube holds the video until then and publishes it itself; the others ignore it
             return connector.publish(new Publication(d.id(), d.text(), d.links(), images, d.noReplies(),
-                    d.content().replyTo(), d.content().quoteOf(), d.attempt()), () -> pauses.mayContinue(d));
+                    d.content().replyTo(), d.content().quoteOf(), d.attempt(), d.scheduledFor()),
+                    () -> pauses.mayContinue(d));
         } catch (RuntimeException e) {
             // a connector must not throw; if one does, the request may have left, so treat it as unknown
             return new PublishOutcome.Unknown("connector error: " + e);

@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param halfOpenCalls     probe requests an account gets after {@code openFor} before its breaker closes or opens
  *                          again (default 10)
  * @param perMinute         requests per account per minute, by platform (defaults LINE 60, X 30, FACEBOOK 30,
- *                          INSTAGRAM 10, BLUESKY 30, THREADS 10)
+ *                          INSTAGRAM 10, BLUESKY 30, THREADS 10, YOUTUBE 10)
  * @param dailyCap          posts per account in any rolling 24 hours, by platform; platforms not listed are uncapped
  *                          (defaults X 100, INSTAGRAM 50, THREADS 200: below the platforms' own limits, so the gateway waits
  *                          instead of being refused)
@@ -60,7 +60,7 @@ record GuardProperties(
 
     GuardProperties {
         perMinute = withDefaults(perMinute, Map.of(Platform.LINE, 60, Platform.X, 30, Platform.FACEBOOK, 30,
-                Platform.INSTAGRAM, 10, Platform.BLUESKY, 30, Platform.THREADS, 10));
+                Platform.INSTAGRAM, 10, Platform.BLUESKY, 30, Platform.THREADS, 10, Platform.YOUTUBE, 10));
         dailyCap = withDefaults(dailyCap, Map.of(Platform.X, 100, Platform.INSTAGRAM, 50, Platform.THREADS, 200));
         windows = withDefaults(windows, Map.of(Platform.X, List.of(new Window(Duration.ofMinutes(15), 200),
                 new Window(Duration.ofHours(3), 300))));

@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("gateway.platforms")
 record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X x, @DefaultValue @Valid Facebook facebook,
         @DefaultValue @Valid Instagram instagram, @DefaultValue @Valid Bluesky bluesky,
-        @DefaultValue @Valid Threads threads) {
+        @DefaultValue @Valid Threads threads, @DefaultValue @Valid YouTube youtube) {
 
     /**
      * @param apiEndpoint    LINE Messaging API origin, no path (default {@code https://api.line.me})
@@ -106,5 +106,29 @@ record PlatformProperties(@DefaultValue @Valid Line line, @DefaultValue @Valid X
             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
             @DefaultValue("3s") @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 1) Duration pollInterval,
             @DefaultValue("20") @Min(1) @Max(100) int maxStatusChecks) {
+    }
+
+    /**
+     * @param rootUrl        the Data API's root, ending in {@code /} (default {@code https://youtube.googleapis.com/});
+     *                       resumable uploads go to {@code upload/youtube/v3/videos} under it
+     * @param tokenUrl       Google's OAuth 2.0 token endpoint (default {@code https://oauth2.googleapis.com/token}),
+     *                       where an account's refresh token is exchanged for access tokens
+     * @param chunkSize      bytes per upload request, a multiple of 256 KiB (default 8 MiB): a dropped connection
+     *                       costs at most one chunk
+     * @param resumeAttempts how often one chunk is resumed after a dropped connection or a server error (default 5)
+     * @param resumeWait     the first wait before resuming, doubled each time (default 1s)
+     * @param connectTimeout default 5s
+     * @param readTimeout    default 60s: a chunk of several megabytes must travel within it
+     * @param uploadLead     how long before its time a YouTube delivery is sent (default 30m): the upload should end
+     *                       before the video's {@code publishAt}, so that YouTube itself publishes it on time
+     */
+    record YouTube(@DefaultValue("https://youtube.googleapis.com/") @NotNull URI rootUrl,
+            @DefaultValue("https://oauth2.googleapis.com/token") @NotNull URI tokenUrl,
+            @DefaultValue("8388608") @Min(262_144) @Max(268_435_456) int chunkSize,
+            @DefaultValue("5") @Min(0) @Max(20) int resumeAttempts,
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 5) Duration resumeWait,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration readTimeout,
+            @DefaultValue("30m") @NotNull @DurationMin(millis = 0) @DurationMax(hours = 24) Duration uploadLead) {
     }
 }

@@ -42,10 +42,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The images staff bring for their posts: an upload or a pasted https address (fetched once, SSRF-safe) becomes a
- * cleaned image kept by its SHA-256, with a preview. Whoever may write posts (POSTER, PR_OFFICER) may bring images;
+ * cleaned image kept by its SHA-256, with a preview. A video (MP4 or QuickTime, known by its first bytes) is kept by
+ * its SHA-256 as it came, with a placeholder for its preview. Whoever may write posts (POSTER, PR_OFFICER) may bring images;
  * on the pages they show to their uploader and to those who may read a post carrying them (the post module's
  * {@code PostImages}). The upload is spooled
  * to a temporary file, so no request holds a whole image in memory apart from the bounded decode.
+ *
+ * <p>Longer than most classes: taking bytes in (upload, fetch, image or video) and letting them go (holding and
+ * removing them for a disposal) share one locking rule, which is easier to check when it is all in one place.
  */
 @Service
 public class MediaLibrary {
@@ -65,6 +69,9 @@ public class MediaLibrary {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate keeping;
+    /** The picture every video shows on the pages, kept once like any preview. */
+    private final Path placeholder;
+    private final String placeholderSha;
 
     MediaLibrary(MediaStore store, StaffDirectory staff, SafeFetch fetch, MediaProperties properties, JdbcClient jdbc,
             Clock clock, PlatformTransactionManager transactions) {
@@ -77,12 +84,21 @@ public class MediaLibrary {
         this.jdbc = jdbc;
         this.clock = clock;
         this.keeping = new TransactionTemplate(transactions);
+        try {
+            this.placeholder = temporary();
+            Files.write(placeholder, Videos.placeholder());
+            placeholder.toFile().deleteOnExit();
+            this.placeholderSha = sha256(placeholder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * Cleans and keeps an uploaded image.
+     * Cleans and keeps an uploaded image, or keeps an uploaded video.
      *
-     * @throws UnacceptableContentException larger than {@code gateway.media.max-upload-size}, or not a JPEG or PNG
+     * @throws UnacceptableContentException larger than {@code gateway.media.max-upload-size} (a video:
+     *                                      {@code max-video-size}), or not a JPEG, PNG, MP4 or QuickTime file
      * @throws InvalidRequestException      {@code media.undecodable}: it looks like one but cannot be read
      */
     public Media upload(String username, InputStream content, @Nullable String altText) {
@@ -90,19 +106,20 @@ public class MediaLibrary {
         Path raw = temporary();
         try {
             try (OutputStream out = Files.newOutputStream(raw)) {
-                long max = properties.maxUploadSize().toBytes();
+                // a video may be larger than an image: which it is, its first bytes say once it is spooled
+                long max = properties.maxAnyUpload();
                 byte[] buffer = new byte[64 * 1024];
                 long total = 0;
                 int read;
                 while ((read = content.read(buffer)) > 0) {
                     total += read;
                     if (total > max) {
-                        throw tooLarge();
+                        throw Videos.sniff(raw) != null ? videoTooLarge() : tooLarge();
                     }
                     out.write(buffer, 0, read);
                 }
             }
-            return keep(uploader, raw, altText, null);
+            return keepAny(uploader, raw, altText, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -137,7 +154,7 @@ public class MediaLibrary {
         Path raw = temporary();
         try {
             Files.write(raw, answer.body());
-            return keep(uploader, raw, altText, url.toString());
+            return keepAny(uploader, raw, altText, url.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -219,6 +236,35 @@ public class MediaLibrary {
         return uploader;
     }
 
+    /** A video as it came, an image cleaned: the type is what the bytes say, never what the client claimed. */
+    private Media keepAny(Staff uploader, Path raw, @Nullable String altText, @Nullable String sourceUrl)
+            throws IOException {
+        String video = Videos.sniff(raw);
+        long size = Files.size(raw);
+        if (video != null) {
+            if (size > properties.maxVideoSize().toBytes()) {
+                throw videoTooLarge();
+            }
+            return keepVideo(uploader, raw, video, altText, sourceUrl);
+        }
+        if (size > properties.maxUploadSize().toBytes()) {
+            throw tooLarge();
+        }
+        return keep(uploader, raw, altText, sourceUrl);
+    }
+
+    /**
+     * Keeps a video's bytes streamed into the store under their SHA-256, like an image's, but not through the image
+     * cleaner: it is not decoded, so it has no size in pixels (0 × 0) and the placeholder stands for its preview. The
+     * placeholder is every video's preview, so its lock makes video uploads store one after another: a disposal of the
+     * last video must not remove it under an upload that is about to list it.
+     */
+    private Media keepVideo(Staff uploader, Path raw, String contentType, @Nullable String altText,
+            @Nullable String sourceUrl) throws IOException {
+        return keepLocked(uploader, new Kept(sha256(raw), raw, contentType, 0, 0), placeholderSha, placeholder,
+                altText, sourceUrl);
+    }
+
     private Media keep(Staff uploader, Path raw, @Nullable String altText, @Nullable String sourceUrl) throws IOException {
         Path cleaned = temporary();
         Path preview = temporary();
@@ -239,14 +285,32 @@ public class MediaLibrary {
             }
             String sha = sha256(cleaned);
             String previewSha = sha256(preview);
-            long bytes = Files.size(cleaned);
-            long previewBytes = Files.size(preview);
-            // stored and listed in one transaction, holding the bytes as a disposal does (holdBytes): an upload
-            // landing while a disposal removes them waits for it, then finds them gone and stores them again
+            return keepLocked(uploader, new Kept(sha, cleaned, result.contentType(), result.width(), result.height()),
+                    previewSha, preview, altText, sourceUrl);
+        } finally {
+            delete(cleaned);
+            delete(preview);
+        }
+    }
+
+    /** Bytes about to be kept, as the media row lists them. */
+    private record Kept(String sha256, Path file, String contentType, int width, int height) {
+    }
+
+    /**
+     * Stores the bytes and their preview and lists them in one transaction, holding the bytes as a disposal does
+     * ({@link #holdBytes}): an upload landing while a disposal removes them waits for it, then finds them gone and
+     * stores them again.
+     */
+    private Media keepLocked(Staff uploader, Kept kept, String previewSha, Path preview, @Nullable String altText,
+            @Nullable String sourceUrl) throws IOException {
+        long bytes = Files.size(kept.file());
+        long previewBytes = Files.size(preview);
+        try {
             Long id = keeping.execute(status -> {
-                lock(List.of(sha, previewSha));
+                lock(List.of(kept.sha256(), previewSha));
                 try {
-                    store.put(sha, cleaned);
+                    store.put(kept.sha256(), kept.file());
                     store.put(previewSha, preview);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -258,8 +322,8 @@ public class MediaLibrary {
                             :at)
                         returning id
                         """)
-                        .param("sha", sha).param("type", result.contentType()).param("bytes", bytes)
-                        .param("width", result.width()).param("height", result.height())
+                        .param("sha", kept.sha256()).param("type", kept.contentType()).param("bytes", bytes)
+                        .param("width", kept.width()).param("height", kept.height())
                         .param("previewSha", previewSha).param("previewBytes", previewBytes)
                         .param("alt", altText == null ? "" : altText.strip()).param("source", sourceUrl)
                         .param("by", uploader.id()).param("at", Timestamp.from(clock.instant()))
@@ -268,9 +332,6 @@ public class MediaLibrary {
             return get(Objects.requireNonNull(id));
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        } finally {
-            delete(cleaned);
-            delete(preview);
         }
     }
 
@@ -304,6 +365,11 @@ public class MediaLibrary {
     private UnacceptableContentException tooLarge() {
         return new UnacceptableContentException(Reason.TOO_LARGE, "media.tooLarge",
                 "images are taken up to {0} bytes", properties.maxUploadSize().toBytes());
+    }
+
+    private UnacceptableContentException videoTooLarge() {
+        return new UnacceptableContentException(Reason.TOO_LARGE, "media.videoTooLarge",
+                "videos are taken up to {0} bytes", properties.maxVideoSize().toBytes());
     }
 
     private static Path temporary() {

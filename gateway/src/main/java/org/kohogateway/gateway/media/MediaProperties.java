@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param fetchTimeout      how long fetching a pasted image address may take in all (default 20s)
  * @param store             where the bytes are kept: {@code postgres} (the default, in the gateway's own database) or
  *                          {@code s3} (an S3-compatible bucket, {@code gateway.media.s3.*})
+ * @param maxVideoSize      largest video taken (MP4 or QuickTime, for YouTube, the one platform that takes videos;
+ *                          default 2GB); larger is 413. A video is stored as it came, streamed, never decoded
  */
 @Validated
 @ConfigurationProperties("gateway.media")
@@ -42,7 +44,13 @@ public record MediaProperties(@DefaultValue("15MB") @NotNull DataSize maxUploadS
         @Nullable String signingKey,
         @DefaultValue("20s") @NotNull Duration fetchTimeout,
         @DefaultValue("postgres") @NotNull Store store,
-        @DefaultValue @Valid @NotNull S3 s3) {
+        @DefaultValue @Valid @NotNull S3 s3,
+        @DefaultValue("2GB") @NotNull DataSize maxVideoSize) {
+
+    /** The largest upload of any kind: what a request body may carry. */
+    public long maxAnyUpload() {
+        return Math.max(maxUploadSize.toBytes(), maxVideoSize.toBytes());
+    }
 
     /** Where image bytes are kept. */
     public enum Store {

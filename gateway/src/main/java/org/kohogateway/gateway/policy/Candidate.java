@@ -51,7 +51,7 @@ public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Null
     }
 
     /**
-     * One uploaded image as the rules see it.
+     * One uploaded image (or video) as the rules see it.
      *
      * @param altText empty when none was written
      */
@@ -61,11 +61,21 @@ public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Null
             Objects.requireNonNull(contentType, "contentType");
             altText = altText == null ? "" : altText;
         }
+
+        /** A video rather than an image: the media store keeps both, and tells them by their bytes. */
+        public boolean video() {
+            return contentType.startsWith("video/");
+        }
     }
 
-    /** How many images the post carries, addresses and uploads together. */
+    /** How many images the post carries, addresses and uploads together; its videos are not images. */
     int imageCount() {
-        return mediaUrls.size() + images.size();
+        return mediaUrls.size() + (int) images.stream().filter(i -> !i.video()).count();
+    }
+
+    /** How many videos the post carries (uploads only: an address is taken for an image). */
+    int videoCount() {
+        return (int) images.stream().filter(Image::video).count();
     }
 
     /** A candidate that names no proposal, for a city whose accounts have no handles (tests, benchmarks). */

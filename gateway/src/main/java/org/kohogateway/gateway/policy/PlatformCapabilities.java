@@ -36,16 +36,35 @@ import org.kohogateway.connectors.threads.ThreadsConnector;
  * @param maxAspect     the widest width:height it takes, 0 for any
  * @param maxLinks      the most distinct links the text may hold, 0 for any (Threads refuses a post with more than
  *                      five: {@code THREADS_API__LINK_LIMIT_EXCEEDED})
+ *
+ * <p>Videos: only YouTube, where a post is exactly one video (MP4 or QuickTime) and nothing else: no image, and no
+ * text alone, since YouTube's community posts are not available through the Data API. The text becomes the video's
+ * title (its first line) and description (5,000 bytes). Video sizes are the media store's limit per platform.
+ *
+ * @param videoTypes    the video types it takes; empty where a post carries no video
+ * @param videoRequired whether a post must be exactly one video
  */
 public record PlatformCapabilities(Platform platform, boolean replies, boolean quotes, int maxImages,
         boolean imageRequired, int textLimit, Set<String> imageTypes, long maxImageBytes, int altTextLimit,
-        double minAspect, double maxAspect, int maxLinks) {
+        double minAspect, double maxAspect, int maxLinks, Set<String> videoTypes, boolean videoRequired) {
 
     private static final Set<String> JPEG_PNG = Set.of("image/jpeg", "image/png");
     private static final long MB = 1024 * 1024;
 
+    /** The video types YouTube takes through the gateway: what the media store accepts as a video. */
+    public static final Set<String> VIDEO_TYPES = Set.of("video/mp4", "video/quicktime");
+
     public PlatformCapabilities {
         imageTypes = Set.copyOf(imageTypes);
+        videoTypes = Set.copyOf(videoTypes);
+    }
+
+    /** A platform of images and text, no video. */
+    PlatformCapabilities(Platform platform, boolean replies, boolean quotes, int maxImages, boolean imageRequired,
+            int textLimit, Set<String> imageTypes, long maxImageBytes, int altTextLimit, double minAspect,
+            double maxAspect, int maxLinks) {
+        this(platform, replies, quotes, maxImages, imageRequired, textLimit, imageTypes, maxImageBytes, altTextLimit,
+                minAspect, maxAspect, maxLinks, Set.of(), false);
     }
 
     public static PlatformCapabilities of(Platform platform) {
@@ -62,6 +81,8 @@ public record PlatformCapabilities(Platform platform, boolean replies, boolean q
                     0, 0, 0);
             case THREADS -> new PlatformCapabilities(platform, false, false, ThreadsConnector.MAX_IMAGES, false, text,
                     JPEG_PNG, 8 * MB, 0, 0, 0, ThreadsConnector.MAX_LINKS);
+            case YOUTUBE -> new PlatformCapabilities(platform, false, false, 0, false, text, Set.of(), 0, 0, 0, 0, 0,
+                    VIDEO_TYPES, true);
         };
     }
 

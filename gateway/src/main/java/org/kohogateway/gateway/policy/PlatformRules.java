@@ -8,8 +8,9 @@ import org.kohogateway.connectors.PlatformText;
 
 /**
  * Each target platform's hard limits, as {@link PlatformCapabilities} states them: over-long text, a missing or extra
- * image, an image of a type, size or shape the platform does not take, more links than it takes, missing or over-long alt text, and a reply or
- * quote are refused at submit, with a finding, instead of failing at send.
+ * image, an image of a type, size or shape the platform does not take, more links than it takes, missing or over-long
+ * alt text, a post to YouTube that is not exactly one video, a video anywhere else, and a reply or quote are refused at
+ * submit, with a finding, instead of failing at send.
  */
 final class PlatformRules {
 
@@ -41,8 +42,17 @@ final class PlatformRules {
                 findings.add(new Finding(RuleId.IMAGE_NOT_SUPPORTED, -1, -1, target.accountId(),
                         List.of(target.platform().name(), Integer.toString(takes.maxImages()))));
             }
-            for (int i = 0; i < candidate.images().size(); i++) {
-                checkImage(candidate.images().get(i), i + 1, takes, target, findings);
+            if (takes.videoRequired() && (candidate.videoCount() != 1 || candidate.imageCount() > 0)) {
+                findings.add(new Finding(RuleId.VIDEO_REQUIRED, -1, -1, target.accountId(), List.of(
+                        target.platform().name(), Integer.toString(candidate.videoCount()))));
+            }
+            if (!takes.videoRequired() && candidate.videoCount() > 0) {
+                findings.add(new Finding(RuleId.VIDEO_NOT_SUPPORTED, -1, -1, target.accountId(),
+                        List.of(target.platform().name())));
+            }
+            List<Candidate.Image> images = candidate.images().stream().filter(i -> !i.video()).toList();
+            for (int i = 0; i < images.size(); i++) {
+                checkImage(images.get(i), i + 1, takes, target, findings);
             }
             refuseReference(candidate.replyTo(), takes.replies(), target, findings);
             refuseReference(candidate.quoteOf(), takes.quotes(), target, findings);

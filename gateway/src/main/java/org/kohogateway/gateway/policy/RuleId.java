@@ -47,6 +47,13 @@ public enum RuleId {
     NEAR_DUPLICATE("platform", Severity.ACKNOWLEDGE),
     PLATFORM_LIMIT("platform", Severity.BLOCK),
     IMAGE_REQUIRED("platform", Severity.BLOCK),
+    /**
+     * A post to a platform whose posts are videos (YouTube) that is not exactly one video and nothing else: its
+     * community posts, text or images, are not available through the API.
+     */
+    VIDEO_REQUIRED("platform", Severity.BLOCK),
+    /** A video to a platform that takes none (every platform but YouTube). */
+    VIDEO_NOT_SUPPORTED("platform", Severity.BLOCK),
     /** More images than the platform takes with one post: X and LINE four, Facebook and Instagram ten. */
     IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK),
     /** An image of a type the platform does not take (Instagram: JPEG only). */

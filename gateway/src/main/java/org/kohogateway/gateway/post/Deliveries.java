@@ -58,7 +58,10 @@ public class Deliveries {
                 join official_account a on a.id = d.account_id
                 join dispatch_gate g on g.account_id = d.account_id
                 join dispatch_gate everything on everything.account_id = 0
-                where d.status = 'SCHEDULED' and d.due_at <= :now
+                where d.status = 'SCHEDULED' and d.due_at <= :horizon
+                  -- a YouTube video goes up ahead of its time, private with publishAt, so that YouTube publishes it
+                  -- on time; only at its first scheduling (a retry or a deferral moved due_at off scheduled_for)
+                  and (d.due_at <= :now or a.platform = 'YOUTUBE' and d.due_at = d.scheduled_for)
                   and p.status = 'APPROVED' and p.approval_current
                   and a.status in (:inService)
                   -- a pause that names who may still post lets its deliveries be claimed: the crisis gate decides
@@ -100,8 +103,19 @@ public class Deliveries {
      */
     @Transactional
     public List<ClaimedDelivery> claim(Instant now, int limit, String instance, Duration lease) {
+        return claim(now, limit, instance, lease, Duration.ZERO);
+    }
+
+    /**
+     * Claims as {@link #claim(Instant, int, String, Duration)} does, and YouTube deliveries up to {@code uploadLead}
+     * before their time: the video is uploaded private with its time as {@code publishAt}, so YouTube makes it public
+     * on time. Only a delivery's first scheduling is claimed early, never a retry.
+     */
+    @Transactional
+    public List<ClaimedDelivery> claim(Instant now, int limit, String instance, Duration lease, Duration uploadLead) {
         List<ClaimedDelivery> claimed = jdbc.sql(CLAIM)
                 .param("now", timestamp(now))
+                .param("horizon", timestamp(now.plus(uploadLead)))
                 .param("inService", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList())
                 .param("limit", limit)
                 .param("instance", instance)

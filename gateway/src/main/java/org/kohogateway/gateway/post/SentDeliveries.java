@@ -3,9 +3,11 @@ package org.kohogateway.gateway.post;
 import static org.kohogateway.gateway.post.Posts.timestamp;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.IllegalTransitionException;
@@ -28,6 +30,38 @@ public class SentDeliveries {
 
     /** A sent delivery, locked for the caller's transaction, with what is needed to delete it on the platform. */
     public record SentDelivery(UUID id, long accountId, Platform platform, String platformPostId) {
+    }
+
+    /**
+     * A sent delivery whose platform holds it until its time and publishes it then by itself (a YouTube video uploaded
+     * private with {@code publishAt}), with what a pause's exception asks of its post.
+     */
+    public record PublishedLater(SentDelivery delivery, long departmentId, PostCategory category, Instant scheduledFor) {
+    }
+
+    /** Sent deliveries on {@code platform} (of one account, or every account when null) whose time is after now. */
+    @Transactional(readOnly = true)
+    public List<PublishedLater> publishedLater(Platform platform, @Nullable Long accountId, Instant now) {
+        return jdbc.sql("""
+                select d.id, d.account_id, d.platform_post_id, d.scheduled_for, p.department_id, p.category
+                from delivery d join official_account a on a.id = d.account_id join post p on p.id = d.post_id
+                where d.status = 'SENT' and a.platform = :platform and d.platform_post_id is not null
+                  and d.scheduled_for > :now and (cast(:account as bigint) is null or d.account_id = :account)
+                order by d.scheduled_for
+                """).param("platform", platform.name()).param("now", timestamp(now)).param("account", accountId)
+                .query((rs, n) -> new PublishedLater(new SentDelivery(rs.getObject("id", UUID.class),
+                        rs.getLong("account_id"), platform, rs.getString("platform_post_id")),
+                        rs.getLong("department_id"), PostCategory.valueOf(rs.getString("category")),
+                        rs.getTimestamp("scheduled_for").toInstant()))
+                .list();
+    }
+
+    /** Records what holding a scheduled post back on its platform did; the delivery itself stays SENT. */
+    @Transactional
+    public void heldBack(SentDelivery d, String actor, boolean held, String outcome) {
+        audit.record(actor, held ? "DELIVERY_HELD_BACK_ON_PLATFORM" : "DELIVERY_HOLD_BACK_FAILED", "DELIVERY",
+                d.id().toString(), "SENT", "SENT", Map.of("platform", d.platform().name(),
+                        "platformPostId", d.platformPostId(), "outcome", outcome));
     }
 
     @Transactional

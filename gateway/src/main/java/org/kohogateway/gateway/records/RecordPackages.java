@@ -144,7 +144,12 @@ public class RecordPackages {
                     Locale.JAPANESE).getBytes(StandardCharsets.UTF_8));
             return line;
         }
-        String file = name + (image.contentType().equals("image/png") ? ".png" : ".jpg");
+        String file = name + switch (image.contentType()) {
+            case "image/png" -> ".png";
+            case "video/mp4" -> ".mp4";
+            case "video/quicktime" -> ".mov";
+            default -> ".jpg";
+        };
         zip.putNextEntry(new ZipEntry(file));
         MessageDigest digest = sha256();
         try (InputStream in = new DigestInputStream(store.open(image.sha256()), digest)) {

@@ -77,6 +77,7 @@ class AdminPagesController {
         accounts.all().forEach(a -> profiles.latest(a.id()).ifPresent(c -> checks.put(a.id(), c)));
         model.addAttribute("checks", checks);
         model.addAttribute("credentialFields", PlatformCredentials.FIELDS);
+        model.addAttribute("optionalCredentials", PlatformCredentials.OPTIONAL);
         return "admin-accounts";
     }
 
@@ -159,6 +160,7 @@ class AdminPagesController {
             model.addAttribute("action", "pause");
             model.addAttribute("accountId", accountId);
             model.addAttribute("reportDeliveries", report.inFlight());
+            model.addAttribute("reportHeldBack", report.heldBack());
             model.addAttribute("flash", "flash.paused");
             model.addAttribute("pauses", pauses.active());
             return "admin-report";

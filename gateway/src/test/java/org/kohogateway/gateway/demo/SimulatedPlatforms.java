@@ -48,6 +48,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  *   <li>Bluesky's XRPC ({@code /xrpc/}): a PDS with a memory ({@link SimulatedBluesky}).</li>
  *   <li>The Threads API ({@code /v1.0/}, its own Graph version): containers, publishing and the profile's threads with a
  *       memory ({@link SimulatedThreads}).</li>
+ *   <li>YouTube's Data API v3 ({@code /youtube/v3/}, {@code /upload/youtube/v3/}) and Google's token endpoint: a
+ *       channel with a memory ({@link SimulatedYouTube}).</li>
  *   <li>JMA's disaster-information XML ({@link #jmaFeed()}): an Atom feed (with an ETag, answering 304 to it) listing
  *       one weather warnings report, a heavy-rain warning issued for Gotsu City (test resources {@code jma/}).</li>
  * </ul>
@@ -78,10 +80,11 @@ public final class SimulatedPlatforms {
     private final LineRetryKeys lineRetryKeys = new LineRetryKeys();
     private final SimulatedBluesky bluesky = new SimulatedBluesky();
     private final SimulatedThreads threads = new SimulatedThreads();
+    private final SimulatedYouTube youtube = new SimulatedYouTube();
 
     private SimulatedPlatforms(int port) {
         server = new WireMockServer(options().port(port).containerThreads(64).jettyAcceptors(2)
-                .extensions(lineRetryKeys, bluesky, threads));
+                .extensions(lineRetryKeys, bluesky, threads, youtube));
         server.start();
         stubAll();
     }
@@ -141,6 +144,11 @@ public final class SimulatedPlatforms {
         return threads;
     }
 
+    /** The simulated YouTube channel ({@code gateway.platforms.youtube.root-url}) and what it holds. */
+    public SimulatedYouTube youtube() {
+        return youtube;
+    }
+
     /** What the simulated LINE accepted, per retry key. */
     public LineRetryKeys lineRetryKeys() {
         return lineRetryKeys;
@@ -154,15 +162,21 @@ public final class SimulatedPlatforms {
      * system properties and the tests' dynamic properties alike.
      */
     public java.util.Map<String, String> properties() {
-        return java.util.Map.of(
-                "gateway.platforms.line.api-endpoint", lineEndpoint().toString(),
-                "gateway.platforms.line.preview-recipients", PREVIEW_RECIPIENT,
-                "gateway.platforms.x.rest-base-url", xRestBaseUrl().toString(),
-                "gateway.platforms.x.v2-base-url", xV2BaseUrl().toString(),
-                "gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString(),
-                "gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString(),
-                "gateway.platforms.bluesky.service-url", server.baseUrl(),
-                "gateway.platforms.threads.base-url", server.baseUrl());
+        return java.util.Map.ofEntries(
+                java.util.Map.entry("gateway.platforms.line.api-endpoint", lineEndpoint().toString()),
+                java.util.Map.entry("gateway.platforms.line.preview-recipients", PREVIEW_RECIPIENT),
+                java.util.Map.entry("gateway.platforms.x.rest-base-url", xRestBaseUrl().toString()),
+                java.util.Map.entry("gateway.platforms.x.v2-base-url", xV2BaseUrl().toString()),
+                java.util.Map.entry("gateway.platforms.facebook.graph-base-url", graphBaseUrl().toString()),
+                java.util.Map.entry("gateway.platforms.instagram.graph-base-url", graphBaseUrl().toString()),
+                java.util.Map.entry("gateway.platforms.bluesky.service-url", server.baseUrl()),
+                java.util.Map.entry("gateway.platforms.threads.base-url", server.baseUrl()),
+                java.util.Map.entry("gateway.platforms.youtube.root-url", server.baseUrl() + "/"),
+                java.util.Map.entry("gateway.platforms.youtube.token-url", server.baseUrl() + SimulatedYouTube.TOKEN),
+                // the smallest chunk the protocol takes, so that a demo video goes up in several
+                java.util.Map.entry("gateway.platforms.youtube.chunk-size", "262144"),
+                // a dropped chunk is resumed at once rather than after a second
+                java.util.Map.entry("gateway.platforms.youtube.resume-wait", "10ms"));
     }
 
     /** A page the city has published, with this title, served here; its address on {@link #CITY_PAGES_HOST}. */
@@ -192,6 +206,9 @@ public final class SimulatedPlatforms {
         // the Threads API: one stub, its behaviour in SimulatedThreads
         server.stubFor(any(urlPathMatching(SimulatedThreads.VERSION.replace(".", "\\.") + "/.*"))
                 .willReturn(aResponse().withTransformers(SimulatedThreads.NAME)));
+        // YouTube and Google's token endpoint: one stub, the channel's behaviour in SimulatedYouTube
+        server.stubFor(any(urlPathMatching("/(upload/)?youtube/v3/.*|" + SimulatedYouTube.TOKEN))
+                .willReturn(aResponse().withTransformers(SimulatedYouTube.NAME)));
         stubJma();
     }
 

@@ -34,6 +34,12 @@ import org.kohogateway.connectors.threads.ThreadsConnector;
 import org.kohogateway.connectors.threads.ThreadsSettings;
 import org.kohogateway.connectors.x.XConnector;
 import org.kohogateway.connectors.x.XSettings;
+import org.kohogateway.connectors.youtube.ScheduleChange;
+import org.kohogateway.connectors.youtube.YouTubeConnector;
+import org.kohogateway.connectors.youtube.YouTubeSettings;
+import org.kohogateway.connectors.FindOutcome;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.connectors.ProfileReading;
 
 /** The simulated platforms take what the real connectors send with images, so the demo can publish photos everywhere. */
 class SimulatedPlatformsTest {
@@ -112,6 +118,38 @@ class SimulatedPlatformsTest {
         assertThat(platforms.bluesky().postsContaining(text)).hasSize(1);
         String rkey = ((PublishOutcome.Published) once).platformPostId().replaceFirst(".*/", "");
         assertThat(platforms.bluesky().record("app.bsky.feed.threadgate", rkey).path("allow").isEmpty()).isTrue();
+    }
+
+    /**
+     * The simulated channel keeps a video as the real connector uploads it in chunks: private until its publishAt,
+     * held back to private without a time, found among the uploads by its description.
+     */
+    @Test
+    void aYouTubeVideoGoesUpInChunksScheduledIsHeldBackAndIsFoundAgain() {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        YouTubeConnector youtube = new YouTubeConnector(new YouTubeSettings(URI.create(platforms.server().baseUrl() + "/"),
+                URI.create(platforms.server().baseUrl() + SimulatedYouTube.TOKEN), "demo-client", "demo-secret",
+                "demo-refresh", "25", java.util.Optional.empty(), YouTubeSettings.CHUNK_UNIT, 2,
+                Duration.ofMillis(10), CONNECT, READ), Platform.YOUTUBE, clock);
+        String text = "【江津市】花火大会の動画 " + UUID.randomUUID();
+        byte[] bytes = new byte[600_000];
+        java.time.Instant publishAt = clock.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        URI address = URI.create("https://koho.city.gotsu.lg.jp/media/hanabi.mp4?signature=demo");
+        MediaItem video = new MediaItem("0".repeat(64), "video/mp4", bytes.length, 0, 0, "", address, address,
+                () -> new ByteArrayInputStream(bytes));
+
+        PublishOutcome outcome = youtube.publish(new Publication(UUID.randomUUID(), text, List.of(), List.of(video),
+                false, null, null, 1, publishAt));
+
+        assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
+        String id = ((PublishOutcome.Published) outcome).platformPostId();
+        assertThat(java.time.Instant.parse(platforms.youtube().video(id).orElseThrow().path("status").path("publishAt")
+                .asString())).isEqualTo(publishAt);
+        assertThat(youtube.holdBack(id)).isInstanceOf(ScheduleChange.Held.class);
+        assertThat(platforms.youtube().video(id).orElseThrow().path("status").has("publishAt")).isFalse();
+        assertThat(youtube.findRecent(text, clock.instant().minus(Duration.ofMinutes(5)), java.util.Set.of()))
+                .isEqualTo(new FindOutcome.Found(id));
+        assertThat(youtube.readProfile()).isInstanceOf(ProfileReading.Profile.class);
     }
 
     private static List<MediaItem> images(int count) {

@@ -160,6 +160,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                             "178414" + digits + i, PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "EAAGchaosIg" + run));
                     case BLUESKY -> throw new IllegalStateException("the chaos simulator plays no Bluesky PDS");
                     case THREADS -> throw new IllegalStateException("the chaos simulator plays no Threads API");
+                    case YOUTUBE -> throw new IllegalStateException("the chaos simulator plays no YouTube");
                 };
                 OfficialAccount account = data.account(world.departmentA(), platform, "カオス " + platform + " " + i + " "
                         + run, new OperatingPolicy(true, platform == Platform.INSTAGRAM ? ReplyPolicy.REPLIES_ALLOWED
@@ -171,6 +172,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                     case INSTAGRAM -> credentials.values().get(PlatformCredentials.INSTAGRAM_IG_USER_ID);
                     case BLUESKY -> throw new IllegalStateException("the chaos simulator plays no Bluesky PDS");
                     case THREADS -> throw new IllegalStateException("the chaos simulator plays no Threads API");
+                    case YOUTUBE -> throw new IllegalStateException("the chaos simulator plays no YouTube");
                 });
                 list.add(account);
             }

@@ -54,7 +54,7 @@ public class DispatcherFactory {
         DispatchProperties properties = new DispatchProperties(false, Duration.ofMillis(50), 8, lease, 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics,
-                mediaItems, new DrillSends(connectors, platforms));
+                mediaItems, new DrillSends(connectors, platforms), platforms);
     }
 
     /**
@@ -66,7 +66,8 @@ public class DispatcherFactory {
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         ConnectorRegistry registry = ownConnectors != null ? ownConnectors : connectors;
         return new Dispatcher(deliveries, reconciliation, registry, properties, ownClock != null ? ownClock : clock, rules,
-                pauses, ownGuards != null ? ownGuards : guards, metrics, mediaItems, new DrillSends(registry, platforms));
+                pauses, ownGuards != null ? ownGuards : guards, metrics, mediaItems, new DrillSends(registry, platforms),
+                platforms);
     }
 
     /**
@@ -99,6 +100,6 @@ public class DispatcherFactory {
         DispatchProperties properties = new DispatchProperties(true, pollInterval, concurrency, Duration.ofMinutes(2), 5,
                 Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
         return new Dispatcher(deliveries, reconciliation, connectors, properties, clock, rules, pauses, guards, metrics,
-                mediaItems, new DrillSends(connectors, platforms));
+                mediaItems, new DrillSends(connectors, platforms), platforms);
     }
 }

@@ -90,6 +90,27 @@ class MediaApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aVideoIsToldByItsBytesAndKeptAsItCameUnderItsSha256WithAPlaceholderThumbnail() throws Exception {
+        World world = data.world();
+        byte[] mp4 = video("isom", 600_000);
+        byte[] mov = video("qt  ", 1000);
+
+        HttpResponse<String> answer = upload(world.poster(), mp4, "clip.jpg", "image/jpeg", "");
+        HttpResponse<String> quickTime = upload(world.poster(), mov, "clip.bin", "application/octet-stream", null);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.get("contentType").asString()).as("the bytes, not the client's header").isEqualTo("video/mp4");
+        Media media = library.get(body.get("id").asLong());
+        assertThat(stored(media, Media.Variant.ORIGINAL)).as("not cleaned: the very bytes uploaded").isEqualTo(mp4);
+        assertThat(media.sha256()).isEqualTo(MediaLibrary.sha256(new java.io.ByteArrayInputStream(mp4)));
+        assertThat(JSON.readTree(quickTime.body()).get("contentType").asString()).isEqualTo("video/quicktime");
+        HttpResponse<String> thumbnail = PageSession.login(port, world.poster(), TestData.PASSWORD)
+                .get("/media/" + media.id() + "/thumbnail");
+        assertThat(thumbnail.statusCode()).as("the placeholder").isEqualTo(200);
+    }
+
+    @Test
     void aTruncatedJpegIsABadRequestNotAServerError() throws Exception {
         World world = data.world();
         byte[] whole = TestImages.jpeg(64, 64);
@@ -268,6 +289,18 @@ class MediaApiIntegrationTest extends IntegrationTest {
     private HttpResponse<byte[]> fetch(URI link) throws Exception {
         URI local = URI.create("http://localhost:" + port + link.getRawPath());
         return HTTP.send(HttpRequest.newBuilder(local).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** An ISO base media file's {@code ftyp} box with this major brand, then filler: what the media store sniffs. */
+    private static byte[] video(String brand, int size) {
+        byte[] bytes = new byte[size];
+        byte[] head = ("\u0000\u0000\u0000\u0018ftyp" + brand + "\u0000\u0000\u0002\u0000isomiso2")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        for (int i = head.length; i < size; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        return bytes;
     }
 
     private HttpResponse<String> upload(String username, byte[] file, String fileName, String type, String altText)

@@ -47,6 +47,8 @@ class PlatformLimitsTest {
             case BLUESKY -> "\uD83D\uDC4D\uD83C\uDFFD".repeat(300 + extra);
             // a kana counts 1, a fireworks emoji its four UTF-8 bytes: 124 of them and four kana are 500
             case THREADS -> "🎆".repeat(124) + "あ".repeat(4 + extra);
+            // UTF-8 bytes of the description: three for each kana
+            case YOUTUBE -> "あ".repeat(1666) + "a".repeat(2 + extra);
         };
     }
 

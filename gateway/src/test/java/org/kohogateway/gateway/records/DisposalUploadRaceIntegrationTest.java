@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OperatingPolicy;
+import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.media.Media;
 import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.media.TestImages;
@@ -38,8 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Disposal removes an image's bytes once nothing alive uses them; an upload of the very same picture landing between
  * that check and the removal must not end as an upload whose bytes are gone. The two are interleaved by hand: a
  * transaction of the test holds a share lock on the bytes' row, so the approval stops at its removal — after its
- * check — while the upload runs; then the test lets the removal go. Sent in 1964 (a decade no other test sends in),
- * so the disposal list holds this test's record only.
+ * check — while the upload runs; then the test lets the removal go. Sent in 1964, and the video in 1944 (decades no
+ * other test sends in), so each disposal list holds its test's record only.
  */
 class DisposalUploadRaceIntegrationTest extends IntegrationTest {
 
@@ -66,9 +71,33 @@ class DisposalUploadRaceIntegrationTest extends IntegrationTest {
         clock.set(Instant.parse("1964-06-01T01:00:00Z"));
         World world = data.world();
         byte[] picture = TestImages.noisyJpeg(32, 24, System.nanoTime());
-        Post post = sent(world, "廃棄と同時の再アップロード 1964 " + TestData.unique(), picture);
-        String sha = post.content().media().getFirst().sha256();
+        Post post = sent(world, "廃棄と同時の再アップロード 1964 " + TestData.unique(), picture, world.lineA().id());
         clock.set(Instant.parse("1966-04-02T01:00:00Z"));
+
+        uploadDuringDisposal(world, post, picture);
+    }
+
+    /** A video goes through the same lock as an image: the same video brought again keeps its bytes too. */
+    @Test
+    void anUploadOfTheSameVideoDuringADisposalKeepsItsBytes() throws Exception {
+        clock.set(Instant.parse("1944-06-01T01:00:00Z"));
+        World world = data.world();
+        String n = TestData.unique();
+        OfficialAccount channel = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
+                new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+        byte[] video = mp4(n);
+        Post post = sent(world, "廃棄と同時の動画の再アップロード 1944 " + n, video, channel.id());
+        clock.set(Instant.parse("1946-04-02T01:00:00Z"));
+
+        uploadDuringDisposal(world, post, video);
+    }
+
+    /**
+     * Approves the disposal of the post's record, stops it at removing the bytes of the post's first image or video,
+     * uploads the same bytes then, and lets the removal go: the upload must end with its bytes and preview kept.
+     */
+    private void uploadDuringDisposal(World world, Post post, byte[] picture) throws Exception {
+        String sha = post.content().media().getFirst().sha256();
         DisposalList list = disposals.draw(staff.byUsername(world.auditor()));
 
         // three at once, whatever the common pool's size on this machine
@@ -127,11 +156,11 @@ class DisposalUploadRaceIntegrationTest extends IntegrationTest {
         }
     }
 
-    /** A post to LINE A with the picture, approved, and set SENT now as the dispatcher records a platform's answer. */
-    private Post sent(World world, String text, byte[] picture) throws IOException {
+    /** A post to the account with the picture, approved, and set SENT now as the dispatcher records a platform's answer. */
+    private Post sent(World world, String text, byte[] picture, long accountId) throws IOException {
         long media = library.upload(world.poster(), new ByteArrayInputStream(picture), "山車").id();
         Post post = workflow.create(world.poster(), new NewPost(text, List.of(), List.of(), PostCategory.NOTICE,
-                List.of(world.lineA().id()), clock.instant().plus(Duration.ofHours(1)), null, null, null, null, null,
+                List.of(accountId), clock.instant().plus(Duration.ofHours(1)), null, null, null, null, null,
                 List.of(new MediaChoice(media, "山車の写真"))));
         workflow.submit(world.poster(), post.id());
         post = workflow.approve(world.approver(), post.id(), "ok", Set.of(), workflow.get(post.id()).contentHash());
@@ -141,5 +170,15 @@ class DisposalUploadRaceIntegrationTest extends IntegrationTest {
                 """).param("platformId", "line-" + TestData.unique())
                 .param("at", java.sql.Timestamp.from(clock.instant())).param("post", post.id().value()).update();
         return post;
+    }
+
+    /** An MP4's {@code ftyp} box, then bytes of this test's own, so that no other test's video shares its SHA-256. */
+    private static byte[] mp4(String unique) {
+        byte[] head = "\u0000\u0000\u0000\u0018ftypisom\u0000\u0000\u0002\u0000isomiso2".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = ("video " + unique + " ").repeat(2000).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + body.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        System.arraycopy(body, 0, bytes, head.length, body.length);
+        return bytes;
     }
 }

@@ -141,6 +141,14 @@ public class TestData {
     }
 
     /** Bluesky credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
+    /** A YouTube channel's OAuth client and refresh token; category and playlist left to their defaults. */
+    public static PlatformCredentials youtubeCredentials(String n) {
+        return new PlatformCredentials(Map.of(
+                PlatformCredentials.YOUTUBE_CLIENT_ID, "1062957823194-test-" + n + ".apps.googleusercontent.com",
+                PlatformCredentials.YOUTUBE_CLIENT_SECRET, "GOCSPX-test-" + n,
+                PlatformCredentials.YOUTUBE_REFRESH_TOKEN, "1//0eTestRefresh-" + n));
+    }
+
     public static PlatformCredentials blueskyCredentials(String n) {
         return new PlatformCredentials(Map.of(
                 PlatformCredentials.BLUESKY_HANDLE, "gotsu-test-" + n + ".bsky.social",

@@ -9,14 +9,19 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.media.Media;
 import org.kohogateway.gateway.post.MediaChoice;
 import org.kohogateway.gateway.post.NewPost;
@@ -30,6 +35,23 @@ import org.mockito.ArgumentCaptor;
  */
 @PageSlice(PostPagesController.class)
 class ComposePageTest extends ComposingPage {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    OfficialAccounts accounts;
+
+    @Test
+    void aYouTubeAccountSaysItsPostsAreVideosAndThatCommunityPostsAreNotAvailableThroughTheApi() throws Exception {
+        OfficialAccount youtube = org.mockito.Mockito.mock(OfficialAccount.class);
+        when(youtube.id()).thenReturn(9L);
+        when(youtube.name()).thenReturn("江津市 公式 YouTube");
+        when(youtube.platform()).thenReturn(Platform.YOUTUBE);
+        when(accounts.choosableBy(any())).thenReturn(List.of(youtube));
+
+        mvc.perform(get("/compose"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("江津市 公式 YouTube")))
+                .andExpect(content().string(containsString("YouTube の投稿は動画です。コミュニティ投稿は API では作れません")));
+    }
 
     @Test
     void aPostWithoutATargetAccountIsShownAgainWithTheReasonAndItsTextKept() throws Exception {

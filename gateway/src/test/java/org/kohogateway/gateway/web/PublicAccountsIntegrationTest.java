@@ -84,12 +84,13 @@ class PublicAccountsIntegrationTest extends IntegrationTest {
     }
 
     /**
-     * A Bluesky or Threads account goes through the same workflow, at its bsky.app or threads.net address, and is
-     * listed like any other.
+     * A Bluesky, Threads or YouTube account goes through the same workflow, at its bsky.app, threads.net or
+     * youtube.com address, and is listed like any other.
      */
     @ParameterizedTest
     @CsvSource({ "BLUESKY, Bluesky, https://bsky.app/profile/gotsu-HANDLE.bsky.social",
-            "THREADS, Threads, https://www.threads.net/@gotsu_HANDLE" })
+            "THREADS, Threads, https://www.threads.net/@gotsu_HANDLE",
+            "YOUTUBE, YouTube, https://www.youtube.com/@gotsu_HANDLE" })
     void listsTheCitysAccountAtItsAddressOnTheNewerPlatforms(Platform platform, String shown, String address) {
         World world = data.world();
         String name = "江津市 " + shown + " " + world.poster();

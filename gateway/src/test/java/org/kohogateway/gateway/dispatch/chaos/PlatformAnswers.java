@@ -125,6 +125,8 @@ final class PlatformAnswers {
             case BLUESKY -> json(429, "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}")
                     .withHeader("RateLimit-Limit", "5000").withHeader("RateLimit-Remaining", "0")
                     .withHeader("RateLimit-Reset", Long.toString(reset));
+            case YOUTUBE -> googleError(429, "rateLimitExceeded", "The request cannot be completed because you have "
+                    + "exceeded your quota.");
         };
         return answer.withHeader("Retry-After", "1");
     }
@@ -137,7 +139,14 @@ final class PlatformAnswers {
             case FACEBOOK, INSTAGRAM, THREADS -> json(500, "{\"error\":{\"message\":\"Service temporarily unavailable\","
                     + "\"type\":\"OAuthException\",\"is_transient\":true,\"code\":2,\"fbtrace_id\":\"ChaosTrace\"}}");
             case BLUESKY -> json(500, "{\"error\":\"InternalServerError\",\"message\":\"Internal Server Error\"}");
+            case YOUTUBE -> googleError(503, "backendError", "Backend Error");
         };
+    }
+
+    /** Google's error body, as the Data API answers. */
+    static ResponseDefinitionBuilder googleError(int status, String reason, String message) {
+        return json(status, "{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"errors\":[{"
+                + "\"message\":\"" + message + "\",\"domain\":\"youtube.quota\",\"reason\":\"" + reason + "\"}]}}");
     }
 
     static ResponseDefinitionBuilder graphError(int status, int code, String message) {
