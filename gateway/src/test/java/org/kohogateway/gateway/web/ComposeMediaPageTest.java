@@ -47,7 +47,7 @@ class ComposeMediaPageTest extends ComposingPage {
         mvc.perform(multipart("/compose/media").file(photo("image/gif")).with(csrf()))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().string(containsString("id=\"media-error\"")))
-                .andExpect(content().string(containsString("JPEG または PNG の画像だけを受け付けます。")));
+                .andExpect(content().string(containsString("JPEG または PNG の画像と、MP4 または QuickTime（MOV）の動画（YouTube 用）だけを受け付けます。")));
     }
 
     @Test
