@@ -77,6 +77,10 @@ final class PlatformRules {
         } else if (candidate.imageCount() > 0) {
             findings.add(new Finding(RuleId.IMAGES_NOT_TO_YOUTUBE, -1, -1, target.accountId(), List.of(platform)));
         }
+        if (candidate.imageCount() > 0 && !toImages) {
+            findings.add(new Finding(RuleId.IMAGE_NOT_SUPPORTED, -1, -1, target.accountId(),
+                    List.of(platform, Integer.toString(takes.maxImages()))));
+        }
         PlatformLimits.Count count = PlatformLimits.count(target.platform(), candidate.text(), candidate.links(), false);
         if (count.over()) {
             findings.add(new Finding(RuleId.PLATFORM_LIMIT, -1, -1, target.accountId(),

@@ -27,7 +27,8 @@ class VideoRulesTest {
     @Test
     void aYouTubePostWithoutAVideoIsRefusedAsACommunityPostTheApiCannotMake() {
         assertThat(rules(Platform.YOUTUBE, List.of())).containsExactly(RuleId.VIDEO_REQUIRED);
-        assertThat(rules(Platform.YOUTUBE, List.of(PHOTO))).containsExactly(RuleId.VIDEO_REQUIRED);
+        assertThat(rules(Platform.YOUTUBE, List.of(PHOTO))).containsExactly(RuleId.VIDEO_REQUIRED,
+                RuleId.IMAGE_NOT_SUPPORTED);
     }
 
     @Test
@@ -84,7 +85,8 @@ class VideoRulesTest {
 
         assertThat(twoVideos).extracting(Finding::rule).contains(RuleId.VIDEO_REQUIRED);
         assertThat(rules(Platform.X, List.of(VIDEO))).containsExactly(RuleId.VIDEO_NOT_SUPPORTED);
-        assertThat(rules(Platform.YOUTUBE, List.of(VIDEO, PHOTO))).containsExactly(RuleId.VIDEO_REQUIRED);
+        assertThat(rules(Platform.YOUTUBE, List.of(VIDEO, PHOTO))).containsExactly(RuleId.VIDEO_REQUIRED,
+                RuleId.IMAGE_NOT_SUPPORTED);
     }
 
     @Test
