@@ -26,7 +26,9 @@ import org.kohogateway.connectors.Publication;
 import org.kohogateway.connectors.PublishOutcome;
 import org.kohogateway.gateway.crisis.Pauses;
 import org.kohogateway.gateway.media.MediaItems;
+import org.kohogateway.gateway.policy.Candidate;
 import org.kohogateway.gateway.policy.Finding;
+import org.kohogateway.gateway.policy.PlatformCapabilities;
 import org.kohogateway.gateway.policy.PolicyRules;
 import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.ClaimedDelivery;
@@ -252,7 +254,12 @@ public class Dispatcher implements SmartLifecycle {
             metrics.outcome(d, "held");
             return;
         }
-        List<Finding> uncovered = rules.check(d.candidate(), cityHandles).stream()
+        Candidate candidate = d.candidate();
+        if (candidate.carriesVideo()) {
+            // where the video and the images go depends on every platform the approved post goes to, not this one only
+            candidate = candidate.alongside(deliveries.platformsOf(d.approval().postAccountIds()));
+        }
+        List<Finding> uncovered = rules.check(candidate, cityHandles).stream()
                 .filter(f -> f.severity() == Severity.BLOCK
                         || (f.severity() == Severity.ACKNOWLEDGE && !d.acknowledged().contains(f.key())))
                 .toList();
@@ -351,7 +358,9 @@ public class Dispatcher implements SmartLifecycle {
     private PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
         List<MediaItem> media;
         try {
-            media = mediaItems.forDelivery(d.content().media().stream()
+            // a post to YouTube and elsewhere: the video goes to YouTube, the images to the others, as the rules said
+            PlatformCapabilities takes = PlatformCapabilities.of(connector.platform());
+            media = mediaItems.forDelivery(d.content().media().stream().filter(m -> takes.receives(m.contentType()))
                     .map(m -> new MediaItems.Approved(m.mediaId(), m.sha256(), m.altText())).toList());
         } catch (MediaItems.ApprovedBytesChanged e) {
             // nothing left: sending a picture nobody approved is worse than not sending; a person looks

@@ -255,12 +255,15 @@ public class MediaLibrary {
 
     /**
      * Keeps a video's bytes streamed into the store under their SHA-256, like an image's, but not through the image
-     * cleaner: it is not decoded, so it has no size in pixels (0 × 0) and the placeholder stands for its preview. The
+     * cleaner: its location boxes are zeroed in place ({@link VideoLocations}), and it is not decoded, so it has no
+     * size in pixels (0 × 0) and the placeholder stands for its preview. The
      * placeholder is every video's preview, so its lock makes video uploads store one after another: a disposal of the
      * last video must not remove it under an upload that is about to list it.
      */
     private Media keepVideo(Staff uploader, Path raw, String contentType, @Nullable String altText,
             @Nullable String sourceUrl) throws IOException {
+        // where it was shot goes before its hash is taken: the approval binds the bytes without the place
+        VideoLocations.remove(raw);
         return keepLocked(uploader, new Kept(sha256(raw), raw, contentType, 0, 0), placeholderSha, placeholder,
                 altText, sourceUrl);
     }

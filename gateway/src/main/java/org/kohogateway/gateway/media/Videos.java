@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the media store knows of a video: its type, read from its first bytes (never from what the client claims), and
- * the one placeholder picture every video shows on the pages in place of a preview. A video is kept as it came: it is
- * not decoded, so it is neither cleaned of its metadata nor measured.
+ * the one placeholder picture every video shows on the pages in place of a preview. A video is kept as it came but for
+ * where it was shot ({@link VideoLocations}): it is not decoded, so it is not measured.
  */
 final class Videos {
 

@@ -27,10 +27,14 @@ import org.kohogateway.gateway.account.ReplyPolicy;
  *                              fills them in from the registered accounts
  * @param images                uploaded images in order, as the platform rules weigh them (type, size, shape, alt
  *                              text); {@code mediaUrls} are addresses only and count towards the number alone
+ * @param alongside             the platforms the post also goes to beyond {@code targets}, when only some of its
+ *                              targets are checked (one delivery before it is sent): not judged here, but they decide
+ *                              where each part of the media goes (the video to YouTube, the images to the others)
  */
 public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Nullable String replyTo,
         @Nullable String quoteOf, boolean answersPolicyProposal, boolean emergency, @Nullable Instant publishAt,
-        List<Target> targets, @Nullable String proposal, Map<Platform, Set<String>> cityHandles, List<Image> images) {
+        List<Target> targets, @Nullable String proposal, Map<Platform, Set<String>> cityHandles, List<Image> images,
+        Set<Platform> alongside) {
 
     public Candidate {
         Objects.requireNonNull(text, "text");
@@ -40,6 +44,16 @@ public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Null
         proposal = proposal == null || proposal.isBlank() ? null : proposal.strip();
         cityHandles = Map.copyOf(cityHandles);
         images = images == null ? List.of() : List.copyOf(images);
+        alongside = Set.copyOf(alongside);
+    }
+
+    /** A candidate checked for all the targets it goes to. */
+    public Candidate(String text, List<URI> links, List<URI> mediaUrls, @Nullable String replyTo,
+            @Nullable String quoteOf, boolean answersPolicyProposal, boolean emergency, @Nullable Instant publishAt,
+            List<Target> targets, @Nullable String proposal, Map<Platform, Set<String>> cityHandles,
+            @Nullable List<Image> images) {
+        this(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency, publishAt, targets, proposal,
+                cityHandles, images, Set.of());
     }
 
     /** A candidate without uploaded images. */
@@ -96,11 +110,25 @@ public record Candidate(String text, List<URI> links, List<URI> mediaUrls, @Null
 
     Candidate withCityHandles(Map<Platform, Set<String>> handles) {
         return new Candidate(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency, publishAt,
-                targets, proposal, handles, images);
+                targets, proposal, handles, images, alongside);
     }
 
-    public Candidate onlyFor(Target target) {
-        return new Candidate(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency,
-                publishAt, List.of(target), proposal, cityHandles, images);
+    /** The same post checked for its {@code targets} only, knowing that it also goes to these platforms. */
+    public Candidate alongside(Set<Platform> platforms) {
+        return new Candidate(text, links, mediaUrls, replyTo, quoteOf, answersPolicyProposal, emergency, publishAt,
+                targets, proposal, cityHandles, images, platforms);
+    }
+
+    /** Whether the post carries a video, so that where its media go depends on its other targets. */
+    public boolean carriesVideo() {
+        return videoCount() > 0;
+    }
+
+    /** Every platform the post goes to: its targets' and those it goes to {@link #alongside}. */
+    Set<Platform> platforms() {
+        Set<Platform> all = java.util.EnumSet.noneOf(Platform.class);
+        targets.forEach(t -> all.add(t.platform()));
+        all.addAll(alongside);
+        return all;
     }
 }

@@ -37,9 +37,11 @@ import org.kohogateway.connectors.threads.ThreadsConnector;
  * @param maxLinks      the most distinct links the text may hold, 0 for any (Threads refuses a post with more than
  *                      five: {@code THREADS_API__LINK_LIMIT_EXCEEDED})
  *
- * <p>Videos: only YouTube, where a post is exactly one video (MP4 or QuickTime) and nothing else: no image, and no
- * text alone, since YouTube's community posts are not available through the Data API. The text becomes the video's
- * title (its first line) and description (5,000 bytes). Video sizes are the media store's limit per platform.
+ * <p>Videos: only YouTube, where a post is exactly one video (MP4 or QuickTime): no text alone and no images alone,
+ * since YouTube's community posts are not available through the Data API. The text becomes the video's title (its
+ * first line) and description (5,000 bytes). Video sizes are the media store's limit per platform. One post may go to
+ * YouTube and to the others at once: each platform {@linkplain #receives receives} the part of the media it takes,
+ * the video YouTube and the images the rest, and the approver is told so.
  *
  * @param videoTypes    the video types it takes; empty where a post carries no video
  * @param videoRequired whether a post must be exactly one video
@@ -84,6 +86,14 @@ public record PlatformCapabilities(Platform platform, boolean replies, boolean q
             case YOUTUBE -> new PlatformCapabilities(platform, false, false, 0, false, text, Set.of(), 0, 0, 0, 0, 0,
                     VIDEO_TYPES, true);
         };
+    }
+
+    /**
+     * Whether this platform receives a medium of the post: the video where posts are videos, the images elsewhere.
+     * The one answer the rules and the dispatcher share, so that what the approver is told goes where it is sent.
+     */
+    public boolean receives(String contentType) {
+        return videoRequired == contentType.startsWith("video/");
     }
 
     /** Message code of why this platform takes no replies or quotes (X: its API tiers; the others: posts stand alone). */

@@ -9,8 +9,10 @@ import org.kohogateway.connectors.PlatformText;
 /**
  * Each target platform's hard limits, as {@link PlatformCapabilities} states them: over-long text, a missing or extra
  * image, an image of a type, size or shape the platform does not take, more links than it takes, missing or over-long
- * alt text, a post to YouTube that is not exactly one video, a video anywhere else, and a reply or quote are refused at
- * submit, with a finding, instead of failing at send.
+ * alt text, a post to YouTube that is not exactly one video, a video that would go to no YouTube channel, and a reply
+ * or quote are refused at submit, with a finding, instead of failing at send. A post to YouTube and elsewhere is split
+ * by {@link PlatformCapabilities#receives}: the video goes to YouTube, the images to the others, and each side is told
+ * (a warning) what it does not get; a part that no target receives is refused.
  */
 final class PlatformRules {
 
@@ -18,8 +20,14 @@ final class PlatformRules {
     }
 
     static void check(Candidate candidate, List<Finding> findings) {
+        boolean toVideos = candidate.platforms().stream().anyMatch(p -> PlatformCapabilities.of(p).videoRequired());
+        boolean toImages = candidate.platforms().stream().anyMatch(p -> !PlatformCapabilities.of(p).videoRequired());
         for (Candidate.Target target : candidate.targets()) {
             PlatformCapabilities takes = PlatformCapabilities.of(target.platform());
+            if (takes.videoRequired()) {
+                checkVideo(candidate, takes, target, toImages, findings);
+                continue;
+            }
             PlatformLimits.Count count = PlatformLimits.count(target.platform(), candidate.text(), candidate.links(),
                     candidate.imageCount() > 0);
             if (count.over()) {
@@ -42,21 +50,44 @@ final class PlatformRules {
                 findings.add(new Finding(RuleId.IMAGE_NOT_SUPPORTED, -1, -1, target.accountId(),
                         List.of(target.platform().name(), Integer.toString(takes.maxImages()))));
             }
-            if (takes.videoRequired() && (candidate.videoCount() != 1 || candidate.imageCount() > 0)) {
-                findings.add(new Finding(RuleId.VIDEO_REQUIRED, -1, -1, target.accountId(), List.of(
-                        target.platform().name(), Integer.toString(candidate.videoCount()))));
+            if (candidate.videoCount() > 0) {
+                findings.add(new Finding(toVideos ? RuleId.VIDEO_ONLY_TO_YOUTUBE : RuleId.VIDEO_NOT_SUPPORTED, -1, -1,
+                        target.accountId(), List.of(target.platform().name())));
             }
-            if (!takes.videoRequired() && candidate.videoCount() > 0) {
-                findings.add(new Finding(RuleId.VIDEO_NOT_SUPPORTED, -1, -1, target.accountId(),
-                        List.of(target.platform().name())));
-            }
-            List<Candidate.Image> images = candidate.images().stream().filter(i -> !i.video()).toList();
+            List<Candidate.Image> images = candidate.images().stream().filter(i -> takes.receives(i.contentType()))
+                    .toList();
             for (int i = 0; i < images.size(); i++) {
                 checkImage(images.get(i), i + 1, takes, target, findings);
             }
             refuseReference(candidate.replyTo(), takes.replies(), target, findings);
             refuseReference(candidate.quoteOf(), takes.quotes(), target, findings);
         }
+    }
+
+    /**
+     * A platform whose posts are videos: exactly one video. Images go to the post's other targets; with none, they
+     * would go nowhere, so the post is refused as not a video post.
+     */
+    private static void checkVideo(Candidate candidate, PlatformCapabilities takes, Candidate.Target target,
+            boolean toImages, List<Finding> findings) {
+        String platform = target.platform().name();
+        if (candidate.videoCount() != 1 || (candidate.imageCount() > 0 && !toImages)) {
+            findings.add(new Finding(RuleId.VIDEO_REQUIRED, -1, -1, target.accountId(),
+                    List.of(platform, Integer.toString(candidate.videoCount()))));
+        } else if (candidate.imageCount() > 0) {
+            findings.add(new Finding(RuleId.IMAGES_NOT_TO_YOUTUBE, -1, -1, target.accountId(), List.of(platform)));
+        }
+        if (candidate.imageCount() > 0 && !toImages) {
+            findings.add(new Finding(RuleId.IMAGE_NOT_SUPPORTED, -1, -1, target.accountId(),
+                    List.of(platform, Integer.toString(takes.maxImages()))));
+        }
+        PlatformLimits.Count count = PlatformLimits.count(target.platform(), candidate.text(), candidate.links(), false);
+        if (count.over()) {
+            findings.add(new Finding(RuleId.PLATFORM_LIMIT, -1, -1, target.accountId(),
+                    List.of(platform, Integer.toString(count.count()), Integer.toString(count.limit()))));
+        }
+        refuseReference(candidate.replyTo(), takes.replies(), target, findings);
+        refuseReference(candidate.quoteOf(), takes.quotes(), target, findings);
     }
 
     /** One uploaded image against what the platform takes; {@code position} counts from 1, as people do. */

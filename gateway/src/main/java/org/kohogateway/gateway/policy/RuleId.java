@@ -52,8 +52,15 @@ public enum RuleId {
      * community posts, text or images, are not available through the API.
      */
     VIDEO_REQUIRED("platform", Severity.BLOCK),
-    /** A video to a platform that takes none (every platform but YouTube). */
+    /** A video to a platform that takes none (every platform but YouTube), in a post that goes to no YouTube channel. */
     VIDEO_NOT_SUPPORTED("platform", Severity.BLOCK),
+    /**
+     * A post that goes to YouTube and elsewhere with a video: the video goes to YouTube only, and this platform gets
+     * the text and the images. Told, so that a text pointing at "the video" is read knowing what this platform shows.
+     */
+    VIDEO_ONLY_TO_YOUTUBE("platform", Severity.WARN),
+    /** A post that goes to YouTube and elsewhere with images: YouTube gets the video only, the images go elsewhere. */
+    IMAGES_NOT_TO_YOUTUBE("platform", Severity.WARN),
     /** More images than the platform takes with one post: X and LINE four, Facebook and Instagram ten. */
     IMAGE_NOT_SUPPORTED("platform", Severity.BLOCK),
     /** An image of a type the platform does not take (Instagram: JPEG only). */

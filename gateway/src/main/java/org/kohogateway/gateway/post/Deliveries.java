@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,16 @@ public class Deliveries {
     @Transactional
     public void holdForPause(ClaimedDelivery d, String instance, String reason, Instant now) {
         hold(d, instance, reason, now, "DELIVERY_HELD_BY_PAUSE");
+    }
+
+    /**
+     * The platforms of these accounts: where a post's media go depends on all the platforms it goes to (a video to
+     * YouTube only, the images to the others), so a delivery's check before it is sent asks for its post's.
+     */
+    public Set<Platform> platformsOf(Collection<Long> accountIds) {
+        return jdbc.sql("select distinct platform from official_account where id = any(:ids)")
+                .param("ids", accountIds.toArray(Long[]::new)).query((rs, n) -> Platform.valueOf(rs.getString(1)))
+                .set();
     }
 
     /**

@@ -111,6 +111,21 @@ class MediaApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aPhoneVideoIsKeptWithoutWhereItWasShotAndItsHashIsThatOfTheBytesKept() throws Exception {
+        World world = data.world();
+        byte[] fromThePhone = VideoLocationsTest.phoneVideo();
+
+        HttpResponse<String> answer = upload(world.poster(), fromThePhone, "IMG_0042.MOV", "video/quicktime", "");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        Media media = library.get(JSON.readTree(answer.body()).get("id").asLong());
+        byte[] kept = stored(media, Media.Variant.ORIGINAL);
+        assertThat(kept).hasSameSizeAs(fromThePhone);
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("+35.0113").doesNotContain("GPS");
+        assertThat(media.sha256()).isEqualTo(MediaLibrary.sha256(new java.io.ByteArrayInputStream(kept)));
+    }
+
+    @Test
     void aTruncatedJpegIsABadRequestNotAServerError() throws Exception {
         World world = data.world();
         byte[] whole = TestImages.jpeg(64, 64);

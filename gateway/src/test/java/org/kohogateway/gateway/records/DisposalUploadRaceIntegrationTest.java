@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.media.Media;
 import org.kohogateway.gateway.media.MediaLibrary;
 import org.kohogateway.gateway.media.TestImages;
+import org.kohogateway.gateway.media.TestVideos;
 import org.kohogateway.gateway.post.MediaChoice;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.Post;
@@ -85,7 +85,7 @@ class DisposalUploadRaceIntegrationTest extends IntegrationTest {
         String n = TestData.unique();
         OfficialAccount channel = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
                 new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
-        byte[] video = mp4(n);
+        byte[] video = TestVideos.mp4(n);
         Post post = sent(world, "廃棄と同時の動画の再アップロード 1944 " + n, video, channel.id());
         clock.set(Instant.parse("1946-04-02T01:00:00Z"));
 
@@ -170,15 +170,5 @@ class DisposalUploadRaceIntegrationTest extends IntegrationTest {
                 """).param("platformId", "line-" + TestData.unique())
                 .param("at", java.sql.Timestamp.from(clock.instant())).param("post", post.id().value()).update();
         return post;
-    }
-
-    /** An MP4's {@code ftyp} box, then bytes of this test's own, so that no other test's video shares its SHA-256. */
-    private static byte[] mp4(String unique) {
-        byte[] head = "\u0000\u0000\u0000\u0018ftypisom\u0000\u0000\u0002\u0000isomiso2".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] body = ("video " + unique + " ").repeat(2000).getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = new byte[head.length + body.length];
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        System.arraycopy(body, 0, bytes, head.length, body.length);
-        return bytes;
     }
 }

@@ -140,7 +140,6 @@ public class TestData {
                 PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "EAAGtestInstagramToken" + n.replace("-", "")));
     }
 
-    /** Bluesky credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
     /** A YouTube channel's OAuth client and refresh token; category and playlist left to their defaults. */
     public static PlatformCredentials youtubeCredentials(String n) {
         return new PlatformCredentials(Map.of(
@@ -149,6 +148,7 @@ public class TestData {
                 PlatformCredentials.YOUTUBE_REFRESH_TOKEN, "1//0eTestRefresh-" + n));
     }
 
+    /** Bluesky credentials the simulator accepts, unique to {@code n} (from {@link #unique()}). */
     public static PlatformCredentials blueskyCredentials(String n) {
         return new PlatformCredentials(Map.of(
                 PlatformCredentials.BLUESKY_HANDLE, "gotsu-test-" + n + ".bsky.social",

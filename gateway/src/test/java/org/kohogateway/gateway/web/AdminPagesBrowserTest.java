@@ -445,7 +445,7 @@ class AdminPagesBrowserTest extends BrowserPages {
             driver.manage().window().setSize(new Dimension(390, 844));
             driver.get(url("/compose"));
             WebElement picker = driver.findElement(By.id("mediaFiles"));
-            assertThat(picker.getAttribute("accept")).isEqualTo("image/jpeg,image/png");
+            assertThat(picker.getAttribute("accept")).isEqualTo("image/jpeg,image/png,video/mp4,video/quicktime");
             assertThat(picker.getAttribute("multiple")).isNotNull();
             account(world.lineA().id()).click();
             driver.findElement(By.id("text")).sendKeys(text);
