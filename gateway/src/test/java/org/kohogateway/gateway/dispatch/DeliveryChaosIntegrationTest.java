@@ -40,20 +40,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 15 point 12: approved deliveries to LINE, X, Facebook and Instagram accounts, sent by two gateway processes
+ * Issue 15 point 12 (and issue 23): approved deliveries to LINE, X, Facebook, Instagram, Bluesky and Threads accounts
+ * (every platform but YouTube, whose uploads the simulator does not play), sent by two gateway processes
  * (child JVMs, real clock) through a platform simulator that injects faults ({@link ChaosPlatforms}), while one
  * process is SIGKILLed and replaced, PostgreSQL is restarted, a process is frozen (SIGSTOP) beyond its lease and
  * accounts are paused and resumed over the API ({@link Disruptions}). The
  * end state is judged against what the simulated platforms created, not what the gateway believes
  * ({@link ChaosVerdict}).
  *
- * <p>Short by default (600 deliveries due within 24 s, one round of disruptions). Longer:
+ * <p>Short by default (900 deliveries due within 24 s, one round of disruptions). Longer:
  * {@code -Dchaos.deliveries=5000 -Dchaos.minutes=10} (one round of disruptions per two minutes); also
  * {@code -Dchaos.seed}, {@code -Dchaos.fault-rate} (default 0.15 of the creating requests).
  */
 class DeliveryChaosIntegrationTest extends IntegrationTest {
 
-    private static final int DELIVERIES = Integer.getInteger("chaos.deliveries", 600);
+    private static final int DELIVERIES = Integer.getInteger("chaos.deliveries", 900);
     private static final Duration WINDOW = Duration.ofMillis(
             (long) (Double.parseDouble(System.getProperty("chaos.minutes", "0.4")) * 60_000));
     private static final long SEED = Long.getLong("chaos.seed", 15L);
@@ -61,10 +62,14 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
     /** Longer than the read timeout: the post is created and its answer is lost. */
     private static final Duration SLOW_ANSWER = Duration.ofSeconds(20);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-    /** Short, so a killed instance's claims run out within the run; still above the longest send (Instagram's four calls). */
+    /**
+     * Short, so a killed instance's claims run out within the run; still above the longest send (Instagram's and
+     * Threads' four calls, Bluesky's session, look-up, write and look-up).
+     */
     private static final Duration LEASE = Duration.ofSeconds(12);
     private static final URI IMAGE = URI.create("https://www.city.gotsu.lg.jp/img/gonokawa.jpg");
-    private static final List<Platform> PLATFORMS = List.of(Platform.LINE, Platform.X, Platform.FACEBOOK, Platform.INSTAGRAM);
+    private static final List<Platform> PLATFORMS = List.of(Platform.LINE, Platform.X, Platform.FACEBOOK, Platform.INSTAGRAM,
+            Platform.BLUESKY, Platform.THREADS);
 
     private static ChaosPlatforms platforms;
     private static Disruptions disruptions;
@@ -140,7 +145,7 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
 
     /** Accounts with credentials the simulator names them by, enough per platform for reconciliation to page through. */
     private Map<Platform, List<OfficialAccount>> accounts(World world) {
-        int perPlatform = Math.max(3, (int) Math.ceil(DELIVERIES / 4.0 / 150));
+        int perPlatform = Math.max(3, (int) Math.ceil((double) DELIVERIES / PLATFORMS.size() / 150));
         String run = TestData.unique().replace("-", "");
         String digits = Long.toString(System.nanoTime() % 1_000_000_000L);
         Map<Platform, List<OfficialAccount>> accounts = new EnumMap<>(Platform.class);
@@ -158,8 +163,11 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                             "1049" + digits + i, PlatformCredentials.FACEBOOK_PAGE_ACCESS_TOKEN, "EAAGchaos" + run));
                     case INSTAGRAM -> new PlatformCredentials(Map.of(PlatformCredentials.INSTAGRAM_IG_USER_ID,
                             "178414" + digits + i, PlatformCredentials.INSTAGRAM_ACCESS_TOKEN, "EAAGchaosIg" + run));
-                    case BLUESKY -> throw new IllegalStateException("the chaos simulator plays no Bluesky PDS");
-                    case THREADS -> throw new IllegalStateException("the chaos simulator plays no Threads API");
+                    case BLUESKY -> new PlatformCredentials(Map.of(PlatformCredentials.BLUESKY_HANDLE,
+                            "chaos-" + run + "-" + i + ".bsky.social", PlatformCredentials.BLUESKY_APP_PASSWORD,
+                            "abcd-efgh-ijkl-mnop"));
+                    case THREADS -> new PlatformCredentials(Map.of(PlatformCredentials.THREADS_USER_ID,
+                            "258" + digits + i, PlatformCredentials.THREADS_ACCESS_TOKEN, "THQWchaos" + run));
                     case YOUTUBE -> throw new IllegalStateException("the chaos simulator plays no YouTube");
                 };
                 OfficialAccount account = data.account(world.departmentA(), platform, "カオス " + platform + " " + i + " "
@@ -170,8 +178,8 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
                     case X -> credentials.values().get(PlatformCredentials.X_ACCESS_TOKEN);
                     case FACEBOOK -> credentials.values().get(PlatformCredentials.FACEBOOK_PAGE_ID);
                     case INSTAGRAM -> credentials.values().get(PlatformCredentials.INSTAGRAM_IG_USER_ID);
-                    case BLUESKY -> throw new IllegalStateException("the chaos simulator plays no Bluesky PDS");
-                    case THREADS -> throw new IllegalStateException("the chaos simulator plays no Threads API");
+                    case BLUESKY -> credentials.values().get(PlatformCredentials.BLUESKY_HANDLE);
+                    case THREADS -> credentials.values().get(PlatformCredentials.THREADS_USER_ID);
                     case YOUTUBE -> throw new IllegalStateException("the chaos simulator plays no YouTube");
                 });
                 list.add(account);
@@ -235,9 +243,9 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
     }
 
     /**
-     * One round of disruptions per two minutes of the window (at least one): pauses and resumes of a LINE, X, Facebook
-     * and Instagram account, a SIGKILL of the oldest instance with a replacement launched, a PostgreSQL restart, and a
-     * SIGSTOP of an instance for longer than its lease.
+     * One round of disruptions per two minutes of the window (at least one): pauses and resumes of a LINE, X, Facebook,
+     * Instagram, Bluesky and Threads account, a SIGKILL of the oldest instance with a replacement launched, a PostgreSQL
+     * restart, and a SIGSTOP of an instance for longer than its lease.
      */
     private void disrupt(World world, Map<Platform, List<OfficialAccount>> accounts) throws Exception {
         int rounds = (int) Math.max(1, Math.round(WINDOW.toSeconds() / 120.0));
@@ -249,14 +257,20 @@ class DeliveryChaosIntegrationTest extends IntegrationTest {
             OfficialAccount x = pick(accounts, Platform.X, r);
             OfficialAccount facebook = pick(accounts, Platform.FACEBOOK, r);
             OfficialAccount instagram = pick(accounts, Platform.INSTAGRAM, r);
+            OfficialAccount bluesky = pick(accounts, Platform.BLUESKY, r);
+            OfficialAccount threads = pick(accounts, Platform.THREADS, r);
             plan.add(new Disruption(at(base, round, 0.10), "pause LINE", () -> pause(world, Platform.LINE, line)));
+            plan.add(new Disruption(at(base, round, 0.15), "pause Bluesky", () -> pause(world, Platform.BLUESKY, bluesky)));
             plan.add(new Disruption(at(base, round, 0.20), "kill", disruptions::killAndReplace));
             plan.add(new Disruption(at(base, round, 0.30), "pause X", () -> pause(world, Platform.X, x)));
+            plan.add(new Disruption(at(base, round, 0.35), "pause Threads", () -> pause(world, Platform.THREADS, threads)));
             plan.add(new Disruption(at(base, round, 0.40), "resume LINE", () -> resume(world, Platform.LINE, line)));
             plan.add(new Disruption(at(base, round, 0.45), "restart PostgreSQL", disruptions::restartDatabase));
+            plan.add(new Disruption(at(base, round, 0.50), "resume Bluesky", () -> resume(world, Platform.BLUESKY, bluesky)));
             plan.add(new Disruption(at(base, round, 0.55), "pause Facebook", () -> pause(world, Platform.FACEBOOK, facebook)));
             plan.add(new Disruption(at(base, round, 0.60), "resume X", () -> resume(world, Platform.X, x)));
             plan.add(new Disruption(at(base, round, 0.65), "pause Instagram", () -> pause(world, Platform.INSTAGRAM, instagram)));
+            plan.add(new Disruption(at(base, round, 0.70), "resume Threads", () -> resume(world, Platform.THREADS, threads)));
             plan.add(new Disruption(at(base, round, 0.80), "resume Facebook", () -> resume(world, Platform.FACEBOOK, facebook)));
             plan.add(new Disruption(at(base, round, 0.85), "freeze", disruptions::freezeBeyondLease));
             plan.add(new Disruption(at(base, round, 0.90), "resume Instagram", () -> resume(world, Platform.INSTAGRAM, instagram)));

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,14 +30,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One WireMock server that plays LINE, X v2, Facebook Graph and Instagram Graph for the chaos test, answering as the
- * real APIs do (paths, bodies, ids the connectors parse), keeping what it created in a {@link PlatformLedger} and
- * injecting {@link Fault}s into the requests that create something (LINE broadcast, X {@code POST /2/tweets},
- * Facebook {@code POST /{page}/feed}, Instagram {@code POST /{ig}/media} and {@code media_publish}).
+ * One WireMock server that plays LINE, X v2, Facebook Graph, Instagram Graph, a Bluesky PDS ({@link ChaosBluesky}) and
+ * the Threads API for the chaos test, answering as the real APIs do (paths, bodies, ids the connectors parse), keeping
+ * what it created in a {@link PlatformLedger} and injecting {@link Fault}s into the requests that create something
+ * (LINE broadcast, X {@code POST /2/tweets}, Facebook {@code POST /{page}/feed}, Instagram {@code POST /{ig}/media} and
+ * {@code media_publish}, Bluesky {@code com.atproto.repo.applyWrites}, Threads {@code POST /{user}/threads} and
+ * {@code threads_publish}).
  *
  * <p>A single catch-all stub hands every request to this transformer, which is the platform: stateful answers (a
  * timeline holding the posts just created, LINE refusing a repeated retry key with 409) do not fit static stubs.
- * Answers that "come too late" are delayed asynchronously, so they hold no server thread.
+ * Answers that "come too late" are delayed asynchronously, so they hold no server thread. Over 350 lines: six APIs in
+ * one server, so that one ledger sees every request in one order; Bluesky's, the one not HTTP-and-Graph, is its own
+ * class.
  */
 public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
 
@@ -44,6 +49,13 @@ public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
     private static final Pattern OAUTH_TOKEN = Pattern.compile("oauth_token=\"([^\"]+)\"");
     private static final Pattern X_TIMELINE = Pattern.compile("/2/users/([0-9]+)/tweets");
     private static final Pattern GRAPH_PATH = Pattern.compile(Pattern.quote(GRAPH) + "/([A-Za-z0-9_.-]+)(?:/([a-z_]+))?");
+    private static final Pattern THREADS_PATH = Pattern.compile(
+            Pattern.quote("/" + GraphClient.THREADS_API_VERSION.getUrlElement()) + "/([A-Za-z0-9_.-]+)(?:/([a-z_]+))?");
+    /** Instagram's and Threads' container flows: the same requests under other names. */
+    private static final MetaEdges INSTAGRAM = new MetaEdges(Platform.INSTAGRAM, "media", "media_publish",
+            "content_publishing_limit", "caption", "status_code", 9007, "Media ID is not available", 100_000);
+    private static final MetaEdges THREADS = new MetaEdges(Platform.THREADS, "threads", "threads_publish",
+            "threads_publishing_limit", "text", "status", 100, "Unsupported request: the object does not exist", 250);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WireMockServer server;
@@ -52,6 +64,7 @@ public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
     private final double faultRate;
     private final Duration slowAnswer;
     private final PlatformAnswers answers;
+    private final ChaosBluesky bluesky;
 
     /**
      * @param faultRate  share of creating requests that get a fault
@@ -62,6 +75,7 @@ public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
         this.faultRate = faultRate;
         this.slowAnswer = slowAnswer;
         this.answers = new PlatformAnswers(ledger);
+        this.bluesky = new ChaosBluesky(this, ledger);
         server = new WireMockServer(options().dynamicPort().containerThreads(96).jettyAcceptors(2)
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(8)
                 .disableRequestJournal().extensions(this));
@@ -86,12 +100,16 @@ public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
         properties.put("gateway.platforms.x.v2-base-url", base + "/2/");
         properties.put("gateway.platforms.facebook.graph-base-url", base);
         properties.put("gateway.platforms.instagram.graph-base-url", base);
-        for (String platform : new String[] { "line", "x", "facebook", "instagram" }) {
+        properties.put("gateway.platforms.bluesky.service-url", base);
+        properties.put("gateway.platforms.threads.base-url", base);
+        for (String platform : new String[] { "line", "x", "facebook", "instagram", "bluesky", "threads" }) {
             properties.put("gateway.platforms." + platform + ".read-timeout", readTimeout.toMillis() + "ms");
             properties.put("gateway.platforms." + platform + ".connect-timeout", "1s");
         }
         properties.put("gateway.platforms.instagram.poll-interval", "50ms");
         properties.put("gateway.platforms.instagram.max-status-checks", "3");
+        properties.put("gateway.platforms.threads.poll-interval", "50ms");
+        properties.put("gateway.platforms.threads.max-status-checks", "3");
         return properties;
     }
 
@@ -119,9 +137,16 @@ public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
             if (path.startsWith("/2/")) {
                 return x(request, method, path, query);
             }
+            if (path.startsWith("/xrpc/")) {
+                return bluesky.answer(request, method, path.substring("/xrpc/".length()), query);
+            }
             Matcher graph = GRAPH_PATH.matcher(path);
             if (graph.matches()) {
-                return graph(request, method, graph.group(1), graph.group(2), query);
+                return graph(request, method, graph.group(1), graph.group(2), query, false);
+            }
+            Matcher threads = THREADS_PATH.matcher(path);
+            if (threads.matches()) {
+                return graph(request, method, threads.group(1), threads.group(2), query, true);
             }
         } catch (RuntimeException e) {
             return aResponse().withStatus(400).withBody("chaos platform could not read the request: " + e).build();
@@ -189,10 +214,15 @@ public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
         return PlatformAnswers.json(404, "{\"title\":\"Not Found Error\",\"status\":404}").build();
     }
 
-    private ResponseDefinition graph(Request request, String method, String node, String edge, Map<String, String> query) {
+    /** @param threads whether on the Threads API ({@code /v1.0}) rather than Facebook's Graph API */
+    private ResponseDefinition graph(Request request, String method, String node, String edge, Map<String, String> query,
+            boolean threads) {
         Map<String, String> form = method.equals("POST") ? form(request.getBodyAsString()) : query;
         if (form.getOrDefault("access_token", query.getOrDefault("access_token", "")).isBlank()) {
             return PlatformAnswers.graphError(400, 190, "An active access token must be used").build();
+        }
+        if (threads) {
+            return meta(THREADS, method, node, edge, form, query);
         }
         if ("feed".equals(edge) || "posts".equals(edge)) {
             if (method.equals("GET")) {
@@ -210,65 +240,84 @@ public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
             ResponseDefinitionBuilder created = PlatformAnswers.json(200, "{\"id\":\"" + id + "\"}");
             return fault == Fault.NONE ? created.build() : failure(Platform.FACEBOOK, fault, created);
         }
-        if (edge == null) {
-            PlatformLedger.Container container = ledger.container(node);
-            ledger.request(Platform.INSTAGRAM, container == null ? node : container.account(), method, "container", Fault.NONE);
-            return PlatformAnswers.json(200, "{\"status_code\":\"" + (container == null ? "PUBLISHED" : "FINISHED")
-                    + "\",\"status\":\"Finished\",\"id\":\"" + node + "\"}").build();
-        }
-        return instagram(method, node, edge, form, query);
+        return meta(INSTAGRAM, method, node, edge, form, query);
     }
 
-    private ResponseDefinition instagram(String method, String node, String edge, Map<String, String> form,
+    /**
+     * The names one of Meta's container flows gives its parts, and its answers that differ.
+     *
+     * @param text         the post's text field ({@code caption}, {@code text})
+     * @param status       the container's state field ({@code status_code}, {@code status})
+     * @param missingCode  the Graph error code of a publish naming no container that can be published
+     * @param quotaTotal   the posts its publishing limit allows in 24 hours
+     */
+    private record MetaEdges(Platform platform, String container, String publish, String limit, String text,
+            String status, int missingCode, String missing, int quotaTotal) {
+    }
+
+    /**
+     * Instagram's or Threads' container flow: a container GET by its id, the publishing limit, the profile's posts
+     * newest first (the edge named as the container one) and the two creating requests.
+     */
+    private ResponseDefinition meta(MetaEdges edges, String method, String node, String edge, Map<String, String> form,
             Map<String, String> query) {
+        Platform platform = edges.platform();
+        if (edge == null) {
+            PlatformLedger.Container container = ledger.container(node);
+            ledger.request(platform, container == null ? node : container.account(), method, "container", Fault.NONE);
+            return PlatformAnswers.json(200, "{\"" + edges.status() + "\":\"" + (container == null ? "PUBLISHED" : "FINISHED")
+                    + "\",\"id\":\"" + node + "\"}").build();
+        }
         if (method.equals("GET")) {
-            ledger.request(Platform.INSTAGRAM, node, method, edge, Fault.NONE);
-            return switch (edge) {
-                case "content_publishing_limit" -> PlatformAnswers.json(200,
-                        "{\"data\":[{\"quota_usage\":0,\"config\":{\"quota_total\":100000,\"quota_duration\":86400}}]}").build();
-                case "media" -> answers.instagramMedia(node, query);
-                default -> PlatformAnswers.graphError(400, 100, "Unsupported get request").build();
-            };
-        }
-        if (edge.equals("media")) {
-            String caption = form.getOrDefault("caption", "");
-            // a container is nothing public: its faults only test that the gateway retries it
-            Fault fault = fault(Platform.INSTAGRAM, node, "container:" + caption);
-            ledger.request(Platform.INSTAGRAM, node, method, edge, fault, "container:" + caption);
-            if (fault == Fault.RESET_BEFORE || fault == Fault.RATE_LIMITED) {
-                return failure(Platform.INSTAGRAM, fault);
+            ledger.request(platform, node, method, edge, Fault.NONE);
+            if (edge.equals(edges.limit())) {
+                long used = ledger.postsOf(platform, node, Instant.now().minus(Duration.ofDays(1))).size();
+                return PlatformAnswers.json(200, "{\"data\":[{\"quota_usage\":" + used + ",\"config\":{\"quota_total\":"
+                        + edges.quotaTotal() + ",\"quota_duration\":86400}}]}").build();
             }
-            ResponseDefinitionBuilder created = PlatformAnswers.json(200, "{\"id\":\"" + ledger.container(node, caption) + "\"}");
-            return fault == Fault.NONE ? created.build() : failure(Platform.INSTAGRAM, fault, created);
+            return edge.equals(edges.container()) ? answers.containerFlowPosts(platform, node, edges.text(), query)
+                    : PlatformAnswers.graphError(400, 100, "Unsupported get request").build();
         }
-        if (edge.equals("media_publish")) {
+        if (edge.equals(edges.container())) {
+            String text = form.getOrDefault(edges.text(), "");
+            // a container is nothing public: its faults only test that the gateway retries it
+            Fault fault = fault(platform, node, "container:" + text);
+            ledger.request(platform, node, method, edge, fault, "container:" + text);
+            if (fault == Fault.RESET_BEFORE || fault == Fault.RATE_LIMITED) {
+                return failure(platform, fault);
+            }
+            ResponseDefinitionBuilder created = PlatformAnswers.json(200, "{\"id\":\""
+                    + ledger.container(platform, node, text) + "\"}");
+            return fault == Fault.NONE ? created.build() : failure(platform, fault, created);
+        }
+        if (edge.equals(edges.publish())) {
             String creation = form.getOrDefault("creation_id", "");
             PlatformLedger.Container container = ledger.container(creation);
-            String caption = container == null ? "" : container.caption();
-            Fault fault = container == null ? Fault.NONE : fault(Platform.INSTAGRAM, node, caption);
-            ledger.request(Platform.INSTAGRAM, node, method, edge, fault, caption);
+            String text = container == null ? "" : container.caption();
+            Fault fault = container == null ? Fault.NONE : fault(platform, node, text);
+            ledger.request(platform, node, method, edge, fault, text);
             if (fault == Fault.RESET_BEFORE || fault == Fault.RATE_LIMITED) {
-                return failure(Platform.INSTAGRAM, fault);
+                return failure(platform, fault);
             }
             container = ledger.takeContainer(creation);
-            if (container == null || !container.account().equals(node)) {
-                return PlatformAnswers.graphError(400, 9007, "Media ID is not available").build();
+            if (container == null || container.platform() != platform || !container.account().equals(node)) {
+                return PlatformAnswers.graphError(400, edges.missingCode(), edges.missing()).build();
             }
             String id = "1792" + ledger.newId();
-            ledger.create(Platform.INSTAGRAM, node, container.caption(), id);
+            ledger.create(platform, node, container.caption(), id);
             ResponseDefinitionBuilder created = PlatformAnswers.json(200, "{\"id\":\"" + id + "\"}");
-            return fault == Fault.NONE ? created.build() : failure(Platform.INSTAGRAM, fault, created);
+            return fault == Fault.NONE ? created.build() : failure(platform, fault, created);
         }
-        ledger.request(Platform.INSTAGRAM, node, method, edge, Fault.NONE);
+        ledger.request(platform, node, method, edge, Fault.NONE);
         return PlatformAnswers.graphError(400, 100, "Unsupported post request").build();
     }
 
-    private Fault fault(Platform platform, String account, String text) {
+    Fault fault(Platform platform, String account, String text) {
         return Fault.choose(seed, platform + text, ledger.nextAttempt(platform, account, text), faultRate);
     }
 
     /** A fault that happens before anything is created. */
-    private ResponseDefinition failure(Platform platform, Fault fault) {
+    ResponseDefinition failure(Platform platform, Fault fault) {
         return switch (fault) {
             case RESET_BEFORE -> reset();
             case RATE_LIMITED -> PlatformAnswers.rateLimited(platform).build();
@@ -277,7 +326,7 @@ public final class ChaosPlatforms implements ResponseDefinitionTransformerV2 {
     }
 
     /** A fault that happens after the post was created; {@code answer} is what would have been said. */
-    private ResponseDefinition failure(Platform platform, Fault fault, ResponseDefinitionBuilder answer) {
+    ResponseDefinition failure(Platform platform, Fault fault, ResponseDefinitionBuilder answer) {
         return switch (fault) {
             case ERROR_AFTER_CREATE -> PlatformAnswers.serverError(platform).build();
             case RESET_AFTER -> reset();

@@ -97,14 +97,14 @@ public final class ChaosVerdict {
     }
 
     /**
-     * Per platform: deliveries and their states (on-pf: UNCERTAIN ones that are on the platform, which reconciliation
-     * could have found), posts created, duplicates and faults injected by kind.
+     * Per platform of the run: deliveries and their states (on-pf: UNCERTAIN ones that are on the platform, which
+     * reconciliation could have found), posts created, duplicates and faults injected by kind.
      */
     public String table() {
         StringBuilder table = new StringBuilder(String.format("%-10s %6s %6s %6s %6s %6s %6s %6s %6s %6s | %9s %9s %9s %9s %9s%n",
                 "platform", "deliv", "SENT", "UNCERT", "on-pf", "FAILED", "HELD", "other", "posts", "dupl",
                 "5xx-aft", "reset-bef", "reset-aft", "slow", "429"));
-        for (Platform platform : List.of(Platform.LINE, Platform.X, Platform.FACEBOOK, Platform.INSTAGRAM)) {
+        for (Platform platform : rows.stream().map(DeliveryRow::platform).distinct().sorted().toList()) {
             List<DeliveryRow> mine = rows.stream().filter(r -> r.platform() == platform).toList();
             Map<String, Long> states = mine.stream().collect(Collectors.groupingBy(DeliveryRow::status, Collectors.counting()));
             Set<String> accounts = mine.stream().map(DeliveryRow::account).collect(Collectors.toSet());

@@ -92,9 +92,12 @@ final class PlatformAnswers {
         return graphPage(ledger.postsOf(Platform.FACEBOOK, page, since), "message", "created_time", query);
     }
 
-    /** {@code GET /{ig}/media}: every media, newest first (the edge has no time filter), cursor pagination. */
-    ResponseDefinition instagramMedia(String account, Map<String, String> query) {
-        return graphPage(ledger.postsOf(Platform.INSTAGRAM, account, Instant.EPOCH), "caption", "timestamp", query);
+    /**
+     * {@code GET /{ig}/media} or {@code GET /{threads-user}/threads}: every post, newest first (the connectors ask for
+     * no time filter), cursor pagination.
+     */
+    ResponseDefinition containerFlowPosts(Platform platform, String account, String textField, Map<String, String> query) {
+        return graphPage(ledger.postsOf(platform, account, Instant.EPOCH), textField, "timestamp", query);
     }
 
     private static ResponseDefinition graphPage(List<PlatformLedger.Created> posts, String textField, String timeField,

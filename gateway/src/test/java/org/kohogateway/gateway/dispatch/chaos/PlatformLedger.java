@@ -21,7 +21,7 @@ import org.kohogateway.connectors.Platform;
  * the gateway says about itself.
  *
  * <p>Accounts are named as the platform knows them: the LINE channel token, the X OAuth access token, the Facebook
- * Page id, the Instagram user id.
+ * Page id, the Instagram user id, the Bluesky handle (its repository's DID is made from it), the Threads user id.
  */
 public final class PlatformLedger {
 
@@ -49,12 +49,17 @@ public final class PlatformLedger {
     /** X: the user id answered by /2/users/me, per access token, and back. */
     private final Map<String, String> xUserIds = new ConcurrentHashMap<>();
     private final Map<String, String> xTokens = new ConcurrentHashMap<>();
-    /** Instagram: the containers, by id. */
+    /** Instagram and Threads: the containers, by id. */
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
+    /** Bluesky: each handle's repository DID, and the handle each session token was given to. */
+    private final Map<String, String> dids = new ConcurrentHashMap<>();
+    private final Map<String, String> sessionTokens = new ConcurrentHashMap<>();
+    /** Bluesky: the records of every repository, by at-uri. */
+    private final Map<String, String> records = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_000_000);
 
-    /** An unpublished Instagram media container. */
-    public record Container(String account, String caption) {
+    /** An unpublished Instagram or Threads media container. */
+    public record Container(Platform platform, String account, String caption) {
     }
 
     public PlatformLedger() {
@@ -115,9 +120,9 @@ public final class PlatformLedger {
         return xTokens.get(userId);
     }
 
-    String container(String account, String caption) {
+    String container(Platform platform, String account, String caption) {
         String id = "1788" + newId();
-        containers.put(id, new Container(account, caption));
+        containers.put(id, new Container(platform, account, caption));
         return id;
     }
 
@@ -128,6 +133,49 @@ public final class PlatformLedger {
     /** Removes it, so a container is published at most once, as on Instagram. */
     Container takeContainer(String id) {
         return containers.remove(id);
+    }
+
+    /** A {@code did:plc} for the handle: 24 characters of base32, as the PLC directory makes them. */
+    String did(String handle) {
+        return dids.computeIfAbsent(handle, h -> {
+            StringBuilder did = new StringBuilder("did:plc:");
+            long n = Long.parseLong(newId()) * 2_654_435_761L;
+            for (int i = 0; i < 24; i++) {
+                did.append("abcdefghijklmnopqrstuvwxyz234567".charAt((int) (n >>> (i * 5 % 60) & 31)));
+            }
+            return did.toString();
+        });
+    }
+
+    /** A new session token of this handle ({@code access} or {@code refresh}), remembered so requests name it. */
+    String sessionToken(String kind, String handle) {
+        String token = "chaos-" + kind + "-" + newId();
+        sessionTokens.put(token, handle);
+        return token;
+    }
+
+    /** The handle a session token was given to, or null. */
+    String handleOf(String token) {
+        return sessionTokens.get(token);
+    }
+
+    /**
+     * Writes all the records or none, as a PDS applies one {@code applyWrites} to the repository in one commit.
+     *
+     * @param writes the at-uri of each new record and its JSON
+     * @return false, writing nothing, when a record is already there under one of the uris
+     */
+    synchronized boolean writeAll(Map<String, String> writes) {
+        if (writes.keySet().stream().anyMatch(records::containsKey)) {
+            return false;
+        }
+        records.putAll(writes);
+        return true;
+    }
+
+    /** The JSON of the record under this at-uri, or null. */
+    String record(String uri) {
+        return records.get(uri);
     }
 
     /** The posts of one account created at or after {@code since}, newest first. */
