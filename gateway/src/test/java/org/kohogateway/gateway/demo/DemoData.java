@@ -51,11 +51,11 @@ import org.springframework.core.env.Environment;
 /**
  * Demo departments, logins (password {@code demo}; admin1 also has a TOTP second factor whose secret is printed) and
  * accounts wired to the simulated platforms: accounts 1–3 on LINE, 4 on X and 6 on Instagram (観光振興課), 5 a Facebook
- * Page, 7 the city's Bluesky and 8 its Threads account (広報係); then poster1's post with a photo, waiting for
- * approver1; then 防災安全課's poster2 and its X account 9, and its 避難所開設 template approved by approver2, which the
- * simulated JMA feed's heavy-rain warning drafts a post from as soon as the demo starts; then 10, the city's YouTube
- * channel (広報係). Every account posts through its real connector to {@link SimulatedPlatforms}. Deliberately not a
- * {@code @Configuration}: only the demo run adds it, component scanning in tests must not.
+ * Page, 7 the city's Bluesky, 8 its Threads account and 9 its YouTube channel (広報係); then poster1's post with a photo,
+ * waiting for approver1; then 防災安全課's poster2 and its X account 10, and its 避難所開設 template approved by
+ * approver2, which the simulated JMA feed's heavy-rain warning drafts a post from as soon as the demo starts. Every
+ * account posts through its real connector to {@link SimulatedPlatforms}. Deliberately not a {@code @Configuration}:
+ * only the demo run adds it, component scanning in tests must not.
  */
 class DemoData {
 
@@ -83,7 +83,6 @@ class DemoData {
                 adminSecret = enrolAdmin(secondFactors, clock);
                 postWithPhoto(media, posts, accounts);
                 disasterTemplate(staff, accounts, templates);
-                youTubeChannel(staff, accounts);
                 // read the simulated feed now rather than at the first scheduled poll: its heavy-rain warning for
                 // 江津市 drafts a post from the template at once
                 warnings.poll();
@@ -170,22 +169,6 @@ class DemoData {
         templates.approve(staff.byUsername("approver2"), id, "平時の確認済み");
     }
 
-    /**
-     * The city's YouTube channel (広報係), added after 防災安全課's X account so that every account of the landed demo
-     * keeps its id: this one is 10.
-     */
-    private static void youTubeChannel(StaffDirectory staff, OfficialAccounts accounts) {
-        Department pr = staff.departmentByCode("koho").orElseThrow();
-        // comments are set in YouTube Studio (the API has no per-video switch); the channel's videos are 広報係's
-        accounts.registerActive("demo", Platform.YOUTUBE, "江津市 公式 YouTube", "https://www.youtube.com/@gotsu_city_demo",
-                pr.id(), "市政情報・観光の動画の発信", new OperatingPolicy(false, ReplyPolicy.NO_REPLIES),
-                new PlatformCredentials(Map.of(
-                        PlatformCredentials.YOUTUBE_CLIENT_ID, "1062957823194-demo.apps.googleusercontent.com",
-                        PlatformCredentials.YOUTUBE_CLIENT_SECRET, "GOCSPX-demo-client-secret",
-                        PlatformCredentials.YOUTUBE_REFRESH_TOKEN, "1//0eDemoRefreshToken",
-                        PlatformCredentials.YOUTUBE_CATEGORY_ID, "25")));
-    }
-
     /** A small picture drawn here (a sunset over the river and a row of lanterns), so the demo needs no image file. */
     private static byte[] sunsetJpeg() {
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
@@ -265,5 +248,13 @@ class DemoData {
                 new PlatformCredentials(Map.of(
                         PlatformCredentials.THREADS_USER_ID, "25814713414831520",
                         PlatformCredentials.THREADS_ACCESS_TOKEN, "demo-threads-token")));
+        // comments are set in YouTube Studio (the API has no per-video switch); the channel's videos are 広報係's
+        accounts.registerActive("demo", Platform.YOUTUBE, "江津市 公式 YouTube", "https://www.youtube.com/@gotsu_city_demo",
+                pr.id(), "市政情報・観光の動画の発信", new OperatingPolicy(false, ReplyPolicy.NO_REPLIES),
+                new PlatformCredentials(Map.of(
+                        PlatformCredentials.YOUTUBE_CLIENT_ID, "1062957823194-demo.apps.googleusercontent.com",
+                        PlatformCredentials.YOUTUBE_CLIENT_SECRET, "GOCSPX-demo-client-secret",
+                        PlatformCredentials.YOUTUBE_REFRESH_TOKEN, "1//0eDemoRefreshToken",
+                        PlatformCredentials.YOUTUBE_CATEGORY_ID, "25")));
     }
 }
