@@ -127,7 +127,7 @@ class DemoData {
 
     /**
      * poster1's post with a photo, uploaded as a person would (cleaned, kept by its SHA-256) and submitted: approver1
-     * sees the picture and its alt text in the inbox. Made after the logins and accounts, so their ids stay 1-8.
+     * sees the picture and its alt text in the inbox. Made after the logins and accounts, so their ids stay 1-9.
      */
     private static void postWithPhoto(MediaLibrary media, PostWorkflow posts, OfficialAccounts accounts) {
         String alt = "夕日に染まる江の川の河口と、手前に並ぶ秋祭りの提灯";
