@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.dispatch.DbSchedulerPeer;
@@ -62,6 +63,12 @@ class DispatchBenchmark extends LoadedGateway {
     private final double lower = Double.parseDouble(System.getProperty("bench.db-scheduler.lower", "1.0"));
     private final double upper = Double.parseDouble(System.getProperty("bench.db-scheduler.upper", "2.0"));
     private final int pauseTries = size("pause.tries", 20);
+    /**
+     * Dispatchers claiming from the same outbox side by side, each with the full concurrency, standing in for gateway
+     * instances: they share this JVM, its pool and its two cores, so this shows what a second instance costs in claims
+     * and contention, not what a second machine adds.
+     */
+    private final int instances = size("dispatch.instances", 1);
     private final int pauseLatency = size("pause.latency-ms", 50);
 
     @Autowired
@@ -81,15 +88,29 @@ class DispatchBenchmark extends LoadedGateway {
     /** The dispatcher's default poll interval; db-scheduler polls as often. */
     private Duration poll;
 
+    private CpuMeter cpuMeter;
+    /** Samples the audit chain's lag during the timed rounds, when set. */
+    private @Nullable SealLag sealLag;
+
     @BeforeEach
     void configuration() {
+        cpuMeter = new CpuMeter(jdbc);
         concurrency = size("dispatch.concurrency", dispatchers.configuredConcurrency());
         poll = Duration.ofMillis(size("dispatch.poll-ms", (int) dispatchers.configuredPollInterval().toMillis()));
     }
 
-    record Round(String who, int latencyMillis, int count, double seconds) {
+    /** One timed round, with the CPU this JVM and PostgreSQL spent on it. */
+    record Round(String who, int latencyMillis, int count, double seconds, CpuMeter.Reading cpu) {
         double perSecond() {
             return count / seconds;
+        }
+
+        double jvmMillisEach() {
+            return cpu.jvmNanos() / 1e6 / count;
+        }
+
+        double postgresMillisEach() {
+            return cpu.postgresNanos() / 1e6 / count;
         }
     }
 
@@ -105,9 +126,9 @@ class DispatchBenchmark extends LoadedGateway {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         World world = data.world();
         peer.createTable();
-        System.out.printf("%ndispatch: %,d deliveries across %d LINE accounts; dispatcher concurrency %d, poll %d ms; "
-                + "db-scheduler %d threads, poll %d ms, lock-and-fetch (%.1f, %.1f); %s%n", deliveries, accounts,
-                concurrency, poll.toMillis(), threads, poll.toMillis(), lower, upper, poolSize());
+        System.out.printf("%ndispatch: %,d deliveries across %d LINE accounts; %d dispatcher(s), concurrency %d each, "
+                + "poll %d ms; db-scheduler %d threads, poll %d ms, lock-and-fetch (%.1f, %.1f); %s%n", deliveries,
+                accounts, instances, concurrency, poll.toMillis(), threads, poll.toMillis(), lower, upper, poolSize());
 
         // both sides send to the same accounts, so both find their connectors (and connections) warm after this
         Map<String, Long> byToken = lineAccounts(world, accounts);
@@ -117,14 +138,19 @@ class DispatchBenchmark extends LoadedGateway {
 
         List<SideBySide> results = new ArrayList<>();
         List<Round> asManyThreads = new ArrayList<>();
-        for (String latency : System.getProperty("bench.dispatch.latencies", "0,50").split(",")) {
-            LINE.latency(Integer.parseInt(latency.strip()));
-            Round theirs = theirs(world, byToken, deliveries, threads);
-            Round ours = ours(world, byToken, deliveries);
-            results.add(new SideBySide(ours, theirs));
-            if (threads != concurrency) {
-                asManyThreads.add(theirs(world, byToken, deliveries, concurrency));
+        try (SealLag lag = new SealLag(jdbc)) {
+            sealLag = lag;
+            for (String latency : System.getProperty("bench.dispatch.latencies", "0,50").split(",")) {
+                LINE.latency(Integer.parseInt(latency.strip()));
+                Round theirs = theirs(world, byToken, deliveries, threads);
+                Round ours = ours(world, byToken, deliveries);
+                results.add(new SideBySide(ours, theirs));
+                if (threads != concurrency) {
+                    asManyThreads.add(theirs(world, byToken, deliveries, concurrency));
+                }
             }
+        } finally {
+            sealLag = null;
         }
         System.out.printf("%n| stub latency | Koho dispatcher, %d in flight | db-scheduler 16.7.1, %d threads | ratio |"
                 + "%n| --- | --- | --- | --- |%n", concurrency, threads);
@@ -149,6 +175,9 @@ class DispatchBenchmark extends LoadedGateway {
             System.out.printf("RESULT dispatch_throughput_ratio_vs_db_scheduler_%d%s=%.3f%n", concurrency, suffix,
                     ours.perSecond() / theirs.perSecond());
         }
+        results.forEach(r -> System.out.printf("RESULT dispatch_%dms_cpu_ms_per_delivery_jvm=%.3f%n"
+                + "RESULT dispatch_%dms_cpu_ms_per_delivery_postgres=%.3f%n", r.ours().latencyMillis(),
+                r.ours().jvmMillisEach(), r.ours().latencyMillis(), r.ours().postgresMillisEach()));
         // no scheduler beats concurrency / latency: how close the dispatcher comes to it
         results.stream().map(SideBySide::ours).filter(r -> r.latencyMillis() > 0).forEach(r -> System.out.printf(
                 "RESULT dispatch_%dms_fraction_of_inflight_limit=%.3f%n", r.latencyMillis(),
@@ -162,30 +191,52 @@ class DispatchBenchmark extends LoadedGateway {
 
     private Round ours(World world, Map<String, Long> byToken, int count) {
         List<Loaded> loaded = load(world, byToken, count);
-        Dispatcher dispatcher = dispatchers.running("bench-dispatcher-" + TestData.unique(), concurrency, poll);
+        String run = TestData.unique();
+        List<Dispatcher> running = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            running.add(dispatchers.running("bench-dispatcher-" + run + "-" + i, concurrency, poll));
+        }
+        CpuMeter.Reading cpu = cpuMeter.read();
         Instant start = Instant.now();
-        dispatcher.start();
+        timing(start, "Koho");
+        running.forEach(Dispatcher::start);
         try {
             awaitSent(ids(loaded), count, Duration.ofMinutes(15));
         } finally {
-            dispatcher.stop();
+            running.forEach(Dispatcher::stop);
+            timing(null, "");
         }
-        return finished("Koho dispatcher", loaded, start);
+        return finished("Koho dispatcher", loaded, start, cpu);
     }
 
     private Round theirs(World world, Map<String, Long> byToken, int count, int workers) {
         List<Loaded> loaded = load(world, byToken, count);
         peer.enqueue(ids(loaded));
         jdbc.sql("vacuum analyze scheduled_tasks").update();
+        CpuMeter.Reading cpu = cpuMeter.read();
         Instant start = Instant.now();
+        timing(start, "db-scheduler " + workers + " threads");
         Scheduler scheduler = peer.start(workers, poll, lower, upper);
         try {
             awaitSent(ids(loaded), count, Duration.ofMinutes(15));
             await().atMost(Duration.ofMinutes(1)).until(() -> peer.remaining() == 0);
         } finally {
             scheduler.stop();
+            timing(null, "");
         }
-        return finished("db-scheduler", loaded, start);
+        return finished("db-scheduler", loaded, start, cpu);
+    }
+
+    /** Tells the seal-lag sampler, if one runs, that a round's timed part starts (or, with null, ended). */
+    private void timing(@Nullable Instant start, String round) {
+        SealLag lag = sealLag;
+        if (lag != null) {
+            if (start == null) {
+                lag.pause();
+            } else {
+                lag.from(start, round + ", stub " + LINE.latency() + " ms");
+            }
+        }
     }
 
     private List<Loaded> load(World world, Map<String, Long> byToken, int count) {
@@ -200,7 +251,8 @@ class DispatchBenchmark extends LoadedGateway {
     }
 
     /** From the start to the last SENT; and every delivery reached the platform exactly once. */
-    private Round finished(String who, List<Loaded> loaded, Instant start) {
+    private Round finished(String who, List<Loaded> loaded, Instant start, CpuMeter.Reading cpuAtStart) {
+        CpuMeter.Reading cpu = cpuMeter.read().minus(cpuAtStart);
         Instant last = jdbc.sql("select max(sent_at) from delivery where id = any(:ids)")
                 .param("ids", ids(loaded).toArray(UUID[]::new)).query(Timestamp.class).single().toInstant();
         Map<String, Long> perKey = LINE.arrivals().stream()
@@ -212,9 +264,12 @@ class DispatchBenchmark extends LoadedGateway {
                     + " requests for " + perKey.size() + " retry keys");
         }
         double seconds = Duration.between(start, last).toNanos() / 1e9;
-        System.out.printf("  %s, stub %d ms: %,d sent in %.2f s, %.0f posts/s%n", who, LINE.latency(), loaded.size(),
-                seconds, loaded.size() / seconds);
-        return new Round(who, LINE.latency(), loaded.size(), seconds);
+        Round round = new Round(who, LINE.latency(), loaded.size(), seconds, cpu);
+        System.out.printf("  %s, stub %d ms: %,d sent in %.2f s, %.0f posts/s; CPU per delivery: this JVM %.2f ms, "
+                + "PostgreSQL %.2f ms; requests held at the stub on average %.1f%n", who, LINE.latency(),
+                loaded.size(), seconds, loaded.size() / seconds, round.jvmMillisEach(), round.postgresMillisEach(),
+                LINE.heldNanos() / 1e9 / seconds);
+        return round;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -37,6 +38,8 @@ final class LineStub implements AutoCloseable {
     private final ScheduledExecutorService delays = Executors.newScheduledThreadPool(2);
     private final ConcurrentLinkedQueue<Arrival> log = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
+    /** Summed over requests, from arrival to answer: divided by a round's time, the requests it held on average. */
+    private final AtomicLong heldNanos = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
     private volatile int latencyMillis;
 
@@ -67,10 +70,16 @@ final class LineStub implements AutoCloseable {
     void reset() {
         log.clear();
         count.set(0);
+        heldNanos.set(0);
     }
 
     int requests() {
         return count.get();
+    }
+
+    /** Time requests spent at the stub since the last reset, summed. */
+    long heldNanos() {
+        return heldNanos.get();
     }
 
     List<Arrival> arrivals() {
@@ -82,18 +91,20 @@ final class LineStub implements AutoCloseable {
             body.readAllBytes();
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        long arrived = System.nanoTime();
         log.add(new Arrival(authorization == null ? "" : authorization.substring("Bearer ".length()),
-                exchange.getRequestHeaders().getFirst("X-Line-Retry-Key"), System.nanoTime(), clock.instant()));
+                exchange.getRequestHeaders().getFirst("X-Line-Retry-Key"), arrived, clock.instant()));
         count.incrementAndGet();
         int latency = latencyMillis;
         if (latency == 0) {
-            answer(exchange);
+            answer(exchange, arrived);
         } else {
-            delays.schedule(() -> answer(exchange), latency, TimeUnit.MILLISECONDS);
+            delays.schedule(() -> answer(exchange, arrived), latency, TimeUnit.MILLISECONDS);
         }
     }
 
-    private static void answer(HttpExchange exchange) {
+    private void answer(HttpExchange exchange, long arrived) {
+        heldNanos.addAndGet(System.nanoTime() - arrived);
         try (exchange) {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("x-line-request-id", UUID.randomUUID().toString());

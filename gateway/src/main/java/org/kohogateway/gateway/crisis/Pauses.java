@@ -258,10 +258,7 @@ public class Pauses {
             return List.of();
         }
         Long[] accounts = batch.stream().map(ClaimedDelivery::accountId).distinct().toArray(Long[]::new);
-        Map<Long, Pause> paused = new HashMap<>();
-        jdbc.sql(SELECT_PAUSE + " where paused and (account_id = 0 or account_id = any(:accounts)) for share")
-                .param("accounts", accounts).query(Pauses::pause).list()
-                .forEach(p -> paused.put(p.accountId() == null ? EVERYTHING : p.accountId(), p));
+        Map<Long, Pause> paused = lockGates("account_id = 0 or account_id = any(:accounts)", "accounts", accounts);
         Instant now = clock.instant();
         Set<UUID> overridden = paused.isEmpty() ? Set.of()
                 : deliveries.overrideStands(batch.stream().filter(ClaimedDelivery::pauseOverride).toList());
@@ -285,12 +282,26 @@ public class Pauses {
      */
     @Transactional
     public boolean mayContinue(ClaimedDelivery delivery) {
-        Map<Long, Pause> paused = new HashMap<>();
-        jdbc.sql(SELECT_PAUSE + " where paused and (account_id = 0 or account_id = :account) for share")
-                .param("account", delivery.accountId()).query(Pauses::pause).list()
-                .forEach(p -> paused.put(p.accountId() == null ? EVERYTHING : p.accountId(), p));
+        Map<Long, Pause> paused = lockGates("account_id = 0 or account_id = :account", "account", delivery.accountId());
         return stopping(delivery, paused).isEmpty()
                 || delivery.pauseOverride() && !deliveries.overrideStands(List.of(delivery)).isEmpty();
+    }
+
+    /**
+     * Share-locks the gate rows the condition names, paused or not, and answers the pauses among them by gate. Every
+     * row is locked, not only those paused: a row that a pause has updated but not yet committed still reads as not
+     * paused here, and filtering on it would skip the row without waiting for the pause — which could then commit,
+     * find nothing in flight and return before this delivery's request starts. Locked, the row is waited for and read
+     * as the pause left it.
+     */
+    private Map<Long, Pause> lockGates(String condition, String name, Object value) {
+        Map<Long, Pause> paused = new HashMap<>();
+        jdbc.sql("select account_id, paused, reason, paused_by, paused_at, except_department_id, except_category, "
+                + "ends_at from dispatch_gate where (" + condition + ") for share")
+                .param(name, value).query((rs, row) -> rs.getBoolean("paused") ? pause(rs, row) : null).list().stream()
+                .filter(Objects::nonNull)
+                .forEach(p -> paused.put(p.accountId() == null ? EVERYTHING : p.accountId(), p));
+        return paused;
     }
 
     /** The pause, of everything or of the delivery's account, that holds this delivery, if one does. */
