@@ -89,7 +89,7 @@ public class OutboxLoader {
         return transactions.execute(status -> {
             status.setRollbackOnly();
             return String.join("\n", jdbc.sql("explain (analyze, buffers) " + Deliveries.CLAIM)
-                    .params(Map.of("now", Posts.timestamp(now),
+                    .params(Map.of("now", Posts.timestamp(now), "horizon", Posts.timestamp(now.plus(Duration.ofMinutes(30))),
                             "inService", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList(),
                             "limit", limit, "instance", "explain", "leaseUntil", Posts.timestamp(now.plus(Duration.ofMinutes(2)))))
                     .query(String.class).list());
