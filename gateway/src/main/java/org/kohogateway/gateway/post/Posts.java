@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,11 +36,13 @@ class Posts {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
 
-    Posts(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher publisher) {
+    Posts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditTrail audit, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.audit = audit;
         this.publisher = publisher;
     }
@@ -141,33 +146,70 @@ class Posts {
                 .list();
     }
 
+    private static final String INSERT_POST = """
+            insert into post (id, author_id, text, links, media_urls, media, reply_to, quote_of, proposal, category, route, department_id,
+                source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
+                decision_comment, version, created_at, updated_at, source_title, source_sha256, source_fetched_at,
+                submitted_by, drill)
+            values (:id, :author, :text, :links, :media, cast(:images as jsonb), :replyTo, :quoteOf, :proposal, :category, :route, :department,
+                :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
+                :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy, :drill)
+            """;
+
+    private static final String INSERT_DELIVERY = """
+            insert into delivery (id, post_id, account_id, status, due_at, updated_at)
+            values (:id, :post, :account, :status, :due, :now)
+            """;
+
     void insert(Post post, String actor) {
-        jdbc.sql("""
-                insert into post (id, author_id, text, links, media_urls, media, reply_to, quote_of, proposal, category, route, department_id,
-                    source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
-                    decision_comment, version, created_at, updated_at, source_title, source_sha256, source_fetched_at,
-                    submitted_by, drill)
-                values (:id, :author, :text, :links, :media, cast(:images as jsonb), :replyTo, :quoteOf, :proposal, :category, :route, :department,
-                    :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
-                    :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy, :drill)
-                """)
+        jdbc.sql(INSERT_POST)
                 .params(postParams(post))
                 .param("drill", post.drill())
                 .update();
         for (Delivery d : post.deliveries()) {
-            jdbc.sql("""
-                    insert into delivery (id, post_id, account_id, status, due_at, updated_at)
-                    values (:id, :post, :account, :status, :due, :now)
-                    """)
-                    .param("id", d.id())
-                    .param("post", post.id().value())
-                    .param("account", d.accountId())
-                    .param("status", d.status().name())
-                    .param("due", timestamp(d.dueAt()))
-                    .param("now", timestamp(post.updatedAt()))
-                    .update();
+            jdbc.sql(INSERT_DELIVERY).paramSource(deliveryParams(post, d)).update();
         }
         writeEvents(post, actor);
+    }
+
+    private static MapSqlParameterSource deliveryParams(Post post, Delivery d) {
+        return new MapSqlParameterSource()
+                .addValue("id", d.id())
+                .addValue("post", post.id().value())
+                .addValue("account", d.accountId())
+                .addValue("status", d.status().name())
+                .addValue("due", timestamp(d.dueAt()))
+                .addValue("now", timestamp(post.updatedAt()));
+    }
+
+    /**
+     * Inserts new posts with their deliveries, audit entries and announcements, each kind in one batch: a chunk of
+     * imported rows costs a handful of round trips, not several per row. The posts awaiting approval among them are
+     * announced together ({@link PostsAwaitingApproval}).
+     */
+    void insertAll(List<Post> posts, String actor) {
+        batch.batchUpdate(INSERT_POST, posts.stream()
+                .map(post -> new MapSqlParameterSource(postParams(post)).addValue("drill", post.drill()))
+                .toArray(SqlParameterSource[]::new));
+        batch.batchUpdate(INSERT_DELIVERY, posts.stream().flatMap(post -> post.deliveries().stream()
+                .map(d -> deliveryParams(post, d))).toArray(SqlParameterSource[]::new));
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        List<PostAwaitingApproval> waiting = new ArrayList<>();
+        for (Post post : posts) {
+            post.drainEvents().forEach(e -> entries.add(new AuditTrail.Entry(actor, e.action(), e.subjectType(),
+                    e.subjectId(), e.before(), e.after(), e.detail())));
+            for (Object announcement : post.drainAnnouncements()) {
+                if (announcement instanceof PostAwaitingApproval one) {
+                    waiting.add(one);
+                } else {
+                    publisher.publishEvent(announcement);
+                }
+            }
+        }
+        audit.recordAll(entries);
+        if (!waiting.isEmpty()) {
+            publisher.publishEvent(new PostsAwaitingApproval(waiting));
+        }
     }
 
     /** Saves the aggregate if nobody changed it since it was loaded; otherwise refuses with a conflict. */
