@@ -90,8 +90,8 @@ public class OfficialAccounts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where a.id = any(:ids) order by a.id").param("ids", ids.toArray(Long[]::new))
-                .query(OfficialAccounts::account).list();
+        return jdbc.sql(SELECT + " where a.id = any(:ids) order by a.id")
+                .param("ids", ids.toArray(Long[]::new)).query(OfficialAccounts::account).list();
     }
 
     /**

@@ -22,6 +22,7 @@ import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.DeliveryNeedsAttention;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostAwaitingApproval;
+import org.kohogateway.gateway.post.PostId;
 import org.kohogateway.gateway.post.PostsAwaitingApproval;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Contact;
@@ -32,6 +33,7 @@ import org.kohogateway.gateway.staff.RoleGrantChanged;
 import org.kohogateway.gateway.staff.RoleGrants;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.NotFoundException;
 import org.kohogateway.gateway.weather.WeatherWarningChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -136,31 +138,37 @@ class NotificationRecorder {
 
     @ApplicationModuleListener
     void on(PostAwaitingApproval waiting) {
-        record(() -> approvalWaiting(waiting, staff.byId(waiting.authorId()).username()));
+        record(() -> approvalWaiting(waiting, staff.byId(waiting.authorId()).username(),
+                posts.get(waiting.postId())));
     }
 
     /**
-     * The posts of one import chunk, in one transaction: they share their author and mostly their route and
-     * department, so the author's name, who is told and the webhooks are looked up once per kind of audience, not
-     * once per post. Each post gets the notifications it would get alone.
+     * The posts of one import chunk, in one transaction: they are read together, and they share their author and
+     * mostly their route and department, so the author's name, who is told and the webhooks are looked up once per
+     * kind of audience, not once per post. Each post gets the notifications it would get alone; a post not found
+     * fails the whole event, which is tried again, as one alone would be.
      */
     @ApplicationModuleListener
     void on(PostsAwaitingApproval waiting) {
         if (!properties.enabled()) {
             return;
         }
+        Map<PostId, Post> found = posts.getAll(waiting.posts().stream().map(PostAwaitingApproval::postId).toList());
         Map<Long, String> authors = new HashMap<>();
         Map<Recipients.Key, Recipients> recipients = new HashMap<>();
         for (PostAwaitingApproval one : waiting.posts()) {
+            Post post = found.get(one.postId());
+            if (post == null) {
+                throw new NotFoundException("post.notFound", "no post " + one.postId(), one.postId());
+            }
             String author = authors.computeIfAbsent(one.authorId(), id -> staff.byId(id).username());
-            Event event = approvalWaiting(one, author);
+            Event event = approvalWaiting(one, author, post);
             enqueue(event, recipients.computeIfAbsent(new Recipients.Key(event.kind(), event.departmentId(),
                     event.audience()), key -> recipients(event)));
         }
     }
 
-    private Event approvalWaiting(PostAwaitingApproval waiting, String author) {
-        Post post = posts.get(waiting.postId());
+    private Event approvalWaiting(PostAwaitingApproval waiting, String author, Post post) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("postId", post.id().toString());
         data.put("route", waiting.route().name());

@@ -304,6 +304,14 @@ public class PostWorkflow {
         return posts.find(id).orElseThrow(() -> new NotFoundException("post.notFound", "no post " + id, id));
     }
 
+    /** These posts, by id, in two statements however many (the notifications of an import's chunk). */
+    @Transactional(readOnly = true)
+    public Map<PostId, Post> getAll(Collection<PostId> ids) {
+        Map<PostId, Post> found = new HashMap<>();
+        posts.findAll(ids).forEach(post -> found.put(post.id(), post));
+        return found;
+    }
+
     /** The post if these readers may read it; else not found, so that its existence does not leak. */
     @Transactional(readOnly = true)
     public Post get(PostId id, Readers readers) {

@@ -8,10 +8,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
@@ -55,6 +59,20 @@ class Posts {
     Optional<Post> find(PostId id, Readers readers) {
         return jdbc.sql("select * from post p where p.id = :id and " + readers.posts())
                 .params(readers.params()).param("id", id.value()).query(this::post).optional();
+    }
+
+    /** These posts, those that exist, with their deliveries: two statements, however many. */
+    List<Post> findAll(Collection<PostId> ids) {
+        Object[] values = ids.stream().map(PostId::value).toArray(UUID[]::new);
+        Map<UUID, List<Delivery>> deliveries = new HashMap<>();
+        jdbc.sql(SELECT_DELIVERIES + " where post_id = any(:posts) order by post_id, account_id")
+                .param("posts", values)
+                .query((rs, n) -> deliveries.computeIfAbsent(rs.getObject("post_id", UUID.class),
+                        post -> new ArrayList<>()).add(delivery(rs)))
+                .list();
+        return jdbc.sql("select * from post where id = any(:ids)").param("ids", values)
+                .query((rs, n) -> post(rs, id -> deliveries.getOrDefault(id.value(), new ArrayList<>())))
+                .list();
     }
 
     /** Lists posts, newest first. */
@@ -310,6 +328,10 @@ class Posts {
     }
 
     private Post post(ResultSet rs, int row) throws SQLException {
+        return post(rs, this::deliveries);
+    }
+
+    private Post post(ResultSet rs, Function<PostId, List<Delivery>> deliveries) throws SQLException {
         PostId id = new PostId(rs.getObject("id", UUID.class));
         PostContent content = new PostContent(rs.getString("text"), uris(rs.getArray("links")),
                 PostCategory.valueOf(rs.getString("category")), uris(rs.getArray("media_urls")), rs.getString("reply_to"),
@@ -327,22 +349,28 @@ class Posts {
                 content,
                 instant(rs, "scheduled_at"), PostStatus.valueOf(rs.getString("status")), rs.getString("approved_hash"),
                 decidedByOrNull, instant(rs, "decided_at"), rs.getString("decision_comment"),
-                new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())), deliveries(id),
+                new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())), deliveries.apply(id),
                 rs.getInt("version"), instant(rs, "updated_at"), page, submittedByOrNull, rs.getBoolean("drill"));
     }
 
+    private static final String SELECT_DELIVERIES = """
+            select id, post_id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at,
+                   hold_reason, policy_version
+            from delivery
+            """;
+
     private List<Delivery> deliveries(PostId id) {
-        return new ArrayList<>(jdbc.sql("""
-                select id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at, hold_reason,
-                       policy_version
-                from delivery where post_id = :post order by account_id
-                """)
+        return new ArrayList<>(jdbc.sql(SELECT_DELIVERIES + " where post_id = :post order by account_id")
                 .param("post", id.value())
-                .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getLong("account_id"),
-                        DeliveryStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), rs.getInt("attempts"),
-                        rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at"),
-                        rs.getString("hold_reason"), rs.getObject("policy_version", Integer.class)))
+                .query((rs, n) -> delivery(rs))
                 .list());
+    }
+
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        return new Delivery(rs.getObject("id", UUID.class), rs.getLong("account_id"),
+                DeliveryStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), rs.getInt("attempts"),
+                rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at"),
+                rs.getString("hold_reason"), rs.getObject("policy_version", Integer.class));
     }
 
     private static @Nullable PostId correctionOf(ResultSet rs) throws SQLException {
