@@ -86,7 +86,7 @@ public final class DraftBatch {
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
         List<OfficialAccount> targets = noneTicked ? List.of() : targets(request);
         return new Checked(this, request, content,
-                workflow.rules(content, request.scheduledAt(), targets, cityHandles));
+                workflow.ruleFindings(content, request.scheduledAt(), targets, cityHandles));
     }
 
     /**

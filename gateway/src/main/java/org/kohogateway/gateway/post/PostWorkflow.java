@@ -249,12 +249,13 @@ public class PostWorkflow {
         PostContent content = content(author, request);
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
         List<OfficialAccount> targets = noneTicked ? List.of() : targets(author, request.accountIds(), accounts::find);
-        return withRepeats(rules(content, request.scheduledAt(), targets, rules.cityHandles()), nearDuplicates.of(null,
-                content.text(), targets.stream().map(OfficialAccount::id).toList(), request.scheduledAt()));
+        return withRepeats(ruleFindings(content, request.scheduledAt(), targets, rules.cityHandles()),
+                nearDuplicates.of(null, content.text(), targets.stream().map(OfficialAccount::id).toList(),
+                        request.scheduledAt()));
     }
 
     /** The rules' findings (the near-duplicate look aside) on content for these targets. */
-    List<Finding> rules(PostContent content, @Nullable Instant publishAt, List<OfficialAccount> targets,
+    List<Finding> ruleFindings(PostContent content, @Nullable Instant publishAt, List<OfficialAccount> targets,
             Map<Platform, Set<String>> cityHandles) {
         return rules.check(candidate(content, publishAt, targets.stream()
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy(),
