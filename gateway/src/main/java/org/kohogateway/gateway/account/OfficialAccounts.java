@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -81,6 +82,32 @@ public class OfficialAccounts {
     @Transactional(readOnly = true)
     public Optional<OfficialAccount> find(long id) {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(OfficialAccounts::account).optional();
+    }
+
+    /** These accounts, those that exist, in one statement (a chunk of imported rows names its targets together). */
+    @Transactional(readOnly = true)
+    public List<OfficialAccount> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where a.id = any(:ids) order by a.id")
+                .param("ids", ids.toArray(Long[]::new)).query(OfficialAccounts::account).list();
+    }
+
+    /**
+     * Whether these accounts, as loaded, are still as stored: none changed (every change to an account, its status,
+     * policy, operators or address, counts up its version) nor was removed since.
+     */
+    @Transactional(readOnly = true)
+    public boolean unchanged(Collection<OfficialAccount> loaded) {
+        if (loaded.isEmpty()) {
+            return true;
+        }
+        Map<Long, Integer> stored = new HashMap<>();
+        jdbc.sql("select id, version from official_account where id = any(:ids)")
+                .param("ids", loaded.stream().map(OfficialAccount::id).toArray(Long[]::new))
+                .query((rs, n) -> stored.put(rs.getLong(1), rs.getInt(2))).list();
+        return loaded.stream().allMatch(a -> Integer.valueOf(a.version()).equals(stored.get(a.id())));
     }
 
     @Transactional(readOnly = true)

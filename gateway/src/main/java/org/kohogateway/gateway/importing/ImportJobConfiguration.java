@@ -3,7 +3,8 @@ package org.kohogateway.gateway.importing;
 import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
-import org.kohogateway.gateway.importing.RowCheck.Checked;
+import org.kohogateway.gateway.importing.RowCheck.Outcome;
+import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.ActingStaff;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -16,7 +17,6 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The import job: {@code checkRows} (all-or-nothing imports only) reads every row and records the bad ones without
  * creating anything; {@code importRows} checks each row again and creates the good ones, {@code chunkSize} rows per
- * transaction. Each step splits the rows into parts ({@link ImportParts}) run side by side on the instance's import
+ * transaction. In both, the processor only reads a row ({@link RowCheck}) and the writer asks the workflow about the
+ * whole chunk at once ({@link ImportWriter}). Each step splits the rows into parts ({@link ImportParts}) run side by side on the instance's import
  * threads. Identified by the import id, so starting it again after a failure restarts it: completed steps and parts
  * are skipped and a failed part goes on after its last committed chunk.
  */
@@ -58,23 +59,23 @@ class ImportJobConfiguration {
 
     @Bean
     Step checkRowsPart(JobRepository repository, PlatformTransactionManager transactions, ImportProperties properties,
-            ImportReader checkRowsReader, RowCheck check, PostImports imports) {
-        return new StepBuilder("checkRowsPart", repository).<ImportRow, Checked>chunk(properties.chunkSize())
+            ImportReader checkRowsReader, RowCheck check, PostWorkflow workflow, PostImports imports) {
+        return new StepBuilder("checkRowsPart", repository).<ImportRow, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactions)
                 .reader(checkRowsReader)
-                .processor(processor(check, imports, true))
-                .writer(chunk -> { })
+                .processor(check::read)
+                .writer(new ImportWriter(workflow, imports, transactions, true))
                 .build();
     }
 
     @Bean
     Step importRowsPart(JobRepository repository, PlatformTransactionManager transactions, ImportProperties properties,
-            ImportReader importRowsReader, RowCheck check, PostImports imports, ImportWriter writer) {
-        return new StepBuilder("importRowsPart", repository).<ImportRow, Checked>chunk(properties.chunkSize())
+            ImportReader importRowsReader, RowCheck check, PostWorkflow workflow, PostImports imports) {
+        return new StepBuilder("importRowsPart", repository).<ImportRow, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactions)
                 .reader(importRowsReader)
-                .processor(processor(check, imports, false))
-                .writer(writer)
+                .processor(check::read)
+                .writer(new ImportWriter(workflow, imports, transactions, false))
                 .build();
     }
 
@@ -128,18 +129,6 @@ class ImportJobConfiguration {
     @Bean
     ImportStatusListener importStatusListener(PostImports imports, Clock clock) {
         return new ImportStatusListener(imports, clock);
-    }
-
-    /** Records a bad row's errors and filters it out; a good row goes on to the writer unless this pass only checks. */
-    private static ItemProcessor<ImportRow, Checked> processor(RowCheck check, PostImports imports, boolean checkOnly) {
-        return row -> {
-            RowCheck.Outcome outcome = check.check(row);
-            if (!outcome.errors().isEmpty()) {
-                imports.rejected(row.importId(), row.line(), outcome.errors());
-                return null;
-            }
-            return checkOnly ? null : outcome.checked();
-        };
     }
 
     /** Mirrors the job's progress into the import's status, which the API shows. */

@@ -8,7 +8,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Splits an import's rows into contiguous parts that the import's threads check and create side by side: the rows'
- * work is mostly waiting for the database (a row is some thirty statements), so parts run well even on two cores.
+ * work is mostly waiting for the database (each chunk a handful of round trips, {@link ImportWriter}), so parts run
+ * well even on two cores.
  * Each part is a step execution of its own, restartable on its own, and never smaller than a chunk: a short file is
  * one part. A part is the row indexes {@code [first, end)}, counted from the first row after the header.
  */

@@ -4,11 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.post.PostId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,10 +36,12 @@ class PostImports {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
-    PostImports(JdbcClient jdbc, JsonMapper json) {
+    PostImports(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -87,28 +97,41 @@ class PostImports {
                 .param("id", id).update() == 1;
     }
 
-    void imported(long importId, int line, PostId post) {
-        jdbc.sql("insert into post_import_row (import_id, line, post_id) values (:id, :line, :post)")
-                .param("id", importId).param("line", line).param("post", post.value()).update();
+    /** Records the posts lines became, in one round trip. */
+    void imported(long importId, Map<Integer, PostId> posts) {
+        batch.batchUpdate("insert into post_import_row (import_id, line, post_id) values (:id, :line, :post)",
+                posts.entrySet().stream().map(e -> new MapSqlParameterSource().addValue("id", importId)
+                        .addValue("line", e.getKey()).addValue("post", e.getValue().value()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
-    boolean alreadyImported(long importId, int line) {
-        return jdbc.sql("select count(*) from post_import_row where import_id = :id and line = :line")
-                .param("id", importId).param("line", line).query(Integer.class).single() > 0;
-    }
-
-    /** Records a line's errors; recording the same errors again (a repeated chunk) changes nothing. */
-    void rejected(long importId, int line, List<RowError> errors) {
-        for (int i = 0; i < errors.size(); i++) {
-            RowError error = errors.get(i);
-            jdbc.sql("""
-                    insert into post_import_error (import_id, line, position, code, arguments)
-                    values (:id, :line, :position, :code, cast(:arguments as jsonb))
-                    on conflict do nothing
-                    """)
-                    .param("id", importId).param("line", line).param("position", i).param("code", error.code())
-                    .param("arguments", json.writeValueAsString(error.arguments())).update();
+    /** Which of these lines already became posts (a chunk repeated after a failure skips them). */
+    Set<Integer> alreadyImported(long importId, Collection<Integer> lines) {
+        if (lines.isEmpty()) {
+            return Set.of();
         }
+        return new HashSet<>(jdbc.sql("select line from post_import_row where import_id = :id and line = any(:lines)")
+                .param("id", importId).param("lines", lines.toArray(Integer[]::new)).query(Integer.class).list());
+    }
+
+    /**
+     * Records lines' errors, in one round trip; recording the same errors again (a repeated chunk) changes nothing.
+     */
+    void rejected(long importId, Map<Integer, List<RowError>> errors) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        errors.forEach((line, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                RowError error = list.get(i);
+                rows.add(new MapSqlParameterSource().addValue("id", importId).addValue("line", line)
+                        .addValue("position", i).addValue("code", error.code())
+                        .addValue("arguments", json.writeValueAsString(error.arguments())));
+            }
+        });
+        batch.batchUpdate("""
+                insert into post_import_error (import_id, line, position, code, arguments)
+                values (:id, :line, :position, :code, cast(:arguments as jsonb))
+                on conflict do nothing
+                """, rows.toArray(SqlParameterSource[]::new));
     }
 
     boolean hasErrors(long importId) {

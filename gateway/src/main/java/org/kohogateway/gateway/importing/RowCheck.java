@@ -14,22 +14,16 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.kohogateway.gateway.policy.Finding;
-import org.kohogateway.gateway.policy.Severity;
 import org.kohogateway.gateway.post.MediaChoice;
 import org.kohogateway.gateway.post.NewPost;
 import org.kohogateway.gateway.post.PostCategory;
-import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.support.GatewayException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a CSV row into a post request and asks the workflow what it thinks of it ({@link PostWorkflow#check}: the
- * author's roles and accounts, every policy rule). The row is bad when a value cannot be read, the workflow refuses
- * it, a blocking rule stands, or its time has passed.
+ * Reads a CSV row into a post request, without asking the database: a value that cannot be read, or a time that has
+ * passed, is a row error here. What the workflow thinks of the request (the author's roles and accounts, every policy
+ * rule) the writer asks for the whole chunk at once ({@link ImportWriter}).
  */
 @Component
 class RowCheck {
@@ -38,32 +32,26 @@ class RowCheck {
     private static final List<DateTimeFormatter> LOCAL_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME,
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"), DateTimeFormatter.ofPattern("uuuu/M/d H:mm[:ss]"));
 
-    private final PostWorkflow workflow;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
 
-    RowCheck(PostWorkflow workflow, Clock clock, PlatformTransactionManager transactions) {
-        this.workflow = workflow;
+    RowCheck(Clock clock) {
         this.clock = clock;
-        this.savepoint = new TransactionTemplate(transactions);
-        // a refusal inside the chunk's transaction must not doom the whole chunk: check within a savepoint
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** A row that passed: the post to create and whether to submit it. */
-    record Checked(ImportRow row, NewPost post, boolean submit) {
+    /** A row that could be read: the post to check and create, and whether to submit it. */
+    record Parsed(ImportRow row, NewPost post, boolean submit) {
     }
 
-    /** The outcome for one row: either a post to create or the row's errors. */
-    record Outcome(Checked checked, List<RowError> errors) {
+    /** The outcome for one row: either a request to check or the row's errors. */
+    record Outcome(ImportRow row, @Nullable Parsed parsed, List<RowError> errors) {
     }
 
-    Outcome check(ImportRow row) {
+    Outcome read(ImportRow row) {
         List<RowError> errors = new ArrayList<>();
         if (!row.consistent()) {
             errors.add(error(row, "import.row.columnCount", String.valueOf(row.fields()),
                     String.valueOf(row.columns())));
-            return new Outcome(null, errors);
+            return new Outcome(row, null, errors);
         }
         List<URI> links = links(row, errors);
         PostCategory category = category(row, errors);
@@ -71,26 +59,15 @@ class RowCheck {
         List<MediaChoice> media = media(row, errors);
         Instant scheduledAt = scheduledAt(row, errors);
         Boolean submit = submit(row, errors);
+        if (errors.isEmpty() && scheduledAt != null && scheduledAt.isBefore(clock.instant())) {
+            errors.add(error(row, "post.scheduledInPast"));
+        }
         if (!errors.isEmpty()) {
-            return new Outcome(null, errors);
+            return new Outcome(row, null, errors);
         }
         NewPost post = new NewPost(row.value(ImportColumns.TEXT), links, List.of(), category, accountIds, scheduledAt,
                 null, null, null, null, null, media);
-        if (scheduledAt != null && scheduledAt.isBefore(clock.instant())) {
-            errors.add(error(row, "post.scheduledInPast"));
-            return new Outcome(null, errors);
-        }
-        try {
-            List<Finding> findings = savepoint.execute(status -> workflow.check(row.author(), post));
-            for (Finding finding : findings) {
-                if (finding.severity() == Severity.BLOCK) {
-                    errors.add(new RowError(row.line(), finding.messageCode(), finding.arguments()));
-                }
-            }
-        } catch (GatewayException refused) {
-            errors.add(refusal(row, refused));
-        }
-        return errors.isEmpty() ? new Outcome(new Checked(row, post, submit), List.of()) : new Outcome(null, errors);
+        return new Outcome(row, new Parsed(row, post, submit), List.of());
     }
 
     static RowError refusal(ImportRow row, GatewayException refused) {

@@ -2,6 +2,7 @@ package org.kohogateway.gateway.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.kohogateway.gateway.post.ApprovalRoute;
 import org.kohogateway.gateway.post.DeliveryNeedsAttention;
 import org.kohogateway.gateway.post.Post;
 import org.kohogateway.gateway.post.PostAwaitingApproval;
+import org.kohogateway.gateway.post.PostId;
+import org.kohogateway.gateway.post.PostsAwaitingApproval;
 import org.kohogateway.gateway.post.PostWorkflow;
 import org.kohogateway.gateway.staff.Contact;
 import org.kohogateway.gateway.staff.Department;
@@ -30,6 +33,7 @@ import org.kohogateway.gateway.staff.RoleGrantChanged;
 import org.kohogateway.gateway.staff.RoleGrants;
 import org.kohogateway.gateway.staff.Staff;
 import org.kohogateway.gateway.staff.StaffDirectory;
+import org.kohogateway.gateway.support.NotFoundException;
 import org.kohogateway.gateway.weather.WeatherWarningChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -134,18 +138,46 @@ class NotificationRecorder {
 
     @ApplicationModuleListener
     void on(PostAwaitingApproval waiting) {
-        record(() -> {
-            Post post = posts.get(waiting.postId());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("postId", post.id().toString());
-            data.put("route", waiting.route().name());
-            data.put("author", staff.byId(waiting.authorId()).username());
-            data.put("accountIds", post.accountIds());
-            data.put("excerpt", excerpt(post.content().text()));
-            data.put("scheduledAt", post.scheduledAt() == null ? null : post.scheduledAt().toString());
-            return new Event(NotificationKind.APPROVAL_WAITING, waiting.departmentId(), data,
-                    approvers(waiting.route(), waiting.departmentId(), Set.of(), Set.of(waiting.authorId())));
-        });
+        record(() -> approvalWaiting(waiting, staff.byId(waiting.authorId()).username(),
+                posts.get(waiting.postId())));
+    }
+
+    /**
+     * The posts of one import chunk, in one transaction: they are read together, and they share their author and
+     * mostly their route and department, so the author's name, who is told and the webhooks are looked up once per
+     * kind of audience, not once per post. Each post gets the notifications it would get alone; a post not found
+     * fails the whole event, which is tried again, as one alone would be.
+     */
+    @ApplicationModuleListener
+    void on(PostsAwaitingApproval waiting) {
+        if (!properties.enabled()) {
+            return;
+        }
+        Map<PostId, Post> found = posts.getAll(waiting.posts().stream().map(PostAwaitingApproval::postId).toList());
+        Map<Long, String> authors = new HashMap<>();
+        Map<Recipients.Key, Recipients> recipients = new HashMap<>();
+        for (PostAwaitingApproval one : waiting.posts()) {
+            Post post = found.get(one.postId());
+            if (post == null) {
+                throw new NotFoundException("post.notFound", "no post " + one.postId(), one.postId());
+            }
+            String author = authors.computeIfAbsent(one.authorId(), id -> staff.byId(id).username());
+            Event event = approvalWaiting(one, author, post);
+            enqueue(event, recipients.computeIfAbsent(new Recipients.Key(event.kind(), event.departmentId(),
+                    event.audience()), key -> recipients(event)));
+        }
+    }
+
+    private Event approvalWaiting(PostAwaitingApproval waiting, String author, Post post) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("postId", post.id().toString());
+        data.put("route", waiting.route().name());
+        data.put("author", author);
+        data.put("accountIds", post.accountIds());
+        data.put("excerpt", excerpt(post.content().text()));
+        data.put("scheduledAt", post.scheduledAt() == null ? null : post.scheduledAt().toString());
+        return new Event(NotificationKind.APPROVAL_WAITING, waiting.departmentId(), data,
+                approvers(waiting.route(), waiting.departmentId(), Set.of(), Set.of(waiting.authorId())));
     }
 
     @ApplicationModuleListener
@@ -267,6 +299,29 @@ class NotificationRecorder {
     }
 
     private void enqueue(Event event) {
+        enqueue(event, recipients(event));
+    }
+
+    /** Whom an event goes to: the people with an address who did not switch its kind off, and the webhooks. */
+    private record Recipients(List<Contact> contacts, List<Long> webhooks) {
+
+        private record Key(NotificationKind kind, @Nullable Long departmentId, Audience audience) {
+        }
+    }
+
+    private Recipients recipients(Event event) {
+        List<Contact> told = List.of();
+        if (mail.available()) {
+            Audience audience = event.audience();
+            List<Contact> contacts = staff.contacts(audience.people(), audience.roles(), audience.roleDepartment())
+                    .stream().filter(c -> !audience.excluded().contains(c.staffId())).toList();
+            Set<Long> optedOut = settings.optedOut(event.kind(), contacts.stream().map(Contact::staffId).toList());
+            told = contacts.stream().filter(c -> !optedOut.contains(c.staffId())).toList();
+        }
+        return new Recipients(told, List.copyOf(webhooks.subscribed(event.kind(), event.departmentId())));
+    }
+
+    private void enqueue(Event event, Recipients recipients) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         Map<String, Object> document = new LinkedHashMap<>();
@@ -276,18 +331,10 @@ class NotificationRecorder {
         document.put("departmentId", event.departmentId());
         document.put("data", event.data());
         String body = json.writeValueAsString(document);
-        if (mail.available()) {
-            Audience audience = event.audience();
-            List<Contact> contacts = staff.contacts(audience.people(), audience.roles(), audience.roleDepartment())
-                    .stream().filter(c -> !audience.excluded().contains(c.staffId())).toList();
-            Set<Long> optedOut = settings.optedOut(event.kind(), contacts.stream().map(Contact::staffId).toList());
-            for (Contact c : contacts) {
-                if (!optedOut.contains(c.staffId())) {
-                    outbox.addEmail(id, event.kind(), c.staffId(), c.email(), body, now);
-                }
-            }
+        for (Contact c : recipients.contacts()) {
+            outbox.addEmail(id, event.kind(), c.staffId(), c.email(), body, now);
         }
-        for (long webhook : webhooks.subscribed(event.kind(), event.departmentId())) {
+        for (long webhook : recipients.webhooks()) {
             outbox.addWebhook(id, event.kind(), webhook, body, now);
         }
     }

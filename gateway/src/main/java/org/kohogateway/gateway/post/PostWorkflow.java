@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.account.OfficialAccounts;
 import org.kohogateway.gateway.media.Media;
@@ -110,9 +113,16 @@ public class PostWorkflow {
     private Post create(String username, NewPost request, Map<String, ?> origin, boolean filled) {
         Staff author = staff.byUsername(username);
         requireWriter(author);
-        PostContent content = content(author, request.text(), request.links(), request.mediaUrls(),
-                request.category(), request.replyTo(), request.quoteOf(), request.proposal(), request.media());
-        List<OfficialAccount> targets = targets(author, request.accountIds());
+        PostContent content = content(author, request);
+        List<OfficialAccount> targets = targets(author, request.accountIds(), accounts::find);
+        Post post = draft(author, request, content, targets, origin, filled, clock.instant());
+        posts.insert(post, author.username());
+        return post;
+    }
+
+    /** The new post in memory, its route and department from its targets; written by the caller. */
+    Post draft(Staff author, NewPost request, PostContent content, List<OfficialAccount> targets,
+            Map<String, ?> origin, boolean filled, Instant now) {
         ApprovalRoute route;
         long departmentId;
         String source = null;
@@ -134,15 +144,12 @@ public class PostWorkflow {
             route = filled ? ApprovalRoute.TEMPLATE_CONFIRM
                     : approvalRequired ? ApprovalRoute.DEPARTMENT : ApprovalRoute.PR_REVIEW;
         }
-        Instant now = clock.instant();
         if (request.correctionOf() != null) {
             requireCorrectable(author, request.correctionOf());
         }
-        Post post = Post.draft(author, route, departmentId, source, request.correctionOf(), content,
+        return Post.draft(author, route, departmentId, source, request.correctionOf(), content,
                 request.scheduledAt(),
                 targets.stream().map(OfficialAccount::id).toList(), origin, request.drill(), now);
-        posts.insert(post, author.username());
-        return post;
     }
 
     @Transactional
@@ -239,14 +246,49 @@ public class PostWorkflow {
     @Transactional(readOnly = true)
     public List<Finding> check(String username, NewPost request) {
         Staff author = staff.byUsername(username);
-        PostContent content = content(author, request.text(), request.links(), request.mediaUrls(),
-                request.category(), request.replyTo(), request.quoteOf(), request.proposal(), request.media());
+        PostContent content = content(author, request);
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
-        List<Candidate.Target> targets = noneTicked ? List.of() : targets(author, request.accountIds()).stream()
+        List<OfficialAccount> targets = noneTicked ? List.of() : targets(author, request.accountIds(), accounts::find);
+        return withRepeats(ruleFindings(content, request.scheduledAt(), targets, rules.cityHandles()),
+                nearDuplicates.of(null, content.text(), targets.stream().map(OfficialAccount::id).toList(),
+                        request.scheduledAt()));
+    }
+
+    /** The rules' findings (the near-duplicate look aside) on content for these targets. */
+    List<Finding> ruleFindings(PostContent content, @Nullable Instant publishAt, List<OfficialAccount> targets,
+            Map<Platform, Set<String>> cityHandles) {
+        return rules.check(candidate(content, publishAt, targets.stream()
                 .map(a -> new Candidate.Target(a.id(), a.platform(), a.policy().replyPolicy(),
-                        a.policy().altTextRequired())).toList();
-        return withRepeats(rules.check(candidate(content, request.scheduledAt(), targets)), nearDuplicates.of(null,
-                content.text(), targets.stream().map(Candidate.Target::accountId).toList(), request.scheduledAt()));
+                        a.policy().altTextRequired())).toList()), cityHandles);
+    }
+
+    /**
+     * Many new posts of one author, checked and drafted together ({@link DraftBatch}): the author, the accounts named
+     * and the city's handles read once, here.
+     */
+    @Transactional(readOnly = true)
+    public DraftBatch batch(String username, Collection<Long> accountIds) {
+        Staff author = staff.byUsername(username);
+        requireWriter(author);
+        return new DraftBatch(this, author, accounts.findAll(accountIds), rules.cityHandles(), clock);
+    }
+
+    /**
+     * Writes a batch's drafts, with their audit entries and announcements, if what the batch read is still as stored:
+     * the author (and their roles), the accounts and the city's handles. Otherwise writes nothing and answers false,
+     * and the caller checks its requests again in a new batch.
+     */
+    @Transactional
+    public boolean saveAll(DraftBatch batch) {
+        if (batch.drafts().isEmpty()) {
+            return true;
+        }
+        boolean unchanged = staff.findByUsername(batch.author().username()).filter(batch.author()::equals).isPresent()
+                && accounts.unchanged(batch.accounts()) && rules.cityHandles().equals(batch.cityHandles());
+        if (unchanged) {
+            posts.insertAll(batch.drafts(), batch.author().username());
+        }
+        return unchanged;
     }
 
     /** @param publishAt the scheduled time, or null for "as soon as approved" */
@@ -261,6 +303,14 @@ public class PostWorkflow {
     @Transactional(readOnly = true)
     public Post get(PostId id) {
         return posts.find(id).orElseThrow(() -> new NotFoundException("post.notFound", "no post " + id, id));
+    }
+
+    /** These posts, by id, in two statements however many (the notifications of an import's chunk). */
+    @Transactional(readOnly = true)
+    public Map<PostId, Post> getAll(Collection<PostId> ids) {
+        Map<PostId, Post> found = new HashMap<>();
+        posts.findAll(ids).forEach(post -> found.put(post.id(), post));
+        return found;
     }
 
     /** The post if these readers may read it; else not found, so that its existence does not leak. */
@@ -384,6 +434,11 @@ public class PostWorkflow {
         }
     }
 
+    PostContent content(Staff author, NewPost request) {
+        return content(author, request.text(), request.links(), request.mediaUrls(), request.category(),
+                request.replyTo(), request.quoteOf(), request.proposal(), request.media());
+    }
+
     private PostContent content(Staff author, @Nullable String text, @Nullable List<URI> links, @Nullable List<URI> mediaUrls,
             @Nullable PostCategory category, @Nullable URI replyTo, @Nullable URI quoteOf, @Nullable String proposal,
             List<MediaChoice> chosen) {
@@ -443,7 +498,9 @@ public class PostWorkflow {
         }
     }
 
-    private List<OfficialAccount> targets(Staff author, @Nullable List<Long> accountIds) {
+    /** @param lookup the account of an id, as stored now or as a batch read it */
+    List<OfficialAccount> targets(Staff author, @Nullable List<Long> accountIds,
+            Function<Long, Optional<OfficialAccount>> lookup) {
         if (accountIds == null || accountIds.isEmpty()) {
             throw new InvalidRequestException("post.noTargets", "a post needs at least one target account");
         }
@@ -459,7 +516,7 @@ public class PostWorkflow {
             if (accountId == null) {
                 throw new InvalidRequestException("post.noTargets", "a target account id is missing");
             }
-            OfficialAccount account = accounts.find(accountId).orElseThrow(() -> new InvalidRequestException(
+            OfficialAccount account = lookup.apply(accountId).orElseThrow(() -> new InvalidRequestException(
                     "post.unknownAccount", "no official account " + accountId, String.valueOf(accountId)));
             if (!account.active()) {
                 throw new InvalidRequestException("post.accountNotActive",

@@ -8,15 +8,22 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.support.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,11 +40,13 @@ class Posts {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
 
-    Posts(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher publisher) {
+    Posts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditTrail audit, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.audit = audit;
         this.publisher = publisher;
     }
@@ -50,6 +59,20 @@ class Posts {
     Optional<Post> find(PostId id, Readers readers) {
         return jdbc.sql("select * from post p where p.id = :id and " + readers.posts())
                 .params(readers.params()).param("id", id.value()).query(this::post).optional();
+    }
+
+    /** These posts, those that exist, with their deliveries: two statements, however many. */
+    List<Post> findAll(Collection<PostId> ids) {
+        Object[] values = ids.stream().map(PostId::value).toArray(UUID[]::new);
+        Map<UUID, List<Delivery>> deliveries = new HashMap<>();
+        jdbc.sql(SELECT_DELIVERIES + " where post_id = any(:posts) order by post_id, account_id")
+                .param("posts", values)
+                .query((rs, n) -> deliveries.computeIfAbsent(rs.getObject("post_id", UUID.class),
+                        post -> new ArrayList<>()).add(delivery(rs)))
+                .list();
+        return jdbc.sql("select * from post where id = any(:ids)").param("ids", values)
+                .query((rs, n) -> post(rs, id -> deliveries.getOrDefault(id.value(), new ArrayList<>())))
+                .list();
     }
 
     /** Lists posts, newest first. */
@@ -141,33 +164,70 @@ class Posts {
                 .list();
     }
 
+    private static final String INSERT_POST = """
+            insert into post (id, author_id, text, links, media_urls, media, reply_to, quote_of, proposal, category, route, department_id,
+                source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
+                decision_comment, version, created_at, updated_at, source_title, source_sha256, source_fetched_at,
+                submitted_by, drill)
+            values (:id, :author, :text, :links, :media, cast(:images as jsonb), :replyTo, :quoteOf, :proposal, :category, :route, :department,
+                :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
+                :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy, :drill)
+            """;
+
+    private static final String INSERT_DELIVERY = """
+            insert into delivery (id, post_id, account_id, status, due_at, updated_at)
+            values (:id, :post, :account, :status, :due, :now)
+            """;
+
     void insert(Post post, String actor) {
-        jdbc.sql("""
-                insert into post (id, author_id, text, links, media_urls, media, reply_to, quote_of, proposal, category, route, department_id,
-                    source_url, correction_of, scheduled_at, status, content_hash, approved_hash, acknowledged, decided_by, decided_at,
-                    decision_comment, version, created_at, updated_at, source_title, source_sha256, source_fetched_at,
-                    submitted_by, drill)
-                values (:id, :author, :text, :links, :media, cast(:images as jsonb), :replyTo, :quoteOf, :proposal, :category, :route, :department,
-                    :source, :correctionOf, :scheduled, :status, :hash, :approved, :acknowledged, :decidedBy, :decidedAt,
-                    :comment, 0, :created, :updated, :sourceTitle, :sourceSha256, :sourceFetchedAt, :submittedBy, :drill)
-                """)
+        jdbc.sql(INSERT_POST)
                 .params(postParams(post))
                 .param("drill", post.drill())
                 .update();
         for (Delivery d : post.deliveries()) {
-            jdbc.sql("""
-                    insert into delivery (id, post_id, account_id, status, due_at, updated_at)
-                    values (:id, :post, :account, :status, :due, :now)
-                    """)
-                    .param("id", d.id())
-                    .param("post", post.id().value())
-                    .param("account", d.accountId())
-                    .param("status", d.status().name())
-                    .param("due", timestamp(d.dueAt()))
-                    .param("now", timestamp(post.updatedAt()))
-                    .update();
+            jdbc.sql(INSERT_DELIVERY).paramSource(deliveryParams(post, d)).update();
         }
         writeEvents(post, actor);
+    }
+
+    private static MapSqlParameterSource deliveryParams(Post post, Delivery d) {
+        return new MapSqlParameterSource()
+                .addValue("id", d.id())
+                .addValue("post", post.id().value())
+                .addValue("account", d.accountId())
+                .addValue("status", d.status().name())
+                .addValue("due", timestamp(d.dueAt()))
+                .addValue("now", timestamp(post.updatedAt()));
+    }
+
+    /**
+     * Inserts new posts with their deliveries, audit entries and announcements, each kind in one batch: a chunk of
+     * imported rows costs a handful of round trips, not several per row. The posts awaiting approval among them are
+     * announced together ({@link PostsAwaitingApproval}).
+     */
+    void insertAll(List<Post> posts, String actor) {
+        batch.batchUpdate(INSERT_POST, posts.stream()
+                .map(post -> new MapSqlParameterSource(postParams(post)).addValue("drill", post.drill()))
+                .toArray(SqlParameterSource[]::new));
+        batch.batchUpdate(INSERT_DELIVERY, posts.stream().flatMap(post -> post.deliveries().stream()
+                .map(d -> deliveryParams(post, d))).toArray(SqlParameterSource[]::new));
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        List<PostAwaitingApproval> waiting = new ArrayList<>();
+        for (Post post : posts) {
+            post.drainEvents().forEach(e -> entries.add(new AuditTrail.Entry(actor, e.action(), e.subjectType(),
+                    e.subjectId(), e.before(), e.after(), e.detail())));
+            for (Object announcement : post.drainAnnouncements()) {
+                if (announcement instanceof PostAwaitingApproval one) {
+                    waiting.add(one);
+                } else {
+                    publisher.publishEvent(announcement);
+                }
+            }
+        }
+        audit.recordAll(entries);
+        if (!waiting.isEmpty()) {
+            publisher.publishEvent(new PostsAwaitingApproval(waiting));
+        }
     }
 
     /** Saves the aggregate if nobody changed it since it was loaded; otherwise refuses with a conflict. */
@@ -268,6 +328,10 @@ class Posts {
     }
 
     private Post post(ResultSet rs, int row) throws SQLException {
+        return post(rs, this::deliveries);
+    }
+
+    private Post post(ResultSet rs, Function<PostId, List<Delivery>> deliveries) throws SQLException {
         PostId id = new PostId(rs.getObject("id", UUID.class));
         PostContent content = new PostContent(rs.getString("text"), uris(rs.getArray("links")),
                 PostCategory.valueOf(rs.getString("category")), uris(rs.getArray("media_urls")), rs.getString("reply_to"),
@@ -285,22 +349,28 @@ class Posts {
                 content,
                 instant(rs, "scheduled_at"), PostStatus.valueOf(rs.getString("status")), rs.getString("approved_hash"),
                 decidedByOrNull, instant(rs, "decided_at"), rs.getString("decision_comment"),
-                new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())), deliveries(id),
+                new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("acknowledged").getArray())), deliveries.apply(id),
                 rs.getInt("version"), instant(rs, "updated_at"), page, submittedByOrNull, rs.getBoolean("drill"));
     }
 
+    private static final String SELECT_DELIVERIES = """
+            select id, post_id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at,
+                   hold_reason, policy_version
+            from delivery
+            """;
+
     private List<Delivery> deliveries(PostId id) {
-        return new ArrayList<>(jdbc.sql("""
-                select id, account_id, status, due_at, attempts, platform_post_id, last_error, sent_at, hold_reason,
-                       policy_version
-                from delivery where post_id = :post order by account_id
-                """)
+        return new ArrayList<>(jdbc.sql(SELECT_DELIVERIES + " where post_id = :post order by account_id")
                 .param("post", id.value())
-                .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getLong("account_id"),
-                        DeliveryStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), rs.getInt("attempts"),
-                        rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at"),
-                        rs.getString("hold_reason"), rs.getObject("policy_version", Integer.class)))
+                .query((rs, n) -> delivery(rs))
                 .list());
+    }
+
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        return new Delivery(rs.getObject("id", UUID.class), rs.getLong("account_id"),
+                DeliveryStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), rs.getInt("attempts"),
+                rs.getString("platform_post_id"), rs.getString("last_error"), instant(rs, "sent_at"),
+                rs.getString("hold_reason"), rs.getObject("policy_version", Integer.class));
     }
 
     private static @Nullable PostId correctionOf(ResultSet rs) throws SQLException {

@@ -33,6 +33,7 @@ import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.kohogateway.gateway.security.ApiTokens;
 import org.kohogateway.gateway.staff.Role;
+import org.kohogateway.gateway.staff.StaffDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,6 +55,9 @@ class ImportIntegrationTest extends IntegrationTest {
 
     @Autowired
     ApiTokens apiTokens;
+
+    @Autowired
+    StaffDirectory staff;
 
     @Test
     void importsAShiftJisFileAsDraftsAndSubmitsTheRowsThatSaySo() {
@@ -152,6 +156,48 @@ class ImportIntegrationTest extends IntegrationTest {
         assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(done.get("imported").asInt()).isEqualTo(2);
         assertThat(done.get("errors")).isEmpty();
+    }
+
+    @Test
+    void allOrNothingModeImportsNothingWhenARowOnlyCreatingThePostWouldRefuse() {
+        World world = data.world();
+        String csv = HEADER + "良い投稿です。,,NOTICE," + world.lineA().id() + ",,false\r\n"
+                + "承認の経路が違う二つのアカウントへ。,,NOTICE," + world.lineA().id() + " " + world.lineAFree().id()
+                + ",,false\r\n";
+
+        JsonNode done = importAndWait(world.poster(), csv.getBytes(StandardCharsets.UTF_8), "ALL_OR_NOTHING");
+
+        assertThat(done.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(done.get("imported").asInt()).isZero();
+        assertThat(done.get("errors").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(done.get("errors").get(0).get("code").asString()).isEqualTo("post.mixedRoutes");
+        assertThat(postsBy(world.poster())).isZero();
+    }
+
+    @Test
+    void everySubmittedRowIsAuditedAsTheImporterAndTellsItsApprovers() {
+        World world = data.world();
+        staff.changeEmail(world.approver(), world.approver() + "@city.example.jp");
+        long approver = staff.byUsername(world.approver()).id();
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 3; i++) {
+            csv.append("承認を待つ一括登録 ").append(i).append(",,NOTICE,").append(world.lineA().id()).append(",,true\r\n");
+        }
+
+        JsonNode done = importAndWait(world.poster(), csv.toString().getBytes(StandardCharsets.UTF_8), "VALID_ROWS");
+
+        List<String> posts = ids(done.get("postIds"));
+        assertThat(posts).hasSize(3);
+        for (String post : posts) {
+            assertThat(jdbc.sql("select action from audit_entry where subject_id = :id and actor = :actor order by id")
+                    .param("id", post).param("actor", world.poster()).query(String.class).list())
+                    .containsExactly("POST_CREATED", "POST_SUBMITTED");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
+                    select count(*) from notification
+                    where kind = 'APPROVAL_WAITING' and staff_id = :approver and body like :post
+                    """).param("approver", approver).param("post", "%" + post + "%").query(Integer.class).single())
+                    .as("the approver is told of post " + post).isEqualTo(1));
+        }
     }
 
     @Test
