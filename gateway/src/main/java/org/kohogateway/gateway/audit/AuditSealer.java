@@ -1,5 +1,6 @@
 package org.kohogateway.gateway.audit;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,8 @@ class AuditSealer implements SmartLifecycle {
             total += sealed;
         } while (sealed == properties.batch());
         settledThrough = pending.lastSeq();
-        pending = null;
+        // the next checkpoint at once: what was written while this round sealed starts settling now, not a round later
+        pending = checkpoint();
         return total;
     }
 
@@ -97,11 +99,21 @@ class AuditSealer implements SmartLifecycle {
                 .param("xid", checkpoint.xid()).query(Boolean.class).single();
     }
 
-    private void sealLogged() {
+    /**
+     * One round, then the next: soon while a checkpoint waits for the transactions before it to end (they are
+     * mostly a few milliseconds long, so waiting a whole pause would only add to every entry's lag), after the pause
+     * when there was nothing to seal.
+     */
+    private synchronized void round() {
         try {
             seal();
         } catch (RuntimeException e) {
+            pending = null;
             log.warn("sealing the audit trail failed; trying again in {}", properties.every(), e);
+        }
+        if (timer != null) {
+            Duration next = pending != null ? properties.settleCheck() : properties.every();
+            timer.schedule(this::round, next.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -110,8 +122,7 @@ class AuditSealer implements SmartLifecycle {
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("audit-sealer").daemon()
                     .factory());
-            long every = properties.every().toMillis();
-            timer.scheduleWithFixedDelay(this::sealLogged, every, every, TimeUnit.MILLISECONDS);
+            timer.schedule(this::round, properties.every().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
