@@ -168,6 +168,15 @@ public class MediaLibrary {
                 .orElseThrow(() -> new NotFoundException("media.notFound", "no image {0}", id));
     }
 
+    /** Which of these uploads are videos (an unknown id is none), so that a form names them as videos. */
+    public Set<Long> videosAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("select id from media where id = any(:ids) and content_type like 'video/%'")
+                .param("ids", ids.toArray(Long[]::new)).query(Long.class).set();
+    }
+
     /** The images in the order asked; an unknown id is refused. */
     public List<Media> get(List<Long> ids) {
         List<Media> found = new ArrayList<>(ids.size());

@@ -2,6 +2,7 @@ package org.kohogateway.gateway.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 
 import org.kohogateway.gateway.media.Media;
 import org.kohogateway.gateway.media.MediaLibrary;
@@ -48,6 +49,7 @@ class ComposeMediaPagesController {
                         e.getMessage());
             }
             model.addAttribute("m", new MediaChoice(media.id(), media.altText()));
+            model.addAttribute("videoIds", media.contentType().startsWith("video/") ? Set.of(media.id()) : Set.of());
             return "fragments/compose-media :: item";
         } catch (GatewayException e) {
             errors.show(model, response, "media", e);

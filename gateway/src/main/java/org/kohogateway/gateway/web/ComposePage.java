@@ -62,6 +62,7 @@ class ComposePage {
         model.addAttribute("post", post);
         model.addAttribute("categories", PostCategory.values());
         model.addAttribute("maxMedia", PostWorkflow.MAX_MEDIA);
+        model.addAttribute("videoIds", library.videosAmong(form.getChosenMedia().stream().map(m -> m.id()).toList()));
         model.addAttribute("choosable", post != null
                 ? post.accountIds().stream().map(accounts::get).toList() : choosable(me));
         model.addAttribute("original", original(form, me));

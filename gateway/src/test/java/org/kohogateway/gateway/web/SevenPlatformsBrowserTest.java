@@ -80,6 +80,8 @@ class SevenPlatformsBrowserTest extends BrowserPages {
             driver.findElement(By.id("mediaFiles")).sendKeys(photo + "\n" + video);
             new WebDriverWait(driver, WAIT).until(ExpectedConditions.numberOfElementsToBe(
                     By.cssSelector("#media-list .media-position"), 2));
+            assertThat(driver.findElements(By.cssSelector("#media-list .media-position"))).extracting(WebElement::getText)
+                    .containsExactly("写真 1", "動画 2");
             driver.findElements(By.cssSelector("#media-list .media-alt")).getFirst().sendKeys(alt);
             // the split is told before anyone submits: the video to YouTube, the photo to the six others
             waitForText(By.id("findings"), "動画は YouTube にだけ送られます");
