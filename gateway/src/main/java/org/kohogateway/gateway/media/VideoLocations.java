@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ final class VideoLocations {
     /** Apple's metadata keys of the place: ISO 6709 coordinates, its name, body, note, accuracy. */
     private static final String APPLE_LOCATION_KEYS = "com.apple.quicktime.location";
     /** The {@code uuid} box type of XMP in ISO base media files (XMP part 3). */
-    private static final byte[] XMP_UUID = hex("BE7ACFCB97A942E89C71999491E3AFAC");
+    private static final byte[] XMP_UUID = HexFormat.of().parseHex("BE7ACFCB97A942E89C71999491E3AFAC");
 
     private VideoLocations() {
     }
@@ -159,13 +160,6 @@ final class VideoLocations {
         return buffer.flip();
     }
 
-    private static byte[] hex(String hex) {
-        byte[] bytes = new byte[hex.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Integer.parseInt(hex, 2 * i, 2 * i + 2, 16);
-        }
-        return bytes;
-    }
 
     /** One box: where it starts, how long its header is, where it ends, its four-character type. */
     private record Box(long start, int header, long end, String type) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,7 @@ class VideoLocationsTest {
                 key("com.apple.quicktime.location.ISO6709"), key("com.apple.quicktime.make")));
         byte[] ilst = box("ilst", item(1, PLACE), item(2, "Apple iPhone"));
         byte[] meta = box("meta", concat(new byte[4], box("hdlr", new byte[25]), keys, ilst));
-        byte[] xmp = box("uuid", concat(hex("BE7ACFCB97A942E89C71999491E3AFAC"),
+        byte[] xmp = box("uuid", concat(HexFormat.of().parseHex("BE7ACFCB97A942E89C71999491E3AFAC"),
                 "<x:xmpmeta><exif:GPSLatitude>35,0.678N</exif:GPSLatitude></x:xmpmeta>".getBytes()));
         byte[] trak = box("trak", box("tkhd", new byte[84]), box("udta", box("loci", ("\0\0\0\0" + PLACE).getBytes())));
         byte[] moov = box("moov", box("mvhd", new byte[100]), trak,
@@ -116,13 +117,6 @@ class VideoLocationsTest {
         return out.toByteArray();
     }
 
-    private static byte[] hex(String hex) {
-        byte[] bytes = new byte[hex.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Integer.parseInt(hex, 2 * i, 2 * i + 2, 16);
-        }
-        return bytes;
-    }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
