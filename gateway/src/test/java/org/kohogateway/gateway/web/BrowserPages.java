@@ -124,7 +124,9 @@ abstract class BrowserPages extends IntegrationTest {
 
     /** Waits across page loads too: an element found on the page being left goes stale, and is looked up again. */
     static void waitForText(By locator, String text) {
-        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        // the page may be replaced while an element is read (a form's answer arriving): Chromium then says the
+        // element is stale, or, mid-navigation, that its node "does not belong to the document"; both mean look again
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElements(locator).stream()
                 .anyMatch(e -> e.getText().contains(text)));
     }
