@@ -100,29 +100,33 @@ class AuditSealer implements SmartLifecycle {
     }
 
     /**
-     * One round, then the next: soon while a checkpoint waits for the transactions before it to end (they are
-     * mostly a few milliseconds long, so waiting a whole pause would only add to every entry's lag), after the pause
-     * when there was nothing to seal.
+     * One round, then the next on the same timer: soon while a checkpoint waits for the transactions before it to end
+     * (they are mostly a few milliseconds long, so waiting a whole pause would only add to every entry's lag), after
+     * the pause when there was nothing to seal. The round itself holds no lock, so stopping never waits for the
+     * database.
      */
-    private synchronized void round() {
+    private void round(ScheduledExecutorService on) {
         try {
             seal();
         } catch (RuntimeException e) {
             pending = null;
             log.warn("sealing the audit trail failed; trying again in {}", properties.every(), e);
         }
-        if (timer != null) {
-            Duration next = pending != null ? properties.settleCheck() : properties.every();
-            timer.schedule(this::round, next.toMillis(), TimeUnit.MILLISECONDS);
+        Duration next = pending != null ? properties.settleCheck() : properties.every();
+        synchronized (this) {
+            if (timer == on) {
+                on.schedule(() -> round(on), next.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
     @Override
     public synchronized void start() {
         if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("audit-sealer").daemon()
-                    .factory());
-            timer.schedule(this::round, properties.every().toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledExecutorService on = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("audit-sealer").daemon().factory());
+            timer = on;
+            on.schedule(() -> round(on), properties.every().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
