@@ -356,10 +356,10 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     private PublishOutcome publish(PlatformConnector connector, ClaimedDelivery d) {
+        // a post to YouTube and elsewhere: the video goes to YouTube, the images to the others, as the rules said
+        PlatformCapabilities takes = PlatformCapabilities.of(connector.platform());
         List<MediaItem> media;
         try {
-            // a post to YouTube and elsewhere: the video goes to YouTube, the images to the others, as the rules said
-            PlatformCapabilities takes = PlatformCapabilities.of(connector.platform());
             media = mediaItems.forDelivery(d.content().media().stream().filter(m -> takes.receives(m.contentType()))
                     .map(m -> new MediaItems.Approved(m.mediaId(), m.sha256(), m.altText())).toList());
         } catch (MediaItems.ApprovedBytesChanged e) {
@@ -372,8 +372,8 @@ public class Dispatcher implements SmartLifecycle {
                     Optional.empty());
         }
         // images pasted as addresses before uploads existed come first, as they did
-        List<MediaItem> images = Stream.concat(UrlOnlyMedia.asMediaItems(d.content().mediaUrls()).stream(),
-                media.stream()).toList();
+        List<MediaItem> images = Stream.concat(UrlOnlyMedia.asMediaItems(d.content().mediaUrls()).stream()
+                .filter(m -> takes.receives(m.contentType())), media.stream()).toList();
         try {
             // the approved time: YouTube holds the video until then and publishes it itself; the others ignore it
             return connector.publish(new Publication(d.id(), d.text(), d.links(), images, d.noReplies(),

@@ -151,6 +151,29 @@ class YouTubeDispatchIntegrationTest extends IntegrationTest {
         assertThat(found.platformPostId()).isEqualTo(made.getFirst().path("id").asString());
     }
 
+    /**
+     * A post to YouTube and LINE with a video and a photo known by its address: YouTube gets the video alone (its
+     * upload refuses anything else) and LINE the photo, both SENT.
+     */
+    @Test
+    void aPostToYouTubeAndLineSendsYouTubeTheVideoAloneAndLineThePhotoByItsAddress() {
+        World world = data.world();
+        String n = TestData.unique();
+        OfficialAccount account = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
+                new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+        Media video = library.upload(world.poster(), new ByteArrayInputStream(mp4(600_000 + 7)), "");
+        Post post = data.approved(world, new NewPost("【江津市】花火大会の動画 " + n, List.of(),
+                List.of(java.net.URI.create("https://www.city.gotsu.lg.jp/img/hanabi.jpg")), PostCategory.EVENT,
+                List.of(account.id(), world.lineA().id()), null, null, null, null, null, null,
+                List.of(new MediaChoice(video.id(), ""))));
+
+        dispatcher.drain();
+
+        assertThat(post.deliveries()).hasSize(2).allSatisfy(d -> assertThat(view(d).status())
+                .as(d.accountId() + ": " + view(d).lastError()).isEqualTo(DeliveryStatus.SENT));
+        assertThat(youtube.videosContaining(n)).hasSize(1);
+    }
+
     private Post videoPost(World world, String text, Instant at, OfficialAccount account) {
         Media video = library.upload(world.poster(), new ByteArrayInputStream(mp4(600_000)), "");
         return data.approved(world, new NewPost(text, List.of(), List.of(), PostCategory.EVENT, List.of(account.id()),
