@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Links committed audit entries into the hash chain shortly after commit, in seq order, so that no audited
@@ -25,10 +27,10 @@ import org.springframework.stereotype.Component;
  * has committed — its entries are visible — or rolled back, and entries up to L can be sealed in seq order with none
  * missing. A transaction held open thus holds back the entries after its own, not anyone's commit.
  *
- * <p>Every instance runs a sealer; the database function {@code audit_seal} lets one at a time seal (a
- * transaction-scoped advisory try-lock) and continues from the chain's head, so a checkpoint stays good whoever
- * seals. Not {@code support.OneInstance}: that holds a second connection for a whole round, where the one statement
- * that writes seals can elect the sealer itself. Its own thread: a round every quarter second must not queue behind
+ * <p>Every instance runs a sealer; {@link AuditSeals} lets one at a time seal (a transaction-scoped advisory
+ * try-lock) and continues from the chain's head, so a checkpoint stays good whoever seals. Not
+ * {@code support.OneInstance}: that holds a second connection for a whole round, where the transaction that writes
+ * seals can elect the sealer itself. Its own thread: a round every quarter second must not queue behind
  * scheduled work that calls platforms.
  */
 @Component
@@ -41,6 +43,7 @@ class AuditSealer implements SmartLifecycle {
     }
 
     private final JdbcClient jdbc;
+    private final AuditSeals seals;
     private final SealProperties properties;
     private @Nullable ScheduledExecutorService timer;
     /** Touched by the sealing thread only. */
@@ -48,8 +51,9 @@ class AuditSealer implements SmartLifecycle {
     /** Every entry up to this seq is sealed or rolled back: until the sequence moves on, no checkpoint is needed. */
     private long settledThrough;
 
-    AuditSealer(JdbcClient jdbc, SealProperties properties) {
+    AuditSealer(JdbcClient jdbc, PlatformTransactionManager transactions, SealProperties properties) {
         this.jdbc = jdbc;
+        this.seals = new AuditSeals(jdbc, new TransactionTemplate(transactions));
         this.properties = properties;
     }
 
@@ -68,8 +72,7 @@ class AuditSealer implements SmartLifecycle {
         int total = 0;
         int sealed;
         do {
-            sealed = jdbc.sql("select audit_seal(:upTo, :batch)").param("upTo", pending.lastSeq())
-                    .param("batch", properties.batch()).query(Integer.class).single();
+            sealed = seals.sealUpTo(pending.lastSeq(), properties.batch());
             if (sealed < 0) {
                 return total; // another instance is sealing; the checkpoint stays good for the next round
             }

@@ -1,19 +1,14 @@
 package org.kohogateway.gateway.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Recomputes the hash chain in Java, independently of the database's own function ({@code audit_seal}), and stops at
- * the first sealed entry that was changed or removed, at the first seal removed, and at any committed entry the chain
- * passed by without sealing it. Entries after the head that are not sealed yet are counted as waiting: they are
+ * Recomputes the hash chain from the entries as they are now ({@link ChainForm}), and stops at the first sealed entry
+ * that was changed or removed, at the first seal removed, and at any committed entry the chain passed by without
+ * sealing it. Entries after the head that are not sealed yet are counted as waiting: they are
  * not broken, only not linked yet ({@link AuditSealer}).
  *
  * <p>Then the anchors ({@link AuditAnchors}): each must carry a good signature, none may be missing, and the chain
@@ -21,12 +16,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * internally consistent, so only this finds it; the check names the first entry after the last anchor that still
  * matches, the earliest one the rewrite can have touched.
  *
- * <p>An entry is hashed in the form of its chain position ({@code audit_chain_form}, V101): up to the switch-over,
- * V5's fields joined with U+001F; from it, each field length-prefixed, so no two entries share a text.
+ * <p>An entry is hashed in the form of its chain position ({@code audit_chain_form}, V101; {@link ChainForm}).
  */
 final class ChainCheck {
-
-    private static final String GENESIS = "0".repeat(64);
 
     private ChainCheck() {
     }
@@ -47,7 +39,7 @@ final class ChainCheck {
         anchorList.forEach(a -> anchors.put(a.chainPos(), a));
         var state = new Object() {
             long checked;
-            String previous = GENESIS;
+            String previous = ChainForm.GENESIS;
             long headSeq;
             ChainVerification broken;
             long anchoredThrough;
@@ -58,10 +50,10 @@ final class ChainCheck {
         streaming.getJdbcOperations().query("""
                 select s.chain_pos, s.seq, s.prev_hash, s.hash, e.id, e.actor, e.action, e.subject_type, e.subject_id,
                        e.before_state, e.after_state, e.detail::text as detail,
-                       to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+                       %s as at
                 from audit_seal s left join audit_entry e on e.seq = s.seq
                 order by s.chain_pos
-                """, rs -> {
+                """.formatted(ChainForm.OCCURRED_AT), rs -> {
             if (state.broken != null) {
                 return;
             }
@@ -79,9 +71,8 @@ final class ChainCheck {
                         rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"),
                         rs.getString("subject_id"), rs.getString("before_state"), rs.getString("after_state"),
                         rs.getString("detail") };
-                String canonical = rs.getLong("chain_pos") >= lengthPrefixedFrom ? lengthPrefixed(fields)
-                        : joined(fields);
-                if (!sha256(canonical).equals(rs.getString("hash"))) {
+                boolean lengthPrefixed = rs.getLong("chain_pos") >= lengthPrefixedFrom;
+                if (!ChainForm.hash(lengthPrefixed, fields).equals(rs.getString("hash"))) {
                     problem = "its content does not match its hash (the entry was changed)";
                 }
             }
@@ -137,35 +128,5 @@ final class ChainCheck {
         return new ChainVerification(true, state.checked, null, null, null, state.previous,
                 ((Number) unsealed.get("waiting")).longValue(), state.checked == 0 ? null : state.headSeq,
                 anchors.size());
-    }
-
-    /** V5's form: ambiguous (a field may hold U+001F; null and empty look alike), kept for entries sealed in it. */
-    private static String joined(@Nullable String[] fields) {
-        String[] text = fields.clone();
-        for (int i = 0; i < text.length; i++) {
-            text[i] = text[i] == null ? "" : text[i];
-        }
-        return String.join("\u001f", text);
-    }
-
-    /** V101's form: each field as its length in UTF-8 bytes, ':', the text, ';' — null as '~;'. */
-    static String lengthPrefixed(@Nullable String... fields) {
-        StringBuilder canonical = new StringBuilder();
-        for (String field : fields) {
-            if (field == null) {
-                canonical.append("~;");
-            } else {
-                canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field).append(';');
-            }
-        }
-        return canonical.toString();
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

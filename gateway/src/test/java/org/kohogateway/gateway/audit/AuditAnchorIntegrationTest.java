@@ -140,9 +140,9 @@ class AuditAnchorIntegrationTest extends IntegrationTest {
 
     @Test
     void entriesAreHashedInAFormWhereNoFieldCanPassForAnother() {
-        assertThat(ChainCheck.lengthPrefixed("a\u001fb", "c")).isNotEqualTo(ChainCheck.lengthPrefixed("a", "b\u001fc"));
-        assertThat(ChainCheck.lengthPrefixed("", null)).isNotEqualTo(ChainCheck.lengthPrefixed(null, ""));
-        assertThat(ChainCheck.lengthPrefixed("東", null)).isEqualTo("3:東;~;");
+        assertThat(ChainForm.lengthPrefixed("a\u001fb", "c")).isNotEqualTo(ChainForm.lengthPrefixed("a", "b\u001fc"));
+        assertThat(ChainForm.lengthPrefixed("", null)).isNotEqualTo(ChainForm.lengthPrefixed(null, ""));
+        assertThat(ChainForm.lengthPrefixed("東", null)).isEqualTo("3:東;~;");
     }
 
     /** As the owner would: triggers off, the sealer held back, the statement, then the chain recomputed. */

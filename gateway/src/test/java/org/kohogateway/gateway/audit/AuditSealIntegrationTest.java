@@ -124,6 +124,34 @@ class AuditSealIntegrationTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theSealerHashesEachEntryInTheFormTheDatabaseSpecifiesForAuditors() {
+        String subject = TestData.unique() + "\u001f区切り";
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            audit.record("職員A", "NO_STATES", "TEST", subject, null, null, Map.of());
+            audit.record(AuditTrail.SYSTEM, "EMPTY_AND_NULL", "TEST", subject, "", null, Map.of("note", ""));
+            audit.record(AuditTrail.SYSTEM, "JAPANESE", "TEST", subject, "下書き\u001f", "承認済み",
+                    Map.of("本文", "大雨警報 🌧 \"引用\"\n改行", "nested", Map.of("n", 1.5, "list", List.of(1, "二"))));
+        });
+        awaitSealed(subject, 3);
+
+        // the database's own functions (V85, V101) recompute every seal of these entries, the previous hash included
+        List<Map<String, Object>> seals = jdbc.sql("""
+                select s.chain_pos, s.hash,
+                       encode(sha256(convert_to(case when s.chain_pos >= f.from_chain_pos
+                                                     then audit_entry_canonical_v2(s.prev_hash, e)
+                                                     else audit_entry_canonical(s.prev_hash, e) end, 'UTF8')), 'hex') as by_sql,
+                       s.prev_hash = (select p.hash from audit_seal p where p.chain_pos = s.chain_pos - 1) as follows
+                from audit_seal s join audit_entry e on e.seq = s.seq, audit_chain_form f
+                where f.form = 2 and e.subject_id = :subject
+                order by s.chain_pos
+                """).param("subject", subject).query().listOfRows();
+        assertThat(seals).hasSize(3).allSatisfy(seal -> {
+            assertThat(seal.get("hash")).isEqualTo(seal.get("by_sql"));
+            assertThat(seal.get("follows")).isEqualTo(true);
+        });
+    }
+
     private void assertRefused(String sql) {
         assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql).isInstanceOf(DataAccessException.class)
                 .rootCause().hasMessageContaining("append-only");

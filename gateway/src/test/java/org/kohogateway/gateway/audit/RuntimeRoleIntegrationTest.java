@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kohogateway.gateway.demo.EmbeddedDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The production set-up of roles (issue 21, point 1): an owner runs the migrations on a database of its own, and the
@@ -54,8 +58,15 @@ class RuntimeRoleIntegrationTest {
             var rs = s.executeQuery("select count(*) from audit_entry where action = 'ROLE_CHECKED'");
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1);
-            assertThat(s.executeQuery("select audit_seal(9223372036854775807, 10)").next()).isTrue();
         }
+        // and seals it: the sealer's statements, as the runtime role
+        DriverManagerDataSource runtime = new DriverManagerDataSource(runtimeUrl, RUNTIME, "");
+        AuditSeals seals = new AuditSeals(JdbcClient.create(runtime),
+                new TransactionTemplate(new DataSourceTransactionManager(runtime)));
+        assertThat(seals.sealUpTo(Long.MAX_VALUE, 10_000)).isPositive();
+        assertThat(JdbcClient.create(runtime).sql("""
+                select count(*) from audit_entry e join audit_seal s on s.seq = e.seq where e.action = 'ROLE_CHECKED'
+                """).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
