@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -77,6 +78,9 @@ class RecordsIntegrationTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RecordRegistry registry;
 
     @Test
     void aPostThatWentOutIsARecordWithItsTextsImagesDecisionsDeliveriesAndAuditEntries() {
@@ -341,6 +345,48 @@ class RecordsIntegrationTest extends IntegrationTest {
         assertThat(auditor.get("/records?from=not-a-date").statusCode()).isEqualTo(400);
         assertThat(PageSession.login(port, world.poster(), TestData.PASSWORD).get("/records").statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aBacklogOfNewRecordsIsRegisteredInATransactionForEachBatchNotOneForAll() {
+        World world = data.world();
+        Post template = sent(world, "登録待ち " + TestData.unique(), PostCategory.NOTICE, null);
+        // copies of a sent post and its delivery: more than one batch of registration (500) at once
+        String postColumns = columns("post", "id");
+        String deliveryColumns = columns("delivery", "id", "post_id");
+        List<UUID> posts = jdbc.sql("""
+                with copies as (
+                    insert into post (id, %1$s)
+                    select gen_random_uuid(), %1$s from post, generate_series(1, 700) where id = :template
+                    returning id
+                ), deliveries as (
+                    insert into delivery (id, post_id, %2$s)
+                    select gen_random_uuid(), c.id, %2$s from delivery, copies c where post_id = :template
+                )
+                select id from copies
+                """.formatted(postColumns, deliveryColumns)).param("template", template.id().value())
+                .query(UUID.class).list();
+
+        registry.registerNew();
+
+        // one transaction for the whole backlog would hold back the audit sealer for as long (AuditSealer)
+        assertThat(jdbc.sql("""
+                select count(*), count(distinct xmin::text) from post_record where post_id = any(:ids)
+                """).param("ids", posts.toArray(UUID[]::new))
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                .satisfies(counts -> {
+                    assertThat(counts.get(0)).as("registered").isEqualTo(700);
+                    assertThat(counts.get(1)).as("transactions").isGreaterThan(1);
+                });
+    }
+
+    /** The table's columns one may insert into, but those named. */
+    private String columns(String table, String... except) {
+        return String.join(", ", jdbc.sql("""
+                select column_name from information_schema.columns
+                where table_name = :table and is_generated = 'NEVER' and column_name <> all(:except)
+                order by ordinal_position
+                """).param("table", table).param("except", except).query(String.class).list());
     }
 
     /** A post to LINE A, approved, and set SENT now as the dispatcher records a platform's answer. */
