@@ -247,16 +247,29 @@ public class Pauses {
     /**
      * Called by a dispatcher right before it starts the platform requests of claimed deliveries. Those whose account,
      * or everything, is paused (and to which no emergency override applies) are held; the others are marked started
-     * and returned. One transaction for the whole batch: the share lock on the gate rows is held while deciding and
-     * marking, so a pause either comes first (and the delivery is held) or waits until the delivery counts as in
-     * flight (and reports it). A delivery whose claim was taken over meanwhile (its lease ran out) is neither: it is
-     * left alone and its request does not start.
+     * and returned. The share lock on the gate rows is held while deciding and marking, so a pause either comes first
+     * (and the delivery is held) or waits until the delivery counts as in flight (and reports it). A delivery whose
+     * claim was taken over meanwhile (its lease ran out) is neither: it is left alone and its request does not start.
+     *
+     * <p>When no gate row is paused — almost always — locking, looking and marking are one statement in a transaction
+     * of its own ({@link Deliveries#markStartedUnlessPaused}): the senders wait here with their request slots taken,
+     * and the transaction around it, with its bounds and its commit, took two more round trips (2.4 → 1.5 ms a
+     * request at 50 ms, issue 20). Its locks end with the statement, so no frozen instance can keep them; what it may
+     * wait for, a pause's update, is bounded by the pause's own transaction. Only when a row is paused does a
+     * transaction decide delivery by delivery.
      */
-    @Transactional
     public List<ClaimedDelivery> enter(List<ClaimedDelivery> batch, String instance) {
         if (batch.isEmpty()) {
             return List.of();
         }
+        Optional<Set<UUID>> passed = deliveries.markStartedUnlessPaused(batch, clock.instant());
+        if (passed.isPresent()) {
+            return batch.stream().filter(d -> passed.get().contains(d.id())).toList();
+        }
+        return Objects.requireNonNull(transaction.execute(status -> enterDuringAPause(batch, instance)));
+    }
+
+    private List<ClaimedDelivery> enterDuringAPause(List<ClaimedDelivery> batch, String instance) {
         Long[] accounts = batch.stream().map(ClaimedDelivery::accountId).distinct().toArray(Long[]::new);
         Map<Long, Pause> paused = lockGates("account_id = 0 or account_id = any(:accounts)", "accounts", accounts);
         Instant now = clock.instant();

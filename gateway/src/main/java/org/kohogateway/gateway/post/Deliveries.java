@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -218,6 +219,41 @@ public class Deliveries {
                 .param("tokens", started.stream().map(ClaimedDelivery::claimToken).toArray(UUID[]::new))
                 .query(UUID.class)
                 .list());
+    }
+
+    /**
+     * The crisis gate as it almost always is, in one statement ({@code crisis.Pauses#enter}): share-locks every gate
+     * row of the deliveries' accounts and of "everything" — all of them, so that a pause under way is waited for and
+     * read as it commits — and, when none is paused, marks the deliveries started as {@link #markStarted} does. Not
+     * transactional itself: called outside a transaction it is one, and its locks end with it; inside one, they last
+     * until that one ends.
+     *
+     * @return the ids marked (only their requests may start; the others' claims were taken over), or empty when a
+     *         gate is paused and the deliveries must be decided one by one
+     */
+    public Optional<Set<UUID>> markStartedUnlessPaused(List<ClaimedDelivery> started, Instant now) {
+        if (started.isEmpty()) {
+            return Optional.of(Set.of());
+        }
+        return jdbc.sql("""
+                with gates as (
+                    select paused from dispatch_gate where account_id = 0 or account_id = any(:accounts) for share
+                ), stopping as (
+                    -- counted, so that every row is read and locked, not only those up to the first paused one
+                    select count(*) filter (where paused) as paused from gates
+                ), marked as (
+                    update delivery set send_started_at = :now, first_started_at = coalesce(first_started_at, :now)
+                    where claim_token = any(:tokens) and status = 'SENDING' and (select paused from stopping) = 0
+                    returning id
+                )
+                select (select paused from stopping) as paused, array(select id from marked) as marked
+                """)
+                .param("accounts", started.stream().map(ClaimedDelivery::accountId).distinct().toArray(Long[]::new))
+                .param("now", timestamp(now))
+                .param("tokens", started.stream().map(ClaimedDelivery::claimToken).toArray(UUID[]::new))
+                .query((rs, row) -> rs.getLong("paused") > 0 ? Optional.<Set<UUID>>empty()
+                        : Optional.of(Set.of((UUID[]) rs.getArray("marked").getArray())))
+                .single();
     }
 
     /**
