@@ -58,6 +58,29 @@ class GroupCommitTest {
     }
 
     @Test
+    void withTwoGroupsAtOnceAnItemArrivingWhileAGroupIsProcessedIsAnsweredWithoutWaitingForIt() throws Exception {
+        GroupCommit<Integer, Integer> two = new GroupCommit<>(64, 2, Duration.ZERO, items -> {
+            groups.add(List.copyOf(items));
+            if (items.contains(0)) {
+                firstStarted.countDown();
+                awaitRelease();
+            }
+            return items.stream().map(i -> i * 10).toList();
+        });
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Integer> first = threads.submit(() -> two.submit(0));
+            assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(threads.submit(() -> two.submit(1)).get(10, TimeUnit.SECONDS)).isEqualTo(10);
+            assertThat(first).isNotDone();
+
+            releaseFirst.countDown();
+            assertThat(first.get()).isEqualTo(0);
+        }
+        assertThat(groups).containsExactly(List.of(0), List.of(1));
+    }
+
+    @Test
     void aFailingGroupIsRetriedItemByItemSoOnlyTheBadItemFails() throws Exception {
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Integer> first = threads.submit(() -> commit.submit(0));
