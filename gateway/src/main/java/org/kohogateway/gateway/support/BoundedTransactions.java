@@ -17,8 +17,9 @@ import org.springframework.transaction.TransactionDefinition;
  * nothing over, and Flyway's migrations, which run outside it, are not bounded).
  *
  * <p>Lock order, for whoever adds a transaction: rows first (posts, then deliveries, then the dispatch gate rows),
- * the audit trail last — its insert trigger takes the chain's one advisory lock, which every audited transaction
- * waits for, so it must be held for as short a time as possible and never across a platform call.
+ * and never across a platform call. The audit trail takes no lock (an entry takes a number; the sealer links it
+ * later), but a transaction left open holds back the sealing of every entry committed after it began
+ * ({@code audit.AuditSealer}): work on thousands of rows commits in batches.
  */
 @Configuration(proxyBeanMethods = false)
 class BoundedTransactions {

@@ -128,8 +128,9 @@ class CredentialLoggingIntegrationTest extends IntegrationTest {
                         DeliveryStatus.SENT, DeliveryStatus.FAILED);
         assertThat(status(world.x().id(), lost.deliveries().getFirst().id())).isEqualTo(DeliveryStatus.UNCERTAIN);
 
+        List<ILoggingEvent> events = captured();
         List<String> logged = new ArrayList<>();
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : events) {
             logged.add(event.getFormattedMessage()
                     + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy())));
         }
@@ -143,7 +144,7 @@ class CredentialLoggingIntegrationTest extends IntegrationTest {
         assertThat(secrets).hasSize(3 + 1 + 4 + 1 + 1);
         // what LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs or logstash would write: the same events, with MDC, key-value
         // pairs and stack traces as JSON fields
-        String structured = structured("ecs") + structured("logstash");
+        String structured = structured("ecs", events) + structured("logstash", events);
         assertThat(structured).contains("\"ecs\":{\"version\"", "\"level_value\"", "LINE broadcast");
         for (String secret : secrets) {
             assertThat(logged).as("log events").noneMatch(line -> line.contains(secret));
@@ -152,13 +153,23 @@ class CredentialLoggingIntegrationTest extends IntegrationTest {
         }
     }
 
-    private String structured(String format) {
+    /**
+     * What was captured so far. The gateway's background threads (the sealer, the records, the lease renewal) may
+     * still log while the test reads: the appender adds under its own lock, so the copy is taken under it.
+     */
+    private List<ILoggingEvent> captured() {
+        synchronized (appender) {
+            return new ArrayList<>(appender.list);
+        }
+    }
+
+    private String structured(String format, List<ILoggingEvent> events) {
         StructuredLogEncoder encoder = new StructuredLogEncoder();
         encoder.setContext(root.getLoggerContext());
         encoder.setFormat(format);
         encoder.start();
         StringBuilder lines = new StringBuilder();
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : events) {
             lines.append(new String(encoder.encode(event), StandardCharsets.UTF_8));
         }
         encoder.stop();
