@@ -101,8 +101,14 @@ abstract class LoadedGateway {
                 .param("ids", deliveries.toArray(UUID[]::new)).query(Long.class).single();
     }
 
+    /**
+     * Waits until the deliveries are SENT. The database is asked only once the stub has seen as many requests: asked
+     * every 250 ms throughout a round, the count over 20,000 ids took 39 ms of PostgreSQL's CPU each time, a sixth of
+     * a core taken from whichever side the round measured (pg_stat_statements, 2026-12-04).
+     */
     void awaitSent(List<UUID> deliveries, long expected, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> sentAmong(deliveries) >= expected);
+        await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() -> LINE.requests() >= expected);
+        await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> sentAmong(deliveries) >= expected);
     }
 
     static List<UUID> ids(List<OutboxLoader.Loaded> loaded) {

@@ -53,10 +53,14 @@ final class SealLag implements AutoCloseable {
         if (start == null) {
             return;
         }
+        // the unsealed entries in seq order, so that the plan walks the seq index from the chain's head: as a plain
+        // filter the planner scanned the whole trail, 7 ms of PostgreSQL's CPU every 100 ms during the measured rounds
         Double millis = jdbc.sql("""
-                select coalesce(extract(epoch from clock_timestamp() - min(e.occurred_at)) * 1000, 0)
-                from audit_entry e
-                where e.seq > (select coalesce(max(s.seq), 0) from audit_seal s) and e.occurred_at >= :since
+                select coalesce(extract(epoch from clock_timestamp() - min(u.occurred_at)) * 1000, 0)
+                from (select e.occurred_at from audit_entry e
+                      where e.seq > (select coalesce(max(s.seq), 0) from audit_seal s)
+                      order by e.seq limit 100000) u
+                where u.occurred_at >= :since
                 """).param("since", Timestamp.from(start)).query(Double.class).single();
         synchronized (samples) {
             samples.computeIfAbsent(round, r -> new ArrayList<>()).add(millis);
