@@ -14,8 +14,8 @@ import java.util.function.Function;
  * Group commit for the dispatcher's senders: a sender hands in its item and waits for its answer; whoever gets to
  * process takes every item waiting at that moment into one call (one transaction), so senders that arrive together
  * share a transaction, its round trips and its commit instead of each paying for one. A sender never gets its answer
- * before its item's transaction committed. If a group fails, its items are
- * processed one by one, so one bad item does not fail the others.
+ * before its item's transaction committed. If a group fails, its items are processed one by one, so one bad item does
+ * not fail the others.
  *
  * <p>Up to {@code parallel} groups are processed at once. With one, a sender that arrives while a group is processed
  * waits for it to commit and then for its own group; with two, it starts its group at once, in its own transaction.
@@ -100,21 +100,27 @@ final class GroupCommit<T, R> {
         if (group.isEmpty()) {
             return;
         }
-        List<R> answers;
         try {
-            answers = process.apply(group.stream().map(w -> w.item).toList());
-        } catch (RuntimeException groupFailed) {
-            for (Waiting<T, R> w : group) {
-                try {
-                    w.answer.complete(process.apply(List.of(w.item)).getFirst());
-                } catch (RuntimeException e) {
-                    w.answer.completeExceptionally(e);
+            List<R> answers;
+            try {
+                answers = process.apply(group.stream().map(w -> w.item).toList());
+            } catch (RuntimeException groupFailed) {
+                for (Waiting<T, R> w : group) {
+                    try {
+                        w.answer.complete(process.apply(List.of(w.item)).getFirst());
+                    } catch (RuntimeException e) {
+                        w.answer.completeExceptionally(e);
+                    }
                 }
+                return;
             }
-            return;
-        }
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).answer.complete(answers.get(i));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).answer.complete(answers.get(i));
+            }
+        } catch (Error e) {
+            // taken items are answered by nobody else: their senders must not wait for ever
+            group.forEach(w -> w.answer.completeExceptionally(e));
+            throw e;
         }
     }
 }

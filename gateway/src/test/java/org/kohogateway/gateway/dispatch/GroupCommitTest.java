@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,37 @@ class GroupCommitTest {
             assertThat(first.get()).isEqualTo(0);
         }
         assertThat(groups).containsExactly(List.of(0), List.of(1));
+    }
+
+    @Test
+    void aGroupThatDiesOfAnErrorAnswersEverySenderInItRatherThanLeaveThemWaiting() throws Exception {
+        GroupCommit<Integer, Integer> dying = new GroupCommit<>(64, items -> {
+            if (items.contains(0)) {
+                firstStarted.countDown();
+                awaitRelease();
+                return List.of(0);
+            }
+            throw new OutOfMemoryError("simulated");
+        });
+        // not closed at the end: a sender left waiting for ever would keep close() waiting too
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Future<Integer> first = threads.submit(() -> dying.submit(0));
+            assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> one = threads.submit(() -> dying.submit(1));
+            Future<Integer> two = threads.submit(() -> dying.submit(2));
+            await().atMost(Duration.ofSeconds(10)).until(() -> dying.waiting() == 2);
+
+            releaseFirst.countDown();
+
+            assertThat(first.get()).isZero();
+            for (Future<Integer> sender : List.of(one, two)) {
+                assertThatThrownBy(() -> sender.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .rootCause().isInstanceOf(OutOfMemoryError.class);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
