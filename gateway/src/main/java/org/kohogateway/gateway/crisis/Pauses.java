@@ -70,7 +70,7 @@ public class Pauses {
     private static final int LISTED_AT_RESUME = 1_000;
 
     private static final String SELECT_PAUSE = """
-            select account_id, reason, paused_by, paused_at, except_department_id, except_category, ends_at
+            select account_id, paused, reason, paused_by, paused_at, except_department_id, except_category, ends_at
             from dispatch_gate""";
 
     private final JdbcClient jdbc;
@@ -309,8 +309,7 @@ public class Pauses {
      */
     private Map<Long, Pause> lockGates(String condition, String name, Object value) {
         Map<Long, Pause> paused = new HashMap<>();
-        jdbc.sql("select account_id, paused, reason, paused_by, paused_at, except_department_id, except_category, "
-                + "ends_at from dispatch_gate where (" + condition + ") for share")
+        jdbc.sql(SELECT_PAUSE + " where (" + condition + ") for share")
                 .param(name, value).query((rs, row) -> rs.getBoolean("paused") ? pause(rs, row) : null).list().stream()
                 .filter(Objects::nonNull)
                 .forEach(p -> paused.put(p.accountId() == null ? EVERYTHING : p.accountId(), p));
