@@ -52,8 +52,8 @@ public final class Links {
     /** The addresses in a text, in order, with their spans. */
     public static List<Link> in(String text) {
         List<int[]> spans = new ArrayList<>();
-        for (Extractor.Entity entity : EXTRACTOR.get().extractURLsWithIndices(text)) {
-            spans.add(new int[] {entity.getStart(), widen(text, entity.getStart(), entity.getEnd())});
+        for (int[] found : extracted(text)) {
+            spans.add(new int[] {found[0], widen(text, found[0], found[1])});
         }
         Matcher scheme = SCHEME.matcher(text);
         while (scheme.find()) {
@@ -74,6 +74,45 @@ public final class Links {
             covered = span[1];
         }
         return links;
+    }
+
+    /**
+     * twitter-text's addresses in a text, found word by word. Its pattern is tried at every position of the text, which
+     * for a 2,000-character post was half of a rules check's CPU; yet no address it finds holds white space (none of
+     * the characters its pattern allows is a space, a line break or a Unicode separator). So each word is searched on
+     * its own, from the separator before it, which the pattern reads as the character preceding an address, and a
+     * word without a dot is not searched at all: every address of the pattern has one. Where a word ends, the pattern
+     * sees the end of the text, which it treats as it treats a separator. The answer is the same as one search of the
+     * whole text ({@code LinksTest} compares the two over generated texts).
+     */
+    static List<int[]> extracted(String text) {
+        List<int[]> spans = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int to = from + 1;
+            while (to < text.length() && !separator(text.charAt(to))) {
+                to++;
+            }
+            int dot = text.indexOf('.', from);
+            if (dot >= 0 && dot < to) {
+                for (Extractor.Entity entity : EXTRACTOR.get().extractURLsWithIndices(text.substring(from, to))) {
+                    spans.add(new int[] {from + entity.getStart(), from + entity.getEnd()});
+                }
+            }
+            from = to;
+        }
+        return spans;
+    }
+
+    /** White space as twitter-text's pattern knows it ({@code \s} and {@code \p{Z}}), which no address holds. */
+    static boolean separator(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r' -> true;
+            default -> switch (Character.getType(c)) {
+                case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+                default -> false;
+            };
+        };
     }
 
     /**

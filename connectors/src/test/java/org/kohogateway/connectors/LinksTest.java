@@ -3,7 +3,11 @@ package org.kohogateway.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+
+import com.twitter.twittertext.Extractor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +22,36 @@ class LinksTest {
 
     private static List<String> texts(String text) {
         return Links.in(text).stream().map(Links.Link::text).toList();
+    }
+
+    /**
+     * Searching word by word finds what one search of the whole text finds, at the same offsets: texts built from
+     * pieces that make and break addresses (schemes, hosts, IDN, paths, the characters before an address that
+     * twitter-text refuses, every kind of white space, and characters its pattern allows that are not white space,
+     * such as U+0085 or the ideographic full stop).
+     */
+    @Test
+    void searchingWordByWordFindsWhatOneSearchOfTheWholeTextFinds() {
+        Extractor whole = new Extractor();
+        whole.setExtractURLWithoutProtocol(true);
+        String[] pieces = {"https://", "http://", "HTTPS://", "www.", "city.gotsu.lg.jp", "t.co/abc12", ".jp", ".com",
+            ".みんな", "/path", "/a_(b)", "?q=1&r=2", ":8080", "@", "＠", "#", "$", "-", "_", ".", ":", "/", "a", "Z",
+            "1", "é", "江津", "日本語", "。", "、", "（", "）", " ", "  ", "\n", "\r\n", "\t", "\u3000", "\u00a0",
+            "\u2028", "\u2029", "\u202f", "\u0085", "\u200b", "\u200e", "\u202a", "\ufeff", "bit.ly/x",
+            "xn--9swmq.jp", "江津.jp", "例え.テスト", "😀", "0855-52-2501", "1.5km"};
+        Random random = new Random(20261204);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(14);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            List<String> expected = new ArrayList<>();
+            whole.extractURLsWithIndices(text.toString()).forEach(e -> expected.add(e.getStart() + "-" + e.getEnd()));
+
+            assertThat(Links.extracted(text.toString()).stream().map(s -> s[0] + "-" + s[1]).toList())
+                    .as("addresses in %s", text).isEqualTo(expected);
+        }
     }
 
     @Test

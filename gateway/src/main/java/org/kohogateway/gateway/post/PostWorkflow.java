@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -114,7 +115,7 @@ public class PostWorkflow {
         Staff author = staff.byUsername(username);
         requireWriter(author);
         PostContent content = content(author, request);
-        List<OfficialAccount> targets = targets(author, request.accountIds(), accounts::find);
+        List<OfficialAccount> targets = targets(author, request.accountIds(), named(request.accountIds()));
         Post post = draft(author, request, content, targets, origin, filled, clock.instant());
         posts.insert(post, author.username());
         return post;
@@ -248,7 +249,7 @@ public class PostWorkflow {
         Staff author = staff.byUsername(username);
         PostContent content = content(author, request);
         boolean noneTicked = request.accountIds() == null || request.accountIds().isEmpty();
-        List<OfficialAccount> targets = noneTicked ? List.of() : targets(author, request.accountIds(), accounts::find);
+        List<OfficialAccount> targets = noneTicked ? List.of() : targets(author, request.accountIds(), named(request.accountIds()));
         return withRepeats(ruleFindings(content, request.scheduledAt(), targets, rules.cityHandles()),
                 nearDuplicates.of(null, content.text(), targets.stream().map(OfficialAccount::id).toList(),
                         request.scheduledAt()));
@@ -499,6 +500,16 @@ public class PostWorkflow {
     }
 
     /** @param lookup the account of an id, as stored now or as a batch read it */
+    /** The accounts a request names, read in one statement; {@link #targets} refuses the ids it does not find. */
+    private Function<Long, Optional<OfficialAccount>> named(@Nullable List<Long> accountIds) {
+        if (accountIds == null || accountIds.size() > properties.maxTargets()) {
+            return accounts::find; // refused by targets() before any look-up
+        }
+        Map<Long, OfficialAccount> found = new HashMap<>();
+        accounts.findAll(accountIds.stream().filter(Objects::nonNull).toList()).forEach(a -> found.put(a.id(), a));
+        return id -> Optional.ofNullable(found.get(id));
+    }
+
     List<OfficialAccount> targets(Staff author, @Nullable List<Long> accountIds,
             Function<Long, Optional<OfficialAccount>> lookup) {
         if (accountIds == null || accountIds.isEmpty()) {

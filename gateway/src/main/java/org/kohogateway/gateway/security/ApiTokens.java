@@ -164,26 +164,36 @@ public class ApiTokens {
                 """).param("admin", me.has(Role.ADMIN)).param("me", me.id()).query((rs, n) -> token(rs)).list();
     }
 
-    /** The grant of a presented token, if it is one of ours, not expired, not revoked, and its holder still enabled. */
-    @Transactional
+    /**
+     * The grant of a presented token, if it is one of ours, not expired, not revoked, and its holder still enabled.
+     * One statement and no transaction around it, since every API call waits for it: the look-up, the holder's roles
+     * in force, and {@code last_used_at}, which is written at most once a minute (a token's list shows when it was last
+     * used to the minute; writing the row on every call only made dead rows).
+     */
     public Optional<Grant> authenticate(@Nullable String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Token> found = jdbc.sql("""
-                select t.*, s.username from api_token t join staff s on s.id = t.staff_id
-                where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and s.enabled
-                """).param("hash", hash(secret)).param("now", Timestamp.from(now)).query((rs, n) -> token(rs)).optional();
-        found.ifPresent(t -> jdbc.sql("update api_token set last_used_at = :now where id = :id")
-                .param("now", Timestamp.from(now)).param("id", t.id()).update());
-        return found.map(t -> {
-            // a token never holds more than its staff member holds today
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            roles.addAll(t.roles());
-            roles.retainAll(staff.byUsername(t.actsAs()).roles());
-            return new Grant(t.id(), t.actsAs(), roles, t.accountIds(), t.decides());
-        });
+        return jdbc.sql("""
+                with found as (
+                    select t.*, s.username,
+                           array(select r.role from staff_role_in_force r where r.staff_id = s.id) as holder_roles
+                    from api_token t join staff s on s.id = t.staff_id
+                    where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and s.enabled),
+                used as (
+                    update api_token set last_used_at = :now
+                    where id = (select id from found)
+                      and (last_used_at is null or last_used_at <= cast(:now as timestamptz) - interval '1 minute'))
+                select * from found
+                """).param("hash", hash(secret)).param("now", Timestamp.from(now)).query((rs, n) -> {
+                    Token t = token(rs);
+                    // a token never holds more than its staff member holds today
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    roles.addAll(t.roles());
+                    roles.retainAll(roles(rs.getArray("holder_roles")));
+                    return new Grant(t.id(), t.actsAs(), roles, t.accountIds(), t.decides());
+                }).optional();
     }
 
     private Token get(long id) {
@@ -191,9 +201,14 @@ public class ApiTokens {
                 .param("id", id).query((rs, n) -> token(rs)).single();
     }
 
-    private static Token token(java.sql.ResultSet rs) throws SQLException {
+    private static Set<Role> roles(Array names) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream((String[]) rs.getArray("roles").getArray()).forEach(r -> roles.add(Role.valueOf(r)));
+        Arrays.stream((String[]) names.getArray()).forEach(r -> roles.add(Role.valueOf(r)));
+        return roles;
+    }
+
+    private static Token token(java.sql.ResultSet rs) throws SQLException {
+        Set<Role> roles = roles(rs.getArray("roles"));
         Array accounts = rs.getArray("account_ids");
         List<Long> accountIds = accounts == null ? null : Arrays.asList((Long[]) accounts.getArray());
         return new Token(rs.getLong("id"), rs.getString("name"), rs.getString("username"), roles, accountIds,

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.EnumSet;
 import java.util.Map;
@@ -54,6 +56,34 @@ class ApiTokensIntegrationTest extends IntegrationTest {
     AccountWorkflow accountWorkflow;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void aTokensLastUseIsKeptToTheMinuteAndEveryUseStillChecksItsRolesOfToday() {
+        World world = data.world();
+        ApiTokens.Issued issued = apiTokens.issue(world.poster(), new ApiTokens.NewToken("bot", null,
+                Set.of(Role.POSTER), null, clock.instant().plus(Duration.ofDays(1)), false), false);
+        long id = issued.token().id();
+
+        assertThat(apiTokens.authenticate(issued.secret())).get().extracting(ApiTokens.Grant::roles)
+                .isEqualTo(Set.of(Role.POSTER));
+        var first = lastUsed(id);
+        clock.advance(Duration.ofSeconds(59));
+        apiTokens.authenticate(issued.secret());
+        assertThat(lastUsed(id)).as("a use within the minute leaves the row alone").isEqualTo(first);
+        clock.advance(Duration.ofSeconds(2));
+        apiTokens.authenticate(issued.secret());
+        assertThat(lastUsed(id)).isEqualTo(clock.instant());
+
+        jdbc.sql("delete from staff_role where staff_id = (select id from staff where username = :u)")
+                .param("u", world.poster()).update();
+        assertThat(apiTokens.authenticate(issued.secret())).as("the holder lost the role the token was given")
+                .get().extracting(ApiTokens.Grant::roles).isEqualTo(Set.of());
+    }
+
+    private Instant lastUsed(long tokenId) {
+        return jdbc.sql("select last_used_at from api_token where id = :id").param("id", tokenId)
+                .query(Timestamp.class).single().toInstant();
+    }
 
     @Test
     void aCmsTokenPostsPressReleasesOnlyWithinItsRolesAndAccounts() throws Exception {
