@@ -3,6 +3,7 @@ package org.kohogateway.gateway.policy;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,15 +11,15 @@ import java.util.regex.Pattern;
 final class ContentRules {
 
     /** The same masking mark twice or more: ○○, 〇〇, ××, ●●, ＊＊, □□ … */
-    private static final Pattern FUSEJI = Pattern.compile("([○〇◯●×✕✖*□■△▲◎◇◆])\\1+");
+    static final AnchoredPattern FUSEJI = AnchoredPattern.of(Pattern.compile("([○〇◯●×✕✖*□■△▲◎◇◆])\\1+"),
+            "[○〇◯●×✕✖*□■△▲◎◇◆]", 0);
 
     private ContentRules() {
     }
 
     static void check(NormalizedText text, PolicyLists.Snapshot lists, List<Finding> findings) {
         prohibitedTerms(text, lists.get(ListName.PROHIBITED_TERM), findings);
-        Matcher m = FUSEJI.matcher(text.normalized);
-        while (m.find()) {
+        for (MatchResult m : FUSEJI.in(text.normalized)) {
             int s = text.originalStart(m.start());
             int e = text.originalEnd(m.end());
             findings.add(new Finding(RuleId.FUSEJI, s, e, null, List.of(text.original.substring(s, e))));

@@ -8,7 +8,7 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -24,9 +24,10 @@ final class DateRules {
     static final ZoneId CITY_TIME = ZoneId.of("Asia/Tokyo");
 
     /** 2026年12月20日(日), 12月20日(日曜日), 12/20(日・祝), 12月20日; in the NFKC text, so （） and digits are ASCII. */
-    private static final Pattern DATE = Pattern.compile("(?<![\\d/])(?:(?<year>\\d{4})年\\s?)?(?<month>\\d{1,2})"
+    static final AnchoredPattern DATE = AnchoredPattern.of(Pattern.compile(
+            "(?<![\\d/])(?:(?<year>\\d{4})年\\s?)?(?<month>\\d{1,2})"
             + "(?:月\\s?(?<day>\\d{1,2})日|/(?<slashDay>\\d{1,2})(?=\\s?\\([月火水木金土日]))"
-            + "(?:\\s?\\((?<weekday>[月火水木金土日])(?:曜日?)?(?:[・/]?祝日?)?\\))?");
+            + "(?:\\s?\\((?<weekday>[月火水木金土日])(?:曜日?)?(?:[・/]?祝日?)?\\))?"), "[年月/]", 4);
     private static final String WEEKDAYS = "月火水木金土日";
     /** The rest of the sentence says it already happened (a report, 「開催しました」「開催した」): a past date is meant. */
     private static final Pattern PAST_TENSE = Pattern.compile("[^。\\n!?]{0,40}?(?:ました|でした|だった|された|した(?!い))");
@@ -36,8 +37,7 @@ final class DateRules {
 
     static void check(NormalizedText text, Instant publishAt, List<Finding> findings) {
         LocalDate published = LocalDate.ofInstant(publishAt, CITY_TIME);
-        Matcher m = DATE.matcher(text.normalized);
-        while (m.find()) {
+        for (MatchResult m : DATE.in(text.normalized)) {
             int month = Integer.parseInt(m.group("month"));
             int day = Integer.parseInt(m.group("day") != null ? m.group("day") : m.group("slashDay"));
             Integer year = m.group("year") == null ? null : Integer.valueOf(m.group("year"));

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +16,8 @@ final class PersonalDataRules {
 
     /** Characters people type between digit groups, after NFKC (which already turns full-width ones into "-"). */
     private static final String DASHES = "\\-‐‑–—−ー";
-    private static final Pattern MY_NUMBER = Pattern.compile(
-            "(?<![\\d\\-])(\\d{4})[ " + DASHES + "]?(\\d{4})[ " + DASHES + "]?(\\d{4})(?![\\d\\-])");
+    static final AnchoredPattern MY_NUMBER = AnchoredPattern.of(Pattern.compile(
+            "(?<![\\d\\-])(\\d{4})[ " + DASHES + "]?(\\d{4})[ " + DASHES + "]?(\\d{4})(?![\\d\\-])"), "\\d", 0);
     /** Where a phone number may start: 0, or +81 (the leading 0 dropped), not inside a longer number. */
     private static final Pattern PHONE_START = Pattern.compile("(?<![\\d+])(?:0|\\+ ?81)");
     /** What people put between digit groups: spaces of any width (one space after NFKC), dashes, brackets. */
@@ -25,40 +26,39 @@ final class PersonalDataRules {
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\w.+-])[\\w.+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSTAL_CODE = Pattern.compile(
-            "(?:〒|郵便番号)\\s?\\d{3}[" + DASHES + "]?\\d{4}(?!\\d)");
+    static final AnchoredPattern POSTAL_CODE = AnchoredPattern.of(Pattern.compile(
+            "(?:〒|郵便番号)\\s?\\d{3}[" + DASHES + "]?\\d{4}(?!\\d)"), "〒|郵便番号", 0);
     /** A street-level address: a place name ending in 町・村・丁目 followed by block and house numbers. */
-    private static final Pattern ADDRESS = Pattern.compile("[\\p{IsHan}\\p{IsKatakana}ヶ]{1,15}?(?:町|村|丁目)\\s?\\d{1,5}"
+    static final AnchoredPattern ADDRESS = AnchoredPattern.of(Pattern.compile(
+            "[\\p{IsHan}\\p{IsKatakana}ヶ]{1,15}?(?:町|村|丁目)\\s?\\d{1,5}"
             + "(?:丁目|番地|番|号|(?:[" + DASHES + "]|の)\\d{1,5})(?:\\s?\\d{1,5}(?:番地|番|号)|(?:[" + DASHES
             + "]|の)\\d{1,5})*(?:番地|号)?"
-            + "|\\d{1,3}丁目\\s?\\d{1,5}(?:番地|番|号|[" + DASHES + "]\\d{1,5})(?:\\d{1,5}(?:番地|号)?)?");
+            + "|\\d{1,3}丁目\\s?\\d{1,5}(?:番地|番|号|[" + DASHES + "]\\d{1,5})(?:\\d{1,5}(?:番地|号)?)?"),
+            "町|村|丁目", 15);
 
     private PersonalDataRules() {
     }
 
     static void check(NormalizedText text, PolicyLists.Snapshot lists, List<Finding> findings) {
         Map<String, String> allowed = lists.get(ListName.PERSONAL_DATA_ALLOWED);
-        Matcher m = MY_NUMBER.matcher(text.normalized);
-        while (m.find()) {
+        for (MatchResult m : MY_NUMBER.in(text.normalized)) {
             if (validMyNumber(m.group(1) + m.group(2) + m.group(3))) {
                 add(findings, RuleId.MY_NUMBER, text, m.start(), m.end());
             }
         }
         phoneNumbers(text, allowed, findings);
-        m = EMAIL.matcher(text.normalized);
-        while (m.find()) {
-            if (!allowed.containsKey(key(m.group()))) {
-                add(findings, RuleId.EMAIL_ADDRESS, text, m.start(), m.end());
+        Matcher email = EMAIL.matcher(text.normalized);
+        while (email.find()) {
+            if (!allowed.containsKey(key(email.group()))) {
+                add(findings, RuleId.EMAIL_ADDRESS, text, email.start(), email.end());
             }
         }
-        m = POSTAL_CODE.matcher(text.normalized);
-        while (m.find()) {
+        for (MatchResult m : POSTAL_CODE.in(text.normalized)) {
             if (!allowed.containsKey(key(m.group()))) {
                 add(findings, RuleId.POSTAL_ADDRESS, text, m.start(), m.end());
             }
         }
-        m = ADDRESS.matcher(text.normalized);
-        while (m.find()) {
+        for (MatchResult m : ADDRESS.in(text.normalized)) {
             String found = key(m.group());
             // the match may start a little before the allowed address ("会場江津市…"): containment is enough
             if (allowed.keySet().stream().noneMatch(a -> a.length() >= 6 && (found.contains(a) || a.contains(found)))) {
