@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.AccountStatus;
@@ -28,7 +26,6 @@ import org.kohogateway.gateway.support.SearchBounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,13 +93,11 @@ public class Deliveries {
             """;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final AuditTrail audit;
     private final ApplicationEventPublisher publisher;
 
-    Deliveries(JdbcClient jdbc, DataSource dataSource, AuditTrail audit, ApplicationEventPublisher publisher) {
+    Deliveries(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
-        this.batch = new JdbcTemplate(dataSource);
         this.audit = audit;
         this.publisher = publisher;
     }
@@ -359,30 +354,48 @@ public class Deliveries {
     @Transactional
     public void record(List<DeliveryOutcome> outcomes, String instance, Instant now) {
         Timestamp at = timestamp(now);
-        int[][] rows = batch.batchUpdate("""
-                update delivery set status = ?, due_at = ?, platform_post_id = coalesce(?, platform_post_id),
-                    last_error = ?, sent_at = case when cast(? as text) = 'SENT' then cast(? as timestamptz) else sent_at end,
-                    claimed_by = null, claim_token = null, lease_until = null, updated_at = ?,
-                    outcome_unknown = outcome_unknown or ?,
-                    account_trouble = coalesce(cast(? as text), account_trouble),
-                    trouble_at = case when cast(? as text) is null then trouble_at else cast(? as timestamptz) end
-                where id = ? and status = 'SENDING' and claim_token = ?
-                """, outcomes, outcomes.size(), (ps, o) -> {
-            ps.setString(1, o.next().name());
-            ps.setTimestamp(2, timestamp(o.dueAt()));
-            ps.setString(3, o.platformPostId());
-            ps.setString(4, o.error());
-            ps.setString(5, o.next().name());
-            ps.setTimestamp(6, at);
-            ps.setTimestamp(7, at);
-            ps.setBoolean(8, o.outcomeUnknown());
-            String trouble = o.trouble() == null ? null : o.trouble().name();
-            ps.setString(9, trouble);
-            ps.setString(10, trouble);
-            ps.setTimestamp(11, at);
-            ps.setObject(12, o.delivery().id());
-            ps.setObject(13, o.delivery().claimToken());
-        });
+        int n = outcomes.size();
+        UUID[] ids = new UUID[n];
+        UUID[] tokens = new UUID[n];
+        String[] next = new String[n];
+        String[] dueAt = new String[n];
+        String[] platformPostIds = new String[n];
+        String[] errors = new String[n];
+        Boolean[] unknown = new Boolean[n];
+        String[] trouble = new String[n];
+        for (int i = 0; i < n; i++) {
+            DeliveryOutcome o = outcomes.get(i);
+            ids[i] = o.delivery().id();
+            tokens[i] = o.delivery().claimToken();
+            next[i] = o.next().name();
+            dueAt[i] = o.dueAt() == null ? null : o.dueAt().toString();
+            platformPostIds[i] = o.platformPostId();
+            errors[i] = o.error();
+            unknown[i] = o.outcomeUnknown();
+            trouble[i] = o.trouble() == null ? null : o.trouble().name();
+        }
+        // one statement for the lot rather than a batch of one update each (0.058 against 0.075 ms a delivery in
+        // pg_stat_statements at 0 ms, issue 20); the ordinality says which outcomes applied: the others' claims were
+        // taken over meanwhile
+        Set<Long> applied = Set.copyOf(jdbc.sql("""
+                update delivery d set status = o.next, due_at = cast(o.due_at as timestamptz),
+                    platform_post_id = coalesce(o.platform_post_id, d.platform_post_id), last_error = o.error,
+                    sent_at = case when o.next = 'SENT' then cast(:at as timestamptz) else d.sent_at end,
+                    claimed_by = null, claim_token = null, lease_until = null, updated_at = :at,
+                    outcome_unknown = d.outcome_unknown or o.unknown,
+                    account_trouble = coalesce(o.trouble, d.account_trouble),
+                    trouble_at = case when o.trouble is null then d.trouble_at else cast(:at as timestamptz) end
+                from unnest(cast(:ids as uuid[]), cast(:tokens as uuid[]), cast(:next as text[]),
+                            cast(:dueAt as text[]), cast(:platformPostIds as text[]), cast(:errors as text[]),
+                            cast(:unknown as boolean[]), cast(:trouble as text[]))
+                     with ordinality as o(id, token, next, due_at, platform_post_id, error, unknown, trouble, n)
+                where d.id = o.id and d.status = 'SENDING' and d.claim_token = o.token
+                returning o.n
+                """)
+                .param("at", at).param("ids", ids).param("tokens", tokens).param("next", next)
+                .param("dueAt", dueAt).param("platformPostIds", platformPostIds).param("errors", errors)
+                .param("unknown", unknown).param("trouble", trouble)
+                .query(Long.class).list());
         List<AuditTrail.Entry> entries = new ArrayList<>(outcomes.size());
         List<DeliveryNeedsAttention> needsAttention = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
@@ -392,7 +405,7 @@ public class Deliveries {
             detail.put("attempt", o.delivery().attempt());
             detail.put("platform", o.delivery().platform().name());
             String id = o.delivery().id().toString();
-            if (rows[0][i] == 1) {
+            if (applied.contains(i + 1L)) {
                 entries.add(new AuditTrail.Entry(AuditTrail.SYSTEM, o.action(), "DELIVERY", id, "SENDING",
                         o.next().name(), detail));
                 if (o.next() == DeliveryStatus.FAILED || o.next() == DeliveryStatus.UNCERTAIN) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,8 @@ import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Append-only and tamper-evident; direct SQL here plays a table owner who goes around the application. */
 class AuditTrailIntegrationTest extends IntegrationTest {
@@ -22,6 +27,9 @@ class AuditTrailIntegrationTest extends IntegrationTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theDatabaseRefusesToUpdateOrDeleteAuditEntries() {
@@ -154,5 +162,29 @@ class AuditTrailIntegrationTest extends IntegrationTest {
                         org.assertj.core.groups.Tuple.tuple("POST_SUBMITTED", world.poster(), "DRAFT", "SUBMITTED"),
                         org.assertj.core.groups.Tuple.tuple("POST_CREATED", world.poster(), null, "DRAFT"));
         assertThat(entries.getFirst().detail()).contains("\"route\": \"DEPARTMENT\"").contains(post.contentHash());
+    }
+
+    @Test
+    void entriesWrittenTogetherAreNumberedInTheOrderGivenWithTheirNullsAndDetailKept() {
+        String subject = "order-" + System.nanoTime();
+        List<AuditTrail.Entry> entries = IntStream.range(0, 40).mapToObj(i -> new AuditTrail.Entry("tester",
+                "STEP_" + i, "TEST", subject, i % 2 == 0 ? null : "BEFORE_" + i, i % 3 == 0 ? null : "AFTER_" + i,
+                Map.of("i", i, "text", "「" + i + "」"))).toList();
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> audit.recordAll(entries));
+
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select action, before_state, after_state, detail ->> 'i' as i, detail ->> 'text' as text
+                from audit_entry where subject_id = :subject order by seq
+                """).param("subject", subject).query().listOfRows();
+        assertThat(rows).hasSize(40);
+        for (int i = 0; i < 40; i++) {
+            Map<String, Object> row = rows.get(i);
+            assertThat(row.get("action")).isEqualTo("STEP_" + i);
+            assertThat(row.get("before_state")).isEqualTo(i % 2 == 0 ? null : "BEFORE_" + i);
+            assertThat(row.get("after_state")).isEqualTo(i % 3 == 0 ? null : "AFTER_" + i);
+            assertThat(row.get("i")).isEqualTo(String.valueOf(i));
+            assertThat(row.get("text")).isEqualTo("「" + i + "」");
+        }
     }
 }

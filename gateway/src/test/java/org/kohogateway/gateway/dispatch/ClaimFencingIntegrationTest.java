@@ -100,6 +100,38 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void outcomesRecordedTogetherApplyWhereTheirClaimsStandAndAreKeptOnRecordWhereTheyDoNot() {
+        World world = data.world();
+        Delivery overtaken = data.approvedPost(world, "まとめて記録・古い", null, world.lineA()).deliveries().getFirst();
+        ClaimedDelivery stale = claim(overtaken, "instance-a");
+        assertThat(pauses.enter(List.of(stale), "instance-a")).hasSize(1);
+        expireLeases();
+        claim(overtaken, "instance-b");
+        Delivery standing = data.approvedPost(world, "まとめて記録・有効", null, world.lineA()).deliveries().getFirst();
+        ClaimedDelivery current = claim(standing, "instance-a");
+        Delivery retried = data.approvedPost(world, "まとめて記録・再試行", null, world.lineA()).deliveries().getFirst();
+        ClaimedDelivery again = claim(retried, "instance-a");
+
+        // the overtaken one first: its place in the list must not shift the others' answers
+        deliveries.record(List.of(DeliveryOutcome.failed(stale, "late refusal"),
+                DeliveryOutcome.sent(current, "line-request-2"),
+                DeliveryOutcome.retryLater(again, clock.instant().plusSeconds(60), "busy")), "instance-a",
+                clock.instant());
+
+        assertThat(view(overtaken).status()).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(view(standing).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(view(standing).platformPostId()).isEqualTo("line-request-2");
+        assertThat(view(retried).status()).isEqualTo(DeliveryStatus.SCHEDULED);
+        assertThat(view(retried).lastError()).isEqualTo("busy");
+        assertThat(audit.find(AuditQuery.forSubject("DELIVERY", overtaken.id().toString()))).extracting(e -> e.action())
+                .contains("DELIVERY_FAILED_AFTER_LEASE_LOST").doesNotContain("DELIVERY_FAILED");
+        assertThat(audit.find(AuditQuery.forSubject("DELIVERY", standing.id().toString()))).extracting(e -> e.action())
+                .contains("DELIVERY_SENT").noneMatch(a -> a.endsWith("_AFTER_LEASE_LOST"));
+        assertThat(audit.find(AuditQuery.forSubject("DELIVERY", retried.id().toString()))).extracting(e -> e.action())
+                .noneMatch(a -> a.endsWith("_AFTER_LEASE_LOST"));
+    }
+
+    @Test
     void aDeliveryWhoseRequestNeverStartedIsQueuedAgainOnEveryPlatformWhenItsLeaseExpires() {
         World world = data.world();
         List<Delivery> waiting = List.of(

@@ -190,6 +190,26 @@ class SendGuardsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aGroupAdmittedTogetherGetsOnlyTheRoomLeftInEachAccountsMinuteInTheOrderItCame() {
+        World world = data.world();
+        SendGuards threePerMinute = new SendGuards(new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
+                Map.of(Platform.LINE, 3), Map.of(), Map.of()), jdbc, gatewayClock, transactions, profiles);
+        List<ClaimedDelivery> a = claim(posts(world, "group-rate-a-" + world.poster(), 5, world.lineA()));
+        List<ClaimedDelivery> b = claim(posts(world, "group-rate-b-" + world.poster(), 2, world.lineA2()));
+        assertThat(threePerMinute.admit(a.get(0))).isEmpty();
+
+        List<Optional<SendGuards.Wait>> answers = threePerMinute.admitAll(
+                List.of(a.get(1), b.get(0), a.get(2), a.get(3), b.get(1), a.get(4)));
+
+        assertThat(answers).extracting(Optional::isEmpty).containsExactly(true, true, true, false, true, false);
+        assertThat(answers.get(3)).hasValueSatisfying(w -> assertThat(w.reason()).contains("rate limit"));
+        assertThat(threePerMinute.admit(a.get(4))).as("the minute stays full").isPresent();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(threePerMinute.admitAll(List.of(a.get(3), a.get(4), b.get(0), b.get(1))))
+                .as("a new minute").allMatch(Optional::isEmpty);
+    }
+
+    @Test
     void twoInstancesTogetherNeverAdmitMoreThanTheAccountsPerMinuteLimit() {
         World world = data.world();
         GuardProperties twoPerMinute = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
