@@ -78,6 +78,20 @@ class NearDuplicatesIntegrationTest extends IntegrationTest {
         assertThat(repeats(world, SHELTER, at, world.x().id())).isEmpty();
     }
 
+    @Test
+    void anApprovedEarlierPostIsNamedBeforeAnEarlierOneStillWaitingForADecision() {
+        World world = data.world();
+        Instant at = clock.instant().plus(Duration.ofHours(2));
+        Post approved = data.approvedPost(world, SHELTER + "（再掲）", at.plus(Duration.ofHours(1)), world.x());
+        Api poster = api(world.poster());
+        String waiting = create(poster, SHELTER + "（続報）", world.x().id(), at.minus(Duration.ofHours(1)));
+        assertThat(poster.post("/api/posts/" + waiting + "/submit", null).status()).isEqualTo(200);
+
+        assertThat(repeats(world, SHELTER, at, world.x().id())).singleElement()
+                .satisfies(f -> assertThat(f.arguments()).contains(approved.id().value().toString())
+                        .doesNotContain(waiting));
+    }
+
     private List<Finding> repeats(World world, String text, Instant at, long accountId) {
         return workflow.check(world.poster(), NewPost.of(text, List.of(), PostCategory.NOTICE, List.of(accountId), at))
                 .stream().filter(f -> f.rule() == RuleId.NEAR_DUPLICATE).toList();
