@@ -44,8 +44,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
  * of the platform account, so they hold for all instances together and live in PostgreSQL: a per-minute counter row
  * per account, and a cap counted from the deliveries themselves, where a SENT or DELETED one counts from its sending,
  * an UNCERTAIN one (it may have been posted) from its request, and a SENDING one from its admission. A plain counter
- * row rather than a token-bucket library: one upsert per platform in the admission's transaction, on the clock the dispatcher
- * uses, and its lock is what the cap's count needs to make one account's admissions take turns.
+ * row rather than a token-bucket library: one upsert per platform in the admission's transaction, on the clock the
+ * dispatcher uses, and its lock is what the cap's count needs to make one account's admissions take turns.
  */
 @Component
 class SendGuards {

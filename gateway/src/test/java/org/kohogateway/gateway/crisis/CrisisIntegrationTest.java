@@ -96,6 +96,9 @@ class CrisisIntegrationTest extends IntegrationTest {
             b.join();
         } finally {
             line.removeStub(slow);
+            // a dispatcher made here is no bean: nobody else stops its lease renewal
+            first.stop();
+            second.stop();
         }
 
         List<LoggedRequest> requests = requestsFor(marker, paused);

@@ -77,6 +77,9 @@ class TwoDispatchersIntegrationTest extends IntegrationTest {
             assertThat(a.join() + b.join()).isGreaterThanOrEqualTo(POSTS);
         } finally {
             line.removeStub(slow);
+            // a dispatcher made here is no bean: nobody else stops its lease renewal
+            first.stop();
+            second.stop();
         }
 
         List<LoggedRequest> requests = line.findAll(postRequestedFor(urlPathEqualTo("/v2/bot/message/broadcast"))
