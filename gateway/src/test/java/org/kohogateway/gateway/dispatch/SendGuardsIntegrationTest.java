@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,6 +208,49 @@ class SendGuardsIntegrationTest extends IntegrationTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(threePerMinute.admitAll(List.of(a.get(3), a.get(4), b.get(0), b.get(1))))
                 .as("a new minute").allMatch(Optional::isEmpty);
+    }
+
+    @Test
+    void twoInstancesAdmittingGroupsAtOnceShareEachAccountsMinuteWithoutDeadlock() throws Exception {
+        World world = data.world();
+        GuardProperties fourPerMinute = new GuardProperties(50, 5, 20, Duration.ofMinutes(1), 10,
+                Map.of(Platform.LINE, 4), Map.of(), Map.of());
+        List<SendGuards> instances = List.of(new SendGuards(fourPerMinute, jdbc, gatewayClock, transactions, profiles),
+                new SendGuards(fourPerMinute, jdbc, gatewayClock, transactions, profiles));
+        List<ClaimedDelivery> a = claim(posts(world, "group-race-a-" + world.poster(), 6, world.lineA()));
+        List<ClaimedDelivery> b = claim(posts(world, "group-race-b-" + world.poster(), 6, world.lineA2()));
+        // the two groups name the accounts in opposite orders: rows taken as listed would deadlock
+        List<List<ClaimedDelivery>> groups = List.of(
+                List.of(a.get(0), a.get(1), a.get(2), b.get(0), b.get(1), b.get(2)),
+                List.of(b.get(3), b.get(4), b.get(5), a.get(3), a.get(4), a.get(5)));
+
+        try (ExecutorService senders = Executors.newFixedThreadPool(2)) {
+            for (int minute = 0; minute < 10; minute++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<Optional<SendGuards.Wait>>>> answers = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    SendGuards guard = instances.get(i);
+                    List<ClaimedDelivery> group = groups.get(i);
+                    answers.add(senders.submit(() -> {
+                        start.await();
+                        return guard.admitAll(group);
+                    }));
+                }
+                start.countDown();
+                Map<Long, Integer> admitted = new HashMap<>();
+                for (int i = 0; i < 2; i++) {
+                    List<Optional<SendGuards.Wait>> answer = answers.get(i).get();
+                    for (int k = 0; k < answer.size(); k++) {
+                        if (answer.get(k).isEmpty()) {
+                            admitted.merge(groups.get(i).get(k).accountId(), 1, Integer::sum);
+                        }
+                    }
+                }
+                assertThat(admitted).as("minute %d", minute)
+                        .containsExactlyInAnyOrderEntriesOf(Map.of(world.lineA().id(), 4, world.lineA2().id(), 4));
+                clock.advance(Duration.ofMinutes(1));
+            }
+        }
     }
 
     @Test
