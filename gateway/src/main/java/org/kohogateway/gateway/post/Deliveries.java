@@ -59,7 +59,10 @@ public class Deliveries {
      * missing row answers null, which the where clause refuses as the inner joins did.
      */
     static final String CLAIM = """
-            with due as (
+            with everything as materialized (
+                -- the gate of all accounts, read once for the claim rather than once for every row it looks at
+                select paused, excepting from dispatch_gate where account_id = 0
+            ), due as (
                 select d.id, d.due_at from delivery d
                 where d.status = 'SCHEDULED' and d.due_at <= :horizon
                   -- a YouTube video goes up ahead of its time, private with publishAt, so that YouTube publishes it
@@ -73,23 +76,27 @@ public class Deliveries {
                               and ((not g.paused or g.excepting) and (not everything.paused or everything.excepting)
                                    or (d.pause_override and p.category = 'EMERGENCY'
                                        and d.override_decided_at = p.decided_at))
-                       from post p, dispatch_gate g, dispatch_gate everything
-                       where p.id = d.post_id and g.account_id = d.account_id and everything.account_id = 0)
+                       from post p, dispatch_gate g, everything
+                       where p.id = d.post_id and g.account_id = d.account_id)
                 order by d.due_at
                 limit :limit
                 for update of d skip locked
             ), claimed as (
+                -- the post and the account joined to the update itself: what a sender needs comes back from the rows
+                -- updated, not from a second read of the same rows (issue 20); the planner still walks delivery_due
+                -- first, inside due
                 update delivery d set status = 'SENDING', attempts = d.attempts + 1, claimed_by = :instance,
                     claim_token = gen_random_uuid(), lease_until = :leaseUntil, send_started_at = null, updated_at = :now
-                from due where d.id = due.id
-                returning d.id, d.post_id, d.account_id, d.attempts, d.claim_token, due.due_at
+                from due, post p, official_account a
+                where d.id = due.id and p.id = d.post_id and a.id = d.account_id
+                returning d.id, d.post_id, d.account_id, d.attempts, d.claim_token, due.due_at, a.platform, a.reply_policy,
+                    a.alt_text_required, p.text, p.links, p.media_urls, p.media, p.reply_to, p.quote_of, p.proposal,
+                    p.category, p.acknowledged, d.pause_override, d.scheduled_for, d.first_started_at, p.approved_hash,
+                    p.source_url, array(select t.account_id from delivery t where t.post_id = d.post_id) as post_accounts,
+                    a.credentials_version, d.outcome_unknown, p.department_id, p.drill
             )
-            select c.id, c.post_id, c.account_id, c.attempts, c.claim_token, c.due_at, a.platform, a.reply_policy, a.alt_text_required,
-                   p.text, p.links, p.media_urls, p.media, p.reply_to, p.quote_of, p.proposal, p.category, p.acknowledged, d.pause_override,
-                   d.scheduled_for, d.first_started_at, p.approved_hash, p.source_url,
-                   array(select t.account_id from delivery t where t.post_id = c.post_id) as post_accounts,
-                   a.credentials_version, d.outcome_unknown, p.department_id, p.drill
-            from claimed c join delivery d on d.id = c.id join post p on p.id = c.post_id join official_account a on a.id = c.account_id
+            -- handed to the senders in the order they were due, whichever order the update met them in
+            select * from claimed order by due_at
             """;
 
     private final JdbcClient jdbc;
@@ -207,10 +214,11 @@ public class Deliveries {
         }
         return Set.copyOf(jdbc.sql("""
                 update delivery set send_started_at = :now, first_started_at = coalesce(first_started_at, :now)
-                where claim_token = any(:tokens) and status = 'SENDING'
+                where id = any(:ids) and claim_token = any(:tokens) and status = 'SENDING'
                 returning id
                 """)
                 .param("now", timestamp(now))
+                .param("ids", started.stream().map(ClaimedDelivery::id).toArray(UUID[]::new))
                 .param("tokens", started.stream().map(ClaimedDelivery::claimToken).toArray(UUID[]::new))
                 .query(UUID.class)
                 .list());
@@ -238,13 +246,16 @@ public class Deliveries {
                     select count(*) filter (where paused) as paused from gates
                 ), marked as (
                     update delivery set send_started_at = :now, first_started_at = coalesce(first_started_at, :now)
-                    where claim_token = any(:tokens) and status = 'SENDING' and (select paused from stopping) = 0
+                    -- found by id (the primary key), then held to the claim's token
+                    where id = any(:ids) and claim_token = any(:tokens) and status = 'SENDING'
+                      and (select paused from stopping) = 0
                     returning id
                 )
                 select (select paused from stopping) as paused, array(select id from marked) as marked
                 """)
                 .param("accounts", started.stream().map(ClaimedDelivery::accountId).distinct().toArray(Long[]::new))
                 .param("now", timestamp(now))
+                .param("ids", started.stream().map(ClaimedDelivery::id).toArray(UUID[]::new))
                 .param("tokens", started.stream().map(ClaimedDelivery::claimToken).toArray(UUID[]::new))
                 .query((rs, row) -> rs.getLong("paused") > 0 ? Optional.<Set<UUID>>empty()
                         : Optional.of(Set.of((UUID[]) rs.getArray("marked").getArray())))

@@ -10,13 +10,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OfficialAccount;
 import org.kohogateway.gateway.audit.AuditQuery;
 import org.kohogateway.gateway.audit.AuditTrail;
 import org.kohogateway.gateway.crisis.Pauses;
@@ -194,6 +198,29 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
         }
         assertThat(view(delivery).status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(requests(platforms, text)).isOne();
+    }
+
+    @Test
+    void deliveriesClaimedTogetherAreHandedToTheSendersInTheOrderTheyWereDue() {
+        World world = data.world();
+        // the accounts in the order the database holds them, each given a later time than the one after it: a claim
+        // that handed out its rows as the accounts came would hand them out last-due first
+        List<OfficialAccount> accounts = Stream.of(world.x(), world.lineA(), world.lineA2(), world.facebook())
+                .sorted(Comparator.comparingLong(OfficialAccount::id)).toList();
+        Instant at = clock.instant().plus(Duration.ofHours(1));
+        List<UUID> dueOrder = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            dueOrder.addFirst(data.approvedPost(world, "順番 " + i, at.minusSeconds(i), accounts.get(i))
+                    .deliveries().getFirst().id());
+        }
+        clock.advance(Duration.ofHours(2));
+
+        List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "instance-a", LEASE);
+        List<UUID> handedOut = claimed.stream().map(ClaimedDelivery::id).filter(dueOrder::contains).toList();
+        claimed.stream().filter(c -> !dueOrder.contains(c.id())).forEach(c -> deliveries.defer(c, "instance-a",
+                c.dueAt(), "claimed by a test for other deliveries", clock.instant()));
+
+        assertThat(handedOut).containsExactlyElementsOf(dueOrder);
     }
 
     private ClaimedDelivery claim(Delivery delivery, String instance) {
