@@ -1,6 +1,7 @@
 package org.kohogateway.gateway.policy;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
@@ -18,7 +19,7 @@ final class ContentRules {
     }
 
     static void check(NormalizedText text, PolicyLists.Snapshot lists, List<Finding> findings) {
-        prohibitedTerms(text, lists.get(ListName.PROHIBITED_TERM), findings);
+        prohibitedTerms(text, lists.get(ListName.PROHIBITED_TERM), lists.foldedTerms(), findings);
         for (MatchResult m : FUSEJI.in(text.normalized)) {
             int s = text.originalStart(m.start());
             int e = text.originalEnd(m.end());
@@ -26,16 +27,26 @@ final class ContentRules {
         }
     }
 
+    /** Each term as it is looked for in a text: its NFKC form, folded as the text is ({@link KanaFolding#folded}). */
+    static Map<String, String> folded(Map<String, String> terms) {
+        Map<String, String> needles = new HashMap<>();
+        for (String term : terms.keySet()) {
+            needles.put(term, KanaFolding.of(Normalizer.normalize(term, Normalizer.Form.NFKC)).folded);
+        }
+        return Map.copyOf(needles);
+    }
+
     /**
      * A term is found where its folded form occurs in the folded text and starts and ends on word boundaries, so
      * 「バ カ」 and 「ﾊﾞｶ」 are found and 「バカンス」 is not. The words are only analysed when some term occurs at all.
      */
-    private static void prohibitedTerms(NormalizedText text, Map<String, String> terms, List<Finding> findings) {
+    private static void prohibitedTerms(NormalizedText text, Map<String, String> terms, Map<String, String> needles,
+            List<Finding> findings) {
         KanaFolding folded = KanaFolding.of(text.normalized);
         Words.Boundaries words = null;
         for (Map.Entry<String, String> term : terms.entrySet()) {
-            String needle = KanaFolding.of(Normalizer.normalize(term.getKey(), Normalizer.Form.NFKC)).folded;
-            if (needle.isEmpty()) {
+            String needle = needles.get(term.getKey());
+            if (needle == null || needle.isEmpty()) {
                 continue;
             }
             int at = folded.folded.indexOf(needle);

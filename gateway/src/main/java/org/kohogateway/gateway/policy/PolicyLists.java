@@ -52,8 +52,15 @@ public class PolicyLists {
         this.clock = clock;
     }
 
-    /** The list entries at one moment: value → reason. */
-    record Snapshot(Map<ListName, Map<String, String>> lists, Instant loadedAt) {
+    /**
+     * The list entries at one moment: value → reason; and each prohibited term as the rules compare it (folded once
+     * per snapshot rather than once per term on every check).
+     */
+    record Snapshot(Map<ListName, Map<String, String>> lists, Instant loadedAt, Map<String, String> foldedTerms) {
+
+        Snapshot(Map<ListName, Map<String, String>> lists, Instant loadedAt) {
+            this(lists, loadedAt, ContentRules.folded(lists.getOrDefault(ListName.PROHIBITED_TERM, Map.of())));
+        }
 
         Map<String, String> get(ListName name) {
             return lists.getOrDefault(name, Map.of());
