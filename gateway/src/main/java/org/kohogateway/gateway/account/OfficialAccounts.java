@@ -84,8 +84,10 @@ public class OfficialAccounts {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(OfficialAccounts::account).optional();
     }
 
-    /** These accounts, those that exist, in one statement (a chunk of imported rows names its targets together). */
-    @Transactional(readOnly = true)
+    /**
+     * These accounts, those that exist, in one statement (a chunk of imported rows names its targets together); not
+     * a transaction of its own, which outside one cost two more round trips for its bounds and commit.
+     */
     public List<OfficialAccount> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -135,7 +137,7 @@ public class OfficialAccounts {
      * The handles of the city's own accounts per platform, read from their published addresses
      * ({@link AccountUrls}): every account not closed, so that mentioning one being opened is not commenting on others.
      */
-    @Transactional(readOnly = true)
+    // one statement, so no transaction of its own: outside one, its bounds and commit were two more round trips
     public Map<Platform, Set<String>> cityHandles() {
         Map<Platform, Set<String>> handles = new EnumMap<>(Platform.class);
         // only the two columns: the rules ask on every check, as-you-type included

@@ -242,9 +242,10 @@ public class PostWorkflow {
 
     /**
      * The rules' verdict on a post that does not exist yet: the as-you-type check. Before any account is ticked, the
-     * rules about the content itself (links, personal data, terms, masking, dates) already run.
+     * rules about the content itself (links, personal data, terms, masking, dates) already run. Its reads are separate
+     * statements, not one read-only transaction: a dry run needs no snapshot shared between them, and the transaction's
+     * bounds and commit were two of its seven round trips over HTTP (issue 20).
      */
-    @Transactional(readOnly = true)
     public List<Finding> check(String username, NewPost request) {
         Staff author = staff.byUsername(username);
         PostContent content = content(author, request);
