@@ -56,7 +56,9 @@ public class Deliveries {
      * planner started from the gate and account tables whenever their statistics were missing or stale (a city with
      * fewer than 50 accounts never reaches autovacuum's threshold to analyze them), and then joined and sorted every due
      * delivery on every claim: 96 ms per claim instead of 9 with 4,000 due (docs/benchmarks.md, "The claim's plan"). A
-     * missing row answers null, which the where clause refuses as the inner joins did.
+     * missing row answers null, which the where clause refuses as the inner joins did. The update joins the post and
+     * the account only for the rows {@code due} chose (materialized, since it locks them), to return what the senders
+     * need.
      */
     static final String CLAIM = """
             with everything as materialized (

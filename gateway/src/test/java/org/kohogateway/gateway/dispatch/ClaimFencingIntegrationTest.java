@@ -89,9 +89,7 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
     void aStaleOutcomeChangesNothingOnceTheDeliveryWasClaimedAgain() {
         World world = data.world();
         Delivery delivery = data.approvedPost(world, "古い結果", null, world.lineA()).deliveries().getFirst();
-        ClaimedDelivery stale = claim(delivery, "instance-a");
-        assertThat(pauses.enter(List.of(stale), "instance-a")).hasSize(1);
-        expireLeases();
+        ClaimedDelivery stale = startedThenLeaseLost(delivery);
         ClaimedDelivery fresh = claim(delivery, "instance-a");
 
         deliveries.record(List.of(DeliveryOutcome.failed(stale, "late refusal from the first attempt")),
@@ -107,9 +105,7 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
     void outcomesRecordedTogetherApplyWhereTheirClaimsStandAndAreKeptOnRecordWhereTheyDoNot() {
         World world = data.world();
         Delivery overtaken = data.approvedPost(world, "まとめて記録・古い", null, world.lineA()).deliveries().getFirst();
-        ClaimedDelivery stale = claim(overtaken, "instance-a");
-        assertThat(pauses.enter(List.of(stale), "instance-a")).hasSize(1);
-        expireLeases();
+        ClaimedDelivery stale = startedThenLeaseLost(overtaken);
         claim(overtaken, "instance-b");
         Delivery standing = data.approvedPost(world, "まとめて記録・有効", null, world.lineA()).deliveries().getFirst();
         ClaimedDelivery current = claim(standing, "instance-a");
@@ -225,6 +221,14 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
 
     private ClaimedDelivery claim(Delivery delivery, String instance) {
         return dispatchers.claimOnly(delivery.id(), instance, LEASE);
+    }
+
+    /** A claim of instance-a whose request started, and whose lease then expired and was recovered. */
+    private ClaimedDelivery startedThenLeaseLost(Delivery delivery) {
+        ClaimedDelivery claimed = claim(delivery, "instance-a");
+        assertThat(pauses.enter(List.of(claimed), "instance-a")).hasSize(1);
+        expireLeases();
+        return claimed;
     }
 
     private void expireLeases() {
