@@ -293,15 +293,23 @@ public class Deliveries {
         if (claimed.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.sql("""
-                select d.id from delivery d join post p on p.id = d.post_id
-                where d.claim_token = any(:tokens) and d.pause_override and p.category = 'EMERGENCY'
-                  and d.override_decided_at = p.decided_at
-                """)
+        return Set.copyOf(jdbc.sql(OVERRIDE_STANDS)
+                .param("ids", claimed.stream().map(ClaimedDelivery::id).toArray(UUID[]::new))
                 .param("tokens", claimed.stream().map(ClaimedDelivery::claimToken).toArray(UUID[]::new))
                 .query(UUID.class)
                 .list());
     }
+
+    /**
+     * Found by id, then held to the claim's token: {@code claim_token} has no index, and by token alone, with no status
+     * to narrow it to the few SENDING rows, this read every emergency post's deliveries at the pause gate, while the
+     * senders waiting there held their request slots.
+     */
+    static final String OVERRIDE_STANDS = """
+            select d.id from delivery d join post p on p.id = d.post_id
+            where d.id = any(:ids) and d.claim_token = any(:tokens) and d.pause_override and p.category = 'EMERGENCY'
+              and d.override_decided_at = p.decided_at
+            """;
 
     /** Holds a claimed delivery; UNCERTAIN instead where an earlier attempt's answer was lost (it may be out). */
     private void hold(ClaimedDelivery d, String instance, String reason, Instant now, String action) {
