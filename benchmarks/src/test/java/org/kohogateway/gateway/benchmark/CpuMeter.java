@@ -19,9 +19,14 @@ final class CpuMeter {
     /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
     private static final long TICKS = 100;
 
-    record Reading(long jvmNanos, long postgresNanos) {
+    /**
+     * {@code compilerNanos}: the CPU of the JIT compiler threads, which the JVM's includes. A round timed while its
+     * code is still being compiled pays for that; this shows how much.
+     */
+    record Reading(long jvmNanos, long postgresNanos, long compilerNanos) {
         Reading minus(Reading earlier) {
-            return new Reading(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos);
+            return new Reading(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos,
+                    compilerNanos - earlier.compilerNanos);
         }
     }
 
@@ -35,6 +40,7 @@ final class CpuMeter {
     Reading read() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+        long compiler = compilerTicks() * 1_000_000_000L / TICKS;
         long ticks = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path p : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
@@ -51,9 +57,29 @@ final class CpuMeter {
                 }
             }
         } catch (IOException e) {
-            return new Reading(jvm, 0);
+            return new Reading(jvm, 0, compiler);
         }
-        return new Reading(jvm, ticks * 1_000_000_000L / TICKS);
+        return new Reading(jvm, ticks * 1_000_000_000L / TICKS, compiler);
+    }
+
+    /** The JIT compiler threads' CPU, from {@code /proc/self/task} (their names: "C1 CompilerThre…", "C2 …"). */
+    private static long compilerTicks() {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : threads.toList()) {
+                try {
+                    if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                        String[] stat = stat(t);
+                        ticks += stat.length == 0 ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
     }
 
     private static long parent(long pid) {

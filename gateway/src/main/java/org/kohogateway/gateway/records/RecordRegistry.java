@@ -60,7 +60,8 @@ class RecordRegistry {
      *
      * @return how many records were made
      */
-    @Scheduled(fixedDelayString = "${gateway.records.register-every:10m}", initialDelayString = "1m")
+    @Scheduled(fixedDelayString = "${gateway.records.register-every:10m}",
+            initialDelayString = "${gateway.records.register-every:10m}")
     public int registerNew() {
         int made = 0;
         Batch batch;
