@@ -220,7 +220,7 @@ class DispatchBenchmark extends LoadedGateway {
         results.forEach(r -> System.out.printf("| %d ms | %.0f posts/s (%.1f s) | %.0f posts/s (%.1f s) | %.2f |%n",
                 r.latency(), r.ours().perSecond(), r.ours().seconds(), r.sameThreads().perSecond(),
                 r.sameThreads().seconds(), r.ours().perSecond() / r.sameThreads().perSecond()));
-        // not the issue's comparison (same threads), but what the peer needs to match the dispatcher's requests in flight
+        // issue 20's comparison pair by pair: db-scheduler with as many threads as the dispatcher has requests in flight
         results.forEach(r -> System.out.printf("  stub %d ms, each pair (Koho, then db-scheduler with %d threads): %s;"
                 + " the median pair's ratio %.3f%n", r.latency(), concurrency, r.pairs().stream()
                         .map(p -> String.format("%.0f vs %.0f posts/s (%.2f)", p.ours().perSecond(),
@@ -236,9 +236,10 @@ class DispatchBenchmark extends LoadedGateway {
         // issue 20's fair comparison: db-scheduler with as many threads as the dispatcher has requests in flight
         results.forEach(r -> System.out.printf("RESULT dispatch_throughput_ratio_vs_db_scheduler_%d%s=%.3f%n",
                 concurrency, r.latency() == 0 ? "" : "_" + r.latency() + "ms", r.median().ratio()));
-        results.stream().map(Latency::ours).forEach(r -> System.out.printf("RESULT dispatch_%dms_cpu_ms_per_delivery_jvm=%.3f%n"
-                + "RESULT dispatch_%dms_cpu_ms_per_delivery_postgres=%.3f%n", r.latencyMillis(), r.jvmMillisEach(),
-                r.latencyMillis(), r.postgresMillisEach()));
+        results.stream().map(Latency::ours).forEach(r -> System.out.printf(
+                "RESULT dispatch_%dms_cpu_ms_per_delivery_jvm=%.3f%n"
+                        + "RESULT dispatch_%dms_cpu_ms_per_delivery_postgres=%.3f%n",
+                r.latencyMillis(), r.jvmMillisEach(), r.latencyMillis(), r.postgresMillisEach()));
         // no scheduler beats concurrency / latency: how close the dispatcher comes to it
         results.stream().map(Latency::ours).filter(r -> r.latencyMillis() > 0).forEach(r -> System.out.printf(
                 "RESULT dispatch_%dms_fraction_of_inflight_limit=%.3f%n", r.latencyMillis(),
