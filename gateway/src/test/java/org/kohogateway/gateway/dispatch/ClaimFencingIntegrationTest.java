@@ -37,6 +37,7 @@ import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -71,6 +72,9 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
 
     @Autowired
     DispatcherFactory dispatchers;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aSenderWhoseClaimWasTakenOverPassesNoGateEvenWhenTheSameInstanceClaimedItAgain() {
@@ -211,7 +215,13 @@ class ClaimFencingIntegrationTest extends IntegrationTest {
         }
         clock.advance(Duration.ofHours(2));
 
-        List<ClaimedDelivery> claimed = deliveries.claim(clock.instant(), 1000, "instance-a", LEASE);
+        // a plan that meets the rows to update as the table holds them (a hash join over a scan of delivery), as plans
+        // at production size did, rather than the nested loop over due that a small table gets
+        List<ClaimedDelivery> claimed = transactions.execute(status -> {
+            jdbc.sql("set local enable_nestloop = off").update();
+            jdbc.sql("set local enable_mergejoin = off").update();
+            return deliveries.claim(clock.instant(), 1000, "instance-a", LEASE);
+        });
         List<UUID> handedOut = claimed.stream().map(ClaimedDelivery::id).filter(dueOrder::contains).toList();
         claimed.stream().filter(c -> !dueOrder.contains(c.id())).forEach(c -> deliveries.defer(c, "instance-a",
                 c.dueAt(), "claimed by a test for other deliveries", clock.instant()));
