@@ -140,6 +140,52 @@ class DrillIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aDeliveryCarriesItsPostsDrillMarkWhicheverStatementWritesIt() {
+        World world = data.world();
+        Post drill = drillDraft(world, "訓練の配信 " + TestData.unique());
+        Post live = data.draft(world.poster(), "本番の配信 " + TestData.unique(), null, world.lineA());
+        // deliveries written by hand, each claiming the other post's mark
+        UUID drillCopy = handWrittenDelivery(drill, world.lineB().id(), false);
+        UUID liveCopy = handWrittenDelivery(live, world.lineA2().id(), true);
+
+        assertThat(drillMark(drillCopy)).isTrue();
+        assertThat(drillMark(liveCopy)).isFalse();
+        jdbc.sql("update delivery set drill = not drill where id in (:drill, :live)")
+                .param("drill", drillCopy).param("live", liveCopy).update();
+        assertThat(drillMark(drillCopy)).isTrue();
+        assertThat(drillMark(liveCopy)).isFalse();
+        // an entry about each, written by hand too, is marked by what its delivery is
+        assertThat(handWrittenEntryMarked(drillCopy)).isTrue();
+        assertThat(handWrittenEntryMarked(liveCopy)).isFalse();
+        // a delivery moved to the drill post is the drill's
+        jdbc.sql("update delivery set post_id = :post where id = :id").param("post", drill.id().value())
+                .param("id", liveCopy).update();
+        assertThat(drillMark(liveCopy)).isTrue();
+        assertThat(handWrittenEntryMarked(liveCopy)).isTrue();
+    }
+
+    private UUID handWrittenDelivery(Post post, long accountId, boolean drill) {
+        return jdbc.sql("""
+                insert into delivery (id, post_id, account_id, status, due_at, updated_at, drill)
+                values (gen_random_uuid(), :post, :account, 'WAITING', now(), now(), :drill)
+                returning id
+                """).param("post", post.id().value()).param("account", accountId).param("drill", drill)
+                .query(UUID.class).single();
+    }
+
+    private boolean drillMark(UUID delivery) {
+        return jdbc.sql("select drill from delivery where id = :id").param("id", delivery).query(Boolean.class).single();
+    }
+
+    private boolean handWrittenEntryMarked(UUID delivery) {
+        return jdbc.sql("""
+                insert into audit_entry (occurred_at, actor, action, subject_type, subject_id, detail)
+                values (now(), 'test', 'DELIVERY_LOOKED_AT', 'DELIVERY', :id, '{}')
+                returning coalesce((detail->>'drill')::boolean, false)
+                """).param("id", delivery.toString()).query(Boolean.class).single();
+    }
+
+    @Test
     void aDrillTemplateFillsOnlyDrillsAndStaysADrillTemplate() {
         World world = data.world();
         Staff poster = staff.byUsername(world.poster());
