@@ -37,9 +37,13 @@ final class MatrixRecords {
     static long disposalList(TestData data, JdbcClient jdbc, World world, Instant now, String drawnBy) {
         String post = sentRecord(data, jdbc, world, now);
         Date yesterday = Date.valueOf(LocalDate.ofInstant(now, ZoneId.of("Asia/Tokyo")).minusDays(1));
+        // the matrix walks its operations in parallel, and any records call registers the sent post first: the record
+        // may already be there, registered with its real dates
         jdbc.sql("""
                 insert into post_record (post_id, first_sent_at, retention, retention_starts, disposal_date, registered_at)
                 values (cast(:post as uuid), :now, 'ONE_YEAR', :day, :day, :now)
+                on conflict (post_id) do update set retention = excluded.retention,
+                    retention_starts = excluded.retention_starts, disposal_date = excluded.disposal_date
                 """).param("post", post).param("now", Timestamp.from(now)).param("day", yesterday).update();
         long list = jdbc.sql("""
                 insert into disposal_list (due_on, status, drawn_by, drawn_at) values (:day, 'DRAWN', :by, :now)
