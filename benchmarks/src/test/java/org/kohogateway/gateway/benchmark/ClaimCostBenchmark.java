@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * claim is the dispatcher's own ({@link Deliveries#claim}: the statement and the claim audit entries), taking as many
  * due deliveries at a time as the loop claims at most (twice its concurrency) from a small due set, repeated; the
  * future deliveries (posts of 20 targets, due within the next 30 days) are loaded with COPY and analysed as
- * autovacuum would. The plan is printed for both sizes.
+ * autovacuum would. The plan is printed for both sizes. At both sizes it also measures the claim that finds nothing
+ * due, which every instance makes each poll interval while idle.
  */
 class ClaimCostBenchmark extends LoadedGateway {
 
@@ -49,6 +50,7 @@ class ClaimCostBenchmark extends LoadedGateway {
 
         outbox.loadQuietly(approval(world), accounts, small, 20, i -> future(now, horizon, i, small), "将来の配信");
         double smallMillis = measure(world, accounts, String.format("%,d future deliveries queued", small));
+        Empty smallEmpty = measureEmpty(small);
 
         long started = System.nanoTime();
         outbox.loadQuietly(approval(world), accounts, large - small, 20, i -> future(now, horizon, i, large - small),
@@ -56,6 +58,7 @@ class ClaimCostBenchmark extends LoadedGateway {
         System.out.printf("  loaded %,d more future deliveries in %.0f s%n", large - small,
                 (System.nanoTime() - started) / 1e9);
         double largeMillis = measure(world, accounts, String.format("%,d future deliveries queued", large));
+        Empty largeEmpty = measureEmpty(large);
 
         double ratio = largeMillis / smallMillis;
         System.out.printf("%nclaim of %d: p50 %.2f ms with %,d queued, %.2f ms with %,d queued: ratio %.2f%n", limit,
@@ -63,6 +66,10 @@ class ClaimCostBenchmark extends LoadedGateway {
         System.out.printf("RESULT claim_time_p50_10k_ms=%.3f%n", smallMillis);
         System.out.printf("RESULT claim_time_p50_1m_ms=%.3f%n", largeMillis);
         System.out.printf("RESULT claim_time_ratio_1m_vs_10k=%.3f%n", ratio);
+        System.out.printf("RESULT claim_empty_p50_10k_ms=%.3f%n", smallEmpty.p50Millis());
+        System.out.printf("RESULT claim_empty_p50_1m_ms=%.3f%n", largeEmpty.p50Millis());
+        System.out.printf("RESULT claim_empty_postgres_cpu_ms_10k=%.3f%n", smallEmpty.postgresCpuMillis());
+        System.out.printf("RESULT claim_empty_postgres_cpu_ms_1m=%.3f%n", largeEmpty.postgresCpuMillis());
 
         // the case scenario 1 makes: a backlog of deliveries all due at once (after an outage, a pause, a big import)
         Instant due = Instant.now().minusSeconds(60);
@@ -76,6 +83,41 @@ class ClaimCostBenchmark extends LoadedGateway {
     /** Spread over the horizon, starting an hour from now. */
     private static Instant future(Instant now, Duration horizon, int i, int of) {
         return now.plus(Duration.ofHours(1)).plus(horizon.multipliedBy(i).dividedBy(of));
+    }
+
+    /** An empty claim's time and the PostgreSQL CPU it costs. */
+    private record Empty(double p50Millis, double postgresCpuMillis) {
+    }
+
+    /**
+     * What an instance's dispatch loop costs while nothing is due: the claim it makes every poll interval, finding
+     * nothing among {@code queued} future deliveries (the scale on paper multiplies it by instances). The due
+     * deliveries left from the measurement before are claimed first.
+     */
+    private Empty measureEmpty(int queued) {
+        String instance = "claim-benchmark-" + TestData.unique();
+        while (!deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1)).isEmpty()) {
+            // drained
+        }
+        CpuMeter cpu = new CpuMeter(jdbc);
+        // ten times as many as the timed claims of rows: PostgreSQL's CPU is read in hundredths of a second
+        int empty = 10 * claims;
+        double[] millis = new double[empty];
+        CpuMeter.Reading before = cpu.read();
+        for (int i = 0; i < empty; i++) {
+            long start = System.nanoTime();
+            List<ClaimedDelivery> claimed = deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (!claimed.isEmpty()) {
+                throw new IllegalStateException("claimed " + claimed.size() + " where nothing was due");
+            }
+        }
+        double postgres = cpu.read().minus(before).postgresNanos() / 1e6 / empty;
+        double p50 = percentile(millis.clone(), 50);
+        System.out.printf("%nempty claim (nothing due) with %,d future deliveries queued: p50 %.2f ms, p99 %.2f ms, "
+                + "PostgreSQL CPU %.3f ms a claim, over %d claims%n", queued, p50, percentile(millis, 99), postgres,
+                empty);
+        return new Empty(p50, postgres);
     }
 
     /** p50 of {@code claims} claims (after as many to warm up) in the situation described. */
