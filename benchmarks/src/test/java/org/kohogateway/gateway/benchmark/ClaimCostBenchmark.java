@@ -12,6 +12,7 @@ import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Scenario 4 (issue 9): what one claim costs when 10,000 and when 1,000,000 deliveries are queued for the future. The
@@ -19,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * due deliveries at a time as the loop claims at most (twice its concurrency) from a small due set, repeated; the
  * future deliveries (posts of 20 targets, due within the next 30 days) are loaded with COPY and analysed as
  * autovacuum would. The plan is printed for both sizes. At both sizes it also measures the claim that finds nothing
- * due, which every instance makes each poll interval while idle.
+ * due, which every instance makes each poll interval while idle, and the same claim with a
+ * busy half hour's LINE deliveries due within the lead YouTube's uploads are claimed ahead by.
  */
 class ClaimCostBenchmark extends LoadedGateway {
 
@@ -27,6 +29,8 @@ class ClaimCostBenchmark extends LoadedGateway {
     private final int large = size("claim.large", 1_000_000);
     private final int claims = size("claim.claims", 200);
     private final int backlog = size("dispatch.deliveries", 20_000);
+    /** LINE deliveries due within YouTube's upload lead (in 5 to 25 minutes), none due yet. */
+    private final int withinLead = size("claim.within-lead", 5_000);
     /** The largest claim the dispatch loop makes: twice its concurrency. */
     private int limit;
 
@@ -35,6 +39,10 @@ class ClaimCostBenchmark extends LoadedGateway {
 
     @Autowired
     DispatcherFactory dispatchers;
+
+    /** The dispatch loop's claims look this far ahead for YouTube deliveries; so do the measured ones. */
+    @Value("${gateway.platforms.youtube.upload-lead:30m}")
+    Duration uploadLead;
 
     @BeforeEach
     void configuration() {
@@ -59,6 +67,13 @@ class ClaimCostBenchmark extends LoadedGateway {
                 (System.nanoTime() - started) / 1e9);
         double largeMillis = measure(world, accounts, String.format("%,d future deliveries queued", large));
         Empty largeEmpty = measureEmpty(large);
+        // an idle claim looks ahead for YouTube deliveries, which go up before their time; a busy hour's LINE
+        // deliveries due within that lead must not be walked by every claim
+        Instant soon = Instant.now().plus(Duration.ofMinutes(5));
+        outbox.loadQuietly(approval(world), accounts, withinLead, 1,
+                i -> soon.plus(Duration.ofMinutes(20).multipliedBy(i).dividedBy(withinLead)), "まもなくの配信");
+        outbox.analyze();
+        Empty leadEmpty = measureEmpty(large + withinLead);
 
         double ratio = largeMillis / smallMillis;
         System.out.printf("%nclaim of %d: p50 %.2f ms with %,d queued, %.2f ms with %,d queued: ratio %.2f%n", limit,
@@ -70,6 +85,9 @@ class ClaimCostBenchmark extends LoadedGateway {
         System.out.printf("RESULT claim_empty_p50_1m_ms=%.3f%n", largeEmpty.p50Millis());
         System.out.printf("RESULT claim_empty_postgres_cpu_ms_10k=%.3f%n", smallEmpty.postgresCpuMillis());
         System.out.printf("RESULT claim_empty_postgres_cpu_ms_1m=%.3f%n", largeEmpty.postgresCpuMillis());
+        System.out.printf("RESULT claim_empty_p50_%d_due_within_lead_ms=%.3f%n", withinLead, leadEmpty.p50Millis());
+        System.out.printf("RESULT claim_empty_postgres_cpu_ms_%d_due_within_lead=%.3f%n", withinLead,
+                leadEmpty.postgresCpuMillis());
 
         // the case scenario 1 makes: a backlog of deliveries all due at once (after an outage, a pause, a big import)
         Instant due = Instant.now().minusSeconds(60);
@@ -96,7 +114,7 @@ class ClaimCostBenchmark extends LoadedGateway {
      */
     private Empty measureEmpty(int queued) {
         String instance = "claim-benchmark-" + TestData.unique();
-        while (!deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1)).isEmpty()) {
+        while (!deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1), uploadLead).isEmpty()) {
             // drained
         }
         CpuMeter cpu = new CpuMeter(jdbc);
@@ -106,7 +124,8 @@ class ClaimCostBenchmark extends LoadedGateway {
         CpuMeter.Reading before = cpu.read();
         for (int i = 0; i < empty; i++) {
             long start = System.nanoTime();
-            List<ClaimedDelivery> claimed = deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1));
+            List<ClaimedDelivery> claimed = deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1),
+                    uploadLead);
             millis[i] = (System.nanoTime() - start) / 1e6;
             if (!claimed.isEmpty()) {
                 throw new IllegalStateException("claimed " + claimed.size() + " where nothing was due");
@@ -127,12 +146,13 @@ class ClaimCostBenchmark extends LoadedGateway {
         outbox.analyze();
         String instance = "claim-benchmark-" + TestData.unique();
         for (int i = 0; i < claims; i++) {
-            deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1));
+            deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1), uploadLead);
         }
         double[] millis = new double[claims];
         for (int i = 0; i < claims; i++) {
             long start = System.nanoTime();
-            List<ClaimedDelivery> claimed = deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1));
+            List<ClaimedDelivery> claimed = deliveries.claim(Instant.now(), limit, instance, Duration.ofHours(1),
+                    uploadLead);
             millis[i] = (System.nanoTime() - start) / 1e6;
             if (claimed.size() != limit) {
                 throw new IllegalStateException("claimed " + claimed.size() + " of " + limit);

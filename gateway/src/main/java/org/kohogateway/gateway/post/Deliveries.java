@@ -64,9 +64,21 @@ public class Deliveries {
             with everything as materialized (
                 -- the gate of all accounts, read once for the claim rather than once for every row it looks at
                 select paused, excepting from dispatch_gate where account_id = 0
+            ), ahead as materialized (
+                -- how far ahead to look: to the last YouTube delivery due within the upload lead at its first
+                -- scheduling, or to now if there is none. Looking to the horizon walked every delivery due within the
+                -- lead in delivery_due on every claim, to find none (issue 20: 4.2 ms of PostgreSQL CPU a claim with
+                -- 5,000 LINE deliveries due in the next half hour)
+                select greatest(cast(:now as timestamptz), max(y.due_at)) as until
+                from official_account a cross join lateral (
+                    select d.due_at from delivery d
+                    where d.account_id = a.id and d.status = 'SCHEDULED' and d.due_at > :now and d.due_at <= :horizon
+                      and d.due_at = d.scheduled_for
+                    order by d.due_at desc limit 1) y
+                where a.platform = 'YOUTUBE'
             ), due as (
                 select d.id, d.due_at from delivery d
-                where d.status = 'SCHEDULED' and d.due_at <= :horizon
+                where d.status = 'SCHEDULED' and d.due_at <= (select until from ahead)
                   -- a YouTube video goes up ahead of its time, private with publishAt, so that YouTube publishes it
                   -- on time; only at its first scheduling (a retry or a deferral moved due_at off scheduled_for)
                   and (d.due_at <= :now or d.due_at = d.scheduled_for

@@ -2,17 +2,27 @@ package org.kohogateway.gateway.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.gateway.account.AccountStatus;
 import org.kohogateway.gateway.testing.IntegrationTest;
+import org.kohogateway.gateway.testing.TestData;
+import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The pause gate's check of an emergency override finds the claimed deliveries by id: {@code claim_token} has no index,
- * and by token alone the check read every emergency post and its deliveries.
+ * The look-ups of the dispatch path find their rows without walking others. The pause gate's check of an emergency
+ * override finds the claimed deliveries by id: {@code claim_token} has no index, and by token alone the check read
+ * every emergency post and its deliveries. The claim looks ahead for YouTube's uploads without walking the deliveries
+ * of other platforms due within the upload lead.
  */
 class ClaimLookupsIntegrationTest extends IntegrationTest {
 
@@ -25,6 +35,50 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
     @Test
     void theOverrideCheckAtThePauseGateFindsTheDeliveriesByTheirIds() {
         assertThat(plan(Deliveries.OVERRIDE_STANDS)).contains("delivery_pkey").doesNotContain("Seq Scan on delivery");
+    }
+
+    @Test
+    void theClaimLooksAheadForYouTubeWithoutWalkingOtherPlatformsDeliveriesDueWithinTheLead() {
+        // a time long past, so that no other test's delivery falls within the claim's reach
+        Instant now = Instant.parse("2000-01-01T00:00:00Z");
+        World world = data.world();
+        String plan = transactions.execute(status -> {
+            status.setRollbackOnly();
+            Post post = data.approvedPost(world, "まもなくの配信 " + TestData.unique(),
+                    clock.instant().plus(Duration.ofDays(1)), world.lineA());
+            jdbc.sql("update delivery set due_at = :due, scheduled_for = :due where post_id = :post")
+                    .param("due", Posts.timestamp(now.plus(Duration.ofMinutes(10)))).param("post", post.id().value())
+                    .update();
+            return String.join("\n", jdbc.sql("explain (analyze) " + Deliveries.CLAIM)
+                    .params(Map.of("now", Posts.timestamp(now),
+                            "horizon", Posts.timestamp(now.plus(Duration.ofMinutes(30))),
+                            "inService", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList(),
+                            "limit", 128, "instance", "plan",
+                            "leaseUntil", Posts.timestamp(now.plus(Duration.ofMinutes(2)))))
+                    .query(String.class).list());
+        });
+        assertThat(plan).contains("delivery_due");
+        // the LINE delivery due in ten minutes was within the lead: the claim read it and threw it away
+        assertThat(deliveriesReadAndDropped(plan)).as(plan).isZero();
+    }
+
+    /** The rows the plan's scans of {@code delivery} read and threw away. */
+    private static long deliveriesReadAndDropped(String plan) {
+        Pattern scan = Pattern.compile("Scan (?:Backward )?(?:using \\w+ )?on (\\w+)");
+        Pattern removed = Pattern.compile("Rows Removed by Filter: (\\d+)");
+        String relation = "";
+        long dropped = 0;
+        for (String line : plan.split("\n")) {
+            Matcher node = scan.matcher(line);
+            if (node.find()) {
+                relation = node.group(1);
+            }
+            Matcher m = removed.matcher(line);
+            if (m.find() && relation.equals("delivery")) {
+                dropped += Long.parseLong(m.group(1));
+            }
+        }
+        return dropped;
     }
 
     private String plan(String statement) {
