@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
  * due deliveries at a time as the loop claims at most (twice its concurrency) from a small due set, repeated; the
  * future deliveries (posts of 20 targets, due within the next 30 days) are loaded with COPY and analysed as
  * autovacuum would. The plan is printed for both sizes. At both sizes it also measures the claim that finds nothing
- * due, which every instance makes each poll interval while idle, and the same claim with a
- * busy half hour's LINE deliveries due within the lead YouTube's uploads are claimed ahead by.
+ * due, which every instance makes each poll interval while idle; and that claim again with a busy half hour's LINE
+ * deliveries due within YouTube's upload lead, the lead by which the claim takes YouTube's uploads ahead of time.
  */
 class ClaimCostBenchmark extends LoadedGateway {
 
@@ -67,7 +67,7 @@ class ClaimCostBenchmark extends LoadedGateway {
                 (System.nanoTime() - started) / 1e9);
         double largeMillis = measure(world, accounts, String.format("%,d future deliveries queued", large));
         Empty largeEmpty = measureEmpty(large);
-        // an idle claim looks ahead for YouTube deliveries, which go up before their time; a busy hour's LINE
+        // an idle claim looks ahead for YouTube deliveries, which go up before their time; a busy half hour's LINE
         // deliveries due within that lead must not be walked by every claim
         Instant soon = Instant.now().plus(Duration.ofMinutes(5));
         outbox.loadQuietly(approval(world), accounts, withinLead, 1,
