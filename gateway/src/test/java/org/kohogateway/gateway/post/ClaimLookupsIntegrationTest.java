@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
 import org.kohogateway.gateway.account.AccountStatus;
+import org.kohogateway.gateway.account.OfficialAccount;
+import org.kohogateway.gateway.account.OperatingPolicy;
+import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData;
 import org.kohogateway.gateway.testing.TestData.World;
@@ -31,6 +36,9 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Deliveries deliveries;
 
     @Test
     void theOverrideCheckAtThePauseGateFindsTheDeliveriesByTheirIds() {
@@ -60,6 +68,40 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
         assertThat(plan).contains("delivery_due");
         // the LINE delivery due in ten minutes was within the lead: the claim read it and threw it away
         assertThat(deliveriesReadAndDropped(plan)).as(plan).isZero();
+    }
+
+    @Test
+    void theClaimStillTakesEveryYouTubeDeliveryDueWithinTheLeadAtItsFirstSchedulingAndNothingElseAhead() {
+        Instant now = Instant.parse("2000-01-01T00:00:00Z");
+        World world = data.world();
+        String n = TestData.unique();
+        // the expected deliveries, then the claimed ones, in the order the claim hands them out
+        List<List<UUID>> expectedAndClaimed = transactions.execute(status -> {
+            status.setRollbackOnly();
+            OfficialAccount youtube = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
+                    new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+            // the look-ahead must reach the later of two videos, past a LINE delivery due between them
+            UUID early = dueAt(world, youtube, now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(10)));
+            UUID late = dueAt(world, youtube, now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
+            dueAt(world, world.lineA(), now.plus(Duration.ofMinutes(15)), now.plus(Duration.ofMinutes(15)));
+            // a retry, moved off its scheduled time, waits for its due time
+            dueAt(world, youtube, now.plus(Duration.ofMinutes(5)), now.minus(Duration.ofMinutes(1)));
+            return List.of(List.of(early, late), deliveries.claim(now, 128, "claim-test", Duration.ofMinutes(2),
+                    Duration.ofMinutes(30)).stream().map(ClaimedDelivery::id).toList());
+        });
+        assertThat(expectedAndClaimed.get(1)).containsExactlyElementsOf(expectedAndClaimed.get(0));
+    }
+
+    /** An approved post's one delivery, moved to {@code account}, due at {@code due}, scheduled for {@code scheduled}. */
+    private UUID dueAt(World world, OfficialAccount account, Instant due, Instant scheduled) {
+        Post post = data.approvedPost(world, "先の配信 " + TestData.unique(), clock.instant().plus(Duration.ofDays(1)),
+                world.lineA());
+        return jdbc.sql("""
+                update delivery set account_id = :account, due_at = :due, scheduled_for = :scheduled
+                where post_id = :post returning id
+                """).param("account", account.id()).param("due", Posts.timestamp(due))
+                .param("scheduled", Posts.timestamp(scheduled)).param("post", post.id().value())
+                .query(UUID.class).single();
     }
 
     /** The rows the plan's scans of {@code delivery} read and threw away. */
