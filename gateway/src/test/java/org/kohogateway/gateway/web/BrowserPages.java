@@ -113,7 +113,14 @@ abstract class BrowserPages extends IntegrationTest {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     }
 
+    /**
+     * An account's box on a page whose scripts have run: ticking it asks htmx for the findings, and htmx (deferred)
+     * wires the page only once it is parsed. A page reached by a form's answer is found before that, and a box ticked
+     * then asks nothing (the press release's findings never came, once, in CI).
+     */
     static WebElement account(long id) {
+        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
         return driver.findElement(By.cssSelector("input[name=accountIds][value='" + id + "']"));
     }
 
