@@ -85,6 +85,10 @@ class ClaimCostBenchmark extends LoadedGateway {
         System.out.printf("RESULT claim_empty_p50_1m_ms=%.3f%n", largeEmpty.p50Millis());
         System.out.printf("RESULT claim_empty_postgres_cpu_ms_10k=%.3f%n", smallEmpty.postgresCpuMillis());
         System.out.printf("RESULT claim_empty_postgres_cpu_ms_1m=%.3f%n", largeEmpty.postgresCpuMillis());
+        System.out.printf("RESULT next_due_lookup_p50_1m_ms=%.3f%n", largeEmpty.nextDueP50Millis());
+        System.out.printf("RESULT next_due_lookup_postgres_cpu_ms_1m=%.3f%n", largeEmpty.nextDuePostgresCpuMillis());
+        System.out.printf("RESULT next_due_lookup_postgres_cpu_ms_%d_due_within_lead=%.3f%n", withinLead,
+                leadEmpty.nextDuePostgresCpuMillis());
         System.out.printf("RESULT claim_empty_p50_%d_due_within_lead_ms=%.3f%n", withinLead, leadEmpty.p50Millis());
         System.out.printf("RESULT claim_empty_postgres_cpu_ms_%d_due_within_lead=%.3f%n", withinLead,
                 leadEmpty.postgresCpuMillis());
@@ -103,8 +107,12 @@ class ClaimCostBenchmark extends LoadedGateway {
         return now.plus(Duration.ofHours(1)).plus(horizon.multipliedBy(i).dividedBy(of));
     }
 
-    /** An empty claim's time and the PostgreSQL CPU it costs. */
-    private record Empty(double p50Millis, double postgresCpuMillis) {
+    /**
+     * An empty claim's time and the PostgreSQL CPU it costs; and the same for the look-up an idle loop makes after it,
+     * for when the next delivery falls due within the poll interval.
+     */
+    private record Empty(double p50Millis, double postgresCpuMillis, double nextDueP50Millis,
+            double nextDuePostgresCpuMillis) {
     }
 
     /**
@@ -136,7 +144,19 @@ class ClaimCostBenchmark extends LoadedGateway {
         System.out.printf("%nempty claim (nothing due) with %,d future deliveries queued: p50 %.2f ms, p99 %.2f ms, "
                 + "PostgreSQL CPU %.3f ms a claim, over %d claims%n", queued, p50, percentile(millis, 99), postgres,
                 empty);
-        return new Empty(p50, postgres);
+        Duration poll = dispatchers.configuredPollInterval();
+        before = cpu.read();
+        for (int i = 0; i < empty; i++) {
+            long start = System.nanoTime();
+            Instant now = Instant.now();
+            deliveries.nextDue(now, now.plus(poll));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        double nextDuePostgres = cpu.read().minus(before).postgresNanos() / 1e6 / empty;
+        double nextDueP50 = percentile(millis.clone(), 50);
+        System.out.printf("  and the idle loop's look for the next due time after it: p50 %.2f ms, PostgreSQL CPU "
+                + "%.3f ms%n", nextDueP50, nextDuePostgres);
+        return new Empty(p50, postgres, nextDueP50, nextDuePostgres);
     }
 
     /** p50 of {@code claims} claims (after as many to warm up) in the situation described. */

@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param enabled      run the dispatch loop in this instance (default true)
- * @param pollInterval how long an idle loop waits before looking for due deliveries again (default 200ms);
- *                     bounds how late after its time a delivery goes out
+ * @param pollInterval the longest an idle loop waits before looking for due deliveries again (default 200ms); it
+ *                     wakes sooner for a delivery it knew was falling due, so this bounds only how late one scheduled
+ *                     while it slept goes out
  * @param concurrency  platform requests in flight at once per instance (default 64); each waits on a virtual
  *                     thread, so this bounds the load on the platforms, not a thread pool
  * @param lease        how long a claim holds before another instance treats the claimer as dead (default 2m);

@@ -206,6 +206,19 @@ public class Deliveries {
     }
 
     /**
+     * When the next delivery falls due after {@code now}, if one does by {@code until}: a dispatcher whose claim found
+     * nothing sleeps only that long. One step into {@code delivery_due}, outside any transaction (a claim that found
+     * nothing holds nothing, and this decides only when to look again).
+     */
+    public Optional<Instant> nextDue(Instant now, Instant until) {
+        return jdbc.sql("""
+                select due_at from delivery where status = 'SCHEDULED' and due_at > :now and due_at <= :until
+                order by due_at limit 1
+                """).param("now", timestamp(now)).param("until", timestamp(until)).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant);
+    }
+
+    /**
      * The platforms of these accounts: where a post's media go depends on all the platforms it goes to (a video to
      * YouTube only, the images to the others), so a delivery's check before it is sent asks for its post's.
      */

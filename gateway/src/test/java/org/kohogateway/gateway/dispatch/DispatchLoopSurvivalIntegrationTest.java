@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +13,7 @@ import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.post.Delivery;
 import org.kohogateway.gateway.post.DeliveryStatus;
 import org.kohogateway.gateway.post.SendLog;
+import org.kohogateway.gateway.testing.HookedClock;
 import org.kohogateway.gateway.testing.IntegrationTest;
 import org.kohogateway.gateway.testing.TestData.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,25 +42,11 @@ class DispatchLoopSurvivalIntegrationTest extends IntegrationTest {
     void aLoopHitByAnErrorGoesOnSendingAndReportsItsLastClaimRound() {
         World world = data.world();
         AtomicInteger errorsToThrow = new AtomicInteger(3);
-        Clock failing = new Clock() {
-            @Override
-            public Instant instant() {
-                if (Thread.currentThread().getName().equals("dispatcher") && errorsToThrow.getAndDecrement() > 0) {
-                    throw new AssertionError("injected into the dispatch loop");
-                }
-                return clock.instant();
+        Clock failing = new HookedClock(clock, () -> {
+            if (Thread.currentThread().getName().equals("dispatcher") && errorsToThrow.getAndDecrement() > 0) {
+                throw new AssertionError("injected into the dispatch loop");
             }
-
-            @Override
-            public ZoneId getZone() {
-                return clock.getZone();
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        });
         Dispatcher dispatcher = dispatchers.custom("survivor", null, null, failing);
         long before = System.currentTimeMillis() / 1000;
         Delivery delivery = data.approvedPost(world, "ループが倒れない", null, world.lineA()).deliveries().getFirst();

@@ -70,6 +70,14 @@ public class DispatcherFactory {
                 platforms);
     }
 
+    /** A dispatcher whose loop, once started, polls every {@code pollInterval} and reads time from {@code ownClock}. */
+    public Dispatcher polling(String instance, Duration pollInterval, Clock ownClock) {
+        DispatchProperties properties = new DispatchProperties(true, pollInterval, 8, Duration.ofMinutes(2), 5,
+                Duration.ofSeconds(10), Duration.ofMinutes(15), instance, Duration.ofMinutes(30));
+        return new Dispatcher(deliveries, reconciliation, connectors, properties, ownClock, rules, pauses, guards, metrics,
+                mediaItems, new DrillSends(connectors, platforms), platforms);
+    }
+
     /**
      * Claims due deliveries as {@code instance} and keeps only this one claimed: the others (other tests' due
      * deliveries on the shared database) are put back as they were.
