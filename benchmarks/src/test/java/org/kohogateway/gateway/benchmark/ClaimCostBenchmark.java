@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohogateway.gateway.dispatch.DispatcherFactory;
+import org.kohogateway.gateway.dispatch.MetricsRefresh;
 import org.kohogateway.gateway.post.ClaimedDelivery;
 import org.kohogateway.gateway.post.Deliveries;
 import org.kohogateway.gateway.testing.TestData;
@@ -39,6 +40,9 @@ class ClaimCostBenchmark extends LoadedGateway {
 
     @Autowired
     DispatcherFactory dispatchers;
+
+    @Autowired
+    MetricsRefresh metrics;
 
     /** The dispatch loop's claims look this far ahead for YouTube deliveries; so do the measured ones. */
     @Value("${gateway.platforms.youtube.upload-lead:30m}")
@@ -85,6 +89,10 @@ class ClaimCostBenchmark extends LoadedGateway {
         System.out.printf("RESULT claim_empty_p50_1m_ms=%.3f%n", largeEmpty.p50Millis());
         System.out.printf("RESULT claim_empty_postgres_cpu_ms_10k=%.3f%n", smallEmpty.postgresCpuMillis());
         System.out.printf("RESULT claim_empty_postgres_cpu_ms_1m=%.3f%n", largeEmpty.postgresCpuMillis());
+        System.out.printf("RESULT metrics_refresh_postgres_cpu_ms_10k=%.1f%n", smallEmpty.metricsPostgresCpuMillis());
+        System.out.printf("RESULT metrics_refresh_postgres_cpu_ms_1m=%.1f%n", largeEmpty.metricsPostgresCpuMillis());
+        System.out.printf("RESULT metrics_history_refresh_postgres_cpu_ms_1m=%.1f%n",
+                largeEmpty.historyPostgresCpuMillis());
         System.out.printf("RESULT next_due_lookup_p50_1m_ms=%.3f%n", largeEmpty.nextDueP50Millis());
         System.out.printf("RESULT next_due_lookup_postgres_cpu_ms_1m=%.3f%n", largeEmpty.nextDuePostgresCpuMillis());
         System.out.printf("RESULT next_due_lookup_postgres_cpu_ms_%d_due_within_lead=%.3f%n", withinLead,
@@ -112,7 +120,7 @@ class ClaimCostBenchmark extends LoadedGateway {
      * for when the next delivery falls due within the poll interval.
      */
     private record Empty(double p50Millis, double postgresCpuMillis, double nextDueP50Millis,
-            double nextDuePostgresCpuMillis) {
+            double nextDuePostgresCpuMillis, double metricsPostgresCpuMillis, double historyPostgresCpuMillis) {
     }
 
     /**
@@ -156,7 +164,21 @@ class ClaimCostBenchmark extends LoadedGateway {
         double nextDueP50 = percentile(millis.clone(), 50);
         System.out.printf("  and the idle loop's look for the next due time after it: p50 %.2f ms, PostgreSQL CPU "
                 + "%.3f ms%n", nextDueP50, nextDuePostgres);
-        return new Empty(p50, postgres, nextDueP50, nextDuePostgres);
+        // what else an idle instance asks of the database on timers, whatever is due: the outbox gauges' counts
+        int refreshes = 20;
+        before = cpu.read();
+        for (int i = 0; i < refreshes; i++) {
+            metrics.refresh();
+        }
+        double metricsPostgres = cpu.read().minus(before).postgresNanos() / 1e6 / refreshes;
+        before = cpu.read();
+        for (int i = 0; i < refreshes; i++) {
+            metrics.refreshHistory();
+        }
+        double historyPostgres = cpu.read().minus(before).postgresNanos() / 1e6 / refreshes;
+        System.out.printf("  and the outbox gauges' counts (every instance): of the open states (every 15 s) PostgreSQL "
+                + "CPU %.1f ms, of the finished states (every 10 min) %.1f ms%n", metricsPostgres, historyPostgres);
+        return new Empty(p50, postgres, nextDueP50, nextDuePostgres, metricsPostgres, historyPostgres);
     }
 
     /** p50 of {@code claims} claims (after as many to warm up) in the situation described. */

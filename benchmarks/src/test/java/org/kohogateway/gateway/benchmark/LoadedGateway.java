@@ -17,6 +17,7 @@ import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.demo.EmbeddedDatabase;
 import org.kohogateway.gateway.dispatch.DbSchedulerPeer;
 import org.kohogateway.gateway.dispatch.DispatcherFactory;
+import org.kohogateway.gateway.dispatch.MetricsRefresh;
 import org.kohogateway.gateway.post.OutboxLoader;
 import org.kohogateway.gateway.staff.StaffDirectory;
 import org.kohogateway.gateway.testing.IntegrationTest;
@@ -42,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = { "gateway.dispatch.enabled=false", "gateway.accounts.closing-cron=-",
                 "gateway.housekeeping.cron=-", "gateway.dispatch.reconcile-every=1h",
                 "gateway.records.register-every=1h", "gateway.guards.per-minute.LINE=1000000" })
-@Import({ TestData.class, DispatcherFactory.class, OutboxLoader.class, DbSchedulerPeer.class })
+@Import({ TestData.class, DispatcherFactory.class, OutboxLoader.class, DbSchedulerPeer.class, MetricsRefresh.class })
 abstract class LoadedGateway {
 
     static final LineStub LINE = new LineStub();
