@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A loop whose claim found nothing sleeps until the next delivery falls due, not a whole poll interval: a delivery
- * due just after an empty claim goes out on time (issue 20, the due lag's median), and never before its time.
+ * due just after an empty claim goes out on time (issue 20, the due lag's median).
  */
 class IdleLoopIntegrationTest extends IntegrationTest {
 
