@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kohogateway.connectors.Platform;
+import org.kohogateway.gateway.account.OperatingPolicy;
+import org.kohogateway.gateway.account.ReplyPolicy;
 import org.kohogateway.gateway.dispatch.DispatcherFactory;
 import org.kohogateway.gateway.dispatch.MetricsRefresh;
 import org.kohogateway.gateway.post.ClaimedDelivery;
@@ -22,7 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
  * future deliveries (posts of 20 targets, due within the next 30 days) are loaded with COPY and analysed as
  * autovacuum would. The plan is printed for both sizes. At both sizes it also measures the claim that finds nothing
  * due, which every instance makes each poll interval while idle; and that claim again with a busy half hour's LINE
- * deliveries due within YouTube's upload lead, the lead by which the claim takes YouTube's uploads ahead of time.
+ * deliveries due within YouTube's upload lead, the lead by which the claim takes YouTube's uploads ahead of time, and
+ * once more with a paused YouTube account's video waiting behind them.
  */
 class ClaimCostBenchmark extends LoadedGateway {
 
@@ -78,6 +82,16 @@ class ClaimCostBenchmark extends LoadedGateway {
                 i -> soon.plus(Duration.ofMinutes(20).multipliedBy(i).dividedBy(withinLead)), "まもなくの配信");
         outbox.analyze();
         Empty leadEmpty = measureEmpty(large + withinLead);
+        // and a YouTube video due after them, at its first scheduling, that no claim may take: its account is paused
+        String n = TestData.unique();
+        long youtube = data.account(world.departmentA(), Platform.YOUTUBE, "ベンチマーク YouTube " + n,
+                new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n)).id();
+        Instant later = soon.plus(Duration.ofMinutes(22));
+        outbox.loadQuietly(approval(world), List.of(youtube), 1, 1, i -> later, "一時停止中の動画");
+        jdbc.sql("update dispatch_gate set paused = true, reason = 'benchmark' where account_id = :account")
+                .param("account", youtube).update();
+        outbox.analyze();
+        Empty videoEmpty = measureEmpty(large + withinLead + 1);
 
         double ratio = largeMillis / smallMillis;
         System.out.printf("%nclaim of %d: p50 %.2f ms with %,d queued, %.2f ms with %,d queued: ratio %.2f%n", limit,
@@ -100,6 +114,10 @@ class ClaimCostBenchmark extends LoadedGateway {
         System.out.printf("RESULT claim_empty_p50_%d_due_within_lead_ms=%.3f%n", withinLead, leadEmpty.p50Millis());
         System.out.printf("RESULT claim_empty_postgres_cpu_ms_%d_due_within_lead=%.3f%n", withinLead,
                 leadEmpty.postgresCpuMillis());
+        System.out.printf("RESULT claim_empty_p50_%d_due_within_lead_behind_a_paused_video_ms=%.3f%n", withinLead,
+                videoEmpty.p50Millis());
+        System.out.printf("RESULT claim_empty_postgres_cpu_ms_%d_due_within_lead_behind_a_paused_video=%.3f%n",
+                withinLead, videoEmpty.postgresCpuMillis());
 
         // the case scenario 1 makes: a backlog of deliveries all due at once (after an outage, a pause, a big import)
         Instant due = Instant.now().minusSeconds(60);

@@ -50,51 +50,61 @@ public class Deliveries {
             + "delivered: look before giving it a new time or cancelling it";
 
     /**
+     * Whether the scheduled delivery {@code d} may be claimed, asked by both of the claim's walks: its account is in
+     * service, its post approved with the content approved, and no pause holds it.
+     */
+    private static final String CLAIMABLE = """
+            (select a.status in (:inService) from official_account a where a.id = d.account_id)
+            and (select p.status = 'APPROVED' and p.approval_current
+                        -- a pause that names who may still post lets its deliveries be claimed: the crisis gate decides
+                        and ((not g.paused or g.excepting) and (not everything.paused or everything.excepting)
+                             or (d.pause_override and p.category = 'EMERGENCY' and d.override_decided_at = p.decided_at))
+                 from post p, dispatch_gate g, everything
+                 where p.id = d.post_id and g.account_id = d.account_id)""";
+
+    /**
      * The claim statement; package-visible so the claim-cost benchmark can show its plan. The post, the account and
      * the gate rows are asked in scalar subqueries rather than joined, so that the only table the planner can start
-     * from is {@code delivery}: it walks {@code delivery_due} in due order and stops after the limit. Joined, the
-     * planner started from the gate and account tables whenever their statistics were missing or stale (a city with
-     * fewer than 50 accounts never reaches autovacuum's threshold to analyze them), and then joined and sorted every due
-     * delivery on every claim: 96 ms per claim instead of 9 with 4,000 due (docs/benchmarks.md, "The claim's plan"). A
-     * missing row answers null, which the where clause refuses as the inner joins did. The update joins the post and
-     * the account only for the rows {@code due} chose (materialized, since it locks them), to return what the senders
-     * need.
+     * from is {@code delivery}: it walks {@code delivery_due} in due order and stops after the limit (YouTube's
+     * look-ahead walks each YouTube account's deliveries within the lead). Joined, the planner started from the gate
+     * and account tables whenever their statistics were missing or stale (a city with fewer than 50 accounts never
+     * reaches autovacuum's threshold to analyze them), and then joined and sorted every due delivery on every claim:
+     * 96 ms per claim instead of 9 with 4,000 due (docs/benchmarks.md, "The claim's plan"). A missing row answers null,
+     * which the where clause refuses as the inner joins did. The update joins the post and the account only for the
+     * rows {@code due} chose (materialized, since it locks them), to return what the senders need.
      */
     static final String CLAIM = """
             with everything as materialized (
                 -- the gate of all accounts, read once for the claim rather than once for every row it looks at
                 select paused, excepting from dispatch_gate where account_id = 0
-            ), ahead as materialized (
-                -- how far ahead to look: to the last YouTube delivery due within the upload lead at its first
-                -- scheduling, or to now if there is none. Looking to the horizon walked every delivery due within the
-                -- lead in delivery_due on every claim, to find none (issue 20: 4.2 ms of PostgreSQL CPU a claim with
-                -- 5,000 LINE deliveries due in the next half hour)
-                select greatest(cast(:now as timestamptz), max(y.due_at)) as until
-                from official_account a cross join lateral (
-                    select d.due_at from delivery d
-                    where d.account_id = a.id and d.status = 'SCHEDULED' and d.due_at > :now and d.due_at <= :horizon
-                      and d.due_at = d.scheduled_for
-                    order by d.due_at desc limit 1) y
-                where a.platform = 'YOUTUBE'
-            ), due as (
+            ), due_now as (
                 select d.id, d.due_at from delivery d
-                where d.status = 'SCHEDULED' and d.due_at <= (select until from ahead)
-                  -- a YouTube video goes up ahead of its time, private with publishAt, so that YouTube publishes it
-                  -- on time; only at its first scheduling (a retry or a deferral moved due_at off scheduled_for)
-                  and (d.due_at <= :now or d.due_at = d.scheduled_for
-                       and (select a.platform = 'YOUTUBE' from official_account a where a.id = d.account_id))
-                  and (select a.status in (:inService) from official_account a where a.id = d.account_id)
-                  and (select p.status = 'APPROVED' and p.approval_current
-                              -- a pause that names who may still post lets its deliveries be claimed: the crisis gate
-                              -- decides
-                              and ((not g.paused or g.excepting) and (not everything.paused or everything.excepting)
-                                   or (d.pause_override and p.category = 'EMERGENCY'
-                                       and d.override_decided_at = p.decided_at))
-                       from post p, dispatch_gate g, everything
-                       where p.id = d.post_id and g.account_id = d.account_id)
+                where d.status = 'SCHEDULED' and d.due_at <= :now and {claimable}
                 order by d.due_at
                 limit :limit
                 for update of d skip locked
+            ), ahead as (
+                -- a YouTube video goes up ahead of its time, private with publishAt, so that YouTube publishes it on
+                -- time; only at its first scheduling (a retry or a deferral moved due_at off scheduled_for). Found
+                -- account by account: one walk of delivery_due out to the last such video read, and dropped, every
+                -- other platform's delivery due before it, on every claim while the video waited (behind a paused
+                -- YouTube account, 15.6 ms of PostgreSQL CPU a claim instead of 1.1 with 5,000 LINE deliveries due
+                -- within the lead, issue 20)
+                select y.id, y.due_at from official_account a cross join lateral (
+                    select d.id, d.due_at from delivery d
+                    where d.account_id = a.id and d.status = 'SCHEDULED' and d.due_at > :now and d.due_at <= :horizon
+                      and d.due_at = d.scheduled_for and {claimable}
+                    order by d.due_at
+                    limit :limit
+                    for update of d skip locked) y
+                where a.platform = 'YOUTUBE'
+            ), due as (
+                -- what is due now comes first; a video ahead locked but left out here waits for a later claim
+                select id, due_at from due_now
+                union all
+                select id, due_at from ahead
+                order by due_at
+                limit :limit
             ), claimed as (
                 -- the post and the account joined to the update itself: what a sender needs comes back from the rows
                 -- updated, not from a second read of the same rows (issue 20); the planner still walks delivery_due
@@ -111,7 +121,7 @@ public class Deliveries {
             )
             -- handed to the senders in the order they were due, whichever order the update met them in
             select * from claimed order by due_at
-            """;
+            """.replace("{claimable}", CLAIMABLE);
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The look-ups of the dispatch path find their rows without walking others. The pause gate's check of an emergency
  * override finds the claimed deliveries by id: {@code claim_token} has no index, and by token alone the check read
  * every emergency post and its deliveries. The claim looks ahead for YouTube's uploads without walking the deliveries
- * of other platforms due within the upload lead.
+ * of other platforms due within the upload lead, whether or not a video is waiting there.
  */
 class ClaimLookupsIntegrationTest extends IntegrationTest {
 
@@ -57,17 +57,33 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
             jdbc.sql("update delivery set due_at = :due, scheduled_for = :due where post_id = :post")
                     .param("due", Posts.timestamp(now.plus(Duration.ofMinutes(10)))).param("post", post.id().value())
                     .update();
-            return String.join("\n", jdbc.sql("explain (analyze) " + Deliveries.CLAIM)
-                    .params(Map.of("now", Posts.timestamp(now),
-                            "horizon", Posts.timestamp(now.plus(Duration.ofMinutes(30))),
-                            "inService", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList(),
-                            "limit", 128, "instance", "plan",
-                            "leaseUntil", Posts.timestamp(now.plus(Duration.ofMinutes(2)))))
-                    .query(String.class).list());
+            return claimPlan(now);
         });
         assertThat(plan).contains("delivery_due");
         // the LINE delivery due in ten minutes was within the lead: the claim read it and threw it away
         assertThat(deliveriesReadAndDropped(plan)).as(plan).isZero();
+    }
+
+    @Test
+    void aYouTubeVideoWaitingBehindAPauseDoesNotMakeTheClaimWalkTheDeliveriesDueBeforeIt() {
+        Instant now = Instant.parse("2000-01-01T00:00:00Z");
+        World world = data.world();
+        String n = TestData.unique();
+        String plan = transactions.execute(status -> {
+            status.setRollbackOnly();
+            OfficialAccount youtube = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
+                    new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+            dueAt(world, youtube, now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
+            // paused, the video stays within the lead, unclaimed, for as long as the pause lasts
+            jdbc.sql("update dispatch_gate set paused = true, reason = 'plan' where account_id = :account")
+                    .param("account", youtube.id()).update();
+            for (int minutes = 5; minutes <= 15; minutes += 5) {
+                dueAt(world, world.lineA(), now.plus(Duration.ofMinutes(minutes)), now.plus(Duration.ofMinutes(minutes)));
+            }
+            return claimPlan(now);
+        });
+        // the paused video is read and refused; the three LINE deliveries due before it are not read at all
+        assertThat(deliveriesReadAndDropped(plan)).as(plan).isEqualTo(1);
     }
 
     @Test
@@ -102,6 +118,17 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
                 """).param("account", account.id()).param("due", Posts.timestamp(due))
                 .param("scheduled", Posts.timestamp(scheduled)).param("post", post.id().value())
                 .query(UUID.class).single();
+    }
+
+    /** The claim's plan as run at {@code now}, with a 30-minute upload lead. */
+    private String claimPlan(Instant now) {
+        return String.join("\n", jdbc.sql("explain (analyze) " + Deliveries.CLAIM)
+                .params(Map.of("now", Posts.timestamp(now),
+                        "horizon", Posts.timestamp(now.plus(Duration.ofMinutes(30))),
+                        "inService", AccountStatus.IN_SERVICE.stream().map(Enum::name).toList(),
+                        "limit", 128, "instance", "plan",
+                        "leaseUntil", Posts.timestamp(now.plus(Duration.ofMinutes(2)))))
+                .query(String.class).list());
     }
 
     /** The rows the plan's scans of {@code delivery} read and threw away. */
