@@ -71,7 +71,7 @@ public class Deliveries {
      * reaches autovacuum's threshold to analyze them), and then joined and sorted every due delivery on every claim:
      * 96 ms per claim instead of 9 with 4,000 due (docs/benchmarks.md, "The claim's plan"). A missing row answers null,
      * which the where clause refuses as the inner joins did. The update joins the post and the account only for the
-     * rows {@code due} chose (materialized, since it locks them), to return what the senders need.
+     * rows {@code due} chose (each walk is materialized, since it locks them), to return what the senders need.
      */
     static final String CLAIM = """
             with everything as materialized (
@@ -86,9 +86,9 @@ public class Deliveries {
             ), ahead as (
                 -- a YouTube video goes up ahead of its time, private with publishAt, so that YouTube publishes it on
                 -- time; only at its first scheduling (a retry or a deferral moved due_at off scheduled_for). Found
-                -- account by account: one walk of delivery_due out to the last such video read, and dropped, every
-                -- other platform's delivery due before it, on every claim while the video waited (behind a paused
-                -- YouTube account, 15.6 ms of PostgreSQL CPU a claim instead of 1.1 with 5,000 LINE deliveries due
+                -- account by account: a walk of delivery_due out to the last such video read and dropped every other
+                -- platform's delivery due before it, on every claim for as long as the video waited (behind a paused
+                -- YouTube account, 15.6 ms of PostgreSQL CPU a claim instead of 1.2 with 5,000 LINE deliveries due
                 -- within the lead, issue 20)
                 select y.id, y.due_at from official_account a cross join lateral (
                     select d.id, d.due_at from delivery d
