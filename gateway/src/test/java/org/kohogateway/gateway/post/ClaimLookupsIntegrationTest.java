@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The look-ups of the dispatch path find their rows without walking others. The pause gate's check of an emergency
  * override finds the claimed deliveries by id: {@code claim_token} has no index, and by token alone the check read
  * every emergency post and its deliveries. The claim looks ahead for YouTube's uploads without walking the deliveries
- * of other platforms due within the upload lead, whether or not a video is waiting there.
+ * of other platforms due within the upload lead, whether or not a video is waiting there; its two walks together
+ * still take what is due now first and no more than the claim's limit.
  */
 class ClaimLookupsIntegrationTest extends IntegrationTest {
 
@@ -106,6 +107,29 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
                     Duration.ofMinutes(30)).stream().map(ClaimedDelivery::id).toList());
         });
         assertThat(expectedAndClaimed.get(1)).containsExactlyElementsOf(expectedAndClaimed.get(0));
+    }
+
+    @Test
+    void whatIsDueNowGoesBeforeAVideoAheadAndAClaimTakesNoMoreThanItsLimit() {
+        Instant now = Instant.parse("2000-01-01T00:00:00Z");
+        World world = data.world();
+        String n = TestData.unique();
+        // the expected and the claimed deliveries of two claims of one each
+        List<List<UUID>> claims = transactions.execute(status -> {
+            status.setRollbackOnly();
+            OfficialAccount youtube = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
+                    new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+            UUID video = dueAt(world, youtube, now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(10)));
+            UUID overdue = dueAt(world, world.lineA(), now.minus(Duration.ofMinutes(1)), now.minus(Duration.ofMinutes(1)));
+            return List.of(List.of(overdue), claimOne(now), List.of(video), claimOne(now));
+        });
+        assertThat(claims.get(1)).containsExactlyElementsOf(claims.get(0));
+        assertThat(claims.get(3)).containsExactlyElementsOf(claims.get(2));
+    }
+
+    private List<UUID> claimOne(Instant now) {
+        return deliveries.claim(now, 1, "claim-test", Duration.ofMinutes(2), Duration.ofMinutes(30)).stream()
+                .map(ClaimedDelivery::id).toList();
     }
 
     /** An approved post's one delivery, moved to {@code account}, due at {@code due}, scheduled for {@code scheduled}. */
