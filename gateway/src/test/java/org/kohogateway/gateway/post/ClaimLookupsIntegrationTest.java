@@ -69,11 +69,9 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
     void aYouTubeVideoWaitingBehindAPauseDoesNotMakeTheClaimWalkTheDeliveriesDueBeforeIt() {
         Instant now = Instant.parse("2000-01-01T00:00:00Z");
         World world = data.world();
-        String n = TestData.unique();
         String plan = transactions.execute(status -> {
             status.setRollbackOnly();
-            OfficialAccount youtube = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
-                    new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+            OfficialAccount youtube = youtube(world);
             dueAt(world, youtube, now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
             // paused, the video stays within the lead, unclaimed, for as long as the pause lasts
             jdbc.sql("update dispatch_gate set paused = true, reason = 'plan' where account_id = :account")
@@ -91,20 +89,17 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
     void theClaimStillTakesEveryYouTubeDeliveryDueWithinTheLeadAtItsFirstSchedulingAndNothingElseAhead() {
         Instant now = Instant.parse("2000-01-01T00:00:00Z");
         World world = data.world();
-        String n = TestData.unique();
         // the expected deliveries, then the claimed ones, in the order the claim hands them out
         List<List<UUID>> expectedAndClaimed = transactions.execute(status -> {
             status.setRollbackOnly();
-            OfficialAccount youtube = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
-                    new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+            OfficialAccount youtube = youtube(world);
             // the look-ahead must reach the later of two videos, past a LINE delivery due between them
             UUID early = dueAt(world, youtube, now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(10)));
             UUID late = dueAt(world, youtube, now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
             dueAt(world, world.lineA(), now.plus(Duration.ofMinutes(15)), now.plus(Duration.ofMinutes(15)));
             // a retry, moved off its scheduled time, waits for its due time
             dueAt(world, youtube, now.plus(Duration.ofMinutes(5)), now.minus(Duration.ofMinutes(1)));
-            return List.of(List.of(early, late), deliveries.claim(now, 128, "claim-test", Duration.ofMinutes(2),
-                    Duration.ofMinutes(30)).stream().map(ClaimedDelivery::id).toList());
+            return List.of(List.of(early, late), claim(now, 128));
         });
         assertThat(expectedAndClaimed.get(1)).containsExactlyElementsOf(expectedAndClaimed.get(0));
     }
@@ -113,23 +108,29 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
     void whatIsDueNowGoesBeforeAVideoAheadAndAClaimTakesNoMoreThanItsLimit() {
         Instant now = Instant.parse("2000-01-01T00:00:00Z");
         World world = data.world();
-        String n = TestData.unique();
         // the expected and the claimed deliveries of two claims of one each
         List<List<UUID>> claims = transactions.execute(status -> {
             status.setRollbackOnly();
-            OfficialAccount youtube = data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
-                    new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
+            OfficialAccount youtube = youtube(world);
             UUID video = dueAt(world, youtube, now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(10)));
             UUID overdue = dueAt(world, world.lineA(), now.minus(Duration.ofMinutes(1)), now.minus(Duration.ofMinutes(1)));
-            return List.of(List.of(overdue), claimOne(now), List.of(video), claimOne(now));
+            return List.of(List.of(overdue), claim(now, 1), List.of(video), claim(now, 1));
         });
         assertThat(claims.get(1)).containsExactlyElementsOf(claims.get(0));
         assertThat(claims.get(3)).containsExactlyElementsOf(claims.get(2));
     }
 
-    private List<UUID> claimOne(Instant now) {
-        return deliveries.claim(now, 1, "claim-test", Duration.ofMinutes(2), Duration.ofMinutes(30)).stream()
+    /** The deliveries a claim of up to {@code limit} at {@code now} takes, with a 30-minute upload lead. */
+    private List<UUID> claim(Instant now, int limit) {
+        return deliveries.claim(now, limit, "claim-test", Duration.ofMinutes(2), Duration.ofMinutes(30)).stream()
                 .map(ClaimedDelivery::id).toList();
+    }
+
+    /** A YouTube account of the world's first department, to which videos are uploaded ahead of their time. */
+    private OfficialAccount youtube(World world) {
+        String n = TestData.unique();
+        return data.account(world.departmentA(), Platform.YOUTUBE, "江津市 YouTube " + n,
+                new OperatingPolicy(true, ReplyPolicy.REPLIES_ALLOWED), TestData.youtubeCredentials(n));
     }
 
     /** An approved post's one delivery, moved to {@code account}, due at {@code due}, scheduled for {@code scheduled}. */
