@@ -57,8 +57,8 @@ class AdminPagesBrowserTest extends BrowserPages {
         screenshot("login");
         login(world.poster());
         driver.get(url("/compose"));
-        account(world.lineA().id()).click();
-        account(world.x().id()).click();
+        tick(world.lineA().id());
+        tick(world.x().id());
         WebElement body = driver.findElement(By.id("text"));
         body.sendKeys("お問い合わせは 090-1234-5678 まで");
         // the as-you-type check: findings arrive while typing, with the X weighted counter
@@ -126,7 +126,7 @@ class AdminPagesBrowserTest extends BrowserPages {
         driver.findElement(By.cssSelector("form[action='/press-release'] button")).click();
         WebElement body = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
         assertThat(body.getAttribute("value")).contains(source);
-        account(world.cityLine().id()).click();
+        tick(world.cityLine().id());
         waitForText(By.id("findings"), "LINE: ");
         screenshot("press-release");
         driver.findElement(By.cssSelector("button[value=publish]")).click();
@@ -213,7 +213,7 @@ class AdminPagesBrowserTest extends BrowserPages {
         login(world.poster());
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(url("/compose"));
-        account(world.lineA().id()).click();
+        tick(world.lineA().id());
         driver.findElement(By.id("text")).sendKeys("江津市からのお知らせです。");
         waitForText(By.id("findings"), "ガイドラインの指摘はありません");
         WebElement text = driver.findElement(By.id("text"));
@@ -447,7 +447,7 @@ class AdminPagesBrowserTest extends BrowserPages {
             WebElement picker = driver.findElement(By.id("mediaFiles"));
             assertThat(picker.getAttribute("accept")).isEqualTo("image/jpeg,image/png,video/mp4,video/quicktime");
             assertThat(picker.getAttribute("multiple")).isNotNull();
-            account(world.lineA().id()).click();
+            tick(world.lineA().id());
             driver.findElement(By.id("text")).sendKeys(text);
             picker.sendKeys(photo.toString());
             WebElement altField = new WebDriverWait(driver, WAIT)

@@ -75,7 +75,7 @@ class SevenPlatformsBrowserTest extends BrowserPages {
             Files.write(video, TestVideos.mp4(n));
             login(world.poster());
             driver.get(url("/compose"));
-            seven.forEach(a -> account(a.id()).click());
+            seven.forEach(a -> tick(a.id()));
             driver.findElement(By.id("text")).sendKeys(text);
             driver.findElement(By.id("mediaFiles")).sendKeys(photo + "\n" + video);
             new WebDriverWait(driver, WAIT).until(ExpectedConditions.numberOfElementsToBe(

@@ -64,8 +64,8 @@ class TemplatePagesBrowserTest extends BrowserPages {
         driver.findElement(By.id("placeholders-1-choices")).sendKeys("江津地区\n桜江地区");
         new Select(driver.findElement(By.id("placeholders-2-type"))).selectByValue("TEXT");
         driver.findElement(By.id("placeholders-2-maxLength")).sendKeys("30");
-        account(world.lineA().id()).click();
-        account(world.x().id()).click();
+        tick(world.lineA().id());
+        tick(world.x().id());
         driver.findElement(By.id("warningKinds")).sendKeys("03");
         assertAccessible();
         screenshotOf("template-form", By.id("placeholders"));
