@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  * outside the claiming transaction. The claim sees time only through the injected clock, and only claims
  * deliveries whose due time has come, so nothing goes out early.
  *
- * <p>At most {@code concurrency} platform requests are in flight. The dispatcher claims up to twice as many
+ * <p>At most {@code concurrency} platform requests are in flight. The dispatcher claims up to three times as many
  * deliveries, so that the next requests are ready (rules checked, guards asked) when a request finishes; each still
  * passes the pause gate only when its request is about to start. Asking the guards, passing the gate and recording
  * outcomes happen in group transactions ({@link GroupCommit}) shared by the senders that arrive together.
@@ -98,7 +98,10 @@ public class Dispatcher implements SmartLifecycle {
     private final GroupCommit<ClaimedDelivery, Optional<SendGuards.Wait>> admissions;
     /** Senders that reach the pause gate together pass it in one transaction. */
     private final GroupCommit<ClaimedDelivery, Boolean> gate;
-    /** Outcomes that arrive together are recorded in one transaction. */
+    /**
+     * Outcomes that arrive together are recorded in one transaction; two such groups at once, so that outcomes arriving
+     * while one commits need not wait for it before their own starts.
+     */
     private final GroupCommit<DeliveryOutcome, Boolean> outcomes;
     private final LeaseRenewal leases;
     private volatile boolean running;
@@ -125,7 +128,10 @@ public class Dispatcher implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.instance = properties.instance();
-        this.claimAhead = 2 * properties.concurrency();
+        // three times, not twice: at 0 ms the claimed deliveries queue for the outcome groups' commits, and with twice
+        // the loop waited for permits while PostgreSQL stood idle (issue 20: with two outcome groups, faster in 10 of
+        // 12 rounds taken in turns, by a median of 5 %)
+        this.claimAhead = 3 * properties.concurrency();
         this.claimBatch = Math.max(1, properties.concurrency() / 4);
         this.work = new Semaphore(claimAhead);
         this.requests = new Semaphore(properties.concurrency(), true);
@@ -138,7 +144,7 @@ public class Dispatcher implements SmartLifecycle {
             Set<UUID> started = pauses.enter(batch, instance).stream().map(ClaimedDelivery::id).collect(Collectors.toSet());
             return batch.stream().map(d -> started.contains(d.id())).toList();
         });
-        this.outcomes = new GroupCommit<>(properties.concurrency(), 1, GROUP_LINGER, batch -> {
+        this.outcomes = new GroupCommit<>(properties.concurrency(), 2, GROUP_LINGER, batch -> {
             deliveries.record(batch, instance, clock.instant());
             return batch.stream().map(o -> true).toList();
         });
