@@ -74,7 +74,8 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
             OfficialAccount youtube = youtube(world);
             dueAt(world, youtube, now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
             // paused, the video stays within the lead, unclaimed, for as long as the pause lasts
-            jdbc.sql("update dispatch_gate set paused = true, reason = 'plan' where account_id = :account")
+            jdbc.sql("update dispatch_gate set paused = true, reason = 'plan', paused_by = 'test', paused_at = now() "
+                    + "where account_id = :account")
                     .param("account", youtube.id()).update();
             for (int minutes = 5; minutes <= 15; minutes += 5) {
                 dueAt(world, world.lineA(), now.plus(Duration.ofMinutes(minutes)), now.plus(Duration.ofMinutes(minutes)));
