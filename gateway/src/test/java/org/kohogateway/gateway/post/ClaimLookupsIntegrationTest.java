@@ -53,11 +53,7 @@ class ClaimLookupsIntegrationTest extends IntegrationTest {
         World world = data.world();
         String plan = transactions.execute(status -> {
             status.setRollbackOnly();
-            Post post = data.approvedPost(world, "まもなくの配信 " + TestData.unique(),
-                    clock.instant().plus(Duration.ofDays(1)), world.lineA());
-            jdbc.sql("update delivery set due_at = :due, scheduled_for = :due where post_id = :post")
-                    .param("due", Posts.timestamp(now.plus(Duration.ofMinutes(10)))).param("post", post.id().value())
-                    .update();
+            dueAt(world, world.lineA(), now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(10)));
             return claimPlan(now);
         });
         assertThat(plan).contains("delivery_due");
